@@ -1,0 +1,9 @@
+import type { AnyCommand } from '@llmops/core';
+
+/**
+ * Every command the CLI and the root action can run. Loaded on demand, so a command's
+ * dependencies are only read when it runs.
+ */
+export const commands: Record<string, () => Promise<AnyCommand>> = {
+  'validate-prompts': async () => (await import('@llmops/evals')).validatePromptsCommand,
+};

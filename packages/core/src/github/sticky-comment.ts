@@ -1,0 +1,33 @@
+import { getOctokit } from '@actions/github';
+import type { GitHubRun } from './context';
+
+/** The hidden marker that identifies an action's comment, so each run edits it instead of adding one. */
+export function commentMarker(action: string): string {
+  return `<!-- llmops:${action} -->`;
+}
+
+export interface CommentResult {
+  id: number;
+  created: boolean;
+}
+
+/** Create or update the one comment per action on the PR. */
+export async function upsertStickyComment(
+  token: string,
+  run: GitHubRun,
+  action: string,
+  body: string,
+): Promise<CommentResult> {
+  if (!run.pullRequest) throw new Error('not a pull request event');
+  const octokit = getOctokit(token, { baseUrl: run.apiUrl });
+  const marker = commentMarker(action);
+  const params = { owner: run.owner, repo: run.repo, issue_number: run.pullRequest.number };
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...params, per_page: 100 });
+  const existing = comments.find((c) => c.body?.includes(marker));
+  if (existing) {
+    await octokit.rest.issues.updateComment({ owner: run.owner, repo: run.repo, comment_id: existing.id, body });
+    return { id: existing.id, created: false };
+  }
+  const created = await octokit.rest.issues.createComment({ ...params, body });
+  return { id: created.data.id, created: true };
+}

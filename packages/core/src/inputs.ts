@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { InputError } from './errors';
+import { parseDuration } from './duration';
+
+/**
+ * Action inputs arrive as strings (the runner fills in action.yml defaults; the CLI does the
+ * same from the generated manifest). Each helper parses one string and says what is allowed.
+ */
+const raw = () => z.string().transform((value) => value.trim());
+
+function fail(ctx: z.RefinementCtx, message: string): typeof z.NEVER {
+  ctx.addIssue({ code: 'custom', message });
+  return z.NEVER;
+}
+
+const TRUE = new Set(['true', 'True', 'TRUE']);
+const FALSE = new Set(['false', 'False', 'FALSE']);
+
+export const input = {
+  /** Required text. */
+  text: () =>
+    raw().transform((value, ctx) => (value === '' ? fail(ctx, 'a value is required') : value)),
+  /** Optional text: empty means not given. */
+  optional: () => raw().transform((value) => (value === '' ? undefined : value)),
+  /** The YAML 1.2 core booleans the runner's getBooleanInput accepts. */
+  bool: () =>
+    raw().transform((value, ctx) => {
+      if (TRUE.has(value)) return true;
+      if (FALSE.has(value)) return false;
+      return fail(ctx, 'expected true or false');
+    }),
+  number: (bounds: { min?: number; max?: number; integer?: boolean } = {}) =>
+    raw().transform((value, ctx) => {
+      const n = Number(value);
+      const kind = bounds.integer ? 'an integer' : 'a number';
+      const range =
+        bounds.min !== undefined && bounds.max !== undefined
+          ? ` from ${bounds.min} to ${bounds.max}`
+          : bounds.min !== undefined
+            ? ` >= ${bounds.min}`
+            : bounds.max !== undefined
+              ? ` <= ${bounds.max}`
+              : '';
+      if (
+        value === '' ||
+        !Number.isFinite(n) ||
+        (bounds.integer && !Number.isInteger(n)) ||
+        (bounds.min !== undefined && n < bounds.min) ||
+        (bounds.max !== undefined && n > bounds.max)
+      ) {
+        return fail(ctx, `expected ${kind}${range}`);
+      }
+      return n;
+    }),
+  /** Optional number: empty means not given. */
+  optionalNumber: (bounds: { min?: number; max?: number; integer?: boolean } = {}) =>
+    z.union([z.literal('').transform(() => undefined), input.number(bounds)]),
+  choice: <const T extends readonly [string, ...string[]]>(values: T) =>
+    raw().transform((value, ctx) =>
+      (values as readonly string[]).includes(value)
+        ? (value as T[number])
+        : fail(ctx, `expected one of ${values.join(', ')}`),
+    ),
+  /** Newline- or comma-separated list; blanks dropped. */
+  list: () =>
+    z.string().transform((value) =>
+      value
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter(Boolean),
+    ),
+  /** A duration such as 500ms, 30s, 5m, 1h; returns milliseconds. */
+  duration: () =>
+    raw().transform((value, ctx) => {
+      const ms = parseDuration(value);
+      return ms === undefined ? fail(ctx, 'expected a duration such as 30s, 5m or 1h') : ms;
+    }),
+};
+
+/** Inputs every action shares for its reports. */
+export const reportingInputs = {
+  'report-path': input.optional(),
+  comment: input.bool(),
+  'github-token': input.optional(),
+};
+
+export type InputSource = (name: string) => string | undefined;
+
+/** Parse raw inputs with a schema; the first problem becomes one line naming input, value and what is allowed. */
+export function readInputs<S extends z.ZodObject>(schema: S, source: InputSource): z.output<S> {
+  const values: Record<string, string> = {};
+  for (const name of Object.keys(schema.shape)) values[name] = source(name) ?? '';
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const name = String(issue.path[0] ?? '');
+  const value = values[name] ?? '';
+  const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+  throw new InputError(`input '${name}' has value '${shown}': ${issue.message}`);
+}

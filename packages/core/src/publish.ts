@@ -1,0 +1,139 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { VERSION } from './version';
+import type { AnyCommand } from './command';
+import { readGitHubRun, runUrl, type GitHubRun } from './github/context';
+import { publishCheckRun } from './github/check-run';
+import { commentMarker, upsertStickyComment } from './github/sticky-comment';
+import { renderJunit } from './render/junit';
+import { renderMarkdown } from './render/markdown';
+import { renderSarif } from './render/sarif';
+import type { Finding, OutputValue, Report } from './report';
+import { verdictFailsStep } from './verdict';
+import { resolveInWorkspace } from './workspace';
+
+/** Where a report goes: the Actions runner, or a terminal. */
+export interface Runtime {
+  info(line: string): void;
+  warning(line: string): void;
+  annotate(finding: Finding): void;
+  setOutput(name: string, value: OutputValue): void;
+  /** Writes the job summary; absent outside Actions. */
+  summary?: (markdown: string) => Promise<void>;
+  fail(message: string): void;
+}
+
+/** The reporting inputs, as each command's schema parsed them (all optional). */
+interface ReportingOptions {
+  'report-path'?: string;
+  'sarif-path'?: string;
+  'junit-path'?: string;
+  comment?: boolean;
+  'check-run'?: boolean;
+  'github-token'?: string;
+  'fail-on-inconclusive'?: boolean;
+}
+
+// Workflow commands show at most 10 error (and 10 warning) annotations per step.
+const ANNOTATIONS_PER_LEVEL = 10;
+const SUMMARY_MAX_CHARS = 1_000_000 - 1024;
+const COMMENT_MAX_CHARS = 60_000;
+
+export function annotateCapped(findings: Finding[], runtime: Runtime): void {
+  for (const level of ['error', 'warning', 'notice'] as const) {
+    const ofLevel = findings.filter((f) => f.level === level);
+    const shown = ofLevel.length > ANNOTATIONS_PER_LEVEL ? ofLevel.slice(0, ANNOTATIONS_PER_LEVEL - 1) : ofLevel;
+    for (const f of shown) runtime.annotate(f);
+    const rest = ofLevel.length - shown.length;
+    if (rest > 0) {
+      runtime.annotate({
+        ruleId: 'llmops/more-findings',
+        level,
+        title: `${rest} more ${level}s`,
+        message: `${rest} more ${level}s not annotated here: see the job summary and the JSON report.`,
+      });
+    }
+  }
+}
+
+async function writeIn(workspace: string, input: string, file: string, text: string): Promise<string> {
+  const target = resolveInWorkspace(workspace, file, { input });
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFile(target, text);
+  return target;
+}
+
+/** Renders one report to every place it belongs and sets the step's outcome. */
+export async function publish(
+  report: Report,
+  command: AnyCommand,
+  options: ReportingOptions,
+  runtime: Runtime,
+  workspace: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
+  const reportPath = options['report-path'] || `llmops-${report.action}-report.json`;
+  await writeIn(workspace, 'report-path', reportPath, `${JSON.stringify({ version: VERSION, ...report }, null, 2)}\n`);
+  runtime.setOutput('report-path', reportPath);
+
+  if (options['sarif-path'] && command.sarifTool) {
+    const { sarif, capped } = renderSarif(report, {
+      toolName: command.sarifTool.name,
+      informationUri: command.sarifTool.informationUri,
+      version: VERSION,
+    });
+    await writeIn(workspace, 'sarif-path', options['sarif-path'], JSON.stringify(sarif, null, 2));
+    runtime.setOutput('sarif-path', options['sarif-path']);
+    if (capped > 0) runtime.warning(`SARIF capped at 25,000 results: ${capped} findings left out`);
+  }
+  if (options['junit-path']) await writeIn(workspace, 'junit-path', options['junit-path'], renderJunit(report));
+
+  for (const [name, value] of Object.entries(report.outputs)) runtime.setOutput(name, value);
+  runtime.setOutput('verdict', report.verdict);
+  annotateCapped(report.findings, runtime);
+
+  const run = readGitHubRun(env);
+  const link = run && runUrl(run);
+  if (runtime.summary) await runtime.summary(renderMarkdown(report, { maxChars: SUMMARY_MAX_CHARS, runUrl: link }));
+  const token = options['github-token'];
+  if (run && token) await publishToGitHub(report, options, runtime, run, token);
+
+  if (verdictFailsStep(report.verdict, options['fail-on-inconclusive'] ?? true)) {
+    runtime.fail(`${report.action}: ${report.verdict} — ${[report.headline, ...report.reasons].join('; ')}`);
+  }
+}
+
+async function publishToGitHub(
+  report: Report,
+  options: ReportingOptions,
+  runtime: Runtime,
+  run: GitHubRun,
+  token: string,
+): Promise<void> {
+  const link = runUrl(run);
+  if (options.comment && run.pullRequest) {
+    const body = renderMarkdown(report, {
+      maxChars: COMMENT_MAX_CHARS,
+      maxRows: 20,
+      marker: commentMarker(report.action),
+      runUrl: link,
+    });
+    try {
+      const result = await upsertStickyComment(token, run, report.action, body);
+      runtime.info(`${result.created ? 'Created' : 'Updated'} PR comment ${result.id}`);
+    } catch (error) {
+      runtime.warning(
+        `Could not comment on PR #${run.pullRequest.number}: ${(error as Error).message}. The token needs 'pull-requests: write'; pull requests from forks get a read-only token.`,
+      );
+    }
+  }
+  if (options['check-run']) {
+    try {
+      const summary = renderMarkdown(report, { maxChars: 60_000, maxRows: 20, runUrl: link });
+      const result = await publishCheckRun(token, run, report, summary);
+      runtime.info(`Published check run ${result.id} (${result.requests} requests)`);
+    } catch (error) {
+      runtime.warning(`Could not create a check run: ${(error as Error).message}. The token needs 'checks: write'.`);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Secrets are registered before anything is logged. In Actions the sink is `core.setSecret`
+ * (the runner masks them); on a terminal the CLI redacts them itself.
+ */
+type SecretSink = (value: string) => void;
+
+const known = new Set<string>();
+let sink: SecretSink = () => {};
+
+export function setSecretSink(next: SecretSink): void {
+  sink = next;
+  for (const value of known) sink(value);
+}
+
+export function registerSecret(value: string | undefined): void {
+  if (!value || value.length < 3 || known.has(value)) return;
+  known.add(value);
+  sink(value);
+  // Header-style values ("Bearer x", "user:pass") also leak their parts.
+  for (const part of value.split(/[\s:]+/)) if (part.length >= 6 && part !== value) registerSecret(part);
+}
+
+/** Replace every registered secret in text (for output the runner does not mask). */
+export function redactSecrets(text: string): string {
+  let out = text;
+  for (const value of known) out = out.split(value).join('***');
+  return out;
+}

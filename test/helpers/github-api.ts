@@ -1,0 +1,96 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  body: unknown;
+}
+
+/**
+ * A loopback stand-in for the GitHub REST API: issue comments and check runs, enough for the
+ * sticky comment and check-run reporters. Records every request.
+ */
+export class FakeGitHub {
+  readonly requests: RecordedRequest[] = [];
+  readonly comments: Array<{ id: number; body: string }> = [];
+  readonly checkRuns: Array<{ id: number; body: Record<string, unknown>; annotations: unknown[] }> = [];
+  private server?: Server;
+  private nextId = 100;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer(async (req, res) => {
+      const body = await readBody(req);
+      this.requests.push({ method: req.method!, url: req.url!, body });
+      const reply = (status: number, data: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(data));
+      };
+      const url = new URL(req.url!, 'http://x');
+      const b = body as Record<string, unknown>;
+      if (/\/issues\/\d+\/comments$/.test(url.pathname) && req.method === 'GET') return reply(200, this.comments);
+      if (/\/issues\/\d+\/comments$/.test(url.pathname) && req.method === 'POST') {
+        const comment = { id: this.nextId++, body: String(b.body) };
+        this.comments.push(comment);
+        return reply(201, comment);
+      }
+      const edit = /\/issues\/comments\/(\d+)$/.exec(url.pathname);
+      if (edit && req.method === 'PATCH') {
+        const comment = this.comments.find((c) => c.id === Number(edit[1]));
+        if (!comment) return reply(404, { message: 'Not Found' });
+        comment.body = String(b.body);
+        return reply(200, comment);
+      }
+      if (/\/check-runs$/.test(url.pathname) && req.method === 'POST') {
+        const run = { id: this.nextId++, body: b, annotations: [...((b.output as { annotations?: unknown[] })?.annotations ?? [])] };
+        this.checkRuns.push(run);
+        return reply(201, { id: run.id });
+      }
+      const update = /\/check-runs\/(\d+)$/.exec(url.pathname);
+      if (update && req.method === 'PATCH') {
+        const run = this.checkRuns.find((r) => r.id === Number(update[1]));
+        if (!run) return reply(404, { message: 'Not Found' });
+        run.annotations.push(...((b.output as { annotations?: unknown[] })?.annotations ?? []));
+        return reply(200, { id: run.id });
+      }
+      reply(404, { message: `no route for ${req.method} ${url.pathname}` });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise((resolve) => this.server?.close(resolve));
+  }
+
+  /** Environment for a pull_request run whose API calls come here. */
+  env(eventPath: string): Record<string, string> {
+    return {
+      GITHUB_API_URL: this.url,
+      GITHUB_REPOSITORY: 'acme/llm-app',
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_SHA: 'a'.repeat(40),
+      GITHUB_RUN_ID: '42',
+      GITHUB_SERVER_URL: 'https://github.com',
+    };
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return text;
+  }
+}
+
+/** A pull_request event payload file, as the runner writes it. */
+export function pullRequestEvent(number = 7): string {
+  return JSON.stringify({ pull_request: { number, head: { sha: 'b'.repeat(40) }, base: { ref: 'main' } } });
+}
