@@ -1,0 +1,307 @@
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { cacheKey, type CachedAnswer, type ResponseCache } from './cache';
+import { AdaptiveLimiter } from './limiter';
+import { backoffMs, isRetryableStatus, parseRetryAfter, sleep } from './retry';
+import type { ChatMessage, ChatParams, ChatRequest, ChatResult, LlmFailure } from './types';
+
+export interface LlmClientOptions {
+  /** OpenAI-compatible base URL, e.g. `http://vllm:8000/v1` (a bare host gets `/v1`). */
+  baseURL: string;
+  apiKey?: string;
+  model: string;
+  /** Per attempt, including a stream that stalls. */
+  timeoutMs: number;
+  maxRetries: number;
+  concurrency: number;
+  /** Stream answers to measure TTFT and TPOT. */
+  stream: boolean;
+  cache?: ResponseCache;
+  /** Cancellation (the job's time running out): stops retries and requests in flight. */
+  signal?: AbortSignal;
+  /** First backoff step; tests shorten it. */
+  backoffBaseMs?: number;
+  /** Longest wait between attempts, whatever Retry-After asks for. */
+  maxBackoffMs?: number;
+  random?: () => number;
+}
+
+export interface ClientStats {
+  /** HTTP requests sent (attempts), including retries. */
+  requests: number;
+  retries: number;
+  cacheHits: number;
+  rateLimited: number;
+}
+
+/** `http://host:8000` → `http://host:8000/v1`; anything with a path is kept as given. */
+export function normalizeBaseUrl(baseURL: string): string {
+  const url = new URL(baseURL);
+  if (url.pathname === '/' || url.pathname === '') url.pathname = '/v1';
+  return url.toString().replace(/\/+$/, '');
+}
+
+class AttemptError extends Error {
+  constructor(
+    readonly failure: LlmFailure,
+    readonly retryAfterMs?: number,
+  ) {
+    super(failure.message);
+  }
+}
+
+const RETRYABLE_KINDS = new Set(['network', 'timeout', 'stream', 'malformed', 'empty']);
+
+function retryable(error: AttemptError): boolean {
+  if (error.failure.kind === 'http') return isRetryableStatus(error.failure.status ?? 0);
+  return RETRYABLE_KINDS.has(error.failure.kind);
+}
+
+/** The message a server put in its error body: OpenAI `{error: {message}}`, TGI `{error: "..."}`, vLLM `{message, code}`. */
+function serverMessage(error: APIError): string {
+  const body = error.error as unknown;
+  if (typeof body === 'string') return body;
+  if (body && typeof body === 'object') {
+    const b = body as { message?: unknown; error?: unknown };
+    if (typeof b.message === 'string') return b.message;
+    if (typeof b.error === 'string') return b.error;
+  }
+  return error.message;
+}
+
+function classify(error: unknown, timedOut: boolean, cancelled: boolean): AttemptError {
+  if (error instanceof AttemptError) return error;
+  if (cancelled) return new AttemptError({ kind: 'cancelled', message: 'cancelled' });
+  if (timedOut || error instanceof APIConnectionTimeoutError) {
+    return new AttemptError({
+      kind: 'timeout',
+      message: 'request timed out (no complete answer within timeout-ms)',
+    });
+  }
+  if (error instanceof APIUserAbortError)
+    return new AttemptError({ kind: 'cancelled', message: 'cancelled' });
+  if (error instanceof APIConnectionError) {
+    const cause = (error.cause as Error | undefined)?.message;
+    return new AttemptError({ kind: 'network', message: `connection failed${cause ? `: ${cause}` : ''}` });
+  }
+  if (error instanceof APIError) {
+    const message = serverMessage(error).slice(0, 500);
+    // A status means the server refused the request; none means an error event inside a 200 stream.
+    if (error.status) {
+      return new AttemptError(
+        { kind: 'http', status: error.status, message: `HTTP ${error.status}: ${message}` },
+        parseRetryAfter(error.headers as Headers | undefined),
+      );
+    }
+    return new AttemptError({ kind: 'stream', message: `error inside the response stream: ${message}` });
+  }
+  if (error instanceof SyntaxError)
+    return new AttemptError({ kind: 'malformed', message: `malformed response: ${error.message}` });
+  const text = (error as Error)?.message ?? String(error);
+  // undici reports a reset mid-body as "terminated" / "other side closed".
+  return new AttemptError({ kind: 'network', message: `connection failed: ${text}` });
+}
+
+/**
+ * An OpenAI-compatible chat client for evaluation: one answer per request, with timings,
+ * usage, retries, a per-attempt timeout, a concurrency limit and a response cache. `complete`
+ * never throws for a failed request: the failure is part of the result, so callers count it.
+ */
+export class LlmClient {
+  readonly stats: ClientStats = { requests: 0, retries: 0, cacheHits: 0, rateLimited: 0 };
+  readonly model: string;
+  readonly baseURL: string;
+  private readonly openai: OpenAI;
+  private readonly limiter: AdaptiveLimiter;
+  private readonly inFlight = new Map<string, Promise<ChatResult>>();
+
+  constructor(private readonly options: LlmClientOptions) {
+    this.model = options.model;
+    this.baseURL = normalizeBaseUrl(options.baseURL);
+    this.openai = new OpenAI({
+      baseURL: this.baseURL,
+      apiKey: options.apiKey || 'none',
+      maxRetries: 0,
+      timeout: options.timeoutMs,
+    });
+    this.limiter = new AdaptiveLimiter(options.concurrency);
+  }
+
+  /** Cache key of a request to this client's model. */
+  keyOf(request: ChatRequest): string {
+    return cacheKey({
+      model: this.model,
+      messages: request.messages,
+      params: request.params ?? {},
+      sample: request.sample ?? 0,
+    });
+  }
+
+  async complete(request: ChatRequest): Promise<ChatResult> {
+    const key = this.keyOf(request);
+    // Identical requests in flight at once (a base-ref case the PR left alone) share one answer.
+    const pending = this.inFlight.get(key);
+    if (pending) {
+      const shared = await pending;
+      if (shared.error) return shared;
+      this.stats.cacheHits++;
+      return { ...shared, cached: true, attempts: 0 };
+    }
+    const promise = this.completeUncached(key, request).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, promise);
+    return promise;
+  }
+
+  private async completeUncached(key: string, request: ChatRequest): Promise<ChatResult> {
+    const { cache } = this.options;
+    if (cache) {
+      const hit = await cache.get(key);
+      if (hit) {
+        this.stats.cacheHits++;
+        return { ...hit, cached: true, attempts: 0 };
+      }
+    }
+    let attempts = 0;
+    for (let attempt = 0; ; attempt++) {
+      if (this.options.signal?.aborted) return failed({ kind: 'cancelled', message: 'cancelled' }, attempts);
+      attempts++;
+      this.stats.requests++;
+      try {
+        const answer = await this.limiter.run(() => this.attempt(request));
+        this.limiter.succeeded();
+        if (cache) await cache.set(key, answer).catch(() => undefined);
+        return { ...answer, cached: false, attempts };
+      } catch (caught) {
+        const error = caught as AttemptError;
+        if (error.failure.status === 429) {
+          this.stats.rateLimited++;
+          this.limiter.rateLimited();
+        }
+        if (!retryable(error) || attempt >= this.options.maxRetries) return failed(error.failure, attempts);
+        const wait = Math.min(
+          error.retryAfterMs ??
+            backoffMs(attempt, this.options.backoffBaseMs ?? 250, 20_000, this.options.random),
+          this.options.maxBackoffMs ?? 60_000,
+        );
+        this.stats.retries++;
+        try {
+          await sleep(wait, this.options.signal);
+        } catch {
+          return failed({ kind: 'cancelled', message: 'cancelled while waiting to retry' }, attempts);
+        }
+      }
+    }
+  }
+
+  /** One HTTP request; throws AttemptError. */
+  private async attempt(request: ChatRequest): Promise<CachedAnswer> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.options.timeoutMs);
+    const outer = this.options.signal;
+    const onCancel = () => controller.abort();
+    outer?.addEventListener('abort', onCancel, { once: true });
+    const body = { model: this.model, messages: request.messages, ...(request.params ?? {}) } as const;
+    const start = performance.now();
+    try {
+      const answer = this.options.stream
+        ? await this.streamed(body, controller.signal, start)
+        : await this.unary(body, controller.signal, start);
+      // The SDK ends an aborted stream quietly: an abort here is a timeout, never an answer.
+      if (controller.signal.aborted) throw new Error('aborted');
+      return answer;
+    } catch (error) {
+      throw classify(error, timedOut, !!outer?.aborted);
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onCancel);
+    }
+  }
+
+  private async unary(body: ChatBody, signal: AbortSignal, start: number): Promise<CachedAnswer> {
+    const response = (await this.openai.chat.completions.create(
+      { ...body, stream: false } as OpenAI.ChatCompletionCreateParamsNonStreaming,
+      { signal, maxRetries: 0 },
+    )) as OpenAI.ChatCompletion & { error?: unknown };
+    if (response.error) {
+      const message = typeof response.error === 'string' ? response.error : JSON.stringify(response.error);
+      throw new AttemptError({ kind: 'stream', message: `error in response body: ${message.slice(0, 500)}` });
+    }
+    const choice = response.choices?.[0];
+    if (!choice) throw new AttemptError({ kind: 'empty', message: 'response has no choices' });
+    return {
+      text: choice.message?.content ?? '',
+      latencyMs: performance.now() - start,
+      usage: response.usage
+        ? {
+            promptTokens: response.usage.prompt_tokens ?? 0,
+            completionTokens: response.usage.completion_tokens ?? 0,
+          }
+        : undefined,
+      finishReason: choice.finish_reason ?? undefined,
+    };
+  }
+
+  private async streamed(body: ChatBody, signal: AbortSignal, start: number): Promise<CachedAnswer> {
+    const stream = await this.openai.chat.completions.create(
+      {
+        ...body,
+        stream: true,
+        stream_options: { include_usage: true },
+      } as OpenAI.ChatCompletionCreateParamsStreaming,
+      { signal, maxRetries: 0 },
+    );
+    let text = '';
+    let first: number | undefined;
+    let last = start;
+    let chunks = 0;
+    let finishReason: string | undefined;
+    let usage: CachedAnswer['usage'];
+    for await (const chunk of stream) {
+      // The usage chunk comes last with empty `choices`.
+      if (chunk.usage) {
+        usage = {
+          promptTokens: chunk.usage.prompt_tokens ?? 0,
+          completionTokens: chunk.usage.completion_tokens ?? 0,
+        };
+      }
+      for (const choice of chunk.choices ?? []) {
+        if (choice.index !== undefined && choice.index !== 0) continue;
+        const piece = choice.delta?.content;
+        if (piece) {
+          const now = performance.now();
+          first ??= now;
+          last = now;
+          chunks++;
+          text += piece;
+        }
+        if (choice.finish_reason) finishReason = choice.finish_reason;
+      }
+    }
+    if (signal.aborted) throw new Error('aborted');
+    if (!finishReason) {
+      throw new AttemptError({
+        kind: chunks === 0 ? 'empty' : 'stream',
+        message: chunks === 0 ? 'stream ended without any choice' : 'stream ended before the answer finished',
+      });
+    }
+    const end = performance.now();
+    const tokens = usage?.completionTokens || chunks;
+    return {
+      text,
+      ttftMs: first !== undefined ? first - start : undefined,
+      tpotMs: first !== undefined && tokens > 1 ? (last - first) / (tokens - 1) : undefined,
+      latencyMs: end - start,
+      usage,
+      finishReason,
+    };
+  }
+}
+
+type ChatBody = { model: string; messages: ChatMessage[] } & ChatParams;
+
+function failed(error: LlmFailure, attempts: number): ChatResult {
+  return { text: '', cached: false, attempts, error };
+}

@@ -1,0 +1,7 @@
+export * from './types';
+export * from './retry';
+export * from './limiter';
+export * from './cache';
+export * from './client';
+export * from './probe';
+export * from './runner';

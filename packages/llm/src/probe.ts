@@ -1,0 +1,52 @@
+import { UserError } from '@llmops/core';
+import { normalizeBaseUrl } from './client';
+
+export interface ProbeResult {
+  /** Models the endpoint lists; undefined when it has no `/models` route. */
+  served?: string[];
+}
+
+/**
+ * Start-up check of `GET <base>/models`: fails fast, with one line a person can act on, when the
+ * endpoint is down, refuses the key, or does not serve the model (naming the ones it does).
+ */
+export async function probeEndpoint(
+  options: { baseURL: string; apiKey?: string; model: string; timeoutMs?: number; what?: string },
+  signal?: AbortSignal,
+): Promise<ProbeResult> {
+  const base = normalizeBaseUrl(options.baseURL);
+  const what = options.what ?? 'base-url';
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? 10_000);
+  let response: Response;
+  try {
+    response = await fetch(`${base}/models`, {
+      headers: options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {},
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
+  } catch (error) {
+    const cause = ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message;
+    throw new UserError(`${what} ${base} is unreachable (${cause}): is the server up and the URL right?`);
+  }
+  if (response.status === 401 || response.status === 403) {
+    throw new UserError(`${what} ${base} refused the API key (HTTP ${response.status}): check api-key`);
+  }
+  // Some gateways have no model list; the first request will tell.
+  if (response.status === 404 || response.status === 405) return {};
+  if (!response.ok) {
+    throw new UserError(
+      `${what} ${base} answered GET /models with HTTP ${response.status}: is the server healthy?`,
+    );
+  }
+  let served: string[];
+  try {
+    const body = (await response.json()) as { data?: Array<{ id?: unknown }> };
+    served = (body.data ?? []).map((m) => String(m.id));
+  } catch {
+    throw new UserError(`${what} ${base} answered GET /models with something that is not a model list`);
+  }
+  if (!served.includes(options.model)) {
+    const list = served.length ? served.slice(0, 20).join(', ') : 'none';
+    throw new UserError(`model '${options.model}' is not served by ${base}; it serves: ${list}`);
+  }
+  return { served };
+}
