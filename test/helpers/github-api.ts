@@ -29,7 +29,8 @@ export class FakeGitHub {
       };
       const url = new URL(req.url!, 'http://x');
       const b = body as Record<string, unknown>;
-      if (/\/issues\/\d+\/comments$/.test(url.pathname) && req.method === 'GET') return reply(200, this.comments);
+      if (/\/issues\/\d+\/comments$/.test(url.pathname) && req.method === 'GET')
+        return reply(200, this.comments);
       if (/\/issues\/\d+\/comments$/.test(url.pathname) && req.method === 'POST') {
         const comment = { id: this.nextId++, body: String(b.body) };
         this.comments.push(comment);
@@ -43,7 +44,11 @@ export class FakeGitHub {
         return reply(200, comment);
       }
       if (/\/check-runs$/.test(url.pathname) && req.method === 'POST') {
-        const run = { id: this.nextId++, body: b, annotations: [...((b.output as { annotations?: unknown[] })?.annotations ?? [])] };
+        const run = {
+          id: this.nextId++,
+          body: b,
+          annotations: [...((b.output as { annotations?: unknown[] })?.annotations ?? [])],
+        };
         this.checkRuns.push(run);
         return reply(201, { id: run.id });
       }

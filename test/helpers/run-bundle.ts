@@ -34,7 +34,13 @@ function parseOutputs(text: string): Record<string, string> {
   return outputs;
 }
 
-const unescape = (s: string) => s.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+const unescape = (s: string) =>
+  s
+    .replace(/%0A/g, '\n')
+    .replace(/%0D/g, '\r')
+    .replace(/%3A/g, ':')
+    .replace(/%2C/g, ',')
+    .replace(/%25/g, '%');
 
 function parseAnnotations(stdout: string): BundleRun['annotations'] {
   const found: BundleRun['annotations'] = [];

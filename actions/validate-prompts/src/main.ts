@@ -1,4 +1,4 @@
 import { runAction } from '@llmops/core/action';
-import { validatePromptsCommand } from '@llmops/evals';
+import { validatePromptsCommand } from '@llmops/evals/validate';
 
 await runAction(validatePromptsCommand);

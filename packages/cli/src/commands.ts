@@ -5,5 +5,8 @@ import type { AnyCommand } from '@llmops/core';
  * dependencies are only read when it runs.
  */
 export const commands: Record<string, () => Promise<AnyCommand>> = {
-  'validate-prompts': async () => (await import('@llmops/evals')).validatePromptsCommand,
+  'validate-prompts': async () => (await import('@llmops/evals/validate')).validatePromptsCommand,
+  'metric-gate': async () => (await import('@llmops/prom')).metricGateCommand,
+  'trivy-wrap': async () => (await import('@llmops/trivy')).trivyWrapCommand,
+  'llm-quality-gate': async () => (await import('@llmops/evals')).qualityGateCommand,
 };

@@ -40,7 +40,8 @@ export function parseFlags(args: string[], spec: ActionSpec): Record<string, str
   const flags: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument '${arg}': inputs are given as --<input> <value>`);
+    if (!arg.startsWith('--'))
+      throw new UsageError(`unexpected argument '${arg}': inputs are given as --<input> <value>`);
     let [name, value] = arg.slice(2).split(/=(.*)/s) as [string, string | undefined];
     if (!(name in spec.inputs)) {
       throw new UsageError(`unknown input '--${name}'; inputs are: ${Object.keys(spec.inputs).join(', ')}`);
@@ -62,7 +63,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const spec = manifest[name];
   const load = commands[name];
-  if (!spec || !load) throw new UsageError(`unknown command '${name}'; commands are: ${Object.keys(commands).join(', ')}`);
+  if (!spec || !load)
+    throw new UsageError(`unknown command '${name}'; commands are: ${Object.keys(commands).join(', ')}`);
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(commandHelp(name, spec));
     return 0;
@@ -101,7 +103,9 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`llmops: error: ${redactSecrets(formatUserError(error))}\n`);
       process.exitCode = 1;
     } else {
-      process.stderr.write(`llmops: crashed (a bug, please report it): ${(error as Error)?.stack ?? String(error)}\n`);
+      process.stderr.write(
+        `llmops: crashed (a bug, please report it): ${(error as Error)?.stack ?? String(error)}\n`,
+      );
       process.exitCode = 1;
     }
   },

@@ -10,81 +10,88 @@ export interface ActionSpec {
   outputs: Record<string, string>;
 }
 export const manifest: Record<string, ActionSpec> = {
-  "validate-prompts": {
-    "description": "Lint prompt files (GitHub Models .prompt.yml and Prompty) — schema, roles, variables, tokens, context fit, cost, secrets and version bumps.",
-    "inputs": {
-      "paths": {
-        "description": "Globs of prompt files, newline- or comma-separated, relative to the workspace.",
-        "default": "**/*.prompt.yml\n**/*.prompt.yaml\n**/*.prompty\n",
-        "required": false
+  'validate-prompts': {
+    description:
+      'Lint prompt files (GitHub Models .prompt.yml and Prompty) — schema, roles, variables, tokens, context fit, cost, secrets and version bumps.',
+    inputs: {
+      paths: {
+        description: 'Globs of prompt files, newline- or comma-separated, relative to the workspace.',
+        default: '**/*.prompt.yml\n**/*.prompt.yaml\n**/*.prompty\n',
+        required: false,
       },
-      "models-file": {
-        "description": "YAML of model metadata (context window, prices per million input/output tokens, encoding) that extends or overrides the built-in table.",
-        "default": "",
-        "required": false
+      'models-file': {
+        description:
+          'YAML of model metadata (context window, prices per million input/output tokens, encoding) that extends or overrides the built-in table.',
+        default: '',
+        required: false,
       },
-      "max-prompt-tokens": {
-        "description": "Error when a prompt's messages exceed this many tokens (0 = no limit).",
-        "default": "0",
-        "required": false
+      'max-prompt-tokens': {
+        description: "Error when a prompt's messages exceed this many tokens (0 = no limit).",
+        default: '0',
+        required: false,
       },
-      "base-ref": {
-        "description": "Git ref to compare prompts against for changed prompts and version bumps. Defaults to the pull request's base branch.",
-        "default": "",
-        "required": false
+      'base-ref': {
+        description:
+          "Git ref to compare prompts against for changed prompts and version bumps. Defaults to the pull request's base branch.",
+        default: '',
+        required: false,
       },
-      "require-version-bump": {
-        "description": "Error when a prompt's messages, model or parameters changed against base-ref without a raised `version`.",
-        "default": "false",
-        "required": false
+      'require-version-bump': {
+        description:
+          "Error when a prompt's messages, model or parameters changed against base-ref without a raised `version`.",
+        default: 'false',
+        required: false,
       },
-      "tokenize-url": {
-        "description": "Base URL of a vLLM or TGI server whose `/tokenize` endpoint gives exact token counts for non-OpenAI models.",
-        "default": "",
-        "required": false
+      'tokenize-url': {
+        description:
+          'Base URL of a vLLM or TGI server whose `/tokenize` endpoint gives exact token counts for non-OpenAI models.',
+        default: '',
+        required: false,
       },
-      "fail-on": {
-        "description": "Lowest finding level that fails the step: `error` or `warning`.",
-        "default": "error",
-        "required": false
+      'fail-on': {
+        description: 'Lowest finding level that fails the step: `error` or `warning`.',
+        default: 'error',
+        required: false,
       },
-      "sarif-path": {
-        "description": "Write findings as SARIF 2.1.0 here (for github/codeql-action/upload-sarif).",
-        "default": "",
-        "required": false
+      'sarif-path': {
+        description: 'Write findings as SARIF 2.1.0 here (for github/codeql-action/upload-sarif).',
+        default: '',
+        required: false,
       },
-      "report-path": {
-        "description": "Where to write the JSON report.",
-        "default": "llmops-validate-prompts-report.json",
-        "required": false
+      'report-path': {
+        description: 'Where to write the JSON report.',
+        default: 'llmops-validate-prompts-report.json',
+        required: false,
       },
-      "comment": {
-        "description": "On pull requests, upsert one sticky comment with the findings.",
-        "default": "true",
-        "required": false
+      comment: {
+        description: 'On pull requests, upsert one sticky comment with the findings.',
+        default: 'true',
+        required: false,
       },
-      "check-run": {
-        "description": "Also publish a check run carrying every finding as an annotation (needs `checks: write`).",
-        "default": "false",
-        "required": false
+      'check-run': {
+        description:
+          'Also publish a check run carrying every finding as an annotation (needs `checks: write`).',
+        default: 'false',
+        required: false,
       },
-      "github-token": {
-        "description": "Token for the PR comment and check run.",
-        "default": "${{ github.token }}",
-        "required": false
-      }
+      'github-token': {
+        description: 'Token for the PR comment and check run.',
+        default: '${{ github.token }}',
+        required: false,
+      },
     },
-    "outputs": {
-      "verdict": "pass, fail or inconclusive.",
-      "files": "Number of prompt files read.",
-      "prompts": "Number of prompts validated.",
-      "errors": "Number of error findings.",
-      "warnings": "Number of warning findings.",
-      "total-tokens": "Sum of prompt tokens over all prompts (first testData row filled in).",
-      "estimated-cost-usd": "Estimated cost in USD of 1,000 calls of every prompt (input at counted tokens, output at max tokens).",
-      "changed-prompts": "Comma-separated prompt files whose content changed against base-ref.",
-      "report-path": "Path of the JSON report.",
-      "sarif-path": "Path of the SARIF file, when written."
-    }
-  }
+    outputs: {
+      verdict: 'pass, fail or inconclusive.',
+      files: 'Number of prompt files read.',
+      prompts: 'Number of prompts validated.',
+      errors: 'Number of error findings.',
+      warnings: 'Number of warning findings.',
+      'total-tokens': 'Sum of prompt tokens over all prompts (first testData row filled in).',
+      'estimated-cost-usd':
+        'Estimated cost in USD of 1,000 calls of every prompt (input at counted tokens, output at max tokens).',
+      'changed-prompts': 'Comma-separated prompt files whose content changed against base-ref.',
+      'report-path': 'Path of the JSON report.',
+      'sarif-path': 'Path of the SARIF file, when written.',
+    },
+  },
 };

@@ -18,8 +18,7 @@ const FALSE = new Set(['false', 'False', 'FALSE']);
 
 export const input = {
   /** Required text. */
-  text: () =>
-    raw().transform((value, ctx) => (value === '' ? fail(ctx, 'a value is required') : value)),
+  text: () => raw().transform((value, ctx) => (value === '' ? fail(ctx, 'a value is required') : value)),
   /** Optional text: empty means not given. */
   optional: () => raw().transform((value) => (value === '' ? undefined : value)),
   /** The YAML 1.2 core booleans the runner's getBooleanInput accepts. */

@@ -10,7 +10,6 @@ import { renderMarkdown } from './render/markdown';
 import { renderSarif } from './render/sarif';
 import type { Finding, OutputValue, Report } from './report';
 import { verdictFailsStep } from './verdict';
-import { resolveInWorkspace } from './workspace';
 
 /** Where a report goes: the Actions runner, or a terminal. */
 export interface Runtime {
@@ -42,7 +41,8 @@ const COMMENT_MAX_CHARS = 60_000;
 export function annotateCapped(findings: Finding[], runtime: Runtime): void {
   for (const level of ['error', 'warning', 'notice'] as const) {
     const ofLevel = findings.filter((f) => f.level === level);
-    const shown = ofLevel.length > ANNOTATIONS_PER_LEVEL ? ofLevel.slice(0, ANNOTATIONS_PER_LEVEL - 1) : ofLevel;
+    const shown =
+      ofLevel.length > ANNOTATIONS_PER_LEVEL ? ofLevel.slice(0, ANNOTATIONS_PER_LEVEL - 1) : ofLevel;
     for (const f of shown) runtime.annotate(f);
     const rest = ofLevel.length - shown.length;
     if (rest > 0) {
@@ -56,8 +56,9 @@ export function annotateCapped(findings: Finding[], runtime: Runtime): void {
   }
 }
 
-async function writeIn(workspace: string, input: string, file: string, text: string): Promise<string> {
-  const target = resolveInWorkspace(workspace, file, { input });
+// Output files go where the user says (e.g. under runner.temp); only files read from config are confined.
+async function writeIn(workspace: string, file: string, text: string): Promise<string> {
+  const target = path.resolve(workspace, file);
   await mkdir(path.dirname(target), { recursive: true });
   await writeFile(target, text);
   return target;
@@ -73,7 +74,7 @@ export async function publish(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
   const reportPath = options['report-path'] || `llmops-${report.action}-report.json`;
-  await writeIn(workspace, 'report-path', reportPath, `${JSON.stringify({ version: VERSION, ...report }, null, 2)}\n`);
+  await writeIn(workspace, reportPath, `${JSON.stringify({ version: VERSION, ...report }, null, 2)}\n`);
   runtime.setOutput('report-path', reportPath);
 
   if (options['sarif-path'] && command.sarifTool) {
@@ -82,11 +83,11 @@ export async function publish(
       informationUri: command.sarifTool.informationUri,
       version: VERSION,
     });
-    await writeIn(workspace, 'sarif-path', options['sarif-path'], JSON.stringify(sarif, null, 2));
+    await writeIn(workspace, options['sarif-path'], JSON.stringify(sarif, null, 2));
     runtime.setOutput('sarif-path', options['sarif-path']);
     if (capped > 0) runtime.warning(`SARIF capped at 25,000 results: ${capped} findings left out`);
   }
-  if (options['junit-path']) await writeIn(workspace, 'junit-path', options['junit-path'], renderJunit(report));
+  if (options['junit-path']) await writeIn(workspace, options['junit-path'], renderJunit(report));
 
   for (const [name, value] of Object.entries(report.outputs)) runtime.setOutput(name, value);
   runtime.setOutput('verdict', report.verdict);
@@ -94,7 +95,8 @@ export async function publish(
 
   const run = readGitHubRun(env);
   const link = run && runUrl(run);
-  if (runtime.summary) await runtime.summary(renderMarkdown(report, { maxChars: SUMMARY_MAX_CHARS, runUrl: link }));
+  if (runtime.summary)
+    await runtime.summary(renderMarkdown(report, { maxChars: SUMMARY_MAX_CHARS, runUrl: link }));
   const token = options['github-token'];
   if (run && token) await publishToGitHub(report, options, runtime, run, token);
 
@@ -133,7 +135,9 @@ async function publishToGitHub(
       const result = await publishCheckRun(token, run, report, summary);
       runtime.info(`Published check run ${result.id} (${result.requests} requests)`);
     } catch (error) {
-      runtime.warning(`Could not create a check run: ${(error as Error).message}. The token needs 'checks: write'.`);
+      runtime.warning(
+        `Could not create a check run: ${(error as Error).message}. The token needs 'checks: write'.`,
+      );
     }
   }
 }

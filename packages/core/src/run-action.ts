@@ -52,10 +52,17 @@ export async function runAction(
     await publish(report, command, inputs, actionsRuntime, workspace);
   } catch (error) {
     if (isUserError(error)) {
-      core.error(error.message, { title: `${command.name}: error`, file: error.file, startLine: error.line, startColumn: error.column });
+      core.error(error.message, {
+        title: `${command.name}: error`,
+        file: error.file,
+        startLine: error.line,
+        startColumn: error.column,
+      });
       core.setFailed(formatUserError(error));
     } else {
-      core.setFailed(`${command.name} crashed (a bug in llmops, please report it): ${(error as Error)?.stack ?? String(error)}`);
+      core.setFailed(
+        `${command.name} crashed (a bug in llmops, please report it): ${(error as Error)?.stack ?? String(error)}`,
+      );
     }
   } finally {
     process.off('SIGINT', cancel);

@@ -1,1 +1,3 @@
-export * from './validate/command';
+export * from './prompt-file';
+export * from './validate';
+export * from './gate';

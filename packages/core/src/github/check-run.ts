@@ -31,9 +31,15 @@ export async function publishCheckRun(
   summary: string,
 ): Promise<{ id: number; requests: number }> {
   const octokit = getOctokit(token, { baseUrl: run.apiUrl });
-  const annotations = report.findings.filter((f): f is Finding & { file: string } => !!f.file).map(annotation);
+  const annotations = report.findings
+    .filter((f): f is Finding & { file: string } => !!f.file)
+    .map(annotation);
   const title = `${report.verdict}: ${report.headline}`.slice(0, 255);
-  const output = (batch: typeof annotations) => ({ title, summary: summary.slice(0, 65_000), annotations: batch });
+  const output = (batch: typeof annotations) => ({
+    title,
+    summary: summary.slice(0, 65_000),
+    annotations: batch,
+  });
   const created = await octokit.rest.checks.create({
     owner: run.owner,
     repo: run.repo,

@@ -34,7 +34,9 @@ export function readGitHubRun(env: NodeJS.ProcessEnv = process.env): GitHubRun |
     sha: env.GITHUB_SHA ?? '',
     runId: env.GITHUB_RUN_ID,
     pullRequest:
-      pr?.number !== undefined ? { number: pr.number, headSha: pr.head?.sha ?? env.GITHUB_SHA ?? '' } : undefined,
+      pr?.number !== undefined
+        ? { number: pr.number, headSha: pr.head?.sha ?? env.GITHUB_SHA ?? '' }
+        : undefined,
   };
 }
 

@@ -25,7 +25,12 @@ export async function upsertStickyComment(
   const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...params, per_page: 100 });
   const existing = comments.find((c) => c.body?.includes(marker));
   if (existing) {
-    await octokit.rest.issues.updateComment({ owner: run.owner, repo: run.repo, comment_id: existing.id, body });
+    await octokit.rest.issues.updateComment({
+      owner: run.owner,
+      repo: run.repo,
+      comment_id: existing.id,
+      body,
+    });
     return { id: existing.id, created: false };
   }
   const created = await octokit.rest.issues.createComment({ ...params, body });

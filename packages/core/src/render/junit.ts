@@ -26,7 +26,8 @@ function renderCase(c: TestCase): string {
 export function renderJunit(report: Report): string {
   const bySuite = new Map<string, TestCase[]>();
   for (const c of report.cases ?? []) bySuite.set(c.suite, [...(bySuite.get(c.suite) ?? []), c]);
-  const count = (cases: TestCase[], status: TestCase['status']) => cases.filter((c) => c.status === status).length;
+  const count = (cases: TestCase[], status: TestCase['status']) =>
+    cases.filter((c) => c.status === status).length;
   const total = report.cases ?? [];
   const suites = [...bySuite].map(([name, cases]) => {
     const time = seconds(cases.reduce((t, c) => t + (c.timeMs ?? 0), 0));

@@ -25,7 +25,9 @@ function renderTable(table: Table, maxRows: number): string {
   const head = `| ${table.columns.map(cell).join(' | ')} |\n|${table.columns.map(() => ' --- ').join('|')}|\n`;
   const rows = table.rows.slice(0, maxRows).map((row) => `| ${row.map(cell).join(' | ')} |`);
   const hidden = table.rows.length - rows.length;
-  const notes = [table.note, hidden > 0 ? `${hidden} more rows in the JSON report.` : undefined].filter(Boolean);
+  const notes = [table.note, hidden > 0 ? `${hidden} more rows in the JSON report.` : undefined].filter(
+    Boolean,
+  );
   return `### ${escapeMarkdown(table.title)}\n\n${head}${rows.join('\n')}\n${notes.map((n) => `\n_${escapeMarkdown(n!)}_\n`).join('')}`;
 }
 
@@ -47,12 +49,18 @@ export function findingsTable(findings: Finding[]): Table | undefined {
 function render(report: Report, options: MarkdownOptions, maxRows: number): string {
   const parts: string[] = [];
   if (options.marker) parts.push(options.marker);
-  parts.push(`## ${ICON[report.verdict]} ${report.action}: ${report.verdict}\n\n${escapeMarkdown(report.headline, 500)}`);
+  parts.push(
+    `## ${ICON[report.verdict]} ${report.action}: ${report.verdict}\n\n${escapeMarkdown(report.headline, 500)}`,
+  );
   if (report.reasons.length) parts.push(report.reasons.map((r) => `- ${escapeMarkdown(r, 500)}`).join('\n'));
   if (report.metrics.length) {
-    parts.push(report.metrics.map(([label, value]) => `**${escapeMarkdown(label)}** ${cell(value)}`).join(' · '));
+    parts.push(
+      report.metrics.map(([label, value]) => `**${escapeMarkdown(label)}** ${cell(value)}`).join(' · '),
+    );
   }
-  const tables = [findingsTable(report.findings), ...report.tables].filter((t): t is Table => t !== undefined);
+  const tables = [findingsTable(report.findings), ...report.tables].filter(
+    (t): t is Table => t !== undefined,
+  );
   for (const table of tables) parts.push(renderTable(table, maxRows));
   const footer = options.runUrl ? `[llmops ${report.action}](${options.runUrl})` : `llmops ${report.action}`;
   parts.push(`<sub>${footer}</sub>`);
@@ -65,7 +73,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
   for (;;) {
     const text = render(report, options, maxRows);
     if (text.length <= options.maxChars) return text;
-    if (maxRows === 0) return `${text.slice(0, options.maxChars - 80)}\n\n_Truncated: see the JSON report._\n`;
+    if (maxRows === 0)
+      return `${text.slice(0, options.maxChars - 80)}\n\n_Truncated: see the JSON report._\n`;
     maxRows = Math.floor(maxRows / 2);
   }
 }

@@ -11,6 +11,11 @@ export interface SarifOptions {
   informationUri: string;
   /** Code scanning accepts at most 25,000 results per run. */
   maxResults?: number;
+  /**
+   * Code scanning refuses files over 10 MB (gzip-compressed); capping the file as written
+   * (`JSON.stringify(sarif, null, 2)`, as publish writes it) stays safely under that.
+   */
+  maxBytes?: number;
 }
 
 function region(f: Finding) {
@@ -23,9 +28,28 @@ function region(f: Finding) {
   };
 }
 
+/** SARIF for the report's findings; the last findings are left out (`capped`) to fit code scanning's limits. */
 export function renderSarif(report: Report, options: SarifOptions): { sarif: object; capped: number } {
-  const maxResults = options.maxResults ?? 25_000;
-  const findings = report.findings.slice(0, maxResults);
+  const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
+  const size = (sarif: object) => Buffer.byteLength(JSON.stringify(sarif, null, 2));
+  let kept = Math.min(report.findings.length, options.maxResults ?? 25_000);
+  let sarif = buildSarif(report, options, kept);
+  if (size(sarif) > maxBytes) {
+    // Largest count that fits: findings are in the report's order, most important first.
+    let [fits, tooMany] = [0, kept];
+    while (tooMany - fits > 1) {
+      const mid = Math.floor((fits + tooMany) / 2);
+      if (size(buildSarif(report, options, mid)) <= maxBytes) fits = mid;
+      else tooMany = mid;
+    }
+    kept = fits;
+    sarif = buildSarif(report, options, kept);
+  }
+  return { sarif, capped: report.findings.length - kept };
+}
+
+function buildSarif(report: Report, options: SarifOptions, count: number): object {
+  const findings = report.findings.slice(0, count);
   const ruleIndex = new Map<string, number>();
   const rules: object[] = [];
   for (const f of findings) {
@@ -62,7 +86,7 @@ export function renderSarif(report: Report, options: SarifOptions): { sarif: obj
         }
       : {}),
   }));
-  const sarif = {
+  return {
     $schema: SCHEMA,
     version: '2.1.0',
     runs: [
@@ -80,5 +104,4 @@ export function renderSarif(report: Report, options: SarifOptions): { sarif: obj
       },
     ],
   };
-  return { sarif, capped: report.findings.length - findings.length };
 }

@@ -1,5 +1,6 @@
-import { input, reportingInputs, type Command } from '@llmops/core';
+import { defaultBaseRef, input, reportingInputs, type Command } from '@llmops/core';
 import { z } from 'zod';
+import { validatePrompts } from './run';
 
 export const validatePromptsInputs = z.object({
   paths: input.list(),
@@ -13,23 +14,22 @@ export const validatePromptsInputs = z.object({
   'check-run': input.bool(),
   ...reportingInputs,
 });
-export type ValidatePromptsInputs = z.output<typeof validatePromptsInputs>;
 
 export const validatePromptsCommand: Command<typeof validatePromptsInputs> = {
   name: 'validate-prompts',
   inputs: validatePromptsInputs,
   secretInputs: ['github-token'],
   sarifTool: { name: 'llmops-validate-prompts', informationUri: 'https://github.com/llmops/llmops' },
-  async run(inputs) {
-    return {
-      action: 'validate-prompts',
-      verdict: 'pass',
-      headline: `placeholder ${inputs.paths.length}`,
-      reasons: [],
-      metrics: [],
-      tables: [],
-      findings: [],
-      outputs: {},
-    };
-  },
+  run: (inputs, context) =>
+    validatePrompts({
+      workspace: context.workspace,
+      paths: inputs.paths,
+      modelsFile: inputs['models-file'],
+      maxPromptTokens: inputs['max-prompt-tokens'],
+      baseRef: inputs['base-ref'] ?? defaultBaseRef(context.env),
+      requireVersionBump: inputs['require-version-bump'],
+      tokenizeUrl: inputs['tokenize-url'],
+      failOn: inputs['fail-on'],
+      log: context.log,
+    }),
 };

@@ -1,0 +1,4 @@
+export * from './load';
+export * from './schema';
+export * from './template';
+export * from './types';

@@ -1,0 +1,208 @@
+import type { Finding } from '@llmops/core';
+import { Ajv } from 'ajv';
+import {
+  BUILTIN_EVALUATORS,
+  KNOWN_KEYS,
+  KNOWN_MODEL_PARAMETERS,
+  RESPONSE_FORMATS,
+  ROLES,
+} from '../prompt-file/schema';
+import { findPlaceholders } from '../prompt-file/template';
+import type { Position, PromptFile } from '../prompt-file/types';
+import { findSecrets } from './secrets';
+
+type Emit = (ruleId: string, level: Finding['level'], message: string, at: Position) => void;
+
+/** Every per-file check that needs no tokenizer, model table or git. */
+export function checkPrompt(prompt: PromptFile): Finding[] {
+  const findings: Finding[] = [];
+  const emit: Emit = (ruleId, level, message, at) =>
+    findings.push({ ruleId, level, message, file: prompt.file, line: at.line, column: at.column });
+  const start = { line: 1, column: 1 };
+  if (prompt.format === 'prompt-yml') checkKeys(prompt, emit);
+  checkRoles(prompt, emit, start);
+  checkVariables(prompt, emit);
+  checkEvaluators(prompt, emit);
+  checkResponseFormat(prompt, emit, start);
+  checkSecrets(prompt, emit);
+  if (!prompt.model)
+    emit('prompt/no-model', 'warning', 'no model: token counts and cost cannot be checked', start);
+  return findings;
+}
+
+function checkKeys(prompt: PromptFile, emit: Emit): void {
+  for (const [key, at] of Object.entries(prompt.keys)) {
+    if (!KNOWN_KEYS.has(key))
+      emit('prompt/unknown-key', 'warning', `unknown key '${key}' (gh models ignores it)`, at);
+  }
+  for (const key of Object.keys(prompt.modelParameters)) {
+    if (!KNOWN_MODEL_PARAMETERS.has(key)) {
+      emit(
+        'prompt/unknown-parameter',
+        'warning',
+        `unknown model parameter '${key}': gh models reads maxTokens, temperature and topP`,
+        prompt.keys.modelParameters ?? { line: 1, column: 1 },
+      );
+    }
+  }
+}
+
+function checkRoles(prompt: PromptFile, emit: Emit, start: Position): void {
+  prompt.messages.forEach((m, i) => {
+    if (!(ROLES as readonly string[]).includes(m.role.toLowerCase())) {
+      emit(
+        'prompt/role',
+        'error',
+        `unknown role '${m.role}': expected one of ${ROLES.join(', ')}`,
+        m.roleAt ?? m.at,
+      );
+    } else if (m.role.toLowerCase() === 'system' && i > 0) {
+      emit('prompt/system-position', 'warning', 'a system message after the first message', m.at);
+    }
+    if (!m.content.trim()) emit('prompt/empty-message', 'warning', `empty ${m.role} message`, m.at);
+  });
+  if (prompt.messages.length && !prompt.messages.some((m) => m.role.toLowerCase() === 'user')) {
+    emit(
+      'prompt/no-user-message',
+      'warning',
+      'no user message: most chat models expect one',
+      prompt.messages[0]?.at ?? start,
+    );
+  }
+}
+
+function checkVariables(prompt: PromptFile, emit: Emit): void {
+  const used = new Set<string>();
+  for (const m of prompt.messages) {
+    for (const p of findPlaceholders(m.content)) {
+      used.add(p.name);
+      if (p.raw !== `{{${p.name}}}`) {
+        emit(
+          'prompt/placeholder-spacing',
+          'warning',
+          `'${p.raw}' is not filled by gh models: write '{{${p.name}}}'`,
+          m.at,
+        );
+      }
+    }
+    const rest = m.content.replace(/\{\{[^{}]*\}\}/g, '');
+    if (rest.includes('{{') || rest.includes('}}')) {
+      emit('prompt/unbalanced-braces', 'error', `unbalanced '{{' or '}}' in the ${m.role} message`, m.at);
+    }
+  }
+  const referenced = new Set(used);
+  for (const e of prompt.evaluators) {
+    const texts = [...Object.values(e.string ?? {}), e.llm?.prompt ?? '', e.llm?.systemPrompt ?? ''];
+    for (const t of texts) for (const p of findPlaceholders(String(t))) referenced.add(p.name);
+  }
+  const reportedUnused = new Set<string>();
+  for (const row of prompt.testData) {
+    const missing = [...used].filter((name) => !(name in row.values));
+    if (missing.length) {
+      emit(
+        'prompt/missing-variable',
+        'error',
+        `testData row lacks ${missing.map((n) => `'${n}'`).join(', ')}`,
+        row.at,
+      );
+    }
+    for (const key of Object.keys(row.values)) {
+      // `expected` and `completion` are read by evaluators even when no template names them.
+      if (!referenced.has(key) && key !== 'expected' && !reportedUnused.has(key)) {
+        reportedUnused.add(key);
+        emit(
+          'prompt/unused-variable',
+          'warning',
+          `testData variable '${key}' is used by no message or evaluator`,
+          row.at,
+        );
+      }
+    }
+  }
+}
+
+function checkEvaluators(prompt: PromptFile, emit: Emit): void {
+  const names = new Set<string>();
+  for (const e of prompt.evaluators) {
+    if (names.has(e.name))
+      emit('prompt/duplicate-evaluator', 'warning', `evaluator name '${e.name}' repeats`, e.at);
+    names.add(e.name);
+    if (e.uses !== undefined && !(BUILTIN_EVALUATORS as readonly string[]).includes(e.uses)) {
+      emit(
+        'prompt/unknown-evaluator',
+        'error',
+        `unknown evaluator '${e.uses}': expected one of ${BUILTIN_EVALUATORS.join(', ')}`,
+        e.at,
+      );
+    }
+  }
+}
+
+let ajv: Ajv | undefined;
+
+function checkResponseFormat(prompt: PromptFile, emit: Emit, start: Position): void {
+  const at = prompt.values.responseFormat ?? start;
+  const format = prompt.responseFormat;
+  if (format !== undefined && !(RESPONSE_FORMATS as readonly string[]).includes(format)) {
+    emit(
+      'prompt/response-format',
+      'error',
+      `responseFormat '${format}': expected one of ${RESPONSE_FORMATS.join(', ')}`,
+      at,
+    );
+    return;
+  }
+  if (format === 'json_object' && !prompt.messages.some((m) => /json/i.test(m.content))) {
+    emit(
+      'prompt/json-instruction',
+      'warning',
+      "responseFormat json_object needs the word 'JSON' in a message (OpenAI rejects it otherwise)",
+      at,
+    );
+  }
+  const schemaAt = prompt.values.jsonSchema ?? at;
+  if (format === 'json_schema' && !prompt.jsonSchema && !prompt.keys.jsonSchema) {
+    emit('prompt/json-schema', 'error', 'responseFormat json_schema needs jsonSchema', at);
+  }
+  const js = prompt.jsonSchema;
+  if (!js) return;
+  if (typeof js.name !== 'string') emit('prompt/json-schema', 'error', "jsonSchema needs a 'name'", schemaAt);
+  if (!js.schema || typeof js.schema !== 'object') {
+    emit('prompt/json-schema', 'error', "jsonSchema needs a 'schema' object", schemaAt);
+    return;
+  }
+  try {
+    ajv ??= new Ajv({ strict: false, allErrors: false, validateSchema: true });
+    ajv.compile(js.schema as object);
+  } catch (error) {
+    emit(
+      'prompt/json-schema',
+      'error',
+      `jsonSchema.schema is not a valid JSON Schema: ${(error as Error).message}`,
+      schemaAt,
+    );
+  }
+}
+
+function checkSecrets(prompt: PromptFile, emit: Emit): void {
+  for (const m of prompt.messages) {
+    for (const kind of findSecrets(m.content)) {
+      emit(
+        'prompt/secret',
+        'error',
+        `a ${kind} appears in the ${m.role} message: remove it and rotate the credential`,
+        m.at,
+      );
+    }
+  }
+  for (const row of prompt.testData) {
+    for (const kind of findSecrets(JSON.stringify(row.values))) {
+      emit(
+        'prompt/secret',
+        'error',
+        `a ${kind} appears in testData: remove it and rotate the credential`,
+        row.at,
+      );
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import { readFile } from 'node:fs/promises';
+import { UserError } from '@llmops/core';
+import { isMap, LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { nodeAt, positionOf } from '../prompt-file/positions';
+
+export const ENCODINGS = ['o200k_base', 'cl100k_base'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+export interface ModelInfo {
+  contextWindow?: number;
+  /** USD per million tokens. */
+  inputPerMTok?: number;
+  outputPerMTok?: number;
+  /** Tokenizer for exact counts (OpenAI families). */
+  encoding?: Encoding;
+}
+
+// Published list prices (USD per million tokens) and context windows, 2025; `models-file`
+// overrides or extends them. Self-hosted models have no price unless the file gives one.
+const BUILTIN: Record<string, ModelInfo> = {
+  'gpt-4o': { contextWindow: 128_000, inputPerMTok: 2.5, outputPerMTok: 10, encoding: 'o200k_base' },
+  'gpt-4o-mini': { contextWindow: 128_000, inputPerMTok: 0.15, outputPerMTok: 0.6, encoding: 'o200k_base' },
+  'gpt-4.1': { contextWindow: 1_047_576, inputPerMTok: 2, outputPerMTok: 8, encoding: 'o200k_base' },
+  'gpt-4.1-mini': { contextWindow: 1_047_576, inputPerMTok: 0.4, outputPerMTok: 1.6, encoding: 'o200k_base' },
+  'gpt-4.1-nano': { contextWindow: 1_047_576, inputPerMTok: 0.1, outputPerMTok: 0.4, encoding: 'o200k_base' },
+  'o3-mini': { contextWindow: 200_000, inputPerMTok: 1.1, outputPerMTok: 4.4, encoding: 'o200k_base' },
+  'o4-mini': { contextWindow: 200_000, inputPerMTok: 1.1, outputPerMTok: 4.4, encoding: 'o200k_base' },
+  'gpt-4-turbo': { contextWindow: 128_000, inputPerMTok: 10, outputPerMTok: 30, encoding: 'cl100k_base' },
+  'gpt-4': { contextWindow: 8_192, inputPerMTok: 30, outputPerMTok: 60, encoding: 'cl100k_base' },
+  'gpt-3.5-turbo': { contextWindow: 16_385, inputPerMTok: 0.5, outputPerMTok: 1.5, encoding: 'cl100k_base' },
+  'meta-llama/llama-3.1-8b-instruct': { contextWindow: 131_072 },
+  'meta-llama/llama-3.1-70b-instruct': { contextWindow: 131_072 },
+  'meta-llama/llama-3.3-70b-instruct': { contextWindow: 131_072 },
+  'mistralai/mistral-7b-instruct-v0.3': { contextWindow: 32_768 },
+  'qwen/qwen2.5-7b-instruct': { contextWindow: 32_768 },
+  'qwen/qwen2.5-72b-instruct': { contextWindow: 32_768 },
+};
+
+const modelsFileSchema = z.strictObject({
+  models: z.record(
+    z.string(),
+    z.strictObject({
+      'context-window': z.number().int().positive().optional(),
+      'input-per-mtok': z.number().min(0).optional(),
+      'output-per-mtok': z.number().min(0).optional(),
+      encoding: z.enum(ENCODINGS).optional(),
+    }),
+  ),
+});
+
+export type ModelTable = Map<string, ModelInfo>;
+
+export function builtinModels(): ModelTable {
+  return new Map(Object.entries(BUILTIN));
+}
+
+/**
+ * Look a model up by its name as prompt files write it: `openai/gpt-4o`, `gpt-4o`,
+ * `azureml/...`: exact first, then without the publisher prefix, case-insensitively.
+ */
+export function findModel(table: ModelTable, name: string | undefined): ModelInfo | undefined {
+  if (!name) return undefined;
+  const lower = name.toLowerCase();
+  const candidates = [name, lower, lower.slice(lower.indexOf('/') + 1)];
+  for (const c of candidates) if (table.has(c)) return table.get(c);
+  for (const [key, info] of table)
+    if (key.toLowerCase() === lower || key.toLowerCase().endsWith(`/${lower}`)) return info;
+  return undefined;
+}
+
+/** Read `models-file` (YAML: `models: {name: {context-window, input-per-mtok, output-per-mtok, encoding}}`) over the built-ins. */
+export async function loadModelTable(path: string | undefined, displayPath?: string): Promise<ModelTable> {
+  const table = builtinModels();
+  if (!path) return table;
+  const shown = displayPath ?? path;
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new UserError(`input 'models-file': cannot read '${shown}' (no such file)`);
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const at = yamlError.linePos?.[0];
+    throw new UserError(`YAML: ${yamlError.message.split('\n')[0]}`, {
+      file: shown,
+      line: at?.line,
+      column: at?.col,
+    });
+  }
+  const parsed = modelsFileSchema.safeParse(isMap(doc.contents) ? doc.toJS() : null);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const at = positionOf(nodeAt(doc, issue.path), lines);
+    throw new UserError(`models file: '${issue.path.join('.') || '(root)'}': ${issue.message}`, {
+      file: shown,
+      line: at.line,
+      column: at.column,
+    });
+  }
+  for (const [name, spec] of Object.entries(parsed.data.models)) {
+    const previous = findModel(table, name) ?? {};
+    table.set(name, {
+      ...previous,
+      ...(spec['context-window'] !== undefined ? { contextWindow: spec['context-window'] } : {}),
+      ...(spec['input-per-mtok'] !== undefined ? { inputPerMTok: spec['input-per-mtok'] } : {}),
+      ...(spec['output-per-mtok'] !== undefined ? { outputPerMTok: spec['output-per-mtok'] } : {}),
+      ...(spec.encoding ? { encoding: spec.encoding } : {}),
+    });
+  }
+  return table;
+}
