@@ -1,0 +1,85 @@
+import { readFile } from 'node:fs/promises';
+import { resolveInWorkspace, UserError } from '@llmops/core';
+import type { BaselineCase, CaseRecord } from '../score/types';
+import { loadSuiteFile, refReader } from '../suite/discover';
+import type { EvalCase } from '../suite/types';
+
+export function toBaseline(records: readonly CaseRecord[]): BaselineCase[] {
+  return records.map((r) => ({
+    id: r.id,
+    name: r.name,
+    weight: r.weight,
+    status: r.status,
+    passRate: r.passRate,
+  }));
+}
+
+/** What makes two versions of a case the same question judged the same way. */
+function fingerprint(c: EvalCase): string {
+  return JSON.stringify([
+    c.messages,
+    c.params,
+    c.weight,
+    c.assertions.map((a) => [a.kind, a.label, a.value, a.threshold, a.rubric, a.schema, a.llm]),
+  ]);
+}
+
+export interface BaseRefPlan {
+  /** Base-branch cases that differ from the PR's: they need their own requests. */
+  changed: EvalCase[];
+  /** Ids of base cases identical to a PR case: their result is the PR case's. */
+  same: string[];
+  notes: string[];
+}
+
+/**
+ * The base branch's version of every suite file, as cases: identical cases reuse the PR's
+ * results, the rest run in the same job (the response cache makes repeats free).
+ */
+export async function planBaseRef(
+  files: string[],
+  headCases: readonly EvalCase[],
+  workspace: string,
+  ref: string,
+  keep: (c: EvalCase) => boolean,
+): Promise<BaseRefPlan> {
+  const head = new Map(headCases.map((c) => [c.id, fingerprint(c)]));
+  const reader = refReader(workspace, ref);
+  const plan: BaseRefPlan = { changed: [], same: [], notes: [] };
+  for (const file of files) {
+    const loaded = await loadSuiteFile(file, reader);
+    if (!loaded.exists) continue;
+    if (loaded.problems.length) {
+      plan.notes.push(
+        `${file} does not load on the base branch (${loaded.problems[0]!.message}): no baseline for it`,
+      );
+      continue;
+    }
+    for (const c of loaded.cases.filter(keep)) {
+      if (head.get(c.id) === fingerprint(c)) plan.same.push(c.id);
+      else plan.changed.push(c);
+    }
+  }
+  return plan;
+}
+
+/** Baseline cases from an earlier JSON report of this action. */
+export async function readBaselineReport(
+  workspace: string,
+  file: string,
+  keep: (id: string) => boolean,
+): Promise<{ cases: BaselineCase[] }> {
+  const abs = resolveInWorkspace(workspace, file, { input: 'baseline' });
+  let report: { action?: string; data?: { cases?: CaseRecord[] } };
+  try {
+    report = JSON.parse(await readFile(abs, 'utf8'));
+  } catch (error) {
+    throw new UserError(
+      `input 'baseline' has value '${file}': cannot read it as a JSON report (${(error as Error).message})`,
+    );
+  }
+  if (report.action !== 'llm-quality-gate' || !Array.isArray(report.data?.cases)) {
+    throw new UserError(`input 'baseline' has value '${file}': not an llm-quality-gate report`);
+  }
+  return { cases: toBaseline(report.data!.cases!.filter((c) => keep(c.id))) };
+}

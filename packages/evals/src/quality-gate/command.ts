@@ -1,0 +1,195 @@
+import {
+  defaultBaseRef,
+  input,
+  reportingInputs,
+  resolveBaseRef,
+  resolveInWorkspace,
+  UserError,
+  type Command,
+  type RunContext,
+} from '@llmops/core';
+import { LlmClient, probeEndpoint, ResponseCache } from '@llmops/llm';
+import { z } from 'zod';
+import { planBaseRef, readBaselineReport, toBaseline } from '../baseline/baseline';
+import { runCases } from '../run/run-cases';
+import type { BaselineCase, GateSettings } from '../score/types';
+import { inShard, parseShard } from '../shard/shard';
+import { findSuiteFiles, loadSuites, workspaceReader } from '../suite/discover';
+import { mergeGateReports } from './merge';
+import { buildGateReport, type GateReport } from './report';
+import { startTestDouble } from './test-double';
+
+export const qualityGateInputs = z.object({
+  suites: input.list(),
+  'base-url': input.optional(),
+  'api-key': input.optional(),
+  model: input.optional(),
+  'judge-base-url': input.optional(),
+  'judge-api-key': input.optional(),
+  'judge-model': input.optional(),
+  concurrency: input.number({ min: 1, max: 1000, integer: true }),
+  repeat: input.number({ min: 1, max: 100, integer: true }),
+  'timeout-ms': input.number({ min: 1, integer: true }),
+  'max-retries': input.number({ min: 0, max: 20, integer: true }),
+  stream: input.bool(),
+  cache: input.bool(),
+  'cache-dir': input.text(),
+  'min-score': input.number({ min: 0, max: 1 }),
+  baseline: input.text(),
+  'base-ref': input.optional(),
+  'max-regression': input.number({ min: 0, max: 1 }),
+  'slo-ttft-ms': input.number({ min: 0 }),
+  'slo-latency-ms': input.number({ min: 0 }),
+  'max-error-rate': input.number({ min: 0, max: 1 }),
+  shard: input.optional(),
+  'merge-reports': input.list(),
+  'junit-path': input.optional(),
+  'check-run': input.bool(),
+  'fail-on-inconclusive': input.bool(),
+  ...reportingInputs,
+});
+export type QualityGateInputs = z.output<typeof qualityGateInputs>;
+
+function settingsOf(inputs: QualityGateInputs, model: string): GateSettings {
+  return {
+    minScore: inputs['min-score'],
+    maxRegression: inputs['max-regression'],
+    sloTtftMs: inputs['slo-ttft-ms'],
+    sloLatencyMs: inputs['slo-latency-ms'],
+    maxErrorRate: inputs['max-error-rate'],
+    repeat: inputs.repeat,
+    model,
+  };
+}
+
+/** Evaluate the suites (or merge shard reports) into one report. */
+export async function runQualityGate(inputs: QualityGateInputs, context: RunContext): Promise<GateReport> {
+  const { workspace, log, signal } = context;
+  if (inputs['merge-reports'].length) return mergeGateReports(workspace, inputs['merge-reports'], log);
+  const shard = parseShard(inputs.shard);
+
+  // Suites first: a suite problem fails the step before any request is sent.
+  const files = await findSuiteFiles(workspace, inputs.suites);
+  const keep = (id: string) => inShard(id, shard);
+  const cases = (await loadSuites(files, workspaceReader(workspace))).filter((c) => keep(c.id));
+  log(
+    `${files.length} suite files, ${cases.length} cases${shard ? ` in shard ${shard.index}/${shard.count}` : ''}`,
+  );
+
+  const notes: string[] = [];
+  let plan: Awaited<ReturnType<typeof planBaseRef>> | undefined;
+  let baseline: { source: string; cases: BaselineCase[] } | undefined;
+  if (inputs.baseline === 'base-ref') {
+    const ref = inputs['base-ref'] ?? defaultBaseRef(context.env);
+    if (!ref)
+      notes.push(
+        'baseline: base-ref was asked for, but this is not a pull request and base-ref is not set: no baseline',
+      );
+    else {
+      const commit = await resolveBaseRef(workspace, ref);
+      plan = await planBaseRef(files, cases, workspace, commit, (c) => keep(c.id));
+      notes.push(...plan.notes);
+      log(
+        `baseline ${ref} (${commit.slice(0, 12)}): ${plan.same.length} cases unchanged, ${plan.changed.length} to evaluate`,
+      );
+    }
+  } else if (inputs.baseline !== 'none') {
+    baseline = { source: inputs.baseline, ...(await readBaselineReport(workspace, inputs.baseline, keep)) };
+  }
+
+  const double = context.env.LLMOPS_TEST_DOUBLE
+    ? await startTestDouble(context.env.LLMOPS_TEST_DOUBLE, log)
+    : undefined;
+  try {
+    const baseURL = double?.url ?? inputs['base-url'];
+    const model = double?.model ?? inputs.model;
+    if (!baseURL)
+      throw new UserError(
+        `input 'base-url' is required: the OpenAI-compatible endpoint, e.g. http://vllm:8000/v1`,
+      );
+    if (!model) throw new UserError(`input 'model' is required: the model name the endpoint serves`);
+    if (double) notes.push(`TEST DOUBLE: the model was the llmops test server, not a real model`);
+    const settings = settingsOf(inputs, double ? `${model} (test double)` : model);
+    const needsJudge = [...cases, ...(plan?.changed ?? [])].some((c) =>
+      c.assertions.some((a) => ['judge', 'similar', 'builtin', 'llm-choices'].includes(a.kind)),
+    );
+    const judgeURL = double?.url ?? inputs['judge-base-url'] ?? baseURL;
+    const judgeModel = double?.model ?? inputs['judge-model'] ?? model;
+    const judgeKey = inputs['judge-api-key'] ?? inputs['api-key'];
+    if (cases.length) {
+      await probeEndpoint({ baseURL, apiKey: inputs['api-key'], model }, signal);
+      if (needsJudge && (judgeURL !== baseURL || judgeModel !== model)) {
+        await probeEndpoint(
+          { baseURL: judgeURL, apiKey: judgeKey, model: judgeModel, what: 'judge-base-url' },
+          signal,
+        );
+      }
+    }
+    const cache = inputs.cache
+      ? new ResponseCache(resolveInWorkspace(workspace, inputs['cache-dir'], { input: 'cache-dir' }))
+      : undefined;
+    const common = {
+      timeoutMs: inputs['timeout-ms'],
+      maxRetries: inputs['max-retries'],
+      concurrency: inputs.concurrency,
+      cache,
+      signal,
+    };
+    const target = new LlmClient({
+      ...common,
+      baseURL,
+      apiKey: inputs['api-key'],
+      model,
+      stream: inputs.stream,
+    });
+    const sameJudge = judgeURL === baseURL && judgeModel === model && judgeKey === inputs['api-key'];
+    const judge = sameJudge
+      ? target
+      : new LlmClient({ ...common, baseURL: judgeURL, apiKey: judgeKey, model: judgeModel, stream: false });
+    const step = Math.max(1, Math.ceil(cases.length / 10));
+    const started = performance.now();
+    const [records, baseRecords] = await Promise.all([
+      runCases(cases, {
+        target,
+        judge,
+        repeat: inputs.repeat,
+        onCase: (_, done, total) => {
+          if (done % step === 0 || done === total)
+            log(`${done}/${total} cases (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+        },
+      }),
+      runCases(plan?.changed ?? [], { target, judge, repeat: inputs.repeat }),
+    ]);
+    if (plan) {
+      const byId = new Map(records.map((r) => [r.id, r]));
+      baseline = {
+        source: 'base-ref',
+        cases: [
+          ...toBaseline(plan.same.map((id) => byId.get(id)!).filter(Boolean)),
+          ...toBaseline(baseRecords),
+        ],
+      };
+    }
+    const stats = sameJudge ? [target.stats] : [target.stats, judge.stats];
+    return buildGateReport({
+      settings,
+      cases: records,
+      baseline,
+      totals: {
+        requests: stats.reduce((n, s) => n + s.requests, 0),
+        cacheHits: stats.reduce((n, s) => n + s.cacheHits, 0),
+      },
+      shards: shard ? [`${shard.index}/${shard.count}`] : [],
+      notes,
+    });
+  } finally {
+    await double?.stop();
+  }
+}
+
+export const qualityGateCommand: Command<typeof qualityGateInputs> = {
+  name: 'llm-quality-gate',
+  inputs: qualityGateInputs,
+  secretInputs: ['api-key', 'judge-api-key', 'github-token'],
+  run: runQualityGate,
+};

@@ -1,0 +1,4 @@
+export * from './command';
+export * from './merge';
+export * from './report';
+export * from './prices';

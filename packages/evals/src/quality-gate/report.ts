@@ -1,0 +1,155 @@
+import type { Finding, Report, Table, TestCase } from '@llmops/core';
+import { summarize, type Summary } from '../score/aggregate';
+import type { BaselineCase, CaseRecord, GateSettings } from '../score/types';
+import { wilson } from '../score/wilson';
+import { estimateCost } from './prices';
+
+export interface GateData {
+  settings: GateSettings;
+  cases: CaseRecord[];
+  baseline?: { source: string; cases: BaselineCase[] };
+  totals: { requests: number; cacheHits: number };
+  /** The shards merged into this report, or the one this run evaluated. */
+  shards: string[];
+  notes: string[];
+}
+
+export type GateReport = Report<GateData>;
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const pts = (d: number) => `${d >= 0 ? '+' : '−'}${Math.abs(d * 100).toFixed(1)} pts`;
+const ms = (v: number | undefined) => (v === undefined ? undefined : Math.round(v));
+
+function passRate(c: CaseRecord): string {
+  if (c.samples <= 1) return c.status;
+  const { low, high } = wilson(c.passes, c.samples);
+  return `${c.passes}/${c.samples} (95% CI ${pct(low)}–${pct(high)})`;
+}
+
+function tables(data: GateData, s: Summary): Table[] {
+  const out: Table[] = [];
+  const bad = data.cases.filter((c) => c.status !== 'pass');
+  if (bad.length) {
+    out.push({
+      title: 'Failing cases',
+      columns: ['Case', 'Location', 'Result', 'Input', 'Expected', 'Got', 'Why'],
+      rows: bad.map((c) => [
+        c.name,
+        `${c.file}:${c.line}`,
+        passRate(c),
+        c.input,
+        c.expected,
+        c.output,
+        c.reasons.join('; '),
+      ]),
+    });
+  }
+  if (s.flipped.length) {
+    out.push({
+      title: 'Flipped against the baseline',
+      columns: ['Case', 'Location', 'Before', 'Now'],
+      rows: s.flipped.map((f) => [f.name, `${f.file}:${f.line}`, f.from, f.to]),
+    });
+  }
+  const suites = new Map<string, CaseRecord[]>();
+  for (const c of data.cases) suites.set(c.suite, [...(suites.get(c.suite) ?? []), c]);
+  if (suites.size > 1) {
+    out.push({
+      title: 'Suites',
+      columns: ['Suite', 'Cases', 'Passed', 'Failed', 'Errored'],
+      rows: [...suites].map(([name, cs]) => [
+        name,
+        cs.length,
+        cs.filter((c) => c.status === 'pass').length,
+        cs.filter((c) => c.status === 'fail').length,
+        cs.filter((c) => c.status === 'error').length,
+      ]),
+    });
+  }
+  out.push({
+    title: 'Latency (ms)',
+    columns: ['Measure', 'p50', 'p95'],
+    rows: [
+      ['Time to first token', ms(s.ttft.p50), ms(s.ttft.p95)],
+      ['Time per output token', s.tpot.p50?.toFixed(1), s.tpot.p95?.toFixed(1)],
+      ['Total', ms(s.latency.p50), ms(s.latency.p95)],
+    ],
+    note: data.cases.some((c) => c.cached > 0)
+      ? 'Cached answers keep the timings measured when they were first asked.'
+      : undefined,
+  });
+  if (data.notes.length) out.push({ title: 'Notes', columns: ['Note'], rows: data.notes.map((n) => [n]) });
+  return out;
+}
+
+function findings(data: GateData): Finding[] {
+  return data.cases
+    .filter((c) => c.status !== 'pass')
+    .map((c) => ({
+      ruleId: c.status === 'error' ? 'eval/case-error' : 'eval/case-failed',
+      level: 'error' as const,
+      title: `${c.status === 'error' ? 'Errored' : 'Failed'}: ${c.name}`,
+      message: `${c.suite} › ${c.name}: ${c.reasons[0] ?? c.status}${c.reasons.length > 1 ? ` (+${c.reasons.length - 1} more)` : ''}`,
+      file: c.file,
+      line: c.line,
+    }));
+}
+
+function junitCases(data: GateData): TestCase[] {
+  return data.cases.map((c) => ({
+    suite: c.suite,
+    name: c.name,
+    status: c.status === 'pass' ? 'passed' : c.status === 'fail' ? 'failed' : 'error',
+    message: c.reasons.join('; ') || undefined,
+    timeMs: c.latencyMs.reduce((a, b) => a + b, 0),
+    file: c.file,
+    line: c.line,
+  }));
+}
+
+/** The one report: verdict, score and delta, counts, tables, annotations, JUnit cases, outputs. */
+export function buildGateReport(data: GateData): GateReport {
+  const s = summarize(data.cases, data.settings, data.baseline?.cases);
+  const cost = estimateCost(data.settings.model, s.promptTokens, s.completionTokens);
+  const vs = s.baselineScore !== undefined ? ` (${pts(s.delta!)} vs baseline ${pct(s.baselineScore)})` : '';
+  const headline =
+    s.total === 0
+      ? 'no eval cases to run'
+      : `score ${pct(s.score)}${vs}: ${s.passed} passed, ${s.failed} failed, ${s.errored} errored of ${s.total} cases on ${data.settings.model}`;
+  const metrics: Report['metrics'] = [
+    ['Score', `${pct(s.score)}${s.delta !== undefined ? ` (${pts(s.delta)})` : ''}`],
+    ['Cases', `${s.passed} ✓ · ${s.failed} ✗ · ${s.errored} errored`],
+    ['Requests', data.totals.requests],
+    ['Cache hits', data.totals.cacheHits],
+    ['Tokens', `${s.promptTokens} in · ${s.completionTokens} out`],
+    ['Est. cost', cost === undefined ? 'n/a (no list price for this model)' : `$${cost.toFixed(4)}`],
+  ];
+  if (s.flipped.length) metrics.push(['Flipped', s.flipped.length]);
+  if (data.shards.length) metrics.push(['Shards', data.shards.join(', ')]);
+  return {
+    action: 'llm-quality-gate',
+    verdict: s.verdict,
+    headline,
+    reasons: s.reasons,
+    metrics,
+    tables: tables(data, s),
+    findings: findings(data),
+    cases: junitCases(data),
+    outputs: {
+      score: Number(s.score.toFixed(4)),
+      passed: s.passed,
+      failed: s.failed,
+      errored: s.errored,
+      'baseline-score': s.baselineScore === undefined ? '' : Number(s.baselineScore.toFixed(4)),
+      delta: s.delta === undefined ? '' : Number(s.delta.toFixed(4)),
+      requests: data.totals.requests,
+      'cache-hits': data.totals.cacheHits,
+      'ttft-p95-ms': ms(s.ttft.p95) ?? '',
+      'latency-p95-ms': ms(s.latency.p95) ?? '',
+      'prompt-tokens': s.promptTokens,
+      'completion-tokens': s.completionTokens,
+      flipped: s.flipped.length,
+    },
+    data,
+  };
+}

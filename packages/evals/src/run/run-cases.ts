@@ -1,0 +1,122 @@
+import type { ChatResult, LlmClient } from '@llmops/llm';
+import { checkAssertion, JUDGED_KINDS, type AssertionOutcome } from '../assert/check';
+import { defaultDetectors, type Detectors } from '../assert/detectors';
+import { judgeOutcome, judgeRequest, type JudgeInput } from '../assert/judge';
+import type { CaseRecord, CaseStatus } from '../score/types';
+import type { EvalCase } from '../suite/types';
+
+export interface RunOptions {
+  target: LlmClient;
+  /** Grades judge, similar and gh-models built-in assertions; defaults to the target. */
+  judge?: LlmClient;
+  repeat: number;
+  detectors?: Detectors;
+  /** Called after each case finishes (progress lines). */
+  onCase?: (record: CaseRecord, done: number, total: number) => void;
+}
+
+interface Sample {
+  status: CaseStatus;
+  output: string;
+  reasons: string[];
+  result: ChatResult;
+}
+
+const OUTPUT_MAX = 2000;
+
+function judgeInput(c: EvalCase, answer: string): JudgeInput {
+  const question = [...c.messages].reverse().find((m) => m.role === 'user')?.content ?? '';
+  const context =
+    typeof c.vars.context === 'string'
+      ? c.vars.context
+      : c.messages.find((m) => m.role === 'system')?.content;
+  return {
+    question,
+    expected: c.expected,
+    context,
+    answer,
+    vars: { ...c.vars, ...(c.expected !== undefined ? { expected: c.expected } : {}) },
+  };
+}
+
+async function runSample(c: EvalCase, sample: number, options: RunOptions): Promise<Sample> {
+  const result = await options.target.complete({ messages: c.messages, params: c.params, sample });
+  if (result.error)
+    return { status: 'error', output: '', reasons: [`request failed: ${result.error.message}`], result };
+  const text = c.trimOutput ? result.text.trim() : result.text;
+  const obs = { text, ttftMs: result.ttftMs, latencyMs: result.latencyMs };
+  const detectors = options.detectors ?? defaultDetectors;
+  const outcomes = await Promise.all(
+    c.assertions.map(async (a): Promise<AssertionOutcome> => {
+      if (!JUDGED_KINDS.has(a.kind)) return checkAssertion(a, obs, detectors);
+      const judge = options.judge ?? options.target;
+      return judgeOutcome(a, await judge.complete(judgeRequest(a, judgeInput(c, text))));
+    }),
+  );
+  const reasons: string[] = [];
+  let status: CaseStatus = 'pass';
+  outcomes.forEach((o, i) => {
+    const label = c.assertions[i]!.label;
+    if (o.error) {
+      status = 'error';
+      reasons.push(`${label}: ${o.error}`);
+    } else if (!o.pass) {
+      if (status === 'pass') status = 'fail';
+      reasons.push(`${label}: ${o.detail ?? 'failed'}`);
+    }
+  });
+  return { status, output: text, reasons, result };
+}
+
+function toRecord(c: EvalCase, samples: Sample[]): CaseRecord {
+  const passes = samples.filter((s) => s.status === 'pass').length;
+  const errors = samples.filter((s) => s.status === 'error').length;
+  const shown = samples.find((s) => s.status !== 'pass') ?? samples.at(-1)!;
+  const answered = samples.filter((s) => !s.result.error);
+  const nums = (pick: (r: ChatResult) => number | undefined) =>
+    answered
+      .map((s) => pick(s.result))
+      .filter((v): v is number => v !== undefined)
+      .map((v) => Math.round(v * 10) / 10);
+  return {
+    id: c.id,
+    suite: c.suite,
+    file: c.file,
+    line: c.line,
+    name: c.name,
+    weight: c.weight,
+    status: errors > 0 ? 'error' : passes === samples.length ? 'pass' : 'fail',
+    samples: samples.length,
+    passes,
+    errors,
+    passRate: samples.length ? passes / samples.length : 0,
+    input: [...c.messages].reverse().find((m) => m.role === 'user')?.content ?? '',
+    expected: c.expected,
+    output: shown.output.length > OUTPUT_MAX ? `${shown.output.slice(0, OUTPUT_MAX - 1)}…` : shown.output,
+    reasons: [...new Set(samples.flatMap((s) => s.reasons))].slice(0, 10),
+    ttftMs: nums((r) => r.ttftMs),
+    tpotMs: nums((r) => r.tpotMs),
+    latencyMs: nums((r) => r.latencyMs),
+    promptTokens: answered.reduce((n, s) => n + (s.result.usage?.promptTokens ?? 0), 0),
+    completionTokens: answered.reduce((n, s) => n + (s.result.usage?.completionTokens ?? 0), 0),
+    cached: samples.filter((s) => s.result.cached).length,
+  };
+}
+
+/**
+ * Ask the model every case `repeat` times and judge each answer. All samples are queued at
+ * once; the clients' limiters decide how many are in flight. Results keep the cases' order.
+ */
+export async function runCases(cases: readonly EvalCase[], options: RunOptions): Promise<CaseRecord[]> {
+  let done = 0;
+  return Promise.all(
+    cases.map(async (c) => {
+      const samples = await Promise.all(
+        Array.from({ length: options.repeat }, (_, k) => runSample(c, k, options)),
+      );
+      const record = toRecord(c, samples);
+      options.onCase?.(record, ++done, cases.length);
+      return record;
+    }),
+  );
+}

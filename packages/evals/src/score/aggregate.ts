@@ -1,0 +1,120 @@
+import type { Verdict } from '@llmops/core';
+import { percentile } from './percentile';
+import type { BaselineCase, CaseRecord, Flip, GateSettings } from './types';
+
+export interface LatencyStats {
+  p50?: number;
+  p95?: number;
+}
+
+export interface Summary {
+  verdict: Verdict;
+  reasons: string[];
+  score: number;
+  total: number;
+  passed: number;
+  failed: number;
+  errored: number;
+  errorRate: number;
+  ttft: LatencyStats;
+  tpot: LatencyStats;
+  latency: LatencyStats;
+  promptTokens: number;
+  completionTokens: number;
+  baselineScore?: number;
+  delta?: number;
+  flipped: Flip[];
+}
+
+/** Weighted mean of pass rates, in [0, 1]; errored samples count as not passing. */
+export function weightedScore(cases: ReadonlyArray<{ weight: number; passRate: number }>): number {
+  const total = cases.reduce((n, c) => n + c.weight, 0);
+  if (total === 0) return 0;
+  return cases.reduce((n, c) => n + c.weight * c.passRate, 0) / total;
+}
+
+const stats = (values: number[]): LatencyStats => ({
+  p50: percentile(values, 50),
+  p95: percentile(values, 95),
+});
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** Cases whose pass/fail changed against the baseline (new and removed cases are not flips). */
+export function flippedCases(cases: readonly CaseRecord[], baseline: readonly BaselineCase[]): Flip[] {
+  const before = new Map(baseline.map((b) => [b.id, b]));
+  const flips: Flip[] = [];
+  for (const c of cases) {
+    const b = before.get(c.id);
+    if (b && (b.status === 'pass') !== (c.status === 'pass')) {
+      flips.push({ id: c.id, name: c.name, file: c.file, line: c.line, from: b.status, to: c.status });
+    }
+  }
+  return flips;
+}
+
+/** Score, counts, latency percentiles and the verdict with its reasons. */
+export function summarize(
+  cases: readonly CaseRecord[],
+  settings: GateSettings,
+  baseline?: readonly BaselineCase[],
+): Summary {
+  const passed = cases.filter((c) => c.status === 'pass').length;
+  const failed = cases.filter((c) => c.status === 'fail').length;
+  const errored = cases.filter((c) => c.status === 'error').length;
+  const score = weightedScore(cases);
+  const errorRate = cases.length ? errored / cases.length : 0;
+  const summary: Summary = {
+    verdict: 'pass',
+    reasons: [],
+    score,
+    total: cases.length,
+    passed,
+    failed,
+    errored,
+    errorRate,
+    ttft: stats(cases.flatMap((c) => c.ttftMs)),
+    tpot: stats(cases.flatMap((c) => c.tpotMs)),
+    latency: stats(cases.flatMap((c) => c.latencyMs)),
+    promptTokens: cases.reduce((n, c) => n + c.promptTokens, 0),
+    completionTokens: cases.reduce((n, c) => n + c.completionTokens, 0),
+    flipped: [],
+  };
+  const fail = (reason: string) => {
+    summary.verdict = 'fail';
+    summary.reasons.push(reason);
+  };
+  if (cases.length === 0) {
+    summary.verdict = 'inconclusive';
+    summary.reasons.push('no eval cases found: check the suites globs and that prompt files have testData');
+    return summary;
+  }
+  if (score < settings.minScore) fail(`score ${pct(score)} is below min-score ${pct(settings.minScore)}`);
+  if (baseline && baseline.length) {
+    summary.baselineScore = weightedScore(baseline);
+    summary.delta = score - summary.baselineScore;
+    summary.flipped = flippedCases(cases, baseline);
+    if (-summary.delta > settings.maxRegression + 1e-9) {
+      fail(
+        `score fell ${pct(-summary.delta)} against the baseline (${pct(summary.baselineScore)} → ${pct(score)}), more than max-regression ${pct(settings.maxRegression)}`,
+      );
+    }
+  }
+  if (settings.sloTtftMs > 0 && summary.ttft.p95 !== undefined && summary.ttft.p95 > settings.sloTtftMs) {
+    fail(
+      `p95 time to first token ${Math.round(summary.ttft.p95)} ms is over slo-ttft-ms ${settings.sloTtftMs}`,
+    );
+  }
+  if (
+    settings.sloLatencyMs > 0 &&
+    summary.latency.p95 !== undefined &&
+    summary.latency.p95 > settings.sloLatencyMs
+  ) {
+    fail(`p95 latency ${Math.round(summary.latency.p95)} ms is over slo-latency-ms ${settings.sloLatencyMs}`);
+  }
+  if (errorRate > settings.maxErrorRate) {
+    fail(
+      `${errored} of ${cases.length} cases errored (${pct(errorRate)}), over max-error-rate ${pct(settings.maxErrorRate)}`,
+    );
+  }
+  return summary;
+}

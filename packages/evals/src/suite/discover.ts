@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { readFileAtRef, UserError } from '@llmops/core';
+import { glob } from 'tinyglobby';
+import { loadPromptFile } from '../prompt-file/load';
+import { loadEvalSuite, type SuiteReader } from './eval-file';
+import { promptFileCases } from './prompt-suite';
+import type { EvalCase, SuiteProblem } from './types';
+
+export const DEFAULT_SUITES = ['**/*.prompt.yml', '**/*.prompt.yaml', '**/*.eval.yml', '**/*.eval.yaml'];
+
+export function isEvalSuiteFile(file: string): boolean {
+  return /\.eval\.ya?ml$/.test(file);
+}
+
+/** The working tree as a reader. */
+export function workspaceReader(workspace: string): SuiteReader {
+  return {
+    workspace,
+    read: (file) => readFile(path.join(workspace, file), 'utf8').catch(() => undefined),
+  };
+}
+
+/** A git ref as a reader (files as they are at that commit). */
+export function refReader(workspace: string, ref: string): SuiteReader {
+  return { workspace, read: (file) => readFileAtRef(workspace, ref, file) };
+}
+
+/** Workspace-relative suite files matching the globs, sorted. */
+export async function findSuiteFiles(workspace: string, patterns: string[]): Promise<string[]> {
+  const files = await glob(patterns, {
+    cwd: workspace,
+    ignore: ['**/node_modules/**', '.git/**'],
+    dot: false,
+  });
+  return files.map((f) => f.split(path.sep).join('/')).sort();
+}
+
+/** Load one suite file (a prompt file or an eval suite) into cases. */
+export async function loadSuiteFile(
+  file: string,
+  reader: SuiteReader,
+): Promise<{ cases: EvalCase[]; problems: SuiteProblem[]; exists: boolean }> {
+  const text = await reader.read(file);
+  if (text === undefined) return { cases: [], problems: [], exists: false };
+  if (isEvalSuiteFile(file)) return { ...(await loadEvalSuite(file, text, reader)), exists: true };
+  const loaded = loadPromptFile(path.join(reader.workspace, file), text, reader.workspace);
+  const errors = loaded.findings.filter((f) => f.level === 'error');
+  if (errors.length) {
+    return {
+      cases: [],
+      problems: errors.map((f) => ({ file, line: f.line ?? 1, column: f.column, message: f.message })),
+      exists: true,
+    };
+  }
+  return { ...promptFileCases(loaded.prompt), exists: true };
+}
+
+/** Every case of every file, or a UserError naming the first problem's file and line (and how many more). */
+export async function loadSuites(files: string[], reader: SuiteReader): Promise<EvalCase[]> {
+  const cases: EvalCase[] = [];
+  const problems: SuiteProblem[] = [];
+  for (const file of files) {
+    const loaded = await loadSuiteFile(file, reader);
+    cases.push(...loaded.cases);
+    problems.push(...loaded.problems);
+  }
+  if (problems.length) throw suiteError(problems);
+  return cases;
+}
+
+export function suiteError(problems: SuiteProblem[]): UserError {
+  const [first] = problems;
+  const more =
+    problems.length > 1
+      ? ` (and ${problems.length - 1} more: ${problems
+          .slice(1, 4)
+          .map((p) => `${p.file}:${p.line}`)
+          .join(', ')}${problems.length > 4 ? ', …' : ''})`
+      : '';
+  const error = new UserError(`${first!.message}${more}`, {
+    file: first!.file,
+    line: first!.line,
+    column: first!.column,
+  });
+  (error as UserError & { problems?: SuiteProblem[] }).problems = problems;
+  return error;
+}

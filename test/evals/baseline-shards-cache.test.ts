@@ -1,0 +1,144 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startTestServer, type TestServer } from '@llmops/llm/test-server';
+import { git, runGate, workspace, writeFiles } from './gate-fixtures';
+
+let server: TestServer;
+beforeAll(async () => {
+  // The model answers from a tiny knowledge table; "v2" of the system prompt breaks shipping answers.
+  server = await startTestServer({
+    answer: (body) => {
+      const system = body.messages?.find((m) => m.role === 'system')?.content ?? '';
+      const user = body.messages?.at(-1)?.content ?? '';
+      if (/express/i.test(user))
+        return system.includes('v2') ? 'About 3 weeks.' : 'Express takes 1-2 business days.';
+      if (/return/i.test(user)) return 'Returns are accepted within 30 days.';
+      const n = /item (\d+)/.exec(user)?.[1];
+      return n && Number(n) % 4 === 0 ? 'no idea' : `item ${n} is in stock`;
+    },
+  });
+});
+afterAll(() => server.stop());
+
+const promptFile = (version: string) => `name: support
+messages:
+  - role: system
+    content: Acme Shoes support, prompt ${version}.
+  - role: user
+    content: '{{question}}'
+testData:
+  - question: Can I return shoes?
+    expected: 30 days
+  - question: How fast is express shipping?
+    expected: 1-2 business days
+evaluators:
+  - name: states-expected
+    string:
+      contains: '{{expected}}'
+`;
+
+const inputs = (extra: Record<string, string> = {}) => ({
+  'base-url': server.url,
+  model: 'test-model',
+  'min-score': '0',
+  ...extra,
+});
+
+describe('baseline', () => {
+  it('base-ref: a PR that breaks one case shows exactly that case as flipped', async () => {
+    const dir = workspace({ 'prompts/support.prompt.yml': promptFile('v1') });
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-q', '-m', 'base');
+    git(dir, 'checkout', '-q', '-b', 'pr');
+    writeFiles(dir, { 'prompts/support.prompt.yml': promptFile('v2') });
+    git(dir, 'commit', '-q', '-am', 'pr');
+    const { report } = await runGate(
+      dir,
+      inputs({ baseline: 'base-ref', 'base-ref': 'main', 'max-regression': '0.1' }),
+    );
+    expect(report.data!.baseline!.cases).toHaveLength(2);
+    expect(report.outputs).toMatchObject({ 'baseline-score': 1, score: 0.5, delta: -0.5, flipped: 1 });
+    const flipped = report.tables.find((t) => t.title === 'Flipped against the baseline')!;
+    expect(flipped.rows).toEqual([
+      ['row 2: How fast is express shipping?', 'prompts/support.prompt.yml:10', 'pass', 'fail'],
+    ]);
+    expect(report.verdict).toBe('fail');
+    expect(report.reasons.join()).toMatch(/score fell 50.0% against the baseline/);
+  });
+
+  it('base-ref: an unchanged suite costs no extra request', async () => {
+    const dir = workspace({ 'prompts/support.prompt.yml': promptFile('v1') });
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-q', '-m', 'base');
+    const before = server.chatRequests;
+    const { report } = await runGate(
+      dir,
+      inputs({ baseline: 'base-ref', 'base-ref': 'main', cache: 'false' }),
+    );
+    expect(server.chatRequests - before).toBe(2);
+    expect(report.outputs).toMatchObject({ delta: 0, flipped: 0 });
+  });
+
+  it('path: compares with an earlier report', async () => {
+    const dir = workspace({ 'prompts/support.prompt.yml': promptFile('v1') });
+    const first = await runGate(dir, inputs());
+    writeFileSync(path.join(dir, 'old.json'), JSON.stringify({ version: '0', ...first.report }));
+    writeFiles(dir, { 'prompts/support.prompt.yml': promptFile('v2') });
+    const { report } = await runGate(dir, inputs({ baseline: 'old.json' }));
+    expect(report.outputs).toMatchObject({ 'baseline-score': 1, delta: -0.5, flipped: 1 });
+  });
+});
+
+describe('cache', () => {
+  it('a second identical run sends zero requests', async () => {
+    const dir = workspace({ 'prompts/support.prompt.yml': promptFile('v1') });
+    const first = await runGate(dir, inputs());
+    expect(first.report.outputs).toMatchObject({ requests: 2, 'cache-hits': 0 });
+    const before = server.chatRequests;
+    const second = await runGate(dir, inputs());
+    expect(server.chatRequests).toBe(before);
+    expect(second.report.outputs).toMatchObject({
+      requests: 0,
+      'cache-hits': 2,
+      score: first.report.outputs.score,
+    });
+  });
+});
+
+describe('shards', () => {
+  it('1/3 + 2/3 + 3/3 merged equal a single run', async () => {
+    const rows = Array.from(
+      { length: 30 },
+      (_, i) => `  - question: Is item ${i + 1} in stock?\n    expected: in stock\n`,
+    ).join('');
+    const suite = `name: stock\nmessages:\n  - role: user\n    content: '{{question}}'\ntestData:\n${rows}evaluators:\n  - name: in-stock\n    string:\n      contains: '{{expected}}'\n`;
+    const dir = workspace({ 'stock.prompt.yml': suite });
+    const single = (await runGate(dir, inputs({ cache: 'false' }))).report;
+    const ids = new Set<string>();
+    for (const i of [1, 2, 3]) {
+      const { report } = await runGate(dir, inputs({ shard: `${i}/3` }));
+      expect(report.data!.cases.length).toBeGreaterThan(0);
+      expect(report.data!.cases.length).toBeLessThan(30);
+      for (const c of report.data!.cases) {
+        expect(ids.has(c.id)).toBe(false);
+        ids.add(c.id);
+      }
+      writeFileSync(path.join(dir, `shard-${i}.json`), JSON.stringify({ version: '0', ...report }));
+    }
+    const merged = (await runGate(dir, { 'merge-reports': 'shard-*.json' })).report;
+    const pick = (o: Record<string, unknown>) => ({
+      score: o.score,
+      passed: o.passed,
+      failed: o.failed,
+      errored: o.errored,
+    });
+    expect(pick(merged.outputs)).toEqual(pick(single.outputs));
+    expect(single.outputs).toMatchObject({ passed: 23, failed: 7 });
+    expect(merged.verdict).toBe(single.verdict);
+    expect(new Set(merged.data!.cases.map((c) => c.id))).toEqual(
+      new Set(single.data!.cases.map((c) => c.id)),
+    );
+  });
+});

@@ -1,0 +1,80 @@
+import { startTestServer, type TestServer } from '@llmops/llm/test-server';
+import { runGate, workspace } from './gate-fixtures';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({
+    rules: [
+      { match: 'SCORE: <1-5>', reply: 'Matches the reference.\nSCORE: 5' },
+      { match: 'three weeks', reply: 'Yes, returns are accepted within 30 days of delivery.' },
+      { match: 'express', reply: 'Express shipping takes 1-2 business days.' },
+    ],
+    answer: 'I am not sure.',
+  });
+});
+afterAll(() => server.stop());
+
+const support = `name: support
+model: openai/gpt-4o-mini
+modelParameters:
+  temperature: 0
+messages:
+  - role: system
+    content: You answer questions about Acme Shoes.
+  - role: User
+    content: '{{question}}'
+testData:
+  - question: Can I return shoes I bought three weeks ago?
+    expected: Yes, within 30 days.
+  - question: How long does express shipping take?
+    expected: 1-2 business days
+  - question: Do you sell hats?
+    expected: No.
+evaluators:
+  - name: mentions-days
+    string:
+      contains: DAYS
+  - name: similar
+    uses: github/similarity
+`;
+
+const inputs = (extra: Record<string, string> = {}) => ({
+  'base-url': server.url,
+  model: 'test-model',
+  cache: 'false',
+  ...extra,
+});
+
+describe('llm-quality-gate on a prompt file', () => {
+  it('scores each testData row as gh models eval would (contains is case-insensitive)', async () => {
+    const dir = workspace({ 'prompts/support.prompt.yml': support });
+    const { report } = await runGate(dir, inputs({ 'min-score': '0.5' }));
+    expect(report.outputs).toMatchObject({ passed: 2, failed: 1, errored: 0 });
+    expect(report.verdict).toBe('pass');
+    expect(report.outputs.score).toBeCloseTo(2 / 3, 3);
+    const failing = report.findings.filter((f) => f.ruleId === 'eval/case-failed');
+    expect(failing).toHaveLength(1);
+    expect(failing[0]).toMatchObject({ file: 'prompts/support.prompt.yml', line: 15 });
+    expect(failing[0]!.message).toContain('does not contain "DAYS"');
+  });
+
+  it('fails on min-score and names the reason', async () => {
+    const dir = workspace({ 'prompts/support.prompt.yml': support });
+    const { report } = await runGate(dir, inputs({ 'min-score': '0.9' }));
+    expect(report.verdict).toBe('fail');
+    expect(report.reasons.join()).toMatch(/below min-score 90.0%/);
+  });
+
+  it('fails the step when every request fails', async () => {
+    const dir = workspace({ 'prompts/support.prompt.yml': support });
+    server.fail({ kind: 'status', status: 503 }, 1000);
+    try {
+      const { report } = await runGate(dir, inputs({ 'max-retries': '1', 'min-score': '0' }));
+      expect(report.verdict).toBe('fail');
+      expect(report.outputs).toMatchObject({ passed: 0, errored: 3 });
+      expect(report.reasons.join()).toMatch(/3 of 3 cases errored/);
+    } finally {
+      (server as unknown as { faults: unknown[] }).faults.length = 0;
+    }
+  });
+});
