@@ -21,7 +21,7 @@ for (const { name, main } of entries) {
   rmSync(out, { recursive: true, force: true });
   execFileSync(
     path.join(root, 'node_modules/.bin/ncc'),
-    ['build', main, '-o', out, '--quiet', '--target', 'es2022'],
+    ['build', main, '-o', out, '--quiet', '--target', 'es2022', '--transpile-only'],
     { cwd: root, stdio: 'inherit' },
   );
   console.log(`built dist/${name}`);

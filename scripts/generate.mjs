@@ -17,7 +17,12 @@ export function loadActions() {
     .sort()
     .map((name) => {
       const dir = path.join(actionsDir, name);
-      const spec = parse(readFileSync(path.join(dir, 'action.yml'), 'utf8'));
+      let spec;
+      try {
+        spec = parse(readFileSync(path.join(dir, 'action.yml'), 'utf8'));
+      } catch (error) {
+        throw new Error(`actions/${name}/action.yml: ${error.message}`);
+      }
       const usagePath = path.join(dir, 'usage.md');
       return { name, spec, usage: existsSync(usagePath) ? readFileSync(usagePath, 'utf8').trim() : '' };
     });
@@ -93,12 +98,17 @@ export const manifest: Record<string, ActionSpec> = ${JSON.stringify(data, null,
 `;
 }
 
-const cell = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
+const cell = (text) =>
+  String(text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 
 function readmeSection({ name, spec, usage }) {
   const inputs = Object.entries(spec.inputs ?? {})
     .map(([input, v]) => {
-      const def = v.default === undefined || v.default === '' ? '' : `\`${cell(v.default).replace(/`/g, "'")}\``;
+      const def =
+        v.default === undefined || v.default === '' ? '' : `\`${cell(v.default).replace(/`/g, "'")}\``;
       return `| \`${input}\` | ${cell(v.description)} | ${v.required ? 'yes' : 'no'} | ${def} |`;
     })
     .join('\n');

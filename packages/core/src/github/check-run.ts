@@ -1,6 +1,6 @@
-import { getOctokit } from '@actions/github';
 import type { Finding, Report } from '../report';
 import type { GitHubRun } from './context';
+import { octokitFor } from './octokit';
 
 // The Checks API takes at most 50 annotations per request; further batches update the run.
 const BATCH = 50;
@@ -30,7 +30,7 @@ export async function publishCheckRun(
   report: Report,
   summary: string,
 ): Promise<{ id: number; requests: number }> {
-  const octokit = getOctokit(token, { baseUrl: run.apiUrl });
+  const octokit = await octokitFor(token, run);
   const annotations = report.findings
     .filter((f): f is Finding & { file: string } => !!f.file)
     .map(annotation);

@@ -1,5 +1,5 @@
-import { getOctokit } from '@actions/github';
 import type { GitHubRun } from './context';
+import { octokitFor } from './octokit';
 
 /** The hidden marker that identifies an action's comment, so each run edits it instead of adding one. */
 export function commentMarker(action: string): string {
@@ -19,7 +19,7 @@ export async function upsertStickyComment(
   body: string,
 ): Promise<CommentResult> {
   if (!run.pullRequest) throw new Error('not a pull request event');
-  const octokit = getOctokit(token, { baseUrl: run.apiUrl });
+  const octokit = await octokitFor(token, run);
   const marker = commentMarker(action);
   const params = { owner: run.owner, repo: run.repo, issue_number: run.pullRequest.number };
   const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...params, per_page: 100 });

@@ -1,5 +1,5 @@
 import type { Finding } from '@llmops/core';
-import { Ajv } from 'ajv';
+import type { Ajv } from 'ajv';
 import {
   BUILTIN_EVALUATORS,
   KNOWN_KEYS,
@@ -14,7 +14,7 @@ import { findSecrets } from './secrets';
 type Emit = (ruleId: string, level: Finding['level'], message: string, at: Position) => void;
 
 /** Every per-file check that needs no tokenizer, model table or git. */
-export function checkPrompt(prompt: PromptFile): Finding[] {
+export function checkPrompt(prompt: PromptFile, ajv?: Ajv): Finding[] {
   const findings: Finding[] = [];
   const emit: Emit = (ruleId, level, message, at) =>
     findings.push({ ruleId, level, message, file: prompt.file, line: at.line, column: at.column });
@@ -23,7 +23,7 @@ export function checkPrompt(prompt: PromptFile): Finding[] {
   checkRoles(prompt, emit, start);
   checkVariables(prompt, emit);
   checkEvaluators(prompt, emit);
-  checkResponseFormat(prompt, emit, start);
+  checkResponseFormat(prompt, emit, start, ajv);
   checkSecrets(prompt, emit);
   if (!prompt.model)
     emit('prompt/no-model', 'warning', 'no model: token counts and cost cannot be checked', start);
@@ -138,9 +138,13 @@ function checkEvaluators(prompt: PromptFile, emit: Emit): void {
   }
 }
 
-let ajv: Ajv | undefined;
+/** A schema compiler, loaded only when some prompt has a JSON schema (Ajv is large). */
+export async function loadSchemaCompiler(): Promise<Ajv> {
+  const { Ajv: AjvClass } = await import('ajv');
+  return new AjvClass({ strict: false, allErrors: false, validateSchema: true });
+}
 
-function checkResponseFormat(prompt: PromptFile, emit: Emit, start: Position): void {
+function checkResponseFormat(prompt: PromptFile, emit: Emit, start: Position, ajv?: Ajv): void {
   const at = prompt.values.responseFormat ?? start;
   const format = prompt.responseFormat;
   if (format !== undefined && !(RESPONSE_FORMATS as readonly string[]).includes(format)) {
@@ -172,7 +176,7 @@ function checkResponseFormat(prompt: PromptFile, emit: Emit, start: Position): v
     return;
   }
   try {
-    ajv ??= new Ajv({ strict: false, allErrors: false, validateSchema: true });
+    if (!ajv) throw new Error('no schema compiler loaded');
     ajv.compile(js.schema as object);
   } catch (error) {
     emit(

@@ -16,7 +16,7 @@ import { glob } from 'tinyglobby';
 import { loadPromptFile } from '../prompt-file/load';
 import { fillTemplate } from '../prompt-file/template';
 import type { PromptFile } from '../prompt-file/types';
-import { checkPrompt } from './checks';
+import { checkPrompt, loadSchemaCompiler } from './checks';
 import { findModel, loadModelTable, type ModelInfo, type ModelTable } from './models';
 import { countTokensWithServer } from './tokenize-server';
 import { countChatTokens, type TokenCount } from './tokens';
@@ -236,10 +236,10 @@ export async function validatePrompts(
   for (const file of files) {
     const loaded = loadPromptFile(file, readFileSync(file, 'utf8'), options.workspace);
     findings.push(...loaded.findings);
-    if (loaded.findings.some((f) => f.level === 'error')) continue;
-    findings.push(...checkPrompt(loaded.prompt));
-    prompts.push(loaded.prompt);
+    if (!loaded.findings.some((f) => f.level === 'error')) prompts.push(loaded.prompt);
   }
+  const ajv = prompts.some((p) => p.jsonSchema) ? await loadSchemaCompiler() : undefined;
+  for (const prompt of prompts) findings.push(...checkPrompt(prompt, ajv));
   const seen = new Map<string, PromptFile>();
   for (const prompt of prompts) {
     if (!prompt.name) continue;

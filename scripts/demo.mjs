@@ -1,0 +1,42 @@
+// `npm run demo`: the PR-check pipeline on examples/, through the built CLI, as a user runs it.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'dist/cli/index.js');
+const reports = path.join(root, 'tmp/demo');
+
+function llmops(title, args) {
+  console.log(`\n━━ ${title}\n$ llmops ${args.join(' ')}\n`);
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd: root, stdio: 'inherit' });
+  return result.status ?? 1;
+}
+
+const steps = [
+  [
+    'Lint the prompt files',
+    [
+      'validate-prompts',
+      '--paths',
+      'examples/**/*.prompt.yml,examples/**/*.prompty',
+      '--models-file',
+      'examples/models.yml',
+      '--report-path',
+      path.join(reports, 'validate-prompts.json'),
+      '--sarif-path',
+      path.join(reports, 'validate-prompts.sarif'),
+    ],
+  ],
+];
+
+const extra = path.join(root, 'scripts/demo-quality-gate.mjs');
+let failed = 0;
+for (const [title, args] of steps) failed += llmops(title, args) === 0 ? 0 : 1;
+if (existsSync(extra)) {
+  const { demoQualityGate } = await import(extra);
+  failed += (await demoQualityGate({ llmops, reports })) === 0 ? 0 : 1;
+}
+console.log(`\nReports are in ${path.relative(process.cwd(), reports) || reports}/`);
+process.exitCode = failed ? 1 : 0;

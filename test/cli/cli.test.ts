@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '../helpers/run-bundle';
+import { promptYml, workspace } from '../evals/validate/fixtures';
+
+const cli = path.join(repoRoot, 'dist/cli/index.js');
+const llmops = (cwd: string, ...args: string[]) =>
+  spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+
+describe('llmops CLI', () => {
+  it('lists commands, and inputs from action.yml', () => {
+    const help = llmops(repoRoot, '--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/validate-prompts\s+Lint prompt files/);
+    const inputs = llmops(repoRoot, 'validate-prompts', '--help');
+    expect(inputs.status).toBe(0);
+    expect(inputs.stdout).toContain('--require-version-bump');
+    expect(inputs.stdout).toContain('(default: error)');
+  });
+
+  it('runs an action locally with its input names as flags and exits 0 on pass', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'llmops-cli-'));
+    cpSync(path.join(repoRoot, 'examples'), path.join(dir, 'examples'), { recursive: true });
+    const result = llmops(
+      dir,
+      'validate-prompts',
+      '--models-file',
+      'examples/models.yml',
+      '--report-path=out/r.json',
+    );
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^validate-prompts: PASS — 4 files, 4 prompts: 0 errors, 0 warnings/);
+    expect(JSON.parse(readFileSync(path.join(dir, 'out/r.json'), 'utf8')).outputs.prompts).toBe(4);
+  });
+
+  it('exits 1 on a failing verdict and prints the findings', () => {
+    const ws = workspace({ 'a.prompt.yml': promptYml({ testData: 'testData:\n  - other: 1' }) });
+    const result = llmops(ws, 'validate-prompts', '--paths', '*.prompt.yml');
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/validate-prompts: FAIL/);
+    expect(result.stdout).toMatch(/a\.prompt\.yml:12:5\s+prompt\/missing-variable/);
+  });
+
+  it.each([
+    [['deploy-everything'], /unknown command 'deploy-everything'; commands are: validate-prompts/],
+    [['validate-prompts', '--colour', 'red'], /unknown input '--colour'; inputs are: paths, models-file/],
+    [
+      ['validate-prompts', '--fail-on', 'never'],
+      /input 'fail-on' has value 'never': expected one of error, warning/,
+    ],
+    [['validate-prompts', 'stray'], /unexpected argument 'stray'/],
+  ])('exits 2 on bad usage: %j', (args, message) => {
+    const result = llmops(repoRoot, ...args);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+});

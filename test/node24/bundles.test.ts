@@ -1,0 +1,23 @@
+import { execFileSync } from 'node:child_process';
+import { runBundle } from '../helpers/run-bundle';
+import { promptYml, workspace } from '../evals/validate/fixtures';
+
+// .ci/run sets LLMOPS_NODE to a Node 24 binary (the runners' runtime); plain `npm test` uses this Node.
+const node = process.env.LLMOPS_NODE ?? process.execPath;
+const expectedMajor = process.env.LLMOPS_NODE ? '24' : process.versions.node.split('.')[0];
+
+describe(`bundles on node ${expectedMajor}`, () => {
+  it('runs on the expected Node major version', () => {
+    expect(execFileSync(node, ['--version'], { encoding: 'utf8' })).toMatch(
+      new RegExp(`^v${expectedMajor}\\.`),
+    );
+  });
+
+  it('validate-prompts gives the same verdict and findings', async () => {
+    const ws = workspace({ 'a.prompt.yml': promptYml(), 'b.prompt.yml': 'name: b\nmessages: [' });
+    const result = await runBundle('validate-prompts', {}, { cwd: ws, node });
+    expect(result.stderr).toBe('');
+    expect(result.outputs).toMatchObject({ verdict: 'fail', files: '2', prompts: '1', errors: '1' });
+    expect(result.annotations.find((a) => a.props.file === 'b.prompt.yml')?.props.title).toBe('yaml/syntax');
+  });
+});
