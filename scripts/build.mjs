@@ -10,7 +10,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.slice(2);
 
 const entries = [
-  ...generate().map(({ name }) => ({ name, main: `actions/${name}/src/main.ts` })),
+  ...(await generate()).map(({ name }) => ({ name, main: `actions/${name}/src/main.ts` })),
   { name: 'llmops', main: 'packages/cli/src/root-action.ts' },
   { name: 'cli', main: 'packages/cli/src/main.ts' },
 ].filter((e) => only.length === 0 || only.includes(e.name));

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
 import { parse, stringify } from 'yaml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -143,21 +144,27 @@ function readmeSection({ name, spec, usage }) {
 const BEGIN = '<!-- generated:actions (scripts/generate.mjs; edit actions/*/action.yml and usage.md) -->';
 const END = '<!-- /generated:actions -->';
 
-export function generate() {
+// Generated files pass `prettier --check` like the rest of the tree.
+async function writeFormatted(file, text) {
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
+}
+
+export async function generate() {
   const actions = loadActions();
-  writeFileSync(path.join(root, 'action.yml'), rootActionYml(actions));
-  writeFileSync(path.join(root, 'packages/cli/src/manifest.generated.ts'), manifest(actions));
+  await writeFormatted(path.join(root, 'action.yml'), rootActionYml(actions));
+  await writeFormatted(path.join(root, 'packages/cli/src/manifest.generated.ts'), manifest(actions));
   const readmePath = path.join(root, 'README.md');
   const readme = readFileSync(readmePath, 'utf8');
   const start = readme.indexOf(BEGIN);
   const end = readme.indexOf(END);
   if (start < 0 || end < 0) throw new Error(`README.md lacks the markers ${BEGIN} ... ${END}`);
   const body = actions.map(readmeSection).join('\n\n');
-  writeFileSync(readmePath, `${readme.slice(0, start)}${BEGIN}\n\n${body}\n\n${readme.slice(end)}`);
+  await writeFormatted(readmePath, `${readme.slice(0, start)}${BEGIN}\n\n${body}\n\n${readme.slice(end)}`);
   return actions;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const actions = generate();
+  const actions = await generate();
   console.log(`generated root action.yml, CLI manifest and README sections for ${actions.length} actions`);
 }

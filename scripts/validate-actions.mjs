@@ -1,0 +1,35 @@
+// Validates every action.yml and workflow template with @action-validator/cli.
+// Its schema (0.6) predates the `node24` runtime GitHub's runners now use, so action files are
+// checked with `using: node24` read as `node20`; everything else is validated as written.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const validator = path.resolve('node_modules/.bin/action-validator');
+const tmp = mkdtempSync(path.join(tmpdir(), 'llmops-validate-'));
+const actions = ['action.yml', ...readdirSync('actions').map((a) => `actions/${a}/action.yml`)].filter(existsSync);
+const workflows = existsSync('workflows-templates')
+  ? readdirSync('workflows-templates')
+      .filter((f) => /\.ya?ml$/.test(f))
+      .map((f) => `workflows-templates/${f}`)
+  : [];
+
+let failed = 0;
+for (const file of [...actions, ...workflows]) {
+  let target = file;
+  if (actions.includes(file)) {
+    // Keep the name action.yml: the validator tells actions from workflows by file name.
+    target = path.join(tmp, file.replace(/\//g, '_'), 'action.yml');
+    mkdirSync(path.dirname(target));
+    writeFileSync(target, readFileSync(file, 'utf8').replace(/^(\s*using:\s*)node24\s*$/m, '$1node20'));
+  }
+  try {
+    execFileSync(validator, [target], { stdio: 'pipe' });
+    console.log(`ok  ${file}`);
+  } catch (error) {
+    failed++;
+    console.error(`FAIL ${file}\n${error.stdout}${error.stderr}`);
+  }
+}
+process.exitCode = failed ? 1 : 0;
