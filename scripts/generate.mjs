@@ -22,7 +22,7 @@ export function loadActions() {
       try {
         spec = parse(readFileSync(path.join(dir, 'action.yml'), 'utf8'));
       } catch (error) {
-        throw new Error(`actions/${name}/action.yml: ${error.message}`);
+        throw new Error(`actions/${name}/action.yml: ${error.message}`, { cause: error });
       }
       const usagePath = path.join(dir, 'usage.md');
       return { name, spec, usage: existsSync(usagePath) ? readFileSync(usagePath, 'utf8').trim() : '' };

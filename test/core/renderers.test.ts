@@ -52,11 +52,14 @@ describe('SARIF', () => {
     expect(sarifErrors(sarif)).toEqual([]);
     const run = (
       sarif as {
-        runs: Array<{ tool: { driver: { rules: unknown[] } }; results: Array<Record<string, any>> }>;
+        runs: Array<{
+          tool: { driver: { rules: unknown[] } };
+          results: Array<{ level: string; locations: Array<{ physicalLocation: { region: unknown } }> }>;
+        }>;
       }
     ).runs[0]!;
     expect(run.tool.driver.rules).toHaveLength(2);
-    expect(run.results[0]!.locations[0].physicalLocation.region).toEqual({ startLine: 4, startColumn: 5 });
+    expect(run.results[0]!.locations[0]!.physicalLocation.region).toEqual({ startLine: 4, startColumn: 5 });
     expect(run.results[1]!.level).toBe('warning');
   });
 

@@ -42,7 +42,8 @@ export function parseFlags(args: string[], spec: ActionSpec): Record<string, str
     const arg = args[i]!;
     if (!arg.startsWith('--'))
       throw new UsageError(`unexpected argument '${arg}': inputs are given as --<input> <value>`);
-    let [name, value] = arg.slice(2).split(/=(.*)/s) as [string, string | undefined];
+    const [name, inline] = arg.slice(2).split(/=(.*)/s) as [string, string | undefined];
+    let value = inline;
     if (!(name in spec.inputs)) {
       throw new UsageError(`unknown input '--${name}'; inputs are: ${Object.keys(spec.inputs).join(', ')}`);
     }

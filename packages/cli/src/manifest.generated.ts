@@ -10,6 +10,390 @@ export interface ActionSpec {
   outputs: Record<string, string>;
 }
 export const manifest: Record<string, ActionSpec> = {
+  'llm-quality-gate': {
+    description:
+      'Score eval suites (.prompt.yml testData + evaluators, *.eval.yml cases) against any OpenAI-compatible endpoint, with a verdict, a baseline delta, flipped cases and latency, on the PR.',
+    inputs: {
+      suites: {
+        description:
+          'Globs of suite files (GitHub Models prompt files and eval suites), newline- or comma-separated, relative to the workspace.',
+        default: '**/*.prompt.yml\n**/*.prompt.yaml\n**/*.eval.yml\n**/*.eval.yaml\n',
+        required: false,
+      },
+      'base-url': {
+        description:
+          'OpenAI-compatible base URL of the model under test, e.g. `http://vllm.staging:8000/v1` or `https://api.openai.com/v1`.',
+        default: '',
+        required: false,
+      },
+      'api-key': {
+        description: 'API key for base-url (sent as a Bearer token; masked in logs).',
+        default: '',
+        required: false,
+      },
+      model: {
+        description:
+          'Model name the endpoint serves (checked against its `/v1/models` before any case runs).',
+        default: '',
+        required: false,
+      },
+      'judge-base-url': {
+        description:
+          'Endpoint of the judge model for `judge`, `similar` and `github/*` evaluators. Defaults to base-url.',
+        default: '',
+        required: false,
+      },
+      'judge-api-key': {
+        description: 'API key for judge-base-url. Defaults to api-key.',
+        default: '',
+        required: false,
+      },
+      'judge-model': {
+        description: 'Judge model name. Defaults to model.',
+        default: '',
+        required: false,
+      },
+      concurrency: {
+        description: 'Requests in flight at once (halved while the endpoint answers 429, then raised again).',
+        default: '8',
+        required: false,
+      },
+      repeat: {
+        description:
+          "Samples per case; a case's pass rate is over its samples, shown with a Wilson 95% interval.",
+        default: '1',
+        required: false,
+      },
+      'timeout-ms': {
+        description: 'Timeout of one request in milliseconds, including a stream that stalls.',
+        default: '60000',
+        required: false,
+      },
+      'max-retries': {
+        description:
+          'Retries per request on 408, 409, 429, 5xx, network errors and broken streams (exponential backoff with jitter, Retry-After honoured). Other 4xx are never retried.',
+        default: '3',
+        required: false,
+      },
+      stream: {
+        description: 'Stream answers to measure time to first token and time per output token.',
+        default: 'true',
+        required: false,
+      },
+      cache: {
+        description:
+          'Reuse answers to identical requests (model, messages, parameters, sample index) from cache-dir. Errors are never cached.',
+        default: 'true',
+        required: false,
+      },
+      'cache-dir': {
+        description:
+          'Directory of the response cache, relative to the workspace; persist it with actions/cache (see usage).',
+        default: '.llmops-cache/llm',
+        required: false,
+      },
+      'min-score': {
+        description: 'Fail when the score (weighted mean of case pass rates, 0 to 1) is below this.',
+        default: '0.8',
+        required: false,
+      },
+      baseline: {
+        description:
+          "`none`, `base-ref` (evaluate the base branch's version of the suites in the same run and list flipped cases) or the path of an earlier JSON report.",
+        default: 'none',
+        required: false,
+      },
+      'base-ref': {
+        description: "Git ref for `baseline: base-ref`. Defaults to the pull request's base branch.",
+        default: '',
+        required: false,
+      },
+      'max-regression': {
+        description: 'Fail when the score falls more than this (0 to 1) below the baseline score.',
+        default: '0.02',
+        required: false,
+      },
+      'slo-ttft-ms': {
+        description: 'Fail when p95 time to first token exceeds this many milliseconds (0 = no limit).',
+        default: '0',
+        required: false,
+      },
+      'slo-latency-ms': {
+        description: 'Fail when p95 total latency exceeds this many milliseconds (0 = no limit).',
+        default: '0',
+        required: false,
+      },
+      'max-error-rate': {
+        description:
+          'Fail when more than this share (0 to 1) of cases errored (request or judge failed after retries).',
+        default: '0.05',
+        required: false,
+      },
+      shard: {
+        description:
+          'Evaluate only slice `i/n` of the cases (deterministic by case id), for a matrix; combine with merge-reports.',
+        default: '',
+        required: false,
+      },
+      'merge-reports': {
+        description:
+          'Instead of evaluating, merge these shard JSON reports (globs) into one report and verdict.',
+        default: '',
+        required: false,
+      },
+      'report-path': {
+        description: 'Where to write the JSON report.',
+        default: 'llmops-llm-quality-gate-report.json',
+        required: false,
+      },
+      'junit-path': {
+        description: 'Also write the cases as JUnit XML here.',
+        default: '',
+        required: false,
+      },
+      comment: {
+        description:
+          'On pull requests, upsert one sticky comment with the verdict, score, failing cases and latency.',
+        default: 'true',
+        required: false,
+      },
+      'check-run': {
+        description:
+          'Also publish a check run with an annotation on the line of every failing case (needs `checks: write`).',
+        default: 'false',
+        required: false,
+      },
+      'fail-on-inconclusive': {
+        description: 'Fail the step when no case ran (verdict inconclusive).',
+        default: 'true',
+        required: false,
+      },
+      'github-token': {
+        description: 'Token for the PR comment and check run.',
+        default: '${{ github.token }}',
+        required: false,
+      },
+    },
+    outputs: {
+      verdict: 'pass, fail or inconclusive.',
+      score: 'Weighted mean of case pass rates, 0 to 1.',
+      passed: 'Cases that passed every assertion on every sample.',
+      failed: 'Cases with a failed assertion.',
+      errored: 'Cases whose request or judge failed after retries.',
+      'baseline-score': 'Score of the baseline, when there is one.',
+      delta: 'Score minus baseline score.',
+      flipped: 'Cases whose pass/fail changed against the baseline.',
+      requests: 'HTTP requests sent to the model and judge endpoints, retries included.',
+      'cache-hits': 'Answers served from the response cache.',
+      'ttft-p95-ms': 'p95 time to first token in milliseconds (streaming).',
+      'latency-p95-ms': 'p95 total request latency in milliseconds.',
+      'prompt-tokens': 'Prompt tokens used by the cases (as the endpoint reported them).',
+      'completion-tokens': 'Completion tokens produced for the cases.',
+      'report-path': 'Path of the JSON report.',
+    },
+  },
+  'metric-gate': {
+    description:
+      'Judge a deployment on Prometheus metrics — absolute bounds, ratios to a baseline, rank-sum and two-proportion tests — measured repeatedly with failure, inconclusive and error limits.',
+    inputs: {
+      'prometheus-url': {
+        description:
+          'Base URL of the Prometheus HTTP API (`https://prometheus.example`, optionally with a path prefix). Basic-auth credentials in the URL are sent as a header and masked.',
+        default: '',
+        required: true,
+      },
+      'prometheus-token': {
+        description: 'Bearer token sent as `Authorization: Bearer <token>`.',
+        default: '',
+        required: false,
+      },
+      'prometheus-headers': {
+        description:
+          'Extra request headers, as `Name: value` lines or a YAML mapping (e.g. `X-Scope-OrgID` for Mimir or Cortex). Every value is masked.',
+        default: '',
+        required: false,
+      },
+      checks: {
+        description:
+          'The checks: a YAML list (inline) or the path of a YAML file in the workspace. Each check has a `name` and a `query` or a `preset` with a `selector`; `test: threshold | rank-sum | proportion`; bounds (`min`, `max`, `max-increase`, `max-decrease`) or a baseline (`baseline-query`, `baseline-selector`) with `direction`, `tolerance`, `min-samples`; and `no-data`. See the usage section.',
+        default: '',
+        required: true,
+      },
+      interval: {
+        description: 'Time between measurements (`30s`, `5m`).',
+        default: '1m',
+        required: false,
+      },
+      count: {
+        description: 'Measurements per check.',
+        default: '5',
+        required: false,
+      },
+      'failure-limit': {
+        description:
+          'Failed measurements a check may have; one more fails the run at once, without waiting out the remaining intervals.',
+        default: '0',
+        required: false,
+      },
+      'inconclusive-limit': {
+        description:
+          'Inconclusive measurements (no data, NaN, fewer than `min-samples`) a check may have before the run is inconclusive.',
+        default: '0',
+        required: false,
+      },
+      'error-limit': {
+        description:
+          'Errored measurements (Prometheus unreachable, HTTP error, bad PromQL; each retried first) a check may have; one more fails the run at once.',
+        default: '2',
+        required: false,
+      },
+      'no-data': {
+        description:
+          "What a measurement whose query returns no series or NaN is: `fail`, `inconclusive` or `pass`. A check's own `no-data` overrides it.",
+        default: 'inconclusive',
+        required: false,
+      },
+      'fail-on-inconclusive': {
+        description: 'Fail the step when the verdict is inconclusive.',
+        default: 'true',
+        required: false,
+      },
+      'report-path': {
+        description: 'Where to write the JSON report.',
+        default: 'llmops-metric-gate-report.json',
+        required: false,
+      },
+      comment: {
+        description: 'On pull requests, upsert one sticky comment with the checks and measurements.',
+        default: 'true',
+        required: false,
+      },
+      'github-token': {
+        description: 'Token for the PR comment.',
+        default: '${{ github.token }}',
+        required: false,
+      },
+    },
+    outputs: {
+      verdict: 'pass, fail or inconclusive.',
+      'failed-checks': 'Comma-separated names of the checks that failed.',
+      measurements: 'Number of measurements taken (all checks).',
+      'report-path': 'Path of the JSON report.',
+    },
+  },
+  'trivy-wrap': {
+    description:
+      'Scan an image, folder, config or repository with a pinned, checksum-verified Trivy, gate on its JSON with an expiring allowlist, and write SARIF that code scanning accepts.',
+    inputs: {
+      'scan-type': {
+        description: 'What to scan: `image`, `fs`, `config` or `repo`.',
+        default: 'image',
+        required: false,
+      },
+      target: {
+        description:
+          'The image reference (scan-type image), a path in the workspace (fs, config; default `.`), or a repository URL or path (repo).',
+        default: '',
+        required: false,
+      },
+      'trivy-version': {
+        description:
+          'Trivy release to install. Only versions whose archive SHA-256 sums are pinned in llmops can be installed; use trivy-path for any other.',
+        default: '0.69.3',
+        required: false,
+      },
+      'trivy-path': {
+        description:
+          'Use this Trivy executable instead of installing one (self-hosted runners, air-gapped setups).',
+        default: '',
+        required: false,
+      },
+      severity: {
+        description:
+          'Fail on findings at or above the lowest of these severities (CRITICAL, HIGH, MEDIUM, LOW); UNKNOWN fails only when listed.',
+        default: 'CRITICAL,HIGH',
+        required: false,
+      },
+      'ignore-unfixed': {
+        description: 'Skip vulnerabilities that have no fixed version yet.',
+        default: 'false',
+        required: false,
+      },
+      scanners: {
+        description:
+          "Trivy scanners, comma-separated: `vuln`, `misconfig`, `secret`, `license`. Empty uses Trivy's default for the scan type.",
+        default: '',
+        required: false,
+      },
+      allowlist: {
+        description:
+          'YAML list of accepted findings: `{id, reason, expires, package?, target?}`. Expired entries stop suppressing and are flagged.',
+        default: '',
+        required: false,
+      },
+      trivyignores: {
+        description: '.trivyignore files passed to Trivy as well, comma- or newline-separated.',
+        default: '',
+        required: false,
+      },
+      'cache-dir': {
+        description:
+          "Trivy's cache folder (vulnerability database). Cache it with actions/cache to avoid database download rate limits.",
+        default: '',
+        required: false,
+      },
+      'skip-db-update': {
+        description:
+          "Use the database already in cache-dir instead of downloading it (Trivy's --skip-db-update and --skip-java-db-update).",
+        default: 'false',
+        required: false,
+      },
+      dockerfile: {
+        description:
+          'For image scans, the Dockerfile that built the image; findings in image packages point at its last FROM line.',
+        default: 'Dockerfile',
+        required: false,
+      },
+      timeout: {
+        description: "Trivy's scan timeout, e.g. 10m.",
+        default: '10m',
+        required: false,
+      },
+      'sarif-path': {
+        description: 'Write the gated findings as SARIF 2.1.0 here (for github/codeql-action/upload-sarif).',
+        default: '',
+        required: false,
+      },
+      'report-path': {
+        description: 'Where to write the JSON report.',
+        default: 'llmops-trivy-wrap-report.json',
+        required: false,
+      },
+      comment: {
+        description: 'On pull requests, upsert one sticky comment with the scan result.',
+        default: 'true',
+        required: false,
+      },
+      'github-token': {
+        description: 'Token for the PR comment.',
+        default: '${{ github.token }}',
+        required: false,
+      },
+    },
+    outputs: {
+      verdict: 'pass, fail, or inconclusive when Trivy itself failed.',
+      critical: 'CRITICAL findings, not allowlisted.',
+      high: 'HIGH findings, not allowlisted.',
+      medium: 'MEDIUM findings, not allowlisted.',
+      low: 'LOW findings, not allowlisted.',
+      unknown: 'UNKNOWN-severity findings, not allowlisted.',
+      gated: 'Findings at or above the severity gate, not allowlisted (the step fails when this is above 0).',
+      allowlisted: 'Findings suppressed by an allowlist entry that has not expired.',
+      'expired-allowlist': 'Allowlist entries past their expiry date.',
+      'sarif-path': 'Path of the SARIF file, when written.',
+      'report-path': 'Path of the JSON report.',
+    },
+  },
   'validate-prompts': {
     description:
       'Lint prompt files (GitHub Models .prompt.yml and Prompty) — schema, roles, variables, tokens, context fit, cost, secrets and version bumps.',
