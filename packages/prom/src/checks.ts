@@ -1,0 +1,295 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, isSeq } from 'yaml';
+import { z } from 'zod';
+import { parseDuration, resolveInWorkspace, toWorkspacePath, UserError } from '@llmops/core';
+import { PRESET_NAMES, PRESETS, type CountQueries } from './presets';
+import type { Direction } from './stats/judge';
+
+export const TESTS = ['threshold', 'rank-sum', 'proportion'] as const;
+export type TestKind = (typeof TESTS)[number];
+export const NO_DATA = ['fail', 'inconclusive', 'pass'] as const;
+export type NoDataPolicy = (typeof NO_DATA)[number];
+
+const duration = z.string().refine((v) => parseDuration(v) !== undefined && parseDuration(v)! >= 1, {
+  message: 'expected a duration such as 30s, 5m or 1h',
+});
+const text = z.string().trim().min(1);
+
+/** One entry of `checks`, as the user writes it (kebab-case keys, as in the action's inputs). */
+export const checkSchema = z
+  .object({
+    name: text,
+    query: text.optional(),
+    preset: z.enum(PRESET_NAMES).optional(),
+    selector: z.string().optional(),
+    window: duration.optional(),
+    step: duration.optional(),
+    'rate-window': duration.optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    'baseline-query': text.optional(),
+    'baseline-selector': z.string().optional(),
+    'max-increase': z.number().min(0).optional(),
+    'max-decrease': z.number().min(0).max(1).optional(),
+    'success-query': text.optional(),
+    'total-query': text.optional(),
+    'baseline-success-query': text.optional(),
+    'baseline-total-query': text.optional(),
+    test: z.enum(TESTS).optional(),
+    direction: z.enum(['increase', 'decrease', 'either']).optional(),
+    tolerance: z.number().min(0).optional(),
+    confidence: z.number().gt(0.5).lt(1).optional(),
+    'min-samples': z.number().int().min(1).optional(),
+    'no-data': z.enum(NO_DATA).optional(),
+  })
+  .strict();
+export type CheckSpec = z.output<typeof checkSchema>;
+
+/** A check with its PromQL resolved and every default filled in: what a measurement runs. */
+export interface Check {
+  name: string;
+  test: TestKind;
+  preset?: string;
+  /** Canary and baseline PromQL (threshold, rank-sum). */
+  query?: string;
+  baselineQuery?: string;
+  /** Success/total PromQL (proportion). */
+  counts?: CountQueries;
+  baselineCounts?: CountQueries;
+  windowMs: number;
+  /** Range-query resolution (rank-sum). */
+  stepMs: number;
+  min?: number;
+  max?: number;
+  maxIncrease?: number;
+  maxDecrease?: number;
+  direction: Direction;
+  /** rank-sum: fraction of the baseline median; proportion: absolute error rate. */
+  tolerance: number;
+  confidence: number;
+  minSamples: number;
+  /** Overrides the run's `no-data` policy. */
+  noData?: NoDataPolicy;
+  /** Where the check was written, when it came from a file. */
+  source?: { file: string; line: number };
+}
+
+export const DEFAULTS = {
+  window: '5m',
+  rankSumRateWindow: '1m',
+  /** Points per rank-sum window when no step is given. */
+  rankSumPoints: 30,
+  rankSumTolerance: 0.15,
+  proportionTolerance: 0,
+  confidence: 0.95,
+  rankSumMinSamples: 10,
+  proportionMinSamples: 100,
+} as const;
+
+/** Milliseconds as a Prometheus duration (`90s`, `1500ms`). */
+export function promDuration(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${Math.round(ms)}ms`;
+}
+
+function invalid(message: string, where: string, source?: Check['source']): UserError {
+  return new UserError(`checks: ${where}: ${message}`, source);
+}
+
+/**
+ * Selectors for preset checks that name none: canary-step passes its `canary-selector` and
+ * `baseline-selector` here, so one checks file serves every step.
+ */
+export interface SelectorDefaults {
+  selector?: string;
+  baselineSelector?: string;
+}
+
+/** Resolve one user-written check into the queries and settings a measurement needs. */
+export function resolveCheck(
+  written: CheckSpec,
+  source?: Check['source'],
+  defaults: SelectorDefaults = {},
+): Check {
+  const where = `check '${written.name}'`;
+  const spec: CheckSpec = { ...written };
+  if (spec.preset) {
+    spec.selector ??= defaults.selector;
+    if (spec['baseline-query'] === undefined) spec['baseline-selector'] ??= defaults.baselineSelector;
+  }
+  const fail = (message: string) => invalid(message, where, source);
+  const test: TestKind = spec.test ?? 'threshold';
+  const preset = spec.preset ? PRESETS[spec.preset]! : undefined;
+  const windowMs = parseDuration(spec.window ?? DEFAULTS.window)!;
+  const hasBaseline =
+    spec['baseline-query'] !== undefined ||
+    spec['baseline-selector'] !== undefined ||
+    spec['baseline-success-query'] !== undefined;
+  if (spec.query && spec.preset) throw fail("give 'query' or 'preset', not both");
+  if (spec['baseline-selector'] !== undefined && !preset)
+    throw fail("'baseline-selector' needs a 'preset'; use 'baseline-query' with 'query'");
+  if (spec.selector !== undefined && !preset) throw fail("'selector' needs a 'preset'");
+  const bounds = [spec.min, spec.max, spec['max-increase'], spec['max-decrease']].some(
+    (b) => b !== undefined,
+  );
+  if (test !== 'threshold' && bounds)
+    throw fail(`min, max, max-increase and max-decrease apply to test: threshold, not ${test}`);
+  if (test === 'threshold' && !bounds)
+    throw fail('a threshold check needs min, max, max-increase or max-decrease');
+  if ((spec['max-increase'] !== undefined || spec['max-decrease'] !== undefined) && !hasBaseline) {
+    throw fail(
+      "max-increase and max-decrease compare with a baseline: add 'baseline-query' or 'baseline-selector'",
+    );
+  }
+  if (test !== 'threshold' && !hasBaseline)
+    throw fail(`test: ${test} compares canary with a baseline: add 'baseline-query' or 'baseline-selector'`);
+  if (spec.tolerance !== undefined && test === 'threshold')
+    throw fail("'tolerance' applies to rank-sum and proportion tests");
+
+  const check: Check = {
+    name: spec.name,
+    test,
+    preset: spec.preset,
+    windowMs,
+    stepMs: 0,
+    min: spec.min,
+    max: spec.max,
+    maxIncrease: spec['max-increase'],
+    maxDecrease: spec['max-decrease'],
+    direction: spec.direction ?? (test === 'proportion' ? 'increase' : (preset?.direction ?? 'increase')),
+    tolerance:
+      spec.tolerance ?? (test === 'proportion' ? DEFAULTS.proportionTolerance : DEFAULTS.rankSumTolerance),
+    confidence: spec.confidence ?? DEFAULTS.confidence,
+    minSamples:
+      spec['min-samples'] ??
+      (test === 'proportion'
+        ? DEFAULTS.proportionMinSamples
+        : test === 'rank-sum'
+          ? DEFAULTS.rankSumMinSamples
+          : 1),
+    noData: spec['no-data'],
+    source,
+  };
+  if (check.min !== undefined && check.max !== undefined && check.min > check.max)
+    throw fail(`min ${check.min} is above max ${check.max}`);
+
+  if (test === 'proportion') {
+    if (spec.query || spec['baseline-query'])
+      throw fail(
+        "test: proportion uses counts: 'success-query' and 'total-query' (and baseline-…), or a preset with counts",
+      );
+    const range = promDuration(windowMs);
+    if (preset) {
+      if (!preset.counts) {
+        const withCounts = PRESET_NAMES.filter((n) => PRESETS[n]!.counts).join(', ');
+        throw fail(
+          `preset '${spec.preset}' has no request counts for a proportion test; presets that do: ${withCounts}`,
+        );
+      }
+      check.counts = preset.counts(spec.selector ?? '', range);
+      if (spec['baseline-selector'] !== undefined)
+        check.baselineCounts = preset.counts(spec['baseline-selector'], range);
+    } else {
+      if (!spec['success-query'] || !spec['total-query'])
+        throw fail("test: proportion needs 'success-query' and 'total-query' (or a preset)");
+      check.counts = { success: spec['success-query'], total: spec['total-query'] };
+    }
+    if (spec['baseline-success-query'] || spec['baseline-total-query']) {
+      if (!spec['baseline-success-query'] || !spec['baseline-total-query'])
+        throw fail("give both 'baseline-success-query' and 'baseline-total-query'");
+      check.baselineCounts = { success: spec['baseline-success-query'], total: spec['baseline-total-query'] };
+    }
+    if (!check.baselineCounts)
+      throw fail(
+        "test: proportion needs 'baseline-selector' (with a preset) or 'baseline-success-query' and 'baseline-total-query'",
+      );
+    return check;
+  }
+
+  for (const key of [
+    'success-query',
+    'total-query',
+    'baseline-success-query',
+    'baseline-total-query',
+  ] as const) {
+    if (spec[key] !== undefined) throw fail(`'${key}' applies to test: proportion`);
+  }
+  if (!spec.query && !preset) throw fail("needs 'query' (PromQL) or 'preset'");
+  // A threshold check rates over the whole window; a rank-sum check samples the window every
+  // `step`, each point a rate over the (shorter) rate window.
+  if (test === 'rank-sum') {
+    check.stepMs = spec.step
+      ? parseDuration(spec.step)!
+      : Math.max(1000, Math.round(windowMs / DEFAULTS.rankSumPoints / 1000) * 1000);
+  } else if (spec.step || spec['rate-window']) {
+    throw fail("'step' and 'rate-window' apply to test: rank-sum");
+  }
+  const range =
+    test === 'rank-sum' ? (spec['rate-window'] ?? DEFAULTS.rankSumRateWindow) : promDuration(windowMs);
+  if (preset) {
+    check.query = preset.value(spec.selector ?? '', range);
+    if (spec['baseline-selector'] !== undefined)
+      check.baselineQuery = preset.value(spec['baseline-selector'], range);
+  } else {
+    check.query = spec.query;
+  }
+  if (spec['baseline-query']) {
+    if (check.baselineQuery) throw fail("give 'baseline-query' or 'baseline-selector', not both");
+    check.baselineQuery = spec['baseline-query'];
+  }
+  return check;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const key = issue.path.join('.');
+  if (issue.code === 'unrecognized_keys')
+    return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+  if (issue.code === 'invalid_value' && 'values' in issue)
+    return `'${key}' must be one of ${issue.values.join(', ')}`;
+  return key ? `'${key}': ${issue.message}` : issue.message;
+}
+
+/** Parse and resolve a YAML list of checks. `file` (workspace-relative) is only for messages. */
+export function parseChecks(yamlText: string, file?: string, defaults?: SelectorDefaults): Check[] {
+  const lines = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length) {
+    const error = doc.errors[0]!;
+    const line = error.linePos?.[0]?.line;
+    throw new UserError(`checks: YAML: ${error.message.split('\n')[0]}`, file ? { file, line } : undefined);
+  }
+  if (!isSeq(doc.contents))
+    throw new UserError('checks: expected a YAML list of checks', file ? { file, line: 1 } : undefined);
+  const items = doc.contents.items;
+  if (items.length === 0)
+    throw new UserError('checks: the list is empty', file ? { file, line: 1 } : undefined);
+  const seen = new Set<string>();
+  return items.map((node, index) => {
+    const offset = (node as { range?: [number, number, number] }).range?.[0];
+    const source = file && offset !== undefined ? { file, line: lines.linePos(offset).line } : undefined;
+    const value = (node as { toJSON(): unknown }).toJSON();
+    const parsed = checkSchema.safeParse(value);
+    const label =
+      value && typeof value === 'object' && 'name' in value
+        ? `check '${String((value as { name: unknown }).name)}'`
+        : `checks[${index}]`;
+    if (!parsed.success) throw invalid(describeIssue(parsed.error.issues[0]!), label, source);
+    if (seen.has(parsed.data.name)) throw invalid('duplicate name: each check needs its own', label, source);
+    seen.add(parsed.data.name);
+    return resolveCheck(parsed.data, source, defaults);
+  });
+}
+
+/**
+ * The `checks` input: an inline YAML list, or the path of a YAML file inside the workspace.
+ */
+export function loadChecks(value: string, workspace: string, defaults?: SelectorDefaults): Check[] {
+  const trimmed = value.trim();
+  const looksInline = trimmed.includes('\n') || trimmed.startsWith('-') || trimmed.startsWith('[');
+  if (looksInline) return parseChecks(trimmed, undefined, defaults);
+  const absolute = resolveInWorkspace(workspace, trimmed, { input: 'checks' });
+  if (!existsSync(absolute))
+    throw new UserError(
+      `input 'checks': no file '${trimmed}' in the workspace (and not an inline YAML list)`,
+    );
+  return parseChecks(readFileSync(absolute, 'utf8'), toWorkspacePath(workspace, absolute), defaults);
+}

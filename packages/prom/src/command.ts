@@ -1,0 +1,105 @@
+import {
+  formatDuration,
+  input,
+  reportingInputs,
+  type Command,
+  type Report,
+  type RunContext,
+} from '@llmops/core';
+import { z } from 'zod';
+import { loadChecks, NO_DATA, type Check } from './checks';
+import { PromClient, type PromApi } from './client';
+import { realClock, type Clock } from './clock';
+import { parseHeaders } from './headers';
+import { measureChecks, type Measurement } from './measure';
+import { buildReport, type MetricGateData } from './report';
+
+export const metricGateInputs = z.object({
+  'prometheus-url': input.text(),
+  'prometheus-token': input.optional(),
+  'prometheus-headers': input.optional(),
+  checks: input.text(),
+  interval: input.duration(),
+  count: input.number({ min: 1, max: 10_000, integer: true }),
+  'failure-limit': input.number({ min: 0, integer: true }),
+  'inconclusive-limit': input.number({ min: 0, integer: true }),
+  'error-limit': input.number({ min: 0, integer: true }),
+  'no-data': input.choice(NO_DATA),
+  'fail-on-inconclusive': input.bool(),
+  ...reportingInputs,
+});
+export type MetricGateInputs = z.output<typeof metricGateInputs>;
+
+export interface MetricGateDeps {
+  prom: PromApi;
+  clock: Clock;
+  /** Where requests go, for the report (no credentials). */
+  prometheusUrl: string;
+  workspace: string;
+  log?: (line: string) => void;
+  signal?: AbortSignal;
+  /** Delay before a failed request is retried (tests shorten it). */
+  retryDelayMs?: number;
+}
+
+/** Prometheus client from the action's inputs: token, basic auth in the URL and extra headers, all masked. */
+export function promClientFromInputs(inputs: MetricGateInputs): PromClient {
+  return new PromClient({
+    url: inputs['prometheus-url'],
+    token: inputs['prometheus-token'],
+    headers: parseHeaders(inputs['prometheus-headers']),
+  });
+}
+
+function progress(m: Measurement): string {
+  return `${m.check} #${m.index}: ${m.outcome} — ${m.message}`;
+}
+
+/** The whole of metric-gate over plain objects: load the checks, measure them, build the report. */
+export async function runMetricGate(
+  inputs: MetricGateInputs,
+  deps: MetricGateDeps,
+): Promise<Report<MetricGateData>> {
+  const checks: Check[] = loadChecks(inputs.checks, deps.workspace);
+  deps.log?.(
+    `metric-gate: ${checks.length} check(s) against ${deps.prometheusUrl}, ${inputs.count} measurement(s) ${formatDuration(inputs.interval)} apart`,
+  );
+  for (const check of checks) {
+    const queries =
+      check.test === 'proportion' ? [check.counts!.success, check.counts!.total] : [check.query!];
+    deps.log?.(`  ${check.name} (${check.test}): ${queries.join(' | ')}`);
+  }
+  const result = await measureChecks(checks, {
+    prom: deps.prom,
+    clock: deps.clock,
+    count: inputs.count,
+    intervalMs: inputs.interval,
+    noData: inputs['no-data'],
+    limits: {
+      failureLimit: inputs['failure-limit'],
+      inconclusiveLimit: inputs['inconclusive-limit'],
+      errorLimit: inputs['error-limit'],
+    },
+    retryDelayMs: deps.retryDelayMs,
+    signal: deps.signal,
+    onMeasurement: (m) => deps.log?.(progress(m)),
+  });
+  return buildReport(result, { prometheusUrl: deps.prometheusUrl, intervalMs: inputs.interval });
+}
+
+export const metricGateCommand: Command<typeof metricGateInputs> = {
+  name: 'metric-gate',
+  inputs: metricGateInputs,
+  secretInputs: ['prometheus-token', 'github-token'],
+  async run(inputs, context: RunContext) {
+    const prom = promClientFromInputs(inputs);
+    return runMetricGate(inputs, {
+      prom,
+      clock: realClock,
+      prometheusUrl: prom.displayUrl,
+      workspace: context.workspace,
+      log: context.log,
+      signal: context.signal,
+    });
+  },
+};

@@ -1,0 +1,422 @@
+import type { Verdict } from '@llmops/core';
+import type { Check, NoDataPolicy } from './checks';
+import { PromError, type PromApi, type Sample } from './client';
+import { formatValue } from './format';
+import type { Clock } from './clock';
+import { median } from './stats/describe';
+import { beyondTolerance } from './stats/judge';
+import { twoProportion } from './stats/proportion';
+import { rankSum } from './stats/rank-sum';
+
+export type Outcome = 'success' | 'failure' | 'inconclusive' | 'error';
+
+/** One measurement of one check: what was asked, what came back, and the call. */
+export interface Measurement {
+  check: string;
+  /** 1-based. */
+  index: number;
+  /** ISO time of the measurement. */
+  at: string;
+  outcome: Outcome;
+  /** Why, in one line (the violated bound, the missing data, Prometheus's error message). */
+  message: string;
+  /** The bound or test the values were held to. */
+  bound: string;
+  /** Canary value: the instant value, the canary median (rank-sum) or the canary error rate (proportion). */
+  canary?: number;
+  baseline?: number;
+  /** canary / baseline. */
+  ratio?: number;
+  /** Test statistic (rank-sum W with z; proportion z) and two-sided p-value. */
+  statistic?: { name: string; value: number; z?: number; p: number };
+  /** Confidence interval on the shift (rank-sum, in the metric's unit) or the error-rate difference (proportion). */
+  interval?: [number, number];
+  /** Data points (rank-sum) or requests (proportion): canary, baseline. */
+  samples?: [number, number];
+  /** Requests made for this measurement (every query, retries included). */
+  attempts: number;
+}
+
+export interface Limits {
+  /** Failures allowed per check; one more fails the run at once. */
+  failureLimit: number;
+  /** Inconclusive measurements allowed per check before the run is inconclusive. */
+  inconclusiveLimit: number;
+  /** Errored measurements allowed per check; one more fails the run at once. */
+  errorLimit: number;
+}
+
+export interface MeasureOptions {
+  prom: PromApi;
+  clock: Clock;
+  /** What a measurement without data is, unless the check says otherwise. */
+  noData: NoDataPolicy;
+  /** A failed request is retried this many times, `retryDelayMs` apart, before it is an error. */
+  retries?: number;
+  retryDelayMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface RunOptions extends MeasureOptions {
+  count: number;
+  intervalMs: number;
+  limits: Limits;
+  /** Called after every measurement (progress logs; canary-step's step reports). */
+  onMeasurement?: (measurement: Measurement) => void | Promise<void>;
+}
+
+export interface CheckResult {
+  check: Check;
+  verdict: Verdict;
+  counts: Record<Outcome, number>;
+  /** One line on the verdict (empty on a clean pass). */
+  reason: string;
+}
+
+export interface GateResult {
+  verdict: Verdict;
+  checks: CheckResult[];
+  measurements: Measurement[];
+  /** Measurement rounds run, of `count`. */
+  rounds: number;
+  count: number;
+  /** Why the run stopped before `count` rounds, if it did. */
+  stoppedEarly?: string;
+  cancelled: boolean;
+  startedAt: string;
+  durationMs: number;
+}
+
+class NoData extends Error {}
+
+const fmt = (value: number | undefined): string => formatValue(value) || '—';
+
+/** A value, and how many requests it took (retries included). */
+async function withRetries<T>(
+  options: MeasureOptions,
+  attempt: () => Promise<T>,
+  tally: { attempts: number },
+): Promise<T> {
+  const retries = options.retries ?? 2;
+  for (let tryNo = 0; ; tryNo++) {
+    tally.attempts++;
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof PromError) || !error.retriable || options.signal?.aborted) throw error;
+      if (tryNo >= retries) {
+        const tries = tryNo > 0 ? ` (after ${tryNo + 1} attempts)` : '';
+        throw new PromError(`${error.message}${tries}`, error.kind, error.retriable, error.status);
+      }
+      await options.clock.sleep((options.retryDelayMs ?? 1000) * (tryNo + 1), options.signal);
+    }
+  }
+}
+
+/** The single value of an instant query; undefined when it has no series or is NaN. */
+function single(samples: Sample[], what: string): number | undefined {
+  if (samples.length > 1) {
+    throw new PromError(
+      `${what} returned ${samples.length} series; aggregate it to one (sum, avg, max …)`,
+      'query',
+      false,
+    );
+  }
+  const value = samples[0]?.value;
+  return value === undefined || Number.isNaN(value) ? undefined : value;
+}
+
+function thresholdBound(check: Check): string {
+  const parts: string[] = [];
+  if (check.min !== undefined) parts.push(`>= ${fmt(check.min)}`);
+  if (check.max !== undefined) parts.push(`<= ${fmt(check.max)}`);
+  if (check.maxIncrease !== undefined) parts.push(`ratio <= ${fmt(1 + check.maxIncrease)}`);
+  if (check.maxDecrease !== undefined) parts.push(`ratio >= ${fmt(1 - check.maxDecrease)}`);
+  return parts.join(', ');
+}
+
+function testBound(check: Check): string {
+  const band =
+    check.test === 'rank-sum'
+      ? `${fmt(check.tolerance * 100)}% of baseline median`
+      : `${fmt(check.tolerance)} error rate`;
+  return `${check.test} ${check.direction}, ${check.confidence * 100}% CI, tolerance ${band}`;
+}
+
+export function describeBound(check: Check): string {
+  return check.test === 'threshold' ? thresholdBound(check) : testBound(check);
+}
+
+type Reading = Omit<Measurement, 'check' | 'index' | 'at' | 'attempts' | 'bound'>;
+
+async function measureThreshold(
+  check: Check,
+  options: MeasureOptions,
+  time: number,
+  tally: { attempts: number },
+): Promise<Reading> {
+  const ask = (q: string, what: string) =>
+    withRetries(options, () => options.prom.query(q, time, options.signal), tally).then((s) =>
+      single(s, what),
+    );
+  const [canary, baseline] = await Promise.all([
+    ask(check.query!, 'the query'),
+    check.baselineQuery ? ask(check.baselineQuery, 'the baseline query') : Promise.resolve(undefined),
+  ]);
+  if (canary === undefined) throw new NoData('no data: the query returned no series or NaN');
+  if (check.baselineQuery && baseline === undefined)
+    throw new NoData('no data: the baseline query returned no series or NaN');
+  const ratio =
+    baseline === undefined
+      ? undefined
+      : baseline === 0
+        ? canary === 0
+          ? 1
+          : Infinity * Math.sign(canary)
+        : canary / baseline;
+  const broken: string[] = [];
+  if (check.min !== undefined && canary < check.min) broken.push(`${fmt(canary)} < min ${fmt(check.min)}`);
+  if (check.max !== undefined && canary > check.max) broken.push(`${fmt(canary)} > max ${fmt(check.max)}`);
+  if (ratio !== undefined && check.maxIncrease !== undefined && ratio > 1 + check.maxIncrease) {
+    broken.push(`ratio ${fmt(ratio)} > ${fmt(1 + check.maxIncrease)} (baseline ${fmt(baseline)})`);
+  }
+  if (ratio !== undefined && check.maxDecrease !== undefined && ratio < 1 - check.maxDecrease) {
+    broken.push(`ratio ${fmt(ratio)} < ${fmt(1 - check.maxDecrease)} (baseline ${fmt(baseline)})`);
+  }
+  return {
+    outcome: broken.length ? 'failure' : 'success',
+    message: broken.length ? broken.join('; ') : `${fmt(canary)} within bounds`,
+    canary,
+    baseline,
+    ratio,
+  };
+}
+
+async function measureRankSum(
+  check: Check,
+  options: MeasureOptions,
+  time: number,
+  tally: { attempts: number },
+): Promise<Reading> {
+  const range = { start: time - check.windowMs, end: time, stepMs: check.stepMs };
+  const ask = (q: string) =>
+    withRetries(options, () => options.prom.queryRange(q, range, options.signal), tally).then((series) =>
+      series.flatMap((s) => s.values.map(([, v]) => v)).filter((v) => Number.isFinite(v)),
+    );
+  const [canary, baseline] = await Promise.all([ask(check.query!), ask(check.baselineQuery!)]);
+  if (canary.length === 0) throw new NoData('no data: the query returned no finite samples in the window');
+  if (baseline.length === 0)
+    throw new NoData('no data: the baseline query returned no finite samples in the window');
+  const canaryMedian = median(canary);
+  const baselineMedian = median(baseline);
+  const base: Reading = {
+    outcome: 'inconclusive',
+    message: '',
+    canary: canaryMedian,
+    baseline: baselineMedian,
+    ratio: baselineMedian !== 0 ? canaryMedian / baselineMedian : undefined,
+    samples: [canary.length, baseline.length],
+  };
+  if (canary.length < check.minSamples || baseline.length < check.minSamples) {
+    return {
+      ...base,
+      message: `too few samples: ${canary.length} canary, ${baseline.length} baseline (min-samples ${check.minSamples})`,
+    };
+  }
+  const result = rankSum(canary, baseline, check.confidence);
+  const band = check.tolerance * Math.abs(baselineMedian);
+  const side = beyondTolerance(result.shift, result.interval, band, check.direction);
+  const shift = `shift ${fmt(result.shift)} [${fmt(result.interval[0])}, ${fmt(result.interval[1])}], p=${fmt(result.p)}`;
+  return {
+    ...base,
+    outcome: side ? 'failure' : 'success',
+    message: side
+      ? `canary ${side}d beyond tolerance ±${fmt(band)}: ${shift}`
+      : `no shift beyond ±${fmt(band)}: ${shift}`,
+    statistic: { name: 'W', value: result.w, z: result.z, p: result.p },
+    interval: result.interval,
+  };
+}
+
+async function measureProportion(
+  check: Check,
+  options: MeasureOptions,
+  time: number,
+  tally: { attempts: number },
+): Promise<Reading> {
+  const ask = (q: string) =>
+    withRetries(options, () => options.prom.query(q, time, options.signal), tally).then((s) =>
+      single(s, 'a count query'),
+    );
+  const [cs, ct, bs, bt] = await Promise.all([
+    ask(check.counts!.success),
+    ask(check.counts!.total),
+    ask(check.baselineCounts!.success),
+    ask(check.baselineCounts!.total),
+  ]);
+  if (!ct) throw new NoData('no data: no canary requests in the window');
+  if (!bt) throw new NoData('no data: no baseline requests in the window');
+  // increase() extrapolates to fractions; the test wants whole requests. No success series = none succeeded.
+  const counts = (success: number | undefined, total: number) => {
+    const n = Math.round(total);
+    return { events: Math.min(n, Math.max(0, n - Math.round(success ?? 0))), total: n };
+  };
+  const canary = counts(cs, ct);
+  const baseline = counts(bs, bt);
+  const rates = {
+    canary: canary.total ? canary.events / canary.total : undefined,
+    baseline: baseline.total ? baseline.events / baseline.total : undefined,
+  };
+  const base: Reading = {
+    outcome: 'inconclusive',
+    message: '',
+    canary: rates.canary,
+    baseline: rates.baseline,
+    ratio: rates.canary !== undefined && rates.baseline ? rates.canary / rates.baseline : undefined,
+    samples: [canary.total, baseline.total],
+  };
+  if (canary.total < check.minSamples || baseline.total < check.minSamples) {
+    return {
+      ...base,
+      message: `too few requests: ${canary.total} canary, ${baseline.total} baseline (min-samples ${check.minSamples})`,
+    };
+  }
+  const result = twoProportion(canary, baseline, check.confidence);
+  const side = beyondTolerance(result.difference, result.interval, check.tolerance, check.direction);
+  const detail = `errors ${canary.events}/${canary.total} vs ${baseline.events}/${baseline.total}, difference ${fmt(result.difference)} [${fmt(result.interval[0])}, ${fmt(result.interval[1])}], p=${fmt(result.p)}`;
+  return {
+    ...base,
+    outcome: side ? 'failure' : 'success',
+    message: side ? `error rate ${side}d beyond tolerance ${fmt(check.tolerance)}: ${detail}` : detail,
+    statistic: { name: 'z', value: result.z, p: result.p },
+    interval: result.interval,
+  };
+}
+
+/** Measure one check once. Never throws for Prometheus trouble: that is an `error` measurement. */
+export async function measureCheck(
+  check: Check,
+  index: number,
+  options: MeasureOptions,
+): Promise<Measurement> {
+  const time = options.clock.now();
+  const tally = { attempts: 0 };
+  const head = { check: check.name, index, at: new Date(time).toISOString(), bound: describeBound(check) };
+  try {
+    const measure =
+      check.test === 'rank-sum'
+        ? measureRankSum
+        : check.test === 'proportion'
+          ? measureProportion
+          : measureThreshold;
+    return { ...head, ...(await measure(check, options, time, tally)), attempts: tally.attempts };
+  } catch (error) {
+    if (error instanceof NoData) {
+      const policy = check.noData ?? options.noData;
+      const outcome: Outcome = policy === 'fail' ? 'failure' : policy === 'pass' ? 'success' : 'inconclusive';
+      return { ...head, outcome, message: `${error.message} (no-data: ${policy})`, attempts: tally.attempts };
+    }
+    if (error instanceof PromError)
+      return { ...head, outcome: 'error', message: error.message, attempts: tally.attempts };
+    throw error;
+  }
+}
+
+const zero = (): Record<Outcome, number> => ({ success: 0, failure: 0, inconclusive: 0, error: 0 });
+
+/** A check's verdict from its tallies, as Argo Rollouts analysis counts them. */
+export function judgeCheck(
+  check: Check,
+  counts: Record<Outcome, number>,
+  limits: Limits,
+): Omit<CheckResult, 'check' | 'counts'> {
+  if (counts.failure > limits.failureLimit) {
+    return {
+      verdict: 'fail',
+      reason: `${counts.failure} failed measurement${counts.failure > 1 ? 's' : ''} > failure-limit ${limits.failureLimit}`,
+    };
+  }
+  if (counts.error > limits.errorLimit) {
+    return {
+      verdict: 'fail',
+      reason: `${counts.error} errored measurements > error-limit ${limits.errorLimit}: Prometheus could not answer, so the canary cannot be judged`,
+    };
+  }
+  if (counts.inconclusive > limits.inconclusiveLimit) {
+    return {
+      verdict: 'inconclusive',
+      reason: `${counts.inconclusive} inconclusive measurement${counts.inconclusive > 1 ? 's' : ''} > inconclusive-limit ${limits.inconclusiveLimit}`,
+    };
+  }
+  if (counts.success === 0) {
+    return {
+      verdict: 'inconclusive',
+      reason: 'no successful measurement: every one errored or was inconclusive',
+    };
+  }
+  return { verdict: 'pass', reason: '' };
+}
+
+/**
+ * Measure every check `count` times, `intervalMs` apart, and judge the run. Stops early — without
+ * waiting out the remaining intervals — once any check is past its failure or error limit.
+ * Cancellation (the signal) stops the run with what was measured; a cancelled run never passes.
+ */
+export async function measureChecks(checks: Check[], options: RunOptions): Promise<GateResult> {
+  const started = options.clock.now();
+  const tallies = new Map(checks.map((c) => [c.name, zero()]));
+  const measurements: Measurement[] = [];
+  let stoppedEarly: string | undefined;
+  let cancelled = false;
+  let rounds = 0;
+  for (let round = 1; round <= options.count; round++) {
+    if (round > 1) {
+      try {
+        await options.clock.sleep(options.intervalMs, options.signal);
+      } catch (error) {
+        if (!options.signal?.aborted) throw error;
+        cancelled = true;
+        break;
+      }
+    }
+    const results = await Promise.all(checks.map((check) => measureCheck(check, round, options)));
+    rounds = round;
+    for (const measurement of results) {
+      measurements.push(measurement);
+      tallies.get(measurement.check)![measurement.outcome]++;
+      await options.onMeasurement?.(measurement);
+    }
+    if (options.signal?.aborted) {
+      cancelled = true;
+      break;
+    }
+    const decided = checks.filter(
+      (c) => judgeCheck(c, tallies.get(c.name)!, options.limits).verdict === 'fail',
+    );
+    if (decided.length && round < options.count) {
+      stoppedEarly = `stopped after ${round} of ${options.count} measurements: ${decided.map((c) => c.name).join(', ')} failed`;
+      break;
+    }
+  }
+  const results: CheckResult[] = checks.map((check) => {
+    const counts = tallies.get(check.name)!;
+    return { check, counts, ...judgeCheck(check, counts, options.limits) };
+  });
+  let verdict: Verdict = results.some((r) => r.verdict === 'fail')
+    ? 'fail'
+    : results.some((r) => r.verdict === 'inconclusive')
+      ? 'inconclusive'
+      : 'pass';
+  if (cancelled && verdict === 'pass') verdict = 'inconclusive';
+  return {
+    verdict,
+    checks: results,
+    measurements,
+    rounds,
+    count: options.count,
+    stoppedEarly,
+    cancelled,
+    startedAt: new Date(started).toISOString(),
+    durationMs: options.clock.now() - started,
+  };
+}

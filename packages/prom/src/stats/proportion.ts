@@ -1,0 +1,57 @@
+import { normalQuantile, twoSidedP } from './normal';
+
+/** Events out of a number of trials: errors out of requests. */
+export interface Counts {
+  events: number;
+  total: number;
+}
+
+export interface ProportionResult {
+  /** Canary and baseline rates (events / total). */
+  canary: number;
+  baseline: number;
+  /** canary − baseline. */
+  difference: number;
+  /** Pooled two-proportion z statistic and its two-sided p-value. */
+  z: number;
+  p: number;
+  /** Newcombe's hybrid score interval on the difference (method 10 of Newcombe 1998). */
+  interval: [number, number];
+  confidence: number;
+}
+
+/** Wilson score interval for one proportion. */
+export function wilson(events: number, total: number, z: number): [number, number] {
+  if (total <= 0) return [0, 1];
+  const p = events / total;
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * total)) / (1 + z2 / total);
+  const half = (z / (1 + z2 / total)) * Math.sqrt((p * (1 - p)) / total + z2 / (4 * total * total));
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+/**
+ * Two-proportion test of the canary's event rate against the baseline's. Error rates from
+ * sparse counters: a rank-sum test on mostly-zero samples is all ties and sees nothing, while a
+ * test on the counts themselves does. Newcombe's interval stays sensible at 0 events, where
+ * the Wald interval collapses to a point.
+ */
+export function twoProportion(canary: Counts, baseline: Counts, confidence = 0.95): ProportionResult {
+  if (canary.total <= 0 || baseline.total <= 0)
+    throw new RangeError('twoProportion: totals must be positive');
+  const p1 = canary.events / canary.total;
+  const p2 = baseline.events / baseline.total;
+  const pooled = (canary.events + baseline.events) / (canary.total + baseline.total);
+  const se = Math.sqrt(pooled * (1 - pooled) * (1 / canary.total + 1 / baseline.total));
+  const z = se > 0 ? (p1 - p2) / se : 0;
+  const p = se > 0 ? twoSidedP(z) : 1;
+  const zq = normalQuantile(1 - (1 - confidence) / 2);
+  const [l1, u1] = wilson(canary.events, canary.total, zq);
+  const [l2, u2] = wilson(baseline.events, baseline.total, zq);
+  const d = p1 - p2;
+  const interval: [number, number] = [
+    d - Math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2),
+    d + Math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2),
+  ];
+  return { canary: p1, baseline: p2, difference: d, z, p, interval, confidence };
+}

@@ -1,0 +1,221 @@
+import {
+  ManualClock,
+  measureChecks,
+  parseChecks,
+  PromError,
+  type Limits,
+  type PromApi,
+  type RunOptions,
+  type Sample,
+  type Series,
+} from '@llmops/prom';
+
+type Answer = number | undefined | Error | number[];
+
+/**
+ * A scripted Prometheus: each PromQL maps to a function of the call number (per query) that gives
+ * a value, no data, a list of range samples, or an error. Counts every request.
+ */
+function scripted(script: Record<string, (call: number) => Answer>): PromApi & { requests: string[] } {
+  const calls = new Map<string, number>();
+  const requests: string[] = [];
+  const answer = (promql: string): Answer => {
+    requests.push(promql);
+    const n = (calls.get(promql) ?? 0) + 1;
+    calls.set(promql, n);
+    const fn = script[promql];
+    if (!fn) throw new Error(`unscripted query ${promql}`);
+    const value = fn(n);
+    if (value instanceof Error) throw value;
+    return value;
+  };
+  return {
+    requests,
+    async query(promql): Promise<Sample[]> {
+      const value = answer(promql);
+      return value === undefined ? [] : [{ labels: {}, value: value as number }];
+    },
+    async queryRange(promql): Promise<Series[]> {
+      const values = answer(promql) as number[] | undefined;
+      return values ? [{ labels: {}, values: values.map((v, i) => [i, v] as [number, number]) }] : [];
+    },
+  };
+}
+
+const unreachable = () =>
+  new PromError('cannot reach Prometheus at http://127.0.0.1:1: ECONNREFUSED', 'unreachable', true);
+const limits = (over: Partial<Limits> = {}): Limits => ({
+  failureLimit: 0,
+  inconclusiveLimit: 0,
+  errorLimit: 2,
+  ...over,
+});
+
+function options(prom: PromApi, over: Partial<RunOptions> = {}): RunOptions & { clock: ManualClock } {
+  return {
+    prom,
+    clock: new ManualClock(),
+    count: 5,
+    intervalMs: 60_000,
+    limits: limits(),
+    noData: 'inconclusive',
+    ...over,
+  } as RunOptions & {
+    clock: ManualClock;
+  };
+}
+
+const threshold = parseChecks(`
+- name: ttft
+  query: canary
+  baseline-query: stable
+  max: 1
+  max-increase: 0.5
+`);
+
+describe('measureChecks', () => {
+  it('passes a healthy canary after count measurements, interval apart', async () => {
+    const prom = scripted({ canary: () => 0.3, stable: () => 0.25 });
+    const opts = options(prom);
+    const result = await measureChecks(threshold, opts);
+    expect(result.verdict).toBe('pass');
+    expect(result.measurements).toHaveLength(5);
+    expect(opts.clock.sleeps).toEqual([60_000, 60_000, 60_000, 60_000]);
+    expect(result.measurements[0]).toMatchObject({
+      outcome: 'success',
+      canary: 0.3,
+      baseline: 0.25,
+      ratio: 1.2,
+      bound: '<= 1, ratio <= 1.5',
+    });
+  });
+
+  it('fails as soon as failures exceed the limit, without waiting out the intervals', async () => {
+    const prom = scripted({ canary: (n) => (n >= 2 ? 0.9 : 0.3), stable: () => 0.3 });
+    const opts = options(prom, { limits: limits({ failureLimit: 1 }) });
+    const result = await measureChecks(threshold, opts);
+    expect(result.verdict).toBe('fail');
+    expect(result.rounds).toBe(3);
+    expect(opts.clock.sleeps).toHaveLength(2);
+    expect(result.stoppedEarly).toContain('stopped after 3 of 5');
+    expect(result.measurements[2]!.message).toBe('ratio 3 > 1.5 (baseline 0.3)');
+    expect(result.checks[0]!.reason).toBe('2 failed measurements > failure-limit 1');
+  });
+
+  it('retries an error after a short delay and counts it only when retries run out', async () => {
+    const prom = scripted({ canary: (n) => (n === 1 ? unreachable() : 0.3), stable: () => 0.3 });
+    const opts = options(prom, { count: 1, retryDelayMs: 500 });
+    const result = await measureChecks(threshold, opts);
+    expect(result.verdict).toBe('pass');
+    expect(result.measurements[0]).toMatchObject({ outcome: 'success', attempts: 3 }); // 2 canary + 1 baseline
+    expect(opts.clock.sleeps).toEqual([500]);
+  });
+
+  it('fails after error-limit errors, which are not failures of the model', async () => {
+    const prom = scripted({ canary: () => unreachable(), stable: () => unreachable() });
+    const opts = options(prom, { count: 10, limits: limits({ errorLimit: 2 }) });
+    const result = await measureChecks(threshold, opts);
+    expect(result.verdict).toBe('fail');
+    expect(result.checks[0]!.counts).toEqual({ success: 0, failure: 0, inconclusive: 0, error: 3 });
+    expect(result.rounds).toBe(3);
+    expect(result.measurements[0]!.message).toContain('ECONNREFUSED (after 3 attempts)');
+    expect(result.checks[0]!.reason).toContain('error-limit 2');
+  });
+
+  it('does not retry a query Prometheus rejected', async () => {
+    const bad = new PromError(
+      'Prometheus 400 bad_data: invalid parameter "query": 1:4: parse error',
+      'query',
+      false,
+      400,
+    );
+    const prom = scripted({ canary: () => bad, stable: () => 0.3 });
+    const result = await measureChecks(threshold, options(prom, { count: 1 }));
+    expect(result.measurements[0]!.outcome).toBe('error');
+    expect(prom.requests.filter((q) => q === 'canary')).toHaveLength(1);
+    expect(result.measurements[0]!.message).toContain('parse error');
+    expect(result.verdict).toBe('inconclusive');
+  });
+
+  it('is never pass when every measurement was inconclusive or errored, whatever the limits', async () => {
+    const prom = scripted({ canary: (n) => (n % 2 ? undefined : unreachable()), stable: () => 0.3 });
+    const result = await measureChecks(
+      threshold,
+      options(prom, { count: 4, retries: 0, limits: limits({ inconclusiveLimit: 10, errorLimit: 10 }) }),
+    );
+    expect(result.checks[0]!.counts).toMatchObject({ success: 0, inconclusive: 2, error: 2 });
+    expect(result.verdict).toBe('inconclusive');
+    expect(result.checks[0]!.reason).toContain('no successful measurement');
+  });
+
+  it('applies the no-data policy, a check overriding the run', async () => {
+    const checks = parseChecks(`
+- {name: strict, query: empty, max: 1, no-data: fail}
+- {name: lenient, query: empty, max: 1}
+`);
+    const prom = scripted({ empty: () => NaN });
+    const result = await measureChecks(checks, options(prom, { count: 1, noData: 'pass' }));
+    expect(result.measurements.map((m) => m.outcome)).toEqual(['failure', 'success']);
+    expect(result.measurements[0]!.message).toContain('no data');
+  });
+
+  it('judges a rank-sum check on range samples with its tolerance', async () => {
+    const [check] = parseChecks(`
+- {name: ttft, query: canary, baseline-query: stable, test: rank-sum, tolerance: 0.1, min-samples: 5}
+`);
+    const base = [0.2, 0.21, 0.19, 0.2, 0.22, 0.18, 0.2, 0.21];
+    const prom = scripted({
+      canary: (n) => (n === 1 ? base.map((v) => v * 1.05) : base.map((v) => v * 3)),
+      stable: () => base,
+    });
+    const result = await measureChecks([check!], options(prom, { count: 2 }));
+    const [small, big] = result.measurements;
+    expect(small).toMatchObject({ outcome: 'success', samples: [8, 8] }); // 5% shift: inside the band
+    expect(big!.outcome).toBe('failure');
+    expect(big!.statistic).toMatchObject({ name: 'W', value: 64 });
+    expect(big!.interval![0]).toBeGreaterThan(0);
+    expect(big!.message).toContain('canary increased beyond tolerance');
+  });
+
+  it('calls too few range samples inconclusive', async () => {
+    const [check] = parseChecks(
+      `- {name: ttft, query: canary, baseline-query: stable, test: rank-sum, min-samples: 20}`,
+    );
+    const prom = scripted({ canary: () => [0.2, NaN, 0.3], stable: () => [0.2, 0.2, 0.2] });
+    const result = await measureChecks([check!], options(prom, { count: 1 }));
+    expect(result.measurements[0]).toMatchObject({ outcome: 'inconclusive', samples: [2, 3] });
+    expect(result.measurements[0]!.message).toContain('too few samples');
+  });
+
+  it('tests error rates from success and total counts', async () => {
+    const [check] = parseChecks(`
+- name: errors
+  test: proportion
+  success-query: ok
+  total-query: all
+  baseline-success-query: base_ok
+  baseline-total-query: base_all
+`);
+    const prom = scripted({ ok: () => 1950, all: () => 2000, base_ok: () => 1990, base_all: () => 2000 });
+    const result = await measureChecks([check!], options(prom, { count: 1 }));
+    expect(result.measurements[0]).toMatchObject({
+      outcome: 'failure',
+      canary: 0.025,
+      baseline: 0.005,
+      ratio: 5,
+      samples: [2000, 2000],
+    });
+    expect(result.measurements[0]!.statistic!.value).toBeCloseTo(5.203149, 5);
+  });
+
+  it('stops on cancellation and does not pass', async () => {
+    const controller = new AbortController();
+    const prom = scripted({ canary: () => 0.3, stable: () => 0.3 });
+    const result = await measureChecks(threshold, {
+      ...options(prom),
+      signal: controller.signal,
+      onMeasurement: () => controller.abort(new Error('cancelled')),
+    });
+    expect(result).toMatchObject({ cancelled: true, rounds: 1, verdict: 'inconclusive' });
+  });
+});
