@@ -33411,7 +33411,7 @@ function judgeCheck(check, counts, limits) {
     if (counts.error > limits.errorLimit) {
         return {
             verdict: 'fail',
-            reason: `${counts.error} errored measurements > error-limit ${limits.errorLimit}: Prometheus could not answer, so the canary cannot be judged`,
+            reason: `${counts.error} errored measurement${counts.error > 1 ? 's' : ''} > error-limit ${limits.errorLimit}: Prometheus could not answer, so the canary cannot be judged`,
         };
     }
     if (counts.inconclusive > limits.inconclusiveLimit) {
