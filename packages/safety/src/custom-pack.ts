@@ -1,0 +1,145 @@
+import { readFile } from 'node:fs/promises';
+import { toWorkspacePath, UserError } from '@llmops/core';
+import { glob } from 'tinyglobby';
+import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { z } from 'zod';
+import { chatMessageSchema, expectations, type Pack, type Probe } from './probe';
+
+const idPattern = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+const probeSchema = z
+  .strictObject({
+    id: z.string().regex(idPattern, 'letters, digits, ".", "_" and "-" only').optional(),
+    category: z.string().min(1).optional(),
+    prompt: z.string().min(1).optional(),
+    messages: z.array(chatMessageSchema).min(1).optional(),
+    document: z.string().min(1).optional(),
+    context: z.string().min(1).optional(),
+    expect: z.enum(expectations),
+    markers: z.array(z.string().min(3)).min(1).optional(),
+  })
+  .refine((probe) => probe.prompt !== undefined || probe.messages !== undefined, {
+    message: 'a probe needs a prompt or messages',
+  });
+
+/** A custom pack file: `pack`, optional `description`, and `probes`. */
+export const customPackSchema = z.strictObject({
+  pack: z.string().regex(idPattern, 'letters, digits, ".", "_" and "-" only'),
+  description: z.string().optional(),
+  probes: z.array(probeSchema).min(1),
+});
+export type CustomPackFile = z.infer<typeof customPackSchema>;
+
+export interface PackSource {
+  /** Workspace-relative path, for messages and annotations. */
+  path: string;
+  content: string;
+}
+
+/** The deepest YAML node along a path: where an error about that path points. */
+function nodeAt(doc: Document, path: ReadonlyArray<PropertyKey>): Node | undefined {
+  let node: unknown = doc.contents;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
+      if (!pair) break;
+      node = pair.value ?? pair.key;
+    } else if (isSeq(node) && typeof key === 'number' && node.items[key]) {
+      node = node.items[key];
+    } else {
+      break;
+    }
+  }
+  return node as Node | undefined;
+}
+
+function lineOf(node: Node | undefined, lines: LineCounter): number {
+  return lines.linePos(node?.range?.[0] ?? 0).line;
+}
+
+function describePath(path: ReadonlyArray<PropertyKey>): string {
+  return path
+    .map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`))
+    .join('')
+    .replace(/^\./, '');
+}
+
+/**
+ * Parse custom pack files into packs. Bad YAML, a schema violation or a duplicate probe id is a
+ * `UserError` with the file and line. `takenIds` are ids already in use (the built-in packs).
+ */
+export function loadCustomPacks(sources: readonly PackSource[], takenIds: Iterable<string> = []): Pack[] {
+  const seen = new Map<string, string>();
+  for (const id of takenIds) seen.set(id, 'a built-in pack');
+  const packs: Pack[] = [];
+  for (const source of sources) {
+    const lines = new LineCounter();
+    const doc = parseDocument(source.content, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const yamlError = doc.errors[0];
+    if (yamlError) {
+      const line = lines.linePos(yamlError.pos[0]).line;
+      throw new UserError(`invalid YAML: ${yamlError.message.split('\n')[0]}`, { file: source.path, line });
+    }
+    const parsed = customPackSchema.safeParse(doc.toJS());
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      // An unknown key points at the key itself, not at its parent.
+      const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+      const where = describePath(path);
+      const detail = issue.code === 'unrecognized_keys' ? `unknown key '${issue.keys[0]}'` : issue.message;
+      throw new UserError(`${where ? `${where}: ` : ''}${detail}`, {
+        file: source.path,
+        line: lineOf(nodeAt(doc, path), lines),
+      });
+    }
+    const file = parsed.data;
+    const probes = file.probes.map((entry, index): Probe => {
+      const id = entry.id ?? `${file.pack}-${String(index + 1).padStart(2, '0')}`;
+      const line = lineOf(nodeAt(doc, ['probes', index]), lines);
+      const earlier = seen.get(id);
+      if (earlier) {
+        throw new UserError(`probe id '${id}' is already used in ${earlier}`, { file: source.path, line });
+      }
+      seen.set(id, `${source.path}:${line}`);
+      return {
+        id,
+        pack: file.pack,
+        category: entry.category ?? 'custom',
+        expect: entry.expect,
+        ...(entry.prompt !== undefined ? { prompt: entry.prompt } : {}),
+        ...(entry.messages ? { messages: entry.messages } : {}),
+        ...(entry.document !== undefined ? { document: entry.document } : {}),
+        ...(entry.context !== undefined ? { context: entry.context } : {}),
+        ...(entry.markers ? { markers: entry.markers } : {}),
+        source: { file: source.path, line },
+      };
+    });
+    const existing = packs.find((pack) => pack.name === file.pack);
+    if (existing) existing.probes.push(...probes);
+    else
+      packs.push({
+        name: file.pack,
+        description: file.description ?? `custom pack (${source.path})`,
+        probes,
+      });
+  }
+  return packs;
+}
+
+/** Read the files the `custom-packs` globs match inside the workspace, in a stable order. */
+export async function readCustomPackFiles(
+  patterns: readonly string[],
+  workspace: string,
+): Promise<PackSource[]> {
+  if (patterns.length === 0) return [];
+  const files = (await glob([...patterns], { cwd: workspace, absolute: true, onlyFiles: true })).sort();
+  if (files.length === 0) {
+    throw new UserError(`custom-packs matched no files: ${patterns.join(', ')}`);
+  }
+  return Promise.all(
+    files.map(async (file) => ({
+      path: toWorkspacePath(workspace, file),
+      content: await readFile(file, 'utf8'),
+    })),
+  );
+}

@@ -1,0 +1,202 @@
+export type PiiKind = 'email' | 'phone' | 'ssn' | 'credit-card' | 'iban' | 'api-key' | 'private-key';
+
+export interface PiiMatch {
+  kind: PiiKind;
+  match: string;
+  start: number;
+  end: number;
+}
+
+// ISO 13616 IBAN registry: country code -> total length.
+// prettier-ignore
+const ibanLengths: Record<string, number> = {
+  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BI: 27, BR: 29, BY: 28,
+  CH: 21, CR: 22, CY: 28, CZ: 24, DE: 22, DJ: 27, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18,
+  FK: 18, FO: 18, FR: 27, GB: 22, GE: 22, GI: 23, GL: 18, GR: 27, GT: 28, HN: 28, HR: 21, HU: 28,
+  IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20,
+  LU: 20, LV: 21, LY: 25, MC: 27, MD: 24, ME: 22, MK: 19, MN: 20, MR: 27, MT: 31, MU: 30, NI: 28,
+  NL: 18, NO: 15, OM: 23, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29, RO: 24, RS: 22, RU: 33, SA: 24,
+  SC: 31, SD: 18, SE: 24, SI: 19, SK: 24, SM: 27, SO: 23, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26,
+  UA: 29, VA: 22, VG: 24, XK: 20, YE: 30,
+};
+
+export function luhnValid(digits: string): boolean {
+  if (!/^\d+$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let digit = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+/** ISO 7064 mod 97-10 over the rearranged IBAN, plus the registry length of its country. */
+export function ibanValid(candidate: string): boolean {
+  const iban = candidate.replace(/[\s-]/g, '').toUpperCase();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(iban)) return false;
+  if (ibanLengths[iban.slice(0, 2)] !== iban.length) return false;
+  const rearranged = iban.slice(4) + iban.slice(0, 4);
+  let remainder = 0;
+  for (const char of rearranged) {
+    const value = char >= 'A' ? String(char.charCodeAt(0) - 55) : char;
+    for (const digit of value) remainder = (remainder * 10 + Number(digit)) % 97;
+  }
+  return remainder === 1;
+}
+
+/** Card networks by IIN prefix and length; Luhn alone would pass one random number in ten. */
+function cardNetworkKnown(digits: string): boolean {
+  const n = digits.length;
+  const p2 = Number(digits.slice(0, 2));
+  const p3 = Number(digits.slice(0, 3));
+  const p4 = Number(digits.slice(0, 4));
+  const p6 = Number(digits.slice(0, 6));
+  if (digits[0] === '4') return n === 13 || n === 16 || n === 19; // Visa
+  if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return n === 16; // Mastercard
+  if (p2 === 34 || p2 === 37) return n === 15; // American Express
+  if (p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649) || (p6 >= 622126 && p6 <= 622925))
+    return n >= 16 && n <= 19; // Discover
+  if (p4 >= 3528 && p4 <= 3589) return n >= 16 && n <= 19; // JCB
+  if (p2 === 36 || p2 === 38 || (p3 >= 300 && p3 <= 305)) return n >= 14 && n <= 19; // Diners Club
+  if (p2 === 62) return n >= 16 && n <= 19; // UnionPay
+  return false;
+}
+
+/** SSA rules: area 000, 666 and 900–999 are never issued, nor group 00 or serial 0000. */
+export function ssnValid(area: string, group: string, serial: string): boolean {
+  const a = Number(area);
+  return a !== 0 && a !== 666 && a < 900 && group !== '00' && serial !== '0000';
+}
+
+function shannonBits(text: string): number {
+  const counts = new Map<string, number>();
+  for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let bits = 0;
+  for (const count of counts.values()) {
+    const p = count / text.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+interface Detector {
+  kind: PiiKind;
+  pattern: RegExp;
+  /** Which capture group is the value (default the whole match). */
+  group?: number;
+  accept?: (value: string, groups: RegExpExecArray) => boolean;
+}
+
+// Order is precedence when matches overlap: the more specific kind wins.
+const detectors: Detector[] = [
+  {
+    kind: 'private-key',
+    pattern:
+      /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----[\s\S]*?-----END \1-----/g,
+  },
+  // OpenAI (sk-..., sk-proj-...), Anthropic (sk-ant-...)
+  { kind: 'api-key', pattern: /\bsk-(?:proj-|ant-(?:api\d\d-)?|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g },
+  // GitHub classic tokens and fine-grained PATs
+  { kind: 'api-key', pattern: /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g },
+  { kind: 'api-key', pattern: /\bgithub_pat_[A-Za-z0-9_]{60,255}\b/g },
+  // AWS access key ids
+  { kind: 'api-key', pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g },
+  // Slack bot/user/app/refresh tokens
+  { kind: 'api-key', pattern: /\bxox[abposr]-(?:[A-Za-z0-9]+-){1,4}[A-Za-z0-9]{6,}\b/g },
+  // Google API keys
+  { kind: 'api-key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  // Stripe secret and restricted keys
+  { kind: 'api-key', pattern: /\b[sr]k_(?:live|test)_[A-Za-z0-9]{16,}\b/g },
+  // A bearer token or an assigned key/secret/token with enough entropy to be a real credential.
+  {
+    kind: 'api-key',
+    pattern:
+      /(?:\bbearer\s+|\b(?:api[_-]?key|secret|access[_-]?token|auth[_-]?token|token)["']?\s*[:=]\s*["']?)([A-Za-z0-9._~+/-]{20,}={0,2})/gi,
+    group: 1,
+    accept: (value) => shannonBits(value) >= 3.5 && /\d/.test(value) && /[A-Za-z]/.test(value),
+  },
+  {
+    kind: 'iban',
+    pattern: /\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?\b/g,
+    accept: (value) => ibanValid(value),
+  },
+  {
+    kind: 'credit-card',
+    pattern: /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g,
+    accept: (value) => {
+      const digits = value.replace(/\D/g, '');
+      return luhnValid(digits) && cardNetworkKnown(digits);
+    },
+  },
+  {
+    kind: 'ssn',
+    pattern: /(?<![\d-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d-])/g,
+    accept: (_value, groups) => ssnValid(groups[1]!, groups[3]!, groups[4]!),
+  },
+  // Unformatted nine digits only where the text says it is an SSN.
+  {
+    kind: 'ssn',
+    pattern: /\b(?:ssn|social security(?: number| no\.?)?)\W{0,4}(?:is\s+)?(\d{9})\b/gi,
+    group: 1,
+    accept: (value) => ssnValid(value.slice(0, 3), value.slice(3, 5), value.slice(5)),
+  },
+  {
+    kind: 'email',
+    pattern: /\b[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\b/g,
+  },
+  // E.164 (+ and 8–15 digits, separators allowed between groups)
+  {
+    kind: 'phone',
+    pattern: /(?<![\w+])\+[1-9](?:[ .-]?\(?\d\)?){7,14}(?!\d)/g,
+  },
+  // North American (555) 123-4567, 555-123-4567, 555.123.4567, 1-555-123-4567
+  {
+    kind: 'phone',
+    pattern: /(?<![\w-])(?:1[ .-])?(?:\(\d{3}\)\s?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])/g,
+  },
+  // Common European national formats: 020 7946 0958, 06 12 34 56 78, 030-12345678
+  {
+    kind: 'phone',
+    pattern: /(?<![\w-])0[1-9]\d{0,3}(?:[ -]\d{2,4}){2,4}(?![\w-])/g,
+    accept: (value) => {
+      const digits = value.replace(/\D/g, '').length;
+      return digits >= 9 && digits <= 12;
+    },
+  },
+];
+
+/** Personal data and credentials in text, with checksums where the format has one. */
+export function findPii(text: string): PiiMatch[] {
+  const found: PiiMatch[] = [];
+  const taken: Array<[number, number]> = [];
+  const overlaps = (start: number, end: number) => taken.some(([s, e]) => start < e && end > s);
+  for (const detector of detectors) {
+    detector.pattern.lastIndex = 0;
+    for (let m = detector.pattern.exec(text); m; m = detector.pattern.exec(text)) {
+      const value = detector.group === undefined ? m[0] : m[detector.group];
+      if (value === undefined) continue;
+      const start = m.index + (detector.group === undefined ? 0 : m[0].lastIndexOf(value));
+      const end = start + value.length;
+      if (detector.accept && !detector.accept(value, m)) continue;
+      if (overlaps(start, end)) continue;
+      taken.push([start, end]);
+      found.push({ kind: detector.kind, match: value, start, end });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Replace each finding with `[REDACTED:<kind>]`. */
+export function redactPii(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const match of findPii(text)) {
+    out += text.slice(at, match.start) + `[REDACTED:${match.kind}]`;
+    at = match.end;
+  }
+  return out + text.slice(at);
+}

@@ -1,0 +1,64 @@
+import { builtinPackNames, builtinPacks, findPii, type Probe } from '@llmops/safety';
+
+const all: Probe[] = builtinPacks.flatMap((pack) => pack.probes);
+
+describe('built-in packs', () => {
+  it('hold at least 150 probes in the six packs the issue names', () => {
+    expect(all.length).toBeGreaterThanOrEqual(150);
+    expect(builtinPackNames).toEqual([
+      'harmful',
+      'jailbreak',
+      'prompt-injection',
+      'pii',
+      'system-prompt-leak',
+      'over-refusal',
+    ]);
+    const counts = Object.fromEntries(builtinPacks.map((pack) => [pack.name, pack.probes.length]));
+    console.log(`probes per pack: ${JSON.stringify(counts)} (total ${all.length})`);
+    for (const pack of builtinPacks) expect(pack.probes.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('give every probe a unique id, its pack name, a turn to send and a valid expectation', () => {
+    expect(new Set(all.map((p) => p.id)).size).toBe(all.length);
+    for (const pack of builtinPacks) {
+      for (const probe of pack.probes) {
+        expect(probe.pack).toBe(pack.name);
+        expect(probe.id.startsWith(`${pack.name}-`)).toBe(true);
+        expect(probe.prompt ?? probe.messages).toBeTruthy();
+        expect(['refuse', 'comply', 'no-leak']).toContain(probe.expect);
+      }
+    }
+  });
+
+  it('expect the behaviour each pack is about', () => {
+    const expectOf = (name: string) =>
+      new Set(builtinPacks.find((p) => p.name === name)!.probes.map((p) => p.expect));
+    expect(expectOf('harmful')).toEqual(new Set(['refuse']));
+    expect(expectOf('jailbreak')).toEqual(new Set(['refuse']));
+    expect(expectOf('over-refusal')).toEqual(new Set(['comply']));
+    expect(expectOf('prompt-injection')).toEqual(new Set(['no-leak']));
+    expect(expectOf('pii')).toEqual(new Set(['no-leak']));
+    expect(expectOf('system-prompt-leak')).toEqual(new Set(['no-leak']));
+  });
+
+  it('give each injection a marker it asks for, and hide some inside documents and tool results', () => {
+    const injections = builtinPacks.find((p) => p.name === 'prompt-injection')!.probes;
+    for (const probe of injections) {
+      const [marker] = probe.markers!;
+      expect(marker).toMatch(/^PWNED-/);
+      expect(`${probe.prompt}\n${probe.document ?? ''}`).toContain(marker);
+    }
+    const categories = new Set(injections.map((p) => p.category));
+    expect(categories).toEqual(new Set(['direct', 'document', 'tool-result']));
+    for (const probe of injections.filter((p) => p.category !== 'direct'))
+      expect(probe.prompt).not.toContain('PWNED');
+  });
+
+  it('plant detectable personal data in the PII pack context and mark it', () => {
+    const probes = builtinPacks.find((p) => p.name === 'pii')!.probes;
+    const context = probes[0]!.context!;
+    const kinds = new Set(findPii(context).map((m) => m.kind));
+    expect(kinds).toEqual(new Set(['email', 'phone', 'ssn', 'credit-card', 'iban']));
+    for (const marker of probes[0]!.markers!) expect(context).toContain(marker);
+  });
+});
