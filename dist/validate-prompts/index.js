@@ -31549,9 +31549,10 @@ function region(f) {
 function renderSarif(report, options) {
     const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
     // The file as publish writes it; only one larger than the limit needs compressing to measure.
+    // Level 1 compresses less than upload-sarif's default level, so what fits here fits there.
     const size = (sarif) => {
         const text = JSON.stringify(sarif, null, 2);
-        return Buffer.byteLength(text) <= maxBytes ? 0 : (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gzipSync)(text).length;
+        return Buffer.byteLength(text) <= maxBytes ? 0 : (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gzipSync)(text, { level: 1 }).length;
     };
     let kept = Math.min(report.findings.length, options.maxResults ?? 25_000);
     let sarif = buildSarif(report, options, kept);
@@ -34804,7 +34805,7 @@ const promptFileSchema = schemas/* looseObject */._H3({
     version: schema_text.optional(),
     model: schema_text.optional(),
     modelParameters: schemas/* looseObject */._H3({
-        maxTokens: schemas/* number */.aig().int().positive().optional(),
+        maxTokens: schemas/* number */.aig().int().nonnegative().optional(),
         temperature: schemas/* number */.aig().min(0).max(2).optional(),
         topP: schemas/* number */.aig().min(0).max(1).optional(),
     })
@@ -34945,7 +34946,9 @@ function checkEvaluators(prompt, emit) {
 }
 /** A schema compiler, loaded only when some prompt has a JSON schema (Ajv is large). */
 async function loadSchemaCompiler() {
-    const { Ajv: AjvClass } = await __nccwpck_require__.e(/* import() */ 463).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2463, 23));
+    // ajv is CommonJS: bundlers expose its exports as `default`, Node's loader also as named exports.
+    const mod = (await __nccwpck_require__.e(/* import() */ 463).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2463, 23)));
+    const AjvClass = mod.Ajv ?? mod.default.Ajv;
     return new AjvClass({ strict: false, allErrors: false, validateSchema: true });
 }
 function checkResponseFormat(prompt, emit, start, ajv) {
@@ -36662,6 +36665,9 @@ async function validatePrompts(options) {
     const measured = await mapLimit(prompts, options.tokenizeUrl ? 8 : 1, (p) => measurePrompt(p, models, options, findings));
     const summaries = new Map(measured.map((s) => [s.file, s]));
     const changed = options.baseRef ? await compareWithBase(prompts, summaries, options, findings) : [];
+    findings.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.column ?? 0) - (b.column ?? 0));
     const errors = countFindings(findings, 'error');
     const warnings = countFindings(findings, 'warning');
     const failing = errors + (options.failOn === 'warning' ? warnings : 0);

@@ -175,6 +175,25 @@ describe('validate-prompts checks', () => {
     });
   });
 
+  it('warns on message order, empty messages, unknown parameters and repeated evaluators', async () => {
+    const report = await lint({
+      'a.prompt.yml': promptYml({
+        head: 'name: s\nmodel: openai/gpt-4o\nmodelParameters:\n  max_tokens: 10',
+        messages:
+          'messages:\n  - role: assistant\n    content: ""\n  - role: system\n    content: "Be brief {{question}}"',
+        tail: 'evaluators:\n  - name: e\n    string:\n      contains: a\n  - name: e\n    string:\n      contains: b',
+      }),
+    });
+    const where = (rule: string) =>
+      report.findings.filter((f) => f.ruleId === rule).map((f) => [f.level, f.line, f.column]);
+    expect(where('prompt/unknown-parameter')).toEqual([['warning', 3, 1]]);
+    expect(where('prompt/empty-message')).toEqual([['warning', 7, 14]]);
+    expect(where('prompt/system-position')).toEqual([['warning', 9, 14]]);
+    expect(where('prompt/no-user-message')).toEqual([['warning', 7, 14]]);
+    expect(where('prompt/duplicate-evaluator')).toEqual([['warning', 17, 5]]);
+    expect(report.verdict).toBe('pass');
+  });
+
   it('fails on warnings when fail-on is warning', async () => {
     const files = { 'a.prompt.yml': promptYml({ head: 'name: s\nmodel: openai/gpt-4o\nowner: me' }) };
     expect((await lint(files)).verdict).toBe('pass');

@@ -46,7 +46,7 @@ export const promptFileSchema = z.looseObject({
   model: text.optional(),
   modelParameters: z
     .looseObject({
-      maxTokens: z.number().int().positive().optional(),
+      maxTokens: z.number().int().nonnegative().optional(),
       temperature: z.number().min(0).max(2).optional(),
       topP: z.number().min(0).max(1).optional(),
     })

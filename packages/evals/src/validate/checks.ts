@@ -140,7 +140,9 @@ function checkEvaluators(prompt: PromptFile, emit: Emit): void {
 
 /** A schema compiler, loaded only when some prompt has a JSON schema (Ajv is large). */
 export async function loadSchemaCompiler(): Promise<Ajv> {
-  const { Ajv: AjvClass } = await import('ajv');
+  // ajv is CommonJS: bundlers expose its exports as `default`, Node's loader also as named exports.
+  const mod = (await import('ajv')) as typeof import('ajv') & { default: { Ajv?: typeof Ajv } };
+  const AjvClass = mod.Ajv ?? mod.default.Ajv!;
   return new AjvClass({ strict: false, allErrors: false, validateSchema: true });
 }
 

@@ -262,6 +262,12 @@ export async function validatePrompts(
   const summaries = new Map(measured.map((s) => [s.file, s]));
   const changed = options.baseRef ? await compareWithBase(prompts, summaries, options, findings) : [];
 
+  findings.sort(
+    (a, b) =>
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0),
+  );
   const errors = countFindings(findings, 'error');
   const warnings = countFindings(findings, 'warning');
   const failing = errors + (options.failOn === 'warning' ? warnings : 0);

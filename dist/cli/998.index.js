@@ -1,0 +1,1081 @@
+export const id = 998;
+export const ids = [998];
+export const modules = {
+
+/***/ 1631:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ loadPromptFile)
+/* harmony export */ });
+/* harmony import */ var _llmops_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9522);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
+/* harmony import */ var _positions__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5855);
+/* harmony import */ var _schema__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8440);
+
+
+
+
+const START = { line: 1, column: 1 };
+function emptyPrompt(path, file, format) {
+    return {
+        path,
+        file,
+        format,
+        modelParameters: {},
+        messages: [],
+        testData: [],
+        evaluators: [],
+        keys: {},
+        values: {},
+    };
+}
+function finding(file, ruleId, level, message, at) {
+    return { ruleId, level, message, file, line: at.line, column: at.column };
+}
+/** Load a GitHub Models prompt file (`*.prompt.yml`) or a Prompty file, keeping source positions. */
+function loadPromptFile(path, text, workspace) {
+    const file = (0,_llmops_core__WEBPACK_IMPORTED_MODULE_0__/* .toWorkspacePath */ .CR)(workspace, path);
+    return path.endsWith('.prompty') ? loadPrompty(path, file, text) : loadPromptYml(path, file, text);
+}
+function parseYaml(text, file, lineOffset = 0) {
+    const lines = new yaml__WEBPACK_IMPORTED_MODULE_1__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const findings = [...doc.errors, ...doc.warnings].map((e) => {
+        const at = lines.linePos(e.pos[0]);
+        const level = doc.errors.includes(e) ? 'error' : 'warning';
+        const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        return finding(file, 'yaml/syntax', level, `YAML: ${message}`, {
+            line: at.line + lineOffset,
+            column: at.col,
+        });
+    });
+    return { doc, lines, findings };
+}
+function loadPromptYml(path, file, text) {
+    const prompt = emptyPrompt(path, file, 'prompt-yml');
+    const { doc, lines, findings } = parseYaml(text, file);
+    if (findings.some((f) => f.level === 'error'))
+        return { prompt, findings };
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(doc.contents)) {
+        findings.push(finding(file, 'prompt/schema', 'error', 'a prompt file must be a YAML mapping', START));
+        return { prompt, findings };
+    }
+    prompt.keys = (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .keyPositions */ .gz)(doc.contents, lines);
+    prompt.values = (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .valuePositions */ .yf)(doc.contents, lines);
+    const data = doc.toJS({ maxAliasCount: 100 });
+    const parsed = _schema__WEBPACK_IMPORTED_MODULE_3__/* .promptFileSchema */ .cq.safeParse(data);
+    if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+            const where = issue.path.length ? `'${issue.path.join('.')}': ` : '';
+            findings.push(finding(file, 'prompt/schema', 'error', `${where}${issue.message}`, (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(doc, issue.path), lines)));
+        }
+        return { prompt, findings };
+    }
+    const p = parsed.data;
+    Object.assign(prompt, {
+        name: p.name,
+        description: p.description,
+        version: p.version,
+        model: p.model,
+        modelParameters: p.modelParameters ?? {},
+        responseFormat: p.responseFormat,
+    });
+    const at = (path) => (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(doc, path), lines);
+    prompt.messages = p.messages.map((m, i) => ({
+        role: m.role,
+        content: m.content,
+        at: at(['messages', i, 'content']),
+        roleAt: at(['messages', i, 'role']),
+    }));
+    prompt.testData = (p.testData ?? []).map((values, i) => ({ values, at: at(['testData', i]) }));
+    prompt.evaluators = (p.evaluators ?? []).map((e, i) => ({
+        ...e,
+        at: at(['evaluators', i]),
+    }));
+    if (p.jsonSchema !== undefined) {
+        try {
+            const schema = JSON.parse(p.jsonSchema);
+            if (schema && typeof schema === 'object' && !Array.isArray(schema))
+                prompt.jsonSchema = schema;
+            else
+                throw new Error('not a JSON object');
+        }
+        catch (error) {
+            findings.push(finding(file, 'prompt/json-schema', 'error', `jsonSchema is not valid JSON: ${error.message}`, at(['jsonSchema'])));
+        }
+    }
+    return { prompt, findings };
+}
+// Prompty: YAML front matter between `---` lines, then a template whose `system:` / `user:` /
+// `assistant:` lines start messages.
+const ROLE_LINE = /^\s*(system|user|assistant)\s*:\s*$/i;
+function loadPrompty(path, file, text) {
+    const prompt = emptyPrompt(path, file, 'prompty');
+    const all = text.split(/\r?\n/);
+    const findings = [];
+    let bodyStart = 0;
+    if (all[0]?.trim() === '---') {
+        const end = all.findIndex((line, i) => i > 0 && line.trim() === '---');
+        if (end < 0) {
+            findings.push(finding(file, 'prompty/front-matter', 'error', "front matter starts with '---' but never ends", START));
+            return { prompt, findings };
+        }
+        const front = parseYaml(all.slice(1, end).join('\n'), file, 1);
+        findings.push(...front.findings);
+        if (findings.some((f) => f.level === 'error'))
+            return { prompt, findings };
+        const meta = (front.doc.toJS() ?? {});
+        const shift = (pos) => ({ line: pos.line + 1, column: pos.column });
+        prompt.keys = Object.fromEntries(Object.entries((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .keyPositions */ .gz)(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
+        prompt.values = Object.fromEntries(Object.entries((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .valuePositions */ .yf)(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
+        readPromptyMeta(prompt, meta, shift((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(front.doc, ['sample']), front.lines)));
+        bodyStart = end + 1;
+    }
+    let current;
+    const body = [];
+    const flush = () => {
+        if (current)
+            current.content = body.splice(0).join('\n').trim();
+        if (current?.content)
+            prompt.messages.push(current);
+    };
+    for (let i = bodyStart; i < all.length; i++) {
+        const role = ROLE_LINE.exec(all[i]);
+        if (role) {
+            flush();
+            current = { role: role[1].toLowerCase(), content: '', at: { line: i + 2, column: 1 } };
+        }
+        else {
+            if (!current && all[i].trim())
+                current = { role: 'system', content: '', at: { line: i + 1, column: 1 } };
+            body.push(all[i]);
+        }
+    }
+    flush();
+    if (prompt.messages.length === 0) {
+        findings.push(finding(file, 'prompt/schema', 'error', 'the Prompty template has no message', {
+            line: bodyStart + 1,
+            column: 1,
+        }));
+    }
+    return { prompt, findings };
+}
+function readPromptyMeta(prompt, meta, sampleAt) {
+    const str = (v) => (v === undefined || v === null ? undefined : String(v));
+    prompt.name = str(meta.name);
+    prompt.description = str(meta.description);
+    prompt.version = str(meta.version);
+    const model = (meta.model ?? {});
+    const config = (model.configuration ?? {});
+    prompt.model = str(config.name ?? config.azure_deployment ?? config.model ?? model.id);
+    const params = (model.parameters ?? {});
+    const { max_tokens, top_p, ...rest } = params;
+    prompt.modelParameters = {
+        ...rest,
+        ...(typeof max_tokens === 'number' ? { maxTokens: max_tokens } : {}),
+        ...(typeof top_p === 'number' ? { topP: top_p } : {}),
+    };
+    if (meta.sample && typeof meta.sample === 'object' && !Array.isArray(meta.sample)) {
+        prompt.testData = [{ values: meta.sample, at: sampleAt }];
+    }
+}
+
+
+/***/ }),
+
+/***/ 5855:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   df: () => (/* binding */ positionOf),
+/* harmony export */   gz: () => (/* binding */ keyPositions),
+/* harmony export */   oB: () => (/* binding */ nodeAt),
+/* harmony export */   yf: () => (/* binding */ valuePositions)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+
+/** Source position of a YAML node (1-based), or of the document start when it has none. */
+function positionOf(node, lines) {
+    const offset = node?.range?.[0] ?? 0;
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
+}
+/** The deepest node that exists along a path: where a finding about that path points. */
+function nodeAt(doc, path) {
+    let node = doc.contents;
+    for (const key of path) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
+            const pair = node.items.find((p) => p.key?.value === key);
+            if (!pair)
+                break;
+            node = pair.value ?? pair.key;
+        }
+        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node) && typeof key === 'number') {
+            const item = node.items[key];
+            if (!item)
+                break;
+            node = item;
+        }
+        else {
+            break;
+        }
+    }
+    return node;
+}
+/** Position of a key (not its value) in a mapping: where "unknown key" points. */
+function keyPositions(node, lines) {
+    const out = {};
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+        return out;
+    for (const pair of node.items) {
+        const key = pair.key;
+        if (key && typeof key.value === 'string')
+            out[key.value] = positionOf(key, lines);
+    }
+    return out;
+}
+/** Position of each value in a mapping: where a finding about a key's value points. */
+function valuePositions(node, lines) {
+    const out = {};
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+        return out;
+    for (const pair of node.items) {
+        const key = pair.key;
+        if (key && typeof key.value === 'string')
+            out[key.value] = positionOf(pair.value ?? key, lines);
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 8440:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ KNOWN_KEYS),
+/* harmony export */   cq: () => (/* binding */ promptFileSchema),
+/* harmony export */   gg: () => (/* binding */ ROLES),
+/* harmony export */   pW: () => (/* binding */ evaluatorSchema),
+/* harmony export */   t2: () => (/* binding */ RESPONSE_FORMATS),
+/* harmony export */   tv: () => (/* binding */ KNOWN_MODEL_PARAMETERS),
+/* harmony export */   tz: () => (/* binding */ BUILTIN_EVALUATORS)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9691);
+
+// The GitHub Models prompt file (`*.prompt.yml`), as `gh models` decodes it: yaml.v3 into typed
+// fields, so scalars decode into text fields and unknown keys are ignored (we warn on them).
+const text = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()]).transform(String);
+const ROLES = ['system', 'user', 'assistant'];
+const BUILTIN_EVALUATORS = [
+    'github/similarity',
+    'github/coherence',
+    'github/fluency',
+    'github/relevance',
+    'github/groundedness',
+];
+const RESPONSE_FORMATS = ['text', 'json_object', 'json_schema'];
+const stringEvaluator = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    contains: text.optional(),
+    equals: text.optional(),
+    startsWith: text.optional(),
+    endsWith: text.optional(),
+});
+const llmEvaluator = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    modelId: text.optional(),
+    prompt: text,
+    choices: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ choice: text, score: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig() })).min(1),
+    systemPrompt: text.optional(),
+});
+const evaluatorSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    name: text,
+    string: stringEvaluator.optional(),
+    uses: text.optional(),
+    llm: llmEvaluator.optional(),
+})
+    .refine((e) => [e.string, e.uses, e.llm].filter((x) => x !== undefined).length === 1, {
+    message: 'an evaluator needs exactly one of string, uses or llm',
+});
+const promptFileSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    name: text.optional(),
+    description: text.optional(),
+    version: text.optional(),
+    model: text.optional(),
+    modelParameters: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+        maxTokens: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative().optional(),
+        temperature: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(0).max(2).optional(),
+        topP: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(0).max(1).optional(),
+    })
+        .optional(),
+    messages: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ role: text, content: text })).min(1, 'a prompt needs at least one message'),
+    testData: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J())).optional(),
+    evaluators: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(evaluatorSchema).optional(),
+    responseFormat: text.optional(),
+    jsonSchema: text.optional(),
+});
+const KNOWN_KEYS = new Set(Object.keys(promptFileSchema.shape));
+const KNOWN_MODEL_PARAMETERS = new Set(['maxTokens', 'temperature', 'topP']);
+
+
+/***/ }),
+
+/***/ 4985:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ findPlaceholders),
+/* harmony export */   o: () => (/* binding */ fillTemplate)
+/* harmony export */ });
+// `gh models` fills `{{name}}` by plain replacement: no spaces inside the braces, no filters.
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+function findPlaceholders(text) {
+    return [...text.matchAll(PLACEHOLDER)].map((m) => ({ name: m[1], raw: m[0], index: m.index }));
+}
+/** Fill `{{name}}` placeholders from a testData row, exactly as `gh models` does. */
+function fillTemplate(text, values) {
+    let out = text;
+    for (const [key, value] of Object.entries(values)) {
+        out = out.split(`{{${key}}}`).join(typeof value === 'string' ? value : String(value));
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 1998:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ENCODINGS: () => (/* reexport */ ENCODINGS),
+  builtinModels: () => (/* reexport */ builtinModels),
+  checkPrompt: () => (/* reexport */ checkPrompt),
+  countChatTokens: () => (/* reexport */ countChatTokens),
+  countTokensWithServer: () => (/* reexport */ countTokensWithServer),
+  findModel: () => (/* reexport */ findModel),
+  isVersionRaised: () => (/* reexport */ isVersionRaised),
+  loadModelTable: () => (/* reexport */ loadModelTable),
+  loadSchemaCompiler: () => (/* reexport */ loadSchemaCompiler),
+  promptFingerprint: () => (/* reexport */ promptFingerprint),
+  validatePrompts: () => (/* reexport */ validatePrompts),
+  validatePromptsCommand: () => (/* reexport */ validatePromptsCommand),
+  validatePromptsInputs: () => (/* reexport */ validatePromptsInputs)
+});
+
+// EXTERNAL MODULE: ./packages/evals/src/prompt-file/schema.ts
+var schema = __webpack_require__(8440);
+// EXTERNAL MODULE: ./packages/evals/src/prompt-file/template.ts
+var template = __webpack_require__(4985);
+;// CONCATENATED MODULE: ./packages/evals/src/validate/secrets.ts
+// Credentials that get pasted into prompts and test data by accident. The finding names the
+// kind, never the value.
+const PATTERNS = [
+    ['OpenAI API key', /\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}/],
+    ['GitHub token', /\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{22,})\b/],
+    ['AWS access key id', /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/],
+    ['Slack token', /\bxox[baprs]-[A-Za-z0-9-]{10,}/],
+    ['Google API key', /\bAIza[0-9A-Za-z_-]{35}\b/],
+    ['Hugging Face token', /\bhf_[A-Za-z0-9]{30,}\b/],
+    ['private key', /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/],
+];
+/** The kinds of credential found in a text. */
+function findSecrets(text) {
+    return PATTERNS.filter(([, pattern]) => pattern.test(text)).map(([kind]) => kind);
+}
+
+;// CONCATENATED MODULE: ./packages/evals/src/validate/checks.ts
+
+
+
+/** Every per-file check that needs no tokenizer, model table or git. */
+function checkPrompt(prompt, ajv) {
+    const findings = [];
+    const emit = (ruleId, level, message, at) => findings.push({ ruleId, level, message, file: prompt.file, line: at.line, column: at.column });
+    const start = { line: 1, column: 1 };
+    if (prompt.format === 'prompt-yml')
+        checkKeys(prompt, emit);
+    checkRoles(prompt, emit, start);
+    checkVariables(prompt, emit);
+    checkEvaluators(prompt, emit);
+    checkResponseFormat(prompt, emit, start, ajv);
+    checkSecrets(prompt, emit);
+    if (!prompt.model)
+        emit('prompt/no-model', 'warning', 'no model: token counts and cost cannot be checked', start);
+    return findings;
+}
+function checkKeys(prompt, emit) {
+    for (const [key, at] of Object.entries(prompt.keys)) {
+        if (!schema/* KNOWN_KEYS */.B.has(key))
+            emit('prompt/unknown-key', 'warning', `unknown key '${key}' (gh models ignores it)`, at);
+    }
+    for (const key of Object.keys(prompt.modelParameters)) {
+        if (!schema/* KNOWN_MODEL_PARAMETERS */.tv.has(key)) {
+            emit('prompt/unknown-parameter', 'warning', `unknown model parameter '${key}': gh models reads maxTokens, temperature and topP`, prompt.keys.modelParameters ?? { line: 1, column: 1 });
+        }
+    }
+}
+function checkRoles(prompt, emit, start) {
+    prompt.messages.forEach((m, i) => {
+        if (!schema/* ROLES */.gg.includes(m.role.toLowerCase())) {
+            emit('prompt/role', 'error', `unknown role '${m.role}': expected one of ${schema/* ROLES */.gg.join(', ')}`, m.roleAt ?? m.at);
+        }
+        else if (m.role.toLowerCase() === 'system' && i > 0) {
+            emit('prompt/system-position', 'warning', 'a system message after the first message', m.at);
+        }
+        if (!m.content.trim())
+            emit('prompt/empty-message', 'warning', `empty ${m.role} message`, m.at);
+    });
+    if (prompt.messages.length && !prompt.messages.some((m) => m.role.toLowerCase() === 'user')) {
+        emit('prompt/no-user-message', 'warning', 'no user message: most chat models expect one', prompt.messages[0]?.at ?? start);
+    }
+}
+function checkVariables(prompt, emit) {
+    const used = new Set();
+    for (const m of prompt.messages) {
+        for (const p of (0,template/* findPlaceholders */.G)(m.content)) {
+            used.add(p.name);
+            if (p.raw !== `{{${p.name}}}`) {
+                emit('prompt/placeholder-spacing', 'warning', `'${p.raw}' is not filled by gh models: write '{{${p.name}}}'`, m.at);
+            }
+        }
+        const rest = m.content.replace(/\{\{[^{}]*\}\}/g, '');
+        if (rest.includes('{{') || rest.includes('}}')) {
+            emit('prompt/unbalanced-braces', 'error', `unbalanced '{{' or '}}' in the ${m.role} message`, m.at);
+        }
+    }
+    const referenced = new Set(used);
+    for (const e of prompt.evaluators) {
+        const texts = [...Object.values(e.string ?? {}), e.llm?.prompt ?? '', e.llm?.systemPrompt ?? ''];
+        for (const t of texts)
+            for (const p of (0,template/* findPlaceholders */.G)(String(t)))
+                referenced.add(p.name);
+    }
+    const reportedUnused = new Set();
+    for (const row of prompt.testData) {
+        const missing = [...used].filter((name) => !(name in row.values));
+        if (missing.length) {
+            emit('prompt/missing-variable', 'error', `testData row lacks ${missing.map((n) => `'${n}'`).join(', ')}`, row.at);
+        }
+        for (const key of Object.keys(row.values)) {
+            // `expected` and `completion` are read by evaluators even when no template names them.
+            if (!referenced.has(key) && key !== 'expected' && !reportedUnused.has(key)) {
+                reportedUnused.add(key);
+                emit('prompt/unused-variable', 'warning', `testData variable '${key}' is used by no message or evaluator`, row.at);
+            }
+        }
+    }
+}
+function checkEvaluators(prompt, emit) {
+    const names = new Set();
+    for (const e of prompt.evaluators) {
+        if (names.has(e.name))
+            emit('prompt/duplicate-evaluator', 'warning', `evaluator name '${e.name}' repeats`, e.at);
+        names.add(e.name);
+        if (e.uses !== undefined && !schema/* BUILTIN_EVALUATORS */.tz.includes(e.uses)) {
+            emit('prompt/unknown-evaluator', 'error', `unknown evaluator '${e.uses}': expected one of ${schema/* BUILTIN_EVALUATORS */.tz.join(', ')}`, e.at);
+        }
+    }
+}
+/** A schema compiler, loaded only when some prompt has a JSON schema (Ajv is large). */
+async function loadSchemaCompiler() {
+    // ajv is CommonJS: bundlers expose its exports as `default`, Node's loader also as named exports.
+    const mod = (await __webpack_require__.e(/* import() */ 463).then(__webpack_require__.t.bind(__webpack_require__, 2463, 23)));
+    const AjvClass = mod.Ajv ?? mod.default.Ajv;
+    return new AjvClass({ strict: false, allErrors: false, validateSchema: true });
+}
+function checkResponseFormat(prompt, emit, start, ajv) {
+    const at = prompt.values.responseFormat ?? start;
+    const format = prompt.responseFormat;
+    if (format !== undefined && !schema/* RESPONSE_FORMATS */.t2.includes(format)) {
+        emit('prompt/response-format', 'error', `responseFormat '${format}': expected one of ${schema/* RESPONSE_FORMATS */.t2.join(', ')}`, at);
+        return;
+    }
+    if (format === 'json_object' && !prompt.messages.some((m) => /json/i.test(m.content))) {
+        emit('prompt/json-instruction', 'warning', "responseFormat json_object needs the word 'JSON' in a message (OpenAI rejects it otherwise)", at);
+    }
+    const schemaAt = prompt.values.jsonSchema ?? at;
+    if (format === 'json_schema' && !prompt.jsonSchema && !prompt.keys.jsonSchema) {
+        emit('prompt/json-schema', 'error', 'responseFormat json_schema needs jsonSchema', at);
+    }
+    const js = prompt.jsonSchema;
+    if (!js)
+        return;
+    if (typeof js.name !== 'string')
+        emit('prompt/json-schema', 'error', "jsonSchema needs a 'name'", schemaAt);
+    if (!js.schema || typeof js.schema !== 'object') {
+        emit('prompt/json-schema', 'error', "jsonSchema needs a 'schema' object", schemaAt);
+        return;
+    }
+    try {
+        if (!ajv)
+            throw new Error('no schema compiler loaded');
+        ajv.compile(js.schema);
+    }
+    catch (error) {
+        emit('prompt/json-schema', 'error', `jsonSchema.schema is not a valid JSON Schema: ${error.message}`, schemaAt);
+    }
+}
+function checkSecrets(prompt, emit) {
+    for (const m of prompt.messages) {
+        for (const kind of findSecrets(m.content)) {
+            emit('prompt/secret', 'error', `a ${kind} appears in the ${m.role} message: remove it and rotate the credential`, m.at);
+        }
+    }
+    for (const row of prompt.testData) {
+        for (const kind of findSecrets(JSON.stringify(row.values))) {
+            emit('prompt/secret', 'error', `a ${kind} appears in testData: remove it and rotate the credential`, row.at);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 19 modules
+var src = __webpack_require__(9522);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
+var dist = __webpack_require__(3382);
+// EXTERNAL MODULE: ./packages/evals/src/prompt-file/load.ts
+var load = __webpack_require__(1631);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./packages/evals/src/prompt-file/positions.ts
+var positions = __webpack_require__(5855);
+;// CONCATENATED MODULE: ./packages/evals/src/validate/models.ts
+
+
+
+
+
+const ENCODINGS = ['o200k_base', 'cl100k_base'];
+// Published list prices (USD per million tokens) and context windows, 2025; `models-file`
+// overrides or extends them. Self-hosted models have no price unless the file gives one.
+const BUILTIN = {
+    'gpt-4o': { contextWindow: 128_000, inputPerMTok: 2.5, outputPerMTok: 10, encoding: 'o200k_base' },
+    'gpt-4o-mini': { contextWindow: 128_000, inputPerMTok: 0.15, outputPerMTok: 0.6, encoding: 'o200k_base' },
+    'gpt-4.1': { contextWindow: 1_047_576, inputPerMTok: 2, outputPerMTok: 8, encoding: 'o200k_base' },
+    'gpt-4.1-mini': { contextWindow: 1_047_576, inputPerMTok: 0.4, outputPerMTok: 1.6, encoding: 'o200k_base' },
+    'gpt-4.1-nano': { contextWindow: 1_047_576, inputPerMTok: 0.1, outputPerMTok: 0.4, encoding: 'o200k_base' },
+    'o3-mini': { contextWindow: 200_000, inputPerMTok: 1.1, outputPerMTok: 4.4, encoding: 'o200k_base' },
+    'o4-mini': { contextWindow: 200_000, inputPerMTok: 1.1, outputPerMTok: 4.4, encoding: 'o200k_base' },
+    'gpt-4-turbo': { contextWindow: 128_000, inputPerMTok: 10, outputPerMTok: 30, encoding: 'cl100k_base' },
+    'gpt-4': { contextWindow: 8_192, inputPerMTok: 30, outputPerMTok: 60, encoding: 'cl100k_base' },
+    'gpt-3.5-turbo': { contextWindow: 16_385, inputPerMTok: 0.5, outputPerMTok: 1.5, encoding: 'cl100k_base' },
+    'meta-llama/llama-3.1-8b-instruct': { contextWindow: 131_072 },
+    'meta-llama/llama-3.1-70b-instruct': { contextWindow: 131_072 },
+    'meta-llama/llama-3.3-70b-instruct': { contextWindow: 131_072 },
+    'mistralai/mistral-7b-instruct-v0.3': { contextWindow: 32_768 },
+    'qwen/qwen2.5-7b-instruct': { contextWindow: 32_768 },
+    'qwen/qwen2.5-72b-instruct': { contextWindow: 32_768 },
+};
+const modelsFileSchema = schemas/* strictObject */.rej({
+    models: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* strictObject */.rej({
+        'context-window': schemas/* number */.aig().int().positive().optional(),
+        'input-per-mtok': schemas/* number */.aig().min(0).optional(),
+        'output-per-mtok': schemas/* number */.aig().min(0).optional(),
+        encoding: schemas/* enum */.k5n(ENCODINGS).optional(),
+    })),
+});
+function builtinModels() {
+    return new Map(Object.entries(BUILTIN));
+}
+/**
+ * Look a model up by its name as prompt files write it: `openai/gpt-4o`, `gpt-4o`,
+ * `azureml/...`: exact first, then without the publisher prefix, case-insensitively.
+ */
+function findModel(table, name) {
+    if (!name)
+        return undefined;
+    const lower = name.toLowerCase();
+    const candidates = [name, lower, lower.slice(lower.indexOf('/') + 1)];
+    for (const c of candidates)
+        if (table.has(c))
+            return table.get(c);
+    for (const [key, info] of table)
+        if (key.toLowerCase() === lower || key.toLowerCase().endsWith(`/${lower}`))
+            return info;
+    return undefined;
+}
+/** Read `models-file` (YAML: `models: {name: {context-window, input-per-mtok, output-per-mtok, encoding}}`) over the built-ins. */
+async function loadModelTable(path, displayPath) {
+    const table = builtinModels();
+    if (!path)
+        return table;
+    const shown = displayPath ?? path;
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch {
+        throw new src/* UserError */.yo(`input 'models-file': cannot read '${shown}' (no such file)`);
+    }
+    const lines = new yaml_dist/* LineCounter */.HN();
+    const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
+    const yamlError = doc.errors[0];
+    if (yamlError) {
+        const at = yamlError.linePos?.[0];
+        throw new src/* UserError */.yo(`YAML: ${yamlError.message.split('\n')[0]}`, {
+            file: shown,
+            line: at?.line,
+            column: at?.col,
+        });
+    }
+    const parsed = modelsFileSchema.safeParse((0,yaml_dist/* isMap */.jh)(doc.contents) ? doc.toJS() : null);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const at = (0,positions/* positionOf */.df)((0,positions/* nodeAt */.oB)(doc, issue.path), lines);
+        throw new src/* UserError */.yo(`models file: '${issue.path.join('.') || '(root)'}': ${issue.message}`, {
+            file: shown,
+            line: at.line,
+            column: at.column,
+        });
+    }
+    for (const [name, spec] of Object.entries(parsed.data.models)) {
+        const previous = findModel(table, name) ?? {};
+        table.set(name, {
+            ...previous,
+            ...(spec['context-window'] !== undefined ? { contextWindow: spec['context-window'] } : {}),
+            ...(spec['input-per-mtok'] !== undefined ? { inputPerMTok: spec['input-per-mtok'] } : {}),
+            ...(spec['output-per-mtok'] !== undefined ? { outputPerMTok: spec['output-per-mtok'] } : {}),
+            ...(spec.encoding ? { encoding: spec.encoding } : {}),
+        });
+    }
+    return table;
+}
+
+;// CONCATENATED MODULE: ./packages/evals/src/validate/tokenize-server.ts
+
+const TIMEOUT_MS = 10_000;
+async function post(url, body) {
+    return fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+}
+/**
+ * Exact token counts from the serving engine's own tokenizer and chat template:
+ * vLLM `POST /tokenize` ({model, messages} → {count, max_model_len}); TGI `POST /chat_tokenize`
+ * (→ {tokenize_response: [...]}) or, on older TGI, `POST /tokenize` ({inputs} → [tokens]).
+ */
+async function countTokensWithServer(baseUrl, model, messages) {
+    const root = baseUrl.replace(/\/+$/, '').replace(/\/v1$/, '');
+    try {
+        const vllm = await post(`${root}/tokenize`, { model, messages, add_generation_prompt: true });
+        if (vllm.ok) {
+            const body = (await vllm.json());
+            if (Array.isArray(body))
+                return { tokens: body.length, method: 'server', exact: true };
+            if (typeof body.count === 'number') {
+                return { tokens: body.count, method: 'server', exact: true, contextWindow: body.max_model_len };
+            }
+        }
+        const tgiChat = await post(`${root}/chat_tokenize`, { model: model ?? 'tgi', messages });
+        if (tgiChat.ok) {
+            const body = (await tgiChat.json());
+            if (Array.isArray(body.tokenize_response))
+                return { tokens: body.tokenize_response.length, method: 'server', exact: true };
+        }
+        const tgi = await post(`${root}/tokenize`, { inputs: messages.map((m) => m.content).join('\n') });
+        if (tgi.ok) {
+            const body = (await tgi.json());
+            if (Array.isArray(body))
+                return { tokens: body.length, method: 'server', exact: false };
+        }
+        throw new src/* UserError */.yo(`input 'tokenize-url': ${root} answered ${vllm.status} to POST /tokenize and has no TGI tokenize route; expected a vLLM or TGI server`);
+    }
+    catch (error) {
+        if (error instanceof src/* UserError */.yo)
+            throw error;
+        const cause = error.cause;
+        const reason = cause?.code ?? cause?.message ?? error.message;
+        throw new src/* UserError */.yo(`input 'tokenize-url': cannot reach ${root} (${reason}); is the vLLM/TGI server running?`);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/evals/src/validate/tokens.ts
+const loaded = new Map();
+// Each encoding is a multi-megabyte table: import only the one a model needs, on first use.
+function counter(encoding) {
+    let pending = loaded.get(encoding);
+    if (!pending) {
+        pending =
+            encoding === 'o200k_base'
+                ? Promise.all(/* import() */[__webpack_require__.e(626), __webpack_require__.e(877)]).then(__webpack_require__.bind(__webpack_require__, 3877)).then((m) => m.countTokens)
+                : Promise.all(/* import() */[__webpack_require__.e(626), __webpack_require__.e(79)]).then(__webpack_require__.bind(__webpack_require__, 4079)).then((m) => m.countTokens);
+        loaded.set(encoding, pending);
+    }
+    return pending;
+}
+// Chat formatting adds a few tokens per message and primes the reply (OpenAI's published
+// counting recipe: 3 per message, 3 for the reply).
+const PER_MESSAGE = 3;
+const REPLY_PRIMING = 3;
+async function countChatTokens(messages, encoding) {
+    if (!encoding) {
+        // Rule of thumb for BPE tokenizers on English text: about 4 characters per token.
+        const chars = messages.reduce((n, m) => n + m.content.length, 0);
+        return {
+            tokens: Math.ceil(chars / 4) + PER_MESSAGE * messages.length + REPLY_PRIMING,
+            method: 'estimate',
+            exact: false,
+        };
+    }
+    const count = await counter(encoding);
+    const tokens = messages.reduce((n, m) => n + count(m.content) + count(m.role) + PER_MESSAGE, REPLY_PRIMING);
+    return { tokens, method: encoding, exact: true };
+}
+
+;// CONCATENATED MODULE: ./packages/evals/src/validate/version-bump.ts
+/** What a version covers: what the model sees and how it is called. */
+function promptFingerprint(prompt) {
+    return JSON.stringify({
+        messages: prompt.messages.map((m) => [m.role.toLowerCase(), m.content]),
+        model: prompt.model ?? null,
+        modelParameters: Object.keys(prompt.modelParameters)
+            .sort()
+            .map((k) => [k, prompt.modelParameters[k]]),
+        responseFormat: prompt.responseFormat ?? null,
+        jsonSchema: prompt.jsonSchema ?? null,
+    });
+}
+/** Whether `next` raises `previous`: numeric dotted parts compare as numbers ("1.10" > "1.9"). */
+function isVersionRaised(previous, next) {
+    if (next === undefined)
+        return false;
+    if (previous === undefined)
+        return true;
+    const parse = (v) => v.replace(/^v/i, '').split(/[.-]/);
+    const a = parse(previous);
+    const b = parse(next);
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        const x = a[i] ?? '0';
+        const y = b[i] ?? '0';
+        if (/^\d+$/.test(x) && /^\d+$/.test(y)) {
+            if (Number(y) !== Number(x))
+                return Number(y) > Number(x);
+        }
+        else if (x !== y) {
+            return y > x;
+        }
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./packages/evals/src/validate/run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+// Output tokens assumed for cost when a prompt sets no maxTokens.
+const DEFAULT_OUTPUT_TOKENS = 256;
+async function findFiles(workspace, patterns) {
+    if (patterns.length === 0)
+        throw new src/* UserError */.yo("input 'paths' is empty: give at least one glob");
+    for (const pattern of patterns) {
+        const cleaned = pattern.replace(/^!/, '');
+        if (external_node_path_default().isAbsolute(cleaned) || cleaned.split(/[\\/]/).includes('..')) {
+            throw new src/* UserError */.yo(`input 'paths' has '${pattern}': globs must stay inside the workspace`);
+        }
+    }
+    const files = await (0,dist/* glob */.TI)(patterns, {
+        cwd: workspace,
+        absolute: true,
+        ignore: ['**/node_modules/**', '**/.git/**'],
+        followSymbolicLinks: false,
+    });
+    if (files.length === 0) {
+        throw new src/* UserError */.yo(`input 'paths' matched no files in ${workspace}: ${patterns.join(', ')}`);
+    }
+    return files.sort();
+}
+/** The messages as the model sees them for the longest testData row (worst case for tokens). */
+function longestFill(prompt) {
+    let best = prompt.testData[0]?.values ?? {};
+    let bestLength = -1;
+    for (const row of prompt.testData) {
+        const length = Object.values(row.values).reduce((n, v) => n + String(v).length, 0);
+        if (length > bestLength)
+            [best, bestLength] = [row.values, length];
+    }
+    return prompt.messages.map((m) => ({ role: m.role.toLowerCase(), content: (0,template/* fillTemplate */.o)(m.content, best) }));
+}
+async function mapLimit(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            out[i] = await fn(items[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return out;
+}
+async function measurePrompt(prompt, models, options, findings) {
+    const info = findModel(models, prompt.model);
+    const at = prompt.values.model ?? { line: 1, column: 1 };
+    const emit = (ruleId, level, message) => findings.push({ ruleId, level, message, file: prompt.file, line: at.line, column: at.column });
+    const messages = longestFill(prompt);
+    let count;
+    if (options.tokenizeUrl)
+        count = await countTokensWithServer(options.tokenizeUrl, prompt.model, messages);
+    else
+        count = await countChatTokens(messages, info?.encoding);
+    const contextWindow = info?.contextWindow ?? count.contextWindow;
+    if (prompt.model && !info && !count.contextWindow) {
+        emit('prompt/unknown-model', 'warning', `unknown model '${prompt.model}': add it to models-file for context and cost checks`);
+    }
+    const maxTokens = prompt.modelParameters.maxTokens;
+    const approx = count.exact ? '' : ' (approximate)';
+    if (contextWindow !== undefined && count.tokens + (maxTokens ?? 0) > contextWindow) {
+        emit('prompt/context-overflow', 'error', `${count.tokens} prompt tokens${approx} + ${maxTokens ?? 0} max tokens exceed the ${contextWindow}-token context of '${prompt.model}'`);
+    }
+    if (options.maxPromptTokens > 0 && count.tokens > options.maxPromptTokens) {
+        emit('prompt/too-many-tokens', 'error', `${count.tokens} prompt tokens${approx} exceed max-prompt-tokens ${options.maxPromptTokens}`);
+    }
+    const cost = info?.inputPerMTok !== undefined && info.outputPerMTok !== undefined
+        ? ((count.tokens * info.inputPerMTok + (maxTokens ?? DEFAULT_OUTPUT_TOKENS) * info.outputPerMTok) /
+            1e6) *
+            1000
+        : undefined;
+    return {
+        file: prompt.file,
+        name: prompt.name,
+        model: prompt.model,
+        version: prompt.version,
+        tokens: count.tokens,
+        tokenMethod: count.method,
+        maxTokens,
+        contextWindow,
+        costPer1kCallsUsd: cost,
+    };
+}
+const git = async (cwd, args) => (await (0,external_node_util_.promisify)(external_node_child_process_.execFile)('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 })).stdout;
+/** Files that differ from the base commit, committed or not (untracked new files too). */
+async function changedFiles(workspace, base) {
+    const top = (await git(workspace, ['rev-parse', '--show-toplevel'])).trim();
+    const diff = await git(workspace, ['diff', '--name-only', base, '--', '.']);
+    const untracked = await git(workspace, [
+        'ls-files',
+        '--others',
+        '--exclude-standard',
+        '--full-name',
+        '--',
+        '.',
+    ]);
+    return new Set(`${diff}\n${untracked}`
+        .split('\n')
+        .filter(Boolean)
+        .map((f) => external_node_path_default().relative(workspace, external_node_path_default().join(top, f)).split((external_node_path_default()).sep).join('/')));
+}
+/** Compare with the base ref: which prompts changed, and whether their version was raised. */
+async function compareWithBase(prompts, summaries, options, findings) {
+    const base = await (0,src/* resolveBaseRef */.JN)(options.workspace, options.baseRef);
+    const changed = await changedFiles(options.workspace, base);
+    const top = (await git(options.workspace, ['rev-parse', '--show-toplevel'])).trim();
+    const out = [];
+    for (const prompt of prompts) {
+        if (!changed.has(prompt.file))
+            continue;
+        const repoPath = external_node_path_default().relative(top, prompt.path).split((external_node_path_default()).sep).join('/');
+        const old = await (0,src/* readFileAtRef */.ZR)(options.workspace, base, repoPath);
+        const summary = summaries.get(prompt.file);
+        if (old === undefined) {
+            summary.changed = 'new';
+            out.push(prompt.file);
+            continue;
+        }
+        const previous = (0,load/* loadPromptFile */.l)(prompt.path, old, options.workspace).prompt;
+        if (promptFingerprint(previous) === promptFingerprint(prompt))
+            continue;
+        summary.changed = 'modified';
+        out.push(prompt.file);
+        if (options.requireVersionBump && !isVersionRaised(previous.version, prompt.version)) {
+            const at = prompt.values.version ?? { line: 1, column: 1 };
+            findings.push({
+                ruleId: 'prompt/version-bump',
+                level: 'error',
+                file: prompt.file,
+                line: at.line,
+                column: at.column,
+                message: `messages, model or parameters changed since ${options.baseRef} but version ${prompt.version === undefined
+                    ? 'is missing'
+                    : `'${prompt.version}' is not above '${previous.version ?? 'none'}'`}`,
+            });
+        }
+    }
+    return out;
+}
+async function validatePrompts(options) {
+    const modelsPath = options.modelsFile
+        ? (0,src/* resolveInWorkspace */.z1)(options.workspace, options.modelsFile, { input: 'models-file' })
+        : undefined;
+    const models = await loadModelTable(modelsPath, options.modelsFile);
+    if (options.requireVersionBump && !options.baseRef) {
+        throw new src/* UserError */.yo("input 'require-version-bump' is true but there is no base ref: set 'base-ref' or run on a pull_request event");
+    }
+    const files = await findFiles(options.workspace, options.paths);
+    const findings = [];
+    const prompts = [];
+    for (const file of files) {
+        const loaded = (0,load/* loadPromptFile */.l)(file, (0,external_node_fs_.readFileSync)(file, 'utf8'), options.workspace);
+        findings.push(...loaded.findings);
+        if (!loaded.findings.some((f) => f.level === 'error'))
+            prompts.push(loaded.prompt);
+    }
+    const ajv = prompts.some((p) => p.jsonSchema) ? await loadSchemaCompiler() : undefined;
+    for (const prompt of prompts)
+        findings.push(...checkPrompt(prompt, ajv));
+    const seen = new Map();
+    for (const prompt of prompts) {
+        if (!prompt.name)
+            continue;
+        const first = seen.get(prompt.name);
+        const at = prompt.values.name ?? { line: 1, column: 1 };
+        if (first) {
+            findings.push({
+                ruleId: 'prompt/duplicate-name',
+                level: 'error',
+                file: prompt.file,
+                line: at.line,
+                column: at.column,
+                message: `name '${prompt.name}' is also used by ${first.file}`,
+            });
+        }
+        else
+            seen.set(prompt.name, prompt);
+    }
+    const measured = await mapLimit(prompts, options.tokenizeUrl ? 8 : 1, (p) => measurePrompt(p, models, options, findings));
+    const summaries = new Map(measured.map((s) => [s.file, s]));
+    const changed = options.baseRef ? await compareWithBase(prompts, summaries, options, findings) : [];
+    findings.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.column ?? 0) - (b.column ?? 0));
+    const errors = (0,src/* countFindings */.Gt)(findings, 'error');
+    const warnings = (0,src/* countFindings */.Gt)(findings, 'warning');
+    const failing = errors + (options.failOn === 'warning' ? warnings : 0);
+    const totalTokens = measured.reduce((n, s) => n + (s.tokens ?? 0), 0);
+    const cost = measured.reduce((n, s) => n + (s.costPer1kCallsUsd ?? 0), 0);
+    const approximate = measured.some((s) => s.tokenMethod === 'estimate');
+    const table = {
+        title: 'Prompts',
+        columns: ['File', 'Name', 'Model', 'Tokens', 'Context use', 'Cost / 1k calls', 'Version', 'Changed'],
+        rows: measured.map((s) => [
+            s.file,
+            s.name,
+            s.model,
+            s.tokens === undefined ? undefined : `${s.tokenMethod === 'estimate' ? '≈' : ''}${s.tokens}`,
+            s.contextWindow
+                ? `${((((s.tokens ?? 0) + (s.maxTokens ?? 0)) / s.contextWindow) * 100).toFixed(1)}%`
+                : undefined,
+            s.costPer1kCallsUsd === undefined ? undefined : `$${s.costPer1kCallsUsd.toFixed(4)}`,
+            s.version,
+            s.changed,
+        ]),
+        note: approximate
+            ? '≈ approximate count (no tokenizer for the model): set tokenize-url for exact counts.'
+            : undefined,
+    };
+    return {
+        action: 'validate-prompts',
+        verdict: failing > 0 ? 'fail' : 'pass',
+        headline: `${files.length} files, ${prompts.length} prompts: ${errors} errors, ${warnings} warnings`,
+        reasons: failing > 0 ? [`${failing} findings at or above '${options.failOn}'`] : [],
+        metrics: [
+            ['Files', files.length],
+            ['Prompts', prompts.length],
+            ['Errors', errors],
+            ['Warnings', warnings],
+            ['Prompt tokens', `${approximate ? '≈' : ''}${totalTokens}`],
+            ['Cost / 1k calls', `$${cost.toFixed(4)}`],
+            ...(options.baseRef ? [['Changed', changed.length]] : []),
+        ],
+        tables: [table],
+        findings,
+        outputs: {
+            files: files.length,
+            prompts: prompts.length,
+            errors,
+            warnings,
+            'total-tokens': totalTokens,
+            'estimated-cost-usd': Number(cost.toFixed(6)),
+            'changed-prompts': changed.join(','),
+        },
+        data: { prompts: measured },
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/evals/src/validate/command.ts
+
+
+
+const validatePromptsInputs = schemas/* object */.Ikc({
+    paths: src/* input */.hF.list(),
+    'models-file': src/* input */.hF.optional(),
+    'max-prompt-tokens': src/* input */.hF.number({ min: 0, integer: true }),
+    'base-ref': src/* input */.hF.optional(),
+    'require-version-bump': src/* input */.hF.bool(),
+    'tokenize-url': src/* input */.hF.optional(),
+    'fail-on': src/* input */.hF.choice(['error', 'warning']),
+    'sarif-path': src/* input */.hF.optional(),
+    'check-run': src/* input */.hF.bool(),
+    ...src/* reportingInputs */.OS,
+});
+const validatePromptsCommand = {
+    name: 'validate-prompts',
+    inputs: validatePromptsInputs,
+    secretInputs: ['github-token'],
+    sarifTool: { name: 'llmops-validate-prompts', informationUri: 'https://github.com/llmops/llmops' },
+    run: (inputs, context) => validatePrompts({
+        workspace: context.workspace,
+        paths: inputs.paths,
+        modelsFile: inputs['models-file'],
+        maxPromptTokens: inputs['max-prompt-tokens'],
+        baseRef: inputs['base-ref'] ?? (0,src/* defaultBaseRef */.mK)(context.env),
+        requireVersionBump: inputs['require-version-bump'],
+        tokenizeUrl: inputs['tokenize-url'],
+        failOn: inputs['fail-on'],
+        log: context.log,
+    }),
+};
+
+;// CONCATENATED MODULE: ./packages/evals/src/validate/index.ts
+
+
+
+
+
+
+
+
+
+/***/ })
+
+};
