@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process';
+import { UserError } from '@llmops/core';
+
+export type ScanType = 'image' | 'fs' | 'config' | 'repo';
+
+export interface ScanArgs {
+  scanType: ScanType;
+  target: string;
+  /** Where Trivy writes its JSON report. */
+  output: string;
+  scanners: string[];
+  cacheDir?: string;
+  skipDbUpdate: boolean;
+  ignoreFile?: string;
+  timeoutMs: number;
+}
+
+/**
+ * Trivy's command line. `--exit-code 0` keeps findings out of the exit code, so a non-zero exit
+ * always means Trivy itself failed; the gate is ours, on the JSON.
+ */
+export function trivyArgs(scan: ScanArgs): string[] {
+  const args = [scan.scanType, '--format', 'json', '--output', scan.output, '--exit-code', '0'];
+  // `trivy config` only scans for misconfigurations and takes no --scanners.
+  if (scan.scanType !== 'config' && scan.scanners.length) args.push('--scanners', scan.scanners.join(','));
+  // Packages carry their line in the lockfile, which lets findings point at it.
+  if (scan.scanType === 'fs' || scan.scanType === 'repo') args.push('--list-all-pkgs');
+  if (scan.cacheDir) args.push('--cache-dir', scan.cacheDir);
+  if (scan.skipDbUpdate) {
+    if (scan.scanType === 'config') args.push('--skip-check-update');
+    else {
+      args.push('--skip-db-update', '--skip-java-db-update');
+      if (scan.scanners.includes('misconfig')) args.push('--skip-check-update');
+    }
+  }
+  if (scan.ignoreFile) args.push('--ignorefile', scan.ignoreFile);
+  args.push('--timeout', `${Math.max(1, Math.ceil(scan.timeoutMs / 1000))}s`);
+  args.push(scan.target);
+  return args;
+}
+
+export interface TrivyExit {
+  /** null when Trivy was killed (timeout, cancellation). */
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  /** The last 64 KiB of stderr: Trivy's log, where its errors are. */
+  stderr: string;
+  timedOut: boolean;
+  durationMs: number;
+}
+
+const STDERR_KEEP = 64 * 1024;
+
+/** Run Trivy to completion; a Trivy that cannot be started at all is a UserError. */
+export function runTrivy(
+  binary: string,
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; cwd: string; timeoutMs: number; signal?: AbortSignal },
+): Promise<TrivyExit> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    let timedOut = false;
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      stderr = (stderr + chunk).slice(-STDERR_KEEP);
+    });
+    // Trivy enforces --timeout itself; this only catches a Trivy that hangs past it.
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, options.timeoutMs + 30_000);
+    const abort = () => child.kill('SIGTERM');
+    options.signal?.addEventListener('abort', abort, { once: true });
+    const done = () => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', abort);
+    };
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      done();
+      reject(new UserError(`cannot run Trivy at ${binary}: ${error.code ?? error.message}`));
+    });
+    child.on('close', (exitCode, signal) => {
+      done();
+      resolve({ exitCode, signal, stderr, timedOut, durationMs: Date.now() - started });
+    });
+  });
+}
