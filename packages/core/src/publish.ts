@@ -85,7 +85,10 @@ export async function publish(
     });
     await writeIn(workspace, options['sarif-path'], JSON.stringify(sarif, null, 2));
     runtime.setOutput('sarif-path', options['sarif-path']);
-    if (capped > 0) runtime.warning(`SARIF capped at 25,000 results: ${capped} findings left out`);
+    if (capped > 0)
+      runtime.warning(
+        `SARIF capped to fit code scanning's limits (25,000 results, 10 MB): ${capped} findings left out`,
+      );
   }
   if (options['junit-path']) await writeIn(workspace, options['junit-path'], renderJunit(report));
 

@@ -20,6 +20,8 @@ export interface Finding {
   /** Help for the rule (SARIF `help`, check-run details). */
   help?: string;
   helpUri?: string;
+  /** Stable identity across runs (SARIF `partialFingerprints`), so code scanning keeps distinct alerts apart. */
+  fingerprint?: string;
   /** SARIF `security-severity` (0–10), for code scanning. */
   securitySeverity?: number;
 }

@@ -76,12 +76,13 @@ function buildSarif(report: Report, options: SarifOptions, count: number): objec
     ruleIndex: ruleIndex.get(f.ruleId),
     level: LEVEL[f.level],
     message: { text: f.message },
+    ...(f.fingerprint ? { partialFingerprints: { 'llmops/v1': f.fingerprint } } : {}),
     ...(f.file
       ? {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
                 ...(region(f) ? { region: region(f) } : {}),
               },
             },
