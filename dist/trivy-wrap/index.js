@@ -32090,7 +32090,7 @@ async function publish(report, command, options, runtime, workspace, env = proce
         await writeIn(workspace, options['sarif-path'], JSON.stringify(sarif, null, 2));
         runtime.setOutput('sarif-path', options['sarif-path']);
         if (capped > 0)
-            runtime.warning(`SARIF capped at 25,000 results: ${capped} findings left out`);
+            runtime.warning(`SARIF capped to fit code scanning's limits (25,000 results, 10 MB): ${capped} findings left out`);
     }
     if (options['junit-path'])
         await writeIn(workspace, options['junit-path'], (0,junit/* renderJunit */.R)(report));
@@ -32282,10 +32282,10 @@ function region(f) {
 function renderSarif(report, options) {
     const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
     // The file as publish writes it; only one larger than the limit needs compressing to measure.
-    // Level 1 compresses less than upload-sarif's default level, so what fits here fits there.
+    // Measured at zlib's default level, as upload-sarif compresses.
     const size = (sarif) => {
         const text = JSON.stringify(sarif, null, 2);
-        return Buffer.byteLength(text) <= maxBytes ? 0 : (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gzipSync)(text, { level: 1 }).length;
+        return Buffer.byteLength(text) <= maxBytes ? 0 : (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gzipSync)(text).length;
     };
     let kept = Math.min(report.findings.length, options.maxResults ?? 25_000);
     let sarif = buildSarif(report, options, kept);
@@ -32330,12 +32330,13 @@ function buildSarif(report, options, count) {
         ruleIndex: ruleIndex.get(f.ruleId),
         level: LEVEL[f.level],
         message: { text: f.message },
+        ...(f.fingerprint ? { partialFingerprints: { 'llmops/v1': f.fingerprint } } : {}),
         ...(f.file
             ? {
                 locations: [
                     {
                         physicalLocation: {
-                            artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' },
+                            artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
                             ...(region(f) ? { region: region(f) } : {}),
                         },
                     },
@@ -34039,6 +34040,8 @@ function toFinding(f) {
         help: help(f),
         helpUri: f.url ?? (f.kind === 'secret' ? SECRET_DOCS : undefined),
         securitySeverity: f.cvss ?? fallbackScore(f.severity),
+        // Image findings share a rule and the FROM line: the target and package keep alerts apart.
+        fingerprint: [f.id, f.target, f.pkg ?? '', f.installed ?? '', f.line ?? ''].join('|'),
     };
 }
 function expiredFinding(use, file) {

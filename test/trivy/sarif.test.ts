@@ -194,4 +194,38 @@ describe('SARIF for code scanning', () => {
       [f('a', 'HIGH', 7.1), f('b', 'CRITICAL', 9.1), f('c', 'HIGH', 8.8)].sort(bySeverity).map((x) => x.id),
     ).toEqual(['b', 'c', 'a']);
   });
+
+  it('gives findings that share a rule and a line distinct fingerprints, so code scanning keeps both alerts', () => {
+    const f = (pkg: string): ScanFinding => ({
+      kind: 'vulnerability',
+      id: 'CVE-2024-0001',
+      aliases: [],
+      severity: 'HIGH',
+      target: 'registry.local/vllm:1 (debian 12)',
+      pkg,
+      installed: '1.0',
+      title: 'bug',
+      file: 'Dockerfile',
+      line: 3,
+      status: 'gated',
+    });
+    const report = buildReportForSarif([toFinding(f('openssl')), toFinding(f('libssl3'))]);
+    const { sarif } = renderSarif(report, { toolName: 't', version: '1', informationUri: 'https://x' });
+    const prints = runOf(sarif).results.map((r) => r.partialFingerprints?.['llmops/v1']);
+    expect(new Set(prints).size).toBe(2);
+    expect(sarifSchemaErrors(sarif)).toEqual([]);
+  });
 });
+
+function buildReportForSarif(findings: Finding[]) {
+  return {
+    action: 'trivy-wrap',
+    verdict: 'fail' as const,
+    headline: '',
+    reasons: [],
+    metrics: [],
+    tables: [],
+    findings,
+    outputs: {},
+  };
+}

@@ -63,6 +63,8 @@ export function toFinding(f: ScanFinding): Finding {
     help: help(f),
     helpUri: f.url ?? (f.kind === 'secret' ? SECRET_DOCS : undefined),
     securitySeverity: f.cvss ?? fallbackScore(f.severity),
+    // Image findings share a rule and the FROM line: the target and package keep alerts apart.
+    fingerprint: [f.id, f.target, f.pkg ?? '', f.installed ?? '', f.line ?? ''].join('|'),
   };
 }
 
