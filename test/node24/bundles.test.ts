@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { runBundle } from '../helpers/run-bundle';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot, runBundle } from '../helpers/run-bundle';
 import { promptYml, workspace } from '../evals/validate/fixtures';
 
 // .ci/run sets LLMOPS_NODE to a Node 24 binary (the runners' runtime); plain `npm test` uses this Node.
@@ -19,5 +21,17 @@ describe(`bundles on node ${expectedMajor}`, () => {
     expect(result.stderr).toBe('');
     expect(result.outputs).toMatchObject({ verdict: 'fail', files: '2', prompts: '1', errors: '1' });
     expect(result.annotations.find((a) => a.props.file === 'b.prompt.yml')?.props.title).toBe('yaml/syntax');
+  });
+
+  // Every bundle loads and parses its inputs on this runtime: with its required inputs missing it
+  // ends on one input error, not a crash at import.
+  const actions = readdirSync(path.join(repoRoot, 'actions')).sort();
+  it.each(actions)('%s loads and rejects missing inputs cleanly', async (action) => {
+    const ws = workspace({});
+    const result = await runBundle(action, {}, { cwd: ws, node, env: { 'INPUT_GITHUB-TOKEN': '' } });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/::error::.*input '/);
+    expect(result.stdout).not.toMatch(/crashed/);
   });
 });
