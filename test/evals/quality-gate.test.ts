@@ -77,4 +77,38 @@ describe('llm-quality-gate on a prompt file', () => {
       (server as unknown as { faults: unknown[] }).faults.length = 0;
     }
   });
+
+  it('passes after retries when each fault happens once', async () => {
+    const dir = workspace({ 'prompts/support.prompt.yml': support });
+    for (const fault of [
+      { kind: 'status', status: 429, retryAfter: 0 },
+      { kind: 'status', status: 500 },
+      { kind: 'reset' },
+      { kind: 'stream-error' },
+      { kind: 'malformed' },
+      { kind: 'empty-choices' },
+    ] as const) {
+      server.fail(fault);
+    }
+    const before = server.chatRequests;
+    const { report } = await runGate(
+      dir,
+      inputs({ 'max-retries': '6', 'min-score': '0.5', concurrency: '1' }),
+    );
+    expect(report.outputs).toMatchObject({ passed: 2, failed: 1, errored: 0 });
+    expect(server.chatRequests - before).toBe(6 + 3 + 3);
+    expect(report.verdict).toBe('pass');
+  });
+
+  it('counts a stalled stream as an error after the timeout, never a pass or a hang', async () => {
+    const dir = workspace({ 'prompts/support.prompt.yml': support });
+    server.fail({ kind: 'stall' }, 3);
+    const { report } = await runGate(
+      dir,
+      inputs({ 'max-retries': '0', 'timeout-ms': '300', 'min-score': '0', 'max-error-rate': '0' }),
+    );
+    expect(report.outputs).toMatchObject({ errored: 3, passed: 0 });
+    expect(report.data!.cases[0]!.reasons[0]).toMatch(/timed out/);
+    expect(report.verdict).toBe('fail');
+  });
 });

@@ -1,7 +1,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LlmClient, ResponseCache, probeEndpoint, runRequests, type LlmClientOptions } from '@llmops/llm';
+import {
+  AdaptiveLimiter,
+  LlmClient,
+  ResponseCache,
+  probeEndpoint,
+  runRequests,
+  type LlmClientOptions,
+} from '@llmops/llm';
 import { startTestServer, type TestServer } from '@llmops/llm/test-server';
 
 let server: TestServer;
@@ -165,6 +172,22 @@ describe('LlmClient', () => {
       messages: [{ role: 'user', content: `q${i}` }],
     }));
     expect(peak).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('AdaptiveLimiter', () => {
+  it('halves the limit on sustained 429s and recovers on success', () => {
+    const limiter = new AdaptiveLimiter(16);
+    limiter.rateLimited(1000);
+    limiter.rateLimited(1100); // same burst: one cut
+    expect(limiter.limit).toBe(8);
+    limiter.rateLimited(2000);
+    limiter.rateLimited(3000);
+    limiter.rateLimited(4000);
+    limiter.rateLimited(5000);
+    expect(limiter.limit).toBe(1);
+    for (let i = 0; i < 40; i++) limiter.succeeded();
+    expect(limiter.limit).toBe(16);
   });
 });
 

@@ -1,5 +1,6 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { cacheKey, type CachedAnswer, type ResponseCache } from './cache';
+import { nodeFetch } from './http-fetch';
 import { AdaptiveLimiter } from './limiter';
 import { backoffMs, isRetryableStatus, parseRetryAfter, sleep } from './retry';
 import type { ChatMessage, ChatParams, ChatRequest, ChatResult, LlmFailure } from './types';
@@ -113,6 +114,8 @@ export class LlmClient {
   private readonly openai: OpenAI;
   private readonly limiter: AdaptiveLimiter;
   private readonly inFlight = new Map<string, Promise<ChatResult>>();
+  /** Attempts in flight, aborted together on cancellation (one listener, not one per request). */
+  private readonly controllers = new Set<AbortController>();
 
   constructor(private readonly options: LlmClientOptions) {
     this.model = options.model;
@@ -122,8 +125,14 @@ export class LlmClient {
       apiKey: options.apiKey || 'none',
       maxRetries: 0,
       timeout: options.timeoutMs,
+      fetch: nodeFetch as unknown as typeof fetch,
+      // Failures are returned in results; the SDK's own console logging would only duplicate them.
+      logLevel: 'off',
     });
     this.limiter = new AdaptiveLimiter(options.concurrency);
+    options.signal?.addEventListener('abort', () => {
+      for (const controller of this.controllers) controller.abort();
+    });
   }
 
   /** Cache key of a request to this client's model. */
@@ -201,8 +210,7 @@ export class LlmClient {
       controller.abort();
     }, this.options.timeoutMs);
     const outer = this.options.signal;
-    const onCancel = () => controller.abort();
-    outer?.addEventListener('abort', onCancel, { once: true });
+    this.controllers.add(controller);
     const body = { model: this.model, messages: request.messages, ...(request.params ?? {}) } as const;
     const start = performance.now();
     try {
@@ -216,7 +224,7 @@ export class LlmClient {
       throw classify(error, timedOut, !!outer?.aborted);
     } finally {
       clearTimeout(timer);
-      outer?.removeEventListener('abort', onCancel);
+      this.controllers.delete(controller);
     }
   }
 

@@ -146,7 +146,7 @@ export async function runQualityGate(inputs: QualityGateInputs, context: RunCont
     const judge = sameJudge
       ? target
       : new LlmClient({ ...common, baseURL: judgeURL, apiKey: judgeKey, model: judgeModel, stream: false });
-    const step = Math.max(1, Math.ceil(cases.length / 10));
+    const step = Math.max(25, Math.ceil(cases.length / 10));
     const started = performance.now();
     const [records, baseRecords] = await Promise.all([
       runCases(cases, {

@@ -67,7 +67,7 @@ function tables(data: GateData, s: Summary): Table[] {
     });
   }
   out.push({
-    title: 'Latency (ms)',
+    title: 'Latency in milliseconds',
     columns: ['Measure', 'p50', 'p95'],
     rows: [
       ['Time to first token', ms(s.ttft.p50), ms(s.ttft.p95)],

@@ -1,0 +1,147 @@
+// `npx tsx bench/quality-gate.ts`: the quality gate on 2,000 cases from one .prompt.yml against the
+// test server (in a child process, so its CPU is not counted) at 50 ms per request, streaming on.
+// Floor = cases × measured request latency / concurrency, measured in this run.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { readInputs } from '@llmops/core';
+import { qualityGateInputs, runQualityGate } from '@llmops/evals';
+import { parse } from 'yaml';
+import { readFileSync } from 'node:fs';
+
+const CASES = 2000;
+const LATENCY_MS = 50;
+const root = path.resolve(import.meta.dirname, '..');
+
+async function startServer(): Promise<{ url: string; stop: () => void }> {
+  const script = `import { startTestServer } from ${JSON.stringify(path.join(root, 'packages/llm/src/test-server/index.ts'))};
+const s = await startTestServer({ latencyMs: ${LATENCY_MS}, answer: (b) => 'Answer to ' + (b.messages?.at(-1)?.content ?? '') + ' is 42 days.' });
+process.stdout.write(s.url + '\\n');`;
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'bench-server-')), 'server.mts');
+  writeFileSync(file, script);
+  const child = spawn(process.execPath, ['--import', 'tsx', file], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve) =>
+    child.stdout.once('data', (d) => resolve(String(d).trim())),
+  );
+  return { url, stop: () => child.kill() };
+}
+
+function workspace(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-gate-'));
+  const rows = Array.from(
+    { length: CASES },
+    (_, i) => `  - question: What is item ${i}?\n    expected: days\n`,
+  ).join('');
+  writeFileSync(
+    path.join(dir, 'bench.prompt.yml'),
+    `name: bench\nmodelParameters:\n  temperature: 0\nmessages:\n  - role: system\n    content: You answer briefly.\n  - role: user\n    content: '{{question}}'\ntestData:\n${rows}evaluators:\n  - name: has-expected\n    string:\n      contains: '{{expected}}'\n`,
+  );
+  return dir;
+}
+
+const spec = parse(readFileSync(path.join(root, 'actions/llm-quality-gate/action.yml'), 'utf8')) as {
+  inputs: Record<string, { default?: string }>;
+};
+
+async function gate(dir: string, url: string, extra: Record<string, string>) {
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(spec.inputs)) values[k] = String(v.default ?? '');
+  Object.assign(values, {
+    'base-url': url,
+    model: 'test-model',
+    'github-token': '',
+    'min-score': '0',
+    ...extra,
+  });
+  const inputs = readInputs(qualityGateInputs, (n) => values[n]);
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const report = await runQualityGate(inputs, {
+    workspace: dir,
+    env: {},
+    log: () => {},
+    signal: new AbortController().signal,
+  });
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { report, wall, cpuMs: (used.user + used.system) / 1000 };
+}
+
+/** Median of sequential raw requests: what one request costs on this machine, with no harness. */
+async function measureLatency(url: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const start = performance.now();
+    const res = await fetch(`${url}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'test-model',
+        stream: true,
+        messages: [{ role: 'user', content: `ping ${i}` }],
+      }),
+    });
+    await res.text();
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[10]!;
+}
+
+const server = await startServer();
+try {
+  const dir = workspace();
+  const latency = await measureLatency(server.url);
+  // Warm-up (JIT, lazy module state) on the same suite, not measured: the table shows steady state.
+  const warmup = await gate(dir, server.url, { concurrency: '100', cache: 'false', stream: 'true' });
+  const rows: string[][] = [];
+  const limits: Record<number, number> = { 20: 1.3, 100: 2 };
+  // `-- 20` runs one concurrency only (for profiling).
+  const only = process.argv.slice(2).map(Number).filter(Boolean);
+  for (const concurrency of only.length ? only : [20, 100]) {
+    const { report, wall, cpuMs } = await gate(dir, server.url, {
+      concurrency: String(concurrency),
+      cache: 'false',
+      stream: 'true',
+    });
+    const floor = (CASES * latency) / concurrency;
+    rows.push([
+      String(concurrency),
+      `${(wall / 1000).toFixed(2)} s`,
+      `${(floor / 1000).toFixed(2)} s`,
+      `${(wall / floor).toFixed(2)}x (max ${limits[concurrency]}x)`,
+      (cpuMs / CASES).toFixed(3),
+      String(report.outputs.requests),
+      `${report.outputs.passed}/${CASES}`,
+    ]);
+  }
+  // Cached re-run: populate once, then time a run that must send nothing.
+  const cacheDir = path.join('.bench-cache', String(Date.now()));
+  await gate(dir, server.url, { concurrency: '100', 'cache-dir': cacheDir });
+  const cached = await gate(dir, server.url, { concurrency: '100', 'cache-dir': cacheDir });
+  rows.push([
+    'cached',
+    `${(cached.wall / 1000).toFixed(2)} s`,
+    '—',
+    '(max 1.5 s)',
+    (cached.cpuMs / CASES).toFixed(3),
+    String(cached.report.outputs.requests),
+    `${cached.report.outputs.passed}/${CASES}`,
+  ]);
+  const head = ['concurrency', 'wall', 'floor', 'ratio', 'CPU ms/case', 'requests', 'passed'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  console.log(
+    `llm-quality-gate: ${CASES} cases, test server at ${LATENCY_MS} ms/request (measured ${latency.toFixed(1)} ms), streaming, cache off`,
+  );
+  console.log(
+    `(not shown: a first, unmeasured warm-up run of the same suite took ${(warmup.wall / 1000).toFixed(2)} s, ${(warmup.cpuMs / CASES).toFixed(3)} CPU ms/case)`,
+  );
+  console.log(line(head));
+  for (const r of rows) console.log(line(r));
+} finally {
+  server.stop();
+}

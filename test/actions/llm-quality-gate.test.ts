@@ -1,0 +1,133 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startTestServer, type TestServer } from '@llmops/llm/test-server';
+import { FakeGitHub, pullRequestEvent } from '../helpers/github-api';
+import { runBundle } from '../helpers/run-bundle';
+import { workspace } from '../evals/gate-fixtures';
+
+// Run after `node scripts/build.mjs llm-quality-gate`: this is the bundle the runner executes.
+let server: TestServer;
+let github: FakeGitHub;
+beforeAll(async () => {
+  server = await startTestServer({
+    rules: [
+      { match: 'return', reply: 'Returns are accepted within 30 days.' },
+      { match: 'express', reply: 'Express takes about a week. Email <b>@octocat</b> for help.' },
+    ],
+  });
+  github = await new FakeGitHub().start();
+});
+afterAll(async () => {
+  await server.stop();
+  await github.stop();
+});
+
+const suite = `name: support
+cases:
+  - name: refund-window
+    messages: [{role: user, content: "Can I return shoes?"}]
+    assert:
+      - contains: "30 days"
+  - name: express
+    messages: [{role: user, content: "How fast is express shipping?"}]
+    expected: "1-2 business days"
+    assert:
+      - contains: "1-2 business days"
+`;
+
+describe('llm-quality-gate bundle', () => {
+  it('comments on the PR, annotates the failing case, writes JSON and JUnit, and fails the step', async () => {
+    const dir = workspace({ 'evals/support.eval.yml': suite });
+    const eventPath = path.join(mkdtempSync(path.join(tmpdir(), 'event-')), 'event.json');
+    writeFileSync(eventPath, pullRequestEvent(7));
+    const run = await runBundle(
+      'llm-quality-gate',
+      {
+        'base-url': server.url,
+        model: 'test-model',
+        'api-key': 'sk-test-secret-123',
+        'junit-path': 'out/junit.xml',
+        'github-token': 'ghs_token',
+        'check-run': 'true',
+      },
+      { cwd: dir, env: github.env(eventPath) },
+    );
+    expect(run.code).toBe(1);
+    expect(run.outputs).toMatchObject({
+      verdict: 'fail',
+      score: '0.5',
+      passed: '1',
+      failed: '1',
+      errored: '0',
+      requests: '2',
+    });
+    const annotation = run.annotations.find((a) => a.props.file === 'evals/support.eval.yml');
+    expect(annotation).toMatchObject({ level: 'error', props: { line: '7' } });
+    const leaks = run.stdout.split('\n').filter((l) => l.includes('sk-test-secret-123'));
+    expect(leaks).toEqual(['::add-mask::sk-test-secret-123']);
+    const comment = github.comments[0]!.body;
+    expect(comment).toContain('<!-- llmops:llm-quality-gate -->');
+    expect(comment).toContain('score 50.0%');
+    expect(comment).toContain('Failing cases');
+    expect(comment).not.toContain('<b>');
+    expect(comment).not.toMatch(/@octocat/);
+    expect(github.checkRuns[0]!.annotations).toEqual([
+      expect.objectContaining({ path: 'evals/support.eval.yml', start_line: 7 }),
+    ]);
+    const junit = readFileSync(path.join(dir, 'out/junit.xml'), 'utf8');
+    expect(junit).toContain('<testsuite name="support" tests="2" failures="1" errors="0"');
+    const report = JSON.parse(readFileSync(path.join(dir, 'llmops-llm-quality-gate-report.json'), 'utf8'));
+    expect(report.data.cases).toHaveLength(2);
+    expect(run.summary).toContain('Latency in milliseconds');
+
+    // A second run edits the same comment and is served from the cache.
+    const again = await runBundle(
+      'llm-quality-gate',
+      { 'base-url': server.url, model: 'test-model', 'github-token': 'ghs_token' },
+      { cwd: dir, env: github.env(eventPath) },
+    );
+    expect(again.outputs).toMatchObject({ requests: '0', 'cache-hits': '2' });
+    expect(github.comments).toHaveLength(1);
+  });
+
+  it('fails fast with the served models when the model is not served', async () => {
+    const dir = workspace({ 'evals/support.eval.yml': suite });
+    const before = server.chatRequests;
+    const run = await runBundle('llm-quality-gate', { 'base-url': server.url, model: 'gpt-9' }, { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("model 'gpt-9' is not served by");
+    expect(run.stdout).toContain('it serves: test-model');
+    expect(server.chatRequests).toBe(before);
+  });
+
+  it('names the suite file and line of a bad suite', async () => {
+    const dir = workspace({
+      'evals/bad.eval.yml':
+        'cases:\n  - messages: [{role: user, content: hi}]\n    assert:\n      - regex: "(("\n',
+    });
+    const run = await runBundle(
+      'llm-quality-gate',
+      { 'base-url': server.url, model: 'test-model' },
+      { cwd: dir },
+    );
+    expect(run.code).toBe(1);
+    expect(run.annotations[0]).toMatchObject({
+      level: 'error',
+      props: { file: 'evals/bad.eval.yml', line: '4' },
+    });
+    expect(run.annotations[0]!.message).toMatch(/bad regex/);
+  });
+
+  it('fails the step when every request fails', async () => {
+    const dir = workspace({ 'evals/support.eval.yml': suite });
+    server.fail({ kind: 'status', status: 500 }, 6);
+    const run = await runBundle(
+      'llm-quality-gate',
+      { 'base-url': server.url, model: 'test-model', 'max-retries': '2', cache: 'false' },
+      { cwd: dir },
+    );
+    expect(run.code).toBe(1);
+    expect(run.outputs).toMatchObject({ verdict: 'fail', errored: '2', requests: '6' });
+  });
+});

@@ -1,0 +1,141 @@
+import {
+  checkAssertion,
+  defaultDetectors,
+  detectRefusal,
+  findPii,
+  inShard,
+  judgeOutcome,
+  parseAssertion,
+  parseShard,
+  wilson,
+  type Assertion,
+} from '@llmops/evals';
+import type { ChatResult } from '@llmops/llm';
+
+const parse = (raw: unknown, expected?: string) => {
+  const a = parseAssertion(raw, 1, { vars: { city: 'Oslo' }, expected });
+  if (typeof a === 'string') throw new Error(a);
+  return a;
+};
+const check = (raw: unknown, text: string, timings: { ttftMs?: number; latencyMs?: number } = {}) =>
+  checkAssertion(parse(raw), { text, ...timings }, defaultDetectors);
+const answer = (text: string): ChatResult => ({ text, cached: false, attempts: 1 });
+
+describe('assertions', () => {
+  it.each([
+    [{ equals: 'Oslo' }, 'Oslo', true],
+    [{ equals: 'oslo' }, 'Oslo', false],
+    [{ equals: 'oslo', 'case-sensitive': false }, 'Oslo', true],
+    [{ contains: '{{city}}' }, 'It is Oslo.', true],
+    [{ 'not-contains': 'Bergen' }, 'It is Oslo.', true],
+    [{ 'starts-with': 'it', 'case-sensitive': false }, 'It is Oslo.', true],
+    [{ 'ends-with': 'Oslo.' }, 'It is Oslo.', true],
+    [{ regex: '\\d{2} days' }, 'within 30 days', true],
+    [{ regex: 'DAYS', 'case-sensitive': false }, 'within 30 days', true],
+    [{ 'is-json': true }, '```json\n{"a": 1}\n```', true],
+    [{ 'is-json': true }, '{"a": ', false],
+    [{ 'json-schema': { type: 'object', required: ['a'] } }, '{"b": 1}', false],
+    [{ 'max-words': 3 }, 'one two three four', false],
+    [{ 'max-chars': 4 }, 'four', true],
+    [{ refusal: true }, "I'm sorry, but I can't help with that.", true],
+    [{ 'not-refusal': true }, 'Sure, here is how returns work.', true],
+    [{ 'no-pii': true }, 'Call me at +47 912 34 567 or mail a@b.no', false],
+    [{ contains: 'Oslo', not: true }, 'It is Oslo.', false],
+  ])('%j on %j passes: %s', (raw, text, pass) => {
+    expect(check(raw, text).pass).toBe(pass);
+  });
+
+  it('checks latency and ttft, and errors when ttft was not measured', () => {
+    expect(check({ 'latency-ms': 100 }, 'x', { latencyMs: 150 }).pass).toBe(false);
+    expect(check({ 'ttft-ms': 100 }, 'x', { ttftMs: 50 }).pass).toBe(true);
+    expect(check({ 'ttft-ms': 100 }, 'x').error).toMatch(/needs streaming/);
+    expect(check({ 'ttft-ms': 100, not: true }, 'x').error).toBeDefined();
+  });
+
+  it.each([
+    [{ frobnicate: 1 }, /unknown assertion 'frobnicate'/],
+    [{ regex: '[' }, /bad regex/],
+    [{ contains: 'a', equals: 'b' }, /one kind, found contains, equals/],
+    [{ similar: true }, /'expected', which is not set/],
+    [{ judge: 'polite', threshold: 2 }, /threshold' must be a number from 0 to 1/],
+    [{ 'max-words': 'ten' }, /needs a number/],
+  ])('rejects %j', (raw, message) => {
+    expect(parseAssertion(raw, 3, { vars: {} })).toMatch(message);
+  });
+});
+
+describe('judges', () => {
+  const judge = parse({ judge: 'polite', threshold: 0.7 });
+  it('maps SCORE 1-5 onto 0-1 and applies the threshold', () => {
+    expect(judgeOutcome(judge, answer('Fine.\nSCORE: 4'))).toMatchObject({ pass: true, score: 0.75 });
+    expect(judgeOutcome(judge, answer('Meh.\nSCORE: 3'))).toMatchObject({ pass: false, score: 0.5 });
+  });
+  it('treats unparseable output and failed judge requests as errors', () => {
+    expect(judgeOutcome(judge, answer('Looks good to me!')).error).toMatch(/no 'SCORE: <1-5>' line/);
+    const failed: ChatResult = {
+      text: '',
+      cached: false,
+      attempts: 3,
+      error: { kind: 'http', status: 503, message: 'HTTP 503' },
+    };
+    expect(judgeOutcome(judge, failed)).toMatchObject({
+      pass: false,
+      error: expect.stringMatching(/judge request failed/),
+    });
+  });
+  it('passes gh-models built-ins above 0 and matches llm choices as gh-models does', () => {
+    const builtin: Assertion = {
+      kind: 'builtin',
+      rubric: 'similarity',
+      threshold: 0,
+      caseSensitive: false,
+      not: false,
+      weight: 1,
+      label: 'sim',
+      line: 1,
+    };
+    expect(judgeOutcome(builtin, answer('SCORE: 2')).pass).toBe(true);
+    expect(judgeOutcome(builtin, answer('SCORE: 1')).pass).toBe(false);
+    const llm: Assertion = {
+      ...builtin,
+      kind: 'llm-choices',
+      llm: {
+        prompt: 'Is {{completion}} polite?',
+        choices: [
+          { choice: 'Yes', score: 1 },
+          { choice: 'No', score: 0 },
+        ],
+      },
+    };
+    expect(judgeOutcome(llm, answer('yes, it is'))).toMatchObject({ pass: true, score: 1 });
+    expect(judgeOutcome(llm, answer('NO'))).toMatchObject({ pass: false, score: 0 });
+    expect(judgeOutcome(llm, answer('perhaps')).error).toMatch(/matches none of the choices/);
+  });
+});
+
+describe('detectors', () => {
+  it('finds refusals and PII, and leaves plain answers alone', () => {
+    expect(detectRefusal('I cannot help with that request.').refused).toBe(true);
+    expect(detectRefusal('Returns are accepted within 30 days.').refused).toBe(false);
+    expect(findPii('SSN 123-45-6789, card 4111 1111 1111 1111').map((p) => p.type)).toEqual([
+      'ssn',
+      'credit-card',
+    ]);
+    expect(findPii('Order 4111 1111 1111 1112 shipped in 3-5 days')).toEqual([]);
+  });
+});
+
+describe('scoring helpers', () => {
+  it('gives a Wilson interval that is honest at small n', () => {
+    const { low, high } = wilson(5, 5);
+    expect(low).toBeCloseTo(0.566, 2);
+    expect(high).toBe(1);
+  });
+  it('shards deterministically and rejects bad shard specs', () => {
+    const ids = Array.from({ length: 300 }, (_, i) => `f#${i}`);
+    const counts = [1, 2, 3].map((i) => ids.filter((id) => inShard(id, { index: i, count: 3 })).length);
+    expect(counts.reduce((a, b) => a + b)).toBe(300);
+    expect(Math.min(...counts)).toBeGreaterThan(70);
+    expect(() => parseShard('4/3')).toThrow(/expected i\/n/);
+  });
+});
