@@ -1,0 +1,114 @@
+import type { Verdict } from '@llmops/core';
+import {
+  formatValue,
+  loadChecks,
+  measureChecks,
+  type Clock,
+  type Limits,
+  type Measurement,
+  type NoDataPolicy,
+  type PromApi,
+} from '@llmops/prom';
+import type { AnalysisOverride } from './steps';
+
+/** One check's result at one step: its last values and how its measurements went. */
+export interface CheckOutcome {
+  name: string;
+  verdict: Verdict;
+  /** Last measured values, e.g. `canary 0.61 vs baseline 0.2 (×3.05)`. */
+  values: string;
+  /** Why it did not pass (empty on a pass). */
+  reason: string;
+  measurements: number;
+}
+
+export interface AnalysisResult {
+  verdict: Verdict;
+  checks: CheckOutcome[];
+  /** One line on why the verdict is not a pass. */
+  reason: string;
+  cancelled: boolean;
+  measurements: Measurement[];
+}
+
+/** What the rollout asks of metric analysis; the Prometheus implementation is `promAnalysis`. */
+export interface Analysis {
+  readonly checks: number;
+  run(label: string, override: AnalysisOverride | undefined, signal?: AbortSignal): Promise<AnalysisResult>;
+}
+
+export interface PromAnalysisOptions {
+  prom: PromApi;
+  clock: Clock;
+  /** The `checks` input (inline YAML list or a workspace file). */
+  checks: string;
+  workspace: string;
+  canarySelector?: string;
+  baselineSelector?: string;
+  count: number;
+  intervalMs: number;
+  limits: Limits;
+  noData: NoDataPolicy;
+  retryDelayMs?: number;
+  log: (line: string) => void;
+}
+
+function values(m: Measurement | undefined): string {
+  if (!m) return '';
+  if (m.canary === undefined) return m.message;
+  const canary = formatValue(m.canary);
+  if (m.baseline === undefined) return canary;
+  const ratio = m.ratio !== undefined && Number.isFinite(m.ratio) ? ` (×${formatValue(m.ratio)})` : '';
+  return `canary ${canary} vs baseline ${formatValue(m.baseline)}${ratio}`;
+}
+
+/** metric-gate's checks and limits, run at a step against the canary and baseline selectors. */
+export function promAnalysis(options: PromAnalysisOptions): Analysis {
+  const selectors = { selector: options.canarySelector, baselineSelector: options.baselineSelector };
+  const base = loadChecks(options.checks, options.workspace, selectors);
+  return {
+    checks: base.length,
+    async run(label, override, signal) {
+      const checks = override?.checks ? loadChecks(override.checks, options.workspace, selectors) : base;
+      const count = override?.count ?? options.count;
+      const intervalMs = override?.intervalMs ?? options.intervalMs;
+      options.log(
+        `${label}: analysis of ${checks.length} check(s), ${count} measurement(s) ${Math.round(intervalMs / 1000)}s apart`,
+      );
+      const result = await measureChecks(checks, {
+        prom: options.prom,
+        clock: options.clock,
+        count,
+        intervalMs,
+        noData: options.noData,
+        limits: options.limits,
+        retryDelayMs: options.retryDelayMs,
+        signal,
+        onMeasurement: (m) => options.log(`  ${m.check} #${m.index}: ${m.outcome} — ${m.message}`),
+      });
+      const outcomes: CheckOutcome[] = result.checks.map((c) => {
+        const mine = result.measurements.filter((m) => m.check === c.check.name);
+        const last = [...mine].reverse().find((m) => m.canary !== undefined) ?? mine[mine.length - 1];
+        const lastBad = [...mine].reverse().find((m) => m.outcome !== 'success');
+        return {
+          name: c.check.name,
+          verdict: c.verdict,
+          values: values(last),
+          reason: c.verdict === 'pass' ? '' : `${c.reason}${lastBad ? ` — last: ${lastBad.message}` : ''}`,
+          measurements: mine.length,
+        };
+      });
+      const bad = outcomes.filter((c) => c.verdict !== 'pass');
+      return {
+        verdict: result.verdict,
+        checks: outcomes,
+        reason: [
+          ...bad.map((c) => `${c.name}: ${c.reason}`),
+          ...(result.cancelled ? ['cancelled'] : []),
+        ].join('; '),
+        cancelled: result.cancelled,
+        measurements: result.measurements,
+      };
+    },
+  };
+}

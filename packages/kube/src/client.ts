@@ -1,0 +1,253 @@
+import {
+  ApiException,
+  AppsV1Api,
+  CoreV1Api,
+  CustomObjectsApi,
+  KubeConfig,
+  PatchStrategy,
+  setHeaderOptions,
+} from '@kubernetes/client-node';
+import { registerSecret, UserError } from '@llmops/core';
+import type { KubeObject } from './objects';
+
+/** The kinds canary-step reads and writes, and where they live in the API. */
+export const KINDS = {
+  VirtualService: { group: 'networking.istio.io', version: 'v1beta1', plural: 'virtualservices' },
+  HTTPRoute: { group: 'gateway.networking.k8s.io', version: 'v1', plural: 'httproutes' },
+  InferenceService: { group: 'serving.kserve.io', version: 'v1beta1', plural: 'inferenceservices' },
+  Deployment: { group: 'apps', version: 'v1', plural: 'deployments' },
+  Service: { group: '', version: 'v1', plural: 'services' },
+  Pod: { group: '', version: 'v1', plural: 'pods' },
+} as const;
+export type Kind = keyof typeof KINDS;
+
+export type PatchKind = 'merge' | 'json';
+
+/** What canary-step needs from the API server; tests may pass their own. */
+export interface KubeApi {
+  readonly namespace: string;
+  get(kind: Kind, name: string): Promise<KubeObject>;
+  /** `undefined` when the object does not exist. */
+  find(kind: Kind, name: string): Promise<KubeObject | undefined>;
+  patch(kind: Kind, name: string, body: unknown, type: PatchKind): Promise<KubeObject>;
+  create(kind: Kind, object: KubeObject): Promise<KubeObject>;
+  list(kind: Kind, labelSelector: string): Promise<KubeObject[]>;
+}
+
+type Verb = 'get' | 'list' | 'patch' | 'create';
+
+/** An API call that failed, naming the object and the verb; 403s say which permission is missing. */
+export class KubeError extends UserError {
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+  ) {
+    super(message);
+    this.name = 'KubeError';
+  }
+}
+
+function describeTarget(kind: Kind, name: string | undefined, namespace: string): string {
+  return `${kind} ${namespace}/${name ?? '*'}`;
+}
+
+/** The rule a Role needs for this call, in the words of `kubectl create role`. */
+export function missingPermission(kind: Kind, verb: Verb, namespace: string): string {
+  const { group, plural } = KINDS[kind];
+  return `verb '${verb}' on resource '${plural}' in API group '${group || '""'}' (namespace ${namespace})`;
+}
+
+export function kubeError(
+  error: unknown,
+  kind: Kind,
+  verb: Verb,
+  name: string | undefined,
+  namespace: string,
+): Error {
+  const target = describeTarget(kind, name, namespace);
+  if (error instanceof ApiException) {
+    const body = parseBody(error.body);
+    const said = body?.message ?? '';
+    if (error.code === 403)
+      return new KubeError(
+        `${verb} ${target}: forbidden (RBAC): the credentials lack ${missingPermission(kind, verb, namespace)}${said ? ` — ${said}` : ''}`,
+        403,
+      );
+    if (error.code === 401)
+      return new KubeError(
+        `${verb} ${target}: unauthorized: the kubeconfig's credentials were rejected`,
+        401,
+      );
+    if (error.code === 404)
+      return new KubeError(`${verb} ${target}: not found${said ? ` — ${said}` : ''}`, 404);
+    return new KubeError(`${verb} ${target}: HTTP ${error.code}${said ? ` — ${said}` : ''}`, error.code);
+  }
+  const cause = (error as { cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code;
+  return new KubeError(
+    `${verb} ${target}: cannot reach the API server: ${cause ?? (error as Error)?.message ?? String(error)}`,
+    undefined,
+  );
+}
+
+function parseBody(body: unknown): { message?: string; reason?: string } | undefined {
+  if (body && typeof body === 'object') return body as { message?: string };
+  if (typeof body === 'string') {
+    try {
+      return JSON.parse(body) as { message?: string };
+    } catch {
+      return { message: body.slice(0, 300) };
+    }
+  }
+  return undefined;
+}
+
+export function isConflict(error: unknown): boolean {
+  return error instanceof KubeError && error.status === 409;
+}
+
+export interface KubeConfigOptions {
+  /** Kubeconfig contents (the `kubeconfig` input); empty means `KUBECONFIG` or ~/.kube/config. */
+  kubeconfig?: string;
+  context?: string;
+  namespace?: string;
+}
+
+/** Load the kubeconfig and register every credential in it as a secret before anything is logged. */
+export function loadKubeConfig(options: KubeConfigOptions): KubeConfig {
+  const kc = new KubeConfig();
+  try {
+    if (options.kubeconfig) kc.loadFromString(options.kubeconfig);
+    else kc.loadFromDefault();
+  } catch (error) {
+    throw new UserError(
+      `${options.kubeconfig ? "input 'kubeconfig'" : 'KUBECONFIG'}: not a kubeconfig: ${(error as Error).message.split('\n')[0]}`,
+    );
+  }
+  for (const user of kc.getUsers()) {
+    registerSecret(user.token);
+    registerSecret(user.password);
+    registerSecret(user.keyData);
+  }
+  if (options.context) {
+    if (!kc.getContexts().some((c) => c.name === options.context))
+      throw new UserError(
+        `input 'context': no context '${options.context}' in the kubeconfig (it has ${kc
+          .getContexts()
+          .map((c) => c.name)
+          .join(', ')})`,
+      );
+    kc.setCurrentContext(options.context);
+  }
+  if (!kc.getCurrentCluster())
+    throw new UserError('the kubeconfig has no current cluster: set `kubeconfig`, `KUBECONFIG` or `context`');
+  return kc;
+}
+
+/** The namespace to work in: the input, else the kubeconfig context's, else `default`. */
+export function namespaceOf(kc: KubeConfig, namespace?: string): string {
+  if (namespace) return namespace;
+  const context = kc.getContextObject(kc.getCurrentContext());
+  return context?.namespace || 'default';
+}
+
+const CONTENT_TYPE: Record<PatchKind, string> = {
+  merge: PatchStrategy.MergePatch,
+  json: PatchStrategy.JsonPatch,
+};
+
+/** KubeApi over `@kubernetes/client-node`'s typed clients. */
+export class ClientKube implements KubeApi {
+  private readonly custom: CustomObjectsApi;
+  private readonly apps: AppsV1Api;
+  private readonly core: CoreV1Api;
+
+  constructor(
+    kc: KubeConfig,
+    readonly namespace: string,
+  ) {
+    this.custom = kc.makeApiClient(CustomObjectsApi);
+    this.apps = kc.makeApiClient(AppsV1Api);
+    this.core = kc.makeApiClient(CoreV1Api);
+  }
+
+  private async call<T>(kind: Kind, verb: Verb, name: string | undefined, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw kubeError(error, kind, verb, name, this.namespace);
+    }
+  }
+
+  get(kind: Kind, name: string): Promise<KubeObject> {
+    const namespace = this.namespace;
+    return this.call(kind, 'get', name, async () => {
+      if (kind === 'Deployment') return plain(await this.apps.readNamespacedDeployment({ name, namespace }));
+      if (kind === 'Service') return plain(await this.core.readNamespacedService({ name, namespace }));
+      if (kind === 'Pod') return plain(await this.core.readNamespacedPod({ name, namespace }));
+      const { group, version, plural } = KINDS[kind];
+      return plain(await this.custom.getNamespacedCustomObject({ group, version, namespace, plural, name }));
+    });
+  }
+
+  async find(kind: Kind, name: string): Promise<KubeObject | undefined> {
+    try {
+      return await this.get(kind, name);
+    } catch (error) {
+      if (error instanceof KubeError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  patch(kind: Kind, name: string, body: unknown, type: PatchKind): Promise<KubeObject> {
+    const namespace = this.namespace;
+    const options = setHeaderOptions('Content-Type', CONTENT_TYPE[type]);
+    return this.call(kind, 'patch', name, async () => {
+      // The typed clients declare `body: object`; a JSON patch is an array, which is an object too.
+      const b = body as object;
+      if (kind === 'Deployment')
+        return plain(await this.apps.patchNamespacedDeployment({ name, namespace, body: b }, options));
+      if (kind === 'Service')
+        return plain(await this.core.patchNamespacedService({ name, namespace, body: b }, options));
+      if (kind === 'Pod') throw new Error('pods are not patched');
+      const { group, version, plural } = KINDS[kind];
+      return plain(
+        await this.custom.patchNamespacedCustomObject(
+          { group, version, namespace, plural, name, body: b },
+          options,
+        ),
+      );
+    });
+  }
+
+  create(kind: Kind, object: KubeObject): Promise<KubeObject> {
+    const namespace = this.namespace;
+    return this.call(kind, 'create', object.metadata.name, async () => {
+      if (kind === 'Deployment')
+        return plain(await this.apps.createNamespacedDeployment({ namespace, body: object as never }));
+      if (kind === 'Service' || kind === 'Pod') throw new Error(`${kind} objects are not created`);
+      const { group, version, plural } = KINDS[kind];
+      return plain(
+        await this.custom.createNamespacedCustomObject({ group, version, namespace, plural, body: object }),
+      );
+    });
+  }
+
+  list(kind: Kind, labelSelector: string): Promise<KubeObject[]> {
+    const namespace = this.namespace;
+    return this.call(kind, 'list', undefined, async () => {
+      if (kind === 'Pod')
+        return (await this.core.listNamespacedPod({ namespace, labelSelector })).items.map(plain);
+      if (kind === 'Deployment')
+        return (await this.apps.listNamespacedDeployment({ namespace, labelSelector })).items.map(plain);
+      throw new Error(`listing ${kind} is not needed`);
+    });
+  }
+}
+
+/**
+ * client-node deserializes core objects into model classes (Dates, camelCase). Plain JSON is what
+ * the routers and patches work on, so round-trip through the JSON the server sent.
+ */
+function plain(value: unknown): KubeObject {
+  return JSON.parse(JSON.stringify(value)) as KubeObject;
+}

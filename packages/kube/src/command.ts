@@ -1,0 +1,293 @@
+import {
+  input,
+  InputError,
+  readGitHubRun,
+  reportingInputs,
+  type Command,
+  type Report,
+  type RunContext,
+} from '@llmops/core';
+import { NO_DATA, parseHeaders, PromClient, realClock, type Clock } from '@llmops/prom';
+import { z } from 'zod';
+import { promAnalysis, type Analysis } from './analysis';
+import { ClientKube, loadKubeConfig, namespaceOf, type KubeApi } from './client';
+import { startDeployment, type DeploymentTracker } from './github-deployment';
+import { buildReport, type CanaryStepData } from './report';
+import { ACTIONS, Rollout, type RolloutConfig, type RolloutResult } from './rollout';
+import { GatewayApiRouter } from './routers/gateway-api';
+import { IstioRouter } from './routers/istio';
+import { KServeRouter } from './routers/kserve';
+import type { Router } from './routers/router';
+import { ServiceRouter } from './routers/service';
+import { parseSteps, ROUTERS } from './steps';
+import { canaryLabels, matchLabelsOf, waitInferenceService, Workloads, type WaitOptions } from './workload';
+import { Writer } from './writer';
+
+export const canaryStepInputs = z.object({
+  router: input.choice(ROUTERS),
+  namespace: input.optional(),
+  route: input.optional(),
+  'stable-backend': input.optional(),
+  'canary-backend': input.optional(),
+  'inference-service': input.optional(),
+  service: input.optional(),
+  'stable-deployment': input.optional(),
+  'canary-deployment': input.optional(),
+  image: input.optional(),
+  steps: input.optional(),
+  'bake-time': input.duration(),
+  checks: input.optional(),
+  'canary-selector': input.optional(),
+  'baseline-selector': input.optional(),
+  'prometheus-url': input.optional(),
+  'prometheus-token': input.optional(),
+  'prometheus-headers': input.optional(),
+  interval: input.duration(),
+  count: input.number({ min: 1, max: 10_000, integer: true }),
+  'failure-limit': input.number({ min: 0, integer: true }),
+  'inconclusive-limit': input.number({ min: 0, integer: true }),
+  'error-limit': input.number({ min: 0, integer: true }),
+  'no-data': input.choice(NO_DATA),
+  'on-failure': input.choice(['rollback', 'pause'] as const),
+  'scale-down-delay': input.duration(),
+  action: input.choice(ACTIONS),
+  'dry-run': input.bool(),
+  kubeconfig: input.optional(),
+  context: input.optional(),
+  timeout: input.duration(),
+  environment: input.optional(),
+  ...reportingInputs,
+});
+export type CanaryStepInputs = z.output<typeof canaryStepInputs>;
+
+const SECRET_INPUTS = ['kubeconfig', 'prometheus-token', 'prometheus-headers', 'github-token'] as const;
+
+export interface CanaryStepDeps {
+  kube: KubeApi;
+  clock: Clock;
+  workspace: string;
+  log: (line: string) => void;
+  signal?: AbortSignal;
+  /** Prometheus client for the checks (absent: steps only bake). */
+  prom?: PromClient;
+  /** Analysis to use instead of metric-gate's checks on `prom` (tests, other metric sources). */
+  analysis?: Analysis;
+  /** Readiness polling, first interval (doubles up to 5 s). */
+  pollMs?: number;
+  retryDelayMs?: number;
+  run?: string;
+}
+
+function need(inputs: CanaryStepInputs, name: keyof CanaryStepInputs, why: string): string {
+  const value = inputs[name];
+  if (typeof value !== 'string' || !value) throw new InputError(`input '${name}' is required ${why}`);
+  return value;
+}
+
+async function makeRouter(inputs: CanaryStepInputs, kube: KubeApi): Promise<Router> {
+  const router = inputs.router;
+  if (router === 'istio' || router === 'gateway-api') {
+    const why = `with router '${router}'`;
+    const name = need(
+      inputs,
+      'route',
+      `with router '${router}' (the ${router === 'istio' ? 'VirtualService' : 'HTTPRoute'})`,
+    );
+    const stable = need(inputs, 'stable-backend', why);
+    const canary = need(inputs, 'canary-backend', why);
+    return router === 'istio'
+      ? new IstioRouter(name, stable, canary)
+      : new GatewayApiRouter(name, stable, canary);
+  }
+  if (router === 'kserve') {
+    const name = inputs['inference-service'] ?? inputs.route;
+    if (!name) throw new InputError("input 'inference-service' is required with router 'kserve'");
+    return new KServeRouter(name);
+  }
+  const name = inputs.service ?? inputs.route;
+  if (!name) throw new InputError("input 'service' is required with router 'service'");
+  const stableName = need(inputs, 'stable-deployment', "with router 'service'");
+  const canaryName = need(inputs, 'canary-deployment', "with router 'service'");
+  const stable = await kube.get('Deployment', stableName);
+  const canary = await kube.find('Deployment', canaryName);
+  const stableSelector = matchLabelsOf(stable);
+  const canarySelector = canary
+    ? matchLabelsOf(canary)
+    : canaryLabels(stableName, canaryName, stableSelector);
+  return new ServiceRouter(name, stableSelector, canarySelector);
+}
+
+/** Backoff from `first` up to 5 s: quick when the cluster is, quiet when a GPU pod takes minutes. */
+function backoffClock(clock: Clock, first: number): { clock: Clock; pollMs: number } {
+  let next = first;
+  return {
+    pollMs: first,
+    clock: {
+      now: () => clock.now(),
+      sleep: async (ms, signal) => {
+        await clock.sleep(ms === first ? next : ms, signal);
+        if (ms === first) next = Math.min(5000, next * 2);
+      },
+    },
+  };
+}
+
+/** The whole of canary-step over plain objects (a Kubernetes API and a Prometheus client). */
+export async function runCanaryStep(
+  inputs: CanaryStepInputs,
+  deps: CanaryStepDeps,
+  mode: 'main' | 'post' = 'main',
+): Promise<RolloutResult> {
+  const router = await makeRouter(inputs, deps.kube);
+  const writer = new Writer(deps.kube, inputs['dry-run'], deps.log);
+  const steps = parseSteps(inputs.steps ?? '', inputs.router);
+  const poll = backoffClock(deps.clock, deps.pollMs ?? 500);
+  const wait: WaitOptions = {
+    timeoutMs: inputs.timeout,
+    pollMs: poll.pollMs,
+    clock: poll.clock,
+    log: deps.log,
+    signal: mode === 'post' ? undefined : deps.signal,
+  };
+  let analysis: Analysis | undefined = mode === 'main' ? deps.analysis : undefined;
+  if (analysis) {
+    // given by the caller
+  } else if (
+    inputs.checks &&
+    mode === 'main' &&
+    (inputs.action === 'rollout' || inputs.action === 'status')
+  ) {
+    if (!deps.prom) throw new InputError("input 'prometheus-url' is required when 'checks' are given");
+    analysis = promAnalysis({
+      prom: deps.prom,
+      clock: deps.clock,
+      checks: inputs.checks,
+      workspace: deps.workspace,
+      canarySelector: inputs['canary-selector'],
+      baselineSelector: inputs['baseline-selector'],
+      count: inputs.count,
+      intervalMs: inputs.interval,
+      limits: {
+        failureLimit: inputs['failure-limit'],
+        inconclusiveLimit: inputs['inconclusive-limit'],
+        errorLimit: inputs['error-limit'],
+      },
+      noData: inputs['no-data'],
+      retryDelayMs: deps.retryDelayMs,
+      log: deps.log,
+    });
+  } else if (!inputs.checks && inputs.action === 'rollout' && mode === 'main') {
+    deps.log("no 'checks' given: each step bakes, then moves on without metric analysis");
+  }
+  const config: RolloutConfig = {
+    action: inputs.action,
+    router: inputs.router,
+    image: inputs.image,
+    stableDeployment: inputs['stable-deployment'],
+    canaryDeployment: inputs['canary-deployment'],
+    steps,
+    bakeMs: inputs['bake-time'],
+    onFailure: inputs['on-failure'],
+    scaleDownDelayMs: inputs['scale-down-delay'],
+    run: deps.run,
+  };
+  const rollout = new Rollout(config, {
+    writer,
+    router,
+    workloads: inputs.router === 'kserve' ? undefined : new Workloads(writer, wait),
+    analysis,
+    clock: deps.clock,
+    log: deps.log,
+    signal: mode === 'post' ? undefined : deps.signal,
+    waitInferenceService: (name) => waitInferenceService(writer, name, wait),
+  });
+  return mode === 'post' ? rollout.cleanup() : rollout.run();
+}
+
+function promFrom(inputs: CanaryStepInputs): PromClient | undefined {
+  if (!inputs['prometheus-url']) return undefined;
+  return new PromClient({
+    url: inputs['prometheus-url'],
+    token: inputs['prometheus-token'],
+    headers: parseHeaders(inputs['prometheus-headers']),
+  });
+}
+
+function kubeFrom(inputs: CanaryStepInputs): KubeApi {
+  const kc = loadKubeConfig({ kubeconfig: inputs.kubeconfig, context: inputs.context });
+  return new ClientKube(kc, namespaceOf(kc, inputs.namespace));
+}
+
+function runId(env: NodeJS.ProcessEnv): string | undefined {
+  return env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}/${env.GITHUB_RUN_ATTEMPT ?? '1'}` : undefined;
+}
+
+export const canaryStepCommand: Command<typeof canaryStepInputs> = {
+  name: 'canary-step',
+  inputs: canaryStepInputs,
+  secretInputs: SECRET_INPUTS,
+  async run(inputs, context: RunContext): Promise<Report<CanaryStepData>> {
+    const kube = kubeFrom(inputs);
+    const run = readGitHubRun(context.env);
+    let tracker: DeploymentTracker | undefined;
+    const token = inputs['github-token'];
+    const tracked = inputs.environment && token && run && !inputs['dry-run'] && inputs.action !== 'status';
+    if (tracked)
+      tracker = await startDeployment(
+        token,
+        run,
+        inputs.environment!,
+        inputs.image ?? inputs.action,
+        context.log,
+      );
+    try {
+      const result = await runCanaryStep(inputs, {
+        kube,
+        clock: realClock,
+        workspace: context.workspace,
+        log: context.log,
+        signal: context.signal,
+        prom: promFrom(inputs),
+        run: runId(context.env),
+      });
+      await tracker?.status(
+        result.verdict === 'pass' ? (result.action === 'rollback' ? 'inactive' : 'success') : 'failure',
+        result.headline,
+      );
+      return buildReport(result);
+    } catch (error) {
+      await tracker?.status('error', (error as Error).message ?? String(error));
+      throw error;
+    }
+  },
+};
+
+/** The `post:` entry: rolls back a rollout this job left unfinished (failed or cancelled). */
+export const canaryStepPostCommand: Command = {
+  name: 'canary-step-post',
+  inputs: canaryStepInputs.omit({ 'report-path': true, comment: true }),
+  secretInputs: SECRET_INPUTS,
+  async run(raw, context: RunContext): Promise<Report> {
+    const inputs = raw as CanaryStepInputs;
+    const nothing = (why: string): Report => ({
+      action: 'canary-step-post',
+      verdict: 'pass',
+      headline: why,
+      reasons: [],
+      metrics: [],
+      tables: [],
+      findings: [],
+      outputs: {},
+    });
+    if (inputs.action !== 'rollout')
+      return nothing(`post: nothing to clean up after 'action: ${inputs.action}'`);
+    if (inputs['dry-run']) return nothing('post: dry run, nothing to clean up');
+    const result = await runCanaryStep(
+      inputs,
+      { kube: kubeFrom(inputs), clock: realClock, workspace: context.workspace, log: context.log },
+      'post',
+    );
+    context.log(result.headline);
+    return { ...buildReport(result), action: 'canary-step-post' };
+  },
+};

@@ -1,0 +1,50 @@
+import type { KubeObject } from './objects';
+
+/** The annotation on the route object that carries the rollout's state, so a re-run can resume. */
+export const STATE_ANNOTATION = 'canary-step.llmops.dev/state';
+
+export const OUTCOMES = ['in-progress', 'paused', 'aborted', 'promoted', 'rolled-back'] as const;
+export type RolloutOutcome = (typeof OUTCOMES)[number];
+
+export interface RolloutState {
+  /** What is being rolled out: the image, or the predictor's storage URI. */
+  revision: string;
+  /** Index of the step in progress (the next to run once it passed); `steps` when all passed. */
+  step: number;
+  steps: number;
+  /** Canary weight and mirrored share last written. */
+  weight: number;
+  mirror: number;
+  startedAt: string;
+  updatedAt: string;
+  outcome: RolloutOutcome;
+  /** The workflow run that last wrote the state. */
+  run?: string;
+  /** Blue-green: the Service's selector before the switch, to switch back to. */
+  stableSelector?: Record<string, string>;
+}
+
+/** Unfinished: a different revision may not start until this one is rolled back or promoted. */
+export function inFlight(state: RolloutState | undefined): state is RolloutState {
+  return (
+    !!state && (state.outcome === 'in-progress' || state.outcome === 'paused' || state.outcome === 'aborted')
+  );
+}
+
+export function readState(route: KubeObject): RolloutState | undefined {
+  const text = route.metadata.annotations?.[STATE_ANNOTATION];
+  if (!text) return undefined;
+  try {
+    const parsed = JSON.parse(text) as RolloutState;
+    if (typeof parsed.revision !== 'string' || !(OUTCOMES as readonly string[]).includes(parsed.outcome))
+      return undefined;
+    return parsed;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The merge patch that records `state` on the route object. */
+export function statePatch(state: RolloutState): Record<string, unknown> {
+  return { metadata: { annotations: { [STATE_ANNOTATION]: JSON.stringify(state) } } };
+}

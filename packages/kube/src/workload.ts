@@ -1,0 +1,286 @@
+import { formatDuration, UserError } from '@llmops/core';
+import type { Clock } from '@llmops/prom';
+import { labelSelector, type KubeObject } from './objects';
+import type { Writer } from './writer';
+
+export const CREATED_FROM_ANNOTATION = 'canary-step.llmops.dev/created-from';
+
+interface Container {
+  name: string;
+  image?: string;
+  [key: string]: unknown;
+}
+
+interface DeploymentSpec {
+  replicas?: number;
+  selector?: { matchLabels?: Record<string, string> };
+  template?: { metadata?: { labels?: Record<string, string> }; spec?: { containers?: Container[] } };
+  [key: string]: unknown;
+}
+
+const spec = (d: KubeObject) => (d.spec ?? {}) as DeploymentSpec;
+const repository = (image: string) => image.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
+
+/** The container an image belongs to: the one running the same repository, else the first. */
+export function containerFor(containers: Container[], image: string): number {
+  const same = containers.findIndex((c) => c.image && repository(c.image) === repository(image));
+  return same >= 0 ? same : 0;
+}
+
+export function imageOf(d: KubeObject, hint?: string): string | undefined {
+  const containers = spec(d).template?.spec?.containers ?? [];
+  return containers[hint ? containerFor(containers, hint) : 0]?.image;
+}
+
+/** A stable Deployment's labels as its canary copy has them: values naming the stable (or `stable`) name the canary. */
+export function canaryLabels(
+  stableName: string,
+  canaryName: string,
+  labels: Record<string, string> = {},
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(labels).map(([k, v]) => [
+      k,
+      v === stableName ? canaryName : v === 'stable' ? 'canary' : v,
+    ]),
+  );
+}
+
+export function matchLabelsOf(d: KubeObject): Record<string, string> {
+  return spec(d).selector?.matchLabels ?? {};
+}
+
+export interface WaitOptions {
+  timeoutMs: number;
+  pollMs: number;
+  clock: Clock;
+  log: (line: string) => void;
+  signal?: AbortSignal;
+}
+
+/** Deployments: the canary's image and size, readiness with the reasons pods wait, the stable's promotion. */
+export class Workloads {
+  constructor(
+    private readonly writer: Writer,
+    private readonly wait: WaitOptions,
+  ) {}
+
+  private get log() {
+    return this.wait.log;
+  }
+
+  /** Set `image` on a Deployment's container (a merge patch of the whole container list, guarded by resourceVersion). */
+  async setImage(name: string, image: string, reason: string): Promise<KubeObject> {
+    return this.writer.update('Deployment', name, reason, (d) => {
+      const containers = [...(spec(d).template?.spec?.containers ?? [])];
+      if (containers.length === 0)
+        throw new UserError(`Deployment ${this.writer.namespace}/${name} has no containers`);
+      const i = containerFor(containers, image);
+      if (containers[i]!.image === image) return undefined;
+      containers[i] = { ...containers[i]!, image };
+      return { spec: { template: { spec: { containers } } } };
+    });
+  }
+
+  /**
+   * The canary Deployment running `image`: updated if it exists, else created from the stable one
+   * with 0 replicas (each step sizes it). Its pods must be told apart from the stable pods, so
+   * labels whose value is the stable Deployment's name or `stable` get the canary's name or `canary`.
+   */
+  async prepareCanary(
+    stableName: string,
+    canaryName: string,
+    image: string | undefined,
+  ): Promise<KubeObject> {
+    const existing = await this.writer.find('Deployment', canaryName);
+    if (existing) return image ? this.setImage(canaryName, image, `canary image ${image}`) : existing;
+    if (!image)
+      throw new UserError(
+        `Deployment ${this.writer.namespace}/${canaryName} does not exist: give 'image' to create it from '${stableName}'`,
+      );
+    const stable = await this.writer.get('Deployment', stableName);
+    const rewrite = (labels?: Record<string, string>) => canaryLabels(stableName, canaryName, labels);
+    const s = structuredClone(spec(stable));
+    const matchLabels = rewrite(s.selector?.matchLabels);
+    if (labelSelector(matchLabels) === labelSelector(s.selector?.matchLabels))
+      throw new UserError(
+        `cannot create canary Deployment '${canaryName}' from '${stableName}': no selector label has the value '${stableName}' or 'stable' to tell canary pods from stable ones; create '${canaryName}' yourself (its own labels, 0 replicas)`,
+      );
+    s.selector = { ...s.selector, matchLabels };
+    s.template = {
+      ...s.template,
+      metadata: { ...s.template?.metadata, labels: rewrite(s.template?.metadata?.labels) },
+    };
+    const containers = [...(s.template.spec?.containers ?? [])];
+    const i = containerFor(containers, image);
+    if (containers[i]) containers[i] = { ...containers[i], image };
+    s.template.spec = { ...s.template.spec, containers };
+    s.replicas = 0;
+    const object: KubeObject = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: {
+        name: canaryName,
+        namespace: this.writer.namespace,
+        labels: rewrite(stable.metadata.labels),
+        annotations: { [CREATED_FROM_ANNOTATION]: stableName },
+      },
+      spec: s,
+    };
+    return this.writer.create('Deployment', object, `canary from ${stableName} with ${image}`);
+  }
+
+  /** Grow a Deployment to `replicas` (never shrinks it mid-rollout) and wait until they are ready. */
+  async scaleUp(name: string, replicas: number, reason: string): Promise<void> {
+    const d = await this.writer.get('Deployment', name);
+    if ((spec(d).replicas ?? 1) < replicas) await this.writer.scale(name, replicas, reason);
+    await this.waitReady(name);
+  }
+
+  async scaleTo(name: string, replicas: number, reason: string): Promise<void> {
+    const d = await this.writer.find('Deployment', name);
+    if (d && (spec(d).replicas ?? 1) !== replicas) await this.writer.scale(name, replicas, reason);
+  }
+
+  /**
+   * Wait until the Deployment's current generation is rolled out and every replica is ready,
+   * saying what it waits for: ready counts, and why pods are pending (the scheduler's message,
+   * such as insufficient nvidia.com/gpu) or not starting (image pulls, crash loops).
+   */
+  async waitReady(name: string): Promise<void> {
+    if (this.writer.dryRun) {
+      this.log(`[dry-run] would wait for Deployment ${this.writer.namespace}/${name} to be ready`);
+      return;
+    }
+    const { clock, timeoutMs, pollMs } = this.wait;
+    const started = clock.now();
+    const seen = new Set<string>();
+    let lastLine = '';
+    let lastReason = '';
+    for (;;) {
+      const d = await this.writer.get('Deployment', name);
+      const st = (d.status ?? {}) as {
+        observedGeneration?: number;
+        updatedReplicas?: number;
+        readyReplicas?: number;
+        availableReplicas?: number;
+        conditions?: Array<{ type: string; status: string; reason?: string; message?: string }>;
+      };
+      const want = spec(d).replicas ?? 1;
+      const observed = (st.observedGeneration ?? 0) >= (d.metadata.generation ?? 0);
+      const ready = st.readyReplicas ?? 0;
+      const updated = st.updatedReplicas ?? 0;
+      if (observed && updated >= want && ready >= want && (st.availableReplicas ?? 0) >= want) {
+        if (want > 0) this.log(`Deployment ${this.writer.namespace}/${name}: ${ready}/${want} ready`);
+        return;
+      }
+      const stuck = st.conditions?.find(
+        (c) => c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded',
+      );
+      if (stuck)
+        throw new UserError(
+          `Deployment ${this.writer.namespace}/${name} stopped progressing: ${stuck.message ?? 'progress deadline exceeded'}`,
+        );
+      const elapsed = clock.now() - started;
+      const line = `waiting for Deployment ${this.writer.namespace}/${name}: ${ready}/${want} ready, ${updated} updated${observed ? '' : ', new generation not yet observed'}`;
+      if (line !== lastLine) {
+        this.log(`${line} (${formatDuration(elapsed)} of ${formatDuration(timeoutMs)})`);
+        lastLine = line;
+      }
+      for (const reason of await this.podReasons(d)) {
+        lastReason = reason;
+        if (!seen.has(reason)) {
+          seen.add(reason);
+          this.log(`  ${reason}`);
+        }
+      }
+      if (elapsed >= timeoutMs)
+        throw new UserError(
+          `Deployment ${this.writer.namespace}/${name} not ready after ${formatDuration(timeoutMs)} (input 'timeout'): ${ready}/${want} ready${lastReason ? `; ${lastReason}` : ''}`,
+        );
+      await clock.sleep(pollMs, this.wait.signal);
+    }
+  }
+
+  /** Why the Deployment's pods are not ready, one line per distinct reason. */
+  private async podReasons(d: KubeObject): Promise<string[]> {
+    const selector = labelSelector(matchLabelsOf(d));
+    if (!selector) return [];
+    let pods: KubeObject[];
+    try {
+      pods = await this.writer.kube.list('Pod', selector);
+    } catch {
+      return []; // reading pods is a nicety: a Role without `list pods` still rolls out
+    }
+    const reasons: string[] = [];
+    for (const pod of pods) {
+      const st = (pod.status ?? {}) as {
+        phase?: string;
+        conditions?: Array<{ type: string; status: string; reason?: string; message?: string }>;
+        containerStatuses?: Array<{
+          name: string;
+          state?: { waiting?: { reason?: string; message?: string } };
+        }>;
+      };
+      const unscheduled = st.conditions?.find((c) => c.type === 'PodScheduled' && c.status === 'False');
+      if (unscheduled)
+        reasons.push(
+          `pod ${pod.metadata.name} is Pending (${unscheduled.reason ?? 'unscheduled'}): ${unscheduled.message ?? ''}`.trim(),
+        );
+      for (const c of st.containerStatuses ?? []) {
+        const waiting = c.state?.waiting;
+        if (waiting?.reason && waiting.reason !== 'ContainerCreating')
+          reasons.push(
+            `pod ${pod.metadata.name} container ${c.name}: ${waiting.reason}${waiting.message ? ` — ${waiting.message}` : ''}`,
+          );
+      }
+    }
+    return reasons;
+  }
+}
+
+/**
+ * Wait until an InferenceService has observed its spec and its latest predictor revision is
+ * ready (status.components.predictor.latestReadyRevision = latestCreatedRevision, Ready True).
+ */
+export async function waitInferenceService(writer: Writer, name: string, wait: WaitOptions): Promise<void> {
+  if (writer.dryRun) {
+    wait.log(`[dry-run] would wait for InferenceService ${writer.namespace}/${name} to be ready`);
+    return;
+  }
+  const started = wait.clock.now();
+  let last = '';
+  for (;;) {
+    const isvc = await writer.get('InferenceService', name);
+    const st = (isvc.status ?? {}) as {
+      observedGeneration?: number;
+      conditions?: Array<{ type: string; status: string; reason?: string; message?: string }>;
+      components?: { predictor?: { latestCreatedRevision?: string; latestReadyRevision?: string } };
+    };
+    const predictor = st.components?.predictor ?? {};
+    const readyCondition = st.conditions?.find((c) => c.type === 'Ready');
+    const observed = (st.observedGeneration ?? 0) >= (isvc.metadata.generation ?? 0);
+    if (
+      observed &&
+      readyCondition?.status === 'True' &&
+      predictor.latestCreatedRevision &&
+      predictor.latestReadyRevision === predictor.latestCreatedRevision
+    ) {
+      wait.log(
+        `InferenceService ${writer.namespace}/${name}: revision ${predictor.latestReadyRevision} ready`,
+      );
+      return;
+    }
+    const line = `waiting for InferenceService ${writer.namespace}/${name}: latest revision ${predictor.latestCreatedRevision ?? '(none yet)'}, ready ${predictor.latestReadyRevision ?? '(none)'}${readyCondition?.message ? ` — ${readyCondition.message}` : ''}`;
+    const elapsed = wait.clock.now() - started;
+    if (line !== last) {
+      wait.log(`${line} (${formatDuration(elapsed)} of ${formatDuration(wait.timeoutMs)})`);
+      last = line;
+    }
+    if (elapsed >= wait.timeoutMs)
+      throw new UserError(
+        `InferenceService ${writer.namespace}/${name} not ready after ${formatDuration(wait.timeoutMs)} (input 'timeout'): ${line}`,
+      );
+    await wait.clock.sleep(wait.pollMs, wait.signal);
+  }
+}
