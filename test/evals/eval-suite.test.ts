@@ -139,4 +139,22 @@ cases:
     });
     expect(server.chatRequests).toBe(before);
   });
+
+  it('with repeat: k, scores the pass rate over k samples and shows a Wilson interval', async () => {
+    let n = 0;
+    server.script((body) =>
+      body.messages?.at(-1)?.content === 'Flip a coin' ? (n++ % 3 === 2 ? 'tails' : 'heads') : undefined,
+    );
+    try {
+      const flaky = `name: flaky\ncases:\n  - name: coin\n    messages: [{role: user, content: "Flip a coin"}]\n    assert:\n      - equals: heads\n`;
+      const dir = workspace({ 'c.eval.yml': flaky });
+      const { report } = await runGate(dir, inputs({ suites: 'c.eval.yml', repeat: '3' }));
+      expect(report.data!.cases[0]).toMatchObject({ samples: 3, passes: 2, status: 'fail' });
+      expect(report.outputs.score).toBeCloseTo(2 / 3, 3);
+      const row = report.tables.find((t) => t.title === 'Failing cases')!.rows[0]!;
+      expect(row[2]).toBe('2/3 (95% CI 20.8%–93.9%)');
+    } finally {
+      server.script(() => undefined);
+    }
+  });
 });

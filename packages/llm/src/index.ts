@@ -5,3 +5,4 @@ export * from './cache';
 export * from './client';
 export * from './probe';
 export * from './runner';
+export * from './sse';
