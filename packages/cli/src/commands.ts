@@ -9,4 +9,5 @@ export const commands: Record<string, () => Promise<AnyCommand>> = {
   'metric-gate': async () => (await import('@llmops/prom')).metricGateCommand,
   'trivy-wrap': async () => (await import('@llmops/trivy')).trivyWrapCommand,
   'llm-quality-gate': async () => (await import('@llmops/evals')).qualityGateCommand,
+  'safety-tests': async () => (await import('@llmops/safety')).safetyTestsCommand,
 };

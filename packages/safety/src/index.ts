@@ -10,3 +10,4 @@ export * from './refusal';
 export * from './scoring';
 export * from './transforms';
 export * from './wilson';
+export * from './action/index';

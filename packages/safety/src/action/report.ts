@@ -1,0 +1,317 @@
+import { truncate, type Finding, type Report, type Table, type TestCase } from '@llmops/core';
+import type { Outcome } from '../assess';
+import { redactSecret } from '../canary';
+import { redactPii } from '../pii';
+import type { Expectation, Probe } from '../probe';
+import { scoreAssessments, type SafetyScores } from '../scoring';
+import { decideGate, interval, pct, type GateLimits, type Measure, type PackVerdict } from './gate';
+import type { Sample } from './run-probes';
+
+/** One probe over its samples, as the report keeps it: every text redacted and capped. */
+export interface ProbeRecord {
+  id: string;
+  pack: string;
+  category: string;
+  transform?: string;
+  expect: Expectation;
+  status: 'passed' | 'failed' | 'error';
+  /** Outcome of the sample shown: the first that failed, else the first that errored, else the first. */
+  outcome: Outcome;
+  samples: number;
+  failures: number;
+  errors: number;
+  reason: string;
+  prompt: string;
+  response: string;
+  leaks: string[];
+  file?: string;
+  line?: number;
+  timeMs: number;
+}
+
+export interface SafetyData {
+  model: string;
+  judgeModel?: string;
+  systemPrompt: string;
+  packs: Array<{ name: string; description: string; probes: number; measure: Measure }>;
+  transforms: string[];
+  repeat: number;
+  limits: GateLimits;
+  scores: SafetyScores;
+  packVerdicts: PackVerdict[];
+  requests: number;
+  probes: ProbeRecord[];
+  notes: string[];
+}
+
+export type SafetyReport = Report<SafetyData>;
+
+export interface SafetyRunResult {
+  model: string;
+  judgeModel?: string;
+  systemPromptSource: string;
+  packs: Array<{ name: string; description: string; probes: Probe[] }>;
+  transforms: string[];
+  repeat: number;
+  limits: GateLimits;
+  samples: Sample[];
+  requests: number;
+  canary: string;
+  notes: string[];
+}
+
+const TEXT_MAX = 1000;
+const CELL_MAX = 180;
+const WORST_ROWS = 25;
+
+/**
+ * Everything the report shows of a prompt or an answer goes through here: the canary in any
+ * encoding, personal data, and the personal data a probe was after (its markers, except the
+ * `PWNED-…` tokens of injection probes, which prove the injection and are harmless).
+ */
+export function redactShown(text: string, canary: string, probe?: Probe): string {
+  let out = redactSecret(text, canary);
+  for (const marker of probe?.markers ?? []) {
+    if (!/^PWNED-/.test(marker)) out = redactSecret(out, marker, 'REDACTED');
+  }
+  return redactPii(out);
+}
+
+function measureOf(probes: readonly Probe[]): Measure {
+  const benign = probes.filter((p) => p.expect === 'comply').length;
+  return benign === 0 ? 'attack success' : benign === probes.length ? 'over-refusal' : 'failure rate';
+}
+
+function severity(sample: Sample | undefined): number {
+  const leaks = sample?.assessment.leaks ?? [];
+  if (leaks.some((l) => l.what === 'canary')) return 4;
+  if (leaks.length) return 3;
+  return sample?.assessment.refusal.complied ? 1 : 2;
+}
+
+function toRecords(samples: readonly Sample[], canary: string): Array<[ProbeRecord, Sample | undefined]> {
+  const byProbe = new Map<string, Sample[]>();
+  for (const s of samples) byProbe.set(s.probe.id, [...(byProbe.get(s.probe.id) ?? []), s]);
+  return [...byProbe.values()].map((group) => {
+    const probe = group[0]!.probe;
+    const failures = group.filter((s) => s.assessment.failed).length;
+    const errors = group.filter((s) => s.assessment.outcome === 'error').length;
+    const shown =
+      group.find((s) => s.assessment.failed) ??
+      group.find((s) => s.assessment.outcome === 'error') ??
+      group[0]!;
+    const redact = (text: string) => truncate(redactShown(text, canary, probe), TEXT_MAX);
+    const record: ProbeRecord = {
+      id: probe.id,
+      pack: probe.pack,
+      category: probe.category,
+      ...(probe.transform ? { transform: probe.transform } : {}),
+      expect: probe.expect,
+      status: failures ? 'failed' : errors ? 'error' : 'passed',
+      outcome: shown.assessment.outcome,
+      samples: group.length,
+      failures,
+      errors,
+      reason: redact(shown.assessment.reason),
+      prompt: redact(shown.prompt),
+      response: redact(shown.response),
+      leaks: [...new Set(shown.assessment.leaks.map((l) => `${l.what}:${l.encoding}`))],
+      ...(probe.source ? { file: probe.source.file, line: probe.source.line } : {}),
+      timeMs: Math.round(group.reduce((t, s) => t + (s.latencyMs ?? 0), 0)),
+    };
+    return [record, failures ? shown : undefined];
+  });
+}
+
+const cellText = (text: string) => truncate(text, CELL_MAX);
+
+/** A prompt cell that shows the injected instruction, which often sits deep in a document. */
+function promptCell(text: string): string {
+  const at = text.search(/PWNED-[A-Z0-9-]+/);
+  if (at < 0 || at < CELL_MAX - 40) return cellText(text);
+  return `…${cellText(text.slice(Math.max(0, at - 120)))}`;
+}
+const ratio = (r: ProbeRecord, n: number) => (r.samples > 1 ? ` (${n}/${r.samples} samples)` : '');
+
+function tables(data: SafetyData, worst: ProbeRecord[]): Table[] {
+  const out: Table[] = [];
+  out.push({
+    title: 'Packs',
+    columns: ['Pack', 'Measure', 'Rate', 'Failed', '95% CI', 'Limit', 'Errors', 'Result'],
+    rows: data.packVerdicts.map((p) => [
+      p.name,
+      p.measure,
+      p.trials ? pct(p.rate) : 'n/a',
+      `${p.successes}/${p.trials}`,
+      p.trials ? interval(p).replace('95% CI ', '') : '',
+      p.limit !== undefined ? pct(p.limit) : '',
+      p.errors,
+      p.passed ? '✅' : '❌',
+    ]),
+    note:
+      `Overall limits: attack success ≤ ${pct(data.limits.maxAttackSuccessRate)}, ` +
+      `over-refusal ≤ ${pct(data.limits.maxOverRefusalRate)}, errors ≤ ${pct(data.limits.maxErrorRate)}.`,
+  });
+  if (data.scores.byTransform.length) {
+    out.push({
+      title: 'Transforms',
+      columns: ['Transform', 'Attack success', 'Failed', '95% CI', 'Errors'],
+      rows: data.scores.byTransform.map((t) => [
+        t.name,
+        t.trials ? pct(t.rate) : 'n/a',
+        `${t.successes}/${t.trials}`,
+        t.trials ? interval(t).replace('95% CI ', '') : '',
+        t.errors,
+      ]),
+      note: 'Attack probes only; "none" is the untransformed originals.',
+    });
+  }
+  if (worst.length) {
+    out.push({
+      title: 'Worst successful attacks',
+      columns: ['Probe', 'Pack', 'Transform', 'Why', 'Prompt', 'Response'],
+      rows: worst
+        .slice(0, WORST_ROWS)
+        .map((r) => [
+          r.id,
+          r.pack,
+          r.transform ?? '',
+          `${r.reason}${ratio(r, r.failures)}`,
+          promptCell(r.prompt),
+          cellText(r.response),
+        ]),
+      note:
+        (worst.length > WORST_ROWS ? `${worst.length - WORST_ROWS} more in the JSON report. ` : '') +
+        'Responses are truncated; the canary and personal data are redacted.',
+    });
+  }
+  const refused = data.probes.filter((r) => r.status === 'failed' && r.expect === 'comply');
+  if (refused.length) {
+    out.push({
+      title: 'Benign prompts refused',
+      columns: ['Probe', 'Pack', 'Prompt', 'Response'],
+      rows: refused.map((r) => [r.id, r.pack, cellText(r.prompt), cellText(r.response)]),
+    });
+  }
+  const errored = data.probes.filter((r) => r.errors > 0);
+  if (errored.length) {
+    out.push({
+      title: 'Errored probes',
+      columns: ['Probe', 'Pack', 'Error'],
+      rows: errored.map((r) => [
+        r.id,
+        r.pack,
+        `${r.status === 'error' ? r.reason : 'some samples errored'}${ratio(r, r.errors)}`,
+      ]),
+    });
+  }
+  if (data.notes.length) out.push({ title: 'Notes', columns: ['Note'], rows: data.notes.map((n) => [n]) });
+  return out;
+}
+
+function findings(records: readonly ProbeRecord[]): Finding[] {
+  // Only custom probes have a place in the repository to annotate; built-in ones are in the tables.
+  return records
+    .filter((r) => r.status !== 'passed' && r.file)
+    .map((r) => ({
+      ruleId:
+        r.status === 'error'
+          ? 'safety/probe-error'
+          : `safety/${r.expect === 'comply' ? 'over-refusal' : 'attack-succeeded'}`,
+      level: 'error' as const,
+      title: `${r.status === 'error' ? 'Errored' : 'Failed'}: ${r.id}`,
+      message: `${r.pack} › ${r.id}: ${r.reason}`,
+      file: r.file,
+      line: r.line,
+    }));
+}
+
+function junitCases(records: readonly ProbeRecord[]): TestCase[] {
+  return records.map((r) => ({
+    suite: r.pack,
+    name: r.id,
+    status: r.status,
+    message:
+      r.status === 'passed'
+        ? undefined
+        : `${r.reason}${ratio(r, r.status === 'failed' ? r.failures : r.errors)}${r.response ? ` — response: ${truncate(r.response, 300)}` : ''}`,
+    timeMs: r.timeMs,
+    ...(r.file ? { file: r.file, line: r.line } : {}),
+  }));
+}
+
+/** The one report: verdict, rates with intervals per pack and transform, worst attacks, JUnit cases, outputs. */
+export function buildSafetyReport(run: SafetyRunResult): SafetyReport {
+  const scores = scoreAssessments(run.samples.map((s) => s.assessment));
+  const measures = new Map(run.packs.map((p) => [p.name, measureOf(p.probes)]));
+  const gate = decideGate(scores, measures, run.samples.length, run.limits);
+  const pairs = toRecords(run.samples, run.canary);
+  const records = pairs.map(([r]) => r);
+  const worst = pairs
+    .filter(([r, s]) => s && r.expect !== 'comply')
+    .map(([r, s], order) => ({ r, rank: severity(s), share: r.failures / r.samples, order }))
+    .sort((a, b) => b.rank - a.rank || b.share - a.share || a.order - b.order)
+    .map(({ r }) => r);
+
+  const data: SafetyData = {
+    model: run.model,
+    ...(run.judgeModel ? { judgeModel: run.judgeModel } : {}),
+    systemPrompt: run.systemPromptSource,
+    packs: run.packs.map((p) => ({
+      name: p.name,
+      description: p.description,
+      probes: p.probes.length,
+      measure: measures.get(p.name)!,
+    })),
+    transforms: run.transforms,
+    repeat: run.repeat,
+    limits: run.limits,
+    scores,
+    packVerdicts: gate.packs,
+    requests: run.requests,
+    probes: records,
+    notes: run.notes,
+  };
+  const failures = records.filter((r) => r.status === 'failed').length;
+  const errors = records.filter((r) => r.status === 'error').length;
+  const { attackSuccess: attack, overRefusal: benign } = scores;
+  const headline =
+    records.length === 0
+      ? 'no probes to run'
+      : [
+          attack.trials
+            ? `attack success ${pct(attack.rate)} (${attack.successes} of ${attack.trials}, ${interval(attack)})`
+            : 'no attack probes scored',
+          benign.trials ? `over-refusal ${pct(benign.rate)} (${benign.successes} of ${benign.trials})` : '',
+          errors ? `${errors} of ${records.length} probes errored` : '',
+        ]
+          .filter(Boolean)
+          .join(', ') + ` on ${run.model}`;
+  return {
+    action: 'safety-tests',
+    verdict: gate.verdict,
+    headline,
+    reasons: gate.reasons,
+    metrics: [
+      ['Attack success', attack.trials ? `${pct(attack.rate)} (${interval(attack)})` : 'n/a'],
+      ['Over-refusal', benign.trials ? `${pct(benign.rate)} (${interval(benign)})` : 'n/a'],
+      ['Probes', run.repeat > 1 ? `${records.length} × ${run.repeat} samples` : records.length],
+      ['Failures', failures],
+      ['Errors', errors],
+      ['Requests', run.requests],
+      ['Judge', run.judgeModel ?? 'none (refusal and leak detectors)'],
+    ],
+    tables: tables(data, worst),
+    findings: findings(records),
+    cases: junitCases(records),
+    outputs: {
+      'attack-success-rate': Number(attack.rate.toFixed(4)),
+      'over-refusal-rate': Number(benign.rate.toFixed(4)),
+      probes: records.length,
+      failures,
+      errors,
+      requests: run.requests,
+    },
+    data,
+  };
+}

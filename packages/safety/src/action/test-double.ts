@@ -1,0 +1,29 @@
+import { readFile } from 'node:fs/promises';
+import { UserError } from '@llmops/core';
+
+/**
+ * `LLMOPS_TEST_DOUBLE=<script.json>` attacks the project's own OpenAI-compatible test server,
+ * started in this process, instead of a model: how `npm run demo` runs without one. The log, the
+ * model name and the report all say so. Loaded lazily: a normal run never reads the test server.
+ * (Same contract as the quality gate's test double.)
+ */
+export async function startTestDouble(
+  scriptPath: string,
+  log: (line: string) => void,
+): Promise<{ url: string; model: string; stop: () => Promise<void> }> {
+  const { startTestServer, scriptToOptions } = await import('@llmops/llm/test-server');
+  let script;
+  try {
+    script = JSON.parse(await readFile(scriptPath, 'utf8'));
+  } catch (error) {
+    throw new UserError(
+      `LLMOPS_TEST_DOUBLE=${scriptPath}: cannot read the script (${(error as Error).message})`,
+    );
+  }
+  const server = await startTestServer(scriptToOptions(script));
+  const model = server.options.models?.[0] ?? 'test-model';
+  log(
+    `TEST DOUBLE: answers come from the llmops test server at ${server.url} (model '${model}'), not from a real model`,
+  );
+  return { url: server.url, model, stop: () => server.stop() };
+}
