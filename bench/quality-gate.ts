@@ -144,7 +144,7 @@ try {
     `llm-quality-gate: ${CASES} cases, test server at ${LATENCY_MS} ms/request (measured ${latency.toFixed(1)} ms), streaming, cache off`,
   );
   console.log(
-    `(not shown: a first, unmeasured warm-up run of the same suite took ${(warmup.wall / 1000).toFixed(2)} s, ${(warmup.cpuMs / CASES).toFixed(3)} CPU ms/case)`,
+    `first run in this process (cold: JIT, lazy module state, tsx compiling modules) at concurrency 100: ${(warmup.wall / 1000).toFixed(2)} s, ${(warmup.cpuMs / CASES).toFixed(3)} CPU ms/case; the rows below are steady state`,
   );
   console.log(line(head));
   for (const r of rows) console.log(line(r));
