@@ -1,0 +1,377 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DestinationRule } from '@kubernetes-models/istio/networking.istio.io/v1beta1/DestinationRule';
+import { VirtualService } from '@kubernetes-models/istio/networking.istio.io/v1beta1/VirtualService';
+import { parseChecks } from '@llmops/prom';
+import { parse, parseAllDocuments } from 'yaml';
+import {
+  actionMetadata,
+  excessPermissions,
+  parseWorkflow,
+  prTargetCheckouts,
+  readTemplate,
+  SAME_REPO,
+  templateFiles,
+  templatesDir,
+  undeclaredInputs,
+  unguardedSecrets,
+  unpinned,
+  type Job,
+  type Step,
+} from './review';
+
+const CHECKOUT = 'actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8';
+
+function step(job: Job, uses: string): Step {
+  const found = (job.steps ?? []).find((s) => s.uses?.startsWith(uses));
+  if (!found) throw new Error(`no step uses ${uses}`);
+  return found;
+}
+
+const withOf = (s: Step) => (s.with ?? {}) as Record<string, string>;
+const needsOf = (job: Job) => [job.needs ?? []].flat();
+
+/** A glob with `*` only (what merge-reports is given here) as a RegExp. */
+function globRegExp(glob: string): RegExp {
+  const escape = (part: string) => part.replace(/[.+?^$()|[\]{}\\]/g, '\\$&');
+  return new RegExp('^' + glob.split('*').map(escape).join('[^/]*') + '$');
+}
+
+describe('reviewer checks catch what they look for', () => {
+  const workflow = (jobs: string, on = 'push') => `on: ${on}\npermissions: {}\njobs:\n${jobs}`;
+
+  it('flags tags, short SHAs and pins without a version comment', () => {
+    const text = workflow(`  a:
+    runs-on: ubuntu-latest
+    permissions: { contents: read }
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/cache@0057852
+      - uses: actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02
+      - uses: ${CHECKOUT} # v5.0.0
+      - uses: llmops-dev/llmops/actions/metric-gate@v1
+      - uses: ./local-action
+`);
+    expect(unpinned(text)).toEqual([
+      'a: actions/checkout@v4 is not pinned to a 40-hex commit SHA',
+      'a: actions/cache@0057852 is not pinned to a 40-hex commit SHA',
+      "a: actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02 has no '# vX.Y.Z' comment naming its version",
+    ]);
+  });
+
+  it('flags missing, broad and unused write permissions', () => {
+    const problems = excessPermissions(
+      parseWorkflow(`on: push
+permissions: write-all
+jobs:
+  none: { runs-on: x, steps: [{ run: 'true' }] }
+  broad: { runs-on: x, permissions: write-all, steps: [{ run: 'true' }] }
+  contents: { runs-on: x, permissions: { contents: write }, steps: [{ run: 'true' }] }
+  comment-on-push:
+    runs-on: x
+    permissions: { pull-requests: write, security-events: write }
+    steps: [{ uses: 'llmops-dev/llmops/actions/llm-quality-gate@v1' }]
+`),
+    );
+    expect(problems).toEqual([
+      'workflow: top-level permissions grant "write-all"; grant per job',
+      'none: no permissions block',
+      'broad: permissions: write-all',
+      "contents: 'contents: write' is not used by any step",
+      "comment-on-push: 'pull-requests: write' is not used by any step",
+      "comment-on-push: 'security-events: write' is not used by any step",
+    ]);
+  });
+
+  it("flags a pull_request_target job that checks out the pull request's head", () => {
+    const w = parseWorkflow(
+      workflow(
+        `  a:
+    runs-on: x
+    steps:
+      - uses: ${CHECKOUT}
+        with: { ref: '\${{ github.event.pull_request.head.sha }}' }
+`,
+        'pull_request_target',
+      ),
+    );
+    expect(prTargetCheckouts(w)).toHaveLength(1);
+  });
+
+  it('flags secrets on pull requests without the same-repository guard', () => {
+    const w = parseWorkflow(
+      workflow(
+        `  a: { runs-on: x, steps: [{ run: 'curl -H "$K"', env: { K: '\${{ secrets.KEY }}' } }] }
+  b: { runs-on: x, if: "${SAME_REPO}", steps: [{ run: 'true', env: { K: '\${{ secrets.KEY }}' } }] }
+  c: { runs-on: x, steps: [{ run: 'true', env: { K: '\${{ secrets.GITHUB_TOKEN }}' } }] }
+`,
+        'pull_request',
+      ),
+    );
+    expect(unguardedSecrets(w)).toEqual([`a: reads secrets on pull requests without 'if: ${SAME_REPO}'`]);
+  });
+
+  it('flags inputs an action does not declare and required inputs left out', () => {
+    const w = parseWorkflow(
+      workflow(`  a:
+    runs-on: x
+    steps:
+      - uses: llmops-dev/llmops/actions/llm-quality-gate@v1
+        with: { min_score: '0.9', shard: 1/2 }
+      - uses: llmops-dev/llmops/actions/metric-gate@v1
+        with: { checks: checks.yml }
+      - uses: llmops-dev/llmops@v1
+        with: { command: trivy-wrap, suites: x, target: img }
+`),
+    );
+    expect(undeclaredInputs(w)).toEqual([
+      "a: llm-quality-gate has no input 'min_score'",
+      "a: metric-gate needs input 'prometheus-url'",
+      "a: trivy-wrap has no input 'suites'",
+    ]);
+  });
+});
+
+describe.each(templateFiles())('%s', (file) => {
+  const { text, workflow } = readTemplate(file);
+
+  it('pins every third-party action to a commit SHA with its version', () => {
+    expect(unpinned(text)).toEqual([]);
+  });
+
+  it('grants each job only the permissions its steps use', () => {
+    expect(excessPermissions(workflow)).toEqual([]);
+  });
+
+  it('never runs pull-request code with secrets', () => {
+    expect(prTargetCheckouts(workflow)).toEqual([]);
+    expect(unguardedSecrets(workflow)).toEqual([]);
+  });
+
+  it('passes llmops actions only inputs their action.yml declares', () => {
+    expect(undeclaredInputs(workflow)).toEqual([]);
+  });
+
+  it('has a properties file in GitHub starter-workflow format', () => {
+    const propsFile = path.join(templatesDir, file.replace(/\.ya?ml$/, '.properties.json'));
+    expect(existsSync(propsFile)).toBe(true);
+    const props = JSON.parse(readFileSync(propsFile, 'utf8'));
+    expect(typeof props.name).toBe('string');
+    expect(props.name.length).toBeGreaterThan(0);
+    expect(typeof props.description).toBe('string');
+    expect(props.description.length).toBeGreaterThan(0);
+    // An octicon, or an SVG next to the workflow.
+    if (!/^octicon [a-z0-9-]+$/.test(props.iconName))
+      expect(existsSync(path.join(templatesDir, `${props.iconName}.svg`))).toBe(true);
+    expect(props.categories.length).toBeGreaterThan(0);
+    for (const c of props.categories) expect(typeof c).toBe('string');
+    for (const p of props.filePatterns) expect(() => new RegExp(p)).not.toThrow();
+  });
+});
+
+it('every properties file belongs to a workflow template', () => {
+  const props = readdirSync(templatesDir).filter((f) => f.endsWith('.properties.json'));
+  expect(props.length).toBe(templateFiles().length);
+  for (const p of props) expect(templateFiles()).toContain(p.replace('.properties.json', '.yml'));
+});
+
+const manifestsDir = path.join(templatesDir, 'manifests');
+const manifest = (file: string) => parse(readFileSync(path.join(manifestsDir, file), 'utf8'));
+const deployment = () => manifest('deployment.yaml');
+
+describe('llmops-pr-checks.yml', () => {
+  const { workflow } = readTemplate('llmops-pr-checks.yml');
+  const { quality, 'quality-merge': merge, prompts, safety } = workflow.jobs as Record<string, Job>;
+
+  it('runs on pull_request, never pull_request_target', () => {
+    expect(Object.keys(workflow.on as object)).toEqual(['pull_request']);
+  });
+
+  it('calls the model only from jobs that skip fork pull requests', () => {
+    for (const job of [quality!, safety!]) expect(job.if).toBe(SAME_REPO);
+  });
+
+  it('shards the quality gate 1..n and merges every shard report into one verdict', () => {
+    const shards = quality!.strategy!.matrix!.shard as number[];
+    const n = shards.length;
+    expect(shards).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+    const gate = withOf(step(quality!, 'llmops-dev/llmops/actions/llm-quality-gate@'));
+    expect(gate.shard).toBe(`\${{ matrix.shard }}/${n}`);
+    expect(gate.comment).toBe(false);
+    expect(needsOf(merge!)).toEqual(['quality']);
+    const merged = withOf(step(merge!, 'llmops-dev/llmops/actions/llm-quality-gate@'));
+    const isShardReport = globRegExp(merged['merge-reports']!);
+    for (const i of shards)
+      expect(isShardReport.test(gate['report-path']!.replace('${{ matrix.shard }}', String(i)))).toBe(true);
+    // The merge job refuses to judge with a shard missing.
+    expect(merge!.steps!.some((s) => s.run?.includes(`-ne ${n}`))).toBe(true);
+  });
+
+  it('persists the response cache where the quality gate keeps it, keyed by model', () => {
+    const cache = withOf(step(quality!, 'actions/cache@'));
+    const gate = withOf(step(quality!, 'llmops-dev/llmops/actions/llm-quality-gate@'));
+    expect(cache.path).toBe(gate['cache-dir']);
+    expect(cache.key).toContain('${{ env.MODEL }}');
+  });
+
+  it("compares with the base branch, which needs the base branch's history", () => {
+    const gate = withOf(step(quality!, 'llmops-dev/llmops/actions/llm-quality-gate@'));
+    expect(gate.baseline).toBe('base-ref');
+    expect(withOf(step(quality!, 'actions/checkout@'))['fetch-depth']).toBe(0);
+  });
+
+  it('uploads the SARIF file validate-prompts writes', () => {
+    const lint = withOf(step(prompts!, 'llmops-dev/llmops/actions/validate-prompts@'));
+    expect(withOf(step(prompts!, 'github/codeql-action/upload-sarif@')).sarif_file).toBe(lint['sarif-path']);
+  });
+
+  it('evaluates the model the reference Deployment serves', () => {
+    expect(deployment().spec.template.spec.containers[0].args).toContain(`--model=${workflow.env!.MODEL}`);
+  });
+});
+
+describe('llmops-release.yml', () => {
+  const { workflow } = readTemplate('llmops-release.yml');
+  const jobs = workflow.jobs as Record<string, Job>;
+  const canary = withOf(step(jobs.production!, 'llmops-dev/llmops/actions/canary-step@'));
+
+  it('releases on pushes to the default branch and takes promote or rollback by hand', () => {
+    const on = workflow.on as Record<
+      string,
+      { branches?: string[]; inputs?: Record<string, { options: string[] }> }
+    >;
+    expect(on.push!.branches).toEqual(['$default-branch']);
+    const options = on.workflow_dispatch!.inputs!.action!.options;
+    expect(options.sort()).toEqual(['promote', 'rollback']);
+    const manual = withOf(step(jobs.manual!, 'llmops-dev/llmops/actions/canary-step@'));
+    expect(manual.action).toBe('${{ inputs.action }}');
+    expect(actionMetadata('canary-step').inputs.action!.description).toMatch(/promote.*rollback/);
+  });
+
+  it('gives the image-pushing job packages: write and nothing else to write', () => {
+    expect(jobs.build!.permissions).toEqual({ contents: 'read', packages: 'write' });
+    const writers = Object.entries(jobs).filter(([, j]) =>
+      Object.values(j.permissions as object).includes('write'),
+    );
+    expect(Object.fromEntries(writers.map(([n, j]) => [n, j.permissions]))).toEqual({
+      build: { contents: 'read', packages: 'write' },
+      scan: { contents: 'read', packages: 'read', 'security-events': 'write' },
+    });
+  });
+
+  it('builds, scans, tests on staging, then rolls out to production, in that order', () => {
+    expect(needsOf(jobs.scan!)).toEqual(['build']);
+    expect(needsOf(jobs.staging!)).toEqual(expect.arrayContaining(['scan']));
+    expect(needsOf(jobs.production!)).toEqual(expect.arrayContaining(['staging']));
+    expect(step(jobs.build!, 'docker/build-push-action@').with?.push).toBe(true);
+    expect(withOf(step(jobs.scan!, 'llmops-dev/llmops/actions/trivy-wrap@')).target).toBe(
+      '${{ needs.build.outputs.image }}',
+    );
+    expect(canary.image).toBe('${{ needs.build.outputs.image }}');
+    expect(jobs.build!.outputs!.image).toContain('@${{ steps.build.outputs.digest }}');
+  });
+
+  it("caches Trivy's database where trivy-wrap reads it and uploads its SARIF", () => {
+    const trivy = withOf(step(jobs.scan!, 'llmops-dev/llmops/actions/trivy-wrap@'));
+    expect(withOf(step(jobs.scan!, 'actions/cache@')).path).toBe(
+      `\${{ github.workspace }}/${trivy['cache-dir']}`,
+    );
+    expect(trivy['skip-db-update']).toBe("${{ steps.trivy-db.outputs.cache-hit == 'true' }}");
+    expect(withOf(step(jobs.scan!, 'github/codeql-action/upload-sarif@')).sarif_file).toBe(
+      trivy['sarif-path'],
+    );
+  });
+
+  it('gates production on people and never runs two rollouts at once', () => {
+    for (const job of [jobs.production!, jobs.manual!]) {
+      expect(job.environment).toBe('production');
+      expect(job.concurrency).toEqual({ group: 'llmops-production', 'cancel-in-progress': false });
+    }
+    expect(jobs.production!.if ?? '').not.toContain('workflow_dispatch');
+    expect(jobs.manual!.if).toBe("github.event_name == 'workflow_dispatch'");
+  });
+
+  it('rolls out in 10/50/100 steps gated on the checks file, against the reference manifests', () => {
+    expect(canary.steps).toBe('10,50,100');
+    expect(canary['on-failure']).toBe('rollback');
+    const manifests = workflow.env!.MANIFESTS!;
+    expect(canary.checks).toBe('${{ env.MANIFESTS }}/checks.yml');
+    expect(manifests).toBe('deploy/k8s'); // where the README copies workflows-templates/manifests
+    expect(canary.router).toBe('istio');
+    expect(canary.route).toBe(manifest('virtualservice.yaml').metadata.name);
+    const subsets = manifest('destinationrule.yaml').spec.subsets.map((s: { name: string }) => s.name);
+    expect(subsets).toEqual([canary['stable-backend'], canary['canary-backend']]);
+    expect(canary['stable-deployment']).toBe(deployment().metadata.name);
+    expect(deployment().spec.template.spec.containers[0].args).toContain(`--model=${workflow.env!.MODEL}`);
+  });
+});
+
+describe('reference manifests', () => {
+  it('are valid YAML, and the kustomization lists files that exist', () => {
+    for (const f of readdirSync(manifestsDir).filter((f) => /\.ya?ml$/.test(f))) {
+      const docs = parseAllDocuments(readFileSync(path.join(manifestsDir, f), 'utf8'));
+      for (const d of docs) expect(d.errors).toEqual([]);
+    }
+    const k = manifest('kustomization.yaml');
+    for (const r of k.resources) expect(existsSync(path.join(manifestsDir, r))).toBe(true);
+    expect(k.images[0].name).toBe(deployment().spec.template.spec.containers[0].image);
+  });
+
+  it('run vLLM on a GPU, ready on /health and scraped by Prometheus', () => {
+    const d = deployment();
+    const pod = d.spec.template;
+    const vllm = pod.spec.containers[0];
+    expect(vllm.resources.limits['nvidia.com/gpu']).toBe('1');
+    expect(vllm.readinessProbe.httpGet.path).toBe('/health');
+    expect(vllm.args.some((a: string) => a.startsWith('--model='))).toBe(true);
+    expect(pod.metadata.annotations['prometheus.io/scrape']).toBe('true');
+    expect(pod.metadata.annotations['prometheus.io/port']).toBe(String(vllm.ports[0].containerPort));
+    expect(d.spec.selector.matchLabels).toEqual(pod.metadata.labels);
+  });
+
+  it('route stable and canary subsets to pods canary-step can tell apart', () => {
+    const d = deployment();
+    const labels = d.spec.selector.matchLabels as Record<string, string>;
+    // canary-step derives the canary Deployment by renaming `stable` label values to `canary`.
+    const canaryLabels = Object.fromEntries(
+      Object.entries(labels).map(([k, v]) => [k, v === 'stable' ? 'canary' : v]),
+    );
+    expect(canaryLabels).not.toEqual(labels);
+    const dr = manifest('destinationrule.yaml');
+    new DestinationRule(dr).validate();
+    const subset = (name: string) => dr.spec.subsets.find((s: { name: string }) => s.name === name).labels;
+    expect(labels).toMatchObject(subset('stable'));
+    expect(canaryLabels).toMatchObject(subset('canary'));
+    expect(subset('canary')).not.toEqual(subset('stable'));
+    const service = manifest('service.yaml');
+    expect(labels).toMatchObject(service.spec.selector);
+    expect(canaryLabels).toMatchObject(service.spec.selector);
+    expect(dr.spec.host).toBe(service.metadata.name);
+  });
+
+  it('start with all traffic on stable and none on canary', () => {
+    const vs = manifest('virtualservice.yaml');
+    new VirtualService(vs).validate();
+    const route = vs.spec.http[0].route as Array<{ destination: { subset: string }; weight: number }>;
+    expect(route.map((r) => [r.destination.subset, r.weight])).toEqual([
+      ['stable', 100],
+      ['canary', 0],
+    ]);
+  });
+
+  it('gate the canary with valid checks built on the vLLM presets', () => {
+    const text = readFileSync(path.join(manifestsDir, 'checks.yml'), 'utf8');
+    const checks = parseChecks(text, 'checks.yml', {
+      selector: 'namespace="llm-prod",track="canary"',
+      baselineSelector: 'namespace="llm-prod",track="stable"',
+    });
+    expect(checks.length).toBeGreaterThan(3);
+    for (const c of checks) {
+      expect(c.preset).toMatch(/^vllm-/);
+      expect(c.query ?? c.counts!.success).toContain('track="canary"');
+    }
+    expect(checks.map((c) => c.test)).toEqual(
+      expect.arrayContaining(['rank-sum', 'proportion', 'threshold']),
+    );
+  });
+});
