@@ -9,5 +9,6 @@ export const commands: Record<string, () => Promise<AnyCommand>> = {
   'metric-gate': async () => (await import('@llmops/prom')).metricGateCommand,
   'trivy-wrap': async () => (await import('@llmops/trivy')).trivyWrapCommand,
   'llm-quality-gate': async () => (await import('@llmops/evals')).qualityGateCommand,
+  'canary-step': async () => (await import('@llmops/kube')).canaryStepCommand,
   'safety-tests': async () => (await import('@llmops/safety')).safetyTestsCommand,
 };

@@ -127,6 +127,9 @@ export function loadKubeConfig(options: KubeConfigOptions): KubeConfig {
     registerSecret(user.token);
     registerSecret(user.password);
     registerSecret(user.keyData);
+    // auth-provider (oidc, gcp, azure) tokens and client secrets
+    for (const value of Object.values((user.authProvider?.config ?? {}) as Record<string, unknown>))
+      if (typeof value === 'string' && value.length >= 16) registerSecret(value);
   }
   if (options.context) {
     if (!kc.getContexts().some((c) => c.name === options.context))

@@ -60,7 +60,8 @@ export const canaryStepInputs = z.object({
 });
 export type CanaryStepInputs = z.output<typeof canaryStepInputs>;
 
-const SECRET_INPUTS = ['kubeconfig', 'prometheus-token', 'prometheus-headers', 'github-token'] as const;
+// The kubeconfig is not masked whole (its every word would be); loadKubeConfig masks the credentials in it.
+const SECRET_INPUTS = ['prometheus-token', 'prometheus-headers', 'github-token'] as const;
 
 export interface CanaryStepDeps {
   kube: KubeApi;

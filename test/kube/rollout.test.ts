@@ -1,0 +1,182 @@
+import { STATE_ANNOTATION } from '@llmops/kube';
+import type { FakeKube } from '../helpers/fake-kube';
+import { fakeKube, seed } from './fixtures';
+import { istioCanaryWeights, replicasOf, runStep, scriptedAnalysis, stateOf } from './harness';
+
+let kube: FakeKube;
+beforeEach(async () => {
+  kube = await fakeKube().start();
+  seed(kube);
+});
+afterEach(() => kube.stop());
+
+const inFlight = (step: number, weight: number, revision = 'ghcr.io/acme/llm:1.1.0') =>
+  kube.touch('virtualservices', 'llm', (vs) => {
+    vs.metadata.annotations = {
+      [STATE_ANNOTATION]: JSON.stringify({
+        revision,
+        step,
+        steps: 3,
+        weight,
+        mirror: 0,
+        startedAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:05:00.000Z',
+        outcome: 'in-progress',
+      }),
+    };
+  });
+
+test('a failed check rolls back at once: weight 0, canary scaled to zero, the step and its values reported', async () => {
+  const analysis = scriptedAnalysis(['fail']);
+  const { result } = await runStep(kube, { 'scale-down-delay': '100ms' }, { analysis });
+  expect(result).toMatchObject({
+    verdict: 'fail',
+    outcome: 'rolled-back',
+    rolledBack: true,
+    finalWeight: 0,
+    stepsCompleted: 0,
+  });
+  expect(result.reasons[0]).toMatch(/^step 1 \(weight 10%\) failed: ttft-p95: 1 failed measurement/);
+  expect(result.steps[0]!.analysis!.checks[0]!.values).toBe('canary 0.6 vs baseline 0.2 (×3)');
+  expect(istioCanaryWeights(kube)).toEqual([10, 0]);
+  expect(replicasOf(kube, 'llm-canary')).toBe(0);
+  expect(stateOf(kube.get('virtualservices', 'llm'))).toMatchObject({ outcome: 'rolled-back', weight: 0 });
+});
+
+test('on-failure: pause leaves the weight and fails; the post step leaves a paused rollout alone', async () => {
+  const { result } = await runStep(
+    kube,
+    { 'on-failure': 'pause' },
+    { analysis: scriptedAnalysis(['pass', 'fail']) },
+  );
+  expect(result).toMatchObject({
+    verdict: 'fail',
+    outcome: 'paused',
+    rolledBack: false,
+    finalWeight: 50,
+    stepsCompleted: 1,
+  });
+  expect(istioCanaryWeights(kube)).toEqual([10, 50]);
+  const post = await runStep(kube, {}, { mode: 'post' });
+  expect(post.result.headline).toMatch(/nothing unfinished/);
+  expect(istioCanaryWeights(kube)).toEqual([10, 50]);
+});
+
+test('a re-run for the same revision resumes at the recorded step', async () => {
+  inFlight(1, 50);
+  const analysis = scriptedAnalysis([]);
+  const { result, logs } = await runStep(kube, {}, { analysis });
+  expect(result).toMatchObject({ verdict: 'pass', outcome: 'promoted', resumedAt: 2, stepsCompleted: 3 });
+  expect(analysis.calls).toEqual(['step 2/3 (weight 50%)', 'step 3/3 (weight 100%)']);
+  expect(istioCanaryWeights(kube)).toEqual([50, 100, 0]);
+  expect(
+    logs.some((l) =>
+      l.startsWith('resuming the rollout of ghcr.io/acme/llm:1.1.0 on VirtualService prod/llm at step 2/3'),
+    ),
+  ).toBe(true);
+});
+
+test('another revision in flight fails with a clear message until it is rolled back', async () => {
+  inFlight(1, 50, 'ghcr.io/acme/llm:1.0.9');
+  await expect(runStep(kube, {})).rejects.toThrow(
+    "VirtualService prod/llm has a rollout of ghcr.io/acme/llm:1.0.9 in flight (in-progress at step 2/3, canary weight 50%, since 2026-01-01T00:00:00.000Z): run with 'action: rollback' (or 'promote') before rolling out ghcr.io/acme/llm:1.1.0",
+  );
+  expect(kube.writes()).toEqual([]);
+  const rollback = await runStep(kube, { action: 'rollback' });
+  expect(rollback.result).toMatchObject({
+    verdict: 'pass',
+    outcome: 'rolled-back',
+    revision: 'ghcr.io/acme/llm:1.0.9',
+  });
+  const again = await runStep(kube, { steps: '100' });
+  expect(again.result).toMatchObject({ verdict: 'pass', outcome: 'promoted' });
+});
+
+test('action: status reports without writing; action: promote promotes what is in flight', async () => {
+  inFlight(1, 50);
+  const status = await runStep(kube, { action: 'status' });
+  expect(status.result.headline).toBe(
+    'VirtualService prod/llm: ghcr.io/acme/llm:1.1.0 in-progress at step 2/3, canary weight 0%',
+  );
+  expect(kube.writes()).toEqual([]);
+  const promoted = await runStep(kube, { action: 'promote', image: '' });
+  expect(promoted.result).toMatchObject({ verdict: 'pass', outcome: 'promoted', finalWeight: 100 });
+  expect(replicasOf(kube, 'llm-canary')).toBe(0);
+});
+
+test('a 409 conflict during a weight change re-reads the route and retries', async () => {
+  let raced = false;
+  kube.beforeWrite((plural, _name, verb) => {
+    // another controller edits the VirtualService just before the first weight change lands
+    if (plural === 'virtualservices' && verb === 'patch' && !raced && istioCanaryWeights(kube).length === 0) {
+      raced = true;
+      kube.touch('virtualservices', 'llm', (vs) => (vs.metadata.labels = { 'edited-by': 'someone-else' }));
+    }
+  });
+  const { result, logs } = await runStep(kube, {});
+  expect(result).toMatchObject({ verdict: 'pass', outcome: 'promoted' });
+  expect(result.conflicts).toBeGreaterThanOrEqual(1);
+  expect(kube.requests.some((r) => r.target === 'virtualservices/llm' && r.status === 409)).toBe(true);
+  expect(logs).toContain(
+    'conflict writing VirtualService prod/llm (changed by someone else): re-reading and retrying',
+  );
+  expect(kube.get('virtualservices', 'llm')!.metadata.labels).toEqual({ 'edited-by': 'someone-else' });
+});
+
+test('an RBAC denial names the verb, the object and the missing permission', async () => {
+  kube.deny({ verb: 'patch', plural: 'virtualservices' });
+  const { result } = await runStep(kube, {});
+  expect(result.verdict).toBe('fail');
+  expect(result.reasons.join('\n')).toMatch(
+    /patch VirtualService prod\/llm: forbidden \(RBAC\): the credentials lack verb 'patch' on resource 'virtualservices' in API group 'networking.istio.io' \(namespace prod\)/,
+  );
+});
+
+test('while pods are pending the wait says why (the scheduler: insufficient nvidia.com/gpu); a timeout rolls back', async () => {
+  kube.unschedulable.set(
+    'llm-canary',
+    '0/4 nodes are available: 4 Insufficient nvidia.com/gpu. preemption: 0/4 nodes are available.',
+  );
+  const { result, logs } = await runStep(kube, { timeout: '1s' });
+  expect(
+    logs.some((l) =>
+      /pod llm-canary-\S+ is Pending \(Unschedulable\): 0\/4 nodes are available: 4 Insufficient nvidia.com\/gpu/.test(
+        l,
+      ),
+    ),
+  ).toBe(true);
+  expect(logs.some((l) => /^waiting for Deployment prod\/llm-canary: 0\/1 ready/.test(l))).toBe(true);
+  expect(result).toMatchObject({ verdict: 'fail', rolledBack: true });
+  expect(result.reasons[0]).toMatch(
+    /Deployment prod\/llm-canary not ready after 1s \(input 'timeout'\): 0\/1 ready; pod .* Insufficient nvidia.com\/gpu/,
+  );
+});
+
+test('cancellation (SIGINT) sets the canary weight to 0 first; the post step then scales it down', async () => {
+  const controller = new AbortController();
+  kube.onChange((object, kind) => {
+    const weight = kind === 'VirtualService' && stateOf(object as never)?.weight;
+    if (weight === 10 && !controller.signal.aborted)
+      setTimeout(() => controller.abort(new Error('cancelled')), 50);
+  });
+  const { result } = await runStep(kube, { 'bake-time': '10s' }, { signal: controller.signal });
+  expect(result).toMatchObject({ verdict: 'fail', outcome: 'aborted', finalWeight: 0 });
+  expect(istioCanaryWeights(kube)).toEqual([10, 0]);
+  expect(replicasOf(kube, 'llm-canary')).toBe(1);
+  const post = await runStep(kube, {}, { mode: 'post' });
+  expect(post.result).toMatchObject({ outcome: 'rolled-back', rolledBack: true });
+  expect(replicasOf(kube, 'llm-canary')).toBe(0);
+});
+
+test('the post step rolls back a rollout the job left in progress (a failed or killed run)', async () => {
+  inFlight(2, 100);
+  kube.touch('deployments', 'llm-canary', (d) => ((d.spec as { replicas: number }).replicas = 2));
+  const post = await runStep(kube, {}, { mode: 'post' });
+  expect(post.result).toMatchObject({ verdict: 'pass', outcome: 'rolled-back', rolledBack: true });
+  expect(istioCanaryWeights(kube)).toEqual([0]);
+  expect(replicasOf(kube, 'llm-canary')).toBe(0);
+  // a different revision's rollout is not this job's to touch
+  inFlight(1, 50, 'ghcr.io/acme/llm:2.0.0');
+  const other = await runStep(kube, {}, { mode: 'post' });
+  expect(other.result.headline).toMatch(/not this job's/);
+});
