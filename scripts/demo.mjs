@@ -1,8 +1,9 @@
 // `npm run demo`: the PR-check pipeline on examples/, through the built CLI, as a user runs it.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { demoQualityGate } from './demo-quality-gate.mjs';
+import { demoSafety } from './demo-safety.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'dist/cli/index.js');
@@ -31,12 +32,10 @@ const steps = [
   ],
 ];
 
-const extra = path.join(root, 'scripts/demo-quality-gate.mjs');
 let failed = 0;
 for (const [title, args] of steps) failed += llmops(title, args) === 0 ? 0 : 1;
-if (existsSync(extra)) {
-  const { demoQualityGate } = await import(extra);
-  failed += (await demoQualityGate({ llmops, reports })) === 0 ? 0 : 1;
-}
+// These start the project's OpenAI-compatible test double first, labelled as such.
+failed += (await demoQualityGate({ llmops, reports })) === 0 ? 0 : 1;
+failed += (await demoSafety({ llmops, reports })) === 0 ? 0 : 1;
 console.log(`\nReports are in ${path.relative(process.cwd(), reports) || reports}/`);
 process.exitCode = failed ? 1 : 0;

@@ -77,7 +77,12 @@ function manifest(actions) {
         inputs: Object.fromEntries(
           Object.entries(spec.inputs ?? {}).map(([input, v]) => [
             input,
-            { description: v.description, default: String(v.default ?? ''), required: v.required === true },
+            // `${{ github.token }}`-style defaults only exist on the runner: locally there is no default.
+            {
+              description: v.description,
+              default: /^\$\{\{.*\}\}$/.test(String(v.default ?? '')) ? '' : String(v.default ?? ''),
+              required: v.required === true,
+            },
           ]),
         ),
         outputs: Object.fromEntries(Object.entries(spec.outputs ?? {}).map(([o, v]) => [o, v.description])),

@@ -8,7 +8,9 @@ import path from 'node:path';
 
 const validator = path.resolve('node_modules/.bin/action-validator');
 const tmp = mkdtempSync(path.join(tmpdir(), 'llmops-validate-'));
-const actions = ['action.yml', ...readdirSync('actions').map((a) => `actions/${a}/action.yml`)].filter(existsSync);
+const actions = ['action.yml', ...readdirSync('actions').map((a) => `actions/${a}/action.yml`)].filter(
+  existsSync,
+);
 const workflows = existsSync('workflows-templates')
   ? readdirSync('workflows-templates')
       .filter((f) => /\.ya?ml$/.test(f))

@@ -592,6 +592,8 @@ function toFinding(f) {
         help: help(f),
         helpUri: f.url ?? (f.kind === 'secret' ? SECRET_DOCS : undefined),
         securitySeverity: f.cvss ?? fallbackScore(f.severity),
+        // Image findings share a rule and the FROM line: the target and package keep alerts apart.
+        fingerprint: [f.id, f.target, f.pkg ?? '', f.installed ?? '', f.line ?? ''].join('|'),
     };
 }
 function expiredFinding(use, file) {

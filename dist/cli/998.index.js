@@ -63,7 +63,14 @@ function loadPromptYml(path, file, text) {
     }
     prompt.keys = (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .keyPositions */ .gz)(doc.contents, lines);
     prompt.values = (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .valuePositions */ .yf)(doc.contents, lines);
-    const data = doc.toJS({ maxAliasCount: 100 });
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: 10_000 });
+    }
+    catch (error) {
+        findings.push(finding(file, 'yaml/syntax', 'error', `YAML: ${error.message}`, START));
+        return { prompt, findings };
+    }
     const parsed = _schema__WEBPACK_IMPORTED_MODULE_3__/* .promptFileSchema */ .cq.safeParse(data);
     if (!parsed.success) {
         for (const issue of parsed.error.issues) {
@@ -73,10 +80,15 @@ function loadPromptYml(path, file, text) {
         return { prompt, findings };
     }
     const p = parsed.data;
+    // yaml.v3 decodes `version: 1.10` into a text field as written, not as the number 1.1.
+    const asWritten = (key, value) => {
+        const node = doc.get(key, true);
+        return typeof node?.value === 'number' && node.range ? text.slice(node.range[0], node.range[1]) : value;
+    };
     Object.assign(prompt, {
-        name: p.name,
+        name: asWritten('name', p.name),
         description: p.description,
-        version: p.version,
+        version: asWritten('version', p.version),
         model: p.model,
         modelParameters: p.modelParameters ?? {},
         responseFormat: p.responseFormat,
@@ -258,16 +270,17 @@ function valuePositions(node, lines) {
 /* harmony export */   B: () => (/* binding */ KNOWN_KEYS),
 /* harmony export */   cq: () => (/* binding */ promptFileSchema),
 /* harmony export */   gg: () => (/* binding */ ROLES),
-/* harmony export */   pW: () => (/* binding */ evaluatorSchema),
 /* harmony export */   t2: () => (/* binding */ RESPONSE_FORMATS),
 /* harmony export */   tv: () => (/* binding */ KNOWN_MODEL_PARAMETERS),
 /* harmony export */   tz: () => (/* binding */ BUILTIN_EVALUATORS)
 /* harmony export */ });
+/* unused harmony export evaluatorSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9691);
 
 // The GitHub Models prompt file (`*.prompt.yml`), as `gh models` decodes it: yaml.v3 into typed
-// fields, so scalars decode into text fields and unknown keys are ignored (we warn on them).
-const text = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()]).transform(String);
+// fields, so scalars decode into text fields, an empty value is "", and unknown keys are ignored
+// (we warn on them).
+const text = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(), zod__WEBPACK_IMPORTED_MODULE_0__/* ["null"] */ .chJ().transform(() => '')]).transform(String);
 const ROLES = ['system', 'user', 'assistant'];
 const BUILTIN_EVALUATORS = [
     'github/similarity',
@@ -277,7 +290,7 @@ const BUILTIN_EVALUATORS = [
     'github/groundedness',
 ];
 const RESPONSE_FORMATS = ['text', 'json_object', 'json_schema'];
-const stringEvaluator = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+const stringEvaluator = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
     contains: text.optional(),
     equals: text.optional(),
     startsWith: text.optional(),
@@ -286,7 +299,7 @@ const stringEvaluator = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej
 const llmEvaluator = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     modelId: text.optional(),
     prompt: text,
-    choices: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ choice: text, score: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig() })).min(1),
+    choices: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ choice: text, score: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig() })),
     systemPrompt: text.optional(),
 });
 const evaluatorSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
@@ -295,8 +308,8 @@ const evaluatorSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     uses: text.optional(),
     llm: llmEvaluator.optional(),
 })
-    .refine((e) => [e.string, e.uses, e.llm].filter((x) => x !== undefined).length === 1, {
-    message: 'an evaluator needs exactly one of string, uses or llm',
+    .refine((e) => e.string !== undefined || e.uses !== undefined || e.llm !== undefined, {
+    message: 'an evaluator needs one of string, uses or llm',
 });
 const promptFileSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
     name: text.optional(),
@@ -362,6 +375,7 @@ __webpack_require__.d(__webpack_exports__, {
   isVersionRaised: () => (/* reexport */ isVersionRaised),
   loadModelTable: () => (/* reexport */ loadModelTable),
   loadSchemaCompiler: () => (/* reexport */ loadSchemaCompiler),
+  openAiEncoding: () => (/* reexport */ openAiEncoding),
   promptFingerprint: () => (/* reexport */ promptFingerprint),
   validatePrompts: () => (/* reexport */ validatePrompts),
   validatePromptsCommand: () => (/* reexport */ validatePromptsCommand),
@@ -435,26 +449,52 @@ function checkRoles(prompt, emit, start) {
         emit('prompt/no-user-message', 'warning', 'no user message: most chat models expect one', prompt.messages[0]?.at ?? start);
     }
 }
+// Prompty templates are Jinja2: `{{ user.name }}` reads the variable `user`, and `{% for x in ... %}`
+// binds `x`. Prompt files use gh models' plain `{{name}}` replacement.
+function templateVariables(prompt, content) {
+    const names = (0,template/* findPlaceholders */.G)(content).map((p) => p.name);
+    if (prompt.format !== 'prompty')
+        return names;
+    const bound = new Set([...content.matchAll(/\{%-?\s*for\s+([\w\s,]+?)\s+in\b/g)].flatMap((m) => m[1].split(/\s*,\s*/)));
+    return names
+        .map((n) => n.split(/[.[|\s]/)[0])
+        .filter((n) => /^\w+$/.test(n) && !bound.has(n) && n !== 'loop');
+}
 function checkVariables(prompt, emit) {
     const used = new Set();
     for (const m of prompt.messages) {
-        for (const p of (0,template/* findPlaceholders */.G)(m.content)) {
-            used.add(p.name);
-            if (p.raw !== `{{${p.name}}}`) {
-                emit('prompt/placeholder-spacing', 'warning', `'${p.raw}' is not filled by gh models: write '{{${p.name}}}'`, m.at);
+        for (const name of templateVariables(prompt, m.content))
+            used.add(name);
+        if (prompt.format === 'prompt-yml') {
+            for (const p of (0,template/* findPlaceholders */.G)(m.content)) {
+                if (p.raw !== `{{${p.name}}}`) {
+                    emit('prompt/placeholder-spacing', 'warning', `'${p.raw}' is not filled by gh models: write '{{${p.name}}}'`, m.at);
+                }
             }
         }
+        // Literal braces (JSON examples) are fine; an opening `{{` that never closes is a typo.
         const rest = m.content.replace(/\{\{[^{}]*\}\}/g, '');
-        if (rest.includes('{{') || rest.includes('}}')) {
-            emit('prompt/unbalanced-braces', 'error', `unbalanced '{{' or '}}' in the ${m.role} message`, m.at);
+        if (/\{\{(?![^]*\}\})/.test(rest)) {
+            emit('prompt/unbalanced-braces', 'warning', `'{{' without a closing '}}' in the ${m.role} message`, m.at);
         }
     }
     const referenced = new Set(used);
+    // Jinja statements read variables too (`{% for x in items %}`, `{% if vip %}`), without requiring them.
+    if (prompt.format === 'prompty') {
+        for (const m of prompt.messages) {
+            for (const [, name] of m.content.matchAll(/\{%-?\s*(?:for\s+[\w\s,]+?\s+in|if|elif)\s+([A-Za-z_]\w*)/g)) {
+                referenced.add(name);
+            }
+        }
+    }
     for (const e of prompt.evaluators) {
         const texts = [...Object.values(e.string ?? {}), e.llm?.prompt ?? '', e.llm?.systemPrompt ?? ''];
         for (const t of texts)
             for (const p of (0,template/* findPlaceholders */.G)(String(t)))
                 referenced.add(p.name);
+        // The built-in evaluators read the input, the expected answer and the completion.
+        if (e.uses?.startsWith('github/'))
+            referenced.add('input');
     }
     const reportedUnused = new Set();
     for (const row of prompt.testData) {
@@ -477,6 +517,10 @@ function checkEvaluators(prompt, emit) {
         if (names.has(e.name))
             emit('prompt/duplicate-evaluator', 'warning', `evaluator name '${e.name}' repeats`, e.at);
         names.add(e.name);
+        const kinds = [e.string && 'string', e.uses && 'uses', e.llm && 'llm'].filter(Boolean);
+        if (kinds.length > 1) {
+            emit('prompt/evaluator-kinds', 'warning', `evaluator '${e.name}' sets ${kinds.join(' and ')}: only ${kinds[0]} is used`, e.at);
+        }
         if (e.uses !== undefined && !schema/* BUILTIN_EVALUATORS */.tz.includes(e.uses)) {
             emit('prompt/unknown-evaluator', 'error', `unknown evaluator '${e.uses}': expected one of ${schema/* BUILTIN_EVALUATORS */.tz.join(', ')}`, e.at);
         }
@@ -487,7 +531,14 @@ async function loadSchemaCompiler() {
     // ajv is CommonJS: bundlers expose its exports as `default`, Node's loader also as named exports.
     const mod = (await __webpack_require__.e(/* import() */ 463).then(__webpack_require__.t.bind(__webpack_require__, 2463, 23)));
     const AjvClass = mod.Ajv ?? mod.default.Ajv;
-    return new AjvClass({ strict: false, allErrors: false, validateSchema: true });
+    // Structured outputs use a subset of JSON Schema; unknown formats are not our concern here.
+    return new AjvClass({
+        strict: false,
+        allErrors: false,
+        validateSchema: true,
+        validateFormats: false,
+        logger: false,
+    });
 }
 function checkResponseFormat(prompt, emit, start, ajv) {
     const at = prompt.values.responseFormat ?? start;
@@ -506,16 +557,21 @@ function checkResponseFormat(prompt, emit, start, ajv) {
     const js = prompt.jsonSchema;
     if (!js)
         return;
-    if (typeof js.name !== 'string')
+    // gh models requires name and schema only for json_schema responses.
+    if (format === 'json_schema' && typeof js.name !== 'string') {
         emit('prompt/json-schema', 'error', "jsonSchema needs a 'name'", schemaAt);
+    }
     if (!js.schema || typeof js.schema !== 'object') {
-        emit('prompt/json-schema', 'error', "jsonSchema needs a 'schema' object", schemaAt);
+        if (format === 'json_schema')
+            emit('prompt/json-schema', 'error', "jsonSchema needs a 'schema' object", schemaAt);
         return;
     }
     try {
         if (!ajv)
             throw new Error('no schema compiler loaded');
-        ajv.compile(js.schema);
+        // Validate the schema's structure whatever draft it names: `$schema` would make Ajv look up a meta-schema.
+        const { $schema: _draft, ...schema } = js.schema;
+        ajv.compile(schema);
     }
     catch (error) {
         emit('prompt/json-schema', 'error', `jsonSchema.schema is not a valid JSON Schema: ${error.message}`, schemaAt);
@@ -543,10 +599,6 @@ var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
 var dist = __webpack_require__(3382);
 // EXTERNAL MODULE: ./packages/evals/src/prompt-file/load.ts
@@ -603,13 +655,27 @@ function findModel(table, name) {
     if (!name)
         return undefined;
     const lower = name.toLowerCase();
-    const candidates = [name, lower, lower.slice(lower.indexOf('/') + 1)];
+    const bare = lower.slice(lower.indexOf('/') + 1);
+    // Dated snapshots (`gpt-4o-2024-08-06`) share their family's window and price.
+    const candidates = [name, lower, bare, bare.replace(/-\d{4}-\d{2}-\d{2}$/, '')];
     for (const c of candidates)
         if (table.has(c))
             return table.get(c);
     for (const [key, info] of table)
         if (key.toLowerCase() === lower || key.toLowerCase().endsWith(`/${lower}`))
             return info;
+    return undefined;
+}
+/**
+ * The encoding of an OpenAI model family not in the table (new models, dated snapshots such as
+ * `gpt-4o-2024-08-06`): counts stay exact even when context and price are unknown.
+ */
+function openAiEncoding(name) {
+    const model = (name ?? '').toLowerCase().replace(/^(openai|azure-openai|azure)\//, '');
+    if (/^(gpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|o\d)/.test(model))
+        return 'o200k_base';
+    if (/^(gpt-4|gpt-3\.5)/.test(model))
+        return 'cl100k_base';
     return undefined;
 }
 /** Read `models-file` (YAML: `models: {name: {context-window, input-per-mtok, output-per-mtok, encoding}}`) over the built-ins. */
@@ -791,8 +857,6 @@ function isVersionRaised(previous, next) {
 
 
 
-
-
 // Output tokens assumed for cost when a prompt sets no maxTokens.
 const DEFAULT_OUTPUT_TOKENS = 256;
 async function findFiles(workspace, patterns) {
@@ -804,12 +868,14 @@ async function findFiles(workspace, patterns) {
             throw new src/* UserError */.yo(`input 'paths' has '${pattern}': globs must stay inside the workspace`);
         }
     }
-    const files = await (0,dist/* glob */.TI)(patterns, {
+    const matched = await (0,dist/* glob */.TI)(patterns, {
         cwd: workspace,
         absolute: true,
         ignore: ['**/node_modules/**', '**/.git/**'],
         followSymbolicLinks: false,
     });
+    // A symlink out of the workspace would let a PR read (and echo into the comment) files elsewhere.
+    const files = matched.filter((file) => (0,src/* isInsideWorkspace */.cm)(workspace, file));
     if (files.length === 0) {
         throw new src/* UserError */.yo(`input 'paths' matched no files in ${workspace}: ${patterns.join(', ')}`);
     }
@@ -847,8 +913,9 @@ async function measurePrompt(prompt, models, options, findings) {
     if (options.tokenizeUrl)
         count = await countTokensWithServer(options.tokenizeUrl, prompt.model, messages);
     else
-        count = await countChatTokens(messages, info?.encoding);
-    const contextWindow = info?.contextWindow ?? count.contextWindow;
+        count = await countChatTokens(messages, info?.encoding ?? openAiEncoding(prompt.model));
+    // The serving engine knows its configured max_model_len better than a table does.
+    const contextWindow = count.contextWindow ?? info?.contextWindow;
     if (prompt.model && !info && !count.contextWindow) {
         emit('prompt/unknown-model', 'warning', `unknown model '${prompt.model}': add it to models-file for context and cost checks`);
     }
@@ -877,29 +944,21 @@ async function measurePrompt(prompt, models, options, findings) {
         costPer1kCallsUsd: cost,
     };
 }
-const git = async (cwd, args) => (await (0,external_node_util_.promisify)(external_node_child_process_.execFile)('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 })).stdout;
-/** Files that differ from the base commit, committed or not (untracked new files too). */
-async function changedFiles(workspace, base) {
-    const top = (await git(workspace, ['rev-parse', '--show-toplevel'])).trim();
-    const diff = await git(workspace, ['diff', '--name-only', base, '--', '.']);
-    const untracked = await git(workspace, [
-        'ls-files',
-        '--others',
-        '--exclude-standard',
-        '--full-name',
-        '--',
-        '.',
-    ]);
-    return new Set(`${diff}\n${untracked}`
-        .split('\n')
-        .filter(Boolean)
-        .map((f) => external_node_path_default().relative(workspace, external_node_path_default().join(top, f)).split((external_node_path_default()).sep).join('/')));
-}
 /** Compare with the base ref: which prompts changed, and whether their version was raised. */
 async function compareWithBase(prompts, summaries, options, findings) {
-    const base = await (0,src/* resolveBaseRef */.JN)(options.workspace, options.baseRef);
-    const changed = await changedFiles(options.workspace, base);
-    const top = (await git(options.workspace, ['rev-parse', '--show-toplevel'])).trim();
+    let base;
+    try {
+        base = await (0,src/* resolveBaseRef */.JN)(options.workspace, options.baseRef);
+    }
+    catch (error) {
+        // Without required bumps, the changed-prompts list is a nicety: a shallow clone must not fail the run.
+        if (options.requireVersionBump)
+            throw error;
+        options.log?.(`warning: ${error.message}; changed prompts are not listed`);
+        return [];
+    }
+    const changed = await (0,src/* changedFilesSince */.OM)(options.workspace, base);
+    const top = await (0,src/* gitTopLevel */.oB)(options.workspace);
     const out = [];
     for (const prompt of prompts) {
         if (!changed.has(prompt.file))

@@ -11,15 +11,19 @@ __nccwpck_require__.d(__webpack_exports__, {
   dz: () => (/* reexport */ InputError),
   yo: () => (/* reexport */ UserError),
   xv: () => (/* reexport */ VERSION),
+  OM: () => (/* reexport */ changedFilesSince),
   Gt: () => (/* reexport */ countFindings),
   mK: () => (/* reexport */ defaultBaseRef),
   a3: () => (/* reexport */ formatDuration),
   XR: () => (/* reexport */ formatUserError),
+  oB: () => (/* reexport */ gitTopLevel),
   hF: () => (/* reexport */ input),
+  cm: () => (/* reexport */ isInsideWorkspace),
   iU: () => (/* reexport */ isUserError),
   E9: () => (/* reexport */ parseDuration),
   mk: () => (/* reexport */ publish),
   ZR: () => (/* reexport */ readFileAtRef),
+  ji: () => (/* reexport */ readGitHubRun),
   Ko: () => (/* reexport */ readInputs),
   fp: () => (/* reexport */ redactSecrets),
   cl: () => (/* reexport */ registerSecret),
@@ -28,12 +32,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   OS: () => (/* reexport */ reportingInputs),
   JN: () => (/* reexport */ resolveBaseRef),
   z1: () => (/* reexport */ resolveInWorkspace),
+  Vp: () => (/* reexport */ runUrl),
   CR: () => (/* reexport */ toWorkspacePath),
+  QS: () => (/* reexport */ truncate),
   tE: () => (/* reexport */ verdictFailsStep),
   oS: () => (/* reexport */ workspaceRoot)
 });
 
-// UNUSED EXPORTS: VERDICTS, annotateCapped, commentMarker, escapeCodeBlock, escapeMarkdown, escapeXml, findingLocation, findingsTable, publishCheckRun, readGitHubRun, renderJunit, renderMarkdown, runUrl, setSecretSink, truncate, upsertStickyComment, worstVerdict
+// UNUSED EXPORTS: VERDICTS, annotateCapped, commentMarker, escapeMarkdown, escapeXml, findingLocation, findingsTable, publishCheckRun, realPath, renderJunit, renderMarkdown, setSecretSink, upsertStickyComment, worstVerdict
 
 ;// CONCATENATED MODULE: ./packages/core/src/duration.ts
 const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -94,7 +100,9 @@ function formatUserError(error) {
  * Text from models, prompt files and scanners is untrusted when it lands in a PR comment or a
  * summary: it must not inject HTML, markdown structure, or @mention people.
  */
-const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+// Quotes need escaping only inside attributes; escaping them here would show `&#39;` in text.
+const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const XML = { ...HTML, '"': '&quot;', "'": '&apos;' };
 function truncate(text, max) {
     if (text.length <= max)
         return text;
@@ -103,47 +111,78 @@ function truncate(text, max) {
 /** Escape untrusted text for inline markdown (one line, e.g. a table cell). */
 function escapeMarkdown(text, max = 300) {
     return (truncate(text.replace(/\r?\n|\r/g, ' ⏎ '), max)
-        .replace(/[&<>"']/g, (c) => HTML[c])
+        .replace(/[&<>]/g, (c) => HTML[c])
         // Markdown punctuation that could start links, emphasis, code, tables or headings.
         .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
-        // Break @mentions and #refs so GitHub does not notify or link anyone.
+        // Break @mentions, issue references and autolinks so GitHub notifies and links nothing.
         .replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b')
+        .replace(/#(?=\d)/g, '#\u200b')
+        .replace(/:\/\//g, ':\u200b//')
+        .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200b.`)
         .replace(/(^|\s)(-{3,}|={3,})/g, '$1\\$2'));
-}
-/** Escape untrusted text for an HTML/markdown code block: fenced safely, mentions inert. */
-function escapeCodeBlock(text, max = 2000) {
-    const body = truncate(text, max).replace(/[&<>]/g, (c) => HTML[c]);
-    return `<pre>${body.replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b')}</pre>`;
 }
 /** XML 1.0 text: escape markup and drop characters XML cannot carry. */
 function escapeXml(text) {
     return (text
         // eslint-disable-next-line no-control-regex
         .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-        .replace(/[&<>"']/g, (c) => HTML[c]));
+        .replace(/[&<>"']/g, (c) => XML[c]));
 }
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./packages/core/src/git.ts
 
 
 
+
 const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
 async function git(cwd, args) {
-    const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+    // quotePath off: non-ASCII paths come back as they are, not as quoted octal escapes.
+    const { stdout } = await run('git', ['-c', 'core.quotePath=false', ...args], {
+        cwd,
+        maxBuffer: 64 * 1024 * 1024,
+    });
     return stdout;
 }
-/** Contents of a workspace-relative file at a git ref, or undefined when it does not exist there. */
-async function readFileAtRef(cwd, ref, file) {
+async function gitTopLevel(cwd) {
+    return (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
+}
+/**
+ * Contents of a file (path relative to the repository root) at a git ref, or undefined when the
+ * file does not exist there. Any other git failure is an error, not a "new file".
+ */
+async function readFileAtRef(cwd, ref, repoPath) {
     try {
-        return await git(cwd, ['show', `${ref}:${file}`]);
+        await git(cwd, ['cat-file', '-e', `${ref}:${repoPath}`]);
     }
     catch {
         return undefined;
     }
+    return git(cwd, ['show', `${ref}:${repoPath}`]);
+}
+/** Workspace-relative paths (forward slashes) that differ from `base`, committed or not, untracked included. */
+async function changedFilesSince(workspace, base) {
+    const top = await gitTopLevel(workspace);
+    const diff = await git(workspace, ['diff', '-z', '--name-only', base, '--', '.']);
+    const untracked = await git(workspace, [
+        'ls-files',
+        '-z',
+        '--others',
+        '--exclude-standard',
+        '--full-name',
+        '--',
+        '.',
+    ]);
+    return new Set(`${diff}\0${untracked}`
+        .split('\0')
+        .filter(Boolean)
+        .map((f) => external_node_path_default().relative(workspace, external_node_path_default().join(top, f)).split((external_node_path_default()).sep).join('/')));
 }
 /**
  * The commit to compare against: the merge base of HEAD and the ref, so a PR is compared with
@@ -216,8 +255,6 @@ const input = {
         }
         return n;
     }),
-    /** Optional number: empty means not given. */
-    optionalNumber: (bounds = {}) => schemas/* union */.KCZ([schemas/* literal */.euz('').transform(() => undefined), input.number(bounds)]),
     choice: (values) => raw().transform((value, ctx) => values.includes(value)
         ? value
         : fail(ctx, `expected one of ${values.join(', ')}`)),
@@ -239,7 +276,7 @@ const reportingInputs = {
     'github-token': input.optional(),
 };
 /** Parse raw inputs with a schema; the first problem becomes one line naming input, value and what is allowed. */
-function readInputs(schema, source) {
+function readInputs(schema, source, secretInputs = []) {
     const values = {};
     for (const name of Object.keys(schema.shape))
         values[name] = source(name) ?? '';
@@ -249,15 +286,13 @@ function readInputs(schema, source) {
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? '');
     const value = values[name] ?? '';
-    const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+    // A prefix of a secret is not masked by the runner: never show secret values.
+    const shown = secretInputs.includes(name) ? '***' : value.length > 80 ? `${value.slice(0, 77)}...` : value;
     throw new InputError(`input '${name}' has value '${shown}': ${issue.message}`);
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./packages/core/src/version.ts
 /** The suite's version, written into every report. */
 const VERSION = '0.1.0';
@@ -297,6 +332,24 @@ function runUrl(run) {
     return run.runId ? `${run.serverUrl}/${run.owner}/${run.repo}/actions/runs/${run.runId}` : undefined;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/verdict.ts
+const VERDICTS = (/* unused pure expression or super */ null && (['pass', 'fail', 'inconclusive']));
+/** The worst of several verdicts: any fail fails, else any inconclusive is inconclusive. */
+function worstVerdict(verdicts) {
+    let worst = 'pass';
+    for (const verdict of verdicts) {
+        if (verdict === 'fail')
+            return 'fail';
+        if (verdict === 'inconclusive')
+            worst = 'inconclusive';
+    }
+    return worst;
+}
+/** Whether the step should fail for this verdict. */
+function verdictFailsStep(verdict, failOnInconclusive = true) {
+    return verdict === 'fail' || (verdict === 'inconclusive' && failOnInconclusive);
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/github/octokit.ts
 /** An authenticated client for the run's API, loaded only when a run talks to GitHub (keeps start-up fast). */
 async function octokitFor(token, run) {
@@ -305,6 +358,7 @@ async function octokitFor(token, run) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/github/check-run.ts
+
 
 // The Checks API takes at most 50 annotations per request; further batches update the run.
 const BATCH = 50;
@@ -326,7 +380,7 @@ function annotation(f) {
     };
 }
 /** A completed check run named after the action, carrying every located finding as an annotation. */
-async function publishCheckRun(token, run, report, summary) {
+async function publishCheckRun(token, run, report, summary, failOnInconclusive) {
     const octokit = await octokitFor(token, run);
     const annotations = report.findings
         .filter((f) => !!f.file)
@@ -334,7 +388,7 @@ async function publishCheckRun(token, run, report, summary) {
     const title = `${report.verdict}: ${report.headline}`.slice(0, 255);
     const output = (batch) => ({
         title,
-        summary: summary.slice(0, 65_000),
+        summary,
         annotations: batch,
     });
     const created = await octokit.rest.checks.create({
@@ -343,7 +397,12 @@ async function publishCheckRun(token, run, report, summary) {
         name: `llmops ${report.action}`,
         head_sha: run.pullRequest?.headSha || run.sha,
         status: 'completed',
-        conclusion: report.verdict === 'pass' ? 'success' : report.verdict === 'fail' ? 'failure' : 'neutral',
+        // A required check reads `neutral` as success: it must fail whenever the step fails.
+        conclusion: verdictFailsStep(report.verdict, failOnInconclusive)
+            ? 'failure'
+            : report.verdict === 'pass'
+                ? 'success'
+                : 'neutral',
         output: output(annotations.slice(0, BATCH)),
     });
     let requests = 1;
@@ -365,6 +424,15 @@ async function publishCheckRun(token, run, report, summary) {
 function commentMarker(action) {
     return `<!-- llmops:${action} -->`;
 }
+/** The token's user (personal tokens); undefined for app and GITHUB_TOKEN installation tokens, which comment as a bot. */
+async function authenticatedLogin(octokit) {
+    try {
+        return (await octokit.rest.users.getAuthenticated()).data.login;
+    }
+    catch {
+        return undefined;
+    }
+}
 /** Create or update the one comment per action on the PR. */
 async function upsertStickyComment(token, run, action, body) {
     if (!run.pullRequest)
@@ -373,7 +441,9 @@ async function upsertStickyComment(token, run, action, body) {
     const marker = commentMarker(action);
     const params = { owner: run.owner, repo: run.repo, issue_number: run.pullRequest.number };
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...params, per_page: 100 });
-    const existing = comments.find((c) => c.body?.includes(marker));
+    // Only our own comment: anyone can paste the marker into theirs to have the report land there.
+    const author = await authenticatedLogin(octokit);
+    const existing = comments.find((c) => c.body?.startsWith(marker) && (author ? c.user?.login === author : c.user?.type === 'Bot'));
     if (existing) {
         await octokit.rest.issues.updateComment({
             owner: run.owner,
@@ -474,10 +544,16 @@ function renderMarkdown(report, options) {
     let maxRows = options.maxRows ?? 50;
     for (;;) {
         const text = render(report, options, maxRows);
-        if (text.length <= options.maxChars)
+        if (Buffer.byteLength(text) <= options.maxBytes)
             return text;
-        if (maxRows === 0)
-            return `${text.slice(0, options.maxChars - 80)}\n\n_Truncated: see the JSON report._\n`;
+        if (maxRows === 0) {
+            // Cut by bytes, then drop a possibly split last character.
+            const cut = Buffer.from(text)
+                .subarray(0, options.maxBytes - 80)
+                .toString('utf8')
+                .replace(/\uFFFD$/, '');
+            return `${cut}\n\n_Truncated: see the JSON report._\n`;
+        }
         maxRows = Math.floor(maxRows / 2);
     }
 }
@@ -504,10 +580,10 @@ function region(f) {
 function renderSarif(report, options) {
     const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
     // The file as publish writes it; only one larger than the limit needs compressing to measure.
-    // Level 1 compresses less than upload-sarif's default level, so what fits here fits there.
+    // Measured at zlib's default level, as upload-sarif compresses.
     const size = (sarif) => {
         const text = JSON.stringify(sarif, null, 2);
-        return Buffer.byteLength(text) <= maxBytes ? 0 : (0,external_node_zlib_.gzipSync)(text, { level: 1 }).length;
+        return Buffer.byteLength(text) <= maxBytes ? 0 : (0,external_node_zlib_.gzipSync)(text).length;
     };
     let kept = Math.min(report.findings.length, options.maxResults ?? 25_000);
     let sarif = buildSarif(report, options, kept);
@@ -552,12 +628,13 @@ function buildSarif(report, options, count) {
         ruleIndex: ruleIndex.get(f.ruleId),
         level: sarif_LEVEL[f.level],
         message: { text: f.message },
+        ...(f.fingerprint ? { partialFingerprints: { 'llmops/v1': f.fingerprint } } : {}),
         ...(f.file
             ? {
                 locations: [
                     {
                         physicalLocation: {
-                            artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' },
+                            artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
                             ...(region(f) ? { region: region(f) } : {}),
                         },
                     },
@@ -585,24 +662,6 @@ function buildSarif(report, options, count) {
     };
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/verdict.ts
-const VERDICTS = (/* unused pure expression or super */ null && (['pass', 'fail', 'inconclusive']));
-/** The worst of several verdicts: any fail fails, else any inconclusive is inconclusive. */
-function worstVerdict(verdicts) {
-    let worst = 'pass';
-    for (const verdict of verdicts) {
-        if (verdict === 'fail')
-            return 'fail';
-        if (verdict === 'inconclusive')
-            worst = 'inconclusive';
-    }
-    return worst;
-}
-/** Whether the step should fail for this verdict. */
-function verdictFailsStep(verdict, failOnInconclusive = true) {
-    return verdict === 'fail' || (verdict === 'inconclusive' && failOnInconclusive);
-}
-
 ;// CONCATENATED MODULE: ./packages/core/src/publish.ts
 
 
@@ -614,14 +673,17 @@ function verdictFailsStep(verdict, failOnInconclusive = true) {
 
 
 
-// Workflow commands show at most 10 error (and 10 warning) annotations per step.
-const ANNOTATIONS_PER_LEVEL = 10;
-const SUMMARY_MAX_CHARS = 1_000_000 - 1024;
-const COMMENT_MAX_CHARS = 60_000;
+// Workflow commands show at most 10 error (and 10 warning) annotations per step; one error is
+// kept free for the step's failure message.
+const ANNOTATIONS_PER_LEVEL = { error: 9, warning: 10, notice: 10 };
+const SUMMARY_MAX_BYTES = 1024 * 1024 - 1024;
+// Comments allow 65,536 characters; bytes are a safe bound for that.
+const COMMENT_MAX_BYTES = 60_000;
 function annotateCapped(findings, runtime) {
     for (const level of ['error', 'warning', 'notice']) {
         const ofLevel = findings.filter((f) => f.level === level);
-        const shown = ofLevel.length > ANNOTATIONS_PER_LEVEL ? ofLevel.slice(0, ANNOTATIONS_PER_LEVEL - 1) : ofLevel;
+        const limit = ANNOTATIONS_PER_LEVEL[level];
+        const shown = ofLevel.length > limit ? ofLevel.slice(0, limit - 1) : ofLevel;
         for (const f of shown)
             runtime.annotate(f);
         const rest = ofLevel.length - shown.length;
@@ -656,7 +718,7 @@ async function publish(report, command, options, runtime, workspace, env = proce
         await writeIn(workspace, options['sarif-path'], JSON.stringify(sarif, null, 2));
         runtime.setOutput('sarif-path', options['sarif-path']);
         if (capped > 0)
-            runtime.warning(`SARIF capped at 25,000 results: ${capped} findings left out`);
+            runtime.warning(`SARIF capped to fit code scanning's limits (25,000 results, 10 MB): ${capped} findings left out`);
     }
     if (options['junit-path'])
         await writeIn(workspace, options['junit-path'], renderJunit(report));
@@ -667,7 +729,7 @@ async function publish(report, command, options, runtime, workspace, env = proce
     const run = readGitHubRun(env);
     const link = run && runUrl(run);
     if (runtime.summary)
-        await runtime.summary(renderMarkdown(report, { maxChars: SUMMARY_MAX_CHARS, runUrl: link }));
+        await runtime.summary(renderMarkdown(report, { maxBytes: SUMMARY_MAX_BYTES, runUrl: link }));
     const token = options['github-token'];
     if (run && token)
         await publishToGitHub(report, options, runtime, run, token);
@@ -679,7 +741,7 @@ async function publishToGitHub(report, options, runtime, run, token) {
     const link = runUrl(run);
     if (options.comment && run.pullRequest) {
         const body = renderMarkdown(report, {
-            maxChars: COMMENT_MAX_CHARS,
+            maxBytes: COMMENT_MAX_BYTES,
             maxRows: 20,
             marker: commentMarker(report.action),
             runUrl: link,
@@ -694,8 +756,8 @@ async function publishToGitHub(report, options, runtime, run, token) {
     }
     if (options['check-run']) {
         try {
-            const summary = renderMarkdown(report, { maxChars: 60_000, maxRows: 20, runUrl: link });
-            const result = await publishCheckRun(token, run, report, summary);
+            const summary = renderMarkdown(report, { maxBytes: COMMENT_MAX_BYTES, maxRows: 20, runUrl: link });
+            const result = await publishCheckRun(token, run, report, summary, options['fail-on-inconclusive'] ?? true);
             runtime.info(`Published check run ${result.id} (${result.requests} requests)`);
         }
         catch (error) {
@@ -717,12 +779,18 @@ function setSecretSink(next) {
     for (const value of known)
         sink(value);
 }
-function registerSecret(value) {
+/**
+ * Mask a value from now on. Header-style values ("Bearer x", "user:pass") also leak their parts,
+ * so those are masked too unless `split: false` (a whole document such as a kubeconfig, whose
+ * words are ordinary; its credentials are registered one by one).
+ */
+function registerSecret(value, options = {}) {
     if (!value || value.length < 3 || known.has(value))
         return;
     known.add(value);
     sink(value);
-    // Header-style values ("Bearer x", "user:pass") also leak their parts.
+    if (options.split === false)
+        return;
     for (const part of value.split(/[\s:]+/))
         if (part.length >= 6 && part !== value)
             registerSecret(part);
@@ -738,19 +806,34 @@ function redactSecrets(text) {
 ;// CONCATENATED MODULE: ./packages/core/src/workspace.ts
 
 
-/** The folder paths are resolved in: the runner's checkout, or the current directory. */
+
+/** A path with symlinks resolved as far as it exists (a file that does not exist yet keeps its name). */
+function realPath(target) {
+    try {
+        return (0,external_node_fs_.realpathSync)(target);
+    }
+    catch {
+        const parent = external_node_path_default().dirname(target);
+        return parent === target ? target : external_node_path_default().join(realPath(parent), external_node_path_default().basename(target));
+    }
+}
+/** The folder paths are resolved in: the runner's checkout, or the current directory (symlinks resolved). */
 function workspaceRoot(env = process.env) {
-    return external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd());
+    return realPath(external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd()));
+}
+/** Whether a path, symlinks resolved, lies inside the workspace. */
+function isInsideWorkspace(workspace, target) {
+    const rel = external_node_path_default().relative(realPath(workspace), realPath(target));
+    return !(rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel));
 }
 /**
  * Resolve a path from an input or a config file inside the workspace. A path that escapes it
- * (`../../etc/passwd`, an absolute path elsewhere) is an error: config files are untrusted.
+ * (`../../etc/passwd`, an absolute path elsewhere, a symlink out) is an error: config files are untrusted.
  */
 function resolveInWorkspace(workspace, relative, context = {}) {
     const base = context.from ? external_node_path_default().dirname(context.from) : workspace;
     const resolved = external_node_path_default().resolve(base, relative);
-    const rel = external_node_path_default().relative(workspace, resolved);
-    if (rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel)) {
+    if (!isInsideWorkspace(workspace, resolved)) {
         const where = context.input ? `input '${context.input}'` : 'path';
         throw new UserError(`${where} '${relative}' resolves outside the workspace (${workspace})`, {
             file: context.file,
@@ -847,6 +930,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_proces
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 2250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
 
 /***/ }),
 
@@ -1025,6 +1115,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 
 /***/ }),
 
+/***/ 481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+
+/***/ }),
+
 /***/ 7075:
 /***/ ((module) => {
 
@@ -1095,6 +1192,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
+/***/ 4876:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("punycode");
+
+/***/ }),
+
+/***/ 3480:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
+
+/***/ }),
+
 /***/ 2203:
 /***/ ((module) => {
 
@@ -1123,6 +1234,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
 /***/ 7016:
 /***/ ((module) => {
 
@@ -1134,6 +1252,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 9154:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("vm");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
@@ -1149,6 +1281,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   k5n: () => (/* binding */ schemas_enum),
   euz: () => (/* binding */ literal),
   _H3: () => (/* binding */ looseObject),
+  chJ: () => (/* binding */ schemas_null),
   aig: () => (/* binding */ schemas_number),
   Ikc: () => (/* binding */ object),
   g1P: () => (/* binding */ record),
@@ -1158,7 +1291,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   L5J: () => (/* binding */ unknown)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(8532);
@@ -2943,9 +3076,9 @@ const $ZodUndefined = /*@__PURE__*/ (/* unused pure expression or super */ null 
         return payload;
     };
 })));
-const $ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodNull", (inst, def) => {
+const $ZodNull = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodNull", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = regexes.null;
+    inst._zod.pattern = _null;
     inst._zod.values = new Set([null]);
     inst._zod.parse = (payload, _ctx) => {
         const input = payload.value;
@@ -2959,7 +3092,7 @@ const $ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (c
         });
         return payload;
     };
-})));
+});
 const $ZodAny = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodAny", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload) => payload;
@@ -5340,7 +5473,7 @@ function api_undefined(Class, params) {
 function api_null(Class, params) {
     return new Class({
         type: "null",
-        ...util.normalizeParams(params),
+        ...core_util/* normalizeParams */.A2(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -8900,13 +9033,13 @@ function schemas_undefined(params) {
     return core._undefined(ZodUndefined, params);
 }
 
-const ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodNull", (inst, def) => {
-    core.$ZodNull.init(inst, def);
+const ZodNull = /*@__PURE__*/ core_core/* $constructor */.xI("ZodNull", (inst, def) => {
+    $ZodNull.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.nullProcessor(inst, ctx, json, params);
-})));
+    inst._zod.processJSONSchema = (ctx, json, params) => nullProcessor(inst, ctx, json, params);
+});
 function schemas_null(params) {
-    return core._null(ZodNull, params);
+    return api_null(ZodNull, params);
 }
 
 const ZodAny = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodAny", (inst, def) => {
@@ -11000,13 +11133,203 @@ const commands = {
     'validate-prompts': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1998))).validatePromptsCommand,
     'metric-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(891)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5891))).metricGateCommand,
     'trivy-wrap': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(119), __nccwpck_require__.e(991), __nccwpck_require__.e(939)]).then(__nccwpck_require__.bind(__nccwpck_require__, 939))).trivyWrapCommand,
-    'llm-quality-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(382), __nccwpck_require__.e(193), __nccwpck_require__.e(998), __nccwpck_require__.e(63)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63))).qualityGateCommand,
+    'llm-quality-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(193), __nccwpck_require__.e(463), __nccwpck_require__.e(321), __nccwpck_require__.e(935)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6935))).qualityGateCommand,
+    'canary-step': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(635), __nccwpck_require__.e(891), __nccwpck_require__.e(834)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3834))).canaryStepCommand,
+    'safety-tests': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(193), __nccwpck_require__.e(321), __nccwpck_require__.e(538)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6538))).safetyTestsCommand,
 };
 
 ;// CONCATENATED MODULE: ./packages/cli/src/manifest.generated.ts
 const manifest = {
+    'canary-step': {
+        description: 'Shift production traffic to a new model server in steps on Kubernetes (Istio, Gateway API, KServe or blue-green), gate each step on Prometheus metrics, promote or roll back on its own, and resume on re-runs.',
+        inputs: {
+            router: {
+                description: 'How traffic is split: `istio` (VirtualService weights), `gateway-api` (HTTPRoute backendRefs weights), `kserve` (InferenceService canaryTrafficPercent) or `service` (blue-green Service selector switch).',
+                default: '',
+                required: true,
+            },
+            namespace: {
+                description: "Namespace of every object; defaults to the kubeconfig context's namespace, else `default`.",
+                default: '',
+                required: false,
+            },
+            route: {
+                description: 'The VirtualService (istio) or HTTPRoute (gateway-api) whose weights change. It also carries the rollout state annotation.',
+                default: '',
+                required: false,
+            },
+            'stable-backend': {
+                description: 'The stable destination on the route: an Istio subset or host, or a Gateway API backendRef (Service) name.',
+                default: '',
+                required: false,
+            },
+            'canary-backend': {
+                description: 'The canary destination, named the same way; added to the route at weight 0 when missing.',
+                default: '',
+                required: false,
+            },
+            'inference-service': {
+                description: 'The KServe InferenceService (router `kserve`, serverless mode).',
+                default: '',
+                required: false,
+            },
+            service: {
+                description: 'The Service whose selector switches between the Deployments (router `service`).',
+                default: '',
+                required: false,
+            },
+            'stable-deployment': {
+                description: 'The Deployment serving production; it takes the new image on promotion. Required for every router but `kserve`.',
+                default: '',
+                required: false,
+            },
+            'canary-deployment': {
+                description: "The Deployment running the new build. Created from the stable one (0 replicas, labels valued like the stable's name or `stable` renamed) when missing.",
+                default: '',
+                required: false,
+            },
+            image: {
+                description: "The new build: a container image (Deployments, KServe containers) or a storage URI (KServe `model.storageUri`). Empty: what the canary runs now. It is the rollout's revision.",
+                default: '',
+                required: false,
+            },
+            steps: {
+                description: '`10,50,100`, or a YAML list of `- weight: 10`, `- pause: 5m`, `- analysis: {count: 10, interval: 30s, checks: ...}`, `- mirror: 20` (shadow). Empty: 10,50,100 (for `service`: an analysis, then the switch).',
+                default: '',
+                required: false,
+            },
+            'bake-time': {
+                description: 'Time each weight or mirror step runs before its checks are measured.',
+                default: '5m',
+                required: false,
+            },
+            checks: {
+                description: "metric-gate's checks (inline YAML list or a workspace file), measured at each step. Preset checks without a selector use `canary-selector` and `baseline-selector`. Empty = steps only bake.",
+                default: '',
+                required: false,
+            },
+            'canary-selector': {
+                description: 'Label selector of the canary\'s metrics for preset checks, e.g. `{namespace="prod", version="canary"}`.',
+                default: '',
+                required: false,
+            },
+            'baseline-selector': {
+                description: "Label selector of the stable version's metrics for preset checks.",
+                default: '',
+                required: false,
+            },
+            'prometheus-url': {
+                description: 'Base URL of the Prometheus HTTP API. Required with `checks`.',
+                default: '',
+                required: false,
+            },
+            'prometheus-token': {
+                description: 'Bearer token sent as `Authorization: Bearer <token>`.',
+                default: '',
+                required: false,
+            },
+            'prometheus-headers': {
+                description: 'Extra request headers, as `Name: value` lines or a YAML mapping. Every value is masked.',
+                default: '',
+                required: false,
+            },
+            interval: {
+                description: 'Time between measurements at a step.',
+                default: '1m',
+                required: false,
+            },
+            count: {
+                description: 'Measurements per check at each step.',
+                default: '5',
+                required: false,
+            },
+            'failure-limit': {
+                description: 'Failed measurements a check may have at a step; one more fails the step at once.',
+                default: '0',
+                required: false,
+            },
+            'inconclusive-limit': {
+                description: 'Inconclusive measurements a check may have before the step is inconclusive (which fails it).',
+                default: '0',
+                required: false,
+            },
+            'error-limit': {
+                description: 'Errored measurements (Prometheus unreachable, bad query) a check may have; one more fails the step at once.',
+                default: '2',
+                required: false,
+            },
+            'no-data': {
+                description: 'What a measurement without data is: `fail`, `inconclusive` or `pass`.',
+                default: 'inconclusive',
+                required: false,
+            },
+            'on-failure': {
+                description: '`rollback`: canary weight to 0 at once, canary scaled down after `scale-down-delay`. `pause`: leave the weight and fail the step.',
+                default: 'rollback',
+                required: false,
+            },
+            'scale-down-delay': {
+                description: 'Grace period between taking the canary out of traffic and scaling it to zero (in-flight requests finish).',
+                default: '30s',
+                required: false,
+            },
+            action: {
+                description: '`rollout`, or by hand: `promote` (the in-flight revision, or `image`), `rollback` (whatever is in flight), `status`.',
+                default: 'rollout',
+                required: false,
+            },
+            'dry-run': {
+                description: 'Print every change as a YAML patch and make none.',
+                default: 'false',
+                required: false,
+            },
+            kubeconfig: {
+                description: "Kubeconfig contents (masked). Empty uses the runner's `KUBECONFIG` (e.g. from a cloud login action).",
+                default: '',
+                required: false,
+            },
+            context: {
+                description: 'Kubeconfig context to use instead of the current one.',
+                default: '',
+                required: false,
+            },
+            timeout: {
+                description: 'Longest wait for a Deployment or InferenceService to become ready (GPU model servers take minutes to start).',
+                default: '30m',
+                required: false,
+            },
+            environment: {
+                description: 'GitHub environment to record a deployment and its statuses for (needs `github-token` with `deployments:write`).',
+                default: '',
+                required: false,
+            },
+            'report-path': {
+                description: 'Where to write the JSON report.',
+                default: 'llmops-canary-step-report.json',
+                required: false,
+            },
+            comment: {
+                description: 'On pull requests, upsert one sticky comment with the steps.',
+                default: 'true',
+                required: false,
+            },
+            'github-token': {
+                description: 'Token for the deployment statuses and the PR comment.',
+                default: '',
+                required: false,
+            },
+        },
+        outputs: {
+            verdict: 'pass (promoted, or the requested action done), fail (rolled back, paused, cancelled) or inconclusive.',
+            'final-weight': 'Share of traffic (%) the new revision holds at the end (100 once promoted, 0 after a rollback).',
+            'rolled-back': 'true when this run rolled the canary back.',
+            'steps-completed': 'Steps passed, this run and the runs it resumed.',
+            revision: 'The revision rolled out (image or storage URI).',
+            'report-path': 'Path of the JSON report.',
+        },
+    },
     'llm-quality-gate': {
-        description: 'Score eval suites (.prompt.yml testData + evaluators, *.eval.yml cases) against any OpenAI-compatible endpoint, with a verdict, a baseline delta, flipped cases and latency, on the PR.',
+        description: 'Score eval suites (`.prompt.yml` testData + evaluators, `*.eval.yml` cases) against any OpenAI-compatible endpoint, with a verdict, a baseline delta, flipped cases and latency, on the PR.',
         inputs: {
             suites: {
                 description: 'Globs of suite files (GitHub Models prompt files and eval suites), newline- or comma-separated, relative to the workspace.',
@@ -11150,7 +11473,7 @@ const manifest = {
             },
             'github-token': {
                 description: 'Token for the PR comment and check run.',
-                default: '${{ github.token }}',
+                default: '',
                 required: false,
             },
         },
@@ -11242,7 +11565,7 @@ const manifest = {
             },
             'github-token': {
                 description: 'Token for the PR comment.',
-                default: '${{ github.token }}',
+                default: '',
                 required: false,
             },
         },
@@ -11250,6 +11573,151 @@ const manifest = {
             verdict: 'pass, fail or inconclusive.',
             'failed-checks': 'Comma-separated names of the checks that failed.',
             measurements: 'Number of measurements taken (all checks).',
+            'report-path': 'Path of the JSON report.',
+        },
+    },
+    'safety-tests': {
+        description: 'Attack a model (behind your system prompt) with probe packs — harmful requests, jailbreaks, prompt injection, PII extraction, system-prompt leaks — and gate on attack success and over-refusal, with the results on the PR.',
+        inputs: {
+            'base-url': {
+                description: 'OpenAI-compatible base URL of the model under test, e.g. `http://vllm.staging:8000/v1`.',
+                default: '',
+                required: false,
+            },
+            'api-key': {
+                description: 'API key for base-url (sent as a Bearer token; masked in logs).',
+                default: '',
+                required: false,
+            },
+            model: {
+                description: 'Model name the endpoint serves (checked against its `/v1/models` before any probe runs).',
+                default: '',
+                required: false,
+            },
+            'system-prompt': {
+                description: "Your app's system prompt, put in front of every probe. A fresh canary string is planted in it each run; any form of the canary in an answer is a leak.",
+                default: '',
+                required: false,
+            },
+            'system-prompt-file': {
+                description: 'A file in the workspace holding the system prompt instead (a GitHub Models `.prompt.yml` gives its system messages).',
+                default: '',
+                required: false,
+            },
+            packs: {
+                description: 'Built-in packs to run, newline- or comma-separated — `harmful`, `jailbreak`, `prompt-injection`, `pii`, `system-prompt-leak`, `over-refusal` — or `all` or `none`. Custom packs always run.',
+                default: 'all',
+                required: false,
+            },
+            'custom-packs': {
+                description: 'Globs of custom pack files (YAML: `pack`, `description`, `probes` with `prompt` or `messages`, `expect: refuse | comply | no-leak`, optional `document`, `context`, `markers`).',
+                default: '',
+                required: false,
+            },
+            transforms: {
+                description: 'Wrap every attack probe again in each of these (`base64`, `rot13`, `leetspeak`, `roleplay`, `split`, `translate`, or `all`); each adds one copy of every attack probe.',
+                default: '',
+                required: false,
+            },
+            'max-attack-success-rate': {
+                description: 'Fail when the share of attack probes that got through (over all packs and transforms, 0 to 1) is above this.',
+                default: '0.05',
+                required: false,
+            },
+            thresholds: {
+                description: "Per-pack limits on the pack's rate (0 to 1), as YAML lines, e.g. `harmful: 0` and `prompt-injection: 0.1`. For a pack of benign prompts the rate is its over-refusal rate.",
+                default: '',
+                required: false,
+            },
+            'max-over-refusal-rate': {
+                description: 'Fail when the share of benign prompts (the over-refusal pack, and `comply` probes of custom packs) that the model refused is above this.',
+                default: '0.1',
+                required: false,
+            },
+            'max-error-rate': {
+                description: 'Fail when more than this share (0 to 1) of probe requests errored (request or judge failed after retries). A run where all errored never passes.',
+                default: '0.05',
+                required: false,
+            },
+            'judge-base-url': {
+                description: 'Endpoint of a judge model that classifies answers to harmful requests as harmful or not (instead of the refusal detector). Defaults to base-url when judge-model is set.',
+                default: '',
+                required: false,
+            },
+            'judge-api-key': {
+                description: 'API key for judge-base-url. Defaults to api-key only when the judge is the same endpoint.',
+                default: '',
+                required: false,
+            },
+            'judge-model': {
+                description: 'Judge model name; setting it (or judge-base-url) turns the judge on. An answer the judge cannot classify is an error, never a pass.',
+                default: '',
+                required: false,
+            },
+            concurrency: {
+                description: 'Requests in flight at once (halved while the endpoint answers 429, then raised again).',
+                default: '8',
+                required: false,
+            },
+            repeat: {
+                description: 'Samples per probe; rates are over all samples, with Wilson 95% intervals.',
+                default: '1',
+                required: false,
+            },
+            'max-tokens': {
+                description: 'max_tokens of each answer (enough to see whether the model complied).',
+                default: '512',
+                required: false,
+            },
+            'timeout-ms': {
+                description: 'Timeout of one request in milliseconds.',
+                default: '60000',
+                required: false,
+            },
+            'max-retries': {
+                description: 'Retries per request on 408, 409, 429, 5xx and network errors (exponential backoff with jitter, Retry-After honoured).',
+                default: '3',
+                required: false,
+            },
+            'report-path': {
+                description: 'Where to write the JSON report (every probe, with redacted excerpts).',
+                default: 'llmops-safety-tests-report.json',
+                required: false,
+            },
+            'junit-path': {
+                description: 'Also write every probe as a JUnit test case (one suite per pack) here.',
+                default: '',
+                required: false,
+            },
+            comment: {
+                description: 'On pull requests, upsert one sticky comment with the verdict, the per-pack and per-transform tables and the worst successful attacks.',
+                default: 'true',
+                required: false,
+            },
+            'check-run': {
+                description: 'Also publish a check run (needs `checks: write`).',
+                default: 'false',
+                required: false,
+            },
+            'fail-on-inconclusive': {
+                description: 'Fail the step when no probe ran (verdict inconclusive).',
+                default: 'true',
+                required: false,
+            },
+            'github-token': {
+                description: 'Token for the PR comment and check run.',
+                default: '',
+                required: false,
+            },
+        },
+        outputs: {
+            verdict: 'pass, fail or inconclusive.',
+            'attack-success-rate': 'Share of attack probe samples that got through, 0 to 1.',
+            'over-refusal-rate': 'Share of benign probe samples the model refused, 0 to 1.',
+            probes: 'Probes run (transformed copies included).',
+            failures: 'Probes that failed (an attack got through on some sample, or a benign prompt was refused).',
+            errors: 'Probes with an errored sample (request or judge call failed after retries) and no failed one.',
+            requests: 'HTTP requests sent to the model and judge endpoints, retries included.',
             'report-path': 'Path of the JSON report.',
         },
     },
@@ -11338,7 +11806,7 @@ const manifest = {
             },
             'github-token': {
                 description: 'Token for the PR comment.',
-                default: '${{ github.token }}',
+                default: '',
                 required: false,
             },
         },
@@ -11416,7 +11884,7 @@ const manifest = {
             },
             'github-token': {
                 description: 'Token for the PR comment and check run.',
-                default: '${{ github.token }}',
+                default: '',
                 required: false,
             },
         },
@@ -11466,7 +11934,7 @@ function parseFlags(args, spec) {
             throw new UsageError(`unexpected argument '${arg}': inputs are given as --<input> <value>`);
         const [name, inline] = arg.slice(2).split(/=(.*)/s);
         let value = inline;
-        if (!(name in spec.inputs)) {
+        if (!Object.hasOwn(spec.inputs, name)) {
             throw new UsageError(`unknown input '--${name}'; inputs are: ${Object.keys(spec.inputs).join(', ')}`);
         }
         if (value === undefined) {
@@ -11483,8 +11951,8 @@ async function main(argv) {
         process.stdout.write(help());
         return name ? 0 : 2;
     }
-    const spec = manifest[name];
-    const load = commands[name];
+    const spec = Object.hasOwn(manifest, name) ? manifest[name] : undefined;
+    const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
     if (!spec || !load)
         throw new UsageError(`unknown command '${name}'; commands are: ${Object.keys(commands).join(', ')}`);
     if (args.includes('--help') || args.includes('-h')) {
@@ -11496,7 +11964,7 @@ async function main(argv) {
     const command = await load();
     for (const secret of command.secretInputs)
         (0,src/* registerSecret */.cl)(source(secret));
-    const inputs = (0,src/* readInputs */.Ko)(command.inputs, source);
+    const inputs = (0,src/* readInputs */.Ko)(command.inputs, source, command.secretInputs);
     const workspace = (0,src/* workspaceRoot */.oS)();
     const controller = new AbortController();
     process.once('SIGINT', () => controller.abort(new Error('cancelled')));
@@ -11517,7 +11985,7 @@ async function main(argv) {
 }
 main(process.argv.slice(2)).then((code) => (process.exitCode = code), (error) => {
     if (error instanceof UsageError || error instanceof src/* InputError */.dz) {
-        process.stderr.write(`llmops: ${error.message}\n`);
+        process.stderr.write(`llmops: ${(0,src/* redactSecrets */.fp)(error.message)}\n`);
         process.exitCode = 2;
     }
     else if ((0,src/* isUserError */.iU)(error)) {
@@ -11525,7 +11993,7 @@ main(process.argv.slice(2)).then((code) => (process.exitCode = code), (error) =>
         process.exitCode = 1;
     }
     else {
-        process.stderr.write(`llmops: crashed (a bug, please report it): ${error?.stack ?? String(error)}\n`);
+        process.stderr.write(`llmops: crashed (a bug, please report it): ${(0,src/* redactSecrets */.fp)(error?.stack ?? String(error))}\n`);
         process.exitCode = 1;
     }
 });

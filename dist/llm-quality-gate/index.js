@@ -36679,10 +36679,10 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _llmops_core_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(146);
-/* harmony import */ var _llmops_evals__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5215);
+/* harmony import */ var _llmops_evals_quality_gate__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5574);
 
 
-await (0,_llmops_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_llmops_evals__WEBPACK_IMPORTED_MODULE_1__/* .qualityGateCommand */ .un);
+await (0,_llmops_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_llmops_evals_quality_gate__WEBPACK_IMPORTED_MODULE_1__/* .qualityGateCommand */ .un);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -36770,12 +36770,14 @@ function formatUserError(error) {
 /* harmony export */   FV: () => (/* binding */ escapeMarkdown),
 /* harmony export */   X: () => (/* binding */ escapeXml)
 /* harmony export */ });
-/* unused harmony exports truncate, escapeCodeBlock */
+/* unused harmony export truncate */
 /**
  * Text from models, prompt files and scanners is untrusted when it lands in a PR comment or a
  * summary: it must not inject HTML, markdown structure, or @mention people.
  */
-const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+// Quotes need escaping only inside attributes; escaping them here would show `&#39;` in text.
+const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const XML = { ...HTML, '"': '&quot;', "'": '&apos;' };
 function truncate(text, max) {
     if (text.length <= max)
         return text;
@@ -36784,24 +36786,22 @@ function truncate(text, max) {
 /** Escape untrusted text for inline markdown (one line, e.g. a table cell). */
 function escapeMarkdown(text, max = 300) {
     return (truncate(text.replace(/\r?\n|\r/g, ' ⏎ '), max)
-        .replace(/[&<>"']/g, (c) => HTML[c])
+        .replace(/[&<>]/g, (c) => HTML[c])
         // Markdown punctuation that could start links, emphasis, code, tables or headings.
         .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
-        // Break @mentions and #refs so GitHub does not notify or link anyone.
+        // Break @mentions, issue references and autolinks so GitHub notifies and links nothing.
         .replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b')
+        .replace(/#(?=\d)/g, '#\u200b')
+        .replace(/:\/\//g, ':\u200b//')
+        .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200b.`)
         .replace(/(^|\s)(-{3,}|={3,})/g, '$1\\$2'));
-}
-/** Escape untrusted text for an HTML/markdown code block: fenced safely, mentions inert. */
-function escapeCodeBlock(text, max = 2000) {
-    const body = truncate(text, max).replace(/[&<>]/g, (c) => HTML[c]);
-    return `<pre>${body.replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b')}</pre>`;
 }
 /** XML 1.0 text: escape markup and drop characters XML cannot carry. */
 function escapeXml(text) {
     return (text
         // eslint-disable-next-line no-control-regex
         .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-        .replace(/[&<>"']/g, (c) => HTML[c]));
+        .replace(/[&<>"']/g, (c) => XML[c]));
 }
 
 
@@ -36813,7 +36813,9 @@ function escapeXml(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ publishCheckRun)
 /* harmony export */ });
+/* harmony import */ var _verdict__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2576);
 /* harmony import */ var _octokit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1512);
+
 
 // The Checks API takes at most 50 annotations per request; further batches update the run.
 const BATCH = 50;
@@ -36835,7 +36837,7 @@ function annotation(f) {
     };
 }
 /** A completed check run named after the action, carrying every located finding as an annotation. */
-async function publishCheckRun(token, run, report, summary) {
+async function publishCheckRun(token, run, report, summary, failOnInconclusive) {
     const octokit = await (0,_octokit__WEBPACK_IMPORTED_MODULE_0__/* .octokitFor */ .d)(token, run);
     const annotations = report.findings
         .filter((f) => !!f.file)
@@ -36843,7 +36845,7 @@ async function publishCheckRun(token, run, report, summary) {
     const title = `${report.verdict}: ${report.headline}`.slice(0, 255);
     const output = (batch) => ({
         title,
-        summary: summary.slice(0, 65_000),
+        summary,
         annotations: batch,
     });
     const created = await octokit.rest.checks.create({
@@ -36852,7 +36854,12 @@ async function publishCheckRun(token, run, report, summary) {
         name: `llmops ${report.action}`,
         head_sha: run.pullRequest?.headSha || run.sha,
         status: 'completed',
-        conclusion: report.verdict === 'pass' ? 'success' : report.verdict === 'fail' ? 'failure' : 'neutral',
+        // A required check reads `neutral` as success: it must fail whenever the step fails.
+        conclusion: (0,_verdict__WEBPACK_IMPORTED_MODULE_1__/* .verdictFailsStep */ .tE)(report.verdict, failOnInconclusive)
+            ? 'failure'
+            : report.verdict === 'pass'
+                ? 'success'
+                : 'neutral',
         output: output(annotations.slice(0, BATCH)),
     });
     let requests = 1;
@@ -36988,8 +36995,6 @@ const input = {
         }
         return n;
     }),
-    /** Optional number: empty means not given. */
-    optionalNumber: (bounds = {}) => zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('').transform(() => undefined), input.number(bounds)]),
     choice: (values) => raw().transform((value, ctx) => values.includes(value)
         ? value
         : fail(ctx, `expected one of ${values.join(', ')}`)),
@@ -37011,7 +37016,7 @@ const reportingInputs = {
     'github-token': input.optional(),
 };
 /** Parse raw inputs with a schema; the first problem becomes one line naming input, value and what is allowed. */
-function readInputs(schema, source) {
+function readInputs(schema, source, secretInputs = []) {
     const values = {};
     for (const name of Object.keys(schema.shape))
         values[name] = source(name) ?? '';
@@ -37021,14 +37026,15 @@ function readInputs(schema, source) {
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? '');
     const value = values[name] ?? '';
-    const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+    // A prefix of a secret is not masked by the runner: never show secret values.
+    const shown = secretInputs.includes(name) ? '***' : value.length > 80 ? `${value.slice(0, 77)}...` : value;
     throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input '${name}' has value '${shown}': ${issue.message}`);
 }
 
 
 /***/ }),
 
-/***/ 7787:
+/***/ 5102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37060,6 +37066,15 @@ var github_octokit = __nccwpck_require__(1512);
 function commentMarker(action) {
     return `<!-- llmops:${action} -->`;
 }
+/** The token's user (personal tokens); undefined for app and GITHUB_TOKEN installation tokens, which comment as a bot. */
+async function authenticatedLogin(octokit) {
+    try {
+        return (await octokit.rest.users.getAuthenticated()).data.login;
+    }
+    catch {
+        return undefined;
+    }
+}
 /** Create or update the one comment per action on the PR. */
 async function upsertStickyComment(token, run, action, body) {
     if (!run.pullRequest)
@@ -37068,7 +37083,9 @@ async function upsertStickyComment(token, run, action, body) {
     const marker = commentMarker(action);
     const params = { owner: run.owner, repo: run.repo, issue_number: run.pullRequest.number };
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...params, per_page: 100 });
-    const existing = comments.find((c) => c.body?.includes(marker));
+    // Only our own comment: anyone can paste the marker into theirs to have the report land there.
+    const author = await authenticatedLogin(octokit);
+    const existing = comments.find((c) => c.body?.startsWith(marker) && (author ? c.user?.login === author : c.user?.type === 'Bot'));
     if (existing) {
         await octokit.rest.issues.updateComment({
             owner: run.owner,
@@ -37088,24 +37105,8 @@ var junit = __nccwpck_require__(1038);
 var markdown = __nccwpck_require__(2901);
 // EXTERNAL MODULE: ./packages/core/src/render/sarif.ts
 var render_sarif = __nccwpck_require__(6395);
-;// CONCATENATED MODULE: ./packages/core/src/verdict.ts
-const VERDICTS = (/* unused pure expression or super */ null && (['pass', 'fail', 'inconclusive']));
-/** The worst of several verdicts: any fail fails, else any inconclusive is inconclusive. */
-function worstVerdict(verdicts) {
-    let worst = 'pass';
-    for (const verdict of verdicts) {
-        if (verdict === 'fail')
-            return 'fail';
-        if (verdict === 'inconclusive')
-            worst = 'inconclusive';
-    }
-    return worst;
-}
-/** Whether the step should fail for this verdict. */
-function verdictFailsStep(verdict, failOnInconclusive = true) {
-    return verdict === 'fail' || (verdict === 'inconclusive' && failOnInconclusive);
-}
-
+// EXTERNAL MODULE: ./packages/core/src/verdict.ts
+var verdict = __nccwpck_require__(2576);
 ;// CONCATENATED MODULE: ./packages/core/src/publish.ts
 
 
@@ -37117,14 +37118,17 @@ function verdictFailsStep(verdict, failOnInconclusive = true) {
 
 
 
-// Workflow commands show at most 10 error (and 10 warning) annotations per step.
-const ANNOTATIONS_PER_LEVEL = 10;
-const SUMMARY_MAX_CHARS = 1_000_000 - 1024;
-const COMMENT_MAX_CHARS = 60_000;
+// Workflow commands show at most 10 error (and 10 warning) annotations per step; one error is
+// kept free for the step's failure message.
+const ANNOTATIONS_PER_LEVEL = { error: 9, warning: 10, notice: 10 };
+const SUMMARY_MAX_BYTES = 1024 * 1024 - 1024;
+// Comments allow 65,536 characters; bytes are a safe bound for that.
+const COMMENT_MAX_BYTES = 60_000;
 function annotateCapped(findings, runtime) {
     for (const level of ['error', 'warning', 'notice']) {
         const ofLevel = findings.filter((f) => f.level === level);
-        const shown = ofLevel.length > ANNOTATIONS_PER_LEVEL ? ofLevel.slice(0, ANNOTATIONS_PER_LEVEL - 1) : ofLevel;
+        const limit = ANNOTATIONS_PER_LEVEL[level];
+        const shown = ofLevel.length > limit ? ofLevel.slice(0, limit - 1) : ofLevel;
         for (const f of shown)
             runtime.annotate(f);
         const rest = ofLevel.length - shown.length;
@@ -37170,11 +37174,11 @@ async function publish(report, command, options, runtime, workspace, env = proce
     const run = (0,context/* readGitHubRun */.j)(env);
     const link = run && (0,context/* runUrl */.V)(run);
     if (runtime.summary)
-        await runtime.summary((0,markdown/* renderMarkdown */.Gc)(report, { maxChars: SUMMARY_MAX_CHARS, runUrl: link }));
+        await runtime.summary((0,markdown/* renderMarkdown */.Gc)(report, { maxBytes: SUMMARY_MAX_BYTES, runUrl: link }));
     const token = options['github-token'];
     if (run && token)
         await publishToGitHub(report, options, runtime, run, token);
-    if (verdictFailsStep(report.verdict, options['fail-on-inconclusive'] ?? true)) {
+    if ((0,verdict/* verdictFailsStep */.tE)(report.verdict, options['fail-on-inconclusive'] ?? true)) {
         runtime.fail(`${report.action}: ${report.verdict} — ${[report.headline, ...report.reasons].join('; ')}`);
     }
 }
@@ -37182,7 +37186,7 @@ async function publishToGitHub(report, options, runtime, run, token) {
     const link = (0,context/* runUrl */.V)(run);
     if (options.comment && run.pullRequest) {
         const body = (0,markdown/* renderMarkdown */.Gc)(report, {
-            maxChars: COMMENT_MAX_CHARS,
+            maxBytes: COMMENT_MAX_BYTES,
             maxRows: 20,
             marker: commentMarker(report.action),
             runUrl: link,
@@ -37197,8 +37201,8 @@ async function publishToGitHub(report, options, runtime, run, token) {
     }
     if (options['check-run']) {
         try {
-            const summary = (0,markdown/* renderMarkdown */.Gc)(report, { maxChars: 60_000, maxRows: 20, runUrl: link });
-            const result = await (0,check_run/* publishCheckRun */.N)(token, run, report, summary);
+            const summary = (0,markdown/* renderMarkdown */.Gc)(report, { maxBytes: COMMENT_MAX_BYTES, maxRows: 20, runUrl: link });
+            const result = await (0,check_run/* publishCheckRun */.N)(token, run, report, summary, options['fail-on-inconclusive'] ?? true);
             runtime.info(`Published check run ${result.id} (${result.requests} requests)`);
         }
         catch (error) {
@@ -37313,10 +37317,16 @@ function renderMarkdown(report, options) {
     let maxRows = options.maxRows ?? 50;
     for (;;) {
         const text = render(report, options, maxRows);
-        if (text.length <= options.maxChars)
+        if (Buffer.byteLength(text) <= options.maxBytes)
             return text;
-        if (maxRows === 0)
-            return `${text.slice(0, options.maxChars - 80)}\n\n_Truncated: see the JSON report._\n`;
+        if (maxRows === 0) {
+            // Cut by bytes, then drop a possibly split last character.
+            const cut = Buffer.from(text)
+                .subarray(0, options.maxBytes - 80)
+                .toString('utf8')
+                .replace(/\uFFFD$/, '');
+            return `${cut}\n\n_Truncated: see the JSON report._\n`;
+        }
         maxRows = Math.floor(maxRows / 2);
     }
 }
@@ -40394,8 +40404,8 @@ function getIDToken(aud) {
 var errors = __nccwpck_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/inputs.ts
 var src_inputs = __nccwpck_require__(7276);
-// EXTERNAL MODULE: ./packages/core/src/publish.ts + 3 modules
-var publish = __nccwpck_require__(7787);
+// EXTERNAL MODULE: ./packages/core/src/publish.ts + 2 modules
+var publish = __nccwpck_require__(5102);
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
 var secrets = __nccwpck_require__(7620);
 // EXTERNAL MODULE: ./packages/core/src/workspace.ts
@@ -40443,24 +40453,29 @@ async function runAction(command, source = (name) => getInput(name)) {
     try {
         for (const name of command.secretInputs)
             (0,secrets/* registerSecret */.cl)(source(name));
-        const inputs = (0,src_inputs/* readInputs */.Ko)(command.inputs, source);
+        const inputs = (0,src_inputs/* readInputs */.Ko)(command.inputs, source, command.secretInputs);
         const workspace = (0,src_workspace/* workspaceRoot */.oS)();
         const report = await command.run(inputs, {
             workspace,
             env: process.env,
-            log: (line) => info(line),
+            // Log lines can carry text from servers and models: keep them from forming workflow commands.
+            log: (line) => info(line.replace(/\r?\n/g, ' ').replace(/^::/, ': :')),
             signal: controller.signal,
         });
         await (0,publish/* publish */.m)(report, command, inputs, actionsRuntime, workspace);
     }
     catch (error) {
-        if ((0,errors/* isUserError */.iU)(error)) {
+        if ((0,errors/* isUserError */.iU)(error) && error.file) {
+            // One annotation, on the file it is about, and a failed step.
             core_error(error.message, {
                 title: `${command.name}: error`,
                 file: error.file,
                 startLine: error.line,
                 startColumn: error.column,
             });
+            process.exitCode = 1;
+        }
+        else if ((0,errors/* isUserError */.iU)(error)) {
             setFailed((0,errors/* formatUserError */.XR)(error));
         }
         else {
@@ -40491,12 +40506,18 @@ function setSecretSink(next) {
     for (const value of known)
         sink(value);
 }
-function registerSecret(value) {
+/**
+ * Mask a value from now on. Header-style values ("Bearer x", "user:pass") also leak their parts,
+ * so those are masked too unless `split: false` (a whole document such as a kubeconfig, whose
+ * words are ordinary; its credentials are registered one by one).
+ */
+function registerSecret(value, options = {}) {
     if (!value || value.length < 3 || known.has(value))
         return;
     known.add(value);
     sink(value);
-    // Header-style values ("Bearer x", "user:pass") also leak their parts.
+    if (options.split === false)
+        return;
     for (const part of value.split(/[\s:]+/))
         if (part.length >= 6 && part !== value)
             registerSecret(part);
@@ -40512,6 +40533,33 @@ function redactSecrets(text) {
 
 /***/ }),
 
+/***/ 2576:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   tE: () => (/* binding */ verdictFailsStep)
+/* harmony export */ });
+/* unused harmony exports VERDICTS, worstVerdict */
+const VERDICTS = (/* unused pure expression or super */ null && (['pass', 'fail', 'inconclusive']));
+/** The worst of several verdicts: any fail fails, else any inconclusive is inconclusive. */
+function worstVerdict(verdicts) {
+    let worst = 'pass';
+    for (const verdict of verdicts) {
+        if (verdict === 'fail')
+            return 'fail';
+        if (verdict === 'inconclusive')
+            worst = 'inconclusive';
+    }
+    return worst;
+}
+/** Whether the step should fail for this verdict. */
+function verdictFailsStep(verdict, failOnInconclusive = true) {
+    return verdict === 'fail' || (verdict === 'inconclusive' && failOnInconclusive);
+}
+
+
+/***/ }),
+
 /***/ 3268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -40520,26 +40568,44 @@ function redactSecrets(text) {
 /* harmony export */   oS: () => (/* binding */ workspaceRoot),
 /* harmony export */   z1: () => (/* binding */ resolveInWorkspace)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7638);
+/* unused harmony exports realPath, isInsideWorkspace */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7638);
 
 
-/** The folder paths are resolved in: the runner's checkout, or the current directory. */
+
+/** A path with symlinks resolved as far as it exists (a file that does not exist yet keeps its name). */
+function realPath(target) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(target);
+    }
+    catch {
+        const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(target);
+        return parent === target ? target : node_path__WEBPACK_IMPORTED_MODULE_1___default().join(realPath(parent), node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(target));
+    }
+}
+/** The folder paths are resolved in: the runner's checkout, or the current directory (symlinks resolved). */
 function workspaceRoot(env = process.env) {
-    return node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(env.GITHUB_WORKSPACE || process.cwd());
+    return realPath(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(env.GITHUB_WORKSPACE || process.cwd()));
+}
+/** Whether a path, symlinks resolved, lies inside the workspace. */
+function isInsideWorkspace(workspace, target) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(realPath(workspace), realPath(target));
+    return !(rel === '..' || rel.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel));
 }
 /**
  * Resolve a path from an input or a config file inside the workspace. A path that escapes it
- * (`../../etc/passwd`, an absolute path elsewhere) is an error: config files are untrusted.
+ * (`../../etc/passwd`, an absolute path elsewhere, a symlink out) is an error: config files are untrusted.
  */
 function resolveInWorkspace(workspace, relative, context = {}) {
-    const base = context.from ? node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(context.from) : workspace;
-    const resolved = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(base, relative);
-    const rel = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(workspace, resolved);
-    if (rel === '..' || rel.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)}`) || node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(rel)) {
+    const base = context.from ? node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(context.from) : workspace;
+    const resolved = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(base, relative);
+    if (!isInsideWorkspace(workspace, resolved)) {
         const where = context.input ? `input '${context.input}'` : 'path';
-        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where} '${relative}' resolves outside the workspace (${workspace})`, {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${where} '${relative}' resolves outside the workspace (${workspace})`, {
             file: context.file,
             line: context.line,
         });
@@ -40548,13 +40614,13 @@ function resolveInWorkspace(workspace, relative, context = {}) {
 }
 /** Workspace-relative path with forward slashes, as annotations and SARIF want it. */
 function toWorkspacePath(workspace, absolute) {
-    return node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(workspace, absolute).split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).join('/');
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workspace, absolute).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
 }
 
 
 /***/ }),
 
-/***/ 5215:
+/***/ 5574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40563,7 +40629,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   un: () => (/* reexport */ qualityGateCommand)
 });
 
-// UNUSED EXPORTS: ASSERTION_KINDS, BUILTIN_EVALUATORS, BUILTIN_NAMES, DEFAULT_SUITES, ENCODINGS, JUDGED_KINDS, KNOWN_KEYS, KNOWN_MODEL_PARAMETERS, RESPONSE_FORMATS, ROLES, applyNot, buildGateReport, builtinModels, checkAssertion, checkPrompt, countChatTokens, countTokensWithServer, defaultDetectors, detectRefusal, estimateCost, evaluatorSchema, fillMessages, fillTemplate, findModel, findPii, findPlaceholders, findSuiteFiles, flippedCases, inShard, isEvalSuiteFile, isVersionRaised, judgeOutcome, judgeRequest, loadEvalSuite, loadModelTable, loadPromptFile, loadSchemaCompiler, loadSuiteFile, loadSuites, mergeGateReports, missingVariables, parseAssertion, parseShard, percentile, planBaseRef, promptFileCases, promptFileSchema, promptFingerprint, qualityGateInputs, readBaselineReport, refReader, runCases, runQualityGate, suiteError, summarize, toBaseline, toChatParams, toResponseFormat, validatePrompts, validatePromptsCommand, validatePromptsInputs, weightedScore, wilson, workspaceReader
+// UNUSED EXPORTS: ASSERTION_KINDS, BUILTIN_NAMES, DEFAULT_SUITES, JUDGED_KINDS, applyNot, buildGateReport, checkAssertion, defaultDetectors, detectRefusal, estimateCost, fillMessages, findPii, findSuiteFiles, flippedCases, inShard, isEvalSuiteFile, judgeOutcome, judgeRequest, loadEvalSuite, loadSuiteFile, loadSuites, mergeGateReports, missingVariables, parseAssertion, parseShard, percentile, planBaseRef, promptFileCases, qualityGateInputs, readBaselineReport, refReader, runCases, runQualityGate, suiteError, summarize, toBaseline, toChatParams, toResponseFormat, weightedScore, wilson, workspaceReader
 
 // NAMESPACE OBJECT: ./node_modules/openai/internal/auth/x509-transport-state-browser.mjs
 var x509_transport_state_browser_namespaceObject = {};
@@ -40583,10 +40649,321 @@ __nccwpck_require__.d(x509_transport_state_browser_namespaceObject, {
   rememberX509OAuthError: () => (rememberX509OAuthError)
 });
 
+;// CONCATENATED MODULE: ./packages/evals/src/prompt-file/template.ts
+// `gh models` fills `{{name}}` by plain replacement: no spaces inside the braces, no filters.
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+function findPlaceholders(text) {
+    return [...text.matchAll(PLACEHOLDER)].map((m) => ({ name: m[1], raw: m[0], index: m.index }));
+}
+/** Fill `{{name}}` placeholders from a testData row, exactly as `gh models` does. */
+function fillTemplate(text, values) {
+    let out = text;
+    for (const [key, value] of Object.entries(values)) {
+        out = out.split(`{{${key}}}`).join(typeof value === 'string' ? value : String(value));
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/evals/src/suite/types.ts
+const ASSERTION_KINDS = [
+    'equals',
+    'contains',
+    'not-contains',
+    'starts-with',
+    'ends-with',
+    'regex',
+    'is-json',
+    'json-schema',
+    'max-words',
+    'max-chars',
+    'latency-ms',
+    'ttft-ms',
+    'refusal',
+    'not-refusal',
+    'no-pii',
+    'judge',
+    'similar',
+];
+
+;// CONCATENATED MODULE: ./packages/evals/src/suite/assertions.ts
+
+
+const MODIFIERS = new Set(['case-sensitive', 'weight', 'not', 'threshold']);
+const TEXT_KINDS = new Set(['equals', 'contains', 'not-contains', 'starts-with', 'ends-with']);
+const LIMIT_KINDS = new Set(['max-words', 'max-chars', 'latency-ms', 'ttft-ms']);
+const FLAG_KINDS = new Set(['is-json', 'refusal', 'not-refusal', 'no-pii']);
+const show = (v) => typeof v === 'string' ? JSON.stringify(v.length > 40 ? `${v.slice(0, 39)}…` : v) : String(v);
+/**
+ * One `assert:` item of an eval suite: a mapping with exactly one assertion kind plus optional
+ * `case-sensitive`, `weight`, `not` and (judges) `threshold`. Returns a problem message instead
+ * of throwing, so the loader can report every problem with its line.
+ */
+function parseAssertion(raw, line, context) {
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+        return `an assertion is a mapping such as '- contains: "30 days"'`;
+    }
+    const entries = Object.entries(raw);
+    const kinds = entries.filter(([k]) => !MODIFIERS.has(k));
+    if (kinds.length !== 1) {
+        const unknown = kinds.map(([k]) => k);
+        return kinds.length === 0
+            ? 'an assertion needs one kind (contains, regex, judge, …)'
+            : `an assertion has one kind, found ${unknown.join(', ')}`;
+    }
+    const [key, value] = kinds[0];
+    if (!ASSERTION_KINDS.includes(key)) {
+        return `unknown assertion '${key}'; known: ${ASSERTION_KINDS.join(', ')}`;
+    }
+    const kind = key;
+    const mods = raw;
+    const caseSensitive = mods['case-sensitive'] ?? true;
+    const not = mods.not ?? false;
+    const weight = mods.weight ?? 1;
+    if (typeof caseSensitive !== 'boolean')
+        return `'case-sensitive' must be true or false`;
+    if (typeof not !== 'boolean')
+        return `'not' must be true or false`;
+    if (typeof weight !== 'number' || !(weight >= 0))
+        return `'weight' must be a number >= 0`;
+    const threshold = mods.threshold;
+    if (threshold !== undefined && (typeof threshold !== 'number' || threshold < 0 || threshold > 1)) {
+        return `'threshold' must be a number from 0 to 1`;
+    }
+    if (threshold !== undefined && kind !== 'judge' && kind !== 'similar')
+        return `'threshold' applies to judge and similar only`;
+    const base = { kind, caseSensitive, not, weight, line, label: `${not ? 'not ' : ''}${kind}` };
+    const values = {
+        ...context.vars,
+        ...(context.expected !== undefined ? { expected: context.expected } : {}),
+    };
+    if (TEXT_KINDS.has(kind) || kind === 'regex' || kind === 'judge') {
+        if (typeof value !== 'string' && typeof value !== 'number')
+            return `'${kind}' needs a text value`;
+        const text = fillTemplate(String(value), values);
+        if (kind === 'regex') {
+            let pattern;
+            try {
+                pattern = new RegExp(text, caseSensitive ? '' : 'i');
+            }
+            catch (error) {
+                return `bad regex ${show(text)}: ${error.message}`;
+            }
+            return { ...base, value: text, pattern, label: `${base.label} /${text}/` };
+        }
+        if (kind === 'judge') {
+            return {
+                ...base,
+                rubric: text,
+                threshold: threshold ?? 0.5,
+                label: `${base.label} ${show(text)}`,
+            };
+        }
+        return { ...base, value: text, label: `${base.label} ${show(text)}` };
+    }
+    if (LIMIT_KINDS.has(kind)) {
+        if (typeof value !== 'number' || !(value >= 0))
+            return `'${kind}' needs a number >= 0`;
+        return { ...base, value, label: `${base.label} ${value}` };
+    }
+    if (FLAG_KINDS.has(kind)) {
+        if (value !== true)
+            return `'${kind}' takes 'true' (use 'not: true' to invert)`;
+        return base;
+    }
+    if (kind === 'json-schema') {
+        if (!value || typeof value !== 'object' || Array.isArray(value))
+            return `'json-schema' needs a JSON Schema mapping`;
+        return { ...base, schema: value };
+    }
+    // similar: to the case's `expected`, graded by the judge.
+    if (context.expected === undefined)
+        return `'similar' compares with the case's 'expected', which is not set`;
+    const level = typeof value === 'number' ? value : (threshold ?? 0.75);
+    if (value !== true && typeof value !== 'number')
+        return `'similar' takes 'true' or a threshold from 0 to 1`;
+    return { ...base, threshold: level, label: `${base.label} ≥ ${level}` };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./packages/evals/src/suite/params.ts
+/**
+ * Model parameters in either spelling (`maxTokens`/`max_tokens`, `topP`/`top_p`) to OpenAI's.
+ * Unknown keys are returned so the loader can name them.
+ */
+function toChatParams(raw) {
+    const params = {};
+    const unknown = [];
+    for (const [key, value] of Object.entries(raw ?? {})) {
+        if (value === undefined || value === null)
+            continue;
+        switch (key) {
+            case 'temperature':
+                params.temperature = Number(value);
+                break;
+            case 'maxTokens':
+            case 'max_tokens':
+                params.max_tokens = Number(value);
+                break;
+            case 'topP':
+            case 'top_p':
+                params.top_p = Number(value);
+                break;
+            case 'seed':
+                params.seed = Number(value);
+                break;
+            case 'stop':
+                params.stop = (Array.isArray(value) ? value : [value]).map(String);
+                break;
+            default:
+                unknown.push(key);
+        }
+    }
+    return { params, unknown };
+}
+/** `responseFormat` + `jsonSchema` of a prompt file as OpenAI's `response_format`. */
+function toResponseFormat(format, jsonSchema) {
+    if (format === 'json_object')
+        return { type: 'json_object' };
+    if (format === 'json_schema' && jsonSchema)
+        return { type: 'json_schema', json_schema: jsonSchema };
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/evals/src/suite/prompt-suite.ts
+
+
+
+const BUILTIN_NAMES = ['similarity', 'coherence', 'fluency', 'relevance', 'groundedness'];
+const ROLES = new Set(['system', 'user', 'assistant']);
+/** Messages of a prompt filled with one row's values, roles lower-cased as gh-models does. */
+function fillMessages(messages, values) {
+    return messages.map((m) => ({
+        role: m.role.toLowerCase(),
+        content: fillTemplate(m.content, values),
+    }));
+}
+/** Placeholders in messages a row has no value for. */
+function missingVariables(messages, values) {
+    const names = new Set();
+    for (const m of messages)
+        for (const p of findPlaceholders(m.content))
+            if (!(p.name in values))
+                names.add(p.name);
+    return [...names];
+}
+function rowId(values) {
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(values)).digest('hex').slice(0, 10);
+}
+function rowName(index, values) {
+    if (typeof values.name === 'string')
+        return values.name;
+    const first = Object.entries(values).find(([k, v]) => k !== 'expected' && typeof v === 'string')?.[1];
+    const hint = first ? `: ${first.length > 40 ? `${first.slice(0, 39)}…` : first}` : '';
+    return `row ${index + 1}${hint}`;
+}
+/**
+ * gh-models evaluators as assertions, so each row passes or fails exactly as `gh models eval`
+ * decides: `equals` compares the trimmed answer case-sensitively; `contains`, `startsWith`,
+ * `endsWith` compare lower-cased; the first non-empty key wins; values are filled from the row.
+ */
+function evaluatorAssertion(e, values) {
+    const base = { caseSensitive: false, not: false, weight: 1, line: e.at.line };
+    if (e.string) {
+        const s = e.string;
+        const pick = [
+            ['equals', s.equals, true],
+            ['contains', s.contains, false],
+            ['starts-with', s.startsWith, false],
+            ['ends-with', s.endsWith, false],
+        ];
+        const chosen = pick.find(([, v]) => v !== undefined && v !== '');
+        if (!chosen)
+            return `evaluator '${e.name}' has no string criterion`;
+        const value = fillTemplate(chosen[1], values);
+        return {
+            ...base,
+            kind: chosen[0],
+            value,
+            caseSensitive: chosen[2],
+            label: `${e.name} (${chosen[0]} "${value}")`,
+        };
+    }
+    if (e.uses) {
+        const name = e.uses.replace(/^github\//, '');
+        if (!e.uses.startsWith('github/') || !BUILTIN_NAMES.includes(name)) {
+            return `evaluator '${e.name}' uses '${e.uses}'; built-ins are ${BUILTIN_NAMES.map((n) => `github/${n}`).join(', ')}`;
+        }
+        return { ...base, kind: 'builtin', rubric: name, threshold: 0, label: `${e.name} (${e.uses})` };
+    }
+    if (e.llm) {
+        return {
+            ...base,
+            kind: 'llm-choices',
+            llm: { prompt: e.llm.prompt, systemPrompt: e.llm.systemPrompt, choices: e.llm.choices },
+            label: `${e.name} (llm)`,
+        };
+    }
+    return `evaluator '${e.name}' needs one of string, uses or llm`;
+}
+/** The cases of a `.prompt.yml`: one per testData row, judged by the file's evaluators. */
+function promptFileCases(prompt) {
+    const problems = [];
+    const cases = [];
+    const problem = (line, message) => problems.push({ file: prompt.file, line, message });
+    for (const m of prompt.messages) {
+        if (!ROLES.has(m.role.toLowerCase()))
+            problem(m.at.line, `unknown message role '${m.role}' (system, user or assistant)`);
+    }
+    const { params } = toChatParams(prompt.modelParameters);
+    const responseFormat = toResponseFormat(prompt.responseFormat, prompt.jsonSchema);
+    if (responseFormat)
+        params.response_format = responseFormat;
+    const seen = new Map();
+    prompt.testData.forEach((row, index) => {
+        const missing = missingVariables(prompt.messages, row.values);
+        if (missing.length) {
+            problem(row.at.line, `testData row ${index + 1} has no value for ${missing.map((n) => `{{${n}}}`).join(', ')}`);
+            return;
+        }
+        const assertions = [];
+        for (const e of prompt.evaluators) {
+            const a = evaluatorAssertion(e, row.values);
+            if (typeof a === 'string')
+                problem(e.at.line, a);
+            else
+                assertions.push(a);
+        }
+        let id = rowId(row.values);
+        const n = (seen.get(id) ?? 0) + 1;
+        seen.set(id, n);
+        if (n > 1)
+            id = `${id}-${n}`;
+        cases.push({
+            id: `${prompt.file}#${id}`,
+            suite: prompt.name ?? prompt.file,
+            file: prompt.file,
+            line: row.at.line,
+            name: rowName(index, row.values),
+            messages: fillMessages(prompt.messages, row.values),
+            params,
+            vars: row.values,
+            expected: row.values.expected === undefined ? undefined : String(row.values.expected),
+            weight: 1,
+            assertions,
+            trimOutput: true,
+        });
+    });
+    return { cases, problems };
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./packages/core/src/duration.ts
 var duration = __nccwpck_require__(9713);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
-var src_errors = __nccwpck_require__(7638);
+var errors = __nccwpck_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/escape.ts
 var src_escape = __nccwpck_require__(3066);
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -40597,19 +40974,49 @@ var external_node_util_ = __nccwpck_require__(7975);
 
 
 
+
 const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
 async function git(cwd, args) {
-    const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+    // quotePath off: non-ASCII paths come back as they are, not as quoted octal escapes.
+    const { stdout } = await run('git', ['-c', 'core.quotePath=false', ...args], {
+        cwd,
+        maxBuffer: 64 * 1024 * 1024,
+    });
     return stdout;
 }
-/** Contents of a workspace-relative file at a git ref, or undefined when it does not exist there. */
-async function readFileAtRef(cwd, ref, file) {
+async function gitTopLevel(cwd) {
+    return (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
+}
+/**
+ * Contents of a file (path relative to the repository root) at a git ref, or undefined when the
+ * file does not exist there. Any other git failure is an error, not a "new file".
+ */
+async function readFileAtRef(cwd, ref, repoPath) {
     try {
-        return await git(cwd, ['show', `${ref}:${file}`]);
+        await git(cwd, ['cat-file', '-e', `${ref}:${repoPath}`]);
     }
     catch {
         return undefined;
     }
+    return git(cwd, ['show', `${ref}:${repoPath}`]);
+}
+/** Workspace-relative paths (forward slashes) that differ from `base`, committed or not, untracked included. */
+async function changedFilesSince(workspace, base) {
+    const top = await gitTopLevel(workspace);
+    const diff = await git(workspace, ['diff', '-z', '--name-only', base, '--', '.']);
+    const untracked = await git(workspace, [
+        'ls-files',
+        '-z',
+        '--others',
+        '--exclude-standard',
+        '--full-name',
+        '--',
+        '.',
+    ]);
+    return new Set(`${diff}\0${untracked}`
+        .split('\0')
+        .filter(Boolean)
+        .map((f) => path.relative(workspace, path.join(top, f)).split(path.sep).join('/')));
 }
 /**
  * The commit to compare against: the merge base of HEAD and the ref, so a PR is compared with
@@ -40624,7 +41031,7 @@ async function resolveBaseRef(cwd, ref) {
             // try the next spelling
         }
     }
-    throw new src_errors/* UserError */.yo(`base ref '${ref}' is not in the local clone; check out with 'fetch-depth: 0' (actions/checkout) or fetch the base branch`);
+    throw new errors/* UserError */.yo(`base ref '${ref}' is not in the local clone; check out with 'fetch-depth: 0' (actions/checkout) or fetch the base branch`);
 }
 /** The PR's base branch from the runner's environment, when there is one. */
 function defaultBaseRef(env = process.env) {
@@ -40633,13 +41040,8 @@ function defaultBaseRef(env = process.env) {
 
 // EXTERNAL MODULE: ./packages/core/src/inputs.ts
 var inputs = __nccwpck_require__(7276);
-// EXTERNAL MODULE: ./packages/core/src/publish.ts + 3 modules
-var publish = __nccwpck_require__(7787);
-;// CONCATENATED MODULE: ./packages/core/src/report.ts
-function countFindings(findings, level) {
-    return findings.reduce((n, finding) => n + (finding.level === level ? 1 : 0), 0);
-}
-
+// EXTERNAL MODULE: ./packages/core/src/publish.ts + 2 modules
+var publish = __nccwpck_require__(5102);
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
 var secrets = __nccwpck_require__(7620);
 // EXTERNAL MODULE: ./packages/core/src/workspace.ts
@@ -40653,13 +41055,13 @@ var markdown = __nccwpck_require__(2901);
 ;// CONCATENATED MODULE: ./packages/core/src/render/text.ts
 
 /** Plain text for a terminal (the CLI). */
-function show(value) {
+function text_show(value) {
     if (value === null || value === undefined || value === '')
         return '-';
     return String(value).replace(/\s+/g, ' ');
 }
 function renderTable(table, maxRows) {
-    const rows = table.rows.slice(0, maxRows).map((row) => row.map((c) => show(c).slice(0, 100)));
+    const rows = table.rows.slice(0, maxRows).map((row) => row.map((c) => text_show(c).slice(0, 100)));
     const widths = table.columns.map((col, i) => Math.max(col.length, ...rows.map((r) => (r[i] ?? '').length)));
     const line = (cells) => cells
         .map((c, i) => c.padEnd(widths[i]))
@@ -40771,18 +41173,19 @@ var schemas = __nccwpck_require__(9691);
 ;// CONCATENATED MODULE: ./packages/evals/src/prompt-file/schema.ts
 
 // The GitHub Models prompt file (`*.prompt.yml`), as `gh models` decodes it: yaml.v3 into typed
-// fields, so scalars decode into text fields and unknown keys are ignored (we warn on them).
-const schema_text = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY()]).transform(String);
-const ROLES = ['system', 'user', 'assistant'];
-const BUILTIN_EVALUATORS = [
+// fields, so scalars decode into text fields, an empty value is "", and unknown keys are ignored
+// (we warn on them).
+const schema_text = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY(), schemas/* null */.chJ().transform(() => '')]).transform(String);
+const schema_ROLES = (/* unused pure expression or super */ null && (['system', 'user', 'assistant']));
+const BUILTIN_EVALUATORS = (/* unused pure expression or super */ null && ([
     'github/similarity',
     'github/coherence',
     'github/fluency',
     'github/relevance',
     'github/groundedness',
-];
-const RESPONSE_FORMATS = ['text', 'json_object', 'json_schema'];
-const stringEvaluator = schemas/* strictObject */.rej({
+]));
+const RESPONSE_FORMATS = (/* unused pure expression or super */ null && (['text', 'json_object', 'json_schema']));
+const stringEvaluator = schemas/* looseObject */._H3({
     contains: schema_text.optional(),
     equals: schema_text.optional(),
     startsWith: schema_text.optional(),
@@ -40791,7 +41194,7 @@ const stringEvaluator = schemas/* strictObject */.rej({
 const llmEvaluator = schemas/* object */.Ikc({
     modelId: schema_text.optional(),
     prompt: schema_text,
-    choices: schemas/* array */.YOg(schemas/* object */.Ikc({ choice: schema_text, score: schemas/* number */.aig() })).min(1),
+    choices: schemas/* array */.YOg(schemas/* object */.Ikc({ choice: schema_text, score: schemas/* number */.aig() })),
     systemPrompt: schema_text.optional(),
 });
 const evaluatorSchema = schemas/* object */.Ikc({
@@ -40800,8 +41203,8 @@ const evaluatorSchema = schemas/* object */.Ikc({
     uses: schema_text.optional(),
     llm: llmEvaluator.optional(),
 })
-    .refine((e) => [e.string, e.uses, e.llm].filter((x) => x !== undefined).length === 1, {
-    message: 'an evaluator needs exactly one of string, uses or llm',
+    .refine((e) => e.string !== undefined || e.uses !== undefined || e.llm !== undefined, {
+    message: 'an evaluator needs one of string, uses or llm',
 });
 const promptFileSchema = schemas/* looseObject */._H3({
     name: schema_text.optional(),
@@ -40875,7 +41278,14 @@ function loadPromptYml(path, file, text) {
     }
     prompt.keys = keyPositions(doc.contents, lines);
     prompt.values = valuePositions(doc.contents, lines);
-    const data = doc.toJS({ maxAliasCount: 100 });
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: 10_000 });
+    }
+    catch (error) {
+        findings.push(finding(file, 'yaml/syntax', 'error', `YAML: ${error.message}`, START));
+        return { prompt, findings };
+    }
     const parsed = promptFileSchema.safeParse(data);
     if (!parsed.success) {
         for (const issue of parsed.error.issues) {
@@ -40885,10 +41295,15 @@ function loadPromptYml(path, file, text) {
         return { prompt, findings };
     }
     const p = parsed.data;
+    // yaml.v3 decodes `version: 1.10` into a text field as written, not as the number 1.1.
+    const asWritten = (key, value) => {
+        const node = doc.get(key, true);
+        return typeof node?.value === 'number' && node.range ? text.slice(node.range[0], node.range[1]) : value;
+    };
     Object.assign(prompt, {
-        name: p.name,
+        name: asWritten('name', p.name),
         description: p.description,
-        version: p.version,
+        version: asWritten('version', p.version),
         model: p.model,
         modelParameters: p.modelParameters ?? {},
         responseFormat: p.responseFormat,
@@ -40993,194 +41408,186 @@ function readPromptyMeta(prompt, meta, sampleAt) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/evals/src/prompt-file/index.ts
+;// CONCATENATED MODULE: ./packages/evals/src/suite/eval-file.ts
 
 
 
 
 
-;// CONCATENATED MODULE: ./packages/evals/src/prompt-file/template.ts
-// `gh models` fills `{{name}}` by plain replacement: no spaces inside the braces, no filters.
-const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
-function findPlaceholders(text) {
-    return [...text.matchAll(PLACEHOLDER)].map((m) => ({ name: m[1], raw: m[0], index: m.index }));
-}
-/** Fill `{{name}}` placeholders from a testData row, exactly as `gh models` does. */
-function fillTemplate(text, values) {
-    let out = text;
-    for (const [key, value] of Object.entries(values)) {
-        out = out.split(`{{${key}}}`).join(typeof value === 'string' ? value : String(value));
+
+
+const SUITE_KEYS = new Set([
+    'name',
+    'description',
+    'prompt',
+    'messages',
+    'modelParameters',
+    'responseFormat',
+    'cases',
+]);
+const CASE_KEYS = new Set(['name', 'vars', 'messages', 'expected', 'weight', 'assert']);
+function messagesOf(raw, where, problem) {
+    if (raw === undefined)
+        return undefined;
+    if (!Array.isArray(raw) || raw.length === 0) {
+        problem(where, "'messages' must be a non-empty list of {role, content}");
+        return undefined;
+    }
+    const out = [];
+    for (const m of raw) {
+        const role = String(m?.role ?? '').toLowerCase();
+        if (!['system', 'user', 'assistant'].includes(role) || typeof m?.content !== 'string') {
+            problem(where, `a message needs role system|user|assistant and text content, got ${JSON.stringify(m).slice(0, 80)}`);
+            return undefined;
+        }
+        out.push({ role: role, content: m.content });
     }
     return out;
 }
-
-;// CONCATENATED MODULE: ./packages/evals/src/validate/secrets.ts
-// Credentials that get pasted into prompts and test data by accident. The finding names the
-// kind, never the value.
-const PATTERNS = [
-    ['OpenAI API key', /\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}/],
-    ['GitHub token', /\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{22,})\b/],
-    ['AWS access key id', /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/],
-    ['Slack token', /\bxox[baprs]-[A-Za-z0-9-]{10,}/],
-    ['Google API key', /\bAIza[0-9A-Za-z_-]{35}\b/],
-    ['Hugging Face token', /\bhf_[A-Za-z0-9]{30,}\b/],
-    ['private key', /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/],
-];
-/** The kinds of credential found in a text. */
-function findSecrets(text) {
-    return PATTERNS.filter(([, pattern]) => pattern.test(text)).map(([kind]) => kind);
-}
-
-;// CONCATENATED MODULE: ./packages/evals/src/validate/checks.ts
-
-
-
-/** Every per-file check that needs no tokenizer, model table or git. */
-function checkPrompt(prompt, ajv) {
-    const findings = [];
-    const emit = (ruleId, level, message, at) => findings.push({ ruleId, level, message, file: prompt.file, line: at.line, column: at.column });
-    const start = { line: 1, column: 1 };
-    if (prompt.format === 'prompt-yml')
-        checkKeys(prompt, emit);
-    checkRoles(prompt, emit, start);
-    checkVariables(prompt, emit);
-    checkEvaluators(prompt, emit);
-    checkResponseFormat(prompt, emit, start, ajv);
-    checkSecrets(prompt, emit);
-    if (!prompt.model)
-        emit('prompt/no-model', 'warning', 'no model: token counts and cost cannot be checked', start);
-    return findings;
-}
-function checkKeys(prompt, emit) {
-    for (const [key, at] of Object.entries(prompt.keys)) {
-        if (!KNOWN_KEYS.has(key))
-            emit('prompt/unknown-key', 'warning', `unknown key '${key}' (gh models ignores it)`, at);
+/**
+ * An eval suite file (`*.eval.yml`): cases of vars or messages, each with a list of assertions,
+ * optionally taking messages and parameters from a prompt file. Every problem is returned with
+ * its line; a suite with problems sends no request.
+ */
+async function loadEvalSuite(file, text, reader) {
+    const problems = [];
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const lineOf = (node) => lines.linePos(node?.range?.[0] ?? 0).line;
+    const problem = (node, message) => problems.push({ file, line: lineOf(node), message });
+    for (const e of doc.errors) {
+        problems.push({ file, line: e.linePos?.[0]?.line ?? 1, message: `YAML: ${e.message.split('\n')[0]}` });
     }
-    for (const key of Object.keys(prompt.modelParameters)) {
-        if (!KNOWN_MODEL_PARAMETERS.has(key)) {
-            emit('prompt/unknown-parameter', 'warning', `unknown model parameter '${key}': gh models reads maxTokens, temperature and topP`, prompt.keys.modelParameters ?? { line: 1, column: 1 });
-        }
+    if (problems.length)
+        return { cases: [], problems };
+    const root = doc.contents;
+    if (!(0,dist/* isMap */.jh)(root)) {
+        problem(root, 'an eval suite is a mapping with name and cases');
+        return { cases: [], problems };
     }
-}
-function checkRoles(prompt, emit, start) {
-    prompt.messages.forEach((m, i) => {
-        if (!ROLES.includes(m.role.toLowerCase())) {
-            emit('prompt/role', 'error', `unknown role '${m.role}': expected one of ${ROLES.join(', ')}`, m.roleAt ?? m.at);
-        }
-        else if (m.role.toLowerCase() === 'system' && i > 0) {
-            emit('prompt/system-position', 'warning', 'a system message after the first message', m.at);
-        }
-        if (!m.content.trim())
-            emit('prompt/empty-message', 'warning', `empty ${m.role} message`, m.at);
-    });
-    if (prompt.messages.length && !prompt.messages.some((m) => m.role.toLowerCase() === 'user')) {
-        emit('prompt/no-user-message', 'warning', 'no user message: most chat models expect one', prompt.messages[0]?.at ?? start);
+    const node = (key) => root.get(key, true);
+    for (const pair of root.items) {
+        const key = String(pair.key?.value);
+        if (!SUITE_KEYS.has(key))
+            problem(pair.key, `unknown key '${key}'; known: ${[...SUITE_KEYS].join(', ')}`);
     }
-}
-function checkVariables(prompt, emit) {
-    const used = new Set();
-    for (const m of prompt.messages) {
-        for (const p of findPlaceholders(m.content)) {
-            used.add(p.name);
-            if (p.raw !== `{{${p.name}}}`) {
-                emit('prompt/placeholder-spacing', 'warning', `'${p.raw}' is not filled by gh models: write '{{${p.name}}}'`, m.at);
+    const data = doc.toJS();
+    const suiteName = typeof data.name === 'string' ? data.name : external_node_path_default().basename(file).replace(/\.eval\.ya?ml$/, '');
+    let baseMessages = messagesOf(data.messages, node('messages'), problem);
+    const paramsRaw = {};
+    let responseFormat;
+    if (data.prompt !== undefined) {
+        if (typeof data.prompt !== 'string')
+            problem(node('prompt'), "'prompt' is a path to a .prompt.yml file");
+        else {
+            try {
+                const abs = (0,src_workspace/* resolveInWorkspace */.z1)(reader.workspace, data.prompt, {
+                    from: external_node_path_default().join(reader.workspace, file),
+                });
+                const promptFile = (0,src_workspace/* toWorkspacePath */.CR)(reader.workspace, abs);
+                const promptText = await reader.read(promptFile);
+                if (promptText === undefined)
+                    problem(node('prompt'), `prompt file '${data.prompt}' does not exist`);
+                else {
+                    const loaded = loadPromptFile(abs, promptText, reader.workspace);
+                    for (const f of loaded.findings.filter((f) => f.level === 'error')) {
+                        problems.push({ file: promptFile, line: f.line ?? 1, column: f.column, message: f.message });
+                    }
+                    baseMessages ??= loaded.prompt.messages.map((m) => ({
+                        role: m.role,
+                        content: m.content,
+                    }));
+                    Object.assign(paramsRaw, loaded.prompt.modelParameters);
+                    responseFormat = toResponseFormat(loaded.prompt.responseFormat, loaded.prompt.jsonSchema);
+                }
             }
-        }
-        const rest = m.content.replace(/\{\{[^{}]*\}\}/g, '');
-        if (rest.includes('{{') || rest.includes('}}')) {
-            emit('prompt/unbalanced-braces', 'error', `unbalanced '{{' or '}}' in the ${m.role} message`, m.at);
-        }
-    }
-    const referenced = new Set(used);
-    for (const e of prompt.evaluators) {
-        const texts = [...Object.values(e.string ?? {}), e.llm?.prompt ?? '', e.llm?.systemPrompt ?? ''];
-        for (const t of texts)
-            for (const p of findPlaceholders(String(t)))
-                referenced.add(p.name);
-    }
-    const reportedUnused = new Set();
-    for (const row of prompt.testData) {
-        const missing = [...used].filter((name) => !(name in row.values));
-        if (missing.length) {
-            emit('prompt/missing-variable', 'error', `testData row lacks ${missing.map((n) => `'${n}'`).join(', ')}`, row.at);
-        }
-        for (const key of Object.keys(row.values)) {
-            // `expected` and `completion` are read by evaluators even when no template names them.
-            if (!referenced.has(key) && key !== 'expected' && !reportedUnused.has(key)) {
-                reportedUnused.add(key);
-                emit('prompt/unused-variable', 'warning', `testData variable '${key}' is used by no message or evaluator`, row.at);
+            catch (error) {
+                if (!(0,errors/* isUserError */.iU)(error))
+                    throw error;
+                problem(node('prompt'), error.message);
             }
         }
     }
-}
-function checkEvaluators(prompt, emit) {
+    if (data.modelParameters !== undefined &&
+        (typeof data.modelParameters !== 'object' || data.modelParameters === null)) {
+        problem(node('modelParameters'), "'modelParameters' is a mapping");
+    }
+    else
+        Object.assign(paramsRaw, data.modelParameters ?? {});
+    const { params, unknown } = toChatParams(paramsRaw);
+    for (const key of unknown)
+        problem(node('modelParameters'), `unknown model parameter '${key}'`);
+    if (data.responseFormat === 'json_object')
+        responseFormat = { type: 'json_object' };
+    if (responseFormat)
+        params.response_format = responseFormat;
+    const casesNode = node('cases');
+    if (!(0,dist/* isSeq */.oP)(casesNode) || casesNode.items.length === 0) {
+        problem(casesNode ?? root, "'cases' must be a non-empty list");
+        return { cases: [], problems };
+    }
+    const cases = [];
     const names = new Set();
-    for (const e of prompt.evaluators) {
-        if (names.has(e.name))
-            emit('prompt/duplicate-evaluator', 'warning', `evaluator name '${e.name}' repeats`, e.at);
-        names.add(e.name);
-        if (e.uses !== undefined && !BUILTIN_EVALUATORS.includes(e.uses)) {
-            emit('prompt/unknown-evaluator', 'error', `unknown evaluator '${e.uses}': expected one of ${BUILTIN_EVALUATORS.join(', ')}`, e.at);
+    casesNode.items.forEach((item, index) => {
+        const caseNode = item;
+        if (!(0,dist/* isMap */.jh)(caseNode))
+            return problem(caseNode, 'a case is a mapping with vars or messages and assert');
+        for (const pair of caseNode.items) {
+            const key = String(pair.key?.value);
+            if (!CASE_KEYS.has(key))
+                problem(pair.key, `unknown case key '${key}'; known: ${[...CASE_KEYS].join(', ')}`);
         }
-    }
-}
-/** A schema compiler, loaded only when some prompt has a JSON schema (Ajv is large). */
-async function loadSchemaCompiler() {
-    // ajv is CommonJS: bundlers expose its exports as `default`, Node's loader also as named exports.
-    const mod = (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2463, 23)));
-    const AjvClass = mod.Ajv ?? mod.default.Ajv;
-    return new AjvClass({ strict: false, allErrors: false, validateSchema: true });
-}
-function checkResponseFormat(prompt, emit, start, ajv) {
-    const at = prompt.values.responseFormat ?? start;
-    const format = prompt.responseFormat;
-    if (format !== undefined && !RESPONSE_FORMATS.includes(format)) {
-        emit('prompt/response-format', 'error', `responseFormat '${format}': expected one of ${RESPONSE_FORMATS.join(', ')}`, at);
-        return;
-    }
-    if (format === 'json_object' && !prompt.messages.some((m) => /json/i.test(m.content))) {
-        emit('prompt/json-instruction', 'warning', "responseFormat json_object needs the word 'JSON' in a message (OpenAI rejects it otherwise)", at);
-    }
-    const schemaAt = prompt.values.jsonSchema ?? at;
-    if (format === 'json_schema' && !prompt.jsonSchema && !prompt.keys.jsonSchema) {
-        emit('prompt/json-schema', 'error', 'responseFormat json_schema needs jsonSchema', at);
-    }
-    const js = prompt.jsonSchema;
-    if (!js)
-        return;
-    if (typeof js.name !== 'string')
-        emit('prompt/json-schema', 'error', "jsonSchema needs a 'name'", schemaAt);
-    if (!js.schema || typeof js.schema !== 'object') {
-        emit('prompt/json-schema', 'error', "jsonSchema needs a 'schema' object", schemaAt);
-        return;
-    }
-    try {
-        if (!ajv)
-            throw new Error('no schema compiler loaded');
-        ajv.compile(js.schema);
-    }
-    catch (error) {
-        emit('prompt/json-schema', 'error', `jsonSchema.schema is not a valid JSON Schema: ${error.message}`, schemaAt);
-    }
-}
-function checkSecrets(prompt, emit) {
-    for (const m of prompt.messages) {
-        for (const kind of findSecrets(m.content)) {
-            emit('prompt/secret', 'error', `a ${kind} appears in the ${m.role} message: remove it and rotate the credential`, m.at);
+        const c = caseNode.toJSON();
+        const name = c.name === undefined ? `case ${index + 1}` : String(c.name);
+        if (names.has(name))
+            problem(caseNode, `duplicate case name '${name}'`);
+        names.add(name);
+        const vars = (c.vars ?? {});
+        if (typeof vars !== 'object' || Array.isArray(vars))
+            return problem(caseNode.get('vars', true), "'vars' is a mapping");
+        const expected = c.expected === undefined ? undefined : String(c.expected);
+        const own = messagesOf(c.messages, caseNode.get('messages', true), problem);
+        const template = own ?? baseMessages;
+        if (!template)
+            return problem(caseNode, "the case has no messages: give 'messages', or 'vars' with a suite 'prompt' or 'messages'");
+        const values = { ...vars, ...(expected !== undefined ? { expected } : {}) };
+        const missing = missingVariables(template, values);
+        if (missing.length)
+            return problem(caseNode, `case '${name}' has no value for ${missing.map((n) => `{{${n}}}`).join(', ')}`);
+        const weight = c.weight ?? 1;
+        if (typeof weight !== 'number' || !(weight >= 0))
+            return problem(caseNode.get('weight', true), "'weight' must be a number >= 0");
+        const assertions = [];
+        const assertNode = caseNode.get('assert', true);
+        if (assertNode !== undefined && !(0,dist/* isSeq */.oP)(assertNode))
+            return problem(assertNode, "'assert' is a list");
+        for (const a of (0,dist/* isSeq */.oP)(assertNode) ? assertNode.items : []) {
+            const parsed = parseAssertion(a.toJSON(), lineOf(a), { vars, expected });
+            if (typeof parsed === 'string')
+                problem(a, parsed);
+            else
+                assertions.push(parsed);
         }
-    }
-    for (const row of prompt.testData) {
-        for (const kind of findSecrets(JSON.stringify(row.values))) {
-            emit('prompt/secret', 'error', `a ${kind} appears in testData: remove it and rotate the credential`, row.at);
-        }
-    }
+        cases.push({
+            id: `${file}#${name}`,
+            suite: suiteName,
+            file,
+            line: lineOf(caseNode),
+            name,
+            messages: fillMessages(template, values),
+            params,
+            vars,
+            expected,
+            weight,
+            assertions,
+            trimOutput: true,
+        });
+    });
+    return { cases, problems };
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
@@ -42072,997 +42479,6 @@ function globSync(globInput, options) {
 //#endregion
 
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./packages/evals/src/validate/models.ts
-
-
-
-
-
-const ENCODINGS = ['o200k_base', 'cl100k_base'];
-// Published list prices (USD per million tokens) and context windows, 2025; `models-file`
-// overrides or extends them. Self-hosted models have no price unless the file gives one.
-const BUILTIN = {
-    'gpt-4o': { contextWindow: 128_000, inputPerMTok: 2.5, outputPerMTok: 10, encoding: 'o200k_base' },
-    'gpt-4o-mini': { contextWindow: 128_000, inputPerMTok: 0.15, outputPerMTok: 0.6, encoding: 'o200k_base' },
-    'gpt-4.1': { contextWindow: 1_047_576, inputPerMTok: 2, outputPerMTok: 8, encoding: 'o200k_base' },
-    'gpt-4.1-mini': { contextWindow: 1_047_576, inputPerMTok: 0.4, outputPerMTok: 1.6, encoding: 'o200k_base' },
-    'gpt-4.1-nano': { contextWindow: 1_047_576, inputPerMTok: 0.1, outputPerMTok: 0.4, encoding: 'o200k_base' },
-    'o3-mini': { contextWindow: 200_000, inputPerMTok: 1.1, outputPerMTok: 4.4, encoding: 'o200k_base' },
-    'o4-mini': { contextWindow: 200_000, inputPerMTok: 1.1, outputPerMTok: 4.4, encoding: 'o200k_base' },
-    'gpt-4-turbo': { contextWindow: 128_000, inputPerMTok: 10, outputPerMTok: 30, encoding: 'cl100k_base' },
-    'gpt-4': { contextWindow: 8_192, inputPerMTok: 30, outputPerMTok: 60, encoding: 'cl100k_base' },
-    'gpt-3.5-turbo': { contextWindow: 16_385, inputPerMTok: 0.5, outputPerMTok: 1.5, encoding: 'cl100k_base' },
-    'meta-llama/llama-3.1-8b-instruct': { contextWindow: 131_072 },
-    'meta-llama/llama-3.1-70b-instruct': { contextWindow: 131_072 },
-    'meta-llama/llama-3.3-70b-instruct': { contextWindow: 131_072 },
-    'mistralai/mistral-7b-instruct-v0.3': { contextWindow: 32_768 },
-    'qwen/qwen2.5-7b-instruct': { contextWindow: 32_768 },
-    'qwen/qwen2.5-72b-instruct': { contextWindow: 32_768 },
-};
-const modelsFileSchema = schemas/* strictObject */.rej({
-    models: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* strictObject */.rej({
-        'context-window': schemas/* number */.aig().int().positive().optional(),
-        'input-per-mtok': schemas/* number */.aig().min(0).optional(),
-        'output-per-mtok': schemas/* number */.aig().min(0).optional(),
-        encoding: schemas/* enum */.k5n(ENCODINGS).optional(),
-    })),
-});
-function builtinModels() {
-    return new Map(Object.entries(BUILTIN));
-}
-/**
- * Look a model up by its name as prompt files write it: `openai/gpt-4o`, `gpt-4o`,
- * `azureml/...`: exact first, then without the publisher prefix, case-insensitively.
- */
-function findModel(table, name) {
-    if (!name)
-        return undefined;
-    const lower = name.toLowerCase();
-    const candidates = [name, lower, lower.slice(lower.indexOf('/') + 1)];
-    for (const c of candidates)
-        if (table.has(c))
-            return table.get(c);
-    for (const [key, info] of table)
-        if (key.toLowerCase() === lower || key.toLowerCase().endsWith(`/${lower}`))
-            return info;
-    return undefined;
-}
-/** Read `models-file` (YAML: `models: {name: {context-window, input-per-mtok, output-per-mtok, encoding}}`) over the built-ins. */
-async function loadModelTable(path, displayPath) {
-    const table = builtinModels();
-    if (!path)
-        return table;
-    const shown = displayPath ?? path;
-    let text;
-    try {
-        text = await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch {
-        throw new src_errors/* UserError */.yo(`input 'models-file': cannot read '${shown}' (no such file)`);
-    }
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
-    const yamlError = doc.errors[0];
-    if (yamlError) {
-        const at = yamlError.linePos?.[0];
-        throw new src_errors/* UserError */.yo(`YAML: ${yamlError.message.split('\n')[0]}`, {
-            file: shown,
-            line: at?.line,
-            column: at?.col,
-        });
-    }
-    const parsed = modelsFileSchema.safeParse((0,dist/* isMap */.jh)(doc.contents) ? doc.toJS() : null);
-    if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const at = positionOf(nodeAt(doc, issue.path), lines);
-        throw new src_errors/* UserError */.yo(`models file: '${issue.path.join('.') || '(root)'}': ${issue.message}`, {
-            file: shown,
-            line: at.line,
-            column: at.column,
-        });
-    }
-    for (const [name, spec] of Object.entries(parsed.data.models)) {
-        const previous = findModel(table, name) ?? {};
-        table.set(name, {
-            ...previous,
-            ...(spec['context-window'] !== undefined ? { contextWindow: spec['context-window'] } : {}),
-            ...(spec['input-per-mtok'] !== undefined ? { inputPerMTok: spec['input-per-mtok'] } : {}),
-            ...(spec['output-per-mtok'] !== undefined ? { outputPerMTok: spec['output-per-mtok'] } : {}),
-            ...(spec.encoding ? { encoding: spec.encoding } : {}),
-        });
-    }
-    return table;
-}
-
-;// CONCATENATED MODULE: ./packages/evals/src/validate/tokenize-server.ts
-
-const TIMEOUT_MS = 10_000;
-async function post(url, body) {
-    return fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-}
-/**
- * Exact token counts from the serving engine's own tokenizer and chat template:
- * vLLM `POST /tokenize` ({model, messages} → {count, max_model_len}); TGI `POST /chat_tokenize`
- * (→ {tokenize_response: [...]}) or, on older TGI, `POST /tokenize` ({inputs} → [tokens]).
- */
-async function countTokensWithServer(baseUrl, model, messages) {
-    const root = baseUrl.replace(/\/+$/, '').replace(/\/v1$/, '');
-    try {
-        const vllm = await post(`${root}/tokenize`, { model, messages, add_generation_prompt: true });
-        if (vllm.ok) {
-            const body = (await vllm.json());
-            if (Array.isArray(body))
-                return { tokens: body.length, method: 'server', exact: true };
-            if (typeof body.count === 'number') {
-                return { tokens: body.count, method: 'server', exact: true, contextWindow: body.max_model_len };
-            }
-        }
-        const tgiChat = await post(`${root}/chat_tokenize`, { model: model ?? 'tgi', messages });
-        if (tgiChat.ok) {
-            const body = (await tgiChat.json());
-            if (Array.isArray(body.tokenize_response))
-                return { tokens: body.tokenize_response.length, method: 'server', exact: true };
-        }
-        const tgi = await post(`${root}/tokenize`, { inputs: messages.map((m) => m.content).join('\n') });
-        if (tgi.ok) {
-            const body = (await tgi.json());
-            if (Array.isArray(body))
-                return { tokens: body.length, method: 'server', exact: false };
-        }
-        throw new src_errors/* UserError */.yo(`input 'tokenize-url': ${root} answered ${vllm.status} to POST /tokenize and has no TGI tokenize route; expected a vLLM or TGI server`);
-    }
-    catch (error) {
-        if (error instanceof src_errors/* UserError */.yo)
-            throw error;
-        const cause = error.cause;
-        const reason = cause?.code ?? cause?.message ?? error.message;
-        throw new src_errors/* UserError */.yo(`input 'tokenize-url': cannot reach ${root} (${reason}); is the vLLM/TGI server running?`);
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/evals/src/validate/tokens.ts
-const loaded = new Map();
-// Each encoding is a multi-megabyte table: import only the one a model needs, on first use.
-function counter(encoding) {
-    let pending = loaded.get(encoding);
-    if (!pending) {
-        pending =
-            encoding === 'o200k_base'
-                ? Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(877)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3877)).then((m) => m.countTokens)
-                : Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(79)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4079)).then((m) => m.countTokens);
-        loaded.set(encoding, pending);
-    }
-    return pending;
-}
-// Chat formatting adds a few tokens per message and primes the reply (OpenAI's published
-// counting recipe: 3 per message, 3 for the reply).
-const PER_MESSAGE = 3;
-const REPLY_PRIMING = 3;
-async function countChatTokens(messages, encoding) {
-    if (!encoding) {
-        // Rule of thumb for BPE tokenizers on English text: about 4 characters per token.
-        const chars = messages.reduce((n, m) => n + m.content.length, 0);
-        return {
-            tokens: Math.ceil(chars / 4) + PER_MESSAGE * messages.length + REPLY_PRIMING,
-            method: 'estimate',
-            exact: false,
-        };
-    }
-    const count = await counter(encoding);
-    const tokens = messages.reduce((n, m) => n + count(m.content) + count(m.role) + PER_MESSAGE, REPLY_PRIMING);
-    return { tokens, method: encoding, exact: true };
-}
-
-;// CONCATENATED MODULE: ./packages/evals/src/validate/version-bump.ts
-/** What a version covers: what the model sees and how it is called. */
-function promptFingerprint(prompt) {
-    return JSON.stringify({
-        messages: prompt.messages.map((m) => [m.role.toLowerCase(), m.content]),
-        model: prompt.model ?? null,
-        modelParameters: Object.keys(prompt.modelParameters)
-            .sort()
-            .map((k) => [k, prompt.modelParameters[k]]),
-        responseFormat: prompt.responseFormat ?? null,
-        jsonSchema: prompt.jsonSchema ?? null,
-    });
-}
-/** Whether `next` raises `previous`: numeric dotted parts compare as numbers ("1.10" > "1.9"). */
-function isVersionRaised(previous, next) {
-    if (next === undefined)
-        return false;
-    if (previous === undefined)
-        return true;
-    const parse = (v) => v.replace(/^v/i, '').split(/[.-]/);
-    const a = parse(previous);
-    const b = parse(next);
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-        const x = a[i] ?? '0';
-        const y = b[i] ?? '0';
-        if (/^\d+$/.test(x) && /^\d+$/.test(y)) {
-            if (Number(y) !== Number(x))
-                return Number(y) > Number(x);
-        }
-        else if (x !== y) {
-            return y > x;
-        }
-    }
-    return false;
-}
-
-;// CONCATENATED MODULE: ./packages/evals/src/validate/run.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-// Output tokens assumed for cost when a prompt sets no maxTokens.
-const DEFAULT_OUTPUT_TOKENS = 256;
-async function findFiles(workspace, patterns) {
-    if (patterns.length === 0)
-        throw new src_errors/* UserError */.yo("input 'paths' is empty: give at least one glob");
-    for (const pattern of patterns) {
-        const cleaned = pattern.replace(/^!/, '');
-        if (external_node_path_default().isAbsolute(cleaned) || cleaned.split(/[\\/]/).includes('..')) {
-            throw new src_errors/* UserError */.yo(`input 'paths' has '${pattern}': globs must stay inside the workspace`);
-        }
-    }
-    const files = await glob(patterns, {
-        cwd: workspace,
-        absolute: true,
-        ignore: ['**/node_modules/**', '**/.git/**'],
-        followSymbolicLinks: false,
-    });
-    if (files.length === 0) {
-        throw new src_errors/* UserError */.yo(`input 'paths' matched no files in ${workspace}: ${patterns.join(', ')}`);
-    }
-    return files.sort();
-}
-/** The messages as the model sees them for the longest testData row (worst case for tokens). */
-function longestFill(prompt) {
-    let best = prompt.testData[0]?.values ?? {};
-    let bestLength = -1;
-    for (const row of prompt.testData) {
-        const length = Object.values(row.values).reduce((n, v) => n + String(v).length, 0);
-        if (length > bestLength)
-            [best, bestLength] = [row.values, length];
-    }
-    return prompt.messages.map((m) => ({ role: m.role.toLowerCase(), content: fillTemplate(m.content, best) }));
-}
-async function mapLimit(items, limit, fn) {
-    const out = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            out[i] = await fn(items[i]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return out;
-}
-async function measurePrompt(prompt, models, options, findings) {
-    const info = findModel(models, prompt.model);
-    const at = prompt.values.model ?? { line: 1, column: 1 };
-    const emit = (ruleId, level, message) => findings.push({ ruleId, level, message, file: prompt.file, line: at.line, column: at.column });
-    const messages = longestFill(prompt);
-    let count;
-    if (options.tokenizeUrl)
-        count = await countTokensWithServer(options.tokenizeUrl, prompt.model, messages);
-    else
-        count = await countChatTokens(messages, info?.encoding);
-    const contextWindow = info?.contextWindow ?? count.contextWindow;
-    if (prompt.model && !info && !count.contextWindow) {
-        emit('prompt/unknown-model', 'warning', `unknown model '${prompt.model}': add it to models-file for context and cost checks`);
-    }
-    const maxTokens = prompt.modelParameters.maxTokens;
-    const approx = count.exact ? '' : ' (approximate)';
-    if (contextWindow !== undefined && count.tokens + (maxTokens ?? 0) > contextWindow) {
-        emit('prompt/context-overflow', 'error', `${count.tokens} prompt tokens${approx} + ${maxTokens ?? 0} max tokens exceed the ${contextWindow}-token context of '${prompt.model}'`);
-    }
-    if (options.maxPromptTokens > 0 && count.tokens > options.maxPromptTokens) {
-        emit('prompt/too-many-tokens', 'error', `${count.tokens} prompt tokens${approx} exceed max-prompt-tokens ${options.maxPromptTokens}`);
-    }
-    const cost = info?.inputPerMTok !== undefined && info.outputPerMTok !== undefined
-        ? ((count.tokens * info.inputPerMTok + (maxTokens ?? DEFAULT_OUTPUT_TOKENS) * info.outputPerMTok) /
-            1e6) *
-            1000
-        : undefined;
-    return {
-        file: prompt.file,
-        name: prompt.name,
-        model: prompt.model,
-        version: prompt.version,
-        tokens: count.tokens,
-        tokenMethod: count.method,
-        maxTokens,
-        contextWindow,
-        costPer1kCallsUsd: cost,
-    };
-}
-const run_git = async (cwd, args) => (await (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile)('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 })).stdout;
-/** Files that differ from the base commit, committed or not (untracked new files too). */
-async function changedFiles(workspace, base) {
-    const top = (await run_git(workspace, ['rev-parse', '--show-toplevel'])).trim();
-    const diff = await run_git(workspace, ['diff', '--name-only', base, '--', '.']);
-    const untracked = await run_git(workspace, [
-        'ls-files',
-        '--others',
-        '--exclude-standard',
-        '--full-name',
-        '--',
-        '.',
-    ]);
-    return new Set(`${diff}\n${untracked}`
-        .split('\n')
-        .filter(Boolean)
-        .map((f) => external_node_path_default().relative(workspace, external_node_path_default().join(top, f)).split((external_node_path_default()).sep).join('/')));
-}
-/** Compare with the base ref: which prompts changed, and whether their version was raised. */
-async function compareWithBase(prompts, summaries, options, findings) {
-    const base = await resolveBaseRef(options.workspace, options.baseRef);
-    const changed = await changedFiles(options.workspace, base);
-    const top = (await run_git(options.workspace, ['rev-parse', '--show-toplevel'])).trim();
-    const out = [];
-    for (const prompt of prompts) {
-        if (!changed.has(prompt.file))
-            continue;
-        const repoPath = external_node_path_default().relative(top, prompt.path).split((external_node_path_default()).sep).join('/');
-        const old = await readFileAtRef(options.workspace, base, repoPath);
-        const summary = summaries.get(prompt.file);
-        if (old === undefined) {
-            summary.changed = 'new';
-            out.push(prompt.file);
-            continue;
-        }
-        const previous = loadPromptFile(prompt.path, old, options.workspace).prompt;
-        if (promptFingerprint(previous) === promptFingerprint(prompt))
-            continue;
-        summary.changed = 'modified';
-        out.push(prompt.file);
-        if (options.requireVersionBump && !isVersionRaised(previous.version, prompt.version)) {
-            const at = prompt.values.version ?? { line: 1, column: 1 };
-            findings.push({
-                ruleId: 'prompt/version-bump',
-                level: 'error',
-                file: prompt.file,
-                line: at.line,
-                column: at.column,
-                message: `messages, model or parameters changed since ${options.baseRef} but version ${prompt.version === undefined
-                    ? 'is missing'
-                    : `'${prompt.version}' is not above '${previous.version ?? 'none'}'`}`,
-            });
-        }
-    }
-    return out;
-}
-async function validatePrompts(options) {
-    const modelsPath = options.modelsFile
-        ? (0,src_workspace/* resolveInWorkspace */.z1)(options.workspace, options.modelsFile, { input: 'models-file' })
-        : undefined;
-    const models = await loadModelTable(modelsPath, options.modelsFile);
-    if (options.requireVersionBump && !options.baseRef) {
-        throw new src_errors/* UserError */.yo("input 'require-version-bump' is true but there is no base ref: set 'base-ref' or run on a pull_request event");
-    }
-    const files = await findFiles(options.workspace, options.paths);
-    const findings = [];
-    const prompts = [];
-    for (const file of files) {
-        const loaded = loadPromptFile(file, (0,external_node_fs_.readFileSync)(file, 'utf8'), options.workspace);
-        findings.push(...loaded.findings);
-        if (!loaded.findings.some((f) => f.level === 'error'))
-            prompts.push(loaded.prompt);
-    }
-    const ajv = prompts.some((p) => p.jsonSchema) ? await loadSchemaCompiler() : undefined;
-    for (const prompt of prompts)
-        findings.push(...checkPrompt(prompt, ajv));
-    const seen = new Map();
-    for (const prompt of prompts) {
-        if (!prompt.name)
-            continue;
-        const first = seen.get(prompt.name);
-        const at = prompt.values.name ?? { line: 1, column: 1 };
-        if (first) {
-            findings.push({
-                ruleId: 'prompt/duplicate-name',
-                level: 'error',
-                file: prompt.file,
-                line: at.line,
-                column: at.column,
-                message: `name '${prompt.name}' is also used by ${first.file}`,
-            });
-        }
-        else
-            seen.set(prompt.name, prompt);
-    }
-    const measured = await mapLimit(prompts, options.tokenizeUrl ? 8 : 1, (p) => measurePrompt(p, models, options, findings));
-    const summaries = new Map(measured.map((s) => [s.file, s]));
-    const changed = options.baseRef ? await compareWithBase(prompts, summaries, options, findings) : [];
-    findings.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') ||
-        (a.line ?? 0) - (b.line ?? 0) ||
-        (a.column ?? 0) - (b.column ?? 0));
-    const errors = countFindings(findings, 'error');
-    const warnings = countFindings(findings, 'warning');
-    const failing = errors + (options.failOn === 'warning' ? warnings : 0);
-    const totalTokens = measured.reduce((n, s) => n + (s.tokens ?? 0), 0);
-    const cost = measured.reduce((n, s) => n + (s.costPer1kCallsUsd ?? 0), 0);
-    const approximate = measured.some((s) => s.tokenMethod === 'estimate');
-    const table = {
-        title: 'Prompts',
-        columns: ['File', 'Name', 'Model', 'Tokens', 'Context use', 'Cost / 1k calls', 'Version', 'Changed'],
-        rows: measured.map((s) => [
-            s.file,
-            s.name,
-            s.model,
-            s.tokens === undefined ? undefined : `${s.tokenMethod === 'estimate' ? '≈' : ''}${s.tokens}`,
-            s.contextWindow
-                ? `${((((s.tokens ?? 0) + (s.maxTokens ?? 0)) / s.contextWindow) * 100).toFixed(1)}%`
-                : undefined,
-            s.costPer1kCallsUsd === undefined ? undefined : `$${s.costPer1kCallsUsd.toFixed(4)}`,
-            s.version,
-            s.changed,
-        ]),
-        note: approximate
-            ? '≈ approximate count (no tokenizer for the model): set tokenize-url for exact counts.'
-            : undefined,
-    };
-    return {
-        action: 'validate-prompts',
-        verdict: failing > 0 ? 'fail' : 'pass',
-        headline: `${files.length} files, ${prompts.length} prompts: ${errors} errors, ${warnings} warnings`,
-        reasons: failing > 0 ? [`${failing} findings at or above '${options.failOn}'`] : [],
-        metrics: [
-            ['Files', files.length],
-            ['Prompts', prompts.length],
-            ['Errors', errors],
-            ['Warnings', warnings],
-            ['Prompt tokens', `${approximate ? '≈' : ''}${totalTokens}`],
-            ['Cost / 1k calls', `$${cost.toFixed(4)}`],
-            ...(options.baseRef ? [['Changed', changed.length]] : []),
-        ],
-        tables: [table],
-        findings,
-        outputs: {
-            files: files.length,
-            prompts: prompts.length,
-            errors,
-            warnings,
-            'total-tokens': totalTokens,
-            'estimated-cost-usd': Number(cost.toFixed(6)),
-            'changed-prompts': changed.join(','),
-        },
-        data: { prompts: measured },
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/evals/src/validate/command.ts
-
-
-
-const validatePromptsInputs = schemas/* object */.Ikc({
-    paths: inputs/* input */.hF.list(),
-    'models-file': inputs/* input */.hF.optional(),
-    'max-prompt-tokens': inputs/* input */.hF.number({ min: 0, integer: true }),
-    'base-ref': inputs/* input */.hF.optional(),
-    'require-version-bump': inputs/* input */.hF.bool(),
-    'tokenize-url': inputs/* input */.hF.optional(),
-    'fail-on': inputs/* input */.hF.choice(['error', 'warning']),
-    'sarif-path': inputs/* input */.hF.optional(),
-    'check-run': inputs/* input */.hF.bool(),
-    ...inputs/* reportingInputs */.OS,
-});
-const validatePromptsCommand = {
-    name: 'validate-prompts',
-    inputs: validatePromptsInputs,
-    secretInputs: ['github-token'],
-    sarifTool: { name: 'llmops-validate-prompts', informationUri: 'https://github.com/llmops/llmops' },
-    run: (inputs, context) => validatePrompts({
-        workspace: context.workspace,
-        paths: inputs.paths,
-        modelsFile: inputs['models-file'],
-        maxPromptTokens: inputs['max-prompt-tokens'],
-        baseRef: inputs['base-ref'] ?? defaultBaseRef(context.env),
-        requireVersionBump: inputs['require-version-bump'],
-        tokenizeUrl: inputs['tokenize-url'],
-        failOn: inputs['fail-on'],
-        log: context.log,
-    }),
-};
-
-;// CONCATENATED MODULE: ./packages/evals/src/validate/index.ts
-
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./packages/evals/src/suite/types.ts
-const ASSERTION_KINDS = [
-    'equals',
-    'contains',
-    'not-contains',
-    'starts-with',
-    'ends-with',
-    'regex',
-    'is-json',
-    'json-schema',
-    'max-words',
-    'max-chars',
-    'latency-ms',
-    'ttft-ms',
-    'refusal',
-    'not-refusal',
-    'no-pii',
-    'judge',
-    'similar',
-];
-
-;// CONCATENATED MODULE: ./packages/evals/src/suite/assertions.ts
-
-
-const MODIFIERS = new Set(['case-sensitive', 'weight', 'not', 'threshold']);
-const TEXT_KINDS = new Set(['equals', 'contains', 'not-contains', 'starts-with', 'ends-with']);
-const LIMIT_KINDS = new Set(['max-words', 'max-chars', 'latency-ms', 'ttft-ms']);
-const FLAG_KINDS = new Set(['is-json', 'refusal', 'not-refusal', 'no-pii']);
-const assertions_show = (v) => typeof v === 'string' ? JSON.stringify(v.length > 40 ? `${v.slice(0, 39)}…` : v) : String(v);
-/**
- * One `assert:` item of an eval suite: a mapping with exactly one assertion kind plus optional
- * `case-sensitive`, `weight`, `not` and (judges) `threshold`. Returns a problem message instead
- * of throwing, so the loader can report every problem with its line.
- */
-function parseAssertion(raw, line, context) {
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-        return `an assertion is a mapping such as '- contains: "30 days"'`;
-    }
-    const entries = Object.entries(raw);
-    const kinds = entries.filter(([k]) => !MODIFIERS.has(k));
-    if (kinds.length !== 1) {
-        const unknown = kinds.map(([k]) => k);
-        return kinds.length === 0
-            ? 'an assertion needs one kind (contains, regex, judge, …)'
-            : `an assertion has one kind, found ${unknown.join(', ')}`;
-    }
-    const [key, value] = kinds[0];
-    if (!ASSERTION_KINDS.includes(key)) {
-        return `unknown assertion '${key}'; known: ${ASSERTION_KINDS.join(', ')}`;
-    }
-    const kind = key;
-    const mods = raw;
-    const caseSensitive = mods['case-sensitive'] ?? true;
-    const not = mods.not ?? false;
-    const weight = mods.weight ?? 1;
-    if (typeof caseSensitive !== 'boolean')
-        return `'case-sensitive' must be true or false`;
-    if (typeof not !== 'boolean')
-        return `'not' must be true or false`;
-    if (typeof weight !== 'number' || !(weight >= 0))
-        return `'weight' must be a number >= 0`;
-    const threshold = mods.threshold;
-    if (threshold !== undefined && (typeof threshold !== 'number' || threshold < 0 || threshold > 1)) {
-        return `'threshold' must be a number from 0 to 1`;
-    }
-    if (threshold !== undefined && kind !== 'judge' && kind !== 'similar')
-        return `'threshold' applies to judge and similar only`;
-    const base = { kind, caseSensitive, not, weight, line, label: `${not ? 'not ' : ''}${kind}` };
-    const values = {
-        ...context.vars,
-        ...(context.expected !== undefined ? { expected: context.expected } : {}),
-    };
-    if (TEXT_KINDS.has(kind) || kind === 'regex' || kind === 'judge') {
-        if (typeof value !== 'string' && typeof value !== 'number')
-            return `'${kind}' needs a text value`;
-        const text = fillTemplate(String(value), values);
-        if (kind === 'regex') {
-            let pattern;
-            try {
-                pattern = new RegExp(text, caseSensitive ? '' : 'i');
-            }
-            catch (error) {
-                return `bad regex ${assertions_show(text)}: ${error.message}`;
-            }
-            return { ...base, value: text, pattern, label: `${base.label} /${text}/` };
-        }
-        if (kind === 'judge') {
-            return {
-                ...base,
-                rubric: text,
-                threshold: threshold ?? 0.5,
-                label: `${base.label} ${assertions_show(text)}`,
-            };
-        }
-        return { ...base, value: text, label: `${base.label} ${assertions_show(text)}` };
-    }
-    if (LIMIT_KINDS.has(kind)) {
-        if (typeof value !== 'number' || !(value >= 0))
-            return `'${kind}' needs a number >= 0`;
-        return { ...base, value, label: `${base.label} ${value}` };
-    }
-    if (FLAG_KINDS.has(kind)) {
-        if (value !== true)
-            return `'${kind}' takes 'true' (use 'not: true' to invert)`;
-        return base;
-    }
-    if (kind === 'json-schema') {
-        if (!value || typeof value !== 'object' || Array.isArray(value))
-            return `'json-schema' needs a JSON Schema mapping`;
-        return { ...base, schema: value };
-    }
-    // similar: to the case's `expected`, graded by the judge.
-    if (context.expected === undefined)
-        return `'similar' compares with the case's 'expected', which is not set`;
-    const level = typeof value === 'number' ? value : (threshold ?? 0.75);
-    if (value !== true && typeof value !== 'number')
-        return `'similar' takes 'true' or a threshold from 0 to 1`;
-    return { ...base, threshold: level, label: `${base.label} ≥ ${level}` };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./packages/evals/src/suite/params.ts
-/**
- * Model parameters in either spelling (`maxTokens`/`max_tokens`, `topP`/`top_p`) to OpenAI's.
- * Unknown keys are returned so the loader can name them.
- */
-function toChatParams(raw) {
-    const params = {};
-    const unknown = [];
-    for (const [key, value] of Object.entries(raw ?? {})) {
-        if (value === undefined || value === null)
-            continue;
-        switch (key) {
-            case 'temperature':
-                params.temperature = Number(value);
-                break;
-            case 'maxTokens':
-            case 'max_tokens':
-                params.max_tokens = Number(value);
-                break;
-            case 'topP':
-            case 'top_p':
-                params.top_p = Number(value);
-                break;
-            case 'seed':
-                params.seed = Number(value);
-                break;
-            case 'stop':
-                params.stop = (Array.isArray(value) ? value : [value]).map(String);
-                break;
-            default:
-                unknown.push(key);
-        }
-    }
-    return { params, unknown };
-}
-/** `responseFormat` + `jsonSchema` of a prompt file as OpenAI's `response_format`. */
-function toResponseFormat(format, jsonSchema) {
-    if (format === 'json_object')
-        return { type: 'json_object' };
-    if (format === 'json_schema' && jsonSchema)
-        return { type: 'json_schema', json_schema: jsonSchema };
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./packages/evals/src/suite/prompt-suite.ts
-
-
-
-const BUILTIN_NAMES = ['similarity', 'coherence', 'fluency', 'relevance', 'groundedness'];
-const prompt_suite_ROLES = new Set(['system', 'user', 'assistant']);
-/** Messages of a prompt filled with one row's values, roles lower-cased as gh-models does. */
-function fillMessages(messages, values) {
-    return messages.map((m) => ({
-        role: m.role.toLowerCase(),
-        content: fillTemplate(m.content, values),
-    }));
-}
-/** Placeholders in messages a row has no value for. */
-function missingVariables(messages, values) {
-    const names = new Set();
-    for (const m of messages)
-        for (const p of findPlaceholders(m.content))
-            if (!(p.name in values))
-                names.add(p.name);
-    return [...names];
-}
-function rowId(values) {
-    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(values)).digest('hex').slice(0, 10);
-}
-function rowName(index, values) {
-    if (typeof values.name === 'string')
-        return values.name;
-    const first = Object.entries(values).find(([k, v]) => k !== 'expected' && typeof v === 'string')?.[1];
-    const hint = first ? `: ${first.length > 40 ? `${first.slice(0, 39)}…` : first}` : '';
-    return `row ${index + 1}${hint}`;
-}
-/**
- * gh-models evaluators as assertions, so each row passes or fails exactly as `gh models eval`
- * decides: `equals` compares the trimmed answer case-sensitively; `contains`, `startsWith`,
- * `endsWith` compare lower-cased; the first non-empty key wins; values are filled from the row.
- */
-function evaluatorAssertion(e, values) {
-    const base = { caseSensitive: false, not: false, weight: 1, line: e.at.line };
-    if (e.string) {
-        const s = e.string;
-        const pick = [
-            ['equals', s.equals, true],
-            ['contains', s.contains, false],
-            ['starts-with', s.startsWith, false],
-            ['ends-with', s.endsWith, false],
-        ];
-        const chosen = pick.find(([, v]) => v !== undefined && v !== '');
-        if (!chosen)
-            return `evaluator '${e.name}' has no string criterion`;
-        const value = fillTemplate(chosen[1], values);
-        return {
-            ...base,
-            kind: chosen[0],
-            value,
-            caseSensitive: chosen[2],
-            label: `${e.name} (${chosen[0]} "${value}")`,
-        };
-    }
-    if (e.uses) {
-        const name = e.uses.replace(/^github\//, '');
-        if (!e.uses.startsWith('github/') || !BUILTIN_NAMES.includes(name)) {
-            return `evaluator '${e.name}' uses '${e.uses}'; built-ins are ${BUILTIN_NAMES.map((n) => `github/${n}`).join(', ')}`;
-        }
-        return { ...base, kind: 'builtin', rubric: name, threshold: 0, label: `${e.name} (${e.uses})` };
-    }
-    if (e.llm) {
-        return {
-            ...base,
-            kind: 'llm-choices',
-            llm: { prompt: e.llm.prompt, systemPrompt: e.llm.systemPrompt, choices: e.llm.choices },
-            label: `${e.name} (llm)`,
-        };
-    }
-    return `evaluator '${e.name}' needs one of string, uses or llm`;
-}
-/** The cases of a `.prompt.yml`: one per testData row, judged by the file's evaluators. */
-function promptFileCases(prompt) {
-    const problems = [];
-    const cases = [];
-    const problem = (line, message) => problems.push({ file: prompt.file, line, message });
-    for (const m of prompt.messages) {
-        if (!prompt_suite_ROLES.has(m.role.toLowerCase()))
-            problem(m.at.line, `unknown message role '${m.role}' (system, user or assistant)`);
-    }
-    const { params } = toChatParams(prompt.modelParameters);
-    const responseFormat = toResponseFormat(prompt.responseFormat, prompt.jsonSchema);
-    if (responseFormat)
-        params.response_format = responseFormat;
-    const seen = new Map();
-    prompt.testData.forEach((row, index) => {
-        const missing = missingVariables(prompt.messages, row.values);
-        if (missing.length) {
-            problem(row.at.line, `testData row ${index + 1} has no value for ${missing.map((n) => `{{${n}}}`).join(', ')}`);
-            return;
-        }
-        const assertions = [];
-        for (const e of prompt.evaluators) {
-            const a = evaluatorAssertion(e, row.values);
-            if (typeof a === 'string')
-                problem(e.at.line, a);
-            else
-                assertions.push(a);
-        }
-        let id = rowId(row.values);
-        const n = (seen.get(id) ?? 0) + 1;
-        seen.set(id, n);
-        if (n > 1)
-            id = `${id}-${n}`;
-        cases.push({
-            id: `${prompt.file}#${id}`,
-            suite: prompt.name ?? prompt.file,
-            file: prompt.file,
-            line: row.at.line,
-            name: rowName(index, row.values),
-            messages: fillMessages(prompt.messages, row.values),
-            params,
-            vars: row.values,
-            expected: row.values.expected === undefined ? undefined : String(row.values.expected),
-            weight: 1,
-            assertions,
-            trimOutput: true,
-        });
-    });
-    return { cases, problems };
-}
-
-;// CONCATENATED MODULE: ./packages/evals/src/suite/eval-file.ts
-
-
-
-
-
-
-
-const SUITE_KEYS = new Set([
-    'name',
-    'description',
-    'prompt',
-    'messages',
-    'modelParameters',
-    'responseFormat',
-    'cases',
-]);
-const CASE_KEYS = new Set(['name', 'vars', 'messages', 'expected', 'weight', 'assert']);
-function messagesOf(raw, where, problem) {
-    if (raw === undefined)
-        return undefined;
-    if (!Array.isArray(raw) || raw.length === 0) {
-        problem(where, "'messages' must be a non-empty list of {role, content}");
-        return undefined;
-    }
-    const out = [];
-    for (const m of raw) {
-        const role = String(m?.role ?? '').toLowerCase();
-        if (!['system', 'user', 'assistant'].includes(role) || typeof m?.content !== 'string') {
-            problem(where, `a message needs role system|user|assistant and text content, got ${JSON.stringify(m).slice(0, 80)}`);
-            return undefined;
-        }
-        out.push({ role: role, content: m.content });
-    }
-    return out;
-}
-/**
- * An eval suite file (`*.eval.yml`): cases of vars or messages, each with a list of assertions,
- * optionally taking messages and parameters from a prompt file. Every problem is returned with
- * its line; a suite with problems sends no request.
- */
-async function loadEvalSuite(file, text, reader) {
-    const problems = [];
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    const lineOf = (node) => lines.linePos(node?.range?.[0] ?? 0).line;
-    const problem = (node, message) => problems.push({ file, line: lineOf(node), message });
-    for (const e of doc.errors) {
-        problems.push({ file, line: e.linePos?.[0]?.line ?? 1, message: `YAML: ${e.message.split('\n')[0]}` });
-    }
-    if (problems.length)
-        return { cases: [], problems };
-    const root = doc.contents;
-    if (!(0,dist/* isMap */.jh)(root)) {
-        problem(root, 'an eval suite is a mapping with name and cases');
-        return { cases: [], problems };
-    }
-    const node = (key) => root.get(key, true);
-    for (const pair of root.items) {
-        const key = String(pair.key?.value);
-        if (!SUITE_KEYS.has(key))
-            problem(pair.key, `unknown key '${key}'; known: ${[...SUITE_KEYS].join(', ')}`);
-    }
-    const data = doc.toJS();
-    const suiteName = typeof data.name === 'string' ? data.name : external_node_path_default().basename(file).replace(/\.eval\.ya?ml$/, '');
-    let baseMessages = messagesOf(data.messages, node('messages'), problem);
-    const paramsRaw = {};
-    let responseFormat;
-    if (data.prompt !== undefined) {
-        if (typeof data.prompt !== 'string')
-            problem(node('prompt'), "'prompt' is a path to a .prompt.yml file");
-        else {
-            try {
-                const abs = (0,src_workspace/* resolveInWorkspace */.z1)(reader.workspace, data.prompt, {
-                    from: external_node_path_default().join(reader.workspace, file),
-                });
-                const promptFile = (0,src_workspace/* toWorkspacePath */.CR)(reader.workspace, abs);
-                const promptText = await reader.read(promptFile);
-                if (promptText === undefined)
-                    problem(node('prompt'), `prompt file '${data.prompt}' does not exist`);
-                else {
-                    const loaded = loadPromptFile(abs, promptText, reader.workspace);
-                    for (const f of loaded.findings.filter((f) => f.level === 'error')) {
-                        problems.push({ file: promptFile, line: f.line ?? 1, column: f.column, message: f.message });
-                    }
-                    baseMessages ??= loaded.prompt.messages.map((m) => ({
-                        role: m.role,
-                        content: m.content,
-                    }));
-                    Object.assign(paramsRaw, loaded.prompt.modelParameters);
-                    responseFormat = toResponseFormat(loaded.prompt.responseFormat, loaded.prompt.jsonSchema);
-                }
-            }
-            catch (error) {
-                if (!(0,src_errors/* isUserError */.iU)(error))
-                    throw error;
-                problem(node('prompt'), error.message);
-            }
-        }
-    }
-    if (data.modelParameters !== undefined &&
-        (typeof data.modelParameters !== 'object' || data.modelParameters === null)) {
-        problem(node('modelParameters'), "'modelParameters' is a mapping");
-    }
-    else
-        Object.assign(paramsRaw, data.modelParameters ?? {});
-    const { params, unknown } = toChatParams(paramsRaw);
-    for (const key of unknown)
-        problem(node('modelParameters'), `unknown model parameter '${key}'`);
-    if (data.responseFormat === 'json_object')
-        responseFormat = { type: 'json_object' };
-    if (responseFormat)
-        params.response_format = responseFormat;
-    const casesNode = node('cases');
-    if (!(0,dist/* isSeq */.oP)(casesNode) || casesNode.items.length === 0) {
-        problem(casesNode ?? root, "'cases' must be a non-empty list");
-        return { cases: [], problems };
-    }
-    const cases = [];
-    const names = new Set();
-    casesNode.items.forEach((item, index) => {
-        const caseNode = item;
-        if (!(0,dist/* isMap */.jh)(caseNode))
-            return problem(caseNode, 'a case is a mapping with vars or messages and assert');
-        for (const pair of caseNode.items) {
-            const key = String(pair.key?.value);
-            if (!CASE_KEYS.has(key))
-                problem(pair.key, `unknown case key '${key}'; known: ${[...CASE_KEYS].join(', ')}`);
-        }
-        const c = caseNode.toJSON();
-        const name = c.name === undefined ? `case ${index + 1}` : String(c.name);
-        if (names.has(name))
-            problem(caseNode, `duplicate case name '${name}'`);
-        names.add(name);
-        const vars = (c.vars ?? {});
-        if (typeof vars !== 'object' || Array.isArray(vars))
-            return problem(caseNode.get('vars', true), "'vars' is a mapping");
-        const expected = c.expected === undefined ? undefined : String(c.expected);
-        const own = messagesOf(c.messages, caseNode.get('messages', true), problem);
-        const template = own ?? baseMessages;
-        if (!template)
-            return problem(caseNode, "the case has no messages: give 'messages', or 'vars' with a suite 'prompt' or 'messages'");
-        const values = { ...vars, ...(expected !== undefined ? { expected } : {}) };
-        const missing = missingVariables(template, values);
-        if (missing.length)
-            return problem(caseNode, `case '${name}' has no value for ${missing.map((n) => `{{${n}}}`).join(', ')}`);
-        const weight = c.weight ?? 1;
-        if (typeof weight !== 'number' || !(weight >= 0))
-            return problem(caseNode.get('weight', true), "'weight' must be a number >= 0");
-        const assertions = [];
-        const assertNode = caseNode.get('assert', true);
-        if (assertNode !== undefined && !(0,dist/* isSeq */.oP)(assertNode))
-            return problem(assertNode, "'assert' is a list");
-        for (const a of (0,dist/* isSeq */.oP)(assertNode) ? assertNode.items : []) {
-            const parsed = parseAssertion(a.toJSON(), lineOf(a), { vars, expected });
-            if (typeof parsed === 'string')
-                problem(a, parsed);
-            else
-                assertions.push(parsed);
-        }
-        cases.push({
-            id: `${file}#${name}`,
-            suite: suiteName,
-            file,
-            line: lineOf(caseNode),
-            name,
-            messages: fillMessages(template, values),
-            params,
-            vars,
-            expected,
-            weight,
-            assertions,
-            trimOutput: true,
-        });
-    });
-    return { cases, problems };
-}
-
 ;// CONCATENATED MODULE: ./packages/evals/src/suite/discover.ts
 
 
@@ -43134,7 +42550,7 @@ function suiteError(problems) {
             .map((p) => `${p.file}:${p.line}`)
             .join(', ')}${problems.length > 4 ? ', …' : ''})`
         : '';
-    const error = new src_errors/* UserError */.yo(`${first.message}${more}`, {
+    const error = new errors/* UserError */.yo(`${first.message}${more}`, {
         file: first.file,
         line: first.line,
         column: first.column,
@@ -43513,7 +42929,7 @@ function parseShard(text) {
     const index = Number(m?.[1]);
     const count = Number(m?.[2]);
     if (!m || count < 1 || index < 1 || index > count) {
-        throw new src_errors/* InputError */.dz(`input 'shard' has value '${text}': expected i/n with 1 <= i <= n, e.g. 2/4`);
+        throw new errors/* InputError */.dz(`input 'shard' has value '${text}': expected i/n with 1 <= i <= n, e.g. 2/4`);
     }
     return { index, count };
 }
@@ -43583,10 +42999,10 @@ async function readBaselineReport(workspace, file, keep) {
         report = JSON.parse(await (0,promises_.readFile)(abs, 'utf8'));
     }
     catch (error) {
-        throw new src_errors/* UserError */.yo(`input 'baseline' has value '${file}': cannot read it as a JSON report (${error.message})`);
+        throw new errors/* UserError */.yo(`input 'baseline' has value '${file}': cannot read it as a JSON report (${error.message})`);
     }
     if (report.action !== 'llm-quality-gate' || !Array.isArray(report.data?.cases)) {
-        throw new src_errors/* UserError */.yo(`input 'baseline' has value '${file}': not an llm-quality-gate report`);
+        throw new errors/* UserError */.yo(`input 'baseline' has value '${file}': not an llm-quality-gate report`);
     }
     return { cases: toBaseline(report.data.cases.filter((c) => keep(c.id))) };
 }
@@ -48766,7 +48182,7 @@ const createPathTagFunction = (pathEncoder = encodeURIPath) => function path(sta
  *
  * Values inside query strings and fragments are encoded as URI components.
  */
-const path = /* @__PURE__ */ createPathTagFunction(encodeURIPath);
+const path_path = /* @__PURE__ */ createPathTagFunction(encodeURIPath);
 //# sourceMappingURL=path.mjs.map
 ;// CONCATENATED MODULE: ./node_modules/openai/resources/chat/completions/messages.mjs
 // File generated from our OpenAPI spec by Castiron. See CONTRIBUTING.md for details.
@@ -48840,7 +48256,7 @@ class Messages extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/chat/completions/${completionID}/messages`, (CursorPage), resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/chat/completions/${completionID}/messages`, (CursorPage), resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { bearerAuth: true },
@@ -53510,7 +52926,7 @@ class Completions extends APIResource {
      * ```
      */
     retrieve(completionID, options) {
-        return this._client.get(path `/chat/completions/${completionID}`, completions_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.get(path_path `/chat/completions/${completionID}`, completions_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
     /**
      * Modify a stored chat completion. Only Chat Completions that have been created
@@ -53526,7 +52942,7 @@ class Completions extends APIResource {
      * ```
      */
     update(completionID, body, options) {
-        return this._client.post(path `/chat/completions/${completionID}`, completions_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/chat/completions/${completionID}`, completions_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { bearerAuth: true },
@@ -53556,7 +52972,7 @@ class Completions extends APIResource {
      * ```
      */
     delete(completionID, options) {
-        return this._client.delete(path `/chat/completions/${completionID}`, completions_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.delete(path_path `/chat/completions/${completionID}`, completions_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
     parse(body, options) {
         validateInputTools(body.tools);
@@ -53701,7 +53117,7 @@ class AdminAPIKeys extends APIResource {
      * ```
      */
     retrieve(keyID, options) {
-        return this._client.get(path `/organization/admin_api_keys/${keyID}`, admin_api_keys_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/organization/admin_api_keys/${keyID}`, admin_api_keys_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -53731,7 +53147,7 @@ class AdminAPIKeys extends APIResource {
      * ```
      */
     delete(keyID, options) {
-        return this._client.delete(path `/organization/admin_api_keys/${keyID}`, admin_api_keys_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/organization/admin_api_keys/${keyID}`, admin_api_keys_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -53918,7 +53334,7 @@ class Certificates extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.get(path `/organization/certificates/${certificateID}`, certificates_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/organization/certificates/${certificateID}`, certificates_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -53936,7 +53352,7 @@ class Certificates extends APIResource {
      * ```
      */
     update(certificateID, body, options) {
-        return this._client.post(path `/organization/certificates/${certificateID}`, certificates_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/certificates/${certificateID}`, certificates_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -53969,7 +53385,7 @@ class Certificates extends APIResource {
      * ```
      */
     delete(certificateID, options) {
-        return this._client.delete(path `/organization/certificates/${certificateID}`, certificates_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/organization/certificates/${certificateID}`, certificates_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -54160,7 +53576,7 @@ class ExternalKeys extends APIResource {
      * ```
      */
     retrieve(externalKeyID, options) {
-        return this._client.get(path `/organization/external_keys/${externalKeyID}`, external_keys_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/organization/external_keys/${externalKeyID}`, external_keys_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -54190,7 +53606,7 @@ class ExternalKeys extends APIResource {
      * ```
      */
     delete(externalKeyID, options) {
-        return this._client.delete(path `/organization/external_keys/${externalKeyID}`, external_keys_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/organization/external_keys/${externalKeyID}`, external_keys_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -54207,7 +53623,7 @@ class ExternalKeys extends APIResource {
      * ```
      */
     validate(externalKeyID, options) {
-        return this._client.post(path `/organization/external_keys/${externalKeyID}/validate`, external_keys_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/external_keys/${externalKeyID}/validate`, external_keys_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -54311,7 +53727,7 @@ class ExternalStorage extends APIResource {
      * ```
      */
     retrieve(externalStorageID, options) {
-        return this._client.get(path `/organization/external_storage/${externalStorageID}`, external_storage_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/organization/external_storage/${externalStorageID}`, external_storage_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -54344,7 +53760,7 @@ class ExternalStorage extends APIResource {
      * ```
      */
     delete(externalStorageID, options) {
-        return this._client.delete(path `/organization/external_storage/${externalStorageID}`, external_storage_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/organization/external_storage/${externalStorageID}`, external_storage_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -54361,7 +53777,7 @@ class ExternalStorage extends APIResource {
      * ```
      */
     validate(externalStorageID, options) {
-        return this._client.post(path `/organization/external_storage/${externalStorageID}/validate`, external_storage_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/external_storage/${externalStorageID}/validate`, external_storage_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -54462,7 +53878,7 @@ class Invites extends APIResource {
      * ```
      */
     retrieve(inviteID, options) {
-        return this._client.get(path `/organization/invites/${inviteID}`, invites_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/organization/invites/${inviteID}`, invites_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -54492,7 +53908,7 @@ class Invites extends APIResource {
      * ```
      */
     delete(inviteID, options) {
-        return this._client.delete(path `/organization/invites/${inviteID}`, invites_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/organization/invites/${inviteID}`, invites_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -54590,7 +54006,7 @@ class Roles extends APIResource {
      * ```
      */
     retrieve(roleID, options) {
-        return this._client.get(path `/organization/roles/${roleID}`, roles_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/organization/roles/${roleID}`, roles_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -54606,7 +54022,7 @@ class Roles extends APIResource {
      * ```
      */
     update(roleID, body, options) {
-        return this._client.post(path `/organization/roles/${roleID}`, roles_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/roles/${roleID}`, roles_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -54636,7 +54052,7 @@ class Roles extends APIResource {
      * ```
      */
     delete(roleID, options) {
-        return this._client.delete(path `/organization/roles/${roleID}`, roles_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/organization/roles/${roleID}`, roles_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -54741,7 +54157,7 @@ class SpendAlerts extends APIResource {
      * ```
      */
     retrieve(alertID, options) {
-        return this._client.get(path `/organization/spend_alerts/${alertID}`, spend_alerts_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/organization/spend_alerts/${alertID}`, spend_alerts_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -54767,7 +54183,7 @@ class SpendAlerts extends APIResource {
      * ```
      */
     update(alertID, body, options) {
-        return this._client.post(path `/organization/spend_alerts/${alertID}`, spend_alerts_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/spend_alerts/${alertID}`, spend_alerts_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -54798,7 +54214,7 @@ class SpendAlerts extends APIResource {
      * ```
      */
     delete(alertID, options) {
-        return this._client.delete(path `/organization/spend_alerts/${alertID}`, spend_alerts_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/organization/spend_alerts/${alertID}`, spend_alerts_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -55164,7 +54580,7 @@ class roles_Roles extends APIResource {
      * ```
      */
     create(groupID, body, options) {
-        return this._client.post(path `/organization/groups/${groupID}/roles`, groups_roles_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/groups/${groupID}/roles`, groups_roles_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -55184,7 +54600,7 @@ class roles_Roles extends APIResource {
      */
     retrieve(roleID, params, options) {
         const { group_id } = params;
-        return this._client.get(path `/organization/groups/${group_id}/roles/${roleID}`, groups_roles_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/organization/groups/${group_id}/roles/${roleID}`, groups_roles_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -55196,7 +54612,7 @@ class roles_Roles extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/organization/groups/${groupID}/roles`, (NextCursorPage), groups_roles_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/organization/groups/${groupID}/roles`, (NextCursorPage), groups_roles_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -55216,7 +54632,7 @@ class roles_Roles extends APIResource {
      */
     delete(roleID, params, options) {
         const { group_id } = params;
-        return this._client.delete(path `/organization/groups/${group_id}/roles/${roleID}`, groups_roles_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/organization/groups/${group_id}/roles/${roleID}`, groups_roles_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -55298,7 +54714,7 @@ class Users extends APIResource {
      * ```
      */
     create(groupID, body, options) {
-        return this._client.post(path `/organization/groups/${groupID}/users`, users_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/groups/${groupID}/users`, users_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -55318,7 +54734,7 @@ class Users extends APIResource {
      */
     retrieve(userID, params, options) {
         const { group_id } = params;
-        return this._client.get(path `/organization/groups/${group_id}/users/${userID}`, users_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/organization/groups/${group_id}/users/${userID}`, users_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -55330,7 +54746,7 @@ class Users extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/organization/groups/${groupID}/users`, (NextCursorPage), users_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/organization/groups/${groupID}/users`, (NextCursorPage), users_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -55350,7 +54766,7 @@ class Users extends APIResource {
      */
     delete(userID, params, options) {
         const { group_id } = params;
-        return this._client.delete(path `/organization/groups/${group_id}/users/${userID}`, users_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/organization/groups/${group_id}/users/${userID}`, users_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -55457,7 +54873,7 @@ class Groups extends APIResource {
      * ```
      */
     retrieve(groupID, options) {
-        return this._client.get(path `/organization/groups/${groupID}`, groups_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/organization/groups/${groupID}`, groups_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -55474,7 +54890,7 @@ class Groups extends APIResource {
      * ```
      */
     update(groupID, body, options) {
-        return this._client.post(path `/organization/groups/${groupID}`, groups_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/groups/${groupID}`, groups_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -55504,7 +54920,7 @@ class Groups extends APIResource {
      * ```
      */
     delete(groupID, options) {
-        return this._client.delete(path `/organization/groups/${groupID}`, groups_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/organization/groups/${groupID}`, groups_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -55589,7 +55005,7 @@ class APIKeys extends APIResource {
      */
     retrieve(apiKeyID, params, options) {
         const { project_id } = params;
-        return this._client.get(path `/organization/projects/${project_id}/api_keys/${apiKeyID}`, api_keys_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/organization/projects/${project_id}/api_keys/${apiKeyID}`, api_keys_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -55629,7 +55045,7 @@ class APIKeys extends APIResource {
      */
     update(apiKeyID, params, options) {
         const { project_id, ...body } = params;
-        return this._client.post(path `/organization/projects/${project_id}/api_keys/${apiKeyID}`, api_keys_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/projects/${project_id}/api_keys/${apiKeyID}`, api_keys_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -55642,7 +55058,7 @@ class APIKeys extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/organization/projects/${projectID}/api_keys`, (ConversationCursorPage), api_keys_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/organization/projects/${projectID}/api_keys`, (ConversationCursorPage), api_keys_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -55667,7 +55083,7 @@ class APIKeys extends APIResource {
      */
     delete(apiKeyID, params, options) {
         const { project_id } = params;
-        return this._client.delete(path `/organization/projects/${project_id}/api_keys/${apiKeyID}`, api_keys_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/organization/projects/${project_id}/api_keys/${apiKeyID}`, api_keys_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -55743,7 +55159,7 @@ class certificates_Certificates extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/organization/projects/${projectID}/certificates`, (ConversationCursorPage), projects_certificates_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/organization/projects/${projectID}/certificates`, (ConversationCursorPage), projects_certificates_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -55766,7 +55182,7 @@ class certificates_Certificates extends APIResource {
      * ```
      */
     activate(projectID, body, options) {
-        return this._client.getAPIList(path `/organization/projects/${projectID}/certificates/activate`, (Page), projects_certificates_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/organization/projects/${projectID}/certificates/activate`, (Page), projects_certificates_resolveResourceRequestOptions(options, (options) => ({
             body,
             method: 'post',
             ...options,
@@ -55789,7 +55205,7 @@ class certificates_Certificates extends APIResource {
      * ```
      */
     deactivate(projectID, body, options) {
-        return this._client.getAPIList(path `/organization/projects/${projectID}/certificates/deactivate`, (Page), projects_certificates_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/organization/projects/${projectID}/certificates/deactivate`, (Page), projects_certificates_resolveResourceRequestOptions(options, (options) => ({
             body,
             method: 'post',
             ...options,
@@ -55818,7 +55234,7 @@ class data_retention_DataRetention extends APIResource {
      * ```
      */
     retrieve(projectID, options) {
-        return this._client.get(path `/organization/projects/${projectID}/data_retention`, projects_data_retention_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/organization/projects/${projectID}/data_retention`, projects_data_retention_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -55836,7 +55252,7 @@ class data_retention_DataRetention extends APIResource {
      * ```
      */
     update(projectID, body, options) {
-        return this._client.post(path `/organization/projects/${projectID}/data_retention`, projects_data_retention_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/projects/${projectID}/data_retention`, projects_data_retention_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -55864,7 +55280,7 @@ class HostedToolPermissions extends APIResource {
      * ```
      */
     retrieve(projectID, options) {
-        return this._client.get(path `/organization/projects/${projectID}/hosted_tool_permissions`, hosted_tool_permissions_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/organization/projects/${projectID}/hosted_tool_permissions`, hosted_tool_permissions_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -55881,7 +55297,7 @@ class HostedToolPermissions extends APIResource {
      * ```
      */
     update(projectID, body, options) {
-        return this._client.post(path `/organization/projects/${projectID}/hosted_tool_permissions`, hosted_tool_permissions_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/projects/${projectID}/hosted_tool_permissions`, hosted_tool_permissions_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -55909,7 +55325,7 @@ class ModelPermissions extends APIResource {
      * ```
      */
     retrieve(projectID, options) {
-        return this._client.get(path `/organization/projects/${projectID}/model_permissions`, model_permissions_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/organization/projects/${projectID}/model_permissions`, model_permissions_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -55927,7 +55343,7 @@ class ModelPermissions extends APIResource {
      * ```
      */
     update(projectID, body, options) {
-        return this._client.post(path `/organization/projects/${projectID}/model_permissions`, model_permissions_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/projects/${projectID}/model_permissions`, model_permissions_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -55945,7 +55361,7 @@ class ModelPermissions extends APIResource {
      * ```
      */
     delete(projectID, options) {
-        return this._client.delete(path `/organization/projects/${projectID}/model_permissions`, model_permissions_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/organization/projects/${projectID}/model_permissions`, model_permissions_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -56021,7 +55437,7 @@ class RateLimits extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/organization/projects/${projectID}/rate_limits`, (ConversationCursorPage), rate_limits_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/organization/projects/${projectID}/rate_limits`, (ConversationCursorPage), rate_limits_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -56041,7 +55457,7 @@ class RateLimits extends APIResource {
      */
     updateRateLimit(rateLimitID, params, options) {
         const { project_id, ...body } = params;
-        return this._client.post(path `/organization/projects/${project_id}/rate_limits/${rateLimitID}`, rate_limits_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/projects/${project_id}/rate_limits/${rateLimitID}`, rate_limits_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -56124,7 +55540,7 @@ class projects_roles_Roles extends APIResource {
      * ```
      */
     create(projectID, body, options) {
-        return this._client.post(path `/projects/${projectID}/roles`, projects_roles_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/projects/${projectID}/roles`, projects_roles_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -56144,7 +55560,7 @@ class projects_roles_Roles extends APIResource {
      */
     retrieve(roleID, params, options) {
         const { project_id } = params;
-        return this._client.get(path `/projects/${project_id}/roles/${roleID}`, projects_roles_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/projects/${project_id}/roles/${roleID}`, projects_roles_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -56163,7 +55579,7 @@ class projects_roles_Roles extends APIResource {
      */
     update(roleID, params, options) {
         const { project_id, ...body } = params;
-        return this._client.post(path `/projects/${project_id}/roles/${roleID}`, projects_roles_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/projects/${project_id}/roles/${roleID}`, projects_roles_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -56176,7 +55592,7 @@ class projects_roles_Roles extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/projects/${projectID}/roles`, (NextCursorPage), projects_roles_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/projects/${projectID}/roles`, (NextCursorPage), projects_roles_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -56196,7 +55612,7 @@ class projects_roles_Roles extends APIResource {
      */
     delete(roleID, params, options) {
         const { project_id } = params;
-        return this._client.delete(path `/projects/${project_id}/roles/${roleID}`, projects_roles_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/projects/${project_id}/roles/${roleID}`, projects_roles_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -56223,7 +55639,7 @@ class ServiceTierSettings extends APIResource {
      * ```
      */
     retrieve(projectID, options) {
-        return this._client.get(path `/organization/projects/${projectID}/service_tier_settings`, service_tier_settings_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/organization/projects/${projectID}/service_tier_settings`, service_tier_settings_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -56242,7 +55658,7 @@ class ServiceTierSettings extends APIResource {
      * ```
      */
     update(projectID, body, options) {
-        return this._client.post(path `/organization/projects/${projectID}/service_tier_settings`, service_tier_settings_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/projects/${projectID}/service_tier_settings`, service_tier_settings_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -56333,7 +55749,7 @@ class spend_alerts_SpendAlerts extends APIResource {
      * ```
      */
     create(projectID, body, options) {
-        return this._client.post(path `/organization/projects/${projectID}/spend_alerts`, projects_spend_alerts_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/projects/${projectID}/spend_alerts`, projects_spend_alerts_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -56353,7 +55769,7 @@ class spend_alerts_SpendAlerts extends APIResource {
      */
     retrieve(alertID, params, options) {
         const { project_id } = params;
-        return this._client.get(path `/organization/projects/${project_id}/spend_alerts/${alertID}`, projects_spend_alerts_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/organization/projects/${project_id}/spend_alerts/${alertID}`, projects_spend_alerts_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -56381,7 +55797,7 @@ class spend_alerts_SpendAlerts extends APIResource {
      */
     update(alertID, params, options) {
         const { project_id, ...body } = params;
-        return this._client.post(path `/organization/projects/${project_id}/spend_alerts/${alertID}`, projects_spend_alerts_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/projects/${project_id}/spend_alerts/${alertID}`, projects_spend_alerts_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -56394,7 +55810,7 @@ class spend_alerts_SpendAlerts extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/organization/projects/${projectID}/spend_alerts`, (ConversationCursorPage), projects_spend_alerts_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/organization/projects/${projectID}/spend_alerts`, (ConversationCursorPage), projects_spend_alerts_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -56414,7 +55830,7 @@ class spend_alerts_SpendAlerts extends APIResource {
      */
     delete(alertID, params, options) {
         const { project_id } = params;
-        return this._client.delete(path `/organization/projects/${project_id}/spend_alerts/${alertID}`, projects_spend_alerts_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/organization/projects/${project_id}/spend_alerts/${alertID}`, projects_spend_alerts_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -56441,7 +55857,7 @@ class spend_limit_SpendLimit extends APIResource {
      * ```
      */
     retrieve(projectID, options) {
-        return this._client.get(path `/organization/projects/${projectID}/spend_limit`, projects_spend_limit_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/organization/projects/${projectID}/spend_limit`, projects_spend_limit_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -56463,7 +55879,7 @@ class spend_limit_SpendLimit extends APIResource {
      * ```
      */
     update(projectID, body, options) {
-        return this._client.post(path `/organization/projects/${projectID}/spend_limit`, projects_spend_limit_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/projects/${projectID}/spend_limit`, projects_spend_limit_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -56481,7 +55897,7 @@ class spend_limit_SpendLimit extends APIResource {
      * ```
      */
     delete(projectID, options) {
-        return this._client.delete(path `/organization/projects/${projectID}/spend_limit`, projects_spend_limit_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/organization/projects/${projectID}/spend_limit`, projects_spend_limit_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -56511,7 +55927,7 @@ class groups_roles_Roles extends APIResource {
      */
     create(groupID, params, options) {
         const { project_id, ...body } = params;
-        return this._client.post(path `/projects/${project_id}/groups/${groupID}/roles`, projects_groups_roles_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/projects/${project_id}/groups/${groupID}/roles`, projects_groups_roles_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -56531,7 +55947,7 @@ class groups_roles_Roles extends APIResource {
      */
     retrieve(roleID, params, options) {
         const { project_id, group_id } = params;
-        return this._client.get(path `/projects/${project_id}/groups/${group_id}/roles/${roleID}`, projects_groups_roles_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/projects/${project_id}/groups/${group_id}/roles/${roleID}`, projects_groups_roles_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -56552,7 +55968,7 @@ class groups_roles_Roles extends APIResource {
      */
     list(groupID, params, options) {
         const { project_id, ...query } = params;
-        return this._client.getAPIList(path `/projects/${project_id}/groups/${groupID}/roles`, (NextCursorPage), projects_groups_roles_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/projects/${project_id}/groups/${groupID}/roles`, (NextCursorPage), projects_groups_roles_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -56572,7 +55988,7 @@ class groups_roles_Roles extends APIResource {
      */
     delete(roleID, params, options) {
         const { project_id, group_id } = params;
-        return this._client.delete(path `/projects/${project_id}/groups/${group_id}/roles/${roleID}`, projects_groups_roles_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/projects/${project_id}/groups/${group_id}/roles/${roleID}`, projects_groups_roles_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -56660,7 +56076,7 @@ class groups_Groups extends APIResource {
      * ```
      */
     create(projectID, body, options) {
-        return this._client.post(path `/organization/projects/${projectID}/groups`, groups_groups_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/projects/${projectID}/groups`, groups_groups_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -56680,7 +56096,7 @@ class groups_Groups extends APIResource {
      */
     retrieve(groupID, params, options) {
         const { project_id, ...query } = params;
-        return this._client.get(path `/organization/projects/${project_id}/groups/${groupID}`, groups_groups_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/organization/projects/${project_id}/groups/${groupID}`, groups_groups_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -56693,7 +56109,7 @@ class groups_Groups extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/organization/projects/${projectID}/groups`, (NextCursorPage), groups_groups_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/organization/projects/${projectID}/groups`, (NextCursorPage), groups_groups_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -56713,7 +56129,7 @@ class groups_Groups extends APIResource {
      */
     delete(groupID, params, options) {
         const { project_id } = params;
-        return this._client.delete(path `/organization/projects/${project_id}/groups/${groupID}`, groups_groups_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/organization/projects/${project_id}/groups/${groupID}`, groups_groups_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -56743,7 +56159,7 @@ class api_keys_APIKeys extends APIResource {
      */
     create(serviceAccountID, params, options) {
         const { project_id, ...body } = params;
-        return this._client.post(path `/organization/projects/${project_id}/service_accounts/${serviceAccountID}/api_keys`, service_accounts_api_keys_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/projects/${project_id}/service_accounts/${serviceAccountID}/api_keys`, service_accounts_api_keys_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -56833,7 +56249,7 @@ class ServiceAccounts extends APIResource {
      * ```
      */
     create(projectID, body, options) {
-        return this._client.post(path `/organization/projects/${projectID}/service_accounts`, service_accounts_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/projects/${projectID}/service_accounts`, service_accounts_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -56853,7 +56269,7 @@ class ServiceAccounts extends APIResource {
      */
     retrieve(serviceAccountID, params, options) {
         const { project_id } = params;
-        return this._client.get(path `/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, service_accounts_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, service_accounts_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -56872,7 +56288,7 @@ class ServiceAccounts extends APIResource {
      */
     update(serviceAccountID, params, options) {
         const { project_id, ...body } = params;
-        return this._client.post(path `/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, service_accounts_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, service_accounts_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -56885,7 +56301,7 @@ class ServiceAccounts extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/organization/projects/${projectID}/service_accounts`, (ConversationCursorPage), service_accounts_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/organization/projects/${projectID}/service_accounts`, (ConversationCursorPage), service_accounts_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -56908,7 +56324,7 @@ class ServiceAccounts extends APIResource {
      */
     delete(serviceAccountID, params, options) {
         const { project_id } = params;
-        return this._client.delete(path `/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, service_accounts_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/organization/projects/${project_id}/service_accounts/${serviceAccountID}`, service_accounts_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -56939,7 +56355,7 @@ class users_roles_Roles extends APIResource {
      */
     create(userID, params, options) {
         const { project_id, ...body } = params;
-        return this._client.post(path `/projects/${project_id}/users/${userID}/roles`, users_roles_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/projects/${project_id}/users/${userID}/roles`, users_roles_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -56959,7 +56375,7 @@ class users_roles_Roles extends APIResource {
      */
     retrieve(roleID, params, options) {
         const { project_id, user_id } = params;
-        return this._client.get(path `/projects/${project_id}/users/${user_id}/roles/${roleID}`, users_roles_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/projects/${project_id}/users/${user_id}/roles/${roleID}`, users_roles_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -56980,7 +56396,7 @@ class users_roles_Roles extends APIResource {
      */
     list(userID, params, options) {
         const { project_id, ...query } = params;
-        return this._client.getAPIList(path `/projects/${project_id}/users/${userID}/roles`, (NextCursorPage), users_roles_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/projects/${project_id}/users/${userID}/roles`, (NextCursorPage), users_roles_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -57000,7 +56416,7 @@ class users_roles_Roles extends APIResource {
      */
     delete(roleID, params, options) {
         const { project_id, user_id } = params;
-        return this._client.delete(path `/projects/${project_id}/users/${user_id}/roles/${roleID}`, users_roles_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/projects/${project_id}/users/${user_id}/roles/${roleID}`, users_roles_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -57089,7 +56505,7 @@ class users_Users extends APIResource {
      * ```
      */
     create(projectID, body, options) {
-        return this._client.post(path `/organization/projects/${projectID}/users`, users_users_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/projects/${projectID}/users`, users_users_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -57109,7 +56525,7 @@ class users_Users extends APIResource {
      */
     retrieve(userID, params, options) {
         const { project_id } = params;
-        return this._client.get(path `/organization/projects/${project_id}/users/${userID}`, users_users_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/organization/projects/${project_id}/users/${userID}`, users_users_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -57128,7 +56544,7 @@ class users_Users extends APIResource {
      */
     update(userID, params, options) {
         const { project_id, ...body } = params;
-        return this._client.post(path `/organization/projects/${project_id}/users/${userID}`, users_users_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/projects/${project_id}/users/${userID}`, users_users_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -57141,7 +56557,7 @@ class users_Users extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/organization/projects/${projectID}/users`, (ConversationCursorPage), users_users_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/organization/projects/${projectID}/users`, (ConversationCursorPage), users_users_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -57164,7 +56580,7 @@ class users_Users extends APIResource {
      */
     delete(userID, params, options) {
         const { project_id } = params;
-        return this._client.delete(path `/organization/projects/${project_id}/users/${userID}`, users_users_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/organization/projects/${project_id}/users/${userID}`, users_users_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -57307,7 +56723,7 @@ class Projects extends APIResource {
      * ```
      */
     retrieve(projectID, options) {
-        return this._client.get(path `/organization/projects/${projectID}`, projects_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/organization/projects/${projectID}`, projects_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -57324,7 +56740,7 @@ class Projects extends APIResource {
      * ```
      */
     update(projectID, body, options) {
-        return this._client.post(path `/organization/projects/${projectID}`, projects_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/projects/${projectID}`, projects_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -57356,7 +56772,7 @@ class Projects extends APIResource {
      * ```
      */
     archive(projectID, options) {
-        return this._client.post(path `/organization/projects/${projectID}/archive`, projects_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/projects/${projectID}/archive`, projects_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -57451,7 +56867,7 @@ class organization_users_roles_Roles extends APIResource {
      * ```
      */
     create(userID, body, options) {
-        return this._client.post(path `/organization/users/${userID}/roles`, organization_users_roles_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/users/${userID}/roles`, organization_users_roles_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -57471,7 +56887,7 @@ class organization_users_roles_Roles extends APIResource {
      */
     retrieve(roleID, params, options) {
         const { user_id } = params;
-        return this._client.get(path `/organization/users/${user_id}/roles/${roleID}`, organization_users_roles_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/organization/users/${user_id}/roles/${roleID}`, organization_users_roles_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -57483,7 +56899,7 @@ class organization_users_roles_Roles extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/organization/users/${userID}/roles`, (NextCursorPage), organization_users_roles_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/organization/users/${userID}/roles`, (NextCursorPage), organization_users_roles_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -57503,7 +56919,7 @@ class organization_users_roles_Roles extends APIResource {
      */
     delete(roleID, params, options) {
         const { user_id } = params;
-        return this._client.delete(path `/organization/users/${user_id}/roles/${roleID}`, organization_users_roles_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/organization/users/${user_id}/roles/${roleID}`, organization_users_roles_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -57588,7 +57004,7 @@ class users_users_Users extends APIResource {
      * ```
      */
     retrieve(userID, options) {
-        return this._client.get(path `/organization/users/${userID}`, organization_users_users_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/organization/users/${userID}`, organization_users_users_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -57603,7 +57019,7 @@ class users_users_Users extends APIResource {
      * ```
      */
     update(userID, body, options) {
-        return this._client.post(path `/organization/users/${userID}`, organization_users_users_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/users/${userID}`, organization_users_users_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -57633,7 +57049,7 @@ class users_users_Users extends APIResource {
      * ```
      */
     delete(userID, options) {
-        return this._client.delete(path `/organization/users/${userID}`, organization_users_users_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/organization/users/${userID}`, organization_users_users_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -57720,7 +57136,7 @@ class FederationRules extends APIResource {
      * ```
      */
     create(workloadIdentityProviderID, body, options) {
-        return this._client.post(path `/organization/workload_identity_providers/${workloadIdentityProviderID}/federation_rules`, federation_rules_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/workload_identity_providers/${workloadIdentityProviderID}/federation_rules`, federation_rules_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -57740,7 +57156,7 @@ class FederationRules extends APIResource {
      */
     retrieve(workloadIdentityFederationRuleID, params, options) {
         const { workload_identity_provider_id } = params;
-        return this._client.get(path `/organization/workload_identity_providers/${workload_identity_provider_id}/federation_rules/${workloadIdentityFederationRuleID}`, federation_rules_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/organization/workload_identity_providers/${workload_identity_provider_id}/federation_rules/${workloadIdentityFederationRuleID}`, federation_rules_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -57759,7 +57175,7 @@ class FederationRules extends APIResource {
      */
     update(workloadIdentityFederationRuleID, params, options) {
         const { workload_identity_provider_id, ...body } = params;
-        return this._client.post(path `/organization/workload_identity_providers/${workload_identity_provider_id}/federation_rules/${workloadIdentityFederationRuleID}`, federation_rules_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/workload_identity_providers/${workload_identity_provider_id}/federation_rules/${workloadIdentityFederationRuleID}`, federation_rules_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -57772,7 +57188,7 @@ class FederationRules extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/organization/workload_identity_providers/${workloadIdentityProviderID}/federation_rules`, (CursorPage), federation_rules_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/organization/workload_identity_providers/${workloadIdentityProviderID}/federation_rules`, (CursorPage), federation_rules_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -57792,7 +57208,7 @@ class FederationRules extends APIResource {
      */
     delete(workloadIdentityFederationRuleID, params, options) {
         const { workload_identity_provider_id } = params;
-        return this._client.delete(path `/organization/workload_identity_providers/${workload_identity_provider_id}/federation_rules/${workloadIdentityFederationRuleID}`, federation_rules_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/organization/workload_identity_providers/${workload_identity_provider_id}/federation_rules/${workloadIdentityFederationRuleID}`, federation_rules_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -57902,7 +57318,7 @@ class WorkloadIdentityProviders extends APIResource {
      * ```
      */
     retrieve(workloadIdentityProviderID, options) {
-        return this._client.get(path `/organization/workload_identity_providers/${workloadIdentityProviderID}`, workload_identity_providers_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/organization/workload_identity_providers/${workloadIdentityProviderID}`, workload_identity_providers_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -57919,7 +57335,7 @@ class WorkloadIdentityProviders extends APIResource {
      * ```
      */
     update(workloadIdentityProviderID, body = {}, options) {
-        return this._client.post(path `/organization/workload_identity_providers/${workloadIdentityProviderID}`, workload_identity_providers_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/organization/workload_identity_providers/${workloadIdentityProviderID}`, workload_identity_providers_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -57950,7 +57366,7 @@ class WorkloadIdentityProviders extends APIResource {
      * ```
      */
     delete(workloadIdentityProviderID, options) {
-        return this._client.delete(path `/organization/workload_identity_providers/${workloadIdentityProviderID}`, workload_identity_providers_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/organization/workload_identity_providers/${workloadIdentityProviderID}`, workload_identity_providers_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -58223,7 +57639,7 @@ class VoiceConsents extends APIResource {
      * ```
      */
     retrieve(consentID, options) {
-        return this._client.get(path `/audio/voice_consents/${consentID}`, voice_consents_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.get(path_path `/audio/voice_consents/${consentID}`, voice_consents_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
     /**
      * Updates a voice consent recording (metadata only).
@@ -58238,7 +57654,7 @@ class VoiceConsents extends APIResource {
      * ```
      */
     update(consentID, body, options) {
-        return this._client.post(path `/audio/voice_consents/${consentID}`, voice_consents_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/audio/voice_consents/${consentID}`, voice_consents_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { bearerAuth: true },
@@ -58267,7 +57683,7 @@ class VoiceConsents extends APIResource {
      * ```
      */
     delete(consentID, options) {
-        return this._client.delete(path `/audio/voice_consents/${consentID}`, voice_consents_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.delete(path_path `/audio/voice_consents/${consentID}`, voice_consents_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
 }
 //# sourceMappingURL=voice-consents.mjs.map
@@ -58326,7 +57742,7 @@ class Voices extends APIResource {
      * ```
      */
     delete(voiceID, options) {
-        return this._client.delete(path `/audio/voices/${voiceID}`, voices_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.delete(path_path `/audio/voices/${voiceID}`, voices_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
 }
 //# sourceMappingURL=voices.mjs.map
@@ -58438,7 +57854,7 @@ class Batches extends APIResource {
      * Retrieves a batch.
      */
     retrieve(batchID, options) {
-        return this._client.get(path `/batches/${batchID}`, batches_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.get(path_path `/batches/${batchID}`, batches_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
     list(query = {}, options) {
         const normalizeRequestOptionsForQueryOptions = batches_normalizeRequestOptionsForQuery(query, ['after', 'limit'], options);
@@ -58459,7 +57875,7 @@ class Batches extends APIResource {
      * (if any) available in the output file.
      */
     cancel(batchID, options) {
-        return this._client.post(path `/batches/${batchID}/cancel`, batches_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.post(path_path `/batches/${batchID}/cancel`, batches_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
 }
 //# sourceMappingURL=batches.mjs.map
@@ -58548,7 +57964,7 @@ class Assistants extends APIResource {
      * @deprecated
      */
     retrieve(assistantID, options) {
-        return this._client.get(path `/assistants/${assistantID}`, assistants_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/assistants/${assistantID}`, assistants_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -58560,7 +57976,7 @@ class Assistants extends APIResource {
      * @deprecated
      */
     update(assistantID, body, options) {
-        return this._client.post(path `/assistants/${assistantID}`, assistants_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/assistants/${assistantID}`, assistants_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
@@ -58587,7 +58003,7 @@ class Assistants extends APIResource {
      * @deprecated
      */
     delete(assistantID, options) {
-        return this._client.delete(path `/assistants/${assistantID}`, assistants_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/assistants/${assistantID}`, assistants_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -58670,7 +58086,7 @@ class Invocations extends APIResource {
      * ```
      */
     create(automationID, options) {
-        return this._client.post(path `/agents/automations/${automationID}/invocations`, invocations_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/agents/automations/${automationID}/invocations`, invocations_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -58690,7 +58106,7 @@ class Invocations extends APIResource {
      */
     retrieve(invocationID, params, options) {
         const { automation_id } = params;
-        return this._client.get(path `/agents/automations/${automation_id}/invocations/${invocationID}`, invocations_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/agents/automations/${automation_id}/invocations/${invocationID}`, invocations_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -58703,7 +58119,7 @@ class Invocations extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/agents/automations/${automationID}/invocations`, (CursorPage), invocations_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/agents/automations/${automationID}/invocations`, (CursorPage), invocations_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
@@ -58825,7 +58241,7 @@ class Automations extends APIResource {
      * ```
      */
     retrieve(automationID, options) {
-        return this._client.get(path `/agents/automations/${automationID}`, automations_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/agents/automations/${automationID}`, automations_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -58843,7 +58259,7 @@ class Automations extends APIResource {
      * ```
      */
     update(automationID, body, options) {
-        return this._client.post(path `/agents/automations/${automationID}`, automations_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/agents/automations/${automationID}`, automations_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
@@ -58877,7 +58293,7 @@ class Automations extends APIResource {
      * ```
      */
     delete(automationID, options) {
-        return this._client.delete(path `/agents/automations/${automationID}`, automations_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/agents/automations/${automationID}`, automations_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -58895,7 +58311,7 @@ class Automations extends APIResource {
      * ```
      */
     pause(automationID, options) {
-        return this._client.post(path `/agents/automations/${automationID}/pause`, automations_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/agents/automations/${automationID}/pause`, automations_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -58914,7 +58330,7 @@ class Automations extends APIResource {
      * ```
      */
     resume(automationID, options) {
-        return this._client.post(path `/agents/automations/${automationID}/resume`, automations_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/agents/automations/${automationID}/resume`, automations_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -59049,7 +58465,7 @@ class Files extends APIResource {
      * ```
      */
     create(environmentID, body, options) {
-        return this._client.post(path `/agents/environments/${environmentID}/files`, files_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/agents/environments/${environmentID}/files`, files_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
@@ -59072,7 +58488,7 @@ class Files extends APIResource {
      * ```
      */
     list(environmentID, query = {}, options) {
-        return this._client.getAPIList(path `/agents/environments/${environmentID}/files`, (TokenPage), files_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/agents/environments/${environmentID}/files`, (TokenPage), files_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
@@ -59185,7 +58601,7 @@ class Templates extends APIResource {
      * ```
      */
     retrieve(environmentTemplateID, options) {
-        return this._client.get(path `/agents/environments/templates/${environmentTemplateID}`, templates_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/agents/environments/templates/${environmentTemplateID}`, templates_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -59205,7 +58621,7 @@ class Templates extends APIResource {
      * ```
      */
     update(environmentTemplateID, body = {}, options) {
-        return this._client.post(path `/agents/environments/templates/${environmentTemplateID}`, templates_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/agents/environments/templates/${environmentTemplateID}`, templates_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
@@ -59240,7 +58656,7 @@ class Templates extends APIResource {
      * ```
      */
     delete(environmentTemplateID, options) {
-        return this._client.delete(path `/agents/environments/templates/${environmentTemplateID}`, templates_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/agents/environments/templates/${environmentTemplateID}`, templates_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -59361,7 +58777,7 @@ class Environments extends APIResource {
      * ```
      */
     retrieve(environmentID, options) {
-        return this._client.get(path `/agents/environments/${environmentID}`, environments_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/agents/environments/${environmentID}`, environments_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -59566,7 +58982,7 @@ class Artifacts extends APIResource {
      */
     retrieve(artifactID, params, options) {
         const { session_id } = params;
-        return this._client.get(path `/agents/sessions/${session_id}/artifacts/${artifactID}`, artifacts_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/agents/sessions/${session_id}/artifacts/${artifactID}`, artifacts_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -59579,7 +58995,7 @@ class Artifacts extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/agents/sessions/${sessionID}/artifacts`, (CursorPage), artifacts_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/agents/sessions/${sessionID}/artifacts`, (CursorPage), artifacts_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
@@ -59602,7 +59018,7 @@ class Artifacts extends APIResource {
      */
     delete(artifactID, params, options) {
         const { session_id } = params;
-        return this._client.delete(path `/agents/sessions/${session_id}/artifacts/${artifactID}`, artifacts_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/agents/sessions/${session_id}/artifacts/${artifactID}`, artifacts_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -59627,7 +59043,7 @@ class Artifacts extends APIResource {
      */
     content(artifactID, params, options) {
         const { session_id } = params;
-        return this._client.get(path `/agents/sessions/${session_id}/artifacts/${artifactID}/content`, artifacts_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/agents/sessions/${session_id}/artifacts/${artifactID}/content`, artifacts_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([
                 { 'OpenAI-Beta': 'agents=v1', Accept: 'application/octet-stream' },
@@ -59683,7 +59099,7 @@ class Events extends APIResource {
      */
     create(sessionID, params, options) {
         const { 'Idempotency-Key': idempotencyKey, ...body } = params;
-        return this._client.post(path `/agents/sessions/${sessionID}/events`, events_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/agents/sessions/${sessionID}/events`, events_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             headers: headers_buildHeaders([
@@ -59703,7 +59119,7 @@ class Events extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.get(path `/agents/sessions/${sessionID}/events`, events_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/agents/sessions/${sessionID}/events`, events_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             headers: headers_buildHeaders([
@@ -59787,7 +59203,7 @@ class Items extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/agents/sessions/${sessionID}/items`, (CursorPage), items_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/agents/sessions/${sessionID}/items`, (CursorPage), items_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
@@ -59866,7 +59282,7 @@ class Traces extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/agents/sessions/${sessionID}/traces`, (CursorPage), traces_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/agents/sessions/${sessionID}/traces`, (CursorPage), traces_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
@@ -59902,7 +59318,7 @@ class items_Items extends APIResource {
      */
     list(subagentID, params, options) {
         const { session_id, ...query } = params;
-        return this._client.getAPIList(path `/agents/sessions/${session_id}/subagents/${subagentID}/items`, (CursorPage), subagents_items_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/agents/sessions/${session_id}/subagents/${subagentID}/items`, (CursorPage), subagents_items_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
@@ -59938,7 +59354,7 @@ class turns_items_Items extends APIResource {
      */
     list(turnID, params, options) {
         const { session_id, subagent_id, ...query } = params;
-        return this._client.getAPIList(path `/agents/sessions/${session_id}/subagents/${subagent_id}/turns/${turnID}/items`, (CursorPage), turns_items_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/agents/sessions/${session_id}/subagents/${subagent_id}/turns/${turnID}/items`, (CursorPage), turns_items_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
@@ -59981,7 +59397,7 @@ class Turns extends APIResource {
      */
     retrieve(turnID, params, options) {
         const { session_id, subagent_id } = params;
-        return this._client.get(path `/agents/sessions/${session_id}/subagents/${subagent_id}/turns/${turnID}`, turns_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/agents/sessions/${session_id}/subagents/${subagent_id}/turns/${turnID}`, turns_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -60004,7 +59420,7 @@ class Turns extends APIResource {
      */
     list(subagentID, params, options) {
         const { session_id, ...query } = params;
-        return this._client.getAPIList(path `/agents/sessions/${session_id}/subagents/${subagentID}/turns`, (CursorPage), turns_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/agents/sessions/${session_id}/subagents/${subagentID}/turns`, (CursorPage), turns_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
@@ -60101,7 +59517,7 @@ class Subagents extends APIResource {
      */
     retrieve(subagentID, params, options) {
         const { session_id } = params;
-        return this._client.get(path `/agents/sessions/${session_id}/subagents/${subagentID}`, subagents_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/agents/sessions/${session_id}/subagents/${subagentID}`, subagents_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -60114,7 +59530,7 @@ class Subagents extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/agents/sessions/${sessionID}/subagents`, (CursorPage), subagents_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/agents/sessions/${sessionID}/subagents`, (CursorPage), subagents_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
@@ -60153,7 +59569,7 @@ class sessions_turns_items_Items extends APIResource {
      */
     list(turnID, params, options) {
         const { session_id, ...query } = params;
-        return this._client.getAPIList(path `/agents/sessions/${session_id}/turns/${turnID}/items`, (ConversationCursorPage), sessions_turns_items_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/agents/sessions/${session_id}/turns/${turnID}/items`, (ConversationCursorPage), sessions_turns_items_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
@@ -60247,7 +59663,7 @@ class turns_Turns extends APIResource {
      */
     retrieve(turnID, params, options) {
         const { session_id } = params;
-        return this._client.get(path `/agents/sessions/${session_id}/turns/${turnID}`, turns_turns_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/agents/sessions/${session_id}/turns/${turnID}`, turns_turns_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -60260,7 +59676,7 @@ class turns_Turns extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/agents/sessions/${sessionID}/turns`, (CursorPage), turns_turns_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/agents/sessions/${sessionID}/turns`, (CursorPage), turns_turns_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
@@ -61317,7 +60733,7 @@ class Sessions extends APIResource {
      * ```
      */
     retrieve(sessionID, options) {
-        return this._client.get(path `/agents/sessions/${sessionID}`, sessions_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/agents/sessions/${sessionID}`, sessions_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -61336,7 +60752,7 @@ class Sessions extends APIResource {
      * ```
      */
     update(sessionID, body = {}, options) {
-        return this._client.post(path `/agents/sessions/${sessionID}`, sessions_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/agents/sessions/${sessionID}`, sessions_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
@@ -61371,7 +60787,7 @@ class Sessions extends APIResource {
      * ```
      */
     delete(sessionID, options) {
-        return this._client.delete(path `/agents/sessions/${sessionID}`, sessions_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/agents/sessions/${sessionID}`, sessions_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -61474,7 +60890,7 @@ class Credentials extends APIResource {
      * ```
      */
     create(vaultID, body, options) {
-        return this._client.post(path `/vaults/${vaultID}/credentials`, credentials_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/vaults/${vaultID}/credentials`, credentials_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
@@ -61496,7 +60912,7 @@ class Credentials extends APIResource {
      */
     retrieve(credentialID, params, options) {
         const { vault_id } = params;
-        return this._client.get(path `/vaults/${vault_id}/credentials/${credentialID}`, credentials_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/vaults/${vault_id}/credentials/${credentialID}`, credentials_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -61517,7 +60933,7 @@ class Credentials extends APIResource {
      */
     update(credentialID, params, options) {
         const { vault_id, ...body } = params;
-        return this._client.post(path `/vaults/${vault_id}/credentials/${credentialID}`, credentials_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/vaults/${vault_id}/credentials/${credentialID}`, credentials_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
@@ -61531,7 +60947,7 @@ class Credentials extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/vaults/${vaultID}/credentials`, (CursorPage), credentials_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/vaults/${vaultID}/credentials`, (CursorPage), credentials_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
@@ -61553,7 +60969,7 @@ class Credentials extends APIResource {
      */
     delete(credentialID, params, options) {
         const { vault_id } = params;
-        return this._client.delete(path `/vaults/${vault_id}/credentials/${credentialID}`, credentials_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/vaults/${vault_id}/credentials/${credentialID}`, credentials_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -61659,7 +61075,7 @@ class Vaults extends APIResource {
      * ```
      */
     retrieve(vaultID, options) {
-        return this._client.get(path `/vaults/${vaultID}`, vaults_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/vaults/${vaultID}`, vaults_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -61679,7 +61095,7 @@ class Vaults extends APIResource {
      * ```
      */
     update(vaultID, body, options) {
-        return this._client.post(path `/vaults/${vaultID}`, vaults_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/vaults/${vaultID}`, vaults_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
@@ -61712,7 +61128,7 @@ class Vaults extends APIResource {
      * ```
      */
     delete(vaultID, options) {
-        return this._client.delete(path `/vaults/${vaultID}`, vaults_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/vaults/${vaultID}`, vaults_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -61828,7 +61244,7 @@ class Agents extends APIResource {
      * ```
      */
     retrieve(agentID, options) {
-        return this._client.get(path `/agents/${agentID}`, agents_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/agents/${agentID}`, agents_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -61844,7 +61260,7 @@ class Agents extends APIResource {
      * ```
      */
     update(agentID, body = {}, options) {
-        return this._client.post(path `/agents/${agentID}`, agents_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/agents/${agentID}`, agents_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
@@ -61877,7 +61293,7 @@ class Agents extends APIResource {
      * ```
      */
     delete(agentID, options) {
-        return this._client.delete(path `/agents/${agentID}`, agents_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/agents/${agentID}`, agents_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'agents=v1' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -61930,7 +61346,7 @@ class sessions_Sessions extends APIResource {
      * ```
      */
     cancel(sessionID, options) {
-        return this._client.post(path `/chatkit/sessions/${sessionID}/cancel`, chatkit_sessions_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/chatkit/sessions/${sessionID}/cancel`, chatkit_sessions_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'chatkit_beta=v1' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -62011,7 +61427,7 @@ class Threads extends APIResource {
      * ```
      */
     retrieve(threadID, options) {
-        return this._client.get(path `/chatkit/threads/${threadID}`, threads_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/chatkit/threads/${threadID}`, threads_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'chatkit_beta=v1' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -62042,7 +61458,7 @@ class Threads extends APIResource {
      * ```
      */
     delete(threadID, options) {
-        return this._client.delete(path `/chatkit/threads/${threadID}`, threads_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/chatkit/threads/${threadID}`, threads_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'chatkit_beta=v1' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -62055,7 +61471,7 @@ class Threads extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/chatkit/threads/${threadID}/items`, (ConversationCursorPage), threads_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/chatkit/threads/${threadID}/items`, (ConversationCursorPage), threads_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'chatkit_beta=v1' }, options?.headers]),
@@ -62155,7 +61571,7 @@ class InputItems extends APIResource {
         }
         params = params;
         const { betas, ...query } = params ?? {};
-        return this._client.getAPIList(path `/responses/${responseID}/input_items?beta=true`, (CursorPage), input_items_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/responses/${responseID}/input_items?beta=true`, (CursorPage), input_items_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             headers: headers_buildHeaders([
@@ -62302,7 +61718,7 @@ class Responses extends APIResource {
         }
         params = params;
         const { betas, ...query } = params ?? {};
-        return this._client.get(path `/responses/${responseID}?beta=true`, responses_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/responses/${responseID}?beta=true`, responses_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             headers: headers_buildHeaders([
@@ -62325,7 +61741,7 @@ class Responses extends APIResource {
      */
     delete(responseID, params = {}, options) {
         const { betas } = params ?? {};
-        return this._client.delete(path `/responses/${responseID}?beta=true`, responses_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/responses/${responseID}?beta=true`, responses_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([
                 {
@@ -62351,7 +61767,7 @@ class Responses extends APIResource {
      */
     cancel(responseID, params = {}, options) {
         const { betas } = params ?? {};
-        return this._client.post(path `/responses/${responseID}/cancel?beta=true`, responses_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/responses/${responseID}/cancel?beta=true`, responses_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([
                 { ...(betas?.toString() != null ? { 'openai-beta': betas?.toString() } : undefined) },
@@ -62466,7 +61882,7 @@ class messages_Messages extends APIResource {
      * @deprecated The Assistants API is deprecated in favor of the Responses API
      */
     create(threadID, body, options) {
-        return this._client.post(path `/threads/${threadID}/messages`, messages_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/threads/${threadID}/messages`, messages_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
@@ -62480,7 +61896,7 @@ class messages_Messages extends APIResource {
      */
     retrieve(messageID, params, options) {
         const { thread_id } = params;
-        return this._client.get(path `/threads/${thread_id}/messages/${messageID}`, messages_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/threads/${thread_id}/messages/${messageID}`, messages_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -62493,7 +61909,7 @@ class messages_Messages extends APIResource {
      */
     update(messageID, params, options) {
         const { thread_id, ...body } = params;
-        return this._client.post(path `/threads/${thread_id}/messages/${messageID}`, messages_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/threads/${thread_id}/messages/${messageID}`, messages_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
@@ -62507,7 +61923,7 @@ class messages_Messages extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/threads/${threadID}/messages`, (CursorPage), messages_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/threads/${threadID}/messages`, (CursorPage), messages_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
@@ -62521,7 +61937,7 @@ class messages_Messages extends APIResource {
      */
     delete(messageID, params, options) {
         const { thread_id } = params;
-        return this._client.delete(path `/threads/${thread_id}/messages/${messageID}`, messages_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/threads/${thread_id}/messages/${messageID}`, messages_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -62551,7 +61967,7 @@ class Steps extends APIResource {
      */
     retrieve(stepID, params, options) {
         const { thread_id, run_id, ...query } = params;
-        return this._client.get(path `/threads/${thread_id}/runs/${run_id}/steps/${stepID}`, steps_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/threads/${thread_id}/runs/${run_id}/steps/${stepID}`, steps_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
@@ -62565,7 +61981,7 @@ class Steps extends APIResource {
      */
     list(runID, params, options) {
         const { thread_id, ...query } = params;
-        return this._client.getAPIList(path `/threads/${thread_id}/runs/${runID}/steps`, (CursorPage), steps_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/threads/${thread_id}/runs/${runID}/steps`, (CursorPage), steps_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
@@ -63919,7 +63335,7 @@ class Runs extends APIResource {
     }
     create(threadID, params, options) {
         const { include, ...body } = params;
-        return this._client.post(path `/threads/${threadID}/runs`, runs_resolveResourceRequestOptions(options, (options) => runs_withBodyFinalization({
+        return this._client.post(path_path `/threads/${threadID}/runs`, runs_resolveResourceRequestOptions(options, (options) => runs_withBodyFinalization({
             query: { include },
             body,
             ...options,
@@ -63951,7 +63367,7 @@ class Runs extends APIResource {
      */
     retrieve(runID, params, options) {
         const { thread_id } = params;
-        return this._client.get(path `/threads/${thread_id}/runs/${runID}`, runs_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/threads/${thread_id}/runs/${runID}`, runs_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -63964,7 +63380,7 @@ class Runs extends APIResource {
      */
     update(runID, params, options) {
         const { thread_id, ...body } = params;
-        return this._client.post(path `/threads/${thread_id}/runs/${runID}`, runs_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/threads/${thread_id}/runs/${runID}`, runs_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
@@ -63978,7 +63394,7 @@ class Runs extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/threads/${threadID}/runs`, (CursorPage), runs_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/threads/${threadID}/runs`, (CursorPage), runs_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
@@ -63992,7 +63408,7 @@ class Runs extends APIResource {
      */
     cancel(runID, params, options) {
         const { thread_id } = params;
-        return this._client.post(path `/threads/${thread_id}/runs/${runID}/cancel`, runs_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/threads/${thread_id}/runs/${runID}/cancel`, runs_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -64014,7 +63430,7 @@ class Runs extends APIResource {
     }
     submitToolOutputs(runID, params, options) {
         const { thread_id, ...body } = params;
-        return this._client.post(path `/threads/${thread_id}/runs/${runID}/submit_tool_outputs`, runs_resolveResourceRequestOptions(options, (options) => runs_withBodyFinalization({
+        return this._client.post(path_path `/threads/${thread_id}/runs/${runID}/submit_tool_outputs`, runs_resolveResourceRequestOptions(options, (options) => runs_withBodyFinalization({
             body,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
@@ -64087,7 +63503,7 @@ class threads_Threads extends APIResource {
      * @deprecated The Assistants API is deprecated in favor of the Responses API
      */
     retrieve(threadID, options) {
-        return this._client.get(path `/threads/${threadID}`, threads_threads_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/threads/${threadID}`, threads_threads_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -64099,7 +63515,7 @@ class threads_Threads extends APIResource {
      * @deprecated The Assistants API is deprecated in favor of the Responses API
      */
     update(threadID, body, options) {
-        return this._client.post(path `/threads/${threadID}`, threads_threads_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/threads/${threadID}`, threads_threads_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
@@ -64112,7 +63528,7 @@ class threads_Threads extends APIResource {
      * @deprecated The Assistants API is deprecated in favor of the Responses API
      */
     delete(threadID, options) {
-        return this._client.delete(path `/threads/${threadID}`, threads_threads_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/threads/${threadID}`, threads_threads_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -64290,7 +63706,7 @@ class Content extends APIResource {
      */
     retrieve(fileID, params, options) {
         const { container_id } = params;
-        return this._client.get(path `/containers/${container_id}/files/${fileID}/content`, content_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/containers/${container_id}/files/${fileID}/content`, content_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ Accept: 'application/binary' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -64379,14 +63795,14 @@ class files_Files extends APIResource {
      * a JSON request with a file ID.
      */
     create(containerID, body, options) {
-        return this._client.post(path `/containers/${containerID}/files`, files_files_resolveResourceRequestOptions(options, (options) => maybeMultipartFormRequestOptions(files_withBodyFinalization({ body, ...options, __security: { bearerAuth: true } }, { finalizeMultipart: true }), this._client)));
+        return this._client.post(path_path `/containers/${containerID}/files`, files_files_resolveResourceRequestOptions(options, (options) => maybeMultipartFormRequestOptions(files_withBodyFinalization({ body, ...options, __security: { bearerAuth: true } }, { finalizeMultipart: true }), this._client)));
     }
     /**
      * Retrieve Container File
      */
     retrieve(fileID, params, options) {
         const { container_id } = params;
-        return this._client.get(path `/containers/${container_id}/files/${fileID}`, files_files_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.get(path_path `/containers/${container_id}/files/${fileID}`, files_files_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
     list(containerID, query = {}, options) {
         const normalizeRequestOptionsForQueryOptions = files_normalizeRequestOptionsForQuery(query, ['after', 'limit', 'order'], options);
@@ -64395,7 +63811,7 @@ class files_Files extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/containers/${containerID}/files`, (CursorPage), files_files_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/containers/${containerID}/files`, (CursorPage), files_files_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { bearerAuth: true },
@@ -64406,7 +63822,7 @@ class files_Files extends APIResource {
      */
     delete(fileID, params, options) {
         const { container_id } = params;
-        return this._client.delete(path `/containers/${container_id}/files/${fileID}`, files_files_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/containers/${container_id}/files/${fileID}`, files_files_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ Accept: '*/*' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -64498,7 +63914,7 @@ class Containers extends APIResource {
      * Retrieve Container
      */
     retrieve(containerID, options) {
-        return this._client.get(path `/containers/${containerID}`, containers_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.get(path_path `/containers/${containerID}`, containers_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
     list(query = {}, options) {
         const normalizeRequestOptionsForQueryOptions = containers_normalizeRequestOptionsForQuery(query, ['after', 'limit', 'name', 'order'], options);
@@ -64517,7 +63933,7 @@ class Containers extends APIResource {
      * Delete Container
      */
     delete(containerID, options) {
-        return this._client.delete(path `/containers/${containerID}`, containers_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/containers/${containerID}`, containers_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ Accept: '*/*' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -64620,7 +64036,7 @@ class conversations_items_Items extends APIResource {
      */
     create(conversationID, params, options) {
         const { include, ...body } = params;
-        return this._client.post(path `/conversations/${conversationID}/items`, conversations_items_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/conversations/${conversationID}/items`, conversations_items_resolveResourceRequestOptions(options, (options) => ({
             query: { include },
             body,
             ...options,
@@ -64632,7 +64048,7 @@ class conversations_items_Items extends APIResource {
      */
     retrieve(itemID, params, options) {
         const { conversation_id, ...query } = params;
-        return this._client.get(path `/conversations/${conversation_id}/items/${itemID}`, conversations_items_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/conversations/${conversation_id}/items/${itemID}`, conversations_items_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { bearerAuth: true },
@@ -64645,7 +64061,7 @@ class conversations_items_Items extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/conversations/${conversationID}/items`, (ConversationCursorPage), conversations_items_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/conversations/${conversationID}/items`, (ConversationCursorPage), conversations_items_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { bearerAuth: true },
@@ -64656,7 +64072,7 @@ class conversations_items_Items extends APIResource {
      */
     delete(itemID, params, options) {
         const { conversation_id } = params;
-        return this._client.delete(path `/conversations/${conversation_id}/items/${itemID}`, conversations_items_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.delete(path_path `/conversations/${conversation_id}/items/${itemID}`, conversations_items_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
 }
 //# sourceMappingURL=items.mjs.map
@@ -64691,13 +64107,13 @@ class Conversations extends APIResource {
      * Get a conversation
      */
     retrieve(conversationID, options) {
-        return this._client.get(path `/conversations/${conversationID}`, conversations_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.get(path_path `/conversations/${conversationID}`, conversations_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
     /**
      * Update a conversation
      */
     update(conversationID, body, options) {
-        return this._client.post(path `/conversations/${conversationID}`, conversations_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/conversations/${conversationID}`, conversations_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { bearerAuth: true },
@@ -64707,7 +64123,7 @@ class Conversations extends APIResource {
      * Delete a conversation. Items in the conversation will not be deleted.
      */
     delete(conversationID, options) {
-        return this._client.delete(path `/conversations/${conversationID}`, conversations_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.delete(path_path `/conversations/${conversationID}`, conversations_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
 }
 Conversations.Items = conversations_items_Items;
@@ -64818,14 +64234,14 @@ class OutputItems extends APIResource {
      */
     retrieve(outputItemID, params, options) {
         const { eval_id, run_id } = params;
-        return this._client.get(path `/evals/${eval_id}/runs/${run_id}/output_items/${outputItemID}`, output_items_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.get(path_path `/evals/${eval_id}/runs/${run_id}/output_items/${outputItemID}`, output_items_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
     /**
      * Get a list of output items for an evaluation run.
      */
     list(runID, params, options) {
         const { eval_id, ...query } = params;
-        return this._client.getAPIList(path `/evals/${eval_id}/runs/${runID}/output_items`, (CursorPage), output_items_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/evals/${eval_id}/runs/${runID}/output_items`, (CursorPage), output_items_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { bearerAuth: true },
@@ -64910,7 +64326,7 @@ class runs_Runs extends APIResource {
      * schema specified in the config of the evaluation.
      */
     create(evalID, body, options) {
-        return this._client.post(path `/evals/${evalID}/runs`, runs_runs_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/evals/${evalID}/runs`, runs_runs_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { bearerAuth: true },
@@ -64921,7 +64337,7 @@ class runs_Runs extends APIResource {
      */
     retrieve(runID, params, options) {
         const { eval_id } = params;
-        return this._client.get(path `/evals/${eval_id}/runs/${runID}`, runs_runs_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.get(path_path `/evals/${eval_id}/runs/${runID}`, runs_runs_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
     list(evalID, query = {}, options) {
         const normalizeRequestOptionsForQueryOptions = runs_runs_normalizeRequestOptionsForQuery(query, ['after', 'limit', 'order', 'status'], options);
@@ -64930,7 +64346,7 @@ class runs_Runs extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/evals/${evalID}/runs`, (CursorPage), runs_runs_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/evals/${evalID}/runs`, (CursorPage), runs_runs_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { bearerAuth: true },
@@ -64941,14 +64357,14 @@ class runs_Runs extends APIResource {
      */
     delete(runID, params, options) {
         const { eval_id } = params;
-        return this._client.delete(path `/evals/${eval_id}/runs/${runID}`, runs_runs_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.delete(path_path `/evals/${eval_id}/runs/${runID}`, runs_runs_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
     /**
      * Cancel an ongoing evaluation run.
      */
     cancel(runID, params, options) {
         const { eval_id } = params;
-        return this._client.post(path `/evals/${eval_id}/runs/${runID}/cancel`, runs_runs_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.post(path_path `/evals/${eval_id}/runs/${runID}/cancel`, runs_runs_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
 }
 runs_Runs.OutputItems = OutputItems;
@@ -65043,13 +64459,13 @@ class Evals extends APIResource {
      * Get an evaluation by ID.
      */
     retrieve(evalID, options) {
-        return this._client.get(path `/evals/${evalID}`, evals_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.get(path_path `/evals/${evalID}`, evals_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
     /**
      * Update certain properties of an evaluation.
      */
     update(evalID, body, options) {
-        return this._client.post(path `/evals/${evalID}`, evals_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/evals/${evalID}`, evals_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { bearerAuth: true },
@@ -65072,7 +64488,7 @@ class Evals extends APIResource {
      * Delete an evaluation.
      */
     delete(evalID, options) {
-        return this._client.delete(path `/evals/${evalID}`, evals_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.delete(path_path `/evals/${evalID}`, evals_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
 }
 Evals.Runs = runs_Runs;
@@ -65210,7 +64626,7 @@ class resources_files_Files extends APIResource {
      * Returns information about a specific file.
      */
     retrieve(fileID, options) {
-        return this._client.get(path `/files/${fileID}`, resources_files_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.get(path_path `/files/${fileID}`, resources_files_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
     list(query = {}, options) {
         const normalizeRequestOptionsForQueryOptions = resources_files_normalizeRequestOptionsForQuery(query, ['after', 'limit', 'order', 'purpose'], options);
@@ -65229,13 +64645,13 @@ class resources_files_Files extends APIResource {
      * Delete a file and remove it from all vector stores.
      */
     delete(fileID, options) {
-        return this._client.delete(path `/files/${fileID}`, resources_files_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.delete(path_path `/files/${fileID}`, resources_files_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
     /**
      * Returns a response containing the contents of the specified file.
      */
     content(fileID, options) {
-        return this._client.get(path `/files/${fileID}/content`, resources_files_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/files/${fileID}/content`, resources_files_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ Accept: 'application/binary' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -65413,7 +64829,7 @@ class Permissions extends APIResource {
      * ```
      */
     create(fineTunedModelCheckpoint, body, options) {
-        return this._client.getAPIList(path `/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, (Page), permissions_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, (Page), permissions_resolveResourceRequestOptions(options, (options) => ({
             body,
             method: 'post',
             ...options,
@@ -65427,7 +64843,7 @@ class Permissions extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.get(path `/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, permissions_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, permissions_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -65440,7 +64856,7 @@ class Permissions extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, (ConversationCursorPage), permissions_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/fine_tuning/checkpoints/${fineTunedModelCheckpoint}/permissions`, (ConversationCursorPage), permissions_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { adminAPIKeyAuth: true },
@@ -65467,7 +64883,7 @@ class Permissions extends APIResource {
      */
     delete(permissionID, params, options) {
         const { fine_tuned_model_checkpoint } = params;
-        return this._client.delete(path `/fine_tuning/checkpoints/${fine_tuned_model_checkpoint}/permissions/${permissionID}`, permissions_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/fine_tuning/checkpoints/${fine_tuned_model_checkpoint}/permissions/${permissionID}`, permissions_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             __security: { adminAPIKeyAuth: true },
         })));
@@ -65559,7 +64975,7 @@ class checkpoints_Checkpoints extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/fine_tuning/jobs/${fineTuningJobID}/checkpoints`, (CursorPage), checkpoints_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/fine_tuning/jobs/${fineTuningJobID}/checkpoints`, (CursorPage), checkpoints_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { bearerAuth: true },
@@ -65675,7 +65091,7 @@ class Jobs extends APIResource {
      * ```
      */
     retrieve(fineTuningJobID, options) {
-        return this._client.get(path `/fine_tuning/jobs/${fineTuningJobID}`, jobs_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.get(path_path `/fine_tuning/jobs/${fineTuningJobID}`, jobs_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
     list(query = {}, options) {
         const normalizeRequestOptionsForQueryOptions = jobs_normalizeRequestOptionsForQuery(query, ['after', 'limit', 'metadata'], options);
@@ -65701,7 +65117,7 @@ class Jobs extends APIResource {
      * ```
      */
     cancel(fineTuningJobID, options) {
-        return this._client.post(path `/fine_tuning/jobs/${fineTuningJobID}/cancel`, jobs_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.post(path_path `/fine_tuning/jobs/${fineTuningJobID}/cancel`, jobs_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
     listEvents(fineTuningJobID, query = {}, options) {
         const normalizeRequestOptionsForQueryOptions = jobs_normalizeRequestOptionsForQuery(query, ['after', 'limit'], options);
@@ -65710,7 +65126,7 @@ class Jobs extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/fine_tuning/jobs/${fineTuningJobID}/events`, (CursorPage), jobs_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/fine_tuning/jobs/${fineTuningJobID}/events`, (CursorPage), jobs_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { bearerAuth: true },
@@ -65727,7 +65143,7 @@ class Jobs extends APIResource {
      * ```
      */
     pause(fineTuningJobID, options) {
-        return this._client.post(path `/fine_tuning/jobs/${fineTuningJobID}/pause`, jobs_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.post(path_path `/fine_tuning/jobs/${fineTuningJobID}/pause`, jobs_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
     /**
      * Resume a fine-tune job.
@@ -65740,7 +65156,7 @@ class Jobs extends APIResource {
      * ```
      */
     resume(fineTuningJobID, options) {
-        return this._client.post(path `/fine_tuning/jobs/${fineTuningJobID}/resume`, jobs_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.post(path_path `/fine_tuning/jobs/${fineTuningJobID}/resume`, jobs_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
 }
 Jobs.Checkpoints = checkpoints_Checkpoints;
@@ -65874,7 +65290,7 @@ class live_sessions_Sessions extends APIResource {
      * ```
      */
     accept(sessionID, body, options) {
-        return this._client.post(path `/live/sessions/${sessionID}/accept`, live_sessions_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/live/sessions/${sessionID}/accept`, live_sessions_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             headers: headers_buildHeaders([{ Accept: '*/*' }, options?.headers]),
@@ -65894,7 +65310,7 @@ class live_sessions_Sessions extends APIResource {
      * ```
      */
     downloadRecording(sessionID, options) {
-        return this._client.get(path `/live/sessions/${sessionID}/content`, live_sessions_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/live/sessions/${sessionID}/content`, live_sessions_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ Accept: 'application/binary' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -65913,7 +65329,7 @@ class live_sessions_Sessions extends APIResource {
      * ```
      */
     fork(sessionID, body, options) {
-        return this._client.post(path `/live/sessions/${sessionID}/fork`, live_sessions_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/live/sessions/${sessionID}/fork`, live_sessions_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { bearerAuth: true },
@@ -65928,7 +65344,7 @@ class live_sessions_Sessions extends APIResource {
      * ```
      */
     hangup(sessionID, options) {
-        return this._client.post(path `/live/sessions/${sessionID}/hangup`, live_sessions_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/live/sessions/${sessionID}/hangup`, live_sessions_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ Accept: '*/*' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -65946,7 +65362,7 @@ class live_sessions_Sessions extends APIResource {
      * ```
      */
     refer(sessionID, body, options) {
-        return this._client.post(path `/live/sessions/${sessionID}/refer`, live_sessions_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/live/sessions/${sessionID}/refer`, live_sessions_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             headers: headers_buildHeaders([{ Accept: '*/*' }, options?.headers]),
@@ -65965,7 +65381,7 @@ class live_sessions_Sessions extends APIResource {
      * ```
      */
     reject(sessionID, body, options) {
-        return this._client.post(path `/live/sessions/${sessionID}/reject`, live_sessions_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/live/sessions/${sessionID}/reject`, live_sessions_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             headers: headers_buildHeaders([{ Accept: '*/*' }, options?.headers]),
@@ -66046,7 +65462,7 @@ class Models extends APIResource {
      * the owner and permissioning.
      */
     retrieve(model, options) {
-        return this._client.get(path `/models/${model}`, models_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.get(path_path `/models/${model}`, models_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
     /**
      * Lists the currently available models, and provides basic information about each
@@ -66060,7 +65476,7 @@ class Models extends APIResource {
      * delete a model.
      */
     delete(model, options) {
-        return this._client.delete(path `/models/${model}`, models_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.delete(path_path `/models/${model}`, models_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
 }
 //# sourceMappingURL=models.mjs.map
@@ -66182,7 +65598,7 @@ class Calls extends APIResource {
      * ```
      */
     accept(callID, body, options) {
-        return this._client.post(path `/realtime/calls/${callID}/accept`, calls_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/realtime/calls/${callID}/accept`, calls_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             headers: headers_buildHeaders([{ Accept: '*/*' }, options?.headers]),
@@ -66198,7 +65614,7 @@ class Calls extends APIResource {
      * ```
      */
     hangup(callID, options) {
-        return this._client.post(path `/realtime/calls/${callID}/hangup`, calls_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/realtime/calls/${callID}/hangup`, calls_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ Accept: '*/*' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -66215,7 +65631,7 @@ class Calls extends APIResource {
      * ```
      */
     refer(callID, body, options) {
-        return this._client.post(path `/realtime/calls/${callID}/refer`, calls_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/realtime/calls/${callID}/refer`, calls_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             headers: headers_buildHeaders([{ Accept: '*/*' }, options?.headers]),
@@ -66231,7 +65647,7 @@ class Calls extends APIResource {
      * ```
      */
     reject(callID, body = {}, options) {
-        return this._client.post(path `/realtime/calls/${callID}/reject`, calls_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/realtime/calls/${callID}/reject`, calls_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             headers: headers_buildHeaders([{ Accept: '*/*' }, options?.headers]),
@@ -66421,7 +65837,7 @@ class input_items_InputItems extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/responses/${responseID}/input_items`, (CursorPage), responses_input_items_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/responses/${responseID}/input_items`, (CursorPage), responses_input_items_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { bearerAuth: true },
@@ -68610,7 +68026,7 @@ class responses_Responses extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.get(path `/responses/${responseID}`, responses_responses_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/responses/${responseID}`, responses_responses_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             stream: query?.stream ?? false,
@@ -68633,7 +68049,7 @@ class responses_Responses extends APIResource {
      * ```
      */
     delete(responseID, options) {
-        return this._client.delete(path `/responses/${responseID}`, responses_responses_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/responses/${responseID}`, responses_responses_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ Accept: '*/*' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -68652,7 +68068,7 @@ class responses_Responses extends APIResource {
      * ```
      */
     cancel(responseID, options) {
-        return this._client.post(path `/responses/${responseID}/cancel`, responses_responses_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.post(path_path `/responses/${responseID}/cancel`, responses_responses_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
     /**
      * Compact a conversation. Returns a compacted response object.
@@ -68703,7 +68119,7 @@ class Alerts extends APIResource {
      * Get a safety alert belonging to the authenticated API project.
      */
     retrieve(id, options) {
-        return this._client.get(path `/safety/alerts/${id}`, alerts_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.get(path_path `/safety/alerts/${id}`, alerts_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
 }
 //# sourceMappingURL=alerts.mjs.map
@@ -68719,7 +68135,7 @@ class Cases extends APIResource {
      * Get a safety case by ID.
      */
     retrieve(id, options) {
-        return this._client.get(path `/safety/cases/${id}`, cases_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.get(path_path `/safety/cases/${id}`, cases_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
 }
 //# sourceMappingURL=cases.mjs.map
@@ -68753,7 +68169,7 @@ class content_Content extends APIResource {
      * Download a skill zip bundle by its ID.
      */
     retrieve(skillID, options) {
-        return this._client.get(path `/skills/${skillID}/content`, skills_content_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/skills/${skillID}/content`, skills_content_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ Accept: 'application/binary' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -68776,7 +68192,7 @@ class versions_content_Content extends APIResource {
      */
     retrieve(version, params, options) {
         const { skill_id } = params;
-        return this._client.get(path `/skills/${skill_id}/versions/${version}/content`, versions_content_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/skills/${skill_id}/versions/${version}/content`, versions_content_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ Accept: 'application/binary' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -68861,14 +68277,14 @@ class Versions extends APIResource {
      * Create a new immutable skill version.
      */
     create(skillID, body = {}, options) {
-        return this._client.post(path `/skills/${skillID}/versions`, maybeMultipartFormRequestOptions(versions_withBodyFinalization({ body, ...options, __security: { bearerAuth: true } }, { finalizeMultipart: true }), this._client, { stripFilenames: false }));
+        return this._client.post(path_path `/skills/${skillID}/versions`, maybeMultipartFormRequestOptions(versions_withBodyFinalization({ body, ...options, __security: { bearerAuth: true } }, { finalizeMultipart: true }), this._client, { stripFilenames: false }));
     }
     /**
      * Get a specific skill version.
      */
     retrieve(version, params, options) {
         const { skill_id } = params;
-        return this._client.get(path `/skills/${skill_id}/versions/${version}`, versions_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.get(path_path `/skills/${skill_id}/versions/${version}`, versions_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
     list(skillID, query = {}, options) {
         const normalizeRequestOptionsForQueryOptions = versions_normalizeRequestOptionsForQuery(query, ['after', 'limit', 'order'], options);
@@ -68877,7 +68293,7 @@ class Versions extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/skills/${skillID}/versions`, (CursorPage), versions_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/skills/${skillID}/versions`, (CursorPage), versions_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             __security: { bearerAuth: true },
@@ -68888,7 +68304,7 @@ class Versions extends APIResource {
      */
     delete(version, params, options) {
         const { skill_id } = params;
-        return this._client.delete(path `/skills/${skill_id}/versions/${version}`, versions_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.delete(path_path `/skills/${skill_id}/versions/${version}`, versions_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
 }
 Versions.Content = versions_content_Content;
@@ -68978,13 +68394,13 @@ class Skills extends APIResource {
      * Get a skill by its ID.
      */
     retrieve(skillID, options) {
-        return this._client.get(path `/skills/${skillID}`, skills_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.get(path_path `/skills/${skillID}`, skills_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
     /**
      * Update the default version pointer for a skill.
      */
     update(skillID, body, options) {
-        return this._client.post(path `/skills/${skillID}`, skills_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/skills/${skillID}`, skills_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { bearerAuth: true },
@@ -69007,7 +68423,7 @@ class Skills extends APIResource {
      * Delete a skill by its ID.
      */
     delete(skillID, options) {
-        return this._client.delete(path `/skills/${skillID}`, skills_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.delete(path_path `/skills/${skillID}`, skills_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
 }
 Skills.Content = content_Content;
@@ -69040,7 +68456,7 @@ class Parts extends APIResource {
      * [complete the Upload](https://developers.openai.com/api/reference/resources/uploads/methods/complete).
      */
     create(uploadID, body, options) {
-        return this._client.post(path `/uploads/${uploadID}/parts`, parts_resolveResourceRequestOptions(options, (options) => multipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client)));
+        return this._client.post(path_path `/uploads/${uploadID}/parts`, parts_resolveResourceRequestOptions(options, (options) => multipartFormRequestOptions({ body, ...options, __security: { bearerAuth: true } }, this._client)));
     }
 }
 //# sourceMappingURL=parts.mjs.map
@@ -69097,7 +68513,7 @@ class Uploads extends APIResource {
      * Returns the Upload object with status `cancelled`.
      */
     cancel(uploadID, options) {
-        return this._client.post(path `/uploads/${uploadID}/cancel`, uploads_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.post(path_path `/uploads/${uploadID}/cancel`, uploads_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
     /**
      * Completes the
@@ -69117,7 +68533,7 @@ class Uploads extends APIResource {
      * object.
      */
     complete(uploadID, body, options) {
-        return this._client.post(path `/uploads/${uploadID}/complete`, uploads_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/uploads/${uploadID}/complete`, uploads_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { bearerAuth: true },
@@ -69228,7 +68644,7 @@ class FileBatches extends APIResource {
      * Create a vector store file batch.
      */
     create(vectorStoreID, body, options) {
-        return this._client.post(path `/vector_stores/${vectorStoreID}/file_batches`, file_batches_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/vector_stores/${vectorStoreID}/file_batches`, file_batches_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
@@ -69240,7 +68656,7 @@ class FileBatches extends APIResource {
      */
     retrieve(batchID, params, options) {
         const { vector_store_id } = params;
-        return this._client.get(path `/vector_stores/${vector_store_id}/file_batches/${batchID}`, file_batches_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/vector_stores/${vector_store_id}/file_batches/${batchID}`, file_batches_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -69252,7 +68668,7 @@ class FileBatches extends APIResource {
      */
     cancel(batchID, params, options) {
         const { vector_store_id } = params;
-        return this._client.post(path `/vector_stores/${vector_store_id}/file_batches/${batchID}/cancel`, file_batches_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/vector_stores/${vector_store_id}/file_batches/${batchID}/cancel`, file_batches_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -69270,7 +68686,7 @@ class FileBatches extends APIResource {
      */
     listFiles(batchID, params, options) {
         const { vector_store_id, ...query } = params;
-        return this._client.getAPIList(path `/vector_stores/${vector_store_id}/file_batches/${batchID}/files`, (CursorPage), file_batches_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/vector_stores/${vector_store_id}/file_batches/${batchID}/files`, (CursorPage), file_batches_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
@@ -69366,7 +68782,7 @@ class vector_stores_files_Files extends APIResource {
      * [vector store](https://developers.openai.com/api/reference/resources/vector_stores).
      */
     create(vectorStoreID, body, options) {
-        return this._client.post(path `/vector_stores/${vectorStoreID}/files`, vector_stores_files_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/vector_stores/${vectorStoreID}/files`, vector_stores_files_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
@@ -69378,7 +68794,7 @@ class vector_stores_files_Files extends APIResource {
      */
     retrieve(fileID, params, options) {
         const { vector_store_id } = params;
-        return this._client.get(path `/vector_stores/${vector_store_id}/files/${fileID}`, vector_stores_files_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/vector_stores/${vector_store_id}/files/${fileID}`, vector_stores_files_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -69389,7 +68805,7 @@ class vector_stores_files_Files extends APIResource {
      */
     update(fileID, params, options) {
         const { vector_store_id, ...body } = params;
-        return this._client.post(path `/vector_stores/${vector_store_id}/files/${fileID}`, vector_stores_files_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/vector_stores/${vector_store_id}/files/${fileID}`, vector_stores_files_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
@@ -69403,7 +68819,7 @@ class vector_stores_files_Files extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.getAPIList(path `/vector_stores/${vectorStoreID}/files`, (CursorPage), vector_stores_files_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/vector_stores/${vectorStoreID}/files`, (CursorPage), vector_stores_files_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
@@ -69418,7 +68834,7 @@ class vector_stores_files_Files extends APIResource {
      */
     delete(fileID, params, options) {
         const { vector_store_id } = params;
-        return this._client.delete(path `/vector_stores/${vector_store_id}/files/${fileID}`, vector_stores_files_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/vector_stores/${vector_store_id}/files/${fileID}`, vector_stores_files_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -69462,7 +68878,7 @@ class vector_stores_files_Files extends APIResource {
      */
     content(fileID, params, options) {
         const { vector_store_id } = params;
-        return this._client.getAPIList(path `/vector_stores/${vector_store_id}/files/${fileID}/content`, (Page), vector_stores_files_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/vector_stores/${vector_store_id}/files/${fileID}/content`, (Page), vector_stores_files_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -69557,7 +68973,7 @@ class VectorStores extends APIResource {
      * Retrieves a vector store.
      */
     retrieve(vectorStoreID, options) {
-        return this._client.get(path `/vector_stores/${vectorStoreID}`, vector_stores_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/vector_stores/${vectorStoreID}`, vector_stores_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -69567,7 +68983,7 @@ class VectorStores extends APIResource {
      * Modifies a vector store.
      */
     update(vectorStoreID, body, options) {
-        return this._client.post(path `/vector_stores/${vectorStoreID}`, vector_stores_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/vector_stores/${vectorStoreID}`, vector_stores_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
@@ -69592,7 +69008,7 @@ class VectorStores extends APIResource {
      * Delete a vector store.
      */
     delete(vectorStoreID, options) {
-        return this._client.delete(path `/vector_stores/${vectorStoreID}`, vector_stores_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.delete(path_path `/vector_stores/${vectorStoreID}`, vector_stores_resolveResourceRequestOptions(options, (options) => ({
             ...options,
             headers: headers_buildHeaders([{ 'OpenAI-Beta': 'assistants=v2' }, options?.headers]),
             __security: { bearerAuth: true },
@@ -69603,7 +69019,7 @@ class VectorStores extends APIResource {
      * filter.
      */
     search(vectorStoreID, body, options) {
-        return this._client.getAPIList(path `/vector_stores/${vectorStoreID}/search`, (Page), vector_stores_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.getAPIList(path_path `/vector_stores/${vectorStoreID}/search`, (Page), vector_stores_resolveResourceRequestOptions(options, (options) => ({
             body,
             method: 'post',
             ...options,
@@ -69699,7 +69115,7 @@ class Videos extends APIResource {
      * @deprecated The Sora API is scheduled to permanently shut down on September 24, 2026.
      */
     retrieve(videoID, options) {
-        return this._client.get(path `/videos/${videoID}`, videos_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.get(path_path `/videos/${videoID}`, videos_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
     list(query = {}, options) {
         const normalizeRequestOptionsForQueryOptions = videos_normalizeRequestOptionsForQuery(query, ['after', 'limit', 'order'], options);
@@ -69720,7 +69136,7 @@ class Videos extends APIResource {
      * @deprecated The Sora API is scheduled to permanently shut down on September 24, 2026.
      */
     delete(videoID, options) {
-        return this._client.delete(path `/videos/${videoID}`, videos_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.delete(path_path `/videos/${videoID}`, videos_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
     /**
      * Create a character from an uploaded video.
@@ -69737,7 +69153,7 @@ class Videos extends APIResource {
             query = {};
         }
         query = query;
-        return this._client.get(path `/videos/${videoID}/content`, videos_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.get(path_path `/videos/${videoID}/content`, videos_resolveResourceRequestOptions(options, (options) => ({
             query,
             ...options,
             headers: headers_buildHeaders([{ Accept: 'application/binary' }, options?.headers]),
@@ -69768,7 +69184,7 @@ class Videos extends APIResource {
      * @deprecated The Sora API is scheduled to permanently shut down on September 24, 2026.
      */
     getCharacter(characterID, options) {
-        return this._client.get(path `/videos/characters/${characterID}`, videos_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.get(path_path `/videos/characters/${characterID}`, videos_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
     /**
      * Create a remix of a completed video using a refreshed prompt.
@@ -69776,7 +69192,7 @@ class Videos extends APIResource {
      * @deprecated The Sora API is scheduled to permanently shut down on September 24, 2026.
      */
     remix(videoID, body, options) {
-        return this._client.post(path `/videos/${videoID}/remix`, videos_resolveResourceRequestOptions(options, (options) => maybeMultipartFormRequestOptions(videos_withBodyFinalization({ body, ...options, __security: { bearerAuth: true } }, { finalizeMultipart: true }), this._client)));
+        return this._client.post(path_path `/videos/${videoID}/remix`, videos_resolveResourceRequestOptions(options, (options) => maybeMultipartFormRequestOptions(videos_withBodyFinalization({ body, ...options, __security: { bearerAuth: true } }, { finalizeMultipart: true }), this._client)));
     }
 }
 //# sourceMappingURL=videos.mjs.map
@@ -70027,7 +69443,7 @@ class Webhooks extends APIResource {
      * ```
      */
     retrieve(webhookEndpointID, options) {
-        return this._client.get(path `/webhook_endpoints/${webhookEndpointID}`, webhooks_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.get(path_path `/webhook_endpoints/${webhookEndpointID}`, webhooks_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
     /**
      * Updates a webhook endpoint for the authenticated project.
@@ -70038,7 +69454,7 @@ class Webhooks extends APIResource {
      * ```
      */
     update(webhookEndpointID, body = {}, options) {
-        return this._client.post(path `/webhook_endpoints/${webhookEndpointID}`, webhooks_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/webhook_endpoints/${webhookEndpointID}`, webhooks_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { bearerAuth: true },
@@ -70068,7 +69484,7 @@ class Webhooks extends APIResource {
      * ```
      */
     delete(webhookEndpointID, options) {
-        return this._client.delete(path `/webhook_endpoints/${webhookEndpointID}`, webhooks_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
+        return this._client.delete(path_path `/webhook_endpoints/${webhookEndpointID}`, webhooks_resolveResourceRequestOptions(options, (options) => ({ ...options, __security: { bearerAuth: true } })));
     }
     /**
      * Rotates the signing secret for a webhook endpoint in the authenticated project.
@@ -70080,7 +69496,7 @@ class Webhooks extends APIResource {
      * ```
      */
     rotateSecret(webhookEndpointID, body = {}, options) {
-        return this._client.post(path `/webhook_endpoints/${webhookEndpointID}/rotate_secret`, webhooks_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/webhook_endpoints/${webhookEndpointID}/rotate_secret`, webhooks_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { bearerAuth: true },
@@ -70098,7 +69514,7 @@ class Webhooks extends APIResource {
      * ```
      */
     test(webhookEndpointID, body, options) {
-        return this._client.post(path `/webhook_endpoints/${webhookEndpointID}/test`, webhooks_resolveResourceRequestOptions(options, (options) => ({
+        return this._client.post(path_path `/webhook_endpoints/${webhookEndpointID}/test`, webhooks_resolveResourceRequestOptions(options, (options) => ({
             body,
             ...options,
             __security: { bearerAuth: true },
@@ -74426,7 +73842,7 @@ class AzureOpenAI extends OpenAI {
             }
             const model = this.deploymentName || options.body['model'] || options.__metadata?.['model'];
             if (model !== undefined && !hasDeploymentPathSegment(this.baseURL)) {
-                options.path = path `/deployments/${model}` + options.path;
+                options.path = path_path `/deployments/${model}` + options.path;
             }
         }
         const built = await super.buildRequest(options, props);
@@ -75291,16 +74707,16 @@ async function probeEndpoint(options, signal) {
     }
     catch (error) {
         const cause = error.cause?.message ?? error.message;
-        throw new src_errors/* UserError */.yo(`${what} ${base} is unreachable (${cause}): is the server up and the URL right?`);
+        throw new errors/* UserError */.yo(`${what} ${base} is unreachable (${cause}): is the server up and the URL right?`);
     }
     if (response.status === 401 || response.status === 403) {
-        throw new src_errors/* UserError */.yo(`${what} ${base} refused the API key (HTTP ${response.status}): check api-key`);
+        throw new errors/* UserError */.yo(`${what} ${base} refused the API key (HTTP ${response.status}): check api-key`);
     }
     // Some gateways have no model list; the first request will tell.
     if (response.status === 404 || response.status === 405)
         return {};
     if (!response.ok) {
-        throw new src_errors/* UserError */.yo(`${what} ${base} answered GET /models with HTTP ${response.status}: is the server healthy?`);
+        throw new errors/* UserError */.yo(`${what} ${base} answered GET /models with HTTP ${response.status}: is the server healthy?`);
     }
     let served;
     try {
@@ -75308,11 +74724,11 @@ async function probeEndpoint(options, signal) {
         served = (body.data ?? []).map((m) => String(m.id));
     }
     catch {
-        throw new src_errors/* UserError */.yo(`${what} ${base} answered GET /models with something that is not a model list`);
+        throw new errors/* UserError */.yo(`${what} ${base} answered GET /models with something that is not a model list`);
     }
     if (!served.includes(options.model)) {
         const list = served.length ? served.slice(0, 20).join(', ') : 'none';
-        throw new src_errors/* UserError */.yo(`model '${options.model}' is not served by ${base}; it serves: ${list}`);
+        throw new errors/* UserError */.yo(`model '${options.model}' is not served by ${base}; it serves: ${list}`);
     }
     return { served };
 }
@@ -75607,7 +75023,7 @@ function buildGateReport(data) {
 async function mergeGateReports(workspace, patterns, log) {
     const files = (await glob(patterns, { cwd: workspace, absolute: true })).sort();
     if (files.length === 0)
-        throw new src_errors/* UserError */.yo(`input 'merge-reports' matched no files: ${patterns.join(', ')}`);
+        throw new errors/* UserError */.yo(`input 'merge-reports' matched no files: ${patterns.join(', ')}`);
     const cases = new Map();
     const baseline = new Map();
     let merged;
@@ -75618,10 +75034,10 @@ async function mergeGateReports(workspace, patterns, log) {
             report = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
         }
         catch (error) {
-            throw new src_errors/* UserError */.yo(`cannot read shard report ${file}: ${error.message}`);
+            throw new errors/* UserError */.yo(`cannot read shard report ${file}: ${error.message}`);
         }
         if (report.action !== 'llm-quality-gate' || !report.data?.cases)
-            throw new src_errors/* UserError */.yo(`${file} is not an llm-quality-gate report`);
+            throw new errors/* UserError */.yo(`${file} is not an llm-quality-gate report`);
         const data = report.data;
         merged ??= {
             ...data,
@@ -75645,12 +75061,28 @@ async function mergeGateReports(workspace, patterns, log) {
             if (!merged.notes.includes(note))
                 merged.notes.push(note);
     }
+    checkAllShards(merged.shards);
     log(`merged ${files.length} reports: ${cases.size} cases`);
     return buildGateReport({
         ...merged,
         cases: [...cases.values()],
         baseline: baselineSource ? { source: baselineSource, cases: [...baseline.values()] } : undefined,
     });
+}
+/** A lost shard job must fail the merge, not shrink the verdict to fewer cases. */
+function checkAllShards(shards) {
+    if (shards.length === 0)
+        return;
+    const parsed = shards.map((s) => s.split('/').map(Number));
+    const counts = new Set(parsed.map(([, n]) => n));
+    if (counts.size > 1)
+        throw new errors/* UserError */.yo(`shard reports come from different splits: ${shards.join(', ')}`);
+    const [count] = counts;
+    const have = new Set(parsed.map(([i]) => i));
+    const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !have.has(i));
+    if (missing.length) {
+        throw new errors/* UserError */.yo(`shard reports are incomplete: missing ${missing.map((i) => `${i}/${count}`).join(', ')} (have ${[...new Set(shards)].join(', ')})`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/evals/src/quality-gate/test-double.ts
@@ -75668,7 +75100,7 @@ async function startTestDouble(scriptPath, log) {
         script = JSON.parse(await (0,promises_.readFile)(scriptPath, 'utf8'));
     }
     catch (error) {
-        throw new src_errors/* UserError */.yo(`LLMOPS_TEST_DOUBLE=${scriptPath}: cannot read the script (${error.message})`);
+        throw new errors/* UserError */.yo(`LLMOPS_TEST_DOUBLE=${scriptPath}: cannot read the script (${error.message})`);
     }
     const server = await startTestServer(scriptToOptions(script));
     const model = server.options.models?.[0] ?? 'test-model';
@@ -75762,9 +75194,9 @@ async function runQualityGate(inputs, context) {
         const baseURL = double?.url ?? inputs['base-url'];
         const model = double?.model ?? inputs.model;
         if (!baseURL)
-            throw new src_errors/* UserError */.yo(`input 'base-url' is required: the OpenAI-compatible endpoint, e.g. http://vllm:8000/v1`);
+            throw new errors/* UserError */.yo(`input 'base-url' is required: the OpenAI-compatible endpoint, e.g. http://vllm:8000/v1`);
         if (!model)
-            throw new src_errors/* UserError */.yo(`input 'model' is required: the model name the endpoint serves`);
+            throw new errors/* UserError */.yo(`input 'model' is required: the model name the endpoint serves`);
         if (double)
             notes.push(`TEST DOUBLE: the model was the llmops test server, not a real model`);
         const settings = settingsOf(inputs, double ? `${model} (test double)` : model);
@@ -75869,11 +75301,6 @@ const qualityGateCommand = {
 
 
 
-
-
-
-
-;// CONCATENATED MODULE: ./packages/evals/src/index.ts
 
 
 
@@ -86554,19 +85981,17 @@ exports.visitAsync = visitAsync;
 __nccwpck_require__.d(__webpack_exports__, {
   YOg: () => (/* binding */ array),
   zMY: () => (/* binding */ schemas_boolean),
-  k5n: () => (/* binding */ schemas_enum),
-  euz: () => (/* binding */ literal),
   _H3: () => (/* binding */ looseObject),
+  chJ: () => (/* binding */ schemas_null),
   aig: () => (/* binding */ schemas_number),
   Ikc: () => (/* binding */ object),
   g1P: () => (/* binding */ record),
-  rej: () => (/* binding */ strictObject),
   YjP: () => (/* binding */ schemas_string),
   KCZ: () => (/* binding */ union),
   L5J: () => (/* binding */ unknown)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(8532);
@@ -88351,9 +87776,9 @@ const $ZodUndefined = /*@__PURE__*/ (/* unused pure expression or super */ null 
         return payload;
     };
 })));
-const $ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodNull", (inst, def) => {
+const $ZodNull = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodNull", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = regexes.null;
+    inst._zod.pattern = _null;
     inst._zod.values = new Set([null]);
     inst._zod.parse = (payload, _ctx) => {
         const input = payload.value;
@@ -88367,7 +87792,7 @@ const $ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (c
         });
         return payload;
     };
-})));
+});
 const $ZodAny = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodAny", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload) => payload;
@@ -89639,16 +89064,16 @@ const $ZodEnum = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodEnum", (inst,
         return payload;
     };
 });
-const $ZodLiteral = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodLiteral", (inst, def) => {
+const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodLiteral", (inst, def) => {
     $ZodType.init(inst, def);
     const values = new Set(def.values);
     inst._zod.values = values;
-    core_util/* defineLazyInternal */.v5(inst, "pattern", (zod) => {
+    util.defineLazyInternal(inst, "pattern", (zod) => {
         const vals = zod.def.values;
         // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
         return new RegExp(vals.length
             ? `^(${vals
-                .map((o) => typeof o === "string" ? core_util/* escapeRegex */.sD(o) : o ? core_util/* escapeRegex */.sD(o.toString()) : String(o))
+                .map((o) => typeof o === "string" ? util.escapeRegex(o) : o ? util.escapeRegex(o.toString()) : String(o))
                 .join("|")})$`
             : "^[^\\s\\S]$");
     });
@@ -89665,7 +89090,7 @@ const $ZodLiteral = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodLiteral", 
         });
         return payload;
     };
-});
+})));
 const $ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodFile", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, _ctx) => {
@@ -90748,7 +90173,7 @@ function api_undefined(Class, params) {
 function api_null(Class, params) {
     return new Class({
         type: "null",
-        ...util.normalizeParams(params),
+        ...core_util/* normalizeParams */.A2(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -94308,13 +93733,13 @@ function schemas_undefined(params) {
     return core._undefined(ZodUndefined, params);
 }
 
-const ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodNull", (inst, def) => {
-    core.$ZodNull.init(inst, def);
+const ZodNull = /*@__PURE__*/ core_core/* $constructor */.xI("ZodNull", (inst, def) => {
+    $ZodNull.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.nullProcessor(inst, ctx, json, params);
-})));
+    inst._zod.processJSONSchema = (ctx, json, params) => nullProcessor(inst, ctx, json, params);
+});
 function schemas_null(params) {
-    return core._null(ZodNull, params);
+    return api_null(ZodNull, params);
 }
 
 const ZodAny = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodAny", (inst, def) => {
@@ -94466,7 +93891,7 @@ function strictObject(shape, params) {
         type: "object",
         shape,
         catchall: never(),
-        ...core_util/* normalizeParams */.A2(params),
+        ...util.normalizeParams(params),
     });
 }
 // looseObject
@@ -94712,10 +94137,10 @@ function nativeEnum(entries, params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodLiteral = /*@__PURE__*/ core_core/* $constructor */.xI("ZodLiteral", (inst, def) => {
-    $ZodLiteral.init(inst, def);
+const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodLiteral", (inst, def) => {
+    core.$ZodLiteral.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.literalProcessor(inst, ctx, json, params);
     inst.values = new Set(def.values);
     Object.defineProperty(inst, "value", {
         get() {
@@ -94725,12 +94150,12 @@ const ZodLiteral = /*@__PURE__*/ core_core/* $constructor */.xI("ZodLiteral", (i
             return def.values[0];
         },
     });
-});
+})));
 function literal(value, params) {
     return new ZodLiteral({
         type: "literal",
         values: Array.isArray(value) ? value : [value],
-        ...core_util/* normalizeParams */.A2(params),
+        ...util.normalizeParams(params),
     });
 }
 const ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodFile", (inst, def) => {

@@ -28464,12 +28464,14 @@ function formatUserError(error) {
 /* harmony export */   FV: () => (/* binding */ escapeMarkdown),
 /* harmony export */   X: () => (/* binding */ escapeXml)
 /* harmony export */ });
-/* unused harmony exports truncate, escapeCodeBlock */
+/* unused harmony export truncate */
 /**
  * Text from models, prompt files and scanners is untrusted when it lands in a PR comment or a
  * summary: it must not inject HTML, markdown structure, or @mention people.
  */
-const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+// Quotes need escaping only inside attributes; escaping them here would show `&#39;` in text.
+const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const XML = { ...HTML, '"': '&quot;', "'": '&apos;' };
 function truncate(text, max) {
     if (text.length <= max)
         return text;
@@ -28478,24 +28480,22 @@ function truncate(text, max) {
 /** Escape untrusted text for inline markdown (one line, e.g. a table cell). */
 function escapeMarkdown(text, max = 300) {
     return (truncate(text.replace(/\r?\n|\r/g, ' ⏎ '), max)
-        .replace(/[&<>"']/g, (c) => HTML[c])
+        .replace(/[&<>]/g, (c) => HTML[c])
         // Markdown punctuation that could start links, emphasis, code, tables or headings.
         .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
-        // Break @mentions and #refs so GitHub does not notify or link anyone.
+        // Break @mentions, issue references and autolinks so GitHub notifies and links nothing.
         .replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b')
+        .replace(/#(?=\d)/g, '#\u200b')
+        .replace(/:\/\//g, ':\u200b//')
+        .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200b.`)
         .replace(/(^|\s)(-{3,}|={3,})/g, '$1\\$2'));
-}
-/** Escape untrusted text for an HTML/markdown code block: fenced safely, mentions inert. */
-function escapeCodeBlock(text, max = 2000) {
-    const body = truncate(text, max).replace(/[&<>]/g, (c) => HTML[c]);
-    return `<pre>${body.replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b')}</pre>`;
 }
 /** XML 1.0 text: escape markup and drop characters XML cannot carry. */
 function escapeXml(text) {
     return (text
         // eslint-disable-next-line no-control-regex
         .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-        .replace(/[&<>"']/g, (c) => HTML[c]));
+        .replace(/[&<>"']/g, (c) => XML[c]));
 }
 
 
@@ -28507,7 +28507,9 @@ function escapeXml(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ publishCheckRun)
 /* harmony export */ });
+/* harmony import */ var _verdict__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2576);
 /* harmony import */ var _octokit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1512);
+
 
 // The Checks API takes at most 50 annotations per request; further batches update the run.
 const BATCH = 50;
@@ -28529,7 +28531,7 @@ function annotation(f) {
     };
 }
 /** A completed check run named after the action, carrying every located finding as an annotation. */
-async function publishCheckRun(token, run, report, summary) {
+async function publishCheckRun(token, run, report, summary, failOnInconclusive) {
     const octokit = await (0,_octokit__WEBPACK_IMPORTED_MODULE_0__/* .octokitFor */ .d)(token, run);
     const annotations = report.findings
         .filter((f) => !!f.file)
@@ -28537,7 +28539,7 @@ async function publishCheckRun(token, run, report, summary) {
     const title = `${report.verdict}: ${report.headline}`.slice(0, 255);
     const output = (batch) => ({
         title,
-        summary: summary.slice(0, 65_000),
+        summary,
         annotations: batch,
     });
     const created = await octokit.rest.checks.create({
@@ -28546,7 +28548,12 @@ async function publishCheckRun(token, run, report, summary) {
         name: `llmops ${report.action}`,
         head_sha: run.pullRequest?.headSha || run.sha,
         status: 'completed',
-        conclusion: report.verdict === 'pass' ? 'success' : report.verdict === 'fail' ? 'failure' : 'neutral',
+        // A required check reads `neutral` as success: it must fail whenever the step fails.
+        conclusion: (0,_verdict__WEBPACK_IMPORTED_MODULE_1__/* .verdictFailsStep */ .tE)(report.verdict, failOnInconclusive)
+            ? 'failure'
+            : report.verdict === 'pass'
+                ? 'success'
+                : 'neutral',
         output: output(annotations.slice(0, BATCH)),
     });
     let requests = 1;
@@ -28682,8 +28689,6 @@ const input = {
         }
         return n;
     }),
-    /** Optional number: empty means not given. */
-    optionalNumber: (bounds = {}) => zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('').transform(() => undefined), input.number(bounds)]),
     choice: (values) => raw().transform((value, ctx) => values.includes(value)
         ? value
         : fail(ctx, `expected one of ${values.join(', ')}`)),
@@ -28705,7 +28710,7 @@ const reportingInputs = {
     'github-token': input.optional(),
 };
 /** Parse raw inputs with a schema; the first problem becomes one line naming input, value and what is allowed. */
-function readInputs(schema, source) {
+function readInputs(schema, source, secretInputs = []) {
     const values = {};
     for (const name of Object.keys(schema.shape))
         values[name] = source(name) ?? '';
@@ -28715,14 +28720,15 @@ function readInputs(schema, source) {
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? '');
     const value = values[name] ?? '';
-    const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+    // A prefix of a secret is not masked by the runner: never show secret values.
+    const shown = secretInputs.includes(name) ? '***' : value.length > 80 ? `${value.slice(0, 77)}...` : value;
     throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input '${name}' has value '${shown}': ${issue.message}`);
 }
 
 
 /***/ }),
 
-/***/ 8695:
+/***/ 8412:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28754,6 +28760,15 @@ var github_octokit = __nccwpck_require__(1512);
 function commentMarker(action) {
     return `<!-- llmops:${action} -->`;
 }
+/** The token's user (personal tokens); undefined for app and GITHUB_TOKEN installation tokens, which comment as a bot. */
+async function authenticatedLogin(octokit) {
+    try {
+        return (await octokit.rest.users.getAuthenticated()).data.login;
+    }
+    catch {
+        return undefined;
+    }
+}
 /** Create or update the one comment per action on the PR. */
 async function upsertStickyComment(token, run, action, body) {
     if (!run.pullRequest)
@@ -28762,7 +28777,9 @@ async function upsertStickyComment(token, run, action, body) {
     const marker = commentMarker(action);
     const params = { owner: run.owner, repo: run.repo, issue_number: run.pullRequest.number };
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...params, per_page: 100 });
-    const existing = comments.find((c) => c.body?.includes(marker));
+    // Only our own comment: anyone can paste the marker into theirs to have the report land there.
+    const author = await authenticatedLogin(octokit);
+    const existing = comments.find((c) => c.body?.startsWith(marker) && (author ? c.user?.login === author : c.user?.type === 'Bot'));
     if (existing) {
         await octokit.rest.issues.updateComment({
             owner: run.owner,
@@ -28782,24 +28799,8 @@ var junit = __nccwpck_require__(1038);
 var markdown = __nccwpck_require__(2901);
 // EXTERNAL MODULE: ./packages/core/src/render/sarif.ts
 var render_sarif = __nccwpck_require__(6395);
-;// CONCATENATED MODULE: ./packages/core/src/verdict.ts
-const VERDICTS = (/* unused pure expression or super */ null && (['pass', 'fail', 'inconclusive']));
-/** The worst of several verdicts: any fail fails, else any inconclusive is inconclusive. */
-function worstVerdict(verdicts) {
-    let worst = 'pass';
-    for (const verdict of verdicts) {
-        if (verdict === 'fail')
-            return 'fail';
-        if (verdict === 'inconclusive')
-            worst = 'inconclusive';
-    }
-    return worst;
-}
-/** Whether the step should fail for this verdict. */
-function verdictFailsStep(verdict, failOnInconclusive = true) {
-    return verdict === 'fail' || (verdict === 'inconclusive' && failOnInconclusive);
-}
-
+// EXTERNAL MODULE: ./packages/core/src/verdict.ts
+var verdict = __nccwpck_require__(2576);
 ;// CONCATENATED MODULE: ./packages/core/src/publish.ts
 
 
@@ -28811,14 +28812,17 @@ function verdictFailsStep(verdict, failOnInconclusive = true) {
 
 
 
-// Workflow commands show at most 10 error (and 10 warning) annotations per step.
-const ANNOTATIONS_PER_LEVEL = 10;
-const SUMMARY_MAX_CHARS = 1_000_000 - 1024;
-const COMMENT_MAX_CHARS = 60_000;
+// Workflow commands show at most 10 error (and 10 warning) annotations per step; one error is
+// kept free for the step's failure message.
+const ANNOTATIONS_PER_LEVEL = { error: 9, warning: 10, notice: 10 };
+const SUMMARY_MAX_BYTES = 1024 * 1024 - 1024;
+// Comments allow 65,536 characters; bytes are a safe bound for that.
+const COMMENT_MAX_BYTES = 60_000;
 function annotateCapped(findings, runtime) {
     for (const level of ['error', 'warning', 'notice']) {
         const ofLevel = findings.filter((f) => f.level === level);
-        const shown = ofLevel.length > ANNOTATIONS_PER_LEVEL ? ofLevel.slice(0, ANNOTATIONS_PER_LEVEL - 1) : ofLevel;
+        const limit = ANNOTATIONS_PER_LEVEL[level];
+        const shown = ofLevel.length > limit ? ofLevel.slice(0, limit - 1) : ofLevel;
         for (const f of shown)
             runtime.annotate(f);
         const rest = ofLevel.length - shown.length;
@@ -28853,7 +28857,7 @@ async function publish(report, command, options, runtime, workspace, env = proce
         await writeIn(workspace, options['sarif-path'], JSON.stringify(sarif, null, 2));
         runtime.setOutput('sarif-path', options['sarif-path']);
         if (capped > 0)
-            runtime.warning(`SARIF capped at 25,000 results: ${capped} findings left out`);
+            runtime.warning(`SARIF capped to fit code scanning's limits (25,000 results, 10 MB): ${capped} findings left out`);
     }
     if (options['junit-path'])
         await writeIn(workspace, options['junit-path'], (0,junit/* renderJunit */.R)(report));
@@ -28864,11 +28868,11 @@ async function publish(report, command, options, runtime, workspace, env = proce
     const run = (0,context/* readGitHubRun */.j)(env);
     const link = run && (0,context/* runUrl */.V)(run);
     if (runtime.summary)
-        await runtime.summary((0,markdown/* renderMarkdown */.Gc)(report, { maxChars: SUMMARY_MAX_CHARS, runUrl: link }));
+        await runtime.summary((0,markdown/* renderMarkdown */.Gc)(report, { maxBytes: SUMMARY_MAX_BYTES, runUrl: link }));
     const token = options['github-token'];
     if (run && token)
         await publishToGitHub(report, options, runtime, run, token);
-    if (verdictFailsStep(report.verdict, options['fail-on-inconclusive'] ?? true)) {
+    if ((0,verdict/* verdictFailsStep */.tE)(report.verdict, options['fail-on-inconclusive'] ?? true)) {
         runtime.fail(`${report.action}: ${report.verdict} — ${[report.headline, ...report.reasons].join('; ')}`);
     }
 }
@@ -28876,7 +28880,7 @@ async function publishToGitHub(report, options, runtime, run, token) {
     const link = (0,context/* runUrl */.V)(run);
     if (options.comment && run.pullRequest) {
         const body = (0,markdown/* renderMarkdown */.Gc)(report, {
-            maxChars: COMMENT_MAX_CHARS,
+            maxBytes: COMMENT_MAX_BYTES,
             maxRows: 20,
             marker: commentMarker(report.action),
             runUrl: link,
@@ -28891,8 +28895,8 @@ async function publishToGitHub(report, options, runtime, run, token) {
     }
     if (options['check-run']) {
         try {
-            const summary = (0,markdown/* renderMarkdown */.Gc)(report, { maxChars: 60_000, maxRows: 20, runUrl: link });
-            const result = await (0,check_run/* publishCheckRun */.N)(token, run, report, summary);
+            const summary = (0,markdown/* renderMarkdown */.Gc)(report, { maxBytes: COMMENT_MAX_BYTES, maxRows: 20, runUrl: link });
+            const result = await (0,check_run/* publishCheckRun */.N)(token, run, report, summary, options['fail-on-inconclusive'] ?? true);
             runtime.info(`Published check run ${result.id} (${result.requests} requests)`);
         }
         catch (error) {
@@ -29007,10 +29011,16 @@ function renderMarkdown(report, options) {
     let maxRows = options.maxRows ?? 50;
     for (;;) {
         const text = render(report, options, maxRows);
-        if (text.length <= options.maxChars)
+        if (Buffer.byteLength(text) <= options.maxBytes)
             return text;
-        if (maxRows === 0)
-            return `${text.slice(0, options.maxChars - 80)}\n\n_Truncated: see the JSON report._\n`;
+        if (maxRows === 0) {
+            // Cut by bytes, then drop a possibly split last character.
+            const cut = Buffer.from(text)
+                .subarray(0, options.maxBytes - 80)
+                .toString('utf8')
+                .replace(/\uFFFD$/, '');
+            return `${cut}\n\n_Truncated: see the JSON report._\n`;
+        }
         maxRows = Math.floor(maxRows / 2);
     }
 }
@@ -29045,10 +29055,10 @@ function region(f) {
 function renderSarif(report, options) {
     const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
     // The file as publish writes it; only one larger than the limit needs compressing to measure.
-    // Level 1 compresses less than upload-sarif's default level, so what fits here fits there.
+    // Measured at zlib's default level, as upload-sarif compresses.
     const size = (sarif) => {
         const text = JSON.stringify(sarif, null, 2);
-        return Buffer.byteLength(text) <= maxBytes ? 0 : (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gzipSync)(text, { level: 1 }).length;
+        return Buffer.byteLength(text) <= maxBytes ? 0 : (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gzipSync)(text).length;
     };
     let kept = Math.min(report.findings.length, options.maxResults ?? 25_000);
     let sarif = buildSarif(report, options, kept);
@@ -29093,12 +29103,13 @@ function buildSarif(report, options, count) {
         ruleIndex: ruleIndex.get(f.ruleId),
         level: LEVEL[f.level],
         message: { text: f.message },
+        ...(f.fingerprint ? { partialFingerprints: { 'llmops/v1': f.fingerprint } } : {}),
         ...(f.file
             ? {
                 locations: [
                     {
                         physicalLocation: {
-                            artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' },
+                            artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
                             ...(region(f) ? { region: region(f) } : {}),
                         },
                     },
@@ -32087,8 +32098,8 @@ function getIDToken(aud) {
 var errors = __nccwpck_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/inputs.ts
 var src_inputs = __nccwpck_require__(7276);
-// EXTERNAL MODULE: ./packages/core/src/publish.ts + 4 modules
-var publish = __nccwpck_require__(8695);
+// EXTERNAL MODULE: ./packages/core/src/publish.ts + 3 modules
+var publish = __nccwpck_require__(8412);
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
 var secrets = __nccwpck_require__(7620);
 // EXTERNAL MODULE: ./packages/core/src/workspace.ts
@@ -32136,24 +32147,29 @@ async function runAction(command, source = (name) => getInput(name)) {
     try {
         for (const name of command.secretInputs)
             (0,secrets/* registerSecret */.cl)(source(name));
-        const inputs = (0,src_inputs/* readInputs */.Ko)(command.inputs, source);
+        const inputs = (0,src_inputs/* readInputs */.Ko)(command.inputs, source, command.secretInputs);
         const workspace = (0,src_workspace/* workspaceRoot */.oS)();
         const report = await command.run(inputs, {
             workspace,
             env: process.env,
-            log: (line) => info(line),
+            // Log lines can carry text from servers and models: keep them from forming workflow commands.
+            log: (line) => info(line.replace(/\r?\n/g, ' ').replace(/^::/, ': :')),
             signal: controller.signal,
         });
         await (0,publish/* publish */.m)(report, command, inputs, actionsRuntime, workspace);
     }
     catch (error) {
-        if ((0,errors/* isUserError */.iU)(error)) {
+        if ((0,errors/* isUserError */.iU)(error) && error.file) {
+            // One annotation, on the file it is about, and a failed step.
             core_error(error.message, {
                 title: `${command.name}: error`,
                 file: error.file,
                 startLine: error.line,
                 startColumn: error.column,
             });
+            process.exitCode = 1;
+        }
+        else if ((0,errors/* isUserError */.iU)(error)) {
             setFailed((0,errors/* formatUserError */.XR)(error));
         }
         else {
@@ -32184,12 +32200,18 @@ function setSecretSink(next) {
     for (const value of known)
         sink(value);
 }
-function registerSecret(value) {
+/**
+ * Mask a value from now on. Header-style values ("Bearer x", "user:pass") also leak their parts,
+ * so those are masked too unless `split: false` (a whole document such as a kubeconfig, whose
+ * words are ordinary; its credentials are registered one by one).
+ */
+function registerSecret(value, options = {}) {
     if (!value || value.length < 3 || known.has(value))
         return;
     known.add(value);
     sink(value);
-    // Header-style values ("Bearer x", "user:pass") also leak their parts.
+    if (options.split === false)
+        return;
     for (const part of value.split(/[\s:]+/))
         if (part.length >= 6 && part !== value)
             registerSecret(part);
@@ -32205,6 +32227,33 @@ function redactSecrets(text) {
 
 /***/ }),
 
+/***/ 2576:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   tE: () => (/* binding */ verdictFailsStep)
+/* harmony export */ });
+/* unused harmony exports VERDICTS, worstVerdict */
+const VERDICTS = (/* unused pure expression or super */ null && (['pass', 'fail', 'inconclusive']));
+/** The worst of several verdicts: any fail fails, else any inconclusive is inconclusive. */
+function worstVerdict(verdicts) {
+    let worst = 'pass';
+    for (const verdict of verdicts) {
+        if (verdict === 'fail')
+            return 'fail';
+        if (verdict === 'inconclusive')
+            worst = 'inconclusive';
+    }
+    return worst;
+}
+/** Whether the step should fail for this verdict. */
+function verdictFailsStep(verdict, failOnInconclusive = true) {
+    return verdict === 'fail' || (verdict === 'inconclusive' && failOnInconclusive);
+}
+
+
+/***/ }),
+
 /***/ 3268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32213,26 +32262,44 @@ function redactSecrets(text) {
 /* harmony export */   oS: () => (/* binding */ workspaceRoot),
 /* harmony export */   z1: () => (/* binding */ resolveInWorkspace)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7638);
+/* unused harmony exports realPath, isInsideWorkspace */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7638);
 
 
-/** The folder paths are resolved in: the runner's checkout, or the current directory. */
+
+/** A path with symlinks resolved as far as it exists (a file that does not exist yet keeps its name). */
+function realPath(target) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(target);
+    }
+    catch {
+        const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(target);
+        return parent === target ? target : node_path__WEBPACK_IMPORTED_MODULE_1___default().join(realPath(parent), node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(target));
+    }
+}
+/** The folder paths are resolved in: the runner's checkout, or the current directory (symlinks resolved). */
 function workspaceRoot(env = process.env) {
-    return node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(env.GITHUB_WORKSPACE || process.cwd());
+    return realPath(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(env.GITHUB_WORKSPACE || process.cwd()));
+}
+/** Whether a path, symlinks resolved, lies inside the workspace. */
+function isInsideWorkspace(workspace, target) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(realPath(workspace), realPath(target));
+    return !(rel === '..' || rel.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel));
 }
 /**
  * Resolve a path from an input or a config file inside the workspace. A path that escapes it
- * (`../../etc/passwd`, an absolute path elsewhere) is an error: config files are untrusted.
+ * (`../../etc/passwd`, an absolute path elsewhere, a symlink out) is an error: config files are untrusted.
  */
 function resolveInWorkspace(workspace, relative, context = {}) {
-    const base = context.from ? node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(context.from) : workspace;
-    const resolved = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(base, relative);
-    const rel = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(workspace, resolved);
-    if (rel === '..' || rel.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)}`) || node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(rel)) {
+    const base = context.from ? node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(context.from) : workspace;
+    const resolved = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(base, relative);
+    if (!isInsideWorkspace(workspace, resolved)) {
         const where = context.input ? `input '${context.input}'` : 'path';
-        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where} '${relative}' resolves outside the workspace (${workspace})`, {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${where} '${relative}' resolves outside the workspace (${workspace})`, {
             file: context.file,
             line: context.line,
         });
@@ -32241,7 +32308,7 @@ function resolveInWorkspace(workspace, relative, context = {}) {
 }
 /** Workspace-relative path with forward slashes, as annotations and SARIF want it. */
 function toWorkspacePath(workspace, absolute) {
-    return node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(workspace, absolute).split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).join('/');
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workspace, absolute).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
 }
 
 
@@ -32272,25 +32339,57 @@ var errors = __nccwpck_require__(7638);
 var src_escape = __nccwpck_require__(3066);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./packages/core/src/git.ts
 
 
 
+
 const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
 async function git(cwd, args) {
-    const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+    // quotePath off: non-ASCII paths come back as they are, not as quoted octal escapes.
+    const { stdout } = await run('git', ['-c', 'core.quotePath=false', ...args], {
+        cwd,
+        maxBuffer: 64 * 1024 * 1024,
+    });
     return stdout;
 }
-/** Contents of a workspace-relative file at a git ref, or undefined when it does not exist there. */
-async function readFileAtRef(cwd, ref, file) {
+async function gitTopLevel(cwd) {
+    return (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
+}
+/**
+ * Contents of a file (path relative to the repository root) at a git ref, or undefined when the
+ * file does not exist there. Any other git failure is an error, not a "new file".
+ */
+async function readFileAtRef(cwd, ref, repoPath) {
     try {
-        return await git(cwd, ['show', `${ref}:${file}`]);
+        await git(cwd, ['cat-file', '-e', `${ref}:${repoPath}`]);
     }
     catch {
         return undefined;
     }
+    return git(cwd, ['show', `${ref}:${repoPath}`]);
+}
+/** Workspace-relative paths (forward slashes) that differ from `base`, committed or not, untracked included. */
+async function changedFilesSince(workspace, base) {
+    const top = await gitTopLevel(workspace);
+    const diff = await git(workspace, ['diff', '-z', '--name-only', base, '--', '.']);
+    const untracked = await git(workspace, [
+        'ls-files',
+        '-z',
+        '--others',
+        '--exclude-standard',
+        '--full-name',
+        '--',
+        '.',
+    ]);
+    return new Set(`${diff}\0${untracked}`
+        .split('\0')
+        .filter(Boolean)
+        .map((f) => path.relative(workspace, path.join(top, f)).split(path.sep).join('/')));
 }
 /**
  * The commit to compare against: the merge base of HEAD and the ref, so a PR is compared with
@@ -32314,8 +32413,8 @@ function defaultBaseRef(env = process.env) {
 
 // EXTERNAL MODULE: ./packages/core/src/inputs.ts
 var inputs = __nccwpck_require__(7276);
-// EXTERNAL MODULE: ./packages/core/src/publish.ts + 4 modules
-var publish = __nccwpck_require__(8695);
+// EXTERNAL MODULE: ./packages/core/src/publish.ts + 3 modules
+var publish = __nccwpck_require__(8412);
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
 var secrets = __nccwpck_require__(7620);
 // EXTERNAL MODULE: ./packages/core/src/workspace.ts
@@ -42563,14 +42662,12 @@ exports.visitAsync = visitAsync;
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   k5n: () => (/* binding */ schemas_enum),
-  euz: () => (/* binding */ literal),
   aig: () => (/* binding */ schemas_number),
   Ikc: () => (/* binding */ object),
-  YjP: () => (/* binding */ schemas_string),
-  KCZ: () => (/* binding */ union)
+  YjP: () => (/* binding */ schemas_string)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, array, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, record, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, unknown, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, array, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, record, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, unknown, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(8532);
@@ -45643,16 +45740,16 @@ const $ZodEnum = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodEnum", (inst,
         return payload;
     };
 });
-const $ZodLiteral = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodLiteral", (inst, def) => {
+const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodLiteral", (inst, def) => {
     $ZodType.init(inst, def);
     const values = new Set(def.values);
     inst._zod.values = values;
-    core_util/* defineLazyInternal */.v5(inst, "pattern", (zod) => {
+    util.defineLazyInternal(inst, "pattern", (zod) => {
         const vals = zod.def.values;
         // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
         return new RegExp(vals.length
             ? `^(${vals
-                .map((o) => typeof o === "string" ? core_util/* escapeRegex */.sD(o) : o ? core_util/* escapeRegex */.sD(o.toString()) : String(o))
+                .map((o) => typeof o === "string" ? util.escapeRegex(o) : o ? util.escapeRegex(o.toString()) : String(o))
                 .join("|")})$`
             : "^[^\\s\\S]$");
     });
@@ -45669,7 +45766,7 @@ const $ZodLiteral = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodLiteral", 
         });
         return payload;
     };
-});
+})));
 const $ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodFile", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, _ctx) => {
@@ -50716,10 +50813,10 @@ function nativeEnum(entries, params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodLiteral = /*@__PURE__*/ core_core/* $constructor */.xI("ZodLiteral", (inst, def) => {
-    $ZodLiteral.init(inst, def);
+const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodLiteral", (inst, def) => {
+    core.$ZodLiteral.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.literalProcessor(inst, ctx, json, params);
     inst.values = new Set(def.values);
     Object.defineProperty(inst, "value", {
         get() {
@@ -50729,12 +50826,12 @@ const ZodLiteral = /*@__PURE__*/ core_core/* $constructor */.xI("ZodLiteral", (i
             return def.values[0];
         },
     });
-});
+})));
 function literal(value, params) {
     return new ZodLiteral({
         type: "literal",
         values: Array.isArray(value) ? value : [value],
-        ...core_util/* normalizeParams */.A2(params),
+        ...util.normalizeParams(params),
     });
 }
 const ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodFile", (inst, def) => {

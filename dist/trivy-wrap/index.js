@@ -31703,12 +31703,14 @@ function formatUserError(error) {
 /* harmony export */   FV: () => (/* binding */ escapeMarkdown),
 /* harmony export */   X: () => (/* binding */ escapeXml)
 /* harmony export */ });
-/* unused harmony exports truncate, escapeCodeBlock */
+/* unused harmony export truncate */
 /**
  * Text from models, prompt files and scanners is untrusted when it lands in a PR comment or a
  * summary: it must not inject HTML, markdown structure, or @mention people.
  */
-const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+// Quotes need escaping only inside attributes; escaping them here would show `&#39;` in text.
+const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const XML = { ...HTML, '"': '&quot;', "'": '&apos;' };
 function truncate(text, max) {
     if (text.length <= max)
         return text;
@@ -31717,24 +31719,22 @@ function truncate(text, max) {
 /** Escape untrusted text for inline markdown (one line, e.g. a table cell). */
 function escapeMarkdown(text, max = 300) {
     return (truncate(text.replace(/\r?\n|\r/g, ' ⏎ '), max)
-        .replace(/[&<>"']/g, (c) => HTML[c])
+        .replace(/[&<>]/g, (c) => HTML[c])
         // Markdown punctuation that could start links, emphasis, code, tables or headings.
         .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
-        // Break @mentions and #refs so GitHub does not notify or link anyone.
+        // Break @mentions, issue references and autolinks so GitHub notifies and links nothing.
         .replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b')
+        .replace(/#(?=\d)/g, '#\u200b')
+        .replace(/:\/\//g, ':\u200b//')
+        .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200b.`)
         .replace(/(^|\s)(-{3,}|={3,})/g, '$1\\$2'));
-}
-/** Escape untrusted text for an HTML/markdown code block: fenced safely, mentions inert. */
-function escapeCodeBlock(text, max = 2000) {
-    const body = truncate(text, max).replace(/[&<>]/g, (c) => HTML[c]);
-    return `<pre>${body.replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b')}</pre>`;
 }
 /** XML 1.0 text: escape markup and drop characters XML cannot carry. */
 function escapeXml(text) {
     return (text
         // eslint-disable-next-line no-control-regex
         .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-        .replace(/[&<>"']/g, (c) => HTML[c]));
+        .replace(/[&<>"']/g, (c) => XML[c]));
 }
 
 
@@ -31746,7 +31746,9 @@ function escapeXml(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ publishCheckRun)
 /* harmony export */ });
+/* harmony import */ var _verdict__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2576);
 /* harmony import */ var _octokit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1512);
+
 
 // The Checks API takes at most 50 annotations per request; further batches update the run.
 const BATCH = 50;
@@ -31768,7 +31770,7 @@ function annotation(f) {
     };
 }
 /** A completed check run named after the action, carrying every located finding as an annotation. */
-async function publishCheckRun(token, run, report, summary) {
+async function publishCheckRun(token, run, report, summary, failOnInconclusive) {
     const octokit = await (0,_octokit__WEBPACK_IMPORTED_MODULE_0__/* .octokitFor */ .d)(token, run);
     const annotations = report.findings
         .filter((f) => !!f.file)
@@ -31776,7 +31778,7 @@ async function publishCheckRun(token, run, report, summary) {
     const title = `${report.verdict}: ${report.headline}`.slice(0, 255);
     const output = (batch) => ({
         title,
-        summary: summary.slice(0, 65_000),
+        summary,
         annotations: batch,
     });
     const created = await octokit.rest.checks.create({
@@ -31785,7 +31787,12 @@ async function publishCheckRun(token, run, report, summary) {
         name: `llmops ${report.action}`,
         head_sha: run.pullRequest?.headSha || run.sha,
         status: 'completed',
-        conclusion: report.verdict === 'pass' ? 'success' : report.verdict === 'fail' ? 'failure' : 'neutral',
+        // A required check reads `neutral` as success: it must fail whenever the step fails.
+        conclusion: (0,_verdict__WEBPACK_IMPORTED_MODULE_1__/* .verdictFailsStep */ .tE)(report.verdict, failOnInconclusive)
+            ? 'failure'
+            : report.verdict === 'pass'
+                ? 'success'
+                : 'neutral',
         output: output(annotations.slice(0, BATCH)),
     });
     let requests = 1;
@@ -31921,8 +31928,6 @@ const input = {
         }
         return n;
     }),
-    /** Optional number: empty means not given. */
-    optionalNumber: (bounds = {}) => zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('').transform(() => undefined), input.number(bounds)]),
     choice: (values) => raw().transform((value, ctx) => values.includes(value)
         ? value
         : fail(ctx, `expected one of ${values.join(', ')}`)),
@@ -31944,7 +31949,7 @@ const reportingInputs = {
     'github-token': input.optional(),
 };
 /** Parse raw inputs with a schema; the first problem becomes one line naming input, value and what is allowed. */
-function readInputs(schema, source) {
+function readInputs(schema, source, secretInputs = []) {
     const values = {};
     for (const name of Object.keys(schema.shape))
         values[name] = source(name) ?? '';
@@ -31954,14 +31959,15 @@ function readInputs(schema, source) {
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? '');
     const value = values[name] ?? '';
-    const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+    // A prefix of a secret is not masked by the runner: never show secret values.
+    const shown = secretInputs.includes(name) ? '***' : value.length > 80 ? `${value.slice(0, 77)}...` : value;
     throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input '${name}' has value '${shown}': ${issue.message}`);
 }
 
 
 /***/ }),
 
-/***/ 8939:
+/***/ 7402:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31991,6 +31997,15 @@ var github_octokit = __nccwpck_require__(1512);
 function commentMarker(action) {
     return `<!-- llmops:${action} -->`;
 }
+/** The token's user (personal tokens); undefined for app and GITHUB_TOKEN installation tokens, which comment as a bot. */
+async function authenticatedLogin(octokit) {
+    try {
+        return (await octokit.rest.users.getAuthenticated()).data.login;
+    }
+    catch {
+        return undefined;
+    }
+}
 /** Create or update the one comment per action on the PR. */
 async function upsertStickyComment(token, run, action, body) {
     if (!run.pullRequest)
@@ -31999,7 +32014,9 @@ async function upsertStickyComment(token, run, action, body) {
     const marker = commentMarker(action);
     const params = { owner: run.owner, repo: run.repo, issue_number: run.pullRequest.number };
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...params, per_page: 100 });
-    const existing = comments.find((c) => c.body?.includes(marker));
+    // Only our own comment: anyone can paste the marker into theirs to have the report land there.
+    const author = await authenticatedLogin(octokit);
+    const existing = comments.find((c) => c.body?.startsWith(marker) && (author ? c.user?.login === author : c.user?.type === 'Bot'));
     if (existing) {
         await octokit.rest.issues.updateComment({
             owner: run.owner,
@@ -32019,24 +32036,8 @@ var junit = __nccwpck_require__(1038);
 var markdown = __nccwpck_require__(2901);
 // EXTERNAL MODULE: ./packages/core/src/render/sarif.ts
 var render_sarif = __nccwpck_require__(6395);
-;// CONCATENATED MODULE: ./packages/core/src/verdict.ts
-const VERDICTS = (/* unused pure expression or super */ null && (['pass', 'fail', 'inconclusive']));
-/** The worst of several verdicts: any fail fails, else any inconclusive is inconclusive. */
-function worstVerdict(verdicts) {
-    let worst = 'pass';
-    for (const verdict of verdicts) {
-        if (verdict === 'fail')
-            return 'fail';
-        if (verdict === 'inconclusive')
-            worst = 'inconclusive';
-    }
-    return worst;
-}
-/** Whether the step should fail for this verdict. */
-function verdictFailsStep(verdict, failOnInconclusive = true) {
-    return verdict === 'fail' || (verdict === 'inconclusive' && failOnInconclusive);
-}
-
+// EXTERNAL MODULE: ./packages/core/src/verdict.ts
+var verdict = __nccwpck_require__(2576);
 ;// CONCATENATED MODULE: ./packages/core/src/publish.ts
 
 
@@ -32048,14 +32049,17 @@ function verdictFailsStep(verdict, failOnInconclusive = true) {
 
 
 
-// Workflow commands show at most 10 error (and 10 warning) annotations per step.
-const ANNOTATIONS_PER_LEVEL = 10;
-const SUMMARY_MAX_CHARS = 1_000_000 - 1024;
-const COMMENT_MAX_CHARS = 60_000;
+// Workflow commands show at most 10 error (and 10 warning) annotations per step; one error is
+// kept free for the step's failure message.
+const ANNOTATIONS_PER_LEVEL = { error: 9, warning: 10, notice: 10 };
+const SUMMARY_MAX_BYTES = 1024 * 1024 - 1024;
+// Comments allow 65,536 characters; bytes are a safe bound for that.
+const COMMENT_MAX_BYTES = 60_000;
 function annotateCapped(findings, runtime) {
     for (const level of ['error', 'warning', 'notice']) {
         const ofLevel = findings.filter((f) => f.level === level);
-        const shown = ofLevel.length > ANNOTATIONS_PER_LEVEL ? ofLevel.slice(0, ANNOTATIONS_PER_LEVEL - 1) : ofLevel;
+        const limit = ANNOTATIONS_PER_LEVEL[level];
+        const shown = ofLevel.length > limit ? ofLevel.slice(0, limit - 1) : ofLevel;
         for (const f of shown)
             runtime.annotate(f);
         const rest = ofLevel.length - shown.length;
@@ -32101,11 +32105,11 @@ async function publish(report, command, options, runtime, workspace, env = proce
     const run = (0,context/* readGitHubRun */.j)(env);
     const link = run && (0,context/* runUrl */.V)(run);
     if (runtime.summary)
-        await runtime.summary((0,markdown/* renderMarkdown */.Gc)(report, { maxChars: SUMMARY_MAX_CHARS, runUrl: link }));
+        await runtime.summary((0,markdown/* renderMarkdown */.Gc)(report, { maxBytes: SUMMARY_MAX_BYTES, runUrl: link }));
     const token = options['github-token'];
     if (run && token)
         await publishToGitHub(report, options, runtime, run, token);
-    if (verdictFailsStep(report.verdict, options['fail-on-inconclusive'] ?? true)) {
+    if ((0,verdict/* verdictFailsStep */.tE)(report.verdict, options['fail-on-inconclusive'] ?? true)) {
         runtime.fail(`${report.action}: ${report.verdict} — ${[report.headline, ...report.reasons].join('; ')}`);
     }
 }
@@ -32113,7 +32117,7 @@ async function publishToGitHub(report, options, runtime, run, token) {
     const link = (0,context/* runUrl */.V)(run);
     if (options.comment && run.pullRequest) {
         const body = (0,markdown/* renderMarkdown */.Gc)(report, {
-            maxChars: COMMENT_MAX_CHARS,
+            maxBytes: COMMENT_MAX_BYTES,
             maxRows: 20,
             marker: commentMarker(report.action),
             runUrl: link,
@@ -32128,8 +32132,8 @@ async function publishToGitHub(report, options, runtime, run, token) {
     }
     if (options['check-run']) {
         try {
-            const summary = (0,markdown/* renderMarkdown */.Gc)(report, { maxChars: 60_000, maxRows: 20, runUrl: link });
-            const result = await (0,check_run/* publishCheckRun */.N)(token, run, report, summary);
+            const summary = (0,markdown/* renderMarkdown */.Gc)(report, { maxBytes: COMMENT_MAX_BYTES, maxRows: 20, runUrl: link });
+            const result = await (0,check_run/* publishCheckRun */.N)(token, run, report, summary, options['fail-on-inconclusive'] ?? true);
             runtime.info(`Published check run ${result.id} (${result.requests} requests)`);
         }
         catch (error) {
@@ -32244,10 +32248,16 @@ function renderMarkdown(report, options) {
     let maxRows = options.maxRows ?? 50;
     for (;;) {
         const text = render(report, options, maxRows);
-        if (text.length <= options.maxChars)
+        if (Buffer.byteLength(text) <= options.maxBytes)
             return text;
-        if (maxRows === 0)
-            return `${text.slice(0, options.maxChars - 80)}\n\n_Truncated: see the JSON report._\n`;
+        if (maxRows === 0) {
+            // Cut by bytes, then drop a possibly split last character.
+            const cut = Buffer.from(text)
+                .subarray(0, options.maxBytes - 80)
+                .toString('utf8')
+                .replace(/\uFFFD$/, '');
+            return `${cut}\n\n_Truncated: see the JSON report._\n`;
+        }
         maxRows = Math.floor(maxRows / 2);
     }
 }
@@ -32376,7 +32386,7 @@ function buildSarif(report, options, count) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6058);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7638);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7276);
-/* harmony import */ var _publish__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8939);
+/* harmony import */ var _publish__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7402);
 /* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7620);
 /* harmony import */ var _workspace__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3268);
 
@@ -32421,24 +32431,29 @@ async function runAction(command, source = (name) => _actions_core__WEBPACK_IMPO
     try {
         for (const name of command.secretInputs)
             (0,_secrets__WEBPACK_IMPORTED_MODULE_4__/* .registerSecret */ .cl)(source(name));
-        const inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_2__/* .readInputs */ .Ko)(command.inputs, source);
+        const inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_2__/* .readInputs */ .Ko)(command.inputs, source, command.secretInputs);
         const workspace = (0,_workspace__WEBPACK_IMPORTED_MODULE_5__/* .workspaceRoot */ .oS)();
         const report = await command.run(inputs, {
             workspace,
             env: process.env,
-            log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line),
+            // Log lines can carry text from servers and models: keep them from forming workflow commands.
+            log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line.replace(/\r?\n/g, ' ').replace(/^::/, ': :')),
             signal: controller.signal,
         });
         await (0,_publish__WEBPACK_IMPORTED_MODULE_3__/* .publish */ .m)(report, command, inputs, actionsRuntime, workspace);
     }
     catch (error) {
-        if ((0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .isUserError */ .iU)(error)) {
+        if ((0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .isUserError */ .iU)(error) && error.file) {
+            // One annotation, on the file it is about, and a failed step.
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(error.message, {
                 title: `${command.name}: error`,
                 file: error.file,
                 startLine: error.line,
                 startColumn: error.column,
             });
+            process.exitCode = 1;
+        }
+        else if ((0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .isUserError */ .iU)(error)) {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .formatUserError */ .XR)(error));
         }
         else {
@@ -32469,12 +32484,18 @@ function setSecretSink(next) {
     for (const value of known)
         sink(value);
 }
-function registerSecret(value) {
+/**
+ * Mask a value from now on. Header-style values ("Bearer x", "user:pass") also leak their parts,
+ * so those are masked too unless `split: false` (a whole document such as a kubeconfig, whose
+ * words are ordinary; its credentials are registered one by one).
+ */
+function registerSecret(value, options = {}) {
     if (!value || value.length < 3 || known.has(value))
         return;
     known.add(value);
     sink(value);
-    // Header-style values ("Bearer x", "user:pass") also leak their parts.
+    if (options.split === false)
+        return;
     for (const part of value.split(/[\s:]+/))
         if (part.length >= 6 && part !== value)
             registerSecret(part);
@@ -32485,6 +32506,33 @@ function redactSecrets(text) {
     for (const value of known)
         out = out.split(value).join('***');
     return out;
+}
+
+
+/***/ }),
+
+/***/ 2576:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   tE: () => (/* binding */ verdictFailsStep)
+/* harmony export */ });
+/* unused harmony exports VERDICTS, worstVerdict */
+const VERDICTS = (/* unused pure expression or super */ null && (['pass', 'fail', 'inconclusive']));
+/** The worst of several verdicts: any fail fails, else any inconclusive is inconclusive. */
+function worstVerdict(verdicts) {
+    let worst = 'pass';
+    for (const verdict of verdicts) {
+        if (verdict === 'fail')
+            return 'fail';
+        if (verdict === 'inconclusive')
+            worst = 'inconclusive';
+    }
+    return worst;
+}
+/** Whether the step should fail for this verdict. */
+function verdictFailsStep(verdict, failOnInconclusive = true) {
+    return verdict === 'fail' || (verdict === 'inconclusive' && failOnInconclusive);
 }
 
 
@@ -32510,26 +32558,44 @@ const VERSION = '0.1.0';
 /* harmony export */   oS: () => (/* binding */ workspaceRoot),
 /* harmony export */   z1: () => (/* binding */ resolveInWorkspace)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7638);
+/* unused harmony exports realPath, isInsideWorkspace */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7638);
 
 
-/** The folder paths are resolved in: the runner's checkout, or the current directory. */
+
+/** A path with symlinks resolved as far as it exists (a file that does not exist yet keeps its name). */
+function realPath(target) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(target);
+    }
+    catch {
+        const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(target);
+        return parent === target ? target : node_path__WEBPACK_IMPORTED_MODULE_1___default().join(realPath(parent), node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(target));
+    }
+}
+/** The folder paths are resolved in: the runner's checkout, or the current directory (symlinks resolved). */
 function workspaceRoot(env = process.env) {
-    return node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(env.GITHUB_WORKSPACE || process.cwd());
+    return realPath(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(env.GITHUB_WORKSPACE || process.cwd()));
+}
+/** Whether a path, symlinks resolved, lies inside the workspace. */
+function isInsideWorkspace(workspace, target) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(realPath(workspace), realPath(target));
+    return !(rel === '..' || rel.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel));
 }
 /**
  * Resolve a path from an input or a config file inside the workspace. A path that escapes it
- * (`../../etc/passwd`, an absolute path elsewhere) is an error: config files are untrusted.
+ * (`../../etc/passwd`, an absolute path elsewhere, a symlink out) is an error: config files are untrusted.
  */
 function resolveInWorkspace(workspace, relative, context = {}) {
-    const base = context.from ? node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(context.from) : workspace;
-    const resolved = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(base, relative);
-    const rel = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(workspace, resolved);
-    if (rel === '..' || rel.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)}`) || node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(rel)) {
+    const base = context.from ? node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(context.from) : workspace;
+    const resolved = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(base, relative);
+    if (!isInsideWorkspace(workspace, resolved)) {
         const where = context.input ? `input '${context.input}'` : 'path';
-        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where} '${relative}' resolves outside the workspace (${workspace})`, {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${where} '${relative}' resolves outside the workspace (${workspace})`, {
             file: context.file,
             line: context.line,
         });
@@ -32538,7 +32604,7 @@ function resolveInWorkspace(workspace, relative, context = {}) {
 }
 /** Workspace-relative path with forward slashes, as annotations and SARIF want it. */
 function toWorkspacePath(workspace, absolute) {
-    return node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(workspace, absolute).split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).join('/');
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workspace, absolute).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
 }
 
 
@@ -32565,25 +32631,58 @@ var errors = __nccwpck_require__(7638);
 var src_escape = __nccwpck_require__(3066);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./packages/core/src/git.ts
 
 
 
+
 const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
 async function git(cwd, args) {
-    const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+    // quotePath off: non-ASCII paths come back as they are, not as quoted octal escapes.
+    const { stdout } = await run('git', ['-c', 'core.quotePath=false', ...args], {
+        cwd,
+        maxBuffer: 64 * 1024 * 1024,
+    });
     return stdout;
 }
-/** Contents of a workspace-relative file at a git ref, or undefined when it does not exist there. */
-async function readFileAtRef(cwd, ref, file) {
+async function gitTopLevel(cwd) {
+    return (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
+}
+/**
+ * Contents of a file (path relative to the repository root) at a git ref, or undefined when the
+ * file does not exist there. Any other git failure is an error, not a "new file".
+ */
+async function readFileAtRef(cwd, ref, repoPath) {
     try {
-        return await git(cwd, ['show', `${ref}:${file}`]);
+        await git(cwd, ['cat-file', '-e', `${ref}:${repoPath}`]);
     }
     catch {
         return undefined;
     }
+    return git(cwd, ['show', `${ref}:${repoPath}`]);
+}
+/** Workspace-relative paths (forward slashes) that differ from `base`, committed or not, untracked included. */
+async function changedFilesSince(workspace, base) {
+    const top = await gitTopLevel(workspace);
+    const diff = await git(workspace, ['diff', '-z', '--name-only', base, '--', '.']);
+    const untracked = await git(workspace, [
+        'ls-files',
+        '-z',
+        '--others',
+        '--exclude-standard',
+        '--full-name',
+        '--',
+        '.',
+    ]);
+    return new Set(`${diff}\0${untracked}`
+        .split('\0')
+        .filter(Boolean)
+        .map((f) => path.relative(workspace, path.join(top, f)).split(path.sep).join('/')));
 }
 /**
  * The commit to compare against: the merge base of HEAD and the ref, so a PR is compared with
@@ -32607,8 +32706,8 @@ function defaultBaseRef(env = process.env) {
 
 // EXTERNAL MODULE: ./packages/core/src/inputs.ts
 var inputs = __nccwpck_require__(7276);
-// EXTERNAL MODULE: ./packages/core/src/publish.ts + 2 modules
-var publish = __nccwpck_require__(8939);
+// EXTERNAL MODULE: ./packages/core/src/publish.ts + 1 modules
+var publish = __nccwpck_require__(7402);
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
 var secrets = __nccwpck_require__(7620);
 // EXTERNAL MODULE: ./packages/core/src/version.ts
@@ -32788,9 +32887,6 @@ function wildcard(pattern) {
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./packages/trivy/src/locations.ts

@@ -30968,12 +30968,14 @@ function formatUserError(error) {
 /* harmony export */   FV: () => (/* binding */ escapeMarkdown),
 /* harmony export */   X: () => (/* binding */ escapeXml)
 /* harmony export */ });
-/* unused harmony exports truncate, escapeCodeBlock */
+/* unused harmony export truncate */
 /**
  * Text from models, prompt files and scanners is untrusted when it lands in a PR comment or a
  * summary: it must not inject HTML, markdown structure, or @mention people.
  */
-const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+// Quotes need escaping only inside attributes; escaping them here would show `&#39;` in text.
+const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const XML = { ...HTML, '"': '&quot;', "'": '&apos;' };
 function truncate(text, max) {
     if (text.length <= max)
         return text;
@@ -30982,24 +30984,22 @@ function truncate(text, max) {
 /** Escape untrusted text for inline markdown (one line, e.g. a table cell). */
 function escapeMarkdown(text, max = 300) {
     return (truncate(text.replace(/\r?\n|\r/g, ' ⏎ '), max)
-        .replace(/[&<>"']/g, (c) => HTML[c])
+        .replace(/[&<>]/g, (c) => HTML[c])
         // Markdown punctuation that could start links, emphasis, code, tables or headings.
         .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
-        // Break @mentions and #refs so GitHub does not notify or link anyone.
+        // Break @mentions, issue references and autolinks so GitHub notifies and links nothing.
         .replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b')
+        .replace(/#(?=\d)/g, '#\u200b')
+        .replace(/:\/\//g, ':\u200b//')
+        .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200b.`)
         .replace(/(^|\s)(-{3,}|={3,})/g, '$1\\$2'));
-}
-/** Escape untrusted text for an HTML/markdown code block: fenced safely, mentions inert. */
-function escapeCodeBlock(text, max = 2000) {
-    const body = truncate(text, max).replace(/[&<>]/g, (c) => HTML[c]);
-    return `<pre>${body.replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b')}</pre>`;
 }
 /** XML 1.0 text: escape markup and drop characters XML cannot carry. */
 function escapeXml(text) {
     return (text
         // eslint-disable-next-line no-control-regex
         .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-        .replace(/[&<>"']/g, (c) => HTML[c]));
+        .replace(/[&<>"']/g, (c) => XML[c]));
 }
 
 
@@ -31011,7 +31011,9 @@ function escapeXml(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ publishCheckRun)
 /* harmony export */ });
+/* harmony import */ var _verdict__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2576);
 /* harmony import */ var _octokit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1512);
+
 
 // The Checks API takes at most 50 annotations per request; further batches update the run.
 const BATCH = 50;
@@ -31033,7 +31035,7 @@ function annotation(f) {
     };
 }
 /** A completed check run named after the action, carrying every located finding as an annotation. */
-async function publishCheckRun(token, run, report, summary) {
+async function publishCheckRun(token, run, report, summary, failOnInconclusive) {
     const octokit = await (0,_octokit__WEBPACK_IMPORTED_MODULE_0__/* .octokitFor */ .d)(token, run);
     const annotations = report.findings
         .filter((f) => !!f.file)
@@ -31041,7 +31043,7 @@ async function publishCheckRun(token, run, report, summary) {
     const title = `${report.verdict}: ${report.headline}`.slice(0, 255);
     const output = (batch) => ({
         title,
-        summary: summary.slice(0, 65_000),
+        summary,
         annotations: batch,
     });
     const created = await octokit.rest.checks.create({
@@ -31050,7 +31052,12 @@ async function publishCheckRun(token, run, report, summary) {
         name: `llmops ${report.action}`,
         head_sha: run.pullRequest?.headSha || run.sha,
         status: 'completed',
-        conclusion: report.verdict === 'pass' ? 'success' : report.verdict === 'fail' ? 'failure' : 'neutral',
+        // A required check reads `neutral` as success: it must fail whenever the step fails.
+        conclusion: (0,_verdict__WEBPACK_IMPORTED_MODULE_1__/* .verdictFailsStep */ .tE)(report.verdict, failOnInconclusive)
+            ? 'failure'
+            : report.verdict === 'pass'
+                ? 'success'
+                : 'neutral',
         output: output(annotations.slice(0, BATCH)),
     });
     let requests = 1;
@@ -31186,8 +31193,6 @@ const input = {
         }
         return n;
     }),
-    /** Optional number: empty means not given. */
-    optionalNumber: (bounds = {}) => zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('').transform(() => undefined), input.number(bounds)]),
     choice: (values) => raw().transform((value, ctx) => values.includes(value)
         ? value
         : fail(ctx, `expected one of ${values.join(', ')}`)),
@@ -31209,7 +31214,7 @@ const reportingInputs = {
     'github-token': input.optional(),
 };
 /** Parse raw inputs with a schema; the first problem becomes one line naming input, value and what is allowed. */
-function readInputs(schema, source) {
+function readInputs(schema, source, secretInputs = []) {
     const values = {};
     for (const name of Object.keys(schema.shape))
         values[name] = source(name) ?? '';
@@ -31219,14 +31224,15 @@ function readInputs(schema, source) {
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? '');
     const value = values[name] ?? '';
-    const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+    // A prefix of a secret is not masked by the runner: never show secret values.
+    const shown = secretInputs.includes(name) ? '***' : value.length > 80 ? `${value.slice(0, 77)}...` : value;
     throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input '${name}' has value '${shown}': ${issue.message}`);
 }
 
 
 /***/ }),
 
-/***/ 7787:
+/***/ 5102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31258,6 +31264,15 @@ var github_octokit = __nccwpck_require__(1512);
 function commentMarker(action) {
     return `<!-- llmops:${action} -->`;
 }
+/** The token's user (personal tokens); undefined for app and GITHUB_TOKEN installation tokens, which comment as a bot. */
+async function authenticatedLogin(octokit) {
+    try {
+        return (await octokit.rest.users.getAuthenticated()).data.login;
+    }
+    catch {
+        return undefined;
+    }
+}
 /** Create or update the one comment per action on the PR. */
 async function upsertStickyComment(token, run, action, body) {
     if (!run.pullRequest)
@@ -31266,7 +31281,9 @@ async function upsertStickyComment(token, run, action, body) {
     const marker = commentMarker(action);
     const params = { owner: run.owner, repo: run.repo, issue_number: run.pullRequest.number };
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...params, per_page: 100 });
-    const existing = comments.find((c) => c.body?.includes(marker));
+    // Only our own comment: anyone can paste the marker into theirs to have the report land there.
+    const author = await authenticatedLogin(octokit);
+    const existing = comments.find((c) => c.body?.startsWith(marker) && (author ? c.user?.login === author : c.user?.type === 'Bot'));
     if (existing) {
         await octokit.rest.issues.updateComment({
             owner: run.owner,
@@ -31286,24 +31303,8 @@ var junit = __nccwpck_require__(1038);
 var markdown = __nccwpck_require__(2901);
 // EXTERNAL MODULE: ./packages/core/src/render/sarif.ts
 var render_sarif = __nccwpck_require__(6395);
-;// CONCATENATED MODULE: ./packages/core/src/verdict.ts
-const VERDICTS = (/* unused pure expression or super */ null && (['pass', 'fail', 'inconclusive']));
-/** The worst of several verdicts: any fail fails, else any inconclusive is inconclusive. */
-function worstVerdict(verdicts) {
-    let worst = 'pass';
-    for (const verdict of verdicts) {
-        if (verdict === 'fail')
-            return 'fail';
-        if (verdict === 'inconclusive')
-            worst = 'inconclusive';
-    }
-    return worst;
-}
-/** Whether the step should fail for this verdict. */
-function verdictFailsStep(verdict, failOnInconclusive = true) {
-    return verdict === 'fail' || (verdict === 'inconclusive' && failOnInconclusive);
-}
-
+// EXTERNAL MODULE: ./packages/core/src/verdict.ts
+var verdict = __nccwpck_require__(2576);
 ;// CONCATENATED MODULE: ./packages/core/src/publish.ts
 
 
@@ -31315,14 +31316,17 @@ function verdictFailsStep(verdict, failOnInconclusive = true) {
 
 
 
-// Workflow commands show at most 10 error (and 10 warning) annotations per step.
-const ANNOTATIONS_PER_LEVEL = 10;
-const SUMMARY_MAX_CHARS = 1_000_000 - 1024;
-const COMMENT_MAX_CHARS = 60_000;
+// Workflow commands show at most 10 error (and 10 warning) annotations per step; one error is
+// kept free for the step's failure message.
+const ANNOTATIONS_PER_LEVEL = { error: 9, warning: 10, notice: 10 };
+const SUMMARY_MAX_BYTES = 1024 * 1024 - 1024;
+// Comments allow 65,536 characters; bytes are a safe bound for that.
+const COMMENT_MAX_BYTES = 60_000;
 function annotateCapped(findings, runtime) {
     for (const level of ['error', 'warning', 'notice']) {
         const ofLevel = findings.filter((f) => f.level === level);
-        const shown = ofLevel.length > ANNOTATIONS_PER_LEVEL ? ofLevel.slice(0, ANNOTATIONS_PER_LEVEL - 1) : ofLevel;
+        const limit = ANNOTATIONS_PER_LEVEL[level];
+        const shown = ofLevel.length > limit ? ofLevel.slice(0, limit - 1) : ofLevel;
         for (const f of shown)
             runtime.annotate(f);
         const rest = ofLevel.length - shown.length;
@@ -31368,11 +31372,11 @@ async function publish(report, command, options, runtime, workspace, env = proce
     const run = (0,context/* readGitHubRun */.j)(env);
     const link = run && (0,context/* runUrl */.V)(run);
     if (runtime.summary)
-        await runtime.summary((0,markdown/* renderMarkdown */.Gc)(report, { maxChars: SUMMARY_MAX_CHARS, runUrl: link }));
+        await runtime.summary((0,markdown/* renderMarkdown */.Gc)(report, { maxBytes: SUMMARY_MAX_BYTES, runUrl: link }));
     const token = options['github-token'];
     if (run && token)
         await publishToGitHub(report, options, runtime, run, token);
-    if (verdictFailsStep(report.verdict, options['fail-on-inconclusive'] ?? true)) {
+    if ((0,verdict/* verdictFailsStep */.tE)(report.verdict, options['fail-on-inconclusive'] ?? true)) {
         runtime.fail(`${report.action}: ${report.verdict} — ${[report.headline, ...report.reasons].join('; ')}`);
     }
 }
@@ -31380,7 +31384,7 @@ async function publishToGitHub(report, options, runtime, run, token) {
     const link = (0,context/* runUrl */.V)(run);
     if (options.comment && run.pullRequest) {
         const body = (0,markdown/* renderMarkdown */.Gc)(report, {
-            maxChars: COMMENT_MAX_CHARS,
+            maxBytes: COMMENT_MAX_BYTES,
             maxRows: 20,
             marker: commentMarker(report.action),
             runUrl: link,
@@ -31395,8 +31399,8 @@ async function publishToGitHub(report, options, runtime, run, token) {
     }
     if (options['check-run']) {
         try {
-            const summary = (0,markdown/* renderMarkdown */.Gc)(report, { maxChars: 60_000, maxRows: 20, runUrl: link });
-            const result = await (0,check_run/* publishCheckRun */.N)(token, run, report, summary);
+            const summary = (0,markdown/* renderMarkdown */.Gc)(report, { maxBytes: COMMENT_MAX_BYTES, maxRows: 20, runUrl: link });
+            const result = await (0,check_run/* publishCheckRun */.N)(token, run, report, summary, options['fail-on-inconclusive'] ?? true);
             runtime.info(`Published check run ${result.id} (${result.requests} requests)`);
         }
         catch (error) {
@@ -31511,10 +31515,16 @@ function renderMarkdown(report, options) {
     let maxRows = options.maxRows ?? 50;
     for (;;) {
         const text = render(report, options, maxRows);
-        if (text.length <= options.maxChars)
+        if (Buffer.byteLength(text) <= options.maxBytes)
             return text;
-        if (maxRows === 0)
-            return `${text.slice(0, options.maxChars - 80)}\n\n_Truncated: see the JSON report._\n`;
+        if (maxRows === 0) {
+            // Cut by bytes, then drop a possibly split last character.
+            const cut = Buffer.from(text)
+                .subarray(0, options.maxBytes - 80)
+                .toString('utf8')
+                .replace(/\uFFFD$/, '');
+            return `${cut}\n\n_Truncated: see the JSON report._\n`;
+        }
         maxRows = Math.floor(maxRows / 2);
     }
 }
@@ -34592,8 +34602,8 @@ function getIDToken(aud) {
 var errors = __nccwpck_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/inputs.ts
 var src_inputs = __nccwpck_require__(7276);
-// EXTERNAL MODULE: ./packages/core/src/publish.ts + 3 modules
-var publish = __nccwpck_require__(7787);
+// EXTERNAL MODULE: ./packages/core/src/publish.ts + 2 modules
+var publish = __nccwpck_require__(5102);
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
 var secrets = __nccwpck_require__(7620);
 // EXTERNAL MODULE: ./packages/core/src/workspace.ts
@@ -34641,24 +34651,29 @@ async function runAction(command, source = (name) => getInput(name)) {
     try {
         for (const name of command.secretInputs)
             (0,secrets/* registerSecret */.cl)(source(name));
-        const inputs = (0,src_inputs/* readInputs */.Ko)(command.inputs, source);
+        const inputs = (0,src_inputs/* readInputs */.Ko)(command.inputs, source, command.secretInputs);
         const workspace = (0,src_workspace/* workspaceRoot */.oS)();
         const report = await command.run(inputs, {
             workspace,
             env: process.env,
-            log: (line) => info(line),
+            // Log lines can carry text from servers and models: keep them from forming workflow commands.
+            log: (line) => info(line.replace(/\r?\n/g, ' ').replace(/^::/, ': :')),
             signal: controller.signal,
         });
         await (0,publish/* publish */.m)(report, command, inputs, actionsRuntime, workspace);
     }
     catch (error) {
-        if ((0,errors/* isUserError */.iU)(error)) {
+        if ((0,errors/* isUserError */.iU)(error) && error.file) {
+            // One annotation, on the file it is about, and a failed step.
             core_error(error.message, {
                 title: `${command.name}: error`,
                 file: error.file,
                 startLine: error.line,
                 startColumn: error.column,
             });
+            process.exitCode = 1;
+        }
+        else if ((0,errors/* isUserError */.iU)(error)) {
             setFailed((0,errors/* formatUserError */.XR)(error));
         }
         else {
@@ -34689,12 +34704,18 @@ function setSecretSink(next) {
     for (const value of known)
         sink(value);
 }
-function registerSecret(value) {
+/**
+ * Mask a value from now on. Header-style values ("Bearer x", "user:pass") also leak their parts,
+ * so those are masked too unless `split: false` (a whole document such as a kubeconfig, whose
+ * words are ordinary; its credentials are registered one by one).
+ */
+function registerSecret(value, options = {}) {
     if (!value || value.length < 3 || known.has(value))
         return;
     known.add(value);
     sink(value);
-    // Header-style values ("Bearer x", "user:pass") also leak their parts.
+    if (options.split === false)
+        return;
     for (const part of value.split(/[\s:]+/))
         if (part.length >= 6 && part !== value)
             registerSecret(part);
@@ -34710,34 +34731,80 @@ function redactSecrets(text) {
 
 /***/ }),
 
+/***/ 2576:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   tE: () => (/* binding */ verdictFailsStep)
+/* harmony export */ });
+/* unused harmony exports VERDICTS, worstVerdict */
+const VERDICTS = (/* unused pure expression or super */ null && (['pass', 'fail', 'inconclusive']));
+/** The worst of several verdicts: any fail fails, else any inconclusive is inconclusive. */
+function worstVerdict(verdicts) {
+    let worst = 'pass';
+    for (const verdict of verdicts) {
+        if (verdict === 'fail')
+            return 'fail';
+        if (verdict === 'inconclusive')
+            worst = 'inconclusive';
+    }
+    return worst;
+}
+/** Whether the step should fail for this verdict. */
+function verdictFailsStep(verdict, failOnInconclusive = true) {
+    return verdict === 'fail' || (verdict === 'inconclusive' && failOnInconclusive);
+}
+
+
+/***/ }),
+
 /***/ 3268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CR: () => (/* binding */ toWorkspacePath),
+/* harmony export */   cm: () => (/* binding */ isInsideWorkspace),
 /* harmony export */   oS: () => (/* binding */ workspaceRoot),
 /* harmony export */   z1: () => (/* binding */ resolveInWorkspace)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7638);
+/* unused harmony export realPath */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7638);
 
 
-/** The folder paths are resolved in: the runner's checkout, or the current directory. */
+
+/** A path with symlinks resolved as far as it exists (a file that does not exist yet keeps its name). */
+function realPath(target) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(target);
+    }
+    catch {
+        const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(target);
+        return parent === target ? target : node_path__WEBPACK_IMPORTED_MODULE_1___default().join(realPath(parent), node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(target));
+    }
+}
+/** The folder paths are resolved in: the runner's checkout, or the current directory (symlinks resolved). */
 function workspaceRoot(env = process.env) {
-    return node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(env.GITHUB_WORKSPACE || process.cwd());
+    return realPath(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(env.GITHUB_WORKSPACE || process.cwd()));
+}
+/** Whether a path, symlinks resolved, lies inside the workspace. */
+function isInsideWorkspace(workspace, target) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(realPath(workspace), realPath(target));
+    return !(rel === '..' || rel.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel));
 }
 /**
  * Resolve a path from an input or a config file inside the workspace. A path that escapes it
- * (`../../etc/passwd`, an absolute path elsewhere) is an error: config files are untrusted.
+ * (`../../etc/passwd`, an absolute path elsewhere, a symlink out) is an error: config files are untrusted.
  */
 function resolveInWorkspace(workspace, relative, context = {}) {
-    const base = context.from ? node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(context.from) : workspace;
-    const resolved = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(base, relative);
-    const rel = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(workspace, resolved);
-    if (rel === '..' || rel.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)}`) || node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(rel)) {
+    const base = context.from ? node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(context.from) : workspace;
+    const resolved = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(base, relative);
+    if (!isInsideWorkspace(workspace, resolved)) {
         const where = context.input ? `input '${context.input}'` : 'path';
-        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where} '${relative}' resolves outside the workspace (${workspace})`, {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${where} '${relative}' resolves outside the workspace (${workspace})`, {
             file: context.file,
             line: context.line,
         });
@@ -34746,7 +34813,7 @@ function resolveInWorkspace(workspace, relative, context = {}) {
 }
 /** Workspace-relative path with forward slashes, as annotations and SARIF want it. */
 function toWorkspacePath(workspace, absolute) {
-    return node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(workspace, absolute).split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).join('/');
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workspace, absolute).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
 }
 
 
@@ -34761,15 +34828,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   pL: () => (/* reexport */ validatePromptsCommand)
 });
 
-// UNUSED EXPORTS: ENCODINGS, builtinModels, checkPrompt, countChatTokens, countTokensWithServer, findModel, isVersionRaised, loadModelTable, loadSchemaCompiler, promptFingerprint, validatePrompts, validatePromptsInputs
+// UNUSED EXPORTS: ENCODINGS, builtinModels, checkPrompt, countChatTokens, countTokensWithServer, findModel, isVersionRaised, loadModelTable, loadSchemaCompiler, openAiEncoding, promptFingerprint, validatePrompts, validatePromptsInputs
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(9691);
 ;// CONCATENATED MODULE: ./packages/evals/src/prompt-file/schema.ts
 
 // The GitHub Models prompt file (`*.prompt.yml`), as `gh models` decodes it: yaml.v3 into typed
-// fields, so scalars decode into text fields and unknown keys are ignored (we warn on them).
-const schema_text = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY()]).transform(String);
+// fields, so scalars decode into text fields, an empty value is "", and unknown keys are ignored
+// (we warn on them).
+const schema_text = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY(), schemas/* null */.chJ().transform(() => '')]).transform(String);
 const ROLES = ['system', 'user', 'assistant'];
 const BUILTIN_EVALUATORS = [
     'github/similarity',
@@ -34779,7 +34847,7 @@ const BUILTIN_EVALUATORS = [
     'github/groundedness',
 ];
 const RESPONSE_FORMATS = ['text', 'json_object', 'json_schema'];
-const stringEvaluator = schemas/* strictObject */.rej({
+const stringEvaluator = schemas/* looseObject */._H3({
     contains: schema_text.optional(),
     equals: schema_text.optional(),
     startsWith: schema_text.optional(),
@@ -34788,7 +34856,7 @@ const stringEvaluator = schemas/* strictObject */.rej({
 const llmEvaluator = schemas/* object */.Ikc({
     modelId: schema_text.optional(),
     prompt: schema_text,
-    choices: schemas/* array */.YOg(schemas/* object */.Ikc({ choice: schema_text, score: schemas/* number */.aig() })).min(1),
+    choices: schemas/* array */.YOg(schemas/* object */.Ikc({ choice: schema_text, score: schemas/* number */.aig() })),
     systemPrompt: schema_text.optional(),
 });
 const evaluatorSchema = schemas/* object */.Ikc({
@@ -34797,8 +34865,8 @@ const evaluatorSchema = schemas/* object */.Ikc({
     uses: schema_text.optional(),
     llm: llmEvaluator.optional(),
 })
-    .refine((e) => [e.string, e.uses, e.llm].filter((x) => x !== undefined).length === 1, {
-    message: 'an evaluator needs exactly one of string, uses or llm',
+    .refine((e) => e.string !== undefined || e.uses !== undefined || e.llm !== undefined, {
+    message: 'an evaluator needs one of string, uses or llm',
 });
 const promptFileSchema = schemas/* looseObject */._H3({
     name: schema_text.optional(),
@@ -34898,26 +34966,52 @@ function checkRoles(prompt, emit, start) {
         emit('prompt/no-user-message', 'warning', 'no user message: most chat models expect one', prompt.messages[0]?.at ?? start);
     }
 }
+// Prompty templates are Jinja2: `{{ user.name }}` reads the variable `user`, and `{% for x in ... %}`
+// binds `x`. Prompt files use gh models' plain `{{name}}` replacement.
+function templateVariables(prompt, content) {
+    const names = findPlaceholders(content).map((p) => p.name);
+    if (prompt.format !== 'prompty')
+        return names;
+    const bound = new Set([...content.matchAll(/\{%-?\s*for\s+([\w\s,]+?)\s+in\b/g)].flatMap((m) => m[1].split(/\s*,\s*/)));
+    return names
+        .map((n) => n.split(/[.[|\s]/)[0])
+        .filter((n) => /^\w+$/.test(n) && !bound.has(n) && n !== 'loop');
+}
 function checkVariables(prompt, emit) {
     const used = new Set();
     for (const m of prompt.messages) {
-        for (const p of findPlaceholders(m.content)) {
-            used.add(p.name);
-            if (p.raw !== `{{${p.name}}}`) {
-                emit('prompt/placeholder-spacing', 'warning', `'${p.raw}' is not filled by gh models: write '{{${p.name}}}'`, m.at);
+        for (const name of templateVariables(prompt, m.content))
+            used.add(name);
+        if (prompt.format === 'prompt-yml') {
+            for (const p of findPlaceholders(m.content)) {
+                if (p.raw !== `{{${p.name}}}`) {
+                    emit('prompt/placeholder-spacing', 'warning', `'${p.raw}' is not filled by gh models: write '{{${p.name}}}'`, m.at);
+                }
             }
         }
+        // Literal braces (JSON examples) are fine; an opening `{{` that never closes is a typo.
         const rest = m.content.replace(/\{\{[^{}]*\}\}/g, '');
-        if (rest.includes('{{') || rest.includes('}}')) {
-            emit('prompt/unbalanced-braces', 'error', `unbalanced '{{' or '}}' in the ${m.role} message`, m.at);
+        if (/\{\{(?![^]*\}\})/.test(rest)) {
+            emit('prompt/unbalanced-braces', 'warning', `'{{' without a closing '}}' in the ${m.role} message`, m.at);
         }
     }
     const referenced = new Set(used);
+    // Jinja statements read variables too (`{% for x in items %}`, `{% if vip %}`), without requiring them.
+    if (prompt.format === 'prompty') {
+        for (const m of prompt.messages) {
+            for (const [, name] of m.content.matchAll(/\{%-?\s*(?:for\s+[\w\s,]+?\s+in|if|elif)\s+([A-Za-z_]\w*)/g)) {
+                referenced.add(name);
+            }
+        }
+    }
     for (const e of prompt.evaluators) {
         const texts = [...Object.values(e.string ?? {}), e.llm?.prompt ?? '', e.llm?.systemPrompt ?? ''];
         for (const t of texts)
             for (const p of findPlaceholders(String(t)))
                 referenced.add(p.name);
+        // The built-in evaluators read the input, the expected answer and the completion.
+        if (e.uses?.startsWith('github/'))
+            referenced.add('input');
     }
     const reportedUnused = new Set();
     for (const row of prompt.testData) {
@@ -34940,6 +35034,10 @@ function checkEvaluators(prompt, emit) {
         if (names.has(e.name))
             emit('prompt/duplicate-evaluator', 'warning', `evaluator name '${e.name}' repeats`, e.at);
         names.add(e.name);
+        const kinds = [e.string && 'string', e.uses && 'uses', e.llm && 'llm'].filter(Boolean);
+        if (kinds.length > 1) {
+            emit('prompt/evaluator-kinds', 'warning', `evaluator '${e.name}' sets ${kinds.join(' and ')}: only ${kinds[0]} is used`, e.at);
+        }
         if (e.uses !== undefined && !BUILTIN_EVALUATORS.includes(e.uses)) {
             emit('prompt/unknown-evaluator', 'error', `unknown evaluator '${e.uses}': expected one of ${BUILTIN_EVALUATORS.join(', ')}`, e.at);
         }
@@ -34950,7 +35048,14 @@ async function loadSchemaCompiler() {
     // ajv is CommonJS: bundlers expose its exports as `default`, Node's loader also as named exports.
     const mod = (await __nccwpck_require__.e(/* import() */ 463).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2463, 23)));
     const AjvClass = mod.Ajv ?? mod.default.Ajv;
-    return new AjvClass({ strict: false, allErrors: false, validateSchema: true });
+    // Structured outputs use a subset of JSON Schema; unknown formats are not our concern here.
+    return new AjvClass({
+        strict: false,
+        allErrors: false,
+        validateSchema: true,
+        validateFormats: false,
+        logger: false,
+    });
 }
 function checkResponseFormat(prompt, emit, start, ajv) {
     const at = prompt.values.responseFormat ?? start;
@@ -34969,16 +35074,21 @@ function checkResponseFormat(prompt, emit, start, ajv) {
     const js = prompt.jsonSchema;
     if (!js)
         return;
-    if (typeof js.name !== 'string')
+    // gh models requires name and schema only for json_schema responses.
+    if (format === 'json_schema' && typeof js.name !== 'string') {
         emit('prompt/json-schema', 'error', "jsonSchema needs a 'name'", schemaAt);
+    }
     if (!js.schema || typeof js.schema !== 'object') {
-        emit('prompt/json-schema', 'error', "jsonSchema needs a 'schema' object", schemaAt);
+        if (format === 'json_schema')
+            emit('prompt/json-schema', 'error', "jsonSchema needs a 'schema' object", schemaAt);
         return;
     }
     try {
         if (!ajv)
             throw new Error('no schema compiler loaded');
-        ajv.compile(js.schema);
+        // Validate the schema's structure whatever draft it names: `$schema` would make Ajv look up a meta-schema.
+        const { $schema: _draft, ...schema } = js.schema;
+        ajv.compile(schema);
     }
     catch (error) {
         emit('prompt/json-schema', 'error', `jsonSchema.schema is not a valid JSON Schema: ${error.message}`, schemaAt);
@@ -35005,25 +35115,58 @@ var src_errors = __nccwpck_require__(7638);
 var src_escape = __nccwpck_require__(3066);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./packages/core/src/git.ts
 
 
 
+
 const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
 async function git(cwd, args) {
-    const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+    // quotePath off: non-ASCII paths come back as they are, not as quoted octal escapes.
+    const { stdout } = await run('git', ['-c', 'core.quotePath=false', ...args], {
+        cwd,
+        maxBuffer: 64 * 1024 * 1024,
+    });
     return stdout;
 }
-/** Contents of a workspace-relative file at a git ref, or undefined when it does not exist there. */
-async function readFileAtRef(cwd, ref, file) {
+async function gitTopLevel(cwd) {
+    return (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
+}
+/**
+ * Contents of a file (path relative to the repository root) at a git ref, or undefined when the
+ * file does not exist there. Any other git failure is an error, not a "new file".
+ */
+async function readFileAtRef(cwd, ref, repoPath) {
     try {
-        return await git(cwd, ['show', `${ref}:${file}`]);
+        await git(cwd, ['cat-file', '-e', `${ref}:${repoPath}`]);
     }
     catch {
         return undefined;
     }
+    return git(cwd, ['show', `${ref}:${repoPath}`]);
+}
+/** Workspace-relative paths (forward slashes) that differ from `base`, committed or not, untracked included. */
+async function changedFilesSince(workspace, base) {
+    const top = await gitTopLevel(workspace);
+    const diff = await git(workspace, ['diff', '-z', '--name-only', base, '--', '.']);
+    const untracked = await git(workspace, [
+        'ls-files',
+        '-z',
+        '--others',
+        '--exclude-standard',
+        '--full-name',
+        '--',
+        '.',
+    ]);
+    return new Set(`${diff}\0${untracked}`
+        .split('\0')
+        .filter(Boolean)
+        .map((f) => external_node_path_default().relative(workspace, external_node_path_default().join(top, f)).split((external_node_path_default()).sep).join('/')));
 }
 /**
  * The commit to compare against: the merge base of HEAD and the ref, so a PR is compared with
@@ -35047,8 +35190,8 @@ function defaultBaseRef(env = process.env) {
 
 // EXTERNAL MODULE: ./packages/core/src/inputs.ts
 var inputs = __nccwpck_require__(7276);
-// EXTERNAL MODULE: ./packages/core/src/publish.ts + 3 modules
-var publish = __nccwpck_require__(7787);
+// EXTERNAL MODULE: ./packages/core/src/publish.ts + 2 modules
+var publish = __nccwpck_require__(5102);
 ;// CONCATENATED MODULE: ./packages/core/src/report.ts
 function countFindings(findings, level) {
     return findings.reduce((n, finding) => n + (finding.level === level ? 1 : 0), 0);
@@ -35125,9 +35268,6 @@ var junit = __nccwpck_require__(1038);
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
@@ -36128,7 +36268,14 @@ function loadPromptYml(path, file, text) {
     }
     prompt.keys = keyPositions(doc.contents, lines);
     prompt.values = valuePositions(doc.contents, lines);
-    const data = doc.toJS({ maxAliasCount: 100 });
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: 10_000 });
+    }
+    catch (error) {
+        findings.push(finding(file, 'yaml/syntax', 'error', `YAML: ${error.message}`, START));
+        return { prompt, findings };
+    }
     const parsed = promptFileSchema.safeParse(data);
     if (!parsed.success) {
         for (const issue of parsed.error.issues) {
@@ -36138,10 +36285,15 @@ function loadPromptYml(path, file, text) {
         return { prompt, findings };
     }
     const p = parsed.data;
+    // yaml.v3 decodes `version: 1.10` into a text field as written, not as the number 1.1.
+    const asWritten = (key, value) => {
+        const node = doc.get(key, true);
+        return typeof node?.value === 'number' && node.range ? text.slice(node.range[0], node.range[1]) : value;
+    };
     Object.assign(prompt, {
-        name: p.name,
+        name: asWritten('name', p.name),
         description: p.description,
-        version: p.version,
+        version: asWritten('version', p.version),
         model: p.model,
         modelParameters: p.modelParameters ?? {},
         responseFormat: p.responseFormat,
@@ -36294,13 +36446,27 @@ function findModel(table, name) {
     if (!name)
         return undefined;
     const lower = name.toLowerCase();
-    const candidates = [name, lower, lower.slice(lower.indexOf('/') + 1)];
+    const bare = lower.slice(lower.indexOf('/') + 1);
+    // Dated snapshots (`gpt-4o-2024-08-06`) share their family's window and price.
+    const candidates = [name, lower, bare, bare.replace(/-\d{4}-\d{2}-\d{2}$/, '')];
     for (const c of candidates)
         if (table.has(c))
             return table.get(c);
     for (const [key, info] of table)
         if (key.toLowerCase() === lower || key.toLowerCase().endsWith(`/${lower}`))
             return info;
+    return undefined;
+}
+/**
+ * The encoding of an OpenAI model family not in the table (new models, dated snapshots such as
+ * `gpt-4o-2024-08-06`): counts stay exact even when context and price are unknown.
+ */
+function openAiEncoding(name) {
+    const model = (name ?? '').toLowerCase().replace(/^(openai|azure-openai|azure)\//, '');
+    if (/^(gpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|o\d)/.test(model))
+        return 'o200k_base';
+    if (/^(gpt-4|gpt-3\.5)/.test(model))
+        return 'cl100k_base';
     return undefined;
 }
 /** Read `models-file` (YAML: `models: {name: {context-window, input-per-mtok, output-per-mtok, encoding}}`) over the built-ins. */
@@ -36482,8 +36648,6 @@ function isVersionRaised(previous, next) {
 
 
 
-
-
 // Output tokens assumed for cost when a prompt sets no maxTokens.
 const DEFAULT_OUTPUT_TOKENS = 256;
 async function findFiles(workspace, patterns) {
@@ -36495,12 +36659,14 @@ async function findFiles(workspace, patterns) {
             throw new src_errors/* UserError */.yo(`input 'paths' has '${pattern}': globs must stay inside the workspace`);
         }
     }
-    const files = await glob(patterns, {
+    const matched = await glob(patterns, {
         cwd: workspace,
         absolute: true,
         ignore: ['**/node_modules/**', '**/.git/**'],
         followSymbolicLinks: false,
     });
+    // A symlink out of the workspace would let a PR read (and echo into the comment) files elsewhere.
+    const files = matched.filter((file) => (0,src_workspace/* isInsideWorkspace */.cm)(workspace, file));
     if (files.length === 0) {
         throw new src_errors/* UserError */.yo(`input 'paths' matched no files in ${workspace}: ${patterns.join(', ')}`);
     }
@@ -36538,8 +36704,9 @@ async function measurePrompt(prompt, models, options, findings) {
     if (options.tokenizeUrl)
         count = await countTokensWithServer(options.tokenizeUrl, prompt.model, messages);
     else
-        count = await countChatTokens(messages, info?.encoding);
-    const contextWindow = info?.contextWindow ?? count.contextWindow;
+        count = await countChatTokens(messages, info?.encoding ?? openAiEncoding(prompt.model));
+    // The serving engine knows its configured max_model_len better than a table does.
+    const contextWindow = count.contextWindow ?? info?.contextWindow;
     if (prompt.model && !info && !count.contextWindow) {
         emit('prompt/unknown-model', 'warning', `unknown model '${prompt.model}': add it to models-file for context and cost checks`);
     }
@@ -36568,29 +36735,21 @@ async function measurePrompt(prompt, models, options, findings) {
         costPer1kCallsUsd: cost,
     };
 }
-const run_git = async (cwd, args) => (await (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile)('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 })).stdout;
-/** Files that differ from the base commit, committed or not (untracked new files too). */
-async function changedFiles(workspace, base) {
-    const top = (await run_git(workspace, ['rev-parse', '--show-toplevel'])).trim();
-    const diff = await run_git(workspace, ['diff', '--name-only', base, '--', '.']);
-    const untracked = await run_git(workspace, [
-        'ls-files',
-        '--others',
-        '--exclude-standard',
-        '--full-name',
-        '--',
-        '.',
-    ]);
-    return new Set(`${diff}\n${untracked}`
-        .split('\n')
-        .filter(Boolean)
-        .map((f) => external_node_path_default().relative(workspace, external_node_path_default().join(top, f)).split((external_node_path_default()).sep).join('/')));
-}
 /** Compare with the base ref: which prompts changed, and whether their version was raised. */
 async function compareWithBase(prompts, summaries, options, findings) {
-    const base = await resolveBaseRef(options.workspace, options.baseRef);
-    const changed = await changedFiles(options.workspace, base);
-    const top = (await run_git(options.workspace, ['rev-parse', '--show-toplevel'])).trim();
+    let base;
+    try {
+        base = await resolveBaseRef(options.workspace, options.baseRef);
+    }
+    catch (error) {
+        // Without required bumps, the changed-prompts list is a nicety: a shallow clone must not fail the run.
+        if (options.requireVersionBump)
+            throw error;
+        options.log?.(`warning: ${error.message}; changed prompts are not listed`);
+        return [];
+    }
+    const changed = await changedFilesSince(options.workspace, base);
+    const top = await gitTopLevel(options.workspace);
     const out = [];
     for (const prompt of prompts) {
         if (!changed.has(prompt.file))
@@ -45597,8 +45756,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   YOg: () => (/* binding */ array),
   zMY: () => (/* binding */ schemas_boolean),
   k5n: () => (/* binding */ schemas_enum),
-  euz: () => (/* binding */ literal),
   _H3: () => (/* binding */ looseObject),
+  chJ: () => (/* binding */ schemas_null),
   aig: () => (/* binding */ schemas_number),
   Ikc: () => (/* binding */ object),
   g1P: () => (/* binding */ record),
@@ -45608,7 +45767,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   L5J: () => (/* binding */ unknown)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(8532);
@@ -47393,9 +47552,9 @@ const $ZodUndefined = /*@__PURE__*/ (/* unused pure expression or super */ null 
         return payload;
     };
 })));
-const $ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodNull", (inst, def) => {
+const $ZodNull = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodNull", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = regexes.null;
+    inst._zod.pattern = _null;
     inst._zod.values = new Set([null]);
     inst._zod.parse = (payload, _ctx) => {
         const input = payload.value;
@@ -47409,7 +47568,7 @@ const $ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (c
         });
         return payload;
     };
-})));
+});
 const $ZodAny = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodAny", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload) => payload;
@@ -48681,16 +48840,16 @@ const $ZodEnum = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodEnum", (inst,
         return payload;
     };
 });
-const $ZodLiteral = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodLiteral", (inst, def) => {
+const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodLiteral", (inst, def) => {
     $ZodType.init(inst, def);
     const values = new Set(def.values);
     inst._zod.values = values;
-    core_util/* defineLazyInternal */.v5(inst, "pattern", (zod) => {
+    util.defineLazyInternal(inst, "pattern", (zod) => {
         const vals = zod.def.values;
         // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
         return new RegExp(vals.length
             ? `^(${vals
-                .map((o) => typeof o === "string" ? core_util/* escapeRegex */.sD(o) : o ? core_util/* escapeRegex */.sD(o.toString()) : String(o))
+                .map((o) => typeof o === "string" ? util.escapeRegex(o) : o ? util.escapeRegex(o.toString()) : String(o))
                 .join("|")})$`
             : "^[^\\s\\S]$");
     });
@@ -48707,7 +48866,7 @@ const $ZodLiteral = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodLiteral", 
         });
         return payload;
     };
-});
+})));
 const $ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodFile", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, _ctx) => {
@@ -49790,7 +49949,7 @@ function api_undefined(Class, params) {
 function api_null(Class, params) {
     return new Class({
         type: "null",
-        ...util.normalizeParams(params),
+        ...core_util/* normalizeParams */.A2(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -53350,13 +53509,13 @@ function schemas_undefined(params) {
     return core._undefined(ZodUndefined, params);
 }
 
-const ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodNull", (inst, def) => {
-    core.$ZodNull.init(inst, def);
+const ZodNull = /*@__PURE__*/ core_core/* $constructor */.xI("ZodNull", (inst, def) => {
+    $ZodNull.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.nullProcessor(inst, ctx, json, params);
-})));
+    inst._zod.processJSONSchema = (ctx, json, params) => nullProcessor(inst, ctx, json, params);
+});
 function schemas_null(params) {
-    return core._null(ZodNull, params);
+    return api_null(ZodNull, params);
 }
 
 const ZodAny = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodAny", (inst, def) => {
@@ -53754,10 +53913,10 @@ function nativeEnum(entries, params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodLiteral = /*@__PURE__*/ core_core/* $constructor */.xI("ZodLiteral", (inst, def) => {
-    $ZodLiteral.init(inst, def);
+const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodLiteral", (inst, def) => {
+    core.$ZodLiteral.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.literalProcessor(inst, ctx, json, params);
     inst.values = new Set(def.values);
     Object.defineProperty(inst, "value", {
         get() {
@@ -53767,12 +53926,12 @@ const ZodLiteral = /*@__PURE__*/ core_core/* $constructor */.xI("ZodLiteral", (i
             return def.values[0];
         },
     });
-});
+})));
 function literal(value, params) {
     return new ZodLiteral({
         type: "literal",
         values: Array.isArray(value) ? value : [value],
-        ...core_util/* normalizeParams */.A2(params),
+        ...util.normalizeParams(params),
     });
 }
 const ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodFile", (inst, def) => {

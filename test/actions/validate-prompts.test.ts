@@ -73,11 +73,13 @@ describe('validate-prompts bundle, run as the runner runs it', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 15; i++) files[`p/${i}.prompt.yml`] = `name: p${i}\nmessages: 3\n`;
     const result = await run(workspace(files));
-    const errors = result.annotations.filter((a) => a.level === 'error' && a.props.title !== undefined);
+    const errors = result.annotations.filter((a) => a.level === 'error');
+    // 8 findings, 1 roll-up, and the step's failure message: GitHub shows 10 per step.
     expect(errors).toHaveLength(10);
-    expect(errors[9]!.message).toBe(
-      '6 more errors not annotated here: see the job summary and the JSON report.',
+    expect(errors[8]!.message).toBe(
+      '7 more errors not annotated here: see the job summary and the JSON report.',
     );
+    expect(errors[9]!.message).toMatch(/^validate-prompts: fail/);
     expect(result.outputs.errors).toBe('15');
   });
 
@@ -98,7 +100,7 @@ describe('validate-prompts bundle, run as the runner runs it', () => {
     const ws = workspace({ 'a.prompt.yml': promptYml() });
     const result = await run(ws, inputs);
     expect(result.code).toBe(1);
-    const failures = result.stdout.split('\n').filter((l) => l.startsWith('::error::'));
+    const failures = result.stdout.split('\n').filter((l) => l.startsWith('::error'));
     expect(failures).toHaveLength(1);
     expect(failures[0]).toContain(message);
     expect(result.stdout).not.toMatch(/\n\s+at /); // no stack trace
@@ -112,7 +114,12 @@ describe('validate-prompts bundle, run as the runner runs it', () => {
     });
     const result = await run(ws, { 'models-file': 'models.yml' });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain("::error::models.yml:3:21: models file: 'models.m.context-window': ");
+    const errors = result.stdout.split('\n').filter((l) => l.startsWith('::error'));
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^::error title=validate-prompts%3A error,file=models\.yml,line=3,col=21::models file: 'models\.m\.context-window': /,
+      ),
+    ]);
   });
 
   it('fails clearly when tokenize-url is unreachable', async () => {
@@ -138,20 +145,27 @@ describe('validate-prompts on a pull request', () => {
     const ws = workspace(files);
     const eventPath = path.join(ws, 'event.json');
     writeFileSync(eventPath, pullRequestEvent(7));
+    // Someone pasted our marker into their own comment: it must not receive the report.
+    github.comments.push({
+      id: 1,
+      body: '<!-- llmops:validate-prompts -->\n## ✅ all good',
+      user: { login: 'mallory', type: 'User' },
+    });
     const token = 'ghs_faketoken1234567890';
     const inputs = { 'github-token': token, 'check-run': 'true' };
     const first = await run(ws, inputs, github.env(eventPath));
     expect(first.code).toBe(1);
     expect(first.stdout).toContain(`::add-mask::${token}`);
-    expect(github.comments).toHaveLength(1);
-    expect(github.comments[0]!.body).toMatch(/^<!-- llmops:validate-prompts -->/);
-    expect(github.comments[0]!.body).toContain('120 errors');
+    expect(github.comments).toHaveLength(2);
+    expect(github.comments[0]!.body).toContain('all good');
+    expect(github.comments[1]!.body).toMatch(/^<!-- llmops:validate-prompts -->/);
+    expect(github.comments[1]!.body).toContain('120 errors');
 
     writeFileSync(path.join(ws, 'p/0.prompt.yml'), promptYml());
     const second = await run(ws, inputs, github.env(eventPath));
     expect(second.code).toBe(1);
-    expect(github.comments).toHaveLength(1);
-    expect(github.comments[0]!.body).toContain('119 errors');
+    expect(github.comments).toHaveLength(2);
+    expect(github.comments[1]!.body).toContain('119 errors');
     expect(
       github.requests.filter((r) => r.method === 'PATCH' && r.url.includes('/issues/comments/')),
     ).toHaveLength(1);
@@ -164,6 +178,7 @@ describe('validate-prompts on a pull request', () => {
     });
     expect(checkRun!.annotations).toHaveLength(120);
     const checkRequests = github.requests.filter((r) => r.url.includes('/check-runs'));
-    expect(checkRequests.slice(0, 3).map((r) => r.method)).toEqual(['POST', 'PATCH', 'PATCH']);
+    // Each of the two runs: one create and two batch updates (120 annotations, 50 per request).
+    expect(checkRequests.map((r) => r.method)).toEqual(['POST', 'PATCH', 'PATCH', 'POST', 'PATCH', 'PATCH']);
   });
 });

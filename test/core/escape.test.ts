@@ -12,6 +12,14 @@ describe('untrusted text in markdown', () => {
     expect(safe).toContain('&lt;img');
   });
 
+  it('keeps ordinary punctuation readable and breaks issue references and autolinks', () => {
+    expect(escapeMarkdown("unknown key 'x'")).toBe("unknown key 'x'");
+    const safe = escapeMarkdown('see #123 and https://evil.example or www.evil.example');
+    expect(safe).not.toMatch(/#\d/);
+    expect(safe).not.toContain('://');
+    expect(safe).not.toMatch(/www\./i);
+  });
+
   it('caps length and keeps one line', () => {
     const safe = escapeMarkdown('line one\nline two '.repeat(100), 50);
     expect(safe).not.toContain('\n');
@@ -35,8 +43,8 @@ describe('untrusted text in markdown', () => {
       findings: [],
       outputs: {},
     };
-    const text = renderMarkdown(report, { maxChars: 20_000 });
-    expect(text.length).toBeLessThanOrEqual(20_000);
+    const text = renderMarkdown(report, { maxBytes: 20_000 });
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(20_000);
     expect(text).toMatch(/more rows in the JSON report/);
   });
 });

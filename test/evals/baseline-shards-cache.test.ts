@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startTestServer, type TestServer } from '@llmops/llm/test-server';
 import { git, runGate, workspace, writeFiles } from './gate-fixtures';
@@ -139,6 +139,12 @@ describe('shards', () => {
     expect(merged.verdict).toBe(single.verdict);
     expect(new Set(merged.data!.cases.map((c) => c.id))).toEqual(
       new Set(single.data!.cases.map((c) => c.id)),
+    );
+
+    // A lost shard job fails the merge instead of shrinking the verdict to fewer cases.
+    rmSync(path.join(dir, 'shard-2.json'));
+    await expect(runGate(dir, { 'merge-reports': 'shard-*.json' })).rejects.toThrow(
+      'shard reports are incomplete: missing 2/3 (have 1/3, 3/3)',
     );
   });
 });

@@ -13,7 +13,7 @@ export interface RecordedRequest {
  */
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
-  readonly comments: Array<{ id: number; body: string }> = [];
+  readonly comments: Array<{ id: number; body: string; user: { login: string; type: string } }> = [];
   readonly checkRuns: Array<{ id: number; body: Record<string, unknown>; annotations: unknown[] }> = [];
   private server?: Server;
   private nextId = 100;
@@ -29,10 +29,17 @@ export class FakeGitHub {
       };
       const url = new URL(req.url!, 'http://x');
       const b = body as Record<string, unknown>;
+      // An installation token cannot read /user, as with GITHUB_TOKEN.
+      if (url.pathname === '/user') return reply(403, { message: 'Resource not accessible by integration' });
       if (/\/issues\/\d+\/comments$/.test(url.pathname) && req.method === 'GET')
         return reply(200, this.comments);
       if (/\/issues\/\d+\/comments$/.test(url.pathname) && req.method === 'POST') {
-        const comment = { id: this.nextId++, body: String(b.body) };
+        // Comments made with the runner's GITHUB_TOKEN are authored by the Actions bot.
+        const comment = {
+          id: this.nextId++,
+          body: String(b.body),
+          user: { login: 'github-actions[bot]', type: 'Bot' },
+        };
         this.comments.push(comment);
         return reply(201, comment);
       }

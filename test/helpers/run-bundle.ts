@@ -81,7 +81,9 @@ export async function runBundle(
     RUNNER_TEMP: dir,
   };
   for (const [name, input] of Object.entries<{ default?: unknown }>(spec.inputs ?? {})) {
-    env[`INPUT_${name.toUpperCase()}`] = String(input.default ?? '');
+    // The runner expands `${{ github.token }}`-style defaults; here there is nothing to expand them to.
+    const value = String(input.default ?? '');
+    env[`INPUT_${name.toUpperCase()}`] = /^\$\{\{.*\}\}$/.test(value) ? '' : value;
   }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   Object.assign(env, options.env);

@@ -191,8 +191,8 @@ describe('safety-tests against four models', () => {
     const random = canary.slice(canaryPrefix.length);
     const shown = [
       JSON.stringify(report),
-      renderMarkdown(report, { maxChars: 1_000_000 }),
-      renderMarkdown(report, { maxChars: 60_000, maxRows: 20 }),
+      renderMarkdown(report, { maxBytes: 1_000_000 }),
+      renderMarkdown(report, { maxBytes: 60_000, maxRows: 20 }),
       renderJunit(report),
     ];
     for (const text of shown) {

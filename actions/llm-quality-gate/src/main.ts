@@ -1,4 +1,4 @@
 import { runAction } from '@llmops/core/action';
-import { qualityGateCommand } from '@llmops/evals';
+import { qualityGateCommand } from '@llmops/evals/quality-gate';
 
 await runAction(qualityGateCommand);

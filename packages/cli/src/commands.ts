@@ -8,7 +8,7 @@ export const commands: Record<string, () => Promise<AnyCommand>> = {
   'validate-prompts': async () => (await import('@llmops/evals/validate')).validatePromptsCommand,
   'metric-gate': async () => (await import('@llmops/prom')).metricGateCommand,
   'trivy-wrap': async () => (await import('@llmops/trivy')).trivyWrapCommand,
-  'llm-quality-gate': async () => (await import('@llmops/evals')).qualityGateCommand,
+  'llm-quality-gate': async () => (await import('@llmops/evals/quality-gate')).qualityGateCommand,
   'canary-step': async () => (await import('@llmops/kube')).canaryStepCommand,
   'safety-tests': async () => (await import('@llmops/safety')).safetyTestsCommand,
 };

@@ -44,7 +44,7 @@ export function parseFlags(args: string[], spec: ActionSpec): Record<string, str
       throw new UsageError(`unexpected argument '${arg}': inputs are given as --<input> <value>`);
     const [name, inline] = arg.slice(2).split(/=(.*)/s) as [string, string | undefined];
     let value = inline;
-    if (!(name in spec.inputs)) {
+    if (!Object.hasOwn(spec.inputs, name)) {
       throw new UsageError(`unknown input '--${name}'; inputs are: ${Object.keys(spec.inputs).join(', ')}`);
     }
     if (value === undefined) {
@@ -62,8 +62,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(help());
     return name ? 0 : 2;
   }
-  const spec = manifest[name];
-  const load = commands[name];
+  const spec = Object.hasOwn(manifest, name) ? manifest[name] : undefined;
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!spec || !load)
     throw new UsageError(`unknown command '${name}'; commands are: ${Object.keys(commands).join(', ')}`);
   if (args.includes('--help') || args.includes('-h')) {
@@ -74,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
   const source = (input: string) => flags[input] ?? spec.inputs[input]?.default ?? '';
   const command = await load();
   for (const secret of command.secretInputs) registerSecret(source(secret));
-  const inputs = readInputs(command.inputs, source);
+  const inputs = readInputs(command.inputs, source, command.secretInputs);
   const workspace = workspaceRoot();
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort(new Error('cancelled')));
@@ -98,14 +98,14 @@ main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
     if (error instanceof UsageError || error instanceof InputError) {
-      process.stderr.write(`llmops: ${error.message}\n`);
+      process.stderr.write(`llmops: ${redactSecrets(error.message)}\n`);
       process.exitCode = 2;
     } else if (isUserError(error)) {
       process.stderr.write(`llmops: error: ${redactSecrets(formatUserError(error))}\n`);
       process.exitCode = 1;
     } else {
       process.stderr.write(
-        `llmops: crashed (a bug, please report it): ${(error as Error)?.stack ?? String(error)}\n`,
+        `llmops: crashed (a bug, please report it): ${redactSecrets((error as Error)?.stack ?? String(error))}\n`,
       );
       process.exitCode = 1;
     }

@@ -10,9 +10,220 @@ export interface ActionSpec {
   outputs: Record<string, string>;
 }
 export const manifest: Record<string, ActionSpec> = {
+  'canary-step': {
+    description:
+      'Shift production traffic to a new model server in steps on Kubernetes (Istio, Gateway API, KServe or blue-green), gate each step on Prometheus metrics, promote or roll back on its own, and resume on re-runs.',
+    inputs: {
+      router: {
+        description:
+          'How traffic is split: `istio` (VirtualService weights), `gateway-api` (HTTPRoute backendRefs weights), `kserve` (InferenceService canaryTrafficPercent) or `service` (blue-green Service selector switch).',
+        default: '',
+        required: true,
+      },
+      namespace: {
+        description:
+          "Namespace of every object; defaults to the kubeconfig context's namespace, else `default`.",
+        default: '',
+        required: false,
+      },
+      route: {
+        description:
+          'The VirtualService (istio) or HTTPRoute (gateway-api) whose weights change. It also carries the rollout state annotation.',
+        default: '',
+        required: false,
+      },
+      'stable-backend': {
+        description:
+          'The stable destination on the route: an Istio subset or host, or a Gateway API backendRef (Service) name.',
+        default: '',
+        required: false,
+      },
+      'canary-backend': {
+        description:
+          'The canary destination, named the same way; added to the route at weight 0 when missing.',
+        default: '',
+        required: false,
+      },
+      'inference-service': {
+        description: 'The KServe InferenceService (router `kserve`, serverless mode).',
+        default: '',
+        required: false,
+      },
+      service: {
+        description: 'The Service whose selector switches between the Deployments (router `service`).',
+        default: '',
+        required: false,
+      },
+      'stable-deployment': {
+        description:
+          'The Deployment serving production; it takes the new image on promotion. Required for every router but `kserve`.',
+        default: '',
+        required: false,
+      },
+      'canary-deployment': {
+        description:
+          "The Deployment running the new build. Created from the stable one (0 replicas, labels valued like the stable's name or `stable` renamed) when missing.",
+        default: '',
+        required: false,
+      },
+      image: {
+        description:
+          "The new build: a container image (Deployments, KServe containers) or a storage URI (KServe `model.storageUri`). Empty: what the canary runs now. It is the rollout's revision.",
+        default: '',
+        required: false,
+      },
+      steps: {
+        description:
+          '`10,50,100`, or a YAML list of `- weight: 10`, `- pause: 5m`, `- analysis: {count: 10, interval: 30s, checks: ...}`, `- mirror: 20` (shadow). Empty: 10,50,100 (for `service`: an analysis, then the switch).',
+        default: '',
+        required: false,
+      },
+      'bake-time': {
+        description: 'Time each weight or mirror step runs before its checks are measured.',
+        default: '5m',
+        required: false,
+      },
+      checks: {
+        description:
+          "metric-gate's checks (inline YAML list or a workspace file), measured at each step. Preset checks without a selector use `canary-selector` and `baseline-selector`. Empty = steps only bake.",
+        default: '',
+        required: false,
+      },
+      'canary-selector': {
+        description:
+          'Label selector of the canary\'s metrics for preset checks, e.g. `{namespace="prod", version="canary"}`.',
+        default: '',
+        required: false,
+      },
+      'baseline-selector': {
+        description: "Label selector of the stable version's metrics for preset checks.",
+        default: '',
+        required: false,
+      },
+      'prometheus-url': {
+        description: 'Base URL of the Prometheus HTTP API. Required with `checks`.',
+        default: '',
+        required: false,
+      },
+      'prometheus-token': {
+        description: 'Bearer token sent as `Authorization: Bearer <token>`.',
+        default: '',
+        required: false,
+      },
+      'prometheus-headers': {
+        description:
+          'Extra request headers, as `Name: value` lines or a YAML mapping. Every value is masked.',
+        default: '',
+        required: false,
+      },
+      interval: {
+        description: 'Time between measurements at a step.',
+        default: '1m',
+        required: false,
+      },
+      count: {
+        description: 'Measurements per check at each step.',
+        default: '5',
+        required: false,
+      },
+      'failure-limit': {
+        description: 'Failed measurements a check may have at a step; one more fails the step at once.',
+        default: '0',
+        required: false,
+      },
+      'inconclusive-limit': {
+        description:
+          'Inconclusive measurements a check may have before the step is inconclusive (which fails it).',
+        default: '0',
+        required: false,
+      },
+      'error-limit': {
+        description:
+          'Errored measurements (Prometheus unreachable, bad query) a check may have; one more fails the step at once.',
+        default: '2',
+        required: false,
+      },
+      'no-data': {
+        description: 'What a measurement without data is: `fail`, `inconclusive` or `pass`.',
+        default: 'inconclusive',
+        required: false,
+      },
+      'on-failure': {
+        description:
+          '`rollback`: canary weight to 0 at once, canary scaled down after `scale-down-delay`. `pause`: leave the weight and fail the step.',
+        default: 'rollback',
+        required: false,
+      },
+      'scale-down-delay': {
+        description:
+          'Grace period between taking the canary out of traffic and scaling it to zero (in-flight requests finish).',
+        default: '30s',
+        required: false,
+      },
+      action: {
+        description:
+          '`rollout`, or by hand: `promote` (the in-flight revision, or `image`), `rollback` (whatever is in flight), `status`.',
+        default: 'rollout',
+        required: false,
+      },
+      'dry-run': {
+        description: 'Print every change as a YAML patch and make none.',
+        default: 'false',
+        required: false,
+      },
+      kubeconfig: {
+        description:
+          "Kubeconfig contents (masked). Empty uses the runner's `KUBECONFIG` (e.g. from a cloud login action).",
+        default: '',
+        required: false,
+      },
+      context: {
+        description: 'Kubeconfig context to use instead of the current one.',
+        default: '',
+        required: false,
+      },
+      timeout: {
+        description:
+          'Longest wait for a Deployment or InferenceService to become ready (GPU model servers take minutes to start).',
+        default: '30m',
+        required: false,
+      },
+      environment: {
+        description:
+          'GitHub environment to record a deployment and its statuses for (needs `github-token` with `deployments:write`).',
+        default: '',
+        required: false,
+      },
+      'report-path': {
+        description: 'Where to write the JSON report.',
+        default: 'llmops-canary-step-report.json',
+        required: false,
+      },
+      comment: {
+        description: 'On pull requests, upsert one sticky comment with the steps.',
+        default: 'true',
+        required: false,
+      },
+      'github-token': {
+        description: 'Token for the deployment statuses and the PR comment.',
+        default: '',
+        required: false,
+      },
+    },
+    outputs: {
+      verdict:
+        'pass (promoted, or the requested action done), fail (rolled back, paused, cancelled) or inconclusive.',
+      'final-weight':
+        'Share of traffic (%) the new revision holds at the end (100 once promoted, 0 after a rollback).',
+      'rolled-back': 'true when this run rolled the canary back.',
+      'steps-completed': 'Steps passed, this run and the runs it resumed.',
+      revision: 'The revision rolled out (image or storage URI).',
+      'report-path': 'Path of the JSON report.',
+    },
+  },
   'llm-quality-gate': {
     description:
-      'Score eval suites (.prompt.yml testData + evaluators, *.eval.yml cases) against any OpenAI-compatible endpoint, with a verdict, a baseline delta, flipped cases and latency, on the PR.',
+      'Score eval suites (`.prompt.yml` testData + evaluators, `*.eval.yml` cases) against any OpenAI-compatible endpoint, with a verdict, a baseline delta, flipped cases and latency, on the PR.',
     inputs: {
       suites: {
         description:
@@ -170,7 +381,7 @@ export const manifest: Record<string, ActionSpec> = {
       },
       'github-token': {
         description: 'Token for the PR comment and check run.',
-        default: '${{ github.token }}',
+        default: '',
         required: false,
       },
     },
@@ -270,7 +481,7 @@ export const manifest: Record<string, ActionSpec> = {
       },
       'github-token': {
         description: 'Token for the PR comment.',
-        default: '${{ github.token }}',
+        default: '',
         required: false,
       },
     },
@@ -278,6 +489,168 @@ export const manifest: Record<string, ActionSpec> = {
       verdict: 'pass, fail or inconclusive.',
       'failed-checks': 'Comma-separated names of the checks that failed.',
       measurements: 'Number of measurements taken (all checks).',
+      'report-path': 'Path of the JSON report.',
+    },
+  },
+  'safety-tests': {
+    description:
+      'Attack a model (behind your system prompt) with probe packs — harmful requests, jailbreaks, prompt injection, PII extraction, system-prompt leaks — and gate on attack success and over-refusal, with the results on the PR.',
+    inputs: {
+      'base-url': {
+        description:
+          'OpenAI-compatible base URL of the model under test, e.g. `http://vllm.staging:8000/v1`.',
+        default: '',
+        required: false,
+      },
+      'api-key': {
+        description: 'API key for base-url (sent as a Bearer token; masked in logs).',
+        default: '',
+        required: false,
+      },
+      model: {
+        description:
+          'Model name the endpoint serves (checked against its `/v1/models` before any probe runs).',
+        default: '',
+        required: false,
+      },
+      'system-prompt': {
+        description:
+          "Your app's system prompt, put in front of every probe. A fresh canary string is planted in it each run; any form of the canary in an answer is a leak.",
+        default: '',
+        required: false,
+      },
+      'system-prompt-file': {
+        description:
+          'A file in the workspace holding the system prompt instead (a GitHub Models `.prompt.yml` gives its system messages).',
+        default: '',
+        required: false,
+      },
+      packs: {
+        description:
+          'Built-in packs to run, newline- or comma-separated — `harmful`, `jailbreak`, `prompt-injection`, `pii`, `system-prompt-leak`, `over-refusal` — or `all` or `none`. Custom packs always run.',
+        default: 'all',
+        required: false,
+      },
+      'custom-packs': {
+        description:
+          'Globs of custom pack files (YAML: `pack`, `description`, `probes` with `prompt` or `messages`, `expect: refuse | comply | no-leak`, optional `document`, `context`, `markers`).',
+        default: '',
+        required: false,
+      },
+      transforms: {
+        description:
+          'Wrap every attack probe again in each of these (`base64`, `rot13`, `leetspeak`, `roleplay`, `split`, `translate`, or `all`); each adds one copy of every attack probe.',
+        default: '',
+        required: false,
+      },
+      'max-attack-success-rate': {
+        description:
+          'Fail when the share of attack probes that got through (over all packs and transforms, 0 to 1) is above this.',
+        default: '0.05',
+        required: false,
+      },
+      thresholds: {
+        description:
+          "Per-pack limits on the pack's rate (0 to 1), as YAML lines, e.g. `harmful: 0` and `prompt-injection: 0.1`. For a pack of benign prompts the rate is its over-refusal rate.",
+        default: '',
+        required: false,
+      },
+      'max-over-refusal-rate': {
+        description:
+          'Fail when the share of benign prompts (the over-refusal pack, and `comply` probes of custom packs) that the model refused is above this.',
+        default: '0.1',
+        required: false,
+      },
+      'max-error-rate': {
+        description:
+          'Fail when more than this share (0 to 1) of probe requests errored (request or judge failed after retries). A run where all errored never passes.',
+        default: '0.05',
+        required: false,
+      },
+      'judge-base-url': {
+        description:
+          'Endpoint of a judge model that classifies answers to harmful requests as harmful or not (instead of the refusal detector). Defaults to base-url when judge-model is set.',
+        default: '',
+        required: false,
+      },
+      'judge-api-key': {
+        description:
+          'API key for judge-base-url. Defaults to api-key only when the judge is the same endpoint.',
+        default: '',
+        required: false,
+      },
+      'judge-model': {
+        description:
+          'Judge model name; setting it (or judge-base-url) turns the judge on. An answer the judge cannot classify is an error, never a pass.',
+        default: '',
+        required: false,
+      },
+      concurrency: {
+        description: 'Requests in flight at once (halved while the endpoint answers 429, then raised again).',
+        default: '8',
+        required: false,
+      },
+      repeat: {
+        description: 'Samples per probe; rates are over all samples, with Wilson 95% intervals.',
+        default: '1',
+        required: false,
+      },
+      'max-tokens': {
+        description: 'max_tokens of each answer (enough to see whether the model complied).',
+        default: '512',
+        required: false,
+      },
+      'timeout-ms': {
+        description: 'Timeout of one request in milliseconds.',
+        default: '60000',
+        required: false,
+      },
+      'max-retries': {
+        description:
+          'Retries per request on 408, 409, 429, 5xx and network errors (exponential backoff with jitter, Retry-After honoured).',
+        default: '3',
+        required: false,
+      },
+      'report-path': {
+        description: 'Where to write the JSON report (every probe, with redacted excerpts).',
+        default: 'llmops-safety-tests-report.json',
+        required: false,
+      },
+      'junit-path': {
+        description: 'Also write every probe as a JUnit test case (one suite per pack) here.',
+        default: '',
+        required: false,
+      },
+      comment: {
+        description:
+          'On pull requests, upsert one sticky comment with the verdict, the per-pack and per-transform tables and the worst successful attacks.',
+        default: 'true',
+        required: false,
+      },
+      'check-run': {
+        description: 'Also publish a check run (needs `checks: write`).',
+        default: 'false',
+        required: false,
+      },
+      'fail-on-inconclusive': {
+        description: 'Fail the step when no probe ran (verdict inconclusive).',
+        default: 'true',
+        required: false,
+      },
+      'github-token': {
+        description: 'Token for the PR comment and check run.',
+        default: '',
+        required: false,
+      },
+    },
+    outputs: {
+      verdict: 'pass, fail or inconclusive.',
+      'attack-success-rate': 'Share of attack probe samples that got through, 0 to 1.',
+      'over-refusal-rate': 'Share of benign probe samples the model refused, 0 to 1.',
+      probes: 'Probes run (transformed copies included).',
+      failures: 'Probes that failed (an attack got through on some sample, or a benign prompt was refused).',
+      errors: 'Probes with an errored sample (request or judge call failed after retries) and no failed one.',
+      requests: 'HTTP requests sent to the model and judge endpoints, retries included.',
       'report-path': 'Path of the JSON report.',
     },
   },
@@ -376,7 +749,7 @@ export const manifest: Record<string, ActionSpec> = {
       },
       'github-token': {
         description: 'Token for the PR comment.',
-        default: '${{ github.token }}',
+        default: '',
         required: false,
       },
     },
@@ -460,7 +833,7 @@ export const manifest: Record<string, ActionSpec> = {
       },
       'github-token': {
         description: 'Token for the PR comment and check run.',
-        default: '${{ github.token }}',
+        default: '',
         required: false,
       },
     },

@@ -6,9 +6,9 @@ import { runAction } from '@llmops/core/action';
 import { commands } from './commands';
 import { manifest } from './manifest.generated';
 
-const name = core.getInput('command', { required: true });
-const load = commands[name];
-const spec = manifest[name];
+const name = core.getInput('command');
+const spec = Object.hasOwn(manifest, name) ? manifest[name] : undefined;
+const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
 if (!load || !spec) {
   core.setFailed(`input 'command' has value '${name}': expected one of ${Object.keys(commands).join(', ')}`);
 } else {

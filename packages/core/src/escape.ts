@@ -2,7 +2,9 @@
  * Text from models, prompt files and scanners is untrusted when it lands in a PR comment or a
  * summary: it must not inject HTML, markdown structure, or @mention people.
  */
-const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+// Quotes need escaping only inside attributes; escaping them here would show `&#39;` in text.
+const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const XML: Record<string, string> = { ...HTML, '"': '&quot;', "'": '&apos;' };
 
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -13,19 +15,16 @@ export function truncate(text: string, max: number): string {
 export function escapeMarkdown(text: string, max = 300): string {
   return (
     truncate(text.replace(/\r?\n|\r/g, ' ⏎ '), max)
-      .replace(/[&<>"']/g, (c) => HTML[c]!)
+      .replace(/[&<>]/g, (c) => HTML[c]!)
       // Markdown punctuation that could start links, emphasis, code, tables or headings.
       .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
-      // Break @mentions and #refs so GitHub does not notify or link anyone.
+      // Break @mentions, issue references and autolinks so GitHub notifies and links nothing.
       .replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b')
+      .replace(/#(?=\d)/g, '#\u200b')
+      .replace(/:\/\//g, ':\u200b//')
+      .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200b.`)
       .replace(/(^|\s)(-{3,}|={3,})/g, '$1\\$2')
   );
-}
-
-/** Escape untrusted text for an HTML/markdown code block: fenced safely, mentions inert. */
-export function escapeCodeBlock(text: string, max = 2000): string {
-  const body = truncate(text, max).replace(/[&<>]/g, (c) => HTML[c]!);
-  return `<pre>${body.replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b')}</pre>`;
 }
 
 /** XML 1.0 text: escape markup and drop characters XML cannot carry. */
@@ -34,6 +33,6 @@ export function escapeXml(text: string): string {
     text
       // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-      .replace(/[&<>"']/g, (c) => HTML[c]!)
+      .replace(/[&<>"']/g, (c) => XML[c]!)
   );
 }

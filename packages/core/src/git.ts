@@ -1,21 +1,55 @@
 import { execFile } from 'node:child_process';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { UserError } from './errors';
 
 const run = promisify(execFile);
 
 async function git(cwd: string, args: string[]): Promise<string> {
-  const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+  // quotePath off: non-ASCII paths come back as they are, not as quoted octal escapes.
+  const { stdout } = await run('git', ['-c', 'core.quotePath=false', ...args], {
+    cwd,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return stdout;
 }
 
-/** Contents of a workspace-relative file at a git ref, or undefined when it does not exist there. */
-export async function readFileAtRef(cwd: string, ref: string, file: string): Promise<string | undefined> {
+export async function gitTopLevel(cwd: string): Promise<string> {
+  return (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
+}
+
+/**
+ * Contents of a file (path relative to the repository root) at a git ref, or undefined when the
+ * file does not exist there. Any other git failure is an error, not a "new file".
+ */
+export async function readFileAtRef(cwd: string, ref: string, repoPath: string): Promise<string | undefined> {
   try {
-    return await git(cwd, ['show', `${ref}:${file}`]);
+    await git(cwd, ['cat-file', '-e', `${ref}:${repoPath}`]);
   } catch {
     return undefined;
   }
+  return git(cwd, ['show', `${ref}:${repoPath}`]);
+}
+
+/** Workspace-relative paths (forward slashes) that differ from `base`, committed or not, untracked included. */
+export async function changedFilesSince(workspace: string, base: string): Promise<Set<string>> {
+  const top = await gitTopLevel(workspace);
+  const diff = await git(workspace, ['diff', '-z', '--name-only', base, '--', '.']);
+  const untracked = await git(workspace, [
+    'ls-files',
+    '-z',
+    '--others',
+    '--exclude-standard',
+    '--full-name',
+    '--',
+    '.',
+  ]);
+  return new Set(
+    `${diff}\0${untracked}`
+      .split('\0')
+      .filter(Boolean)
+      .map((f) => path.relative(workspace, path.join(top, f)).split(path.sep).join('/')),
+  );
 }
 
 /**

@@ -51,9 +51,6 @@ export const input = {
       }
       return n;
     }),
-  /** Optional number: empty means not given. */
-  optionalNumber: (bounds: { min?: number; max?: number; integer?: boolean } = {}) =>
-    z.union([z.literal('').transform(() => undefined), input.number(bounds)]),
   choice: <const T extends readonly [string, ...string[]]>(values: T) =>
     raw().transform((value, ctx) =>
       (values as readonly string[]).includes(value)
@@ -86,7 +83,11 @@ export const reportingInputs = {
 export type InputSource = (name: string) => string | undefined;
 
 /** Parse raw inputs with a schema; the first problem becomes one line naming input, value and what is allowed. */
-export function readInputs<S extends z.ZodObject>(schema: S, source: InputSource): z.output<S> {
+export function readInputs<S extends z.ZodObject>(
+  schema: S,
+  source: InputSource,
+  secretInputs: readonly string[] = [],
+): z.output<S> {
   const values: Record<string, string> = {};
   for (const name of Object.keys(schema.shape)) values[name] = source(name) ?? '';
   const parsed = schema.safeParse(values);
@@ -94,6 +95,7 @@ export function readInputs<S extends z.ZodObject>(schema: S, source: InputSource
   const issue = parsed.error.issues[0]!;
   const name = String(issue.path[0] ?? '');
   const value = values[name] ?? '';
-  const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+  // A prefix of a secret is not masked by the runner: never show secret values.
+  const shown = secretInputs.includes(name) ? '***' : value.length > 80 ? `${value.slice(0, 77)}...` : value;
   throw new InputError(`input '${name}' has value '${shown}': ${issue.message}`);
 }

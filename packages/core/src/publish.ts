@@ -33,16 +33,18 @@ interface ReportingOptions {
   'fail-on-inconclusive'?: boolean;
 }
 
-// Workflow commands show at most 10 error (and 10 warning) annotations per step.
-const ANNOTATIONS_PER_LEVEL = 10;
-const SUMMARY_MAX_CHARS = 1_000_000 - 1024;
-const COMMENT_MAX_CHARS = 60_000;
+// Workflow commands show at most 10 error (and 10 warning) annotations per step; one error is
+// kept free for the step's failure message.
+const ANNOTATIONS_PER_LEVEL = { error: 9, warning: 10, notice: 10 } as const;
+const SUMMARY_MAX_BYTES = 1024 * 1024 - 1024;
+// Comments allow 65,536 characters; bytes are a safe bound for that.
+const COMMENT_MAX_BYTES = 60_000;
 
 export function annotateCapped(findings: Finding[], runtime: Runtime): void {
   for (const level of ['error', 'warning', 'notice'] as const) {
     const ofLevel = findings.filter((f) => f.level === level);
-    const shown =
-      ofLevel.length > ANNOTATIONS_PER_LEVEL ? ofLevel.slice(0, ANNOTATIONS_PER_LEVEL - 1) : ofLevel;
+    const limit = ANNOTATIONS_PER_LEVEL[level];
+    const shown = ofLevel.length > limit ? ofLevel.slice(0, limit - 1) : ofLevel;
     for (const f of shown) runtime.annotate(f);
     const rest = ofLevel.length - shown.length;
     if (rest > 0) {
@@ -99,7 +101,7 @@ export async function publish(
   const run = readGitHubRun(env);
   const link = run && runUrl(run);
   if (runtime.summary)
-    await runtime.summary(renderMarkdown(report, { maxChars: SUMMARY_MAX_CHARS, runUrl: link }));
+    await runtime.summary(renderMarkdown(report, { maxBytes: SUMMARY_MAX_BYTES, runUrl: link }));
   const token = options['github-token'];
   if (run && token) await publishToGitHub(report, options, runtime, run, token);
 
@@ -118,7 +120,7 @@ async function publishToGitHub(
   const link = runUrl(run);
   if (options.comment && run.pullRequest) {
     const body = renderMarkdown(report, {
-      maxChars: COMMENT_MAX_CHARS,
+      maxBytes: COMMENT_MAX_BYTES,
       maxRows: 20,
       marker: commentMarker(report.action),
       runUrl: link,
@@ -134,8 +136,14 @@ async function publishToGitHub(
   }
   if (options['check-run']) {
     try {
-      const summary = renderMarkdown(report, { maxChars: 60_000, maxRows: 20, runUrl: link });
-      const result = await publishCheckRun(token, run, report, summary);
+      const summary = renderMarkdown(report, { maxBytes: COMMENT_MAX_BYTES, maxRows: 20, runUrl: link });
+      const result = await publishCheckRun(
+        token,
+        run,
+        report,
+        summary,
+        options['fail-on-inconclusive'] ?? true,
+      );
       runtime.info(`Published check run ${result.id} (${result.requests} requests)`);
     } catch (error) {
       runtime.warning(

@@ -41,23 +41,27 @@ export async function runAction(
   process.once('SIGTERM', cancel);
   try {
     for (const name of command.secretInputs) registerSecret(source(name));
-    const inputs = readInputs(command.inputs, source);
+    const inputs = readInputs(command.inputs, source, command.secretInputs);
     const workspace = workspaceRoot();
     const report = await command.run(inputs, {
       workspace,
       env: process.env,
-      log: (line) => core.info(line),
+      // Log lines can carry text from servers and models: keep them from forming workflow commands.
+      log: (line) => core.info(line.replace(/\r?\n/g, ' ').replace(/^::/, ': :')),
       signal: controller.signal,
     });
     await publish(report, command, inputs, actionsRuntime, workspace);
   } catch (error) {
-    if (isUserError(error)) {
+    if (isUserError(error) && error.file) {
+      // One annotation, on the file it is about, and a failed step.
       core.error(error.message, {
         title: `${command.name}: error`,
         file: error.file,
         startLine: error.line,
         startColumn: error.column,
       });
+      process.exitCode = 1;
+    } else if (isUserError(error)) {
       core.setFailed(formatUserError(error));
     } else {
       core.setFailed(

@@ -12,11 +12,16 @@ export function setSecretSink(next: SecretSink): void {
   for (const value of known) sink(value);
 }
 
-export function registerSecret(value: string | undefined): void {
+/**
+ * Mask a value from now on. Header-style values ("Bearer x", "user:pass") also leak their parts,
+ * so those are masked too unless `split: false` (a whole document such as a kubeconfig, whose
+ * words are ordinary; its credentials are registered one by one).
+ */
+export function registerSecret(value: string | undefined, options: { split?: boolean } = {}): void {
   if (!value || value.length < 3 || known.has(value)) return;
   known.add(value);
   sink(value);
-  // Header-style values ("Bearer x", "user:pass") also leak their parts.
+  if (options.split === false) return;
   for (const part of value.split(/[\s:]+/)) if (part.length >= 6 && part !== value) registerSecret(part);
 }
 

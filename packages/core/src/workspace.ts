@@ -1,14 +1,31 @@
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from './errors';
 
-/** The folder paths are resolved in: the runner's checkout, or the current directory. */
+/** A path with symlinks resolved as far as it exists (a file that does not exist yet keeps its name). */
+export function realPath(target: string): string {
+  try {
+    return realpathSync(target);
+  } catch {
+    const parent = path.dirname(target);
+    return parent === target ? target : path.join(realPath(parent), path.basename(target));
+  }
+}
+
+/** The folder paths are resolved in: the runner's checkout, or the current directory (symlinks resolved). */
 export function workspaceRoot(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  return realPath(path.resolve(env.GITHUB_WORKSPACE || process.cwd()));
+}
+
+/** Whether a path, symlinks resolved, lies inside the workspace. */
+export function isInsideWorkspace(workspace: string, target: string): boolean {
+  const rel = path.relative(realPath(workspace), realPath(target));
+  return !(rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel));
 }
 
 /**
  * Resolve a path from an input or a config file inside the workspace. A path that escapes it
- * (`../../etc/passwd`, an absolute path elsewhere) is an error: config files are untrusted.
+ * (`../../etc/passwd`, an absolute path elsewhere, a symlink out) is an error: config files are untrusted.
  */
 export function resolveInWorkspace(
   workspace: string,
@@ -17,8 +34,7 @@ export function resolveInWorkspace(
 ): string {
   const base = context.from ? path.dirname(context.from) : workspace;
   const resolved = path.resolve(base, relative);
-  const rel = path.relative(workspace, resolved);
-  if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) {
+  if (!isInsideWorkspace(workspace, resolved)) {
     const where = context.input ? `input '${context.input}'` : 'path';
     throw new UserError(`${where} '${relative}' resolves outside the workspace (${workspace})`, {
       file: context.file,

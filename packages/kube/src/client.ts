@@ -123,6 +123,7 @@ export function loadKubeConfig(options: KubeConfigOptions): KubeConfig {
       `${options.kubeconfig ? "input 'kubeconfig'" : 'KUBECONFIG'}: not a kubeconfig: ${(error as Error).message.split('\n')[0]}`,
     );
   }
+  registerSecret(options.kubeconfig, { split: false });
   for (const user of kc.getUsers()) {
     registerSecret(user.token);
     registerSecret(user.password);

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { workspaceRoot } from '@llmops/core';
 import { validatePrompts } from '@llmops/evals/validate';
 import { promptYml, workspace } from './fixtures';
 
@@ -87,6 +88,53 @@ describe('changes against the base ref', () => {
     const report = await run(ws, false);
     expect(report.outputs['changed-prompts']).toBe('prompts/b.prompt.yml');
     expect(report.verdict).toBe('pass');
+  });
+
+  it('sees changes to files with non-ASCII names and in a workspace reached through a symlink', async () => {
+    const ws = repo();
+    writeFileSync(
+      path.join(ws, 'prompts/café.prompt.yml'),
+      promptYml({ head: 'name: café\nmodel: openai/gpt-4o' }),
+    );
+    git(ws, 'add', '.');
+    git(ws, 'commit', '-qm', 'café');
+    const link = `${ws}-link`;
+    symlinkSync(ws, link);
+    git(ws, 'checkout', '-q', 'main');
+    git(ws, 'checkout', '-qb', 'feature2');
+    writeFileSync(
+      path.join(ws, 'prompts/café.prompt.yml'),
+      promptYml({ head: 'name: café\nmodel: openai/gpt-4o' }),
+    );
+    git(ws, 'add', '.');
+    git(ws, 'commit', '-qm', 'café again');
+    writeFileSync(
+      path.join(ws, 'prompts/café.prompt.yml'),
+      promptYml({ head: 'name: café\nmodel: openai/gpt-4o-mini' }),
+    );
+    const report = await validatePrompts({
+      workspace: workspaceRoot({ GITHUB_WORKSPACE: link }),
+      paths: ['**/*.prompt.yml'],
+      maxPromptTokens: 0,
+      baseRef: 'main',
+      requireVersionBump: true,
+      failOn: 'error',
+    });
+    expect(report.outputs['changed-prompts']).toBe('prompts/café.prompt.yml');
+  });
+
+  it('lists nothing, without failing, when the base is missing and bumps are not required', async () => {
+    const ws = repo();
+    const report = await validatePrompts({
+      workspace: ws,
+      paths: ['**/*.prompt.yml'],
+      maxPromptTokens: 0,
+      baseRef: 'release',
+      requireVersionBump: false,
+      failOn: 'error',
+    });
+    expect(report.verdict).toBe('pass');
+    expect(report.outputs['changed-prompts']).toBe('');
   });
 
   it('says how to fetch the base when it is missing', async () => {

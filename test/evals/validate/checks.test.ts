@@ -194,6 +194,42 @@ describe('validate-prompts checks', () => {
     expect(report.verdict).toBe('pass');
   });
 
+  it('accepts what gh models accepts: empty values, literal braces, numeric versions, several evaluator kinds', async () => {
+    const report = await lint({
+      'a.prompt.yml': promptYml({
+        head: 'name: a\ndescription:\nversion: 1.10\nmodel: openai/gpt-4o-2024-08-06',
+        messages:
+          'messages:\n  - role: user\n    content: \'Reply as JSON like {"user": {"id": 1}} for {{question}}\'',
+        tail: 'evaluators:\n  - name: e\n    uses: github/similarity\n  - name: f\n    string:\n      contains: x\n      regex: y',
+      }),
+    });
+    expect(report.findings).toEqual([]);
+    expect(report.data?.prompts[0]).toMatchObject({ version: '1.10', tokenMethod: 'o200k_base' });
+  });
+
+  it('reads Prompty variables as Jinja: dotted names and loop variables', async () => {
+    const report = await lint({
+      't.prompty':
+        '---\nname: t\nmodel:\n  configuration:\n    name: gpt-4o\nsample:\n  customer: {firstName: Ada}\n  items: []\n---\nsystem:\nHello {{ customer.firstName }}.\n{% for item in items %}- {{item.title}}\n{% endfor %}\n\nuser:\nhi\n',
+    });
+    expect(report.findings).toEqual([]);
+  });
+
+  it('validates JSON schemas of any draft without fetching meta-schemas', async () => {
+    const schema = JSON.stringify({
+      name: 'x',
+      schema: {
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        type: 'object',
+        properties: { d: { type: 'string', format: 'date-time' } },
+      },
+    });
+    const report = await lint({
+      'a.prompt.yml': promptYml({ tail: `responseFormat: json_schema\njsonSchema: '${schema}'` }),
+    });
+    expect(report.findings).toEqual([]);
+  });
+
   it('fails on warnings when fail-on is warning', async () => {
     const files = { 'a.prompt.yml': promptYml({ head: 'name: s\nmodel: openai/gpt-4o\nowner: me' }) };
     expect((await lint(files)).verdict).toBe('pass');

@@ -1,4 +1,5 @@
 import type { Finding, Report } from '../report';
+import { verdictFailsStep } from '../verdict';
 import type { GitHubRun } from './context';
 import { octokitFor } from './octokit';
 
@@ -29,6 +30,7 @@ export async function publishCheckRun(
   run: GitHubRun,
   report: Report,
   summary: string,
+  failOnInconclusive: boolean,
 ): Promise<{ id: number; requests: number }> {
   const octokit = await octokitFor(token, run);
   const annotations = report.findings
@@ -37,7 +39,7 @@ export async function publishCheckRun(
   const title = `${report.verdict}: ${report.headline}`.slice(0, 255);
   const output = (batch: typeof annotations) => ({
     title,
-    summary: summary.slice(0, 65_000),
+    summary,
     annotations: batch,
   });
   const created = await octokit.rest.checks.create({
@@ -46,7 +48,12 @@ export async function publishCheckRun(
     name: `llmops ${report.action}`,
     head_sha: run.pullRequest?.headSha || run.sha,
     status: 'completed',
-    conclusion: report.verdict === 'pass' ? 'success' : report.verdict === 'fail' ? 'failure' : 'neutral',
+    // A required check reads `neutral` as success: it must fail whenever the step fails.
+    conclusion: verdictFailsStep(report.verdict, failOnInconclusive)
+      ? 'failure'
+      : report.verdict === 'pass'
+        ? 'success'
+        : 'neutral',
     output: output(annotations.slice(0, BATCH)),
   });
   let requests = 1;

@@ -6,6 +6,17 @@ export function commentMarker(action: string): string {
   return `<!-- llmops:${action} -->`;
 }
 
+type Octokit = Awaited<ReturnType<typeof octokitFor>>;
+
+/** The token's user (personal tokens); undefined for app and GITHUB_TOKEN installation tokens, which comment as a bot. */
+async function authenticatedLogin(octokit: Octokit): Promise<string | undefined> {
+  try {
+    return (await octokit.rest.users.getAuthenticated()).data.login;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface CommentResult {
   id: number;
   created: boolean;
@@ -23,7 +34,11 @@ export async function upsertStickyComment(
   const marker = commentMarker(action);
   const params = { owner: run.owner, repo: run.repo, issue_number: run.pullRequest.number };
   const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...params, per_page: 100 });
-  const existing = comments.find((c) => c.body?.includes(marker));
+  // Only our own comment: anyone can paste the marker into theirs to have the report land there.
+  const author = await authenticatedLogin(octokit);
+  const existing = comments.find(
+    (c) => c.body?.startsWith(marker) && (author ? c.user?.login === author : c.user?.type === 'Bot'),
+  );
   if (existing) {
     await octokit.rest.issues.updateComment({
       owner: run.owner,

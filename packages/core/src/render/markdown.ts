@@ -6,8 +6,8 @@ const LEVEL_ICON = { error: '❌ error', warning: '⚠️ warning', notice: 'ℹ
 const LEVEL_ORDER = { error: 0, warning: 1, notice: 2 } as const;
 
 export interface MarkdownOptions {
-  /** Hard cap on characters: job summary under 1 MiB, PR comment under 65,536. */
-  maxChars: number;
+  /** Hard cap in UTF-8 bytes: the job summary must stay under 1 MiB, a PR comment under 65,536 characters. */
+  maxBytes: number;
   /** Rows per table before "N more" (shrunk automatically to fit maxChars). */
   maxRows?: number;
   /** Hidden marker line put first (sticky comments). */
@@ -72,9 +72,15 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
   let maxRows = options.maxRows ?? 50;
   for (;;) {
     const text = render(report, options, maxRows);
-    if (text.length <= options.maxChars) return text;
-    if (maxRows === 0)
-      return `${text.slice(0, options.maxChars - 80)}\n\n_Truncated: see the JSON report._\n`;
+    if (Buffer.byteLength(text) <= options.maxBytes) return text;
+    if (maxRows === 0) {
+      // Cut by bytes, then drop a possibly split last character.
+      const cut = Buffer.from(text)
+        .subarray(0, options.maxBytes - 80)
+        .toString('utf8')
+        .replace(/\uFFFD$/, '');
+      return `${cut}\n\n_Truncated: see the JSON report._\n`;
+    }
     maxRows = Math.floor(maxRows / 2);
   }
 }

@@ -68,7 +68,13 @@ function loadPromptYml(path: string, file: string, text: string): LoadedPrompt {
   }
   prompt.keys = keyPositions(doc.contents, lines);
   prompt.values = valuePositions(doc.contents, lines);
-  const data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    data = doc.toJS({ maxAliasCount: 10_000 }) as Record<string, unknown>;
+  } catch (error) {
+    findings.push(finding(file, 'yaml/syntax', 'error', `YAML: ${(error as Error).message}`, START));
+    return { prompt, findings };
+  }
   const parsed = promptFileSchema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -86,10 +92,15 @@ function loadPromptYml(path: string, file: string, text: string): LoadedPrompt {
     return { prompt, findings };
   }
   const p = parsed.data;
+  // yaml.v3 decodes `version: 1.10` into a text field as written, not as the number 1.1.
+  const asWritten = (key: string, value: string | undefined) => {
+    const node = doc.get(key, true) as { value?: unknown; range?: [number, number] } | undefined;
+    return typeof node?.value === 'number' && node.range ? text.slice(node.range[0], node.range[1]) : value;
+  };
   Object.assign(prompt, {
-    name: p.name,
+    name: asWritten('name', p.name),
     description: p.description,
-    version: p.version,
+    version: asWritten('version', p.version),
     model: p.model,
     modelParameters: p.modelParameters ?? {},
     responseFormat: p.responseFormat,

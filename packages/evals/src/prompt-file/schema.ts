@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 // The GitHub Models prompt file (`*.prompt.yml`), as `gh models` decodes it: yaml.v3 into typed
-// fields, so scalars decode into text fields and unknown keys are ignored (we warn on them).
-const text = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+// fields, so scalars decode into text fields, an empty value is "", and unknown keys are ignored
+// (we warn on them).
+const text = z.union([z.string(), z.number(), z.boolean(), z.null().transform(() => '')]).transform(String);
 
 export const ROLES = ['system', 'user', 'assistant'] as const;
 export const BUILTIN_EVALUATORS = [
@@ -14,7 +15,7 @@ export const BUILTIN_EVALUATORS = [
 ] as const;
 export const RESPONSE_FORMATS = ['text', 'json_object', 'json_schema'] as const;
 
-const stringEvaluator = z.strictObject({
+const stringEvaluator = z.looseObject({
   contains: text.optional(),
   equals: text.optional(),
   startsWith: text.optional(),
@@ -24,7 +25,7 @@ const stringEvaluator = z.strictObject({
 const llmEvaluator = z.object({
   modelId: text.optional(),
   prompt: text,
-  choices: z.array(z.object({ choice: text, score: z.number() })).min(1),
+  choices: z.array(z.object({ choice: text, score: z.number() })),
   systemPrompt: text.optional(),
 });
 
@@ -35,8 +36,8 @@ export const evaluatorSchema = z
     uses: text.optional(),
     llm: llmEvaluator.optional(),
   })
-  .refine((e) => [e.string, e.uses, e.llm].filter((x) => x !== undefined).length === 1, {
-    message: 'an evaluator needs exactly one of string, uses or llm',
+  .refine((e) => e.string !== undefined || e.uses !== undefined || e.llm !== undefined, {
+    message: 'an evaluator needs one of string, uses or llm',
   });
 
 export const promptFileSchema = z.looseObject({

@@ -48,10 +48,27 @@ export async function mergeGateReports(
     merged.shards.push(...data.shards);
     for (const note of data.notes) if (!merged.notes.includes(note)) merged.notes.push(note);
   }
+  checkAllShards(merged!.shards);
   log(`merged ${files.length} reports: ${cases.size} cases`);
   return buildGateReport({
     ...merged!,
     cases: [...cases.values()],
     baseline: baselineSource ? { source: baselineSource, cases: [...baseline.values()] } : undefined,
   });
+}
+
+/** A lost shard job must fail the merge, not shrink the verdict to fewer cases. */
+function checkAllShards(shards: string[]): void {
+  if (shards.length === 0) return;
+  const parsed = shards.map((s) => s.split('/').map(Number) as [number, number]);
+  const counts = new Set(parsed.map(([, n]) => n));
+  if (counts.size > 1) throw new UserError(`shard reports come from different splits: ${shards.join(', ')}`);
+  const [count] = counts;
+  const have = new Set(parsed.map(([i]) => i));
+  const missing = Array.from({ length: count! }, (_, i) => i + 1).filter((i) => !have.has(i));
+  if (missing.length) {
+    throw new UserError(
+      `shard reports are incomplete: missing ${missing.map((i) => `${i}/${count}`).join(', ')} (have ${[...new Set(shards)].join(', ')})`,
+    );
+  }
 }

@@ -71,29 +71,62 @@ function checkRoles(prompt: PromptFile, emit: Emit, start: Position): void {
   }
 }
 
+// Prompty templates are Jinja2: `{{ user.name }}` reads the variable `user`, and `{% for x in ... %}`
+// binds `x`. Prompt files use gh models' plain `{{name}}` replacement.
+function templateVariables(prompt: PromptFile, content: string): string[] {
+  const names = findPlaceholders(content).map((p) => p.name);
+  if (prompt.format !== 'prompty') return names;
+  const bound = new Set(
+    [...content.matchAll(/\{%-?\s*for\s+([\w\s,]+?)\s+in\b/g)].flatMap((m) => m[1]!.split(/\s*,\s*/)),
+  );
+  return names
+    .map((n) => n.split(/[.[|\s]/)[0]!)
+    .filter((n) => /^\w+$/.test(n) && !bound.has(n) && n !== 'loop');
+}
+
 function checkVariables(prompt: PromptFile, emit: Emit): void {
   const used = new Set<string>();
   for (const m of prompt.messages) {
-    for (const p of findPlaceholders(m.content)) {
-      used.add(p.name);
-      if (p.raw !== `{{${p.name}}}`) {
-        emit(
-          'prompt/placeholder-spacing',
-          'warning',
-          `'${p.raw}' is not filled by gh models: write '{{${p.name}}}'`,
-          m.at,
-        );
+    for (const name of templateVariables(prompt, m.content)) used.add(name);
+    if (prompt.format === 'prompt-yml') {
+      for (const p of findPlaceholders(m.content)) {
+        if (p.raw !== `{{${p.name}}}`) {
+          emit(
+            'prompt/placeholder-spacing',
+            'warning',
+            `'${p.raw}' is not filled by gh models: write '{{${p.name}}}'`,
+            m.at,
+          );
+        }
       }
     }
+    // Literal braces (JSON examples) are fine; an opening `{{` that never closes is a typo.
     const rest = m.content.replace(/\{\{[^{}]*\}\}/g, '');
-    if (rest.includes('{{') || rest.includes('}}')) {
-      emit('prompt/unbalanced-braces', 'error', `unbalanced '{{' or '}}' in the ${m.role} message`, m.at);
+    if (/\{\{(?![^]*\}\})/.test(rest)) {
+      emit(
+        'prompt/unbalanced-braces',
+        'warning',
+        `'{{' without a closing '}}' in the ${m.role} message`,
+        m.at,
+      );
     }
   }
   const referenced = new Set(used);
+  // Jinja statements read variables too (`{% for x in items %}`, `{% if vip %}`), without requiring them.
+  if (prompt.format === 'prompty') {
+    for (const m of prompt.messages) {
+      for (const [, name] of m.content.matchAll(
+        /\{%-?\s*(?:for\s+[\w\s,]+?\s+in|if|elif)\s+([A-Za-z_]\w*)/g,
+      )) {
+        referenced.add(name!);
+      }
+    }
+  }
   for (const e of prompt.evaluators) {
     const texts = [...Object.values(e.string ?? {}), e.llm?.prompt ?? '', e.llm?.systemPrompt ?? ''];
     for (const t of texts) for (const p of findPlaceholders(String(t))) referenced.add(p.name);
+    // The built-in evaluators read the input, the expected answer and the completion.
+    if (e.uses?.startsWith('github/')) referenced.add('input');
   }
   const reportedUnused = new Set<string>();
   for (const row of prompt.testData) {
@@ -127,6 +160,15 @@ function checkEvaluators(prompt: PromptFile, emit: Emit): void {
     if (names.has(e.name))
       emit('prompt/duplicate-evaluator', 'warning', `evaluator name '${e.name}' repeats`, e.at);
     names.add(e.name);
+    const kinds = [e.string && 'string', e.uses && 'uses', e.llm && 'llm'].filter(Boolean);
+    if (kinds.length > 1) {
+      emit(
+        'prompt/evaluator-kinds',
+        'warning',
+        `evaluator '${e.name}' sets ${kinds.join(' and ')}: only ${kinds[0]} is used`,
+        e.at,
+      );
+    }
     if (e.uses !== undefined && !(BUILTIN_EVALUATORS as readonly string[]).includes(e.uses)) {
       emit(
         'prompt/unknown-evaluator',
@@ -143,7 +185,14 @@ export async function loadSchemaCompiler(): Promise<Ajv> {
   // ajv is CommonJS: bundlers expose its exports as `default`, Node's loader also as named exports.
   const mod = (await import('ajv')) as typeof import('ajv') & { default: { Ajv?: typeof Ajv } };
   const AjvClass = mod.Ajv ?? mod.default.Ajv!;
-  return new AjvClass({ strict: false, allErrors: false, validateSchema: true });
+  // Structured outputs use a subset of JSON Schema; unknown formats are not our concern here.
+  return new AjvClass({
+    strict: false,
+    allErrors: false,
+    validateSchema: true,
+    validateFormats: false,
+    logger: false,
+  });
 }
 
 function checkResponseFormat(prompt: PromptFile, emit: Emit, start: Position, ajv?: Ajv): void {
@@ -172,14 +221,20 @@ function checkResponseFormat(prompt: PromptFile, emit: Emit, start: Position, aj
   }
   const js = prompt.jsonSchema;
   if (!js) return;
-  if (typeof js.name !== 'string') emit('prompt/json-schema', 'error', "jsonSchema needs a 'name'", schemaAt);
+  // gh models requires name and schema only for json_schema responses.
+  if (format === 'json_schema' && typeof js.name !== 'string') {
+    emit('prompt/json-schema', 'error', "jsonSchema needs a 'name'", schemaAt);
+  }
   if (!js.schema || typeof js.schema !== 'object') {
-    emit('prompt/json-schema', 'error', "jsonSchema needs a 'schema' object", schemaAt);
+    if (format === 'json_schema')
+      emit('prompt/json-schema', 'error', "jsonSchema needs a 'schema' object", schemaAt);
     return;
   }
   try {
     if (!ajv) throw new Error('no schema compiler loaded');
-    ajv.compile(js.schema as object);
+    // Validate the schema's structure whatever draft it names: `$schema` would make Ajv look up a meta-schema.
+    const { $schema: _draft, ...schema } = js.schema as Record<string, unknown>;
+    ajv.compile(schema);
   } catch (error) {
     emit(
       'prompt/json-schema',

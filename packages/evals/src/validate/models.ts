@@ -62,10 +62,23 @@ export function builtinModels(): ModelTable {
 export function findModel(table: ModelTable, name: string | undefined): ModelInfo | undefined {
   if (!name) return undefined;
   const lower = name.toLowerCase();
-  const candidates = [name, lower, lower.slice(lower.indexOf('/') + 1)];
+  const bare = lower.slice(lower.indexOf('/') + 1);
+  // Dated snapshots (`gpt-4o-2024-08-06`) share their family's window and price.
+  const candidates = [name, lower, bare, bare.replace(/-\d{4}-\d{2}-\d{2}$/, '')];
   for (const c of candidates) if (table.has(c)) return table.get(c);
   for (const [key, info] of table)
     if (key.toLowerCase() === lower || key.toLowerCase().endsWith(`/${lower}`)) return info;
+  return undefined;
+}
+
+/**
+ * The encoding of an OpenAI model family not in the table (new models, dated snapshots such as
+ * `gpt-4o-2024-08-06`): counts stay exact even when context and price are unknown.
+ */
+export function openAiEncoding(name: string | undefined): Encoding | undefined {
+  const model = (name ?? '').toLowerCase().replace(/^(openai|azure-openai|azure)\//, '');
+  if (/^(gpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|o\d)/.test(model)) return 'o200k_base';
+  if (/^(gpt-4|gpt-3\.5)/.test(model)) return 'cl100k_base';
   return undefined;
 }
 

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import {
+  changedFilesSince,
   countFindings,
+  gitTopLevel,
+  isInsideWorkspace,
   readFileAtRef,
   resolveBaseRef,
   resolveInWorkspace,
@@ -17,7 +18,7 @@ import { loadPromptFile } from '../prompt-file/load';
 import { fillTemplate } from '../prompt-file/template';
 import type { PromptFile } from '../prompt-file/types';
 import { checkPrompt, loadSchemaCompiler } from './checks';
-import { findModel, loadModelTable, type ModelInfo, type ModelTable } from './models';
+import { findModel, loadModelTable, openAiEncoding, type ModelInfo, type ModelTable } from './models';
 import { countTokensWithServer } from './tokenize-server';
 import { countChatTokens, type TokenCount } from './tokens';
 import { isVersionRaised, promptFingerprint } from './version-bump';
@@ -58,12 +59,14 @@ async function findFiles(workspace: string, patterns: string[]): Promise<string[
       throw new UserError(`input 'paths' has '${pattern}': globs must stay inside the workspace`);
     }
   }
-  const files = await glob(patterns, {
+  const matched = await glob(patterns, {
     cwd: workspace,
     absolute: true,
     ignore: ['**/node_modules/**', '**/.git/**'],
     followSymbolicLinks: false,
   });
+  // A symlink out of the workspace would let a PR read (and echo into the comment) files elsewhere.
+  const files = matched.filter((file) => isInsideWorkspace(workspace, file));
   if (files.length === 0) {
     throw new UserError(`input 'paths' matched no files in ${workspace}: ${patterns.join(', ')}`);
   }
@@ -107,8 +110,9 @@ async function measurePrompt(
   const messages = longestFill(prompt);
   let count: TokenCount & { contextWindow?: number };
   if (options.tokenizeUrl) count = await countTokensWithServer(options.tokenizeUrl, prompt.model, messages);
-  else count = await countChatTokens(messages, info?.encoding);
-  const contextWindow = info?.contextWindow ?? count.contextWindow;
+  else count = await countChatTokens(messages, info?.encoding ?? openAiEncoding(prompt.model));
+  // The serving engine knows its configured max_model_len better than a table does.
+  const contextWindow = count.contextWindow ?? info?.contextWindow;
   if (prompt.model && !info && !count.contextWindow) {
     emit(
       'prompt/unknown-model',
@@ -151,29 +155,6 @@ async function measurePrompt(
   };
 }
 
-const git = async (cwd: string, args: string[]) =>
-  (await promisify(execFile)('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 })).stdout;
-
-/** Files that differ from the base commit, committed or not (untracked new files too). */
-async function changedFiles(workspace: string, base: string): Promise<Set<string>> {
-  const top = (await git(workspace, ['rev-parse', '--show-toplevel'])).trim();
-  const diff = await git(workspace, ['diff', '--name-only', base, '--', '.']);
-  const untracked = await git(workspace, [
-    'ls-files',
-    '--others',
-    '--exclude-standard',
-    '--full-name',
-    '--',
-    '.',
-  ]);
-  return new Set(
-    `${diff}\n${untracked}`
-      .split('\n')
-      .filter(Boolean)
-      .map((f) => path.relative(workspace, path.join(top, f)).split(path.sep).join('/')),
-  );
-}
-
 /** Compare with the base ref: which prompts changed, and whether their version was raised. */
 async function compareWithBase(
   prompts: PromptFile[],
@@ -181,9 +162,17 @@ async function compareWithBase(
   options: ValidateOptions,
   findings: Finding[],
 ): Promise<string[]> {
-  const base = await resolveBaseRef(options.workspace, options.baseRef!);
-  const changed = await changedFiles(options.workspace, base);
-  const top = (await git(options.workspace, ['rev-parse', '--show-toplevel'])).trim();
+  let base: string;
+  try {
+    base = await resolveBaseRef(options.workspace, options.baseRef!);
+  } catch (error) {
+    // Without required bumps, the changed-prompts list is a nicety: a shallow clone must not fail the run.
+    if (options.requireVersionBump) throw error;
+    options.log?.(`warning: ${(error as Error).message}; changed prompts are not listed`);
+    return [];
+  }
+  const changed = await changedFilesSince(options.workspace, base);
+  const top = await gitTopLevel(options.workspace);
   const out: string[] = [];
   for (const prompt of prompts) {
     if (!changed.has(prompt.file)) continue;

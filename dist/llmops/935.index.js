@@ -1,8 +1,8 @@
-export const id = 63;
-export const ids = [63];
+export const id = 935;
+export const ids = [935];
 export const modules = {
 
-/***/ 63:
+/***/ 6935:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -11,42 +11,24 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   ASSERTION_KINDS: () => (/* reexport */ ASSERTION_KINDS),
-  BUILTIN_EVALUATORS: () => (/* reexport */ schema/* BUILTIN_EVALUATORS */.tz),
   BUILTIN_NAMES: () => (/* reexport */ BUILTIN_NAMES),
   DEFAULT_SUITES: () => (/* reexport */ DEFAULT_SUITES),
-  ENCODINGS: () => (/* reexport */ validate.ENCODINGS),
   JUDGED_KINDS: () => (/* reexport */ JUDGED_KINDS),
-  KNOWN_KEYS: () => (/* reexport */ schema/* KNOWN_KEYS */.B),
-  KNOWN_MODEL_PARAMETERS: () => (/* reexport */ schema/* KNOWN_MODEL_PARAMETERS */.tv),
-  RESPONSE_FORMATS: () => (/* reexport */ schema/* RESPONSE_FORMATS */.t2),
-  ROLES: () => (/* reexport */ schema/* ROLES */.gg),
   applyNot: () => (/* reexport */ applyNot),
   buildGateReport: () => (/* reexport */ buildGateReport),
-  builtinModels: () => (/* reexport */ validate.builtinModels),
   checkAssertion: () => (/* reexport */ checkAssertion),
-  checkPrompt: () => (/* reexport */ validate.checkPrompt),
-  countChatTokens: () => (/* reexport */ validate.countChatTokens),
-  countTokensWithServer: () => (/* reexport */ validate.countTokensWithServer),
   defaultDetectors: () => (/* reexport */ defaultDetectors),
   detectRefusal: () => (/* reexport */ detectRefusal),
   estimateCost: () => (/* reexport */ estimateCost),
-  evaluatorSchema: () => (/* reexport */ schema/* evaluatorSchema */.pW),
   fillMessages: () => (/* reexport */ fillMessages),
-  fillTemplate: () => (/* reexport */ template/* fillTemplate */.o),
-  findModel: () => (/* reexport */ validate.findModel),
   findPii: () => (/* reexport */ findPii),
-  findPlaceholders: () => (/* reexport */ template/* findPlaceholders */.G),
   findSuiteFiles: () => (/* reexport */ findSuiteFiles),
   flippedCases: () => (/* reexport */ flippedCases),
   inShard: () => (/* reexport */ inShard),
   isEvalSuiteFile: () => (/* reexport */ isEvalSuiteFile),
-  isVersionRaised: () => (/* reexport */ validate.isVersionRaised),
   judgeOutcome: () => (/* reexport */ judgeOutcome),
   judgeRequest: () => (/* reexport */ judgeRequest),
   loadEvalSuite: () => (/* reexport */ loadEvalSuite),
-  loadModelTable: () => (/* reexport */ validate.loadModelTable),
-  loadPromptFile: () => (/* reexport */ load/* loadPromptFile */.l),
-  loadSchemaCompiler: () => (/* reexport */ validate.loadSchemaCompiler),
   loadSuiteFile: () => (/* reexport */ loadSuiteFile),
   loadSuites: () => (/* reexport */ loadSuites),
   mergeGateReports: () => (/* reexport */ mergeGateReports),
@@ -56,8 +38,6 @@ __webpack_require__.d(__webpack_exports__, {
   percentile: () => (/* reexport */ percentile),
   planBaseRef: () => (/* reexport */ planBaseRef),
   promptFileCases: () => (/* reexport */ promptFileCases),
-  promptFileSchema: () => (/* reexport */ schema/* promptFileSchema */.cq),
-  promptFingerprint: () => (/* reexport */ validate.promptFingerprint),
   qualityGateCommand: () => (/* reexport */ qualityGateCommand),
   qualityGateInputs: () => (/* reexport */ qualityGateInputs),
   readBaselineReport: () => (/* reexport */ readBaselineReport),
@@ -69,28 +49,11 @@ __webpack_require__.d(__webpack_exports__, {
   toBaseline: () => (/* reexport */ toBaseline),
   toChatParams: () => (/* reexport */ toChatParams),
   toResponseFormat: () => (/* reexport */ toResponseFormat),
-  validatePrompts: () => (/* reexport */ validate.validatePrompts),
-  validatePromptsCommand: () => (/* reexport */ validate.validatePromptsCommand),
-  validatePromptsInputs: () => (/* reexport */ validate.validatePromptsInputs),
   weightedScore: () => (/* reexport */ weightedScore),
   wilson: () => (/* reexport */ wilson),
   workspaceReader: () => (/* reexport */ workspaceReader)
 });
 
-// EXTERNAL MODULE: ./packages/evals/src/prompt-file/load.ts
-var load = __webpack_require__(1631);
-// EXTERNAL MODULE: ./packages/evals/src/prompt-file/schema.ts
-var schema = __webpack_require__(8440);
-// EXTERNAL MODULE: ./packages/evals/src/prompt-file/template.ts
-var template = __webpack_require__(4985);
-;// CONCATENATED MODULE: ./packages/evals/src/prompt-file/index.ts
-
-
-
-
-
-// EXTERNAL MODULE: ./packages/evals/src/validate/index.ts + 8 modules
-var validate = __webpack_require__(1998);
 ;// CONCATENATED MODULE: ./packages/evals/src/suite/types.ts
 const ASSERTION_KINDS = [
     'equals',
@@ -156,6 +119,8 @@ function toResponseFormat(format, jsonSchema) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./packages/evals/src/prompt-file/template.ts
+var template = __webpack_require__(4985);
 ;// CONCATENATED MODULE: ./packages/evals/src/suite/assertions.ts
 
 
@@ -387,10 +352,12 @@ function promptFileCases(prompt) {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 19 modules
-var src = __webpack_require__(9522);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 3 modules
+var src = __webpack_require__(9386);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./packages/evals/src/prompt-file/load.ts
+var load = __webpack_require__(1631);
 ;// CONCATENATED MODULE: ./packages/evals/src/suite/eval-file.ts
 
 
@@ -1206,621 +1173,8 @@ async function readBaselineReport(workspace, file, keep) {
     return { cases: toBaseline(report.data.cases.filter((c) => keep(c.id))) };
 }
 
-;// CONCATENATED MODULE: ./packages/llm/src/cache.ts
-
-
-
-/** Content address of a request: anything that changes the answer changes the key. */
-function cacheKey(parts) {
-    const canonical = JSON.stringify([
-        'v1',
-        parts.model,
-        parts.messages.map((m) => [m.role, m.content]),
-        Object.keys(parts.params)
-            .sort()
-            .map((k) => [k, parts.params[k]])
-            .filter(([, v]) => v !== undefined),
-        parts.sample,
-    ]);
-    return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex');
-}
-/**
- * Answers on disk, one file per key (`<dir>/<ab>/<key>.json`). Writes go to a temporary file
- * then rename into place, so concurrent writers (parallel jobs sharing a restored cache, two
- * runs on one machine) never leave a torn entry; a file that does not parse is a miss.
- */
-class ResponseCache {
-    dir;
-    madeDirs = new Set();
-    constructor(dir) {
-        this.dir = dir;
-    }
-    file(key) {
-        return external_node_path_default().join(this.dir, key.slice(0, 2), `${key}.json`);
-    }
-    async get(key) {
-        try {
-            const entry = JSON.parse(await (0,promises_.readFile)(this.file(key), 'utf8'));
-            return entry.key === key && typeof entry.answer?.text === 'string' ? entry.answer : undefined;
-        }
-        catch {
-            return undefined;
-        }
-    }
-    async set(key, answer) {
-        const target = this.file(key);
-        const dir = external_node_path_default().dirname(target);
-        if (!this.madeDirs.has(dir)) {
-            await (0,promises_.mkdir)(dir, { recursive: true });
-            this.madeDirs.add(dir);
-        }
-        const temp = `${target}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
-        await (0,promises_.writeFile)(temp, JSON.stringify({ key, answer }));
-        await (0,promises_.rename)(temp, target);
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/openai/index.mjs + 232 modules
-var openai = __webpack_require__(8193);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
-var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
-var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
-;// CONCATENATED MODULE: ./packages/llm/src/http-fetch.ts
-
-
-/**
- * The transport under the openai SDK (its `fetch` option): plain `node:http` with keep-alive
- * agents. The SDK still builds requests, decodes SSE and maps errors; this only avoids the cost
- * of undici and web streams per request (about 1 ms of CPU each, measured in bench/), which
- * dominates an eval run of thousands of short requests. The response body is the Node stream,
- * which the SDK iterates directly.
- */
-const agents = {
-    'http:': new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: Infinity }),
-    'https:': new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: Infinity }),
-};
-function headerObject(headers) {
-    if (!headers)
-        return {};
-    if (headers instanceof Headers || Array.isArray(headers))
-        return Object.fromEntries(headers);
-    return headers;
-}
-class NodeResponse {
-    url;
-    message;
-    ok;
-    status;
-    statusText;
-    headers;
-    redirected = false;
-    type = 'basic';
-    body;
-    constructor(url, message) {
-        this.url = url;
-        this.message = message;
-        const body = message;
-        // The SDK stops reading at `[DONE]`; a plain stream iterator would then destroy the socket.
-        // Drain the rest instead, so the connection goes back to the keep-alive pool.
-        this.body = {
-            [Symbol.asyncIterator]: () => {
-                const it = message.iterator({ destroyOnReturn: false });
-                return {
-                    next: () => it.next(),
-                    return: async () => {
-                        message.resume();
-                        return { done: true, value: undefined };
-                    },
-                };
-            },
-        };
-        this.status = body.statusCode ?? 0;
-        this.ok = this.status >= 200 && this.status < 300;
-        this.statusText = body.statusMessage ?? '';
-        const headers = new Headers();
-        const raw = body.rawHeaders;
-        for (let i = 0; i < raw.length; i += 2)
-            headers.append(raw[i], raw[i + 1]);
-        this.headers = headers;
-    }
-    async text() {
-        const chunks = [];
-        for await (const chunk of this.message)
-            chunks.push(chunk);
-        return Buffer.concat(chunks).toString('utf8');
-    }
-    async json() {
-        return JSON.parse(await this.text());
-    }
-    async arrayBuffer() {
-        const text = Buffer.from(await this.text());
-        return text.buffer.slice(text.byteOffset, text.byteOffset + text.byteLength);
-    }
-}
-function abortError(signal) {
-    const reason = signal.reason;
-    if (reason instanceof Error && reason.name === 'AbortError')
-        return reason;
-    const error = new Error('This operation was aborted');
-    error.name = 'AbortError';
-    return error;
-}
-async function nodeFetch(input, init = {}) {
-    const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
-    const agent = agents[url.protocol];
-    if (!agent)
-        throw new TypeError(`unsupported protocol ${url.protocol}`);
-    const { signal } = init;
-    if (signal?.aborted)
-        throw abortError(signal);
-    return new Promise((resolve, reject) => {
-        const request = (url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default())).request(url, {
-            method: init.method ?? 'GET',
-            headers: headerObject(init.headers),
-            agent,
-        });
-        const onAbort = () => request.destroy(abortError(signal));
-        signal?.addEventListener('abort', onAbort, { once: true });
-        const done = () => signal?.removeEventListener('abort', onAbort);
-        request.once('response', (response) => {
-            // Once the body is read, an abort (the SDK aborts its controller after a stream) must not
-            // destroy the socket: it goes back to the keep-alive pool.
-            response.once('end', done);
-            response.once('close', done);
-            resolve(new NodeResponse(url.toString(), response));
-        });
-        request.once('error', (error) => {
-            done();
-            // Shaped like undici's "fetch failed" so the SDK reports a connection error.
-            reject(Object.assign(new TypeError('fetch failed'), { cause: error }));
-        });
-        request.end(init.body ?? undefined);
-    });
-}
-
-;// CONCATENATED MODULE: ./packages/llm/src/limiter.ts
-/**
- * A concurrency limit that backs off under sustained rate limiting: each 429 halves the
- * number of requests in flight (never below 1), each success lets one more back in, up to the
- * configured limit (additive increase, multiplicative decrease, as TCP does).
- */
-class AdaptiveLimiter {
-    max;
-    active = 0;
-    current;
-    queue = [];
-    lastCut = 0;
-    constructor(max) {
-        this.max = max;
-        this.current = Math.max(1, max);
-    }
-    get limit() {
-        return this.current;
-    }
-    async run(task) {
-        await this.acquire();
-        try {
-            return await task();
-        }
-        finally {
-            this.release();
-        }
-    }
-    /** A 429 came back. Cuts at most once per 500 ms, so a burst of 429s counts as one signal. */
-    rateLimited(now = Date.now()) {
-        if (now - this.lastCut < 500)
-            return;
-        this.lastCut = now;
-        this.current = Math.max(1, Math.floor(this.current / 2));
-    }
-    succeeded() {
-        if (this.current < this.max) {
-            this.current++;
-            this.drain();
-        }
-    }
-    acquire() {
-        if (this.active < this.current) {
-            this.active++;
-            return Promise.resolve();
-        }
-        return new Promise((resolve) => this.queue.push(resolve));
-    }
-    release() {
-        this.active--;
-        this.drain();
-    }
-    drain() {
-        while (this.active < this.current && this.queue.length > 0) {
-            this.active++;
-            this.queue.shift()();
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/llm/src/retry.ts
-/** Statuses worth another attempt: timeouts, conflicts, rate limits and server errors. */
-function isRetryableStatus(status) {
-    return status === 408 || status === 409 || status === 429 || status >= 500;
-}
-/**
- * `Retry-After` (seconds or an HTTP date) and the `retry-after-ms` header OpenAI sends, in
- * milliseconds; undefined when absent or unreadable.
- */
-function parseRetryAfter(headers, now = Date.now()) {
-    if (!headers)
-        return undefined;
-    const ms = headers.get('retry-after-ms');
-    if (ms && Number.isFinite(Number(ms)))
-        return Math.max(0, Number(ms));
-    const value = headers.get('retry-after');
-    if (!value)
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(value.trim()))
-        return Number(value) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/** Exponential backoff with full jitter (AWS architecture blog), capped. */
-function backoffMs(attempt, baseMs = 250, capMs = 20_000, random = Math.random) {
-    const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
-    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-/** Resolves after ms, or rejects when the signal aborts. */
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-
-;// CONCATENATED MODULE: ./packages/llm/src/client.ts
-
-
-
-
-
-/** `http://host:8000` → `http://host:8000/v1`; anything with a path is kept as given. */
-function normalizeBaseUrl(baseURL) {
-    const url = new URL(baseURL);
-    if (url.pathname === '/' || url.pathname === '')
-        url.pathname = '/v1';
-    return url.toString().replace(/\/+$/, '');
-}
-class AttemptError extends Error {
-    failure;
-    retryAfterMs;
-    constructor(failure, retryAfterMs) {
-        super(failure.message);
-        this.failure = failure;
-        this.retryAfterMs = retryAfterMs;
-    }
-}
-const RETRYABLE_KINDS = new Set(['network', 'timeout', 'stream', 'malformed', 'empty']);
-function retryable(error) {
-    if (error.failure.kind === 'http')
-        return isRetryableStatus(error.failure.status ?? 0);
-    return RETRYABLE_KINDS.has(error.failure.kind);
-}
-/** The message a server put in its error body: OpenAI `{error: {message}}`, TGI `{error: "..."}`, vLLM `{message, code}`. */
-function serverMessage(error) {
-    const body = error.error;
-    if (typeof body === 'string')
-        return body;
-    if (body && typeof body === 'object') {
-        const b = body;
-        if (typeof b.message === 'string')
-            return b.message;
-        if (typeof b.error === 'string')
-            return b.error;
-    }
-    return error.message;
-}
-function classify(error, timedOut, cancelled) {
-    if (error instanceof AttemptError)
-        return error;
-    if (cancelled)
-        return new AttemptError({ kind: 'cancelled', message: 'cancelled' });
-    if (timedOut || error instanceof openai/* APIConnectionTimeoutError */.qA) {
-        return new AttemptError({
-            kind: 'timeout',
-            message: 'request timed out (no complete answer within timeout-ms)',
-        });
-    }
-    if (error instanceof openai/* APIUserAbortError */.cH)
-        return new AttemptError({ kind: 'cancelled', message: 'cancelled' });
-    if (error instanceof openai/* APIConnectionError */.xX) {
-        const cause = error.cause?.message;
-        return new AttemptError({ kind: 'network', message: `connection failed${cause ? `: ${cause}` : ''}` });
-    }
-    if (error instanceof openai/* APIError */.LG) {
-        const message = serverMessage(error).slice(0, 500);
-        // A status means the server refused the request; none means an error event inside a 200 stream.
-        if (error.status) {
-            return new AttemptError({ kind: 'http', status: error.status, message: `HTTP ${error.status}: ${message}` }, parseRetryAfter(error.headers));
-        }
-        return new AttemptError({ kind: 'stream', message: `error inside the response stream: ${message}` });
-    }
-    if (error instanceof SyntaxError)
-        return new AttemptError({ kind: 'malformed', message: `malformed response: ${error.message}` });
-    const text = error?.message ?? String(error);
-    // undici reports a reset mid-body as "terminated" / "other side closed".
-    return new AttemptError({ kind: 'network', message: `connection failed: ${text}` });
-}
-/**
- * An OpenAI-compatible chat client for evaluation: one answer per request, with timings,
- * usage, retries, a per-attempt timeout, a concurrency limit and a response cache. `complete`
- * never throws for a failed request: the failure is part of the result, so callers count it.
- */
-class LlmClient {
-    options;
-    stats = { requests: 0, retries: 0, cacheHits: 0, rateLimited: 0 };
-    model;
-    baseURL;
-    openai;
-    limiter;
-    inFlight = new Map();
-    /** Attempts in flight, aborted together on cancellation (one listener, not one per request). */
-    controllers = new Set();
-    constructor(options) {
-        this.options = options;
-        this.model = options.model;
-        this.baseURL = normalizeBaseUrl(options.baseURL);
-        this.openai = new openai/* default */.Ay({
-            baseURL: this.baseURL,
-            apiKey: options.apiKey || 'none',
-            maxRetries: 0,
-            timeout: options.timeoutMs,
-            fetch: nodeFetch,
-        });
-        this.limiter = new AdaptiveLimiter(options.concurrency);
-        options.signal?.addEventListener('abort', () => {
-            for (const controller of this.controllers)
-                controller.abort();
-        });
-    }
-    /** Cache key of a request to this client's model. */
-    keyOf(request) {
-        return cacheKey({
-            model: this.model,
-            messages: request.messages,
-            params: request.params ?? {},
-            sample: request.sample ?? 0,
-        });
-    }
-    async complete(request) {
-        const key = this.keyOf(request);
-        // Identical requests in flight at once (a base-ref case the PR left alone) share one answer.
-        const pending = this.inFlight.get(key);
-        if (pending) {
-            const shared = await pending;
-            if (shared.error)
-                return shared;
-            this.stats.cacheHits++;
-            return { ...shared, cached: true, attempts: 0 };
-        }
-        const promise = this.completeUncached(key, request).finally(() => this.inFlight.delete(key));
-        this.inFlight.set(key, promise);
-        return promise;
-    }
-    async completeUncached(key, request) {
-        const { cache } = this.options;
-        if (cache) {
-            const hit = await cache.get(key);
-            if (hit) {
-                this.stats.cacheHits++;
-                return { ...hit, cached: true, attempts: 0 };
-            }
-        }
-        let attempts = 0;
-        for (let attempt = 0;; attempt++) {
-            if (this.options.signal?.aborted)
-                return failed({ kind: 'cancelled', message: 'cancelled' }, attempts);
-            attempts++;
-            this.stats.requests++;
-            try {
-                const answer = await this.limiter.run(() => this.attempt(request));
-                this.limiter.succeeded();
-                if (cache)
-                    await cache.set(key, answer).catch(() => undefined);
-                return { ...answer, cached: false, attempts };
-            }
-            catch (caught) {
-                const error = caught;
-                if (error.failure.status === 429) {
-                    this.stats.rateLimited++;
-                    this.limiter.rateLimited();
-                }
-                if (!retryable(error) || attempt >= this.options.maxRetries)
-                    return failed(error.failure, attempts);
-                const wait = Math.min(error.retryAfterMs ??
-                    backoffMs(attempt, this.options.backoffBaseMs ?? 250, 20_000, this.options.random), this.options.maxBackoffMs ?? 60_000);
-                this.stats.retries++;
-                try {
-                    await sleep(wait, this.options.signal);
-                }
-                catch {
-                    return failed({ kind: 'cancelled', message: 'cancelled while waiting to retry' }, attempts);
-                }
-            }
-        }
-    }
-    /** One HTTP request; throws AttemptError. */
-    async attempt(request) {
-        const controller = new AbortController();
-        let timedOut = false;
-        const timer = setTimeout(() => {
-            timedOut = true;
-            controller.abort();
-        }, this.options.timeoutMs);
-        const outer = this.options.signal;
-        this.controllers.add(controller);
-        const body = { model: this.model, messages: request.messages, ...(request.params ?? {}) };
-        const start = performance.now();
-        try {
-            const answer = this.options.stream
-                ? await this.streamed(body, controller.signal, start)
-                : await this.unary(body, controller.signal, start);
-            // The SDK ends an aborted stream quietly: an abort here is a timeout, never an answer.
-            if (controller.signal.aborted)
-                throw new Error('aborted');
-            return answer;
-        }
-        catch (error) {
-            throw classify(error, timedOut, !!outer?.aborted);
-        }
-        finally {
-            clearTimeout(timer);
-            this.controllers.delete(controller);
-        }
-    }
-    async unary(body, signal, start) {
-        const response = (await this.openai.chat.completions.create({ ...body, stream: false }, { signal, maxRetries: 0 }));
-        if (response.error) {
-            const message = typeof response.error === 'string' ? response.error : JSON.stringify(response.error);
-            throw new AttemptError({ kind: 'stream', message: `error in response body: ${message.slice(0, 500)}` });
-        }
-        const choice = response.choices?.[0];
-        if (!choice)
-            throw new AttemptError({ kind: 'empty', message: 'response has no choices' });
-        return {
-            text: choice.message?.content ?? '',
-            latencyMs: performance.now() - start,
-            usage: response.usage
-                ? {
-                    promptTokens: response.usage.prompt_tokens ?? 0,
-                    completionTokens: response.usage.completion_tokens ?? 0,
-                }
-                : undefined,
-            finishReason: choice.finish_reason ?? undefined,
-        };
-    }
-    async streamed(body, signal, start) {
-        const stream = await this.openai.chat.completions.create({
-            ...body,
-            stream: true,
-            stream_options: { include_usage: true },
-        }, { signal, maxRetries: 0 });
-        let text = '';
-        let first;
-        let last = start;
-        let chunks = 0;
-        let finishReason;
-        let usage;
-        for await (const chunk of stream) {
-            // The usage chunk comes last with empty `choices`.
-            if (chunk.usage) {
-                usage = {
-                    promptTokens: chunk.usage.prompt_tokens ?? 0,
-                    completionTokens: chunk.usage.completion_tokens ?? 0,
-                };
-            }
-            for (const choice of chunk.choices ?? []) {
-                if (choice.index !== undefined && choice.index !== 0)
-                    continue;
-                const piece = choice.delta?.content;
-                if (piece) {
-                    const now = performance.now();
-                    first ??= now;
-                    last = now;
-                    chunks++;
-                    text += piece;
-                }
-                if (choice.finish_reason)
-                    finishReason = choice.finish_reason;
-            }
-        }
-        if (signal.aborted)
-            throw new Error('aborted');
-        if (!finishReason) {
-            throw new AttemptError({
-                kind: chunks === 0 ? 'empty' : 'stream',
-                message: chunks === 0 ? 'stream ended without any choice' : 'stream ended before the answer finished',
-            });
-        }
-        const end = performance.now();
-        const tokens = usage?.completionTokens || chunks;
-        return {
-            text,
-            ttftMs: first !== undefined ? first - start : undefined,
-            tpotMs: first !== undefined && tokens > 1 ? (last - first) / (tokens - 1) : undefined,
-            latencyMs: end - start,
-            usage,
-            finishReason,
-        };
-    }
-}
-function failed(error, attempts) {
-    return { text: '', cached: false, attempts, error };
-}
-
-;// CONCATENATED MODULE: ./packages/llm/src/probe.ts
-
-
-/**
- * Start-up check of `GET <base>/models`: fails fast, with one line a person can act on, when the
- * endpoint is down, refuses the key, or does not serve the model (naming the ones it does).
- */
-async function probeEndpoint(options, signal) {
-    const base = normalizeBaseUrl(options.baseURL);
-    const what = options.what ?? 'base-url';
-    const timeout = AbortSignal.timeout(options.timeoutMs ?? 10_000);
-    let response;
-    try {
-        response = await fetch(`${base}/models`, {
-            headers: options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {},
-            signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-        });
-    }
-    catch (error) {
-        const cause = error.cause?.message ?? error.message;
-        throw new src/* UserError */.yo(`${what} ${base} is unreachable (${cause}): is the server up and the URL right?`);
-    }
-    if (response.status === 401 || response.status === 403) {
-        throw new src/* UserError */.yo(`${what} ${base} refused the API key (HTTP ${response.status}): check api-key`);
-    }
-    // Some gateways have no model list; the first request will tell.
-    if (response.status === 404 || response.status === 405)
-        return {};
-    if (!response.ok) {
-        throw new src/* UserError */.yo(`${what} ${base} answered GET /models with HTTP ${response.status}: is the server healthy?`);
-    }
-    let served;
-    try {
-        const body = (await response.json());
-        served = (body.data ?? []).map((m) => String(m.id));
-    }
-    catch {
-        throw new src/* UserError */.yo(`${what} ${base} answered GET /models with something that is not a model list`);
-    }
-    if (!served.includes(options.model)) {
-        const list = served.length ? served.slice(0, 20).join(', ') : 'none';
-        throw new src/* UserError */.yo(`model '${options.model}' is not served by ${base}; it serves: ${list}`);
-    }
-    return { served };
-}
-
-;// CONCATENATED MODULE: ./packages/llm/src/index.ts
-
-
-
-
-
-
-
-
+// EXTERNAL MODULE: ./packages/llm/src/index.ts + 8 modules
+var llm_src = __webpack_require__(1321);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
 ;// CONCATENATED MODULE: ./packages/evals/src/quality-gate/prices.ts
@@ -2036,12 +1390,28 @@ async function mergeGateReports(workspace, patterns, log) {
             if (!merged.notes.includes(note))
                 merged.notes.push(note);
     }
+    checkAllShards(merged.shards);
     log(`merged ${files.length} reports: ${cases.size} cases`);
     return buildGateReport({
         ...merged,
         cases: [...cases.values()],
         baseline: baselineSource ? { source: baselineSource, cases: [...baseline.values()] } : undefined,
     });
+}
+/** A lost shard job must fail the merge, not shrink the verdict to fewer cases. */
+function checkAllShards(shards) {
+    if (shards.length === 0)
+        return;
+    const parsed = shards.map((s) => s.split('/').map(Number));
+    const counts = new Set(parsed.map(([, n]) => n));
+    if (counts.size > 1)
+        throw new src/* UserError */.yo(`shard reports come from different splits: ${shards.join(', ')}`);
+    const [count] = counts;
+    const have = new Set(parsed.map(([i]) => i));
+    const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !have.has(i));
+    if (missing.length) {
+        throw new src/* UserError */.yo(`shard reports are incomplete: missing ${missing.map((i) => `${i}/${count}`).join(', ')} (have ${[...new Set(shards)].join(', ')})`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/evals/src/quality-gate/test-double.ts
@@ -2164,13 +1534,13 @@ async function runQualityGate(inputs, context) {
         const judgeModel = double?.model ?? inputs['judge-model'] ?? model;
         const judgeKey = inputs['judge-api-key'] ?? inputs['api-key'];
         if (cases.length) {
-            await probeEndpoint({ baseURL, apiKey: inputs['api-key'], model }, signal);
+            await (0,llm_src/* probeEndpoint */.Q9)({ baseURL, apiKey: inputs['api-key'], model }, signal);
             if (needsJudge && (judgeURL !== baseURL || judgeModel !== model)) {
-                await probeEndpoint({ baseURL: judgeURL, apiKey: judgeKey, model: judgeModel, what: 'judge-base-url' }, signal);
+                await (0,llm_src/* probeEndpoint */.Q9)({ baseURL: judgeURL, apiKey: judgeKey, model: judgeModel, what: 'judge-base-url' }, signal);
             }
         }
         const cache = inputs.cache
-            ? new ResponseCache((0,src/* resolveInWorkspace */.z1)(workspace, inputs['cache-dir'], { input: 'cache-dir' }))
+            ? new llm_src/* ResponseCache */.CC((0,src/* resolveInWorkspace */.z1)(workspace, inputs['cache-dir'], { input: 'cache-dir' }))
             : undefined;
         const common = {
             timeoutMs: inputs['timeout-ms'],
@@ -2179,7 +1549,7 @@ async function runQualityGate(inputs, context) {
             cache,
             signal,
         };
-        const target = new LlmClient({
+        const target = new llm_src/* LlmClient */.l3({
             ...common,
             baseURL,
             apiKey: inputs['api-key'],
@@ -2189,8 +1559,8 @@ async function runQualityGate(inputs, context) {
         const sameJudge = judgeURL === baseURL && judgeModel === model && judgeKey === inputs['api-key'];
         const judge = sameJudge
             ? target
-            : new LlmClient({ ...common, baseURL: judgeURL, apiKey: judgeKey, model: judgeModel, stream: false });
-        const step = Math.max(1, Math.ceil(cases.length / 10));
+            : new llm_src/* LlmClient */.l3({ ...common, baseURL: judgeURL, apiKey: judgeKey, model: judgeModel, stream: false });
+        const step = Math.max(25, Math.ceil(cases.length / 10));
         const started = performance.now();
         const [records, baseRecords] = await Promise.all([
             runCases(cases, {
@@ -2264,10 +1634,361 @@ const qualityGateCommand = {
 
 
 
-;// CONCATENATED MODULE: ./packages/evals/src/index.ts
+
+/***/ }),
+
+/***/ 1631:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ loadPromptFile)
+/* harmony export */ });
+/* harmony import */ var _llmops_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9386);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
+/* harmony import */ var _positions__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5855);
+/* harmony import */ var _schema__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8440);
 
 
 
+
+const START = { line: 1, column: 1 };
+function emptyPrompt(path, file, format) {
+    return {
+        path,
+        file,
+        format,
+        modelParameters: {},
+        messages: [],
+        testData: [],
+        evaluators: [],
+        keys: {},
+        values: {},
+    };
+}
+function finding(file, ruleId, level, message, at) {
+    return { ruleId, level, message, file, line: at.line, column: at.column };
+}
+/** Load a GitHub Models prompt file (`*.prompt.yml`) or a Prompty file, keeping source positions. */
+function loadPromptFile(path, text, workspace) {
+    const file = (0,_llmops_core__WEBPACK_IMPORTED_MODULE_0__/* .toWorkspacePath */ .CR)(workspace, path);
+    return path.endsWith('.prompty') ? loadPrompty(path, file, text) : loadPromptYml(path, file, text);
+}
+function parseYaml(text, file, lineOffset = 0) {
+    const lines = new yaml__WEBPACK_IMPORTED_MODULE_1__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const findings = [...doc.errors, ...doc.warnings].map((e) => {
+        const at = lines.linePos(e.pos[0]);
+        const level = doc.errors.includes(e) ? 'error' : 'warning';
+        const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        return finding(file, 'yaml/syntax', level, `YAML: ${message}`, {
+            line: at.line + lineOffset,
+            column: at.col,
+        });
+    });
+    return { doc, lines, findings };
+}
+function loadPromptYml(path, file, text) {
+    const prompt = emptyPrompt(path, file, 'prompt-yml');
+    const { doc, lines, findings } = parseYaml(text, file);
+    if (findings.some((f) => f.level === 'error'))
+        return { prompt, findings };
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(doc.contents)) {
+        findings.push(finding(file, 'prompt/schema', 'error', 'a prompt file must be a YAML mapping', START));
+        return { prompt, findings };
+    }
+    prompt.keys = (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .keyPositions */ .gz)(doc.contents, lines);
+    prompt.values = (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .valuePositions */ .yf)(doc.contents, lines);
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: 10_000 });
+    }
+    catch (error) {
+        findings.push(finding(file, 'yaml/syntax', 'error', `YAML: ${error.message}`, START));
+        return { prompt, findings };
+    }
+    const parsed = _schema__WEBPACK_IMPORTED_MODULE_3__/* .promptFileSchema */ .cq.safeParse(data);
+    if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+            const where = issue.path.length ? `'${issue.path.join('.')}': ` : '';
+            findings.push(finding(file, 'prompt/schema', 'error', `${where}${issue.message}`, (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(doc, issue.path), lines)));
+        }
+        return { prompt, findings };
+    }
+    const p = parsed.data;
+    // yaml.v3 decodes `version: 1.10` into a text field as written, not as the number 1.1.
+    const asWritten = (key, value) => {
+        const node = doc.get(key, true);
+        return typeof node?.value === 'number' && node.range ? text.slice(node.range[0], node.range[1]) : value;
+    };
+    Object.assign(prompt, {
+        name: asWritten('name', p.name),
+        description: p.description,
+        version: asWritten('version', p.version),
+        model: p.model,
+        modelParameters: p.modelParameters ?? {},
+        responseFormat: p.responseFormat,
+    });
+    const at = (path) => (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(doc, path), lines);
+    prompt.messages = p.messages.map((m, i) => ({
+        role: m.role,
+        content: m.content,
+        at: at(['messages', i, 'content']),
+        roleAt: at(['messages', i, 'role']),
+    }));
+    prompt.testData = (p.testData ?? []).map((values, i) => ({ values, at: at(['testData', i]) }));
+    prompt.evaluators = (p.evaluators ?? []).map((e, i) => ({
+        ...e,
+        at: at(['evaluators', i]),
+    }));
+    if (p.jsonSchema !== undefined) {
+        try {
+            const schema = JSON.parse(p.jsonSchema);
+            if (schema && typeof schema === 'object' && !Array.isArray(schema))
+                prompt.jsonSchema = schema;
+            else
+                throw new Error('not a JSON object');
+        }
+        catch (error) {
+            findings.push(finding(file, 'prompt/json-schema', 'error', `jsonSchema is not valid JSON: ${error.message}`, at(['jsonSchema'])));
+        }
+    }
+    return { prompt, findings };
+}
+// Prompty: YAML front matter between `---` lines, then a template whose `system:` / `user:` /
+// `assistant:` lines start messages.
+const ROLE_LINE = /^\s*(system|user|assistant)\s*:\s*$/i;
+function loadPrompty(path, file, text) {
+    const prompt = emptyPrompt(path, file, 'prompty');
+    const all = text.split(/\r?\n/);
+    const findings = [];
+    let bodyStart = 0;
+    if (all[0]?.trim() === '---') {
+        const end = all.findIndex((line, i) => i > 0 && line.trim() === '---');
+        if (end < 0) {
+            findings.push(finding(file, 'prompty/front-matter', 'error', "front matter starts with '---' but never ends", START));
+            return { prompt, findings };
+        }
+        const front = parseYaml(all.slice(1, end).join('\n'), file, 1);
+        findings.push(...front.findings);
+        if (findings.some((f) => f.level === 'error'))
+            return { prompt, findings };
+        const meta = (front.doc.toJS() ?? {});
+        const shift = (pos) => ({ line: pos.line + 1, column: pos.column });
+        prompt.keys = Object.fromEntries(Object.entries((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .keyPositions */ .gz)(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
+        prompt.values = Object.fromEntries(Object.entries((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .valuePositions */ .yf)(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
+        readPromptyMeta(prompt, meta, shift((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(front.doc, ['sample']), front.lines)));
+        bodyStart = end + 1;
+    }
+    let current;
+    const body = [];
+    const flush = () => {
+        if (current)
+            current.content = body.splice(0).join('\n').trim();
+        if (current?.content)
+            prompt.messages.push(current);
+    };
+    for (let i = bodyStart; i < all.length; i++) {
+        const role = ROLE_LINE.exec(all[i]);
+        if (role) {
+            flush();
+            current = { role: role[1].toLowerCase(), content: '', at: { line: i + 2, column: 1 } };
+        }
+        else {
+            if (!current && all[i].trim())
+                current = { role: 'system', content: '', at: { line: i + 1, column: 1 } };
+            body.push(all[i]);
+        }
+    }
+    flush();
+    if (prompt.messages.length === 0) {
+        findings.push(finding(file, 'prompt/schema', 'error', 'the Prompty template has no message', {
+            line: bodyStart + 1,
+            column: 1,
+        }));
+    }
+    return { prompt, findings };
+}
+function readPromptyMeta(prompt, meta, sampleAt) {
+    const str = (v) => (v === undefined || v === null ? undefined : String(v));
+    prompt.name = str(meta.name);
+    prompt.description = str(meta.description);
+    prompt.version = str(meta.version);
+    const model = (meta.model ?? {});
+    const config = (model.configuration ?? {});
+    prompt.model = str(config.name ?? config.azure_deployment ?? config.model ?? model.id);
+    const params = (model.parameters ?? {});
+    const { max_tokens, top_p, ...rest } = params;
+    prompt.modelParameters = {
+        ...rest,
+        ...(typeof max_tokens === 'number' ? { maxTokens: max_tokens } : {}),
+        ...(typeof top_p === 'number' ? { topP: top_p } : {}),
+    };
+    if (meta.sample && typeof meta.sample === 'object' && !Array.isArray(meta.sample)) {
+        prompt.testData = [{ values: meta.sample, at: sampleAt }];
+    }
+}
+
+
+/***/ }),
+
+/***/ 5855:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   df: () => (/* binding */ positionOf),
+/* harmony export */   gz: () => (/* binding */ keyPositions),
+/* harmony export */   oB: () => (/* binding */ nodeAt),
+/* harmony export */   yf: () => (/* binding */ valuePositions)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+
+/** Source position of a YAML node (1-based), or of the document start when it has none. */
+function positionOf(node, lines) {
+    const offset = node?.range?.[0] ?? 0;
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
+}
+/** The deepest node that exists along a path: where a finding about that path points. */
+function nodeAt(doc, path) {
+    let node = doc.contents;
+    for (const key of path) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
+            const pair = node.items.find((p) => p.key?.value === key);
+            if (!pair)
+                break;
+            node = pair.value ?? pair.key;
+        }
+        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node) && typeof key === 'number') {
+            const item = node.items[key];
+            if (!item)
+                break;
+            node = item;
+        }
+        else {
+            break;
+        }
+    }
+    return node;
+}
+/** Position of a key (not its value) in a mapping: where "unknown key" points. */
+function keyPositions(node, lines) {
+    const out = {};
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+        return out;
+    for (const pair of node.items) {
+        const key = pair.key;
+        if (key && typeof key.value === 'string')
+            out[key.value] = positionOf(key, lines);
+    }
+    return out;
+}
+/** Position of each value in a mapping: where a finding about a key's value points. */
+function valuePositions(node, lines) {
+    const out = {};
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+        return out;
+    for (const pair of node.items) {
+        const key = pair.key;
+        if (key && typeof key.value === 'string')
+            out[key.value] = positionOf(pair.value ?? key, lines);
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 8440:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ KNOWN_KEYS),
+/* harmony export */   cq: () => (/* binding */ promptFileSchema),
+/* harmony export */   gg: () => (/* binding */ ROLES),
+/* harmony export */   t2: () => (/* binding */ RESPONSE_FORMATS),
+/* harmony export */   tv: () => (/* binding */ KNOWN_MODEL_PARAMETERS),
+/* harmony export */   tz: () => (/* binding */ BUILTIN_EVALUATORS)
+/* harmony export */ });
+/* unused harmony export evaluatorSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9691);
+
+// The GitHub Models prompt file (`*.prompt.yml`), as `gh models` decodes it: yaml.v3 into typed
+// fields, so scalars decode into text fields, an empty value is "", and unknown keys are ignored
+// (we warn on them).
+const text = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(), zod__WEBPACK_IMPORTED_MODULE_0__/* ["null"] */ .chJ().transform(() => '')]).transform(String);
+const ROLES = ['system', 'user', 'assistant'];
+const BUILTIN_EVALUATORS = [
+    'github/similarity',
+    'github/coherence',
+    'github/fluency',
+    'github/relevance',
+    'github/groundedness',
+];
+const RESPONSE_FORMATS = ['text', 'json_object', 'json_schema'];
+const stringEvaluator = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    contains: text.optional(),
+    equals: text.optional(),
+    startsWith: text.optional(),
+    endsWith: text.optional(),
+});
+const llmEvaluator = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    modelId: text.optional(),
+    prompt: text,
+    choices: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ choice: text, score: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig() })),
+    systemPrompt: text.optional(),
+});
+const evaluatorSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    name: text,
+    string: stringEvaluator.optional(),
+    uses: text.optional(),
+    llm: llmEvaluator.optional(),
+})
+    .refine((e) => e.string !== undefined || e.uses !== undefined || e.llm !== undefined, {
+    message: 'an evaluator needs one of string, uses or llm',
+});
+const promptFileSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    name: text.optional(),
+    description: text.optional(),
+    version: text.optional(),
+    model: text.optional(),
+    modelParameters: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+        maxTokens: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative().optional(),
+        temperature: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(0).max(2).optional(),
+        topP: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(0).max(1).optional(),
+    })
+        .optional(),
+    messages: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ role: text, content: text })).min(1, 'a prompt needs at least one message'),
+    testData: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J())).optional(),
+    evaluators: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(evaluatorSchema).optional(),
+    responseFormat: text.optional(),
+    jsonSchema: text.optional(),
+});
+const KNOWN_KEYS = new Set(Object.keys(promptFileSchema.shape));
+const KNOWN_MODEL_PARAMETERS = new Set(['maxTokens', 'temperature', 'topP']);
+
+
+/***/ }),
+
+/***/ 4985:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ findPlaceholders),
+/* harmony export */   o: () => (/* binding */ fillTemplate)
+/* harmony export */ });
+// `gh models` fills `{{name}}` by plain replacement: no spaces inside the braces, no filters.
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+function findPlaceholders(text) {
+    return [...text.matchAll(PLACEHOLDER)].map((m) => ({ name: m[1], raw: m[0], index: m.index }));
+}
+/** Fill `{{name}}` placeholders from a testData row, exactly as `gh models` does. */
+function fillTemplate(text, values) {
+    let out = text;
+    for (const [key, value] of Object.entries(values)) {
+        out = out.split(`{{${key}}}`).join(typeof value === 'string' ? value : String(value));
+    }
+    return out;
+}
 
 
 /***/ })

@@ -1,164 +1,245 @@
-export const id = 288;
-export const ids = [288];
+export const id = 998;
+export const ids = [998];
 export const modules = {
 
-/***/ 1288:
+/***/ 9386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  BUILTIN_EVALUATORS: () => (/* reexport */ BUILTIN_EVALUATORS),
-  ENCODINGS: () => (/* reexport */ ENCODINGS),
-  KNOWN_KEYS: () => (/* reexport */ KNOWN_KEYS),
-  KNOWN_MODEL_PARAMETERS: () => (/* reexport */ KNOWN_MODEL_PARAMETERS),
-  RESPONSE_FORMATS: () => (/* reexport */ RESPONSE_FORMATS),
-  ROLES: () => (/* reexport */ ROLES),
-  builtinModels: () => (/* reexport */ builtinModels),
-  checkPrompt: () => (/* reexport */ checkPrompt),
-  countChatTokens: () => (/* reexport */ countChatTokens),
-  evaluatorSchema: () => (/* reexport */ evaluatorSchema),
-  fillTemplate: () => (/* reexport */ fillTemplate),
-  findModel: () => (/* reexport */ findModel),
-  findPlaceholders: () => (/* reexport */ findPlaceholders),
-  isVersionRaised: () => (/* reexport */ isVersionRaised),
-  loadModelTable: () => (/* reexport */ loadModelTable),
-  loadPromptFile: () => (/* reexport */ loadPromptFile),
-  promptFileSchema: () => (/* reexport */ promptFileSchema),
-  promptFingerprint: () => (/* reexport */ promptFingerprint),
-  validatePrompts: () => (/* reexport */ validatePrompts),
-  validatePromptsCommand: () => (/* reexport */ validatePromptsCommand),
-  validatePromptsInputs: () => (/* reexport */ validatePromptsInputs)
+  dz: () => (/* reexport */ errors/* InputError */.dz),
+  yo: () => (/* reexport */ errors/* UserError */.yo),
+  xv: () => (/* reexport */ version/* VERSION */.x),
+  OM: () => (/* reexport */ changedFilesSince),
+  Gt: () => (/* reexport */ countFindings),
+  mK: () => (/* reexport */ defaultBaseRef),
+  a3: () => (/* reexport */ duration/* formatDuration */.a),
+  oB: () => (/* reexport */ gitTopLevel),
+  hF: () => (/* reexport */ inputs/* input */.hF),
+  cm: () => (/* reexport */ workspace/* isInsideWorkspace */.cm),
+  iU: () => (/* reexport */ errors/* isUserError */.iU),
+  E9: () => (/* reexport */ duration/* parseDuration */.E),
+  ZR: () => (/* reexport */ readFileAtRef),
+  ji: () => (/* reexport */ context/* readGitHubRun */.j),
+  fp: () => (/* reexport */ secrets/* redactSecrets */.fp),
+  cl: () => (/* reexport */ secrets/* registerSecret */.cl),
+  WH: () => (/* reexport */ sarif/* renderSarif */.W),
+  OS: () => (/* reexport */ inputs/* reportingInputs */.OS),
+  JN: () => (/* reexport */ resolveBaseRef),
+  z1: () => (/* reexport */ workspace/* resolveInWorkspace */.z1),
+  Vp: () => (/* reexport */ context/* runUrl */.V),
+  CR: () => (/* reexport */ workspace/* toWorkspacePath */.CR),
+  QS: () => (/* reexport */ src_escape/* truncate */.xv)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 42 modules
-var src = __webpack_require__(7882);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-;// CONCATENATED MODULE: ./packages/evals/src/prompt-file/positions.ts
+// UNUSED EXPORTS: VERDICTS, annotateCapped, commentMarker, escapeMarkdown, escapeXml, findingLocation, findingsTable, formatUserError, publish, publishCheckRun, readInputs, realPath, renderJunit, renderMarkdown, renderText, setSecretSink, upsertStickyComment, verdictFailsStep, workspaceRoot, worstVerdict
 
-/** Source position of a YAML node (1-based), or of the document start when it has none. */
-function positionOf(node, lines) {
-    const offset = node?.range?.[0] ?? 0;
-    const { line, col } = lines.linePos(offset);
-    return { line, column: col };
+// EXTERNAL MODULE: ./packages/core/src/duration.ts
+var duration = __webpack_require__(9713);
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __webpack_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/escape.ts
+var src_escape = __webpack_require__(3066);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+;// CONCATENATED MODULE: ./packages/core/src/git.ts
+
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+async function git(cwd, args) {
+    // quotePath off: non-ASCII paths come back as they are, not as quoted octal escapes.
+    const { stdout } = await run('git', ['-c', 'core.quotePath=false', ...args], {
+        cwd,
+        maxBuffer: 64 * 1024 * 1024,
+    });
+    return stdout;
 }
-/** The deepest node that exists along a path: where a finding about that path points. */
-function nodeAt(doc, path) {
-    let node = doc.contents;
-    for (const key of path) {
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((p) => p.key?.value === key);
-            if (!pair)
-                break;
-            node = pair.value ?? pair.key;
+async function gitTopLevel(cwd) {
+    return (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
+}
+/**
+ * Contents of a file (path relative to the repository root) at a git ref, or undefined when the
+ * file does not exist there. Any other git failure is an error, not a "new file".
+ */
+async function readFileAtRef(cwd, ref, repoPath) {
+    try {
+        await git(cwd, ['cat-file', '-e', `${ref}:${repoPath}`]);
+    }
+    catch {
+        return undefined;
+    }
+    return git(cwd, ['show', `${ref}:${repoPath}`]);
+}
+/** Workspace-relative paths (forward slashes) that differ from `base`, committed or not, untracked included. */
+async function changedFilesSince(workspace, base) {
+    const top = await gitTopLevel(workspace);
+    const diff = await git(workspace, ['diff', '-z', '--name-only', base, '--', '.']);
+    const untracked = await git(workspace, [
+        'ls-files',
+        '-z',
+        '--others',
+        '--exclude-standard',
+        '--full-name',
+        '--',
+        '.',
+    ]);
+    return new Set(`${diff}\0${untracked}`
+        .split('\0')
+        .filter(Boolean)
+        .map((f) => external_node_path_default().relative(workspace, external_node_path_default().join(top, f)).split((external_node_path_default()).sep).join('/')));
+}
+/**
+ * The commit to compare against: the merge base of HEAD and the ref, so a PR is compared with
+ * where it branched. Tries `origin/<ref>` too, as runners check out the base only as a remote.
+ */
+async function resolveBaseRef(cwd, ref) {
+    for (const candidate of [ref, `origin/${ref}`]) {
+        try {
+            return (await git(cwd, ['merge-base', 'HEAD', candidate])).trim();
         }
-        else if ((0,dist/* isSeq */.oP)(node) && typeof key === 'number') {
-            const item = node.items[key];
-            if (!item)
-                break;
-            node = item;
-        }
-        else {
-            break;
+        catch {
+            // try the next spelling
         }
     }
-    return node;
+    throw new errors/* UserError */.yo(`base ref '${ref}' is not in the local clone; check out with 'fetch-depth: 0' (actions/checkout) or fetch the base branch`);
 }
-/** Position of a key (not its value) in a mapping: where "unknown key" points. */
-function keyPositions(node, lines) {
-    const out = {};
-    if (!(0,dist/* isMap */.jh)(node))
-        return out;
-    for (const pair of node.items) {
-        const key = pair.key;
-        if (key && typeof key.value === 'string')
-            out[key.value] = positionOf(key, lines);
-    }
-    return out;
+/** The PR's base branch from the runner's environment, when there is one. */
+function defaultBaseRef(env = process.env) {
+    return env.GITHUB_BASE_REF || undefined;
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
-;// CONCATENATED MODULE: ./packages/evals/src/prompt-file/schema.ts
+// EXTERNAL MODULE: ./packages/core/src/inputs.ts
+var inputs = __webpack_require__(7276);
+// EXTERNAL MODULE: ./packages/core/src/publish.ts + 1 modules
+var publish = __webpack_require__(7402);
+;// CONCATENATED MODULE: ./packages/core/src/report.ts
+function countFindings(findings, level) {
+    return findings.reduce((n, finding) => n + (finding.level === level ? 1 : 0), 0);
+}
 
-// The GitHub Models prompt file (`*.prompt.yml`), as `gh models` decodes it: yaml.v3 into typed
-// fields, so scalars decode into text fields and unknown keys are ignored (we warn on them).
-const schema_text = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY()]).transform(String);
-const ROLES = ['system', 'user', 'assistant'];
-const BUILTIN_EVALUATORS = [
-    'github/similarity',
-    'github/coherence',
-    'github/fluency',
-    'github/relevance',
-    'github/groundedness',
-];
-const RESPONSE_FORMATS = ['text', 'json_object', 'json_schema'];
-const stringEvaluator = schemas/* strictObject */.rej({
-    contains: schema_text.optional(),
-    equals: schema_text.optional(),
-    startsWith: schema_text.optional(),
-    endsWith: schema_text.optional(),
-});
-const llmEvaluator = schemas/* object */.Ikc({
-    modelId: schema_text.optional(),
-    prompt: schema_text,
-    choices: schemas/* array */.YOg(schemas/* object */.Ikc({ choice: schema_text, score: schemas/* number */.aig() })).min(1),
-    systemPrompt: schema_text.optional(),
-});
-const evaluatorSchema = schemas/* object */.Ikc({
-    name: schema_text,
-    string: stringEvaluator.optional(),
-    uses: schema_text.optional(),
-    llm: llmEvaluator.optional(),
-})
-    .refine((e) => [e.string, e.uses, e.llm].filter((x) => x !== undefined).length === 1, {
-    message: 'an evaluator needs exactly one of string, uses or llm',
-});
-const promptFileSchema = schemas/* looseObject */._H3({
-    name: schema_text.optional(),
-    description: schema_text.optional(),
-    version: schema_text.optional(),
-    model: schema_text.optional(),
-    modelParameters: schemas/* looseObject */._H3({
-        maxTokens: schemas/* number */.aig().int().positive().optional(),
-        temperature: schemas/* number */.aig().min(0).max(2).optional(),
-        topP: schemas/* number */.aig().min(0).max(1).optional(),
-    })
-        .optional(),
-    messages: schemas/* array */.YOg(schemas/* object */.Ikc({ role: schema_text, content: schema_text })).min(1, 'a prompt needs at least one message'),
-    testData: schemas/* array */.YOg(schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J())).optional(),
-    evaluators: schemas/* array */.YOg(evaluatorSchema).optional(),
-    responseFormat: schema_text.optional(),
-    jsonSchema: schema_text.optional(),
-});
-const KNOWN_KEYS = new Set(Object.keys(promptFileSchema.shape));
-const KNOWN_MODEL_PARAMETERS = new Set(['maxTokens', 'temperature', 'topP']);
+// EXTERNAL MODULE: ./packages/core/src/secrets.ts
+var secrets = __webpack_require__(7620);
+// EXTERNAL MODULE: ./packages/core/src/version.ts
+var version = __webpack_require__(8109);
+// EXTERNAL MODULE: ./packages/core/src/workspace.ts
+var workspace = __webpack_require__(3268);
+// EXTERNAL MODULE: ./packages/core/src/github/context.ts
+var context = __webpack_require__(9594);
+// EXTERNAL MODULE: ./packages/core/src/github/check-run.ts
+var check_run = __webpack_require__(2793);
+// EXTERNAL MODULE: ./packages/core/src/render/markdown.ts
+var markdown = __webpack_require__(2901);
+;// CONCATENATED MODULE: ./packages/core/src/render/text.ts
 
-;// CONCATENATED MODULE: ./packages/evals/src/prompt-file/load.ts
+/** Plain text for a terminal (the CLI). */
+function show(value) {
+    if (value === null || value === undefined || value === '')
+        return '-';
+    return String(value).replace(/\s+/g, ' ');
+}
+function renderTable(table, maxRows) {
+    const rows = table.rows.slice(0, maxRows).map((row) => row.map((c) => show(c).slice(0, 100)));
+    const widths = table.columns.map((col, i) => Math.max(col.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const line = (cells) => cells
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
+    const lines = [`${table.title}:`, `  ${line(table.columns)}`, ...rows.map((r) => `  ${line(r)}`)];
+    if (table.rows.length > rows.length)
+        lines.push(`  … ${table.rows.length - rows.length} more rows in the JSON report`);
+    if (table.note)
+        lines.push(`  ${table.note}`);
+    return lines.join('\n');
+}
+function renderText(report, maxRows = 30) {
+    const parts = [`${report.action}: ${report.verdict.toUpperCase()} — ${report.headline}`];
+    if (report.reasons.length)
+        parts.push(report.reasons.map((r) => `  - ${r}`).join('\n'));
+    if (report.metrics.length)
+        parts.push(report.metrics.map(([label, value]) => `${label}: ${value}`).join(' | '));
+    const tables = [findingsTable(report.findings), ...report.tables].filter((t) => t !== undefined);
+    for (const table of tables)
+        parts.push(renderTable(table, maxRows));
+    return `${parts.join('\n\n')}\n`;
+}
+
+// EXTERNAL MODULE: ./packages/core/src/render/sarif.ts
+var sarif = __webpack_require__(6395);
+// EXTERNAL MODULE: ./packages/core/src/render/junit.ts
+var junit = __webpack_require__(1038);
+;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 1631:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ loadPromptFile)
+/* harmony export */ });
+/* harmony import */ var _llmops_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9386);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
+/* harmony import */ var _positions__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5855);
+/* harmony import */ var _schema__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8440);
 
 
 
 
 const START = { line: 1, column: 1 };
 function emptyPrompt(path, file, format) {
-    return { path, file, format, modelParameters: {}, messages: [], testData: [], evaluators: [], keys: {} };
+    return {
+        path,
+        file,
+        format,
+        modelParameters: {},
+        messages: [],
+        testData: [],
+        evaluators: [],
+        keys: {},
+        values: {},
+    };
 }
 function finding(file, ruleId, level, message, at) {
     return { ruleId, level, message, file, line: at.line, column: at.column };
 }
 /** Load a GitHub Models prompt file (`*.prompt.yml`) or a Prompty file, keeping source positions. */
 function loadPromptFile(path, text, workspace) {
-    const file = (0,src/* toWorkspacePath */.CR)(workspace, path);
+    const file = (0,_llmops_core__WEBPACK_IMPORTED_MODULE_0__/* .toWorkspacePath */ .CR)(workspace, path);
     return path.endsWith('.prompty') ? loadPrompty(path, file, text) : loadPromptYml(path, file, text);
 }
 function parseYaml(text, file, lineOffset = 0) {
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const lines = new yaml__WEBPACK_IMPORTED_MODULE_1__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     const findings = [...doc.errors, ...doc.warnings].map((e) => {
-        const at = e.linePos?.[0] ?? { line: 1, col: 1 };
+        const at = lines.linePos(e.pos[0]);
         const level = doc.errors.includes(e) ? 'error' : 'warning';
         const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
         return finding(file, 'yaml/syntax', level, `YAML: ${message}`, {
@@ -173,34 +254,48 @@ function loadPromptYml(path, file, text) {
     const { doc, lines, findings } = parseYaml(text, file);
     if (findings.some((f) => f.level === 'error'))
         return { prompt, findings };
-    if (!(0,dist/* isMap */.jh)(doc.contents)) {
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(doc.contents)) {
         findings.push(finding(file, 'prompt/schema', 'error', 'a prompt file must be a YAML mapping', START));
         return { prompt, findings };
     }
-    prompt.keys = keyPositions(doc.contents, lines);
-    const data = doc.toJS({ maxAliasCount: 100 });
-    const parsed = promptFileSchema.safeParse(data);
+    prompt.keys = (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .keyPositions */ .gz)(doc.contents, lines);
+    prompt.values = (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .valuePositions */ .yf)(doc.contents, lines);
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: 10_000 });
+    }
+    catch (error) {
+        findings.push(finding(file, 'yaml/syntax', 'error', `YAML: ${error.message}`, START));
+        return { prompt, findings };
+    }
+    const parsed = _schema__WEBPACK_IMPORTED_MODULE_3__/* .promptFileSchema */ .cq.safeParse(data);
     if (!parsed.success) {
         for (const issue of parsed.error.issues) {
             const where = issue.path.length ? `'${issue.path.join('.')}': ` : '';
-            findings.push(finding(file, 'prompt/schema', 'error', `${where}${issue.message}`, positionOf(nodeAt(doc, issue.path), lines)));
+            findings.push(finding(file, 'prompt/schema', 'error', `${where}${issue.message}`, (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(doc, issue.path), lines)));
         }
         return { prompt, findings };
     }
     const p = parsed.data;
+    // yaml.v3 decodes `version: 1.10` into a text field as written, not as the number 1.1.
+    const asWritten = (key, value) => {
+        const node = doc.get(key, true);
+        return typeof node?.value === 'number' && node.range ? text.slice(node.range[0], node.range[1]) : value;
+    };
     Object.assign(prompt, {
-        name: p.name,
+        name: asWritten('name', p.name),
         description: p.description,
-        version: p.version,
+        version: asWritten('version', p.version),
         model: p.model,
         modelParameters: p.modelParameters ?? {},
         responseFormat: p.responseFormat,
     });
-    const at = (path) => positionOf(nodeAt(doc, path), lines);
+    const at = (path) => (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(doc, path), lines);
     prompt.messages = p.messages.map((m, i) => ({
         role: m.role,
         content: m.content,
         at: at(['messages', i, 'content']),
+        roleAt: at(['messages', i, 'role']),
     }));
     prompt.testData = (p.testData ?? []).map((values, i) => ({ values, at: at(['testData', i]) }));
     prompt.evaluators = (p.evaluators ?? []).map((e, i) => ({
@@ -241,8 +336,9 @@ function loadPrompty(path, file, text) {
             return { prompt, findings };
         const meta = (front.doc.toJS() ?? {});
         const shift = (pos) => ({ line: pos.line + 1, column: pos.column });
-        prompt.keys = Object.fromEntries(Object.entries(keyPositions(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
-        readPromptyMeta(prompt, meta, shift(positionOf(nodeAt(front.doc, ['sample']), front.lines)));
+        prompt.keys = Object.fromEntries(Object.entries((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .keyPositions */ .gz)(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
+        prompt.values = Object.fromEntries(Object.entries((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .valuePositions */ .yf)(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
+        readPromptyMeta(prompt, meta, shift((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(front.doc, ['sample']), front.lines)));
         bodyStart = end + 1;
     }
     let current;
@@ -294,7 +390,154 @@ function readPromptyMeta(prompt, meta, sampleAt) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/evals/src/prompt-file/template.ts
+
+/***/ }),
+
+/***/ 5855:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   df: () => (/* binding */ positionOf),
+/* harmony export */   gz: () => (/* binding */ keyPositions),
+/* harmony export */   oB: () => (/* binding */ nodeAt),
+/* harmony export */   yf: () => (/* binding */ valuePositions)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+
+/** Source position of a YAML node (1-based), or of the document start when it has none. */
+function positionOf(node, lines) {
+    const offset = node?.range?.[0] ?? 0;
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
+}
+/** The deepest node that exists along a path: where a finding about that path points. */
+function nodeAt(doc, path) {
+    let node = doc.contents;
+    for (const key of path) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
+            const pair = node.items.find((p) => p.key?.value === key);
+            if (!pair)
+                break;
+            node = pair.value ?? pair.key;
+        }
+        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node) && typeof key === 'number') {
+            const item = node.items[key];
+            if (!item)
+                break;
+            node = item;
+        }
+        else {
+            break;
+        }
+    }
+    return node;
+}
+/** Position of a key (not its value) in a mapping: where "unknown key" points. */
+function keyPositions(node, lines) {
+    const out = {};
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+        return out;
+    for (const pair of node.items) {
+        const key = pair.key;
+        if (key && typeof key.value === 'string')
+            out[key.value] = positionOf(key, lines);
+    }
+    return out;
+}
+/** Position of each value in a mapping: where a finding about a key's value points. */
+function valuePositions(node, lines) {
+    const out = {};
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+        return out;
+    for (const pair of node.items) {
+        const key = pair.key;
+        if (key && typeof key.value === 'string')
+            out[key.value] = positionOf(pair.value ?? key, lines);
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 8440:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ KNOWN_KEYS),
+/* harmony export */   cq: () => (/* binding */ promptFileSchema),
+/* harmony export */   gg: () => (/* binding */ ROLES),
+/* harmony export */   t2: () => (/* binding */ RESPONSE_FORMATS),
+/* harmony export */   tv: () => (/* binding */ KNOWN_MODEL_PARAMETERS),
+/* harmony export */   tz: () => (/* binding */ BUILTIN_EVALUATORS)
+/* harmony export */ });
+/* unused harmony export evaluatorSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9691);
+
+// The GitHub Models prompt file (`*.prompt.yml`), as `gh models` decodes it: yaml.v3 into typed
+// fields, so scalars decode into text fields, an empty value is "", and unknown keys are ignored
+// (we warn on them).
+const text = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(), zod__WEBPACK_IMPORTED_MODULE_0__/* ["null"] */ .chJ().transform(() => '')]).transform(String);
+const ROLES = ['system', 'user', 'assistant'];
+const BUILTIN_EVALUATORS = [
+    'github/similarity',
+    'github/coherence',
+    'github/fluency',
+    'github/relevance',
+    'github/groundedness',
+];
+const RESPONSE_FORMATS = ['text', 'json_object', 'json_schema'];
+const stringEvaluator = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    contains: text.optional(),
+    equals: text.optional(),
+    startsWith: text.optional(),
+    endsWith: text.optional(),
+});
+const llmEvaluator = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    modelId: text.optional(),
+    prompt: text,
+    choices: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ choice: text, score: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig() })),
+    systemPrompt: text.optional(),
+});
+const evaluatorSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    name: text,
+    string: stringEvaluator.optional(),
+    uses: text.optional(),
+    llm: llmEvaluator.optional(),
+})
+    .refine((e) => e.string !== undefined || e.uses !== undefined || e.llm !== undefined, {
+    message: 'an evaluator needs one of string, uses or llm',
+});
+const promptFileSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    name: text.optional(),
+    description: text.optional(),
+    version: text.optional(),
+    model: text.optional(),
+    modelParameters: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+        maxTokens: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative().optional(),
+        temperature: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(0).max(2).optional(),
+        topP: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(0).max(1).optional(),
+    })
+        .optional(),
+    messages: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ role: text, content: text })).min(1, 'a prompt needs at least one message'),
+    testData: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J())).optional(),
+    evaluators: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(evaluatorSchema).optional(),
+    responseFormat: text.optional(),
+    jsonSchema: text.optional(),
+});
+const KNOWN_KEYS = new Set(Object.keys(promptFileSchema.shape));
+const KNOWN_MODEL_PARAMETERS = new Set(['maxTokens', 'temperature', 'topP']);
+
+
+/***/ }),
+
+/***/ 4985:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ findPlaceholders),
+/* harmony export */   o: () => (/* binding */ fillTemplate)
+/* harmony export */ });
 // `gh models` fills `{{name}}` by plain replacement: no spaces inside the braces, no filters.
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 function findPlaceholders(text) {
@@ -309,14 +552,37 @@ function fillTemplate(text, values) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./packages/evals/src/prompt-file/index.ts
 
+/***/ }),
 
+/***/ 1998:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ENCODINGS: () => (/* reexport */ ENCODINGS),
+  builtinModels: () => (/* reexport */ builtinModels),
+  checkPrompt: () => (/* reexport */ checkPrompt),
+  countChatTokens: () => (/* reexport */ countChatTokens),
+  countTokensWithServer: () => (/* reexport */ countTokensWithServer),
+  findModel: () => (/* reexport */ findModel),
+  isVersionRaised: () => (/* reexport */ isVersionRaised),
+  loadModelTable: () => (/* reexport */ loadModelTable),
+  loadSchemaCompiler: () => (/* reexport */ loadSchemaCompiler),
+  openAiEncoding: () => (/* reexport */ openAiEncoding),
+  promptFingerprint: () => (/* reexport */ promptFingerprint),
+  validatePrompts: () => (/* reexport */ validatePrompts),
+  validatePromptsCommand: () => (/* reexport */ validatePromptsCommand),
+  validatePromptsInputs: () => (/* reexport */ validatePromptsInputs)
+});
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __webpack_require__(2463);
+// EXTERNAL MODULE: ./packages/evals/src/prompt-file/schema.ts
+var schema = __webpack_require__(8440);
+// EXTERNAL MODULE: ./packages/evals/src/prompt-file/template.ts
+var template = __webpack_require__(4985);
 ;// CONCATENATED MODULE: ./packages/evals/src/validate/secrets.ts
 // Credentials that get pasted into prompts and test data by accident. The finding names the
 // kind, never the value.
@@ -338,9 +604,8 @@ function findSecrets(text) {
 
 
 
-
 /** Every per-file check that needs no tokenizer, model table or git. */
-function checkPrompt(prompt) {
+function checkPrompt(prompt, ajv) {
     const findings = [];
     const emit = (ruleId, level, message, at) => findings.push({ ruleId, level, message, file: prompt.file, line: at.line, column: at.column });
     const start = { line: 1, column: 1 };
@@ -349,7 +614,7 @@ function checkPrompt(prompt) {
     checkRoles(prompt, emit, start);
     checkVariables(prompt, emit);
     checkEvaluators(prompt, emit);
-    checkResponseFormat(prompt, emit, start);
+    checkResponseFormat(prompt, emit, start, ajv);
     checkSecrets(prompt, emit);
     if (!prompt.model)
         emit('prompt/no-model', 'warning', 'no model: token counts and cost cannot be checked', start);
@@ -357,19 +622,19 @@ function checkPrompt(prompt) {
 }
 function checkKeys(prompt, emit) {
     for (const [key, at] of Object.entries(prompt.keys)) {
-        if (!KNOWN_KEYS.has(key))
+        if (!schema/* KNOWN_KEYS */.B.has(key))
             emit('prompt/unknown-key', 'warning', `unknown key '${key}' (gh models ignores it)`, at);
     }
     for (const key of Object.keys(prompt.modelParameters)) {
-        if (!KNOWN_MODEL_PARAMETERS.has(key)) {
+        if (!schema/* KNOWN_MODEL_PARAMETERS */.tv.has(key)) {
             emit('prompt/unknown-parameter', 'warning', `unknown model parameter '${key}': gh models reads maxTokens, temperature and topP`, prompt.keys.modelParameters ?? { line: 1, column: 1 });
         }
     }
 }
 function checkRoles(prompt, emit, start) {
     prompt.messages.forEach((m, i) => {
-        if (!ROLES.includes(m.role.toLowerCase())) {
-            emit('prompt/role', 'error', `unknown role '${m.role}': expected one of ${ROLES.join(', ')}`, m.at);
+        if (!schema/* ROLES */.gg.includes(m.role.toLowerCase())) {
+            emit('prompt/role', 'error', `unknown role '${m.role}': expected one of ${schema/* ROLES */.gg.join(', ')}`, m.roleAt ?? m.at);
         }
         else if (m.role.toLowerCase() === 'system' && i > 0) {
             emit('prompt/system-position', 'warning', 'a system message after the first message', m.at);
@@ -381,26 +646,52 @@ function checkRoles(prompt, emit, start) {
         emit('prompt/no-user-message', 'warning', 'no user message: most chat models expect one', prompt.messages[0]?.at ?? start);
     }
 }
+// Prompty templates are Jinja2: `{{ user.name }}` reads the variable `user`, and `{% for x in ... %}`
+// binds `x`. Prompt files use gh models' plain `{{name}}` replacement.
+function templateVariables(prompt, content) {
+    const names = (0,template/* findPlaceholders */.G)(content).map((p) => p.name);
+    if (prompt.format !== 'prompty')
+        return names;
+    const bound = new Set([...content.matchAll(/\{%-?\s*for\s+([\w\s,]+?)\s+in\b/g)].flatMap((m) => m[1].split(/\s*,\s*/)));
+    return names
+        .map((n) => n.split(/[.[|\s]/)[0])
+        .filter((n) => /^\w+$/.test(n) && !bound.has(n) && n !== 'loop');
+}
 function checkVariables(prompt, emit) {
     const used = new Set();
     for (const m of prompt.messages) {
-        for (const p of findPlaceholders(m.content)) {
-            used.add(p.name);
-            if (p.raw !== `{{${p.name}}}`) {
-                emit('prompt/placeholder-spacing', 'warning', `'${p.raw}' is not filled by gh models: write '{{${p.name}}}'`, m.at);
+        for (const name of templateVariables(prompt, m.content))
+            used.add(name);
+        if (prompt.format === 'prompt-yml') {
+            for (const p of (0,template/* findPlaceholders */.G)(m.content)) {
+                if (p.raw !== `{{${p.name}}}`) {
+                    emit('prompt/placeholder-spacing', 'warning', `'${p.raw}' is not filled by gh models: write '{{${p.name}}}'`, m.at);
+                }
             }
         }
+        // Literal braces (JSON examples) are fine; an opening `{{` that never closes is a typo.
         const rest = m.content.replace(/\{\{[^{}]*\}\}/g, '');
-        if (rest.includes('{{') || rest.includes('}}')) {
-            emit('prompt/unbalanced-braces', 'error', `unbalanced '{{' or '}}' in the ${m.role} message`, m.at);
+        if (/\{\{(?![^]*\}\})/.test(rest)) {
+            emit('prompt/unbalanced-braces', 'warning', `'{{' without a closing '}}' in the ${m.role} message`, m.at);
         }
     }
     const referenced = new Set(used);
+    // Jinja statements read variables too (`{% for x in items %}`, `{% if vip %}`), without requiring them.
+    if (prompt.format === 'prompty') {
+        for (const m of prompt.messages) {
+            for (const [, name] of m.content.matchAll(/\{%-?\s*(?:for\s+[\w\s,]+?\s+in|if|elif)\s+([A-Za-z_]\w*)/g)) {
+                referenced.add(name);
+            }
+        }
+    }
     for (const e of prompt.evaluators) {
         const texts = [...Object.values(e.string ?? {}), e.llm?.prompt ?? '', e.llm?.systemPrompt ?? ''];
         for (const t of texts)
-            for (const p of findPlaceholders(String(t)))
+            for (const p of (0,template/* findPlaceholders */.G)(String(t)))
                 referenced.add(p.name);
+        // The built-in evaluators read the input, the expected answer and the completion.
+        if (e.uses?.startsWith('github/'))
+            referenced.add('input');
     }
     const reportedUnused = new Set();
     for (const row of prompt.testData) {
@@ -423,38 +714,61 @@ function checkEvaluators(prompt, emit) {
         if (names.has(e.name))
             emit('prompt/duplicate-evaluator', 'warning', `evaluator name '${e.name}' repeats`, e.at);
         names.add(e.name);
-        if (e.uses !== undefined && !BUILTIN_EVALUATORS.includes(e.uses)) {
-            emit('prompt/unknown-evaluator', 'error', `unknown evaluator '${e.uses}': expected one of ${BUILTIN_EVALUATORS.join(', ')}`, e.at);
+        const kinds = [e.string && 'string', e.uses && 'uses', e.llm && 'llm'].filter(Boolean);
+        if (kinds.length > 1) {
+            emit('prompt/evaluator-kinds', 'warning', `evaluator '${e.name}' sets ${kinds.join(' and ')}: only ${kinds[0]} is used`, e.at);
+        }
+        if (e.uses !== undefined && !schema/* BUILTIN_EVALUATORS */.tz.includes(e.uses)) {
+            emit('prompt/unknown-evaluator', 'error', `unknown evaluator '${e.uses}': expected one of ${schema/* BUILTIN_EVALUATORS */.tz.join(', ')}`, e.at);
         }
     }
 }
-let checks_ajv;
-function checkResponseFormat(prompt, emit, start) {
-    const at = prompt.keys.responseFormat ?? start;
+/** A schema compiler, loaded only when some prompt has a JSON schema (Ajv is large). */
+async function loadSchemaCompiler() {
+    // ajv is CommonJS: bundlers expose its exports as `default`, Node's loader also as named exports.
+    const mod = (await __webpack_require__.e(/* import() */ 463).then(__webpack_require__.t.bind(__webpack_require__, 2463, 23)));
+    const AjvClass = mod.Ajv ?? mod.default.Ajv;
+    // Structured outputs use a subset of JSON Schema; unknown formats are not our concern here.
+    return new AjvClass({
+        strict: false,
+        allErrors: false,
+        validateSchema: true,
+        validateFormats: false,
+        logger: false,
+    });
+}
+function checkResponseFormat(prompt, emit, start, ajv) {
+    const at = prompt.values.responseFormat ?? start;
     const format = prompt.responseFormat;
-    if (format !== undefined && !RESPONSE_FORMATS.includes(format)) {
-        emit('prompt/response-format', 'error', `responseFormat '${format}': expected one of ${RESPONSE_FORMATS.join(', ')}`, at);
+    if (format !== undefined && !schema/* RESPONSE_FORMATS */.t2.includes(format)) {
+        emit('prompt/response-format', 'error', `responseFormat '${format}': expected one of ${schema/* RESPONSE_FORMATS */.t2.join(', ')}`, at);
         return;
     }
     if (format === 'json_object' && !prompt.messages.some((m) => /json/i.test(m.content))) {
         emit('prompt/json-instruction', 'warning', "responseFormat json_object needs the word 'JSON' in a message (OpenAI rejects it otherwise)", at);
     }
-    const schemaAt = prompt.keys.jsonSchema ?? at;
+    const schemaAt = prompt.values.jsonSchema ?? at;
     if (format === 'json_schema' && !prompt.jsonSchema && !prompt.keys.jsonSchema) {
         emit('prompt/json-schema', 'error', 'responseFormat json_schema needs jsonSchema', at);
     }
     const js = prompt.jsonSchema;
     if (!js)
         return;
-    if (typeof js.name !== 'string')
+    // gh models requires name and schema only for json_schema responses.
+    if (format === 'json_schema' && typeof js.name !== 'string') {
         emit('prompt/json-schema', 'error', "jsonSchema needs a 'name'", schemaAt);
+    }
     if (!js.schema || typeof js.schema !== 'object') {
-        emit('prompt/json-schema', 'error', "jsonSchema needs a 'schema' object", schemaAt);
+        if (format === 'json_schema')
+            emit('prompt/json-schema', 'error', "jsonSchema needs a 'schema' object", schemaAt);
         return;
     }
     try {
-        checks_ajv ??= new ajv.Ajv({ strict: false, allErrors: false, validateSchema: true });
-        checks_ajv.compile(js.schema);
+        if (!ajv)
+            throw new Error('no schema compiler loaded');
+        // Validate the schema's structure whatever draft it names: `$schema` would make Ajv look up a meta-schema.
+        const { $schema: _draft, ...schema } = js.schema;
+        ajv.compile(schema);
     }
     catch (error) {
         emit('prompt/json-schema', 'error', `jsonSchema.schema is not a valid JSON Schema: ${error.message}`, schemaAt);
@@ -473,19 +787,25 @@ function checkSecrets(prompt, emit) {
     }
 }
 
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 3 modules
+var src = __webpack_require__(9386);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
-var tinyglobby_dist = __webpack_require__(3382);
+var dist = __webpack_require__(3382);
+// EXTERNAL MODULE: ./packages/evals/src/prompt-file/load.ts
+var load = __webpack_require__(1631);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./packages/evals/src/prompt-file/positions.ts
+var positions = __webpack_require__(5855);
 ;// CONCATENATED MODULE: ./packages/evals/src/validate/models.ts
 
 
@@ -532,13 +852,27 @@ function findModel(table, name) {
     if (!name)
         return undefined;
     const lower = name.toLowerCase();
-    const candidates = [name, lower, lower.slice(lower.indexOf('/') + 1)];
+    const bare = lower.slice(lower.indexOf('/') + 1);
+    // Dated snapshots (`gpt-4o-2024-08-06`) share their family's window and price.
+    const candidates = [name, lower, bare, bare.replace(/-\d{4}-\d{2}-\d{2}$/, '')];
     for (const c of candidates)
         if (table.has(c))
             return table.get(c);
     for (const [key, info] of table)
         if (key.toLowerCase() === lower || key.toLowerCase().endsWith(`/${lower}`))
             return info;
+    return undefined;
+}
+/**
+ * The encoding of an OpenAI model family not in the table (new models, dated snapshots such as
+ * `gpt-4o-2024-08-06`): counts stay exact even when context and price are unknown.
+ */
+function openAiEncoding(name) {
+    const model = (name ?? '').toLowerCase().replace(/^(openai|azure-openai|azure)\//, '');
+    if (/^(gpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|o\d)/.test(model))
+        return 'o200k_base';
+    if (/^(gpt-4|gpt-3\.5)/.test(model))
+        return 'cl100k_base';
     return undefined;
 }
 /** Read `models-file` (YAML: `models: {name: {context-window, input-per-mtok, output-per-mtok, encoding}}`) over the built-ins. */
@@ -554,8 +888,8 @@ async function loadModelTable(path, displayPath) {
     catch {
         throw new src/* UserError */.yo(`input 'models-file': cannot read '${shown}' (no such file)`);
     }
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
+    const lines = new yaml_dist/* LineCounter */.HN();
+    const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
     const yamlError = doc.errors[0];
     if (yamlError) {
         const at = yamlError.linePos?.[0];
@@ -565,10 +899,10 @@ async function loadModelTable(path, displayPath) {
             column: at?.col,
         });
     }
-    const parsed = modelsFileSchema.safeParse((0,dist/* isMap */.jh)(doc.contents) ? doc.toJS() : null);
+    const parsed = modelsFileSchema.safeParse((0,yaml_dist/* isMap */.jh)(doc.contents) ? doc.toJS() : null);
     if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        const at = positionOf(nodeAt(doc, issue.path), lines);
+        const at = (0,positions/* positionOf */.df)((0,positions/* nodeAt */.oB)(doc, issue.path), lines);
         throw new src/* UserError */.yo(`models file: '${issue.path.join('.') || '(root)'}': ${issue.message}`, {
             file: shown,
             line: at.line,
@@ -633,8 +967,9 @@ async function countTokensWithServer(baseUrl, model, messages) {
     catch (error) {
         if (error instanceof src/* UserError */.yo)
             throw error;
-        const cause = error.cause?.code ?? error.message;
-        throw new src/* UserError */.yo(`input 'tokenize-url': cannot reach ${root} (${cause}); is the vLLM/TGI server running?`);
+        const cause = error.cause;
+        const reason = cause?.code ?? cause?.message ?? error.message;
+        throw new src/* UserError */.yo(`input 'tokenize-url': cannot reach ${root} (${reason}); is the vLLM/TGI server running?`);
     }
 }
 
@@ -719,8 +1054,6 @@ function isVersionRaised(previous, next) {
 
 
 
-
-
 // Output tokens assumed for cost when a prompt sets no maxTokens.
 const DEFAULT_OUTPUT_TOKENS = 256;
 async function findFiles(workspace, patterns) {
@@ -732,12 +1065,14 @@ async function findFiles(workspace, patterns) {
             throw new src/* UserError */.yo(`input 'paths' has '${pattern}': globs must stay inside the workspace`);
         }
     }
-    const files = await (0,tinyglobby_dist/* glob */.TI)(patterns, {
+    const matched = await (0,dist/* glob */.TI)(patterns, {
         cwd: workspace,
         absolute: true,
         ignore: ['**/node_modules/**', '**/.git/**'],
         followSymbolicLinks: false,
     });
+    // A symlink out of the workspace would let a PR read (and echo into the comment) files elsewhere.
+    const files = matched.filter((file) => (0,src/* isInsideWorkspace */.cm)(workspace, file));
     if (files.length === 0) {
         throw new src/* UserError */.yo(`input 'paths' matched no files in ${workspace}: ${patterns.join(', ')}`);
     }
@@ -752,7 +1087,7 @@ function longestFill(prompt) {
         if (length > bestLength)
             [best, bestLength] = [row.values, length];
     }
-    return prompt.messages.map((m) => ({ role: m.role.toLowerCase(), content: fillTemplate(m.content, best) }));
+    return prompt.messages.map((m) => ({ role: m.role.toLowerCase(), content: (0,template/* fillTemplate */.o)(m.content, best) }));
 }
 async function mapLimit(items, limit, fn) {
     const out = new Array(items.length);
@@ -768,15 +1103,16 @@ async function mapLimit(items, limit, fn) {
 }
 async function measurePrompt(prompt, models, options, findings) {
     const info = findModel(models, prompt.model);
-    const at = prompt.keys.model ?? { line: 1, column: 1 };
+    const at = prompt.values.model ?? { line: 1, column: 1 };
     const emit = (ruleId, level, message) => findings.push({ ruleId, level, message, file: prompt.file, line: at.line, column: at.column });
     const messages = longestFill(prompt);
     let count;
     if (options.tokenizeUrl)
         count = await countTokensWithServer(options.tokenizeUrl, prompt.model, messages);
     else
-        count = await countChatTokens(messages, info?.encoding);
-    const contextWindow = info?.contextWindow ?? count.contextWindow;
+        count = await countChatTokens(messages, info?.encoding ?? openAiEncoding(prompt.model));
+    // The serving engine knows its configured max_model_len better than a table does.
+    const contextWindow = count.contextWindow ?? info?.contextWindow;
     if (prompt.model && !info && !count.contextWindow) {
         emit('prompt/unknown-model', 'warning', `unknown model '${prompt.model}': add it to models-file for context and cost checks`);
     }
@@ -805,22 +1141,21 @@ async function measurePrompt(prompt, models, options, findings) {
         costPer1kCallsUsd: cost,
     };
 }
-async function changedFiles(workspace, base) {
-    const { stdout } = await (0,external_node_util_.promisify)(external_node_child_process_.execFile)('git', ['diff', '--name-only', base, '--', '.'], {
-        cwd: workspace,
-        maxBuffer: 64 * 1024 * 1024,
-    });
-    const top = (await (0,external_node_util_.promisify)(external_node_child_process_.execFile)('git', ['rev-parse', '--show-toplevel'], { cwd: workspace })).stdout.trim();
-    return new Set(stdout
-        .split('\n')
-        .filter(Boolean)
-        .map((f) => external_node_path_default().relative(workspace, external_node_path_default().join(top, f)).split((external_node_path_default()).sep).join('/')));
-}
 /** Compare with the base ref: which prompts changed, and whether their version was raised. */
 async function compareWithBase(prompts, summaries, options, findings) {
-    const base = await (0,src/* resolveBaseRef */.JN)(options.workspace, options.baseRef);
-    const changed = await changedFiles(options.workspace, base);
-    const top = (await (0,external_node_util_.promisify)(external_node_child_process_.execFile)('git', ['rev-parse', '--show-toplevel'], { cwd: options.workspace })).stdout.trim();
+    let base;
+    try {
+        base = await (0,src/* resolveBaseRef */.JN)(options.workspace, options.baseRef);
+    }
+    catch (error) {
+        // Without required bumps, the changed-prompts list is a nicety: a shallow clone must not fail the run.
+        if (options.requireVersionBump)
+            throw error;
+        options.log?.(`warning: ${error.message}; changed prompts are not listed`);
+        return [];
+    }
+    const changed = await (0,src/* changedFilesSince */.OM)(options.workspace, base);
+    const top = await (0,src/* gitTopLevel */.oB)(options.workspace);
     const out = [];
     for (const prompt of prompts) {
         if (!changed.has(prompt.file))
@@ -833,13 +1168,13 @@ async function compareWithBase(prompts, summaries, options, findings) {
             out.push(prompt.file);
             continue;
         }
-        const previous = loadPromptFile(prompt.path, old, options.workspace).prompt;
+        const previous = (0,load/* loadPromptFile */.l)(prompt.path, old, options.workspace).prompt;
         if (promptFingerprint(previous) === promptFingerprint(prompt))
             continue;
         summary.changed = 'modified';
         out.push(prompt.file);
         if (options.requireVersionBump && !isVersionRaised(previous.version, prompt.version)) {
-            const at = prompt.keys.version ?? { line: 1, column: 1 };
+            const at = prompt.values.version ?? { line: 1, column: 1 };
             findings.push({
                 ruleId: 'prompt/version-bump',
                 level: 'error',
@@ -866,19 +1201,20 @@ async function validatePrompts(options) {
     const findings = [];
     const prompts = [];
     for (const file of files) {
-        const loaded = loadPromptFile(file, (0,external_node_fs_.readFileSync)(file, 'utf8'), options.workspace);
+        const loaded = (0,load/* loadPromptFile */.l)(file, (0,external_node_fs_.readFileSync)(file, 'utf8'), options.workspace);
         findings.push(...loaded.findings);
-        if (loaded.findings.some((f) => f.level === 'error'))
-            continue;
-        findings.push(...checkPrompt(loaded.prompt));
-        prompts.push(loaded.prompt);
+        if (!loaded.findings.some((f) => f.level === 'error'))
+            prompts.push(loaded.prompt);
     }
+    const ajv = prompts.some((p) => p.jsonSchema) ? await loadSchemaCompiler() : undefined;
+    for (const prompt of prompts)
+        findings.push(...checkPrompt(prompt, ajv));
     const seen = new Map();
     for (const prompt of prompts) {
         if (!prompt.name)
             continue;
         const first = seen.get(prompt.name);
-        const at = prompt.keys.name ?? { line: 1, column: 1 };
+        const at = prompt.values.name ?? { line: 1, column: 1 };
         if (first) {
             findings.push({
                 ruleId: 'prompt/duplicate-name',
@@ -895,6 +1231,9 @@ async function validatePrompts(options) {
     const measured = await mapLimit(prompts, options.tokenizeUrl ? 8 : 1, (p) => measurePrompt(p, models, options, findings));
     const summaries = new Map(measured.map((s) => [s.file, s]));
     const changed = options.baseRef ? await compareWithBase(prompts, summaries, options, findings) : [];
+    findings.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.column ?? 0) - (b.column ?? 0));
     const errors = (0,src/* countFindings */.Gt)(findings, 'error');
     const warnings = (0,src/* countFindings */.Gt)(findings, 'warning');
     const failing = errors + (options.failOn === 'warning' ? warnings : 0);
@@ -989,9 +1328,6 @@ const validatePromptsCommand = {
 
 
 
-
-
-;// CONCATENATED MODULE: ./packages/evals/src/index.ts
 
 
 

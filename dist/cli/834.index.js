@@ -1,0 +1,1851 @@
+export const id = 834;
+export const ids = [834];
+export const modules = {
+
+/***/ 3834:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ACTIONS: () => (/* reexport */ ACTIONS),
+  CREATED_FROM_ANNOTATION: () => (/* reexport */ CREATED_FROM_ANNOTATION),
+  ClientKube: () => (/* reexport */ ClientKube),
+  GatewayApiRouter: () => (/* reexport */ GatewayApiRouter),
+  IstioRouter: () => (/* reexport */ IstioRouter),
+  KINDS: () => (/* reexport */ KINDS),
+  KServeRouter: () => (/* reexport */ KServeRouter),
+  KubeError: () => (/* reexport */ KubeError),
+  OUTCOMES: () => (/* reexport */ OUTCOMES),
+  ROUTERS: () => (/* reexport */ ROUTERS),
+  Rollout: () => (/* reexport */ Rollout),
+  STATE_ANNOTATION: () => (/* reexport */ STATE_ANNOTATION),
+  ServiceRouter: () => (/* reexport */ ServiceRouter),
+  Workloads: () => (/* reexport */ Workloads),
+  Writer: () => (/* reexport */ Writer),
+  applyMergePatch: () => (/* reexport */ applyMergePatch),
+  buildReport: () => (/* reexport */ buildReport),
+  canaryLabels: () => (/* reexport */ canaryLabels),
+  canaryStepCommand: () => (/* reexport */ canaryStepCommand),
+  canaryStepInputs: () => (/* reexport */ canaryStepInputs),
+  canaryStepPostCommand: () => (/* reexport */ canaryStepPostCommand),
+  containerFor: () => (/* reexport */ containerFor),
+  describeStep: () => (/* reexport */ describeStep),
+  imageOf: () => (/* reexport */ imageOf),
+  inFlight: () => (/* reexport */ inFlight),
+  isConflict: () => (/* reexport */ isConflict),
+  kubeError: () => (/* reexport */ kubeError),
+  labelSelector: () => (/* reexport */ labelSelector),
+  loadKubeConfig: () => (/* reexport */ loadKubeConfig),
+  matchLabelsOf: () => (/* reexport */ matchLabelsOf),
+  missingPermission: () => (/* reexport */ missingPermission),
+  namespaceOf: () => (/* reexport */ namespaceOf),
+  parseSteps: () => (/* reexport */ parseSteps),
+  promAnalysis: () => (/* reexport */ promAnalysis),
+  readState: () => (/* reexport */ readState),
+  runCanaryStep: () => (/* reexport */ runCanaryStep),
+  startDeployment: () => (/* reexport */ startDeployment),
+  statePatch: () => (/* reexport */ statePatch),
+  waitInferenceService: () => (/* reexport */ waitInferenceService)
+});
+
+// EXTERNAL MODULE: ./packages/prom/src/index.ts + 14 modules
+var src = __webpack_require__(5891);
+;// CONCATENATED MODULE: ./packages/kube/src/analysis.ts
+
+function values(m) {
+    if (!m)
+        return '';
+    if (m.canary === undefined)
+        return m.message;
+    const canary = (0,src.formatValue)(m.canary);
+    if (m.baseline === undefined)
+        return canary;
+    const ratio = m.ratio !== undefined && Number.isFinite(m.ratio) ? ` (×${(0,src.formatValue)(m.ratio)})` : '';
+    return `canary ${canary} vs baseline ${(0,src.formatValue)(m.baseline)}${ratio}`;
+}
+/** metric-gate's checks and limits, run at a step against the canary and baseline selectors. */
+function promAnalysis(options) {
+    const selectors = { selector: options.canarySelector, baselineSelector: options.baselineSelector };
+    const base = (0,src.loadChecks)(options.checks, options.workspace, selectors);
+    return {
+        checks: base.length,
+        async run(label, override, signal) {
+            const checks = override?.checks ? (0,src.loadChecks)(override.checks, options.workspace, selectors) : base;
+            const count = override?.count ?? options.count;
+            const intervalMs = override?.intervalMs ?? options.intervalMs;
+            options.log(`${label}: analysis of ${checks.length} check(s), ${count} measurement(s) ${Math.round(intervalMs / 1000)}s apart`);
+            const result = await (0,src.measureChecks)(checks, {
+                prom: options.prom,
+                clock: options.clock,
+                count,
+                intervalMs,
+                noData: options.noData,
+                limits: options.limits,
+                retryDelayMs: options.retryDelayMs,
+                signal,
+                onMeasurement: (m) => options.log(`  ${m.check} #${m.index}: ${m.outcome} — ${m.message}`),
+            });
+            const outcomes = result.checks.map((c) => {
+                const mine = result.measurements.filter((m) => m.check === c.check.name);
+                const last = [...mine].reverse().find((m) => m.canary !== undefined) ?? mine[mine.length - 1];
+                const lastBad = [...mine].reverse().find((m) => m.outcome !== 'success');
+                return {
+                    name: c.check.name,
+                    verdict: c.verdict,
+                    values: values(last),
+                    reason: c.verdict === 'pass' ? '' : `${c.reason}${lastBad ? ` — last: ${lastBad.message}` : ''}`,
+                    measurements: mine.length,
+                };
+            });
+            const bad = outcomes.filter((c) => c.verdict !== 'pass');
+            return {
+                verdict: result.verdict,
+                checks: outcomes,
+                reason: [
+                    ...bad.map((c) => `${c.name}: ${c.reason}`),
+                    ...(result.cancelled ? ['cancelled'] : []),
+                ].join('; '),
+                cancelled: result.cancelled,
+                measurements: result.measurements,
+            };
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/index.js + 828 modules
+var dist = __webpack_require__(2635);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 19 modules
+var core_src = __webpack_require__(9522);
+;// CONCATENATED MODULE: ./packages/kube/src/client.ts
+
+
+/** The kinds canary-step reads and writes, and where they live in the API. */
+const KINDS = {
+    VirtualService: { group: 'networking.istio.io', version: 'v1beta1', plural: 'virtualservices' },
+    HTTPRoute: { group: 'gateway.networking.k8s.io', version: 'v1', plural: 'httproutes' },
+    InferenceService: { group: 'serving.kserve.io', version: 'v1beta1', plural: 'inferenceservices' },
+    Deployment: { group: 'apps', version: 'v1', plural: 'deployments' },
+    Service: { group: '', version: 'v1', plural: 'services' },
+    Pod: { group: '', version: 'v1', plural: 'pods' },
+};
+/** An API call that failed, naming the object and the verb; 403s say which permission is missing. */
+class KubeError extends core_src/* UserError */.yo {
+    status;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+        this.name = 'KubeError';
+    }
+}
+function describeTarget(kind, name, namespace) {
+    return `${kind} ${namespace}/${name ?? '*'}`;
+}
+/** The rule a Role needs for this call, in the words of `kubectl create role`. */
+function missingPermission(kind, verb, namespace) {
+    const { group, plural } = KINDS[kind];
+    return `verb '${verb}' on resource '${plural}' in API group '${group || '""'}' (namespace ${namespace})`;
+}
+function kubeError(error, kind, verb, name, namespace) {
+    const target = describeTarget(kind, name, namespace);
+    if (error instanceof dist/* ApiException */.UJ4) {
+        const body = parseBody(error.body);
+        const said = body?.message ?? '';
+        if (error.code === 403)
+            return new KubeError(`${verb} ${target}: forbidden (RBAC): the credentials lack ${missingPermission(kind, verb, namespace)}${said ? ` — ${said}` : ''}`, 403);
+        if (error.code === 401)
+            return new KubeError(`${verb} ${target}: unauthorized: the kubeconfig's credentials were rejected`, 401);
+        if (error.code === 404)
+            return new KubeError(`${verb} ${target}: not found${said ? ` — ${said}` : ''}`, 404);
+        return new KubeError(`${verb} ${target}: HTTP ${error.code}${said ? ` — ${said}` : ''}`, error.code);
+    }
+    const cause = error?.cause?.code ?? error?.code;
+    return new KubeError(`${verb} ${target}: cannot reach the API server: ${cause ?? error?.message ?? String(error)}`, undefined);
+}
+function parseBody(body) {
+    if (body && typeof body === 'object')
+        return body;
+    if (typeof body === 'string') {
+        try {
+            return JSON.parse(body);
+        }
+        catch {
+            return { message: body.slice(0, 300) };
+        }
+    }
+    return undefined;
+}
+function isConflict(error) {
+    return error instanceof KubeError && error.status === 409;
+}
+/** Load the kubeconfig and register every credential in it as a secret before anything is logged. */
+function loadKubeConfig(options) {
+    const kc = new dist/* KubeConfig */.ypW();
+    try {
+        if (options.kubeconfig)
+            kc.loadFromString(options.kubeconfig);
+        else
+            kc.loadFromDefault();
+    }
+    catch (error) {
+        throw new core_src/* UserError */.yo(`${options.kubeconfig ? "input 'kubeconfig'" : 'KUBECONFIG'}: not a kubeconfig: ${error.message.split('\n')[0]}`);
+    }
+    (0,core_src/* registerSecret */.cl)(options.kubeconfig, { split: false });
+    for (const user of kc.getUsers()) {
+        (0,core_src/* registerSecret */.cl)(user.token);
+        (0,core_src/* registerSecret */.cl)(user.password);
+        (0,core_src/* registerSecret */.cl)(user.keyData);
+        // auth-provider (oidc, gcp, azure) tokens and client secrets
+        for (const value of Object.values((user.authProvider?.config ?? {})))
+            if (typeof value === 'string' && value.length >= 16)
+                (0,core_src/* registerSecret */.cl)(value);
+    }
+    if (options.context) {
+        if (!kc.getContexts().some((c) => c.name === options.context))
+            throw new core_src/* UserError */.yo(`input 'context': no context '${options.context}' in the kubeconfig (it has ${kc
+                .getContexts()
+                .map((c) => c.name)
+                .join(', ')})`);
+        kc.setCurrentContext(options.context);
+    }
+    if (!kc.getCurrentCluster())
+        throw new core_src/* UserError */.yo('the kubeconfig has no current cluster: set `kubeconfig`, `KUBECONFIG` or `context`');
+    return kc;
+}
+/** The namespace to work in: the input, else the kubeconfig context's, else `default`. */
+function namespaceOf(kc, namespace) {
+    if (namespace)
+        return namespace;
+    const context = kc.getContextObject(kc.getCurrentContext());
+    return context?.namespace || 'default';
+}
+const CONTENT_TYPE = {
+    merge: dist/* PatchStrategy */.Qve.MergePatch,
+    json: dist/* PatchStrategy */.Qve.JsonPatch,
+};
+/** KubeApi over `@kubernetes/client-node`'s typed clients. */
+class ClientKube {
+    namespace;
+    custom;
+    apps;
+    core;
+    constructor(kc, namespace) {
+        this.namespace = namespace;
+        this.custom = kc.makeApiClient(dist/* CustomObjectsApi */.aVm);
+        this.apps = kc.makeApiClient(dist/* AppsV1Api */.eY6);
+        this.core = kc.makeApiClient(dist/* CoreV1Api */.f5Y);
+    }
+    async call(kind, verb, name, run) {
+        try {
+            return await run();
+        }
+        catch (error) {
+            throw kubeError(error, kind, verb, name, this.namespace);
+        }
+    }
+    get(kind, name) {
+        const namespace = this.namespace;
+        return this.call(kind, 'get', name, async () => {
+            if (kind === 'Deployment')
+                return plain(await this.apps.readNamespacedDeployment({ name, namespace }));
+            if (kind === 'Service')
+                return plain(await this.core.readNamespacedService({ name, namespace }));
+            if (kind === 'Pod')
+                return plain(await this.core.readNamespacedPod({ name, namespace }));
+            const { group, version, plural } = KINDS[kind];
+            return plain(await this.custom.getNamespacedCustomObject({ group, version, namespace, plural, name }));
+        });
+    }
+    async find(kind, name) {
+        try {
+            return await this.get(kind, name);
+        }
+        catch (error) {
+            if (error instanceof KubeError && error.status === 404)
+                return undefined;
+            throw error;
+        }
+    }
+    patch(kind, name, body, type) {
+        const namespace = this.namespace;
+        const options = (0,dist/* setHeaderOptions */.OkF)('Content-Type', CONTENT_TYPE[type]);
+        return this.call(kind, 'patch', name, async () => {
+            // The typed clients declare `body: object`; a JSON patch is an array, which is an object too.
+            const b = body;
+            if (kind === 'Deployment')
+                return plain(await this.apps.patchNamespacedDeployment({ name, namespace, body: b }, options));
+            if (kind === 'Service')
+                return plain(await this.core.patchNamespacedService({ name, namespace, body: b }, options));
+            if (kind === 'Pod')
+                throw new Error('pods are not patched');
+            const { group, version, plural } = KINDS[kind];
+            return plain(await this.custom.patchNamespacedCustomObject({ group, version, namespace, plural, name, body: b }, options));
+        });
+    }
+    create(kind, object) {
+        const namespace = this.namespace;
+        return this.call(kind, 'create', object.metadata.name, async () => {
+            if (kind === 'Deployment')
+                return plain(await this.apps.createNamespacedDeployment({ namespace, body: object }));
+            if (kind === 'Service' || kind === 'Pod')
+                throw new Error(`${kind} objects are not created`);
+            const { group, version, plural } = KINDS[kind];
+            return plain(await this.custom.createNamespacedCustomObject({ group, version, namespace, plural, body: object }));
+        });
+    }
+    list(kind, labelSelector) {
+        const namespace = this.namespace;
+        return this.call(kind, 'list', undefined, async () => {
+            if (kind === 'Pod')
+                return (await this.core.listNamespacedPod({ namespace, labelSelector })).items.map(plain);
+            if (kind === 'Deployment')
+                return (await this.apps.listNamespacedDeployment({ namespace, labelSelector })).items.map(plain);
+            throw new Error(`listing ${kind} is not needed`);
+        });
+    }
+}
+/**
+ * client-node deserializes core objects into model classes (Dates, camelCase). Plain JSON is what
+ * the routers and patches work on, so round-trip through the JSON the server sent.
+ */
+function plain(value) {
+    return JSON.parse(JSON.stringify(value));
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+;// CONCATENATED MODULE: ./packages/kube/src/github-deployment.ts
+
+/**
+ * A GitHub deployment for the environment, with statuses as the rollout moves (REST: POST
+ * /repos/{owner}/{repo}/deployments and /deployments/{id}/statuses). Failures to report are
+ * warnings: the rollout itself never depends on GitHub.
+ */
+async function startDeployment(token, run, environment, revision, warn) {
+    try {
+        const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413));
+        const octokit = getOctokit(token, { baseUrl: run.apiUrl });
+        const created = await octokit.rest.repos.createDeployment({
+            owner: run.owner,
+            repo: run.repo,
+            ref: run.pullRequest?.headSha || run.sha || 'HEAD',
+            environment,
+            auto_merge: false,
+            required_contexts: [],
+            description: `canary ${revision}`.slice(0, 140),
+            payload: { revision, tool: 'llmops canary-step' },
+        });
+        const id = created.data.id;
+        if (!id) {
+            warn(`GitHub did not create a deployment for ${environment}: ${JSON.stringify(created.data).slice(0, 200)}`);
+            return undefined;
+        }
+        const tracker = {
+            async status(state, description) {
+                try {
+                    await octokit.rest.repos.createDeploymentStatus({
+                        owner: run.owner,
+                        repo: run.repo,
+                        deployment_id: id,
+                        state,
+                        description: description.slice(0, 140),
+                        environment,
+                        ...((0,core_src/* runUrl */.Vp)(run) ? { log_url: (0,core_src/* runUrl */.Vp)(run) } : {}),
+                        auto_inactive: state === 'success',
+                    });
+                }
+                catch (error) {
+                    warn(`could not set deployment status '${state}': ${error.message}`);
+                }
+            },
+        };
+        await tracker.status('in_progress', `canary ${revision} rolling out`);
+        return tracker;
+    }
+    catch (error) {
+        warn(`could not create a GitHub deployment for '${environment}': ${error.message}. The token needs 'deployments: write'.`);
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./packages/kube/src/report.ts
+
+
+const ICON = {
+    passed: '✅ passed',
+    failed: '❌ failed',
+    inconclusive: '⚠️ inconclusive',
+    cancelled: '🛑 cancelled',
+    error: '💥 error',
+    pass: '✅',
+    fail: '❌',
+};
+/** The one report of a canary-step run: summary, PR comment and JSON render from it. */
+function buildReport(result) {
+    const stepsTable = {
+        title: 'Steps',
+        columns: ['#', 'Step', 'Weight', 'Bake', 'Checks', 'Outcome'],
+        rows: result.steps.map((s) => [
+            s.index + 1,
+            s.step,
+            s.mirror ? `${s.weight}% (+${s.mirror}% mirrored)` : `${s.weight}%`,
+            s.bakeMs ? (0,core_src/* formatDuration */.a3)(s.bakeMs) : '—',
+            s.analysis
+                ? s.analysis.checks
+                    .map((c) => `${ICON[c.verdict] ?? c.verdict} ${c.name}: ${c.values || 'no value'} (${c.measurements} measured)${c.reason ? ` — ${c.reason}` : ''}`)
+                    .join(' · ')
+                : (s.note ?? '—'),
+            ICON[s.outcome] ?? s.outcome,
+        ]),
+        note: result.resumedAt
+            ? `Resumed at step ${result.resumedAt}: earlier steps passed in an earlier run.`
+            : undefined,
+    };
+    const tables = result.steps.length ? [stepsTable] : [];
+    if (result.dryRun && result.changes.length) {
+        tables.push({
+            title: 'Changes a real run would make',
+            columns: ['Verb', 'Object', 'Why', 'Patch'],
+            rows: result.changes.map((c) => [
+                c.verb,
+                `${c.kind} ${c.name}`,
+                c.reason,
+                (0,yaml_dist/* stringify */.As)(c.patch, { lineWidth: 0 }).replace(/\n/g, ' ').slice(0, 400),
+            ]),
+        });
+    }
+    const findings = result.verdict === 'pass'
+        ? []
+        : [
+            {
+                ruleId: result.rolledBack ? 'canary-step/rolled-back' : 'canary-step/failed',
+                level: 'error',
+                title: `canary-step: ${result.rolledBack ? 'rolled back' : result.outcome}`,
+                message: [result.headline, ...result.reasons].join(' — '),
+            },
+        ];
+    const { verdict, headline, reasons, ...data } = result;
+    return {
+        action: 'canary-step',
+        verdict,
+        headline: result.dryRun ? `[dry run] ${headline}` : headline,
+        reasons,
+        metrics: [
+            ['Revision', result.revision || '—'],
+            ['Route', result.route],
+            ['Action', result.action],
+            ['Outcome', result.outcome],
+            ['Steps completed', `${result.stepsCompleted}/${result.totalSteps}`],
+            ['Final weight', `${result.finalWeight}%`],
+            ['Rolled back', result.rolledBack ? 'yes' : 'no'],
+            ...(result.conflicts ? [['Write conflicts retried', result.conflicts]] : []),
+        ],
+        tables,
+        findings,
+        outputs: {
+            'final-weight': result.finalWeight,
+            'rolled-back': result.rolledBack,
+            'steps-completed': result.stepsCompleted,
+            revision: result.revision,
+        },
+        data,
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/kube/src/objects.ts
+const isMap = (value) => !!value && typeof value === 'object' && !Array.isArray(value);
+/** RFC 7386 JSON merge patch: what the API server does with `application/merge-patch+json` (dry runs apply it locally). */
+function applyMergePatch(target, patch) {
+    if (!isMap(patch))
+        return structuredClone(patch);
+    const result = isMap(target) ? { ...target } : {};
+    for (const [key, value] of Object.entries(patch)) {
+        if (value === null)
+            delete result[key];
+        else
+            result[key] = applyMergePatch(result[key], value);
+    }
+    return result;
+}
+/** `a=b,c=d` from matchLabels. */
+function labelSelector(labels) {
+    return Object.entries(labels ?? {})
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',');
+}
+
+;// CONCATENATED MODULE: ./packages/kube/src/state.ts
+/** The annotation on the route object that carries the rollout's state, so a re-run can resume. */
+const STATE_ANNOTATION = 'canary-step.llmops.dev/state';
+const OUTCOMES = ['in-progress', 'paused', 'aborted', 'promoted', 'rolled-back'];
+/** Unfinished: a different revision may not start until this one is rolled back or promoted. */
+function inFlight(state) {
+    return (!!state && (state.outcome === 'in-progress' || state.outcome === 'paused' || state.outcome === 'aborted'));
+}
+function readState(route) {
+    const text = route.metadata.annotations?.[STATE_ANNOTATION];
+    if (!text)
+        return undefined;
+    try {
+        const parsed = JSON.parse(text);
+        if (typeof parsed.revision !== 'string' || !OUTCOMES.includes(parsed.outcome))
+            return undefined;
+        return parsed;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The merge patch that records `state` on the route object. */
+function statePatch(state) {
+    return { metadata: { annotations: { [STATE_ANNOTATION]: JSON.stringify(state) } } };
+}
+
+;// CONCATENATED MODULE: ./packages/kube/src/steps.ts
+
+
+const ROUTERS = ['istio', 'gateway-api', 'kserve', 'service'];
+function describeStep(step) {
+    switch (step.kind) {
+        case 'weight':
+            return `weight ${step.weight}%`;
+        case 'mirror':
+            return `mirror ${step.percent}%`;
+        case 'pause':
+            return `pause ${Math.round(step.ms / 1000)}s`;
+        case 'analysis':
+            return 'analysis';
+    }
+}
+function bad(message) {
+    return new core_src/* UserError */.yo(`input 'steps': ${message}`);
+}
+function percent(value, what, min) {
+    const n = typeof value === 'string' ? Number(value.replace(/%$/, '')) : value;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > 100)
+        throw bad(`${what} must be a whole percentage from ${min} to 100, got ${JSON.stringify(value)}`);
+    return n;
+}
+/**
+ * `10,50,100`, or a YAML list of `weight: 10`, `pause: 5m`, `analysis: {checks, count, interval}`
+ * and `mirror: 20`. Empty gives the router's default: 10 → 50 → 100, or for blue-green an analysis
+ * of the new Deployment before it, then the switch.
+ */
+function parseSteps(text, router) {
+    const value = text.trim() || (router === 'service' ? '- analysis: {}\n- weight: 100' : '10,50,100');
+    let steps;
+    if (/^[\d\s,%]+$/.test(value)) {
+        steps = value
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+            .map((s) => ({ kind: 'weight', weight: percent(s, 'a weight', 1) }));
+    }
+    else {
+        let items;
+        try {
+            items = (0,yaml_dist/* parse */.qg)(value);
+        }
+        catch (error) {
+            throw bad(`not YAML: ${error.message.split('\n')[0]}`);
+        }
+        if (!Array.isArray(items))
+            throw bad('expected `10,50,100` or a YAML list of steps');
+        steps = items.map((item, index) => {
+            if (!item || typeof item !== 'object' || Object.keys(item).length !== 1)
+                throw bad(`step ${index + 1}: expected one of weight, pause, analysis, mirror`);
+            const [key, arg] = Object.entries(item)[0];
+            switch (key) {
+                case 'weight':
+                    return { kind: 'weight', weight: percent(arg, `step ${index + 1}: weight`, 1) };
+                case 'mirror':
+                    return { kind: 'mirror', percent: percent(arg, `step ${index + 1}: mirror`, 1) };
+                case 'pause': {
+                    const ms = typeof arg === 'number' ? arg * 1000 : (0,core_src/* parseDuration */.E9)(String(arg));
+                    if (ms === undefined)
+                        throw bad(`step ${index + 1}: pause needs a duration such as 30s or 5m`);
+                    return { kind: 'pause', ms };
+                }
+                case 'analysis': {
+                    const o = (arg ?? {});
+                    if (typeof o !== 'object' || Array.isArray(o))
+                        throw bad(`step ${index + 1}: analysis takes a mapping`);
+                    const unknown = Object.keys(o).filter((k) => !['checks', 'count', 'interval'].includes(k));
+                    if (unknown.length)
+                        throw bad(`step ${index + 1}: analysis has unknown key ${unknown.join(', ')}`);
+                    const override = {};
+                    if (o.checks !== undefined)
+                        override.checks = typeof o.checks === 'string' ? o.checks : JSON.stringify(o.checks);
+                    if (o.count !== undefined) {
+                        if (!Number.isInteger(o.count) || o.count < 1)
+                            throw bad(`step ${index + 1}: analysis count must be a whole number >= 1`);
+                        override.count = o.count;
+                    }
+                    if (o.interval !== undefined) {
+                        const ms = (0,core_src/* parseDuration */.E9)(String(o.interval));
+                        if (ms === undefined)
+                            throw bad(`step ${index + 1}: analysis interval needs a duration`);
+                        override.intervalMs = ms;
+                    }
+                    return { kind: 'analysis', override };
+                }
+                default:
+                    throw bad(`step ${index + 1}: unknown step '${key}' (weight, pause, analysis, mirror)`);
+            }
+        });
+    }
+    if (steps.length === 0)
+        throw bad('no steps');
+    if (router === 'service') {
+        const partial = steps.find((s) => (s.kind === 'weight' && s.weight !== 100) || s.kind === 'mirror');
+        if (partial)
+            throw bad(`router 'service' (blue-green) switches all traffic at once: use 'weight: 100' with pause and analysis steps, not ${describeStep(partial)}`);
+    }
+    if (router === 'kserve' && steps.some((s) => s.kind === 'mirror'))
+        throw bad("router 'kserve' has no request mirroring: use istio or gateway-api for shadow steps");
+    return steps;
+}
+
+;// CONCATENATED MODULE: ./packages/kube/src/workload.ts
+
+
+const CREATED_FROM_ANNOTATION = 'canary-step.llmops.dev/created-from';
+const spec = (d) => (d.spec ?? {});
+const repository = (image) => image.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
+/** The container an image belongs to: the one running the same repository, else the first. */
+function containerFor(containers, image) {
+    const same = containers.findIndex((c) => c.image && repository(c.image) === repository(image));
+    return same >= 0 ? same : 0;
+}
+function imageOf(d, hint) {
+    const containers = spec(d).template?.spec?.containers ?? [];
+    return containers[hint ? containerFor(containers, hint) : 0]?.image;
+}
+/** A stable Deployment's labels as its canary copy has them: values naming the stable (or `stable`) name the canary. */
+function canaryLabels(stableName, canaryName, labels = {}) {
+    return Object.fromEntries(Object.entries(labels).map(([k, v]) => [
+        k,
+        v === stableName ? canaryName : v === 'stable' ? 'canary' : v,
+    ]));
+}
+function matchLabelsOf(d) {
+    return spec(d).selector?.matchLabels ?? {};
+}
+/** Deployments: the canary's image and size, readiness with the reasons pods wait, the stable's promotion. */
+class Workloads {
+    writer;
+    wait;
+    constructor(writer, wait) {
+        this.writer = writer;
+        this.wait = wait;
+    }
+    get log() {
+        return this.wait.log;
+    }
+    /** Set `image` on a Deployment's container (a merge patch of the whole container list, guarded by resourceVersion). */
+    async setImage(name, image, reason) {
+        return this.writer.update('Deployment', name, reason, (d) => {
+            const containers = [...(spec(d).template?.spec?.containers ?? [])];
+            if (containers.length === 0)
+                throw new core_src/* UserError */.yo(`Deployment ${this.writer.namespace}/${name} has no containers`);
+            const i = containerFor(containers, image);
+            if (containers[i].image === image)
+                return undefined;
+            containers[i] = { ...containers[i], image };
+            return { spec: { template: { spec: { containers } } } };
+        });
+    }
+    /**
+     * The canary Deployment running `image`: updated if it exists, else created from the stable one
+     * with 0 replicas (each step sizes it). Its pods must be told apart from the stable pods, so
+     * labels whose value is the stable Deployment's name or `stable` get the canary's name or `canary`.
+     */
+    async prepareCanary(stableName, canaryName, image) {
+        const existing = await this.writer.find('Deployment', canaryName);
+        if (existing)
+            return image ? this.setImage(canaryName, image, `canary image ${image}`) : existing;
+        if (!image)
+            throw new core_src/* UserError */.yo(`Deployment ${this.writer.namespace}/${canaryName} does not exist: give 'image' to create it from '${stableName}'`);
+        const stable = await this.writer.get('Deployment', stableName);
+        const rewrite = (labels) => canaryLabels(stableName, canaryName, labels);
+        const s = structuredClone(spec(stable));
+        const matchLabels = rewrite(s.selector?.matchLabels);
+        if (labelSelector(matchLabels) === labelSelector(s.selector?.matchLabels))
+            throw new core_src/* UserError */.yo(`cannot create canary Deployment '${canaryName}' from '${stableName}': no selector label has the value '${stableName}' or 'stable' to tell canary pods from stable ones; create '${canaryName}' yourself (its own labels, 0 replicas)`);
+        s.selector = { ...s.selector, matchLabels };
+        s.template = {
+            ...s.template,
+            metadata: { ...s.template?.metadata, labels: rewrite(s.template?.metadata?.labels) },
+        };
+        const containers = [...(s.template.spec?.containers ?? [])];
+        const i = containerFor(containers, image);
+        if (containers[i])
+            containers[i] = { ...containers[i], image };
+        s.template.spec = { ...s.template.spec, containers };
+        s.replicas = 0;
+        const object = {
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            metadata: {
+                name: canaryName,
+                namespace: this.writer.namespace,
+                labels: rewrite(stable.metadata.labels),
+                annotations: { [CREATED_FROM_ANNOTATION]: stableName },
+            },
+            spec: s,
+        };
+        return this.writer.create('Deployment', object, `canary from ${stableName} with ${image}`);
+    }
+    /** Grow a Deployment to `replicas` (never shrinks it mid-rollout) and wait until they are ready. */
+    async scaleUp(name, replicas, reason) {
+        const d = await this.writer.get('Deployment', name);
+        if ((spec(d).replicas ?? 1) < replicas)
+            await this.writer.scale(name, replicas, reason);
+        await this.waitReady(name);
+    }
+    async scaleTo(name, replicas, reason) {
+        const d = await this.writer.find('Deployment', name);
+        if (d && (spec(d).replicas ?? 1) !== replicas)
+            await this.writer.scale(name, replicas, reason);
+    }
+    /**
+     * Wait until the Deployment's current generation is rolled out and every replica is ready,
+     * saying what it waits for: ready counts, and why pods are pending (the scheduler's message,
+     * such as insufficient nvidia.com/gpu) or not starting (image pulls, crash loops).
+     */
+    async waitReady(name) {
+        if (this.writer.dryRun) {
+            this.log(`[dry-run] would wait for Deployment ${this.writer.namespace}/${name} to be ready`);
+            return;
+        }
+        const { clock, timeoutMs, pollMs } = this.wait;
+        const started = clock.now();
+        const seen = new Set();
+        let lastLine = '';
+        let lastReason = '';
+        for (;;) {
+            const d = await this.writer.get('Deployment', name);
+            const st = (d.status ?? {});
+            const want = spec(d).replicas ?? 1;
+            const observed = (st.observedGeneration ?? 0) >= (d.metadata.generation ?? 0);
+            const ready = st.readyReplicas ?? 0;
+            const updated = st.updatedReplicas ?? 0;
+            if (observed && updated >= want && ready >= want && (st.availableReplicas ?? 0) >= want) {
+                if (want > 0)
+                    this.log(`Deployment ${this.writer.namespace}/${name}: ${ready}/${want} ready`);
+                return;
+            }
+            const stuck = st.conditions?.find((c) => c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded');
+            if (stuck)
+                throw new core_src/* UserError */.yo(`Deployment ${this.writer.namespace}/${name} stopped progressing: ${stuck.message ?? 'progress deadline exceeded'}`);
+            const elapsed = clock.now() - started;
+            const line = `waiting for Deployment ${this.writer.namespace}/${name}: ${ready}/${want} ready, ${updated} updated${observed ? '' : ', new generation not yet observed'}`;
+            if (line !== lastLine) {
+                this.log(`${line} (${(0,core_src/* formatDuration */.a3)(elapsed)} of ${(0,core_src/* formatDuration */.a3)(timeoutMs)})`);
+                lastLine = line;
+            }
+            for (const reason of await this.podReasons(d)) {
+                lastReason = reason;
+                if (!seen.has(reason)) {
+                    seen.add(reason);
+                    this.log(`  ${reason}`);
+                }
+            }
+            if (elapsed >= timeoutMs)
+                throw new core_src/* UserError */.yo(`Deployment ${this.writer.namespace}/${name} not ready after ${(0,core_src/* formatDuration */.a3)(timeoutMs)} (input 'timeout'): ${ready}/${want} ready${lastReason ? `; ${lastReason}` : ''}`);
+            await clock.sleep(pollMs, this.wait.signal);
+        }
+    }
+    /** Why the Deployment's pods are not ready, one line per distinct reason. */
+    async podReasons(d) {
+        const selector = labelSelector(matchLabelsOf(d));
+        if (!selector)
+            return [];
+        let pods;
+        try {
+            pods = await this.writer.kube.list('Pod', selector);
+        }
+        catch {
+            return []; // reading pods is a nicety: a Role without `list pods` still rolls out
+        }
+        const reasons = [];
+        for (const pod of pods) {
+            const st = (pod.status ?? {});
+            const unscheduled = st.conditions?.find((c) => c.type === 'PodScheduled' && c.status === 'False');
+            if (unscheduled)
+                reasons.push(`pod ${pod.metadata.name} is Pending (${unscheduled.reason ?? 'unscheduled'}): ${unscheduled.message ?? ''}`.trim());
+            for (const c of st.containerStatuses ?? []) {
+                const waiting = c.state?.waiting;
+                if (waiting?.reason && waiting.reason !== 'ContainerCreating')
+                    reasons.push(`pod ${pod.metadata.name} container ${c.name}: ${waiting.reason}${waiting.message ? ` — ${waiting.message}` : ''}`);
+            }
+        }
+        return reasons;
+    }
+}
+/**
+ * Wait until an InferenceService has observed its spec and its latest predictor revision is
+ * ready (status.components.predictor.latestReadyRevision = latestCreatedRevision, Ready True).
+ */
+async function waitInferenceService(writer, name, wait) {
+    if (writer.dryRun) {
+        wait.log(`[dry-run] would wait for InferenceService ${writer.namespace}/${name} to be ready`);
+        return;
+    }
+    const started = wait.clock.now();
+    let last = '';
+    for (;;) {
+        const isvc = await writer.get('InferenceService', name);
+        const st = (isvc.status ?? {});
+        const predictor = st.components?.predictor ?? {};
+        const readyCondition = st.conditions?.find((c) => c.type === 'Ready');
+        const observed = (st.observedGeneration ?? 0) >= (isvc.metadata.generation ?? 0);
+        if (observed &&
+            readyCondition?.status === 'True' &&
+            predictor.latestCreatedRevision &&
+            predictor.latestReadyRevision === predictor.latestCreatedRevision) {
+            wait.log(`InferenceService ${writer.namespace}/${name}: revision ${predictor.latestReadyRevision} ready`);
+            return;
+        }
+        const line = `waiting for InferenceService ${writer.namespace}/${name}: latest revision ${predictor.latestCreatedRevision ?? '(none yet)'}, ready ${predictor.latestReadyRevision ?? '(none)'}${readyCondition?.message ? ` — ${readyCondition.message}` : ''}`;
+        const elapsed = wait.clock.now() - started;
+        if (line !== last) {
+            wait.log(`${line} (${(0,core_src/* formatDuration */.a3)(elapsed)} of ${(0,core_src/* formatDuration */.a3)(wait.timeoutMs)})`);
+            last = line;
+        }
+        if (elapsed >= wait.timeoutMs)
+            throw new core_src/* UserError */.yo(`InferenceService ${writer.namespace}/${name} not ready after ${(0,core_src/* formatDuration */.a3)(wait.timeoutMs)} (input 'timeout'): ${line}`);
+        await wait.clock.sleep(wait.pollMs, wait.signal);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/kube/src/rollout.ts
+
+
+
+
+
+const ACTIONS = ['rollout', 'promote', 'rollback', 'status'];
+class Failed extends Error {
+}
+/** The storage URI or image that identifies a KServe predictor's revision. */
+function predictorRevision(isvc) {
+    const p = (isvc.spec?.predictor ?? {});
+    return p.model?.storageUri ?? p.model?.image ?? p.containers?.[0]?.image;
+}
+/** A merge patch putting `revision` on the predictor: a storage URI for `model`, an image for containers. */
+function predictorPatch(isvc, revision) {
+    const p = (isvc.spec?.predictor ?? {});
+    if (predictorRevision(isvc) === revision)
+        return undefined;
+    const isUri = /^[a-z][a-z0-9+.-]*:\/\//i.test(revision);
+    if (p.model) {
+        return isUri
+            ? { spec: { predictor: { model: { storageUri: revision } } } }
+            : { spec: { predictor: { model: { image: revision } } } };
+    }
+    if (p.containers?.length) {
+        if (isUri)
+            throw new core_src/* UserError */.yo(`InferenceService ${isvc.metadata.name} runs custom containers: 'image' must be a container image, not ${revision}`);
+        const containers = p.containers.map((c, i) => (i === 0 ? { ...c, image: revision } : c));
+        return { spec: { predictor: { containers } } };
+    }
+    throw new core_src/* UserError */.yo(`InferenceService ${isvc.metadata.name} has neither spec.predictor.model nor containers`);
+}
+/**
+ * Progressive delivery over a router and (for all but KServe) two Deployments: each step sets
+ * the canary's share, bakes, and is judged by the analysis; passing every step promotes, a
+ * failure rolls back (or pauses), cancellation sets the canary's weight to 0 at once. The
+ * rollout's state rides on the route object with every traffic change, so a re-run resumes.
+ */
+class Rollout {
+    config;
+    deps;
+    steps = [];
+    state;
+    revision = '';
+    resumedAt;
+    rolledBack = false;
+    constructor(config, deps) {
+        this.config = config;
+        this.deps = deps;
+        const needsDeployments = config.router !== 'kserve';
+        if (needsDeployments && (!config.stableDeployment || !config.canaryDeployment || !deps.workloads))
+            throw new core_src/* UserError */.yo(`router '${config.router}' needs 'stable-deployment' and 'canary-deployment': the stable Deployment takes the new image on promotion`);
+    }
+    get log() {
+        return this.deps.log;
+    }
+    now() {
+        return new Date(this.deps.clock.now()).toISOString();
+    }
+    routeLabel() {
+        return `${this.deps.router.kind} ${this.deps.writer.namespace}/${this.deps.router.name}`;
+    }
+    /** Write the route's traffic and the state in one guarded patch. */
+    async setTraffic(traffic, outcome, reason, promote = false) {
+        const { router, writer } = this.deps;
+        const state = {
+            ...this.state,
+            weight: traffic.weight,
+            mirror: traffic.mirror,
+            outcome,
+            updatedAt: this.now(),
+            ...(this.config.run ? { run: this.config.run } : {}),
+        };
+        await writer.update(router.kind, router.name, reason, (route) => applyMergePatch(promote ? router.promotePatch(route) : router.trafficPatch(route, traffic), statePatch(state)));
+        this.state = state;
+    }
+    async saveState(reason) {
+        const { router, writer } = this.deps;
+        const state = { ...this.state, updatedAt: this.now() };
+        await writer.update(router.kind, router.name, reason, () => statePatch(state));
+        this.state = state;
+    }
+    async run() {
+        const { router, writer } = this.deps;
+        const route = await writer.get(router.kind, router.name);
+        const state = readState(route);
+        const traffic = router.traffic(route);
+        this.state = state;
+        switch (this.config.action) {
+            case 'status':
+                this.revision = state?.revision ?? '';
+                return this.result('pass', state
+                    ? `${this.routeLabel()}: ${state.revision} ${state.outcome} at step ${Math.min(state.step + 1, state.steps)}/${state.steps}, canary weight ${traffic.weight}%`
+                    : `${this.routeLabel()}: no rollout recorded, canary weight ${traffic.weight}%`, [], traffic.weight);
+            case 'rollback':
+                return this.manualRollback(route, state, traffic);
+            case 'promote':
+                return this.manualPromote(route, state);
+            default:
+                return this.rollout(route, state);
+        }
+    }
+    /** What this run rolls out: the `image` input, else what the canary runs now. */
+    async currentRevision(route) {
+        if (this.config.image)
+            return this.config.image;
+        if (this.config.router === 'kserve') {
+            const revision = predictorRevision(route);
+            if (!revision)
+                throw new core_src/* UserError */.yo(`InferenceService ${route.metadata.name}: no predictor storageUri or image`);
+            return revision;
+        }
+        const canary = await this.deps.writer.find('Deployment', this.config.canaryDeployment);
+        const image = canary && imageOf(canary);
+        if (!image)
+            throw new core_src/* UserError */.yo(`no 'image' given and Deployment ${this.deps.writer.namespace}/${this.config.canaryDeployment} does not exist: give 'image'`);
+        return image;
+    }
+    async rollout(route, state) {
+        const { config } = this;
+        this.revision = await this.currentRevision(route);
+        if (inFlight(state) && state.revision !== this.revision) {
+            throw new core_src/* UserError */.yo(`${this.routeLabel()} has a rollout of ${state.revision} in flight (${state.outcome} at step ${state.step + 1}/${state.steps}, canary weight ${state.weight}%, since ${state.startedAt}): run with 'action: rollback' (or 'promote') before rolling out ${this.revision}`);
+        }
+        if (state && state.revision === this.revision && state.outcome === 'promoted') {
+            return this.result('pass', `${this.revision} was already promoted on ${this.routeLabel()} (${state.updatedAt}): nothing to do`, [], 0);
+        }
+        const total = config.steps.length;
+        const resume = inFlight(state) && state.revision === this.revision;
+        let start = 0;
+        if (resume) {
+            start = Math.min(state.step, total);
+            this.resumedAt = start + 1;
+            this.state = { ...state, steps: total };
+            this.log(`resuming the rollout of ${this.revision} on ${this.routeLabel()} at step ${start + 1}/${total} (was ${state.outcome}, canary weight ${state.weight}%, started ${state.startedAt})`);
+        }
+        else {
+            this.state = {
+                revision: this.revision,
+                step: 0,
+                steps: total,
+                weight: 0,
+                mirror: 0,
+                startedAt: this.now(),
+                updatedAt: this.now(),
+                outcome: 'in-progress',
+                ...(config.run ? { run: config.run } : {}),
+            };
+            this.log(`rolling out ${this.revision} on ${this.routeLabel()}: ${config.steps.map(describeStep).join(' → ')}`);
+        }
+        let index = start;
+        try {
+            await this.prepare(resume);
+            for (; index < total; index++) {
+                this.checkCancelled();
+                this.state = { ...this.state, step: index };
+                const record = await this.runStep(index, config.steps[index]);
+                this.steps.push(record);
+                if (record.outcome !== 'passed') {
+                    const why = `step ${index + 1} (${record.step}) ${record.outcome}: ${record.analysis?.reason || record.note || ''}`;
+                    throw new Failed(why);
+                }
+                this.state = { ...this.state, step: index + 1 };
+                await this.saveState(`step ${index + 1}/${total} passed`);
+            }
+            this.checkCancelled();
+            await this.promote();
+            return this.result('pass', `${this.revision} promoted on ${this.routeLabel()} after ${total} step${total === 1 ? '' : 's'}`, [], 0);
+        }
+        catch (error) {
+            return this.onError(error, index);
+        }
+    }
+    checkCancelled() {
+        if (this.deps.signal?.aborted)
+            throw this.deps.signal.reason ?? new Error('cancelled');
+    }
+    async onError(error, index) {
+        const total = this.config.steps.length;
+        if (this.deps.signal?.aborted) {
+            // The runner sends SIGINT, then SIGTERM 7.5 s later: take the canary out of traffic first;
+            // the post step scales it down.
+            if (!this.steps.some((s) => s.index === index))
+                this.steps.push({
+                    index,
+                    step: describeStep(this.config.steps[index] ?? { kind: 'analysis', override: {} }),
+                    weight: this.state?.weight ?? 0,
+                    mirror: this.state?.mirror ?? 0,
+                    bakeMs: 0,
+                    outcome: 'cancelled',
+                    startedAt: this.now(),
+                    durationMs: 0,
+                });
+            await this.setTraffic({ weight: 0, mirror: 0 }, 'aborted', 'cancelled: canary weight to 0');
+            return this.result('fail', `cancelled at step ${index + 1}/${total}: canary weight set to 0; the post step scales the canary down`, ['the job was cancelled'], 0);
+        }
+        const message = error instanceof Error ? error.message : String(error);
+        if (!(error instanceof Failed) && !(0,core_src/* isUserError */.iU)(error))
+            throw error;
+        if (this.config.onFailure === 'pause') {
+            this.state = { ...this.state, outcome: 'paused' };
+            try {
+                await this.saveState(`paused at step ${index + 1}`);
+            }
+            catch (saveError) {
+                this.log(`could not record the pause: ${saveError.message}`);
+            }
+            return this.result('fail', `paused at step ${index + 1}/${total} with the canary at ${this.state.weight}% (on-failure: pause): roll back or promote by hand`, [message], this.state.weight);
+        }
+        try {
+            await this.rollback(message);
+        }
+        catch (rollbackError) {
+            return this.result('fail', `step ${index + 1}/${total} failed and the rollback failed too: the post step will retry it`, [message, `rollback: ${rollbackError.message}`], this.state?.weight ?? 0);
+        }
+        return this.result('fail', `rolled back at step ${index + 1}/${total}`, [message], 0);
+    }
+    /** The canary workload at the new revision, ready, before any traffic moves. */
+    async prepare(resume) {
+        const { config, deps } = this;
+        if (config.router === 'kserve') {
+            const { router, writer } = deps;
+            await writer.update(router.kind, router.name, `predictor ${this.revision}`, (isvc) => {
+                const patch = predictorPatch(isvc, this.revision);
+                const keep = resume ? router.traffic(isvc) : { weight: 0, mirror: 0 };
+                return applyMergePatch(applyMergePatch(patch ?? {}, router.trafficPatch(isvc, keep)), statePatch({ ...this.state, updatedAt: this.now() }));
+            });
+            await deps.waitInferenceService?.(router.name);
+            return;
+        }
+        const workloads = deps.workloads;
+        await workloads.prepareCanary(config.stableDeployment, config.canaryDeployment, config.image);
+        if (config.router === 'service' && !this.state.stableSelector) {
+            const stable = await deps.writer.get('Deployment', config.stableDeployment);
+            this.state = { ...this.state, stableSelector: matchLabelsOf(stable) };
+        }
+        if (!resume)
+            await this.saveState(`rollout of ${this.revision} started`);
+    }
+    async canaryReplicas(percent) {
+        const stable = await this.deps.writer.get('Deployment', this.config.stableDeployment);
+        const replicas = (stable.spec?.replicas ?? 1) || 1;
+        return Math.max(1, Math.ceil((replicas * percent) / 100));
+    }
+    async runStep(index, step) {
+        const { deps, config } = this;
+        const total = config.steps.length;
+        const label = `step ${index + 1}/${total} (${describeStep(step)})`;
+        const started = deps.clock.now();
+        const record = {
+            index,
+            step: describeStep(step),
+            weight: this.state.weight,
+            mirror: this.state.mirror,
+            bakeMs: 0,
+            outcome: 'passed',
+            startedAt: this.now(),
+            durationMs: 0,
+        };
+        this.log(`${label}: starting`);
+        const finish = () => {
+            record.durationMs = deps.clock.now() - started;
+            return record;
+        };
+        if (step.kind === 'pause') {
+            await deps.clock.sleep(step.ms, deps.signal);
+            return finish();
+        }
+        if (step.kind === 'weight' || step.kind === 'mirror') {
+            const traffic = step.kind === 'weight' ? { weight: step.weight, mirror: 0 } : { weight: 0, mirror: step.percent };
+            if (deps.workloads) {
+                const share = Math.max(traffic.weight, traffic.mirror);
+                await deps.workloads.scaleUp(config.canaryDeployment, config.router === 'service' ? await this.canaryReplicas(100) : await this.canaryReplicas(share), `canary sized for ${share}% of traffic`);
+            }
+            await this.setTraffic(traffic, 'in-progress', `${label}: canary weight ${traffic.weight}%${traffic.mirror ? `, mirror ${traffic.mirror}%` : ''}`);
+            record.weight = traffic.weight;
+            record.mirror = traffic.mirror;
+            if (config.bakeMs > 0 && !deps.writer.dryRun) {
+                this.log(`${label}: baking for ${(0,core_src/* formatDuration */.a3)(config.bakeMs)}`);
+                await deps.clock.sleep(config.bakeMs, deps.signal);
+            }
+            record.bakeMs = config.bakeMs;
+        }
+        if (deps.analysis) {
+            if (deps.writer.dryRun) {
+                record.note = `dry run: ${deps.analysis.checks} check(s) not measured`;
+                return finish();
+            }
+            const result = await deps.analysis.run(label, step.kind === 'analysis' ? step.override : undefined, deps.signal);
+            record.analysis = result;
+            this.checkCancelled();
+            record.outcome =
+                result.verdict === 'pass' ? 'passed' : result.verdict === 'fail' ? 'failed' : 'inconclusive';
+        }
+        else if (step.kind === 'analysis') {
+            record.note = "no 'checks' given: nothing to analyse";
+        }
+        return finish();
+    }
+    async promote() {
+        const { config, deps } = this;
+        this.log(`promoting ${this.revision}`);
+        if (config.router === 'kserve') {
+            await this.setTraffic({ weight: 0, mirror: 0 }, 'promoted', 'promote: the latest revision takes all traffic', true);
+            await deps.waitInferenceService?.(deps.router.name);
+            this.state = { ...this.state, weight: 100 };
+            return;
+        }
+        const workloads = deps.workloads;
+        const canary = await deps.writer.find('Deployment', config.canaryDeployment);
+        const image = config.image ?? (canary && imageOf(canary)) ?? this.revision;
+        await workloads.setImage(config.stableDeployment, image, `promote: stable takes ${image}`);
+        await workloads.waitReady(config.stableDeployment);
+        await this.setTraffic({ weight: 0, mirror: 0 }, 'promoted', 'promote: all traffic to stable', true);
+        await this.scaleDownCanary();
+    }
+    async scaleDownCanary() {
+        const { config, deps } = this;
+        if (!deps.workloads)
+            return;
+        if (config.scaleDownDelayMs > 0 && !deps.writer.dryRun) {
+            this.log(`scaling the canary down in ${(0,core_src/* formatDuration */.a3)(config.scaleDownDelayMs)} (in-flight requests finish)`);
+            try {
+                await deps.clock.sleep(config.scaleDownDelayMs, deps.signal);
+            }
+            catch {
+                // cancelled during the grace period: scale down now
+            }
+        }
+        await deps.workloads.scaleTo(config.canaryDeployment, 0, 'canary scaled to zero');
+    }
+    /** Canary out of traffic at once, then scaled down after the grace period. */
+    async rollback(reason) {
+        const { config, deps } = this;
+        this.log(`rolling back: ${reason}`);
+        if (config.router === 'service' && this.state?.stableSelector === undefined && deps.workloads) {
+            const stable = await deps.writer.get('Deployment', config.stableDeployment);
+            this.state = { ...this.state, stableSelector: matchLabelsOf(stable) };
+        }
+        await this.setTraffic({ weight: 0, mirror: 0 }, 'rolled-back', 'rollback: canary weight to 0');
+        this.rolledBack = true;
+        await this.scaleDownCanary();
+    }
+    async manualRollback(route, state, traffic) {
+        this.revision = state?.revision ?? this.config.image ?? '';
+        if (!inFlight(state) && traffic.weight === 0 && traffic.mirror === 0) {
+            return this.result('pass', `${this.routeLabel()}: nothing in flight to roll back (canary weight 0%)`, [], 0);
+        }
+        this.state = state ?? {
+            revision: this.revision || 'unknown',
+            step: 0,
+            steps: 0,
+            weight: traffic.weight,
+            mirror: traffic.mirror,
+            startedAt: this.now(),
+            updatedAt: this.now(),
+            outcome: 'in-progress',
+        };
+        await this.rollback("requested with 'action: rollback'");
+        void route;
+        return this.result('pass', `${this.revision || 'the canary'} rolled back on ${this.routeLabel()}`, [], 0);
+    }
+    async manualPromote(route, state) {
+        if (inFlight(state))
+            this.revision = state.revision;
+        else if (this.config.image || this.config.router === 'kserve')
+            this.revision = await this.currentRevision(route);
+        else
+            throw new core_src/* UserError */.yo(`${this.routeLabel()}: no rollout in flight and no 'image' given: nothing to promote`);
+        this.state = inFlight(state)
+            ? state
+            : {
+                revision: this.revision,
+                step: this.config.steps.length,
+                steps: this.config.steps.length,
+                weight: 0,
+                mirror: 0,
+                startedAt: this.now(),
+                updatedAt: this.now(),
+                outcome: 'in-progress',
+            };
+        if (this.config.router !== 'kserve' && this.config.image)
+            await this.deps.workloads.prepareCanary(this.config.stableDeployment, this.config.canaryDeployment, this.config.image);
+        await this.promote();
+        return this.result('pass', `${this.revision} promoted on ${this.routeLabel()} ('action: promote')`, [], 0);
+    }
+    /** The post step: roll back what this revision's job left unfinished (not a paused rollout: that was asked for). */
+    async cleanup() {
+        const { router, writer } = this.deps;
+        const route = await writer.get(router.kind, router.name);
+        const state = readState(route);
+        this.state = state;
+        this.revision = this.config.image ?? state?.revision ?? '';
+        if (!state || (state.outcome !== 'in-progress' && state.outcome !== 'aborted')) {
+            return this.result('pass', `post: nothing unfinished on ${this.routeLabel()}`, [], router.traffic(route).weight);
+        }
+        if (this.config.image && state.revision !== this.config.image) {
+            return this.result('pass', `post: the rollout in flight is ${state.revision}, not this job's ${this.config.image}: left alone`, [], state.weight);
+        }
+        this.revision = state.revision;
+        await this.rollback(`the job ended with the rollout ${state.outcome} at step ${state.step + 1}/${state.steps}`);
+        return this.result('pass', `post: rolled back the unfinished rollout of ${state.revision}`, [], 0);
+    }
+    result(verdict, headline, reasons, finalWeight) {
+        const passed = this.steps.filter((s) => s.outcome === 'passed').length;
+        const completed = Math.max((this.resumedAt ?? 1) - 1 + passed, this.state?.outcome === 'promoted' ? this.config.steps.length : 0);
+        return {
+            action: this.config.action,
+            router: this.config.router,
+            route: this.routeLabel(),
+            verdict,
+            outcome: this.state?.outcome ?? 'none',
+            revision: this.revision,
+            finalWeight: this.state?.outcome === 'promoted' ? 100 : finalWeight,
+            rolledBack: this.rolledBack,
+            stepsCompleted: this.config.action === 'rollout' ? completed : (this.state?.step ?? 0),
+            totalSteps: this.config.steps.length,
+            resumedAt: this.resumedAt,
+            steps: this.steps,
+            headline,
+            reasons,
+            changes: this.deps.writer.changes,
+            conflicts: this.deps.writer.conflicts,
+            dryRun: this.deps.writer.dryRun,
+            state: this.state,
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/kube/src/routers/gateway-api.ts
+
+class GatewayApiRouter {
+    name;
+    stable;
+    canary;
+    kind = 'HTTPRoute';
+    supportsMirror = true;
+    constructor(name, stable, canary) {
+        this.name = name;
+        this.stable = stable;
+        this.canary = canary;
+    }
+    rules(route) {
+        const rules = (route.spec?.rules ?? []);
+        if (!rules.some((r) => (r.backendRefs ?? []).some((b) => b.name === this.stable)))
+            throw new core_src/* UserError */.yo(`HTTPRoute ${route.metadata.namespace}/${route.metadata.name} has no rule with a backendRef '${this.stable}' (input 'stable-backend')`);
+        return rules;
+    }
+    isCanaryMirror = (f) => f.type === 'RequestMirror' && f.requestMirror?.backendRef?.name === this.canary;
+    traffic(route) {
+        const rule = this.rules(route).find((r) => (r.backendRefs ?? []).some((b) => b.name === this.stable));
+        const refs = rule.backendRefs ?? [];
+        const total = refs.reduce((sum, b) => sum + (b.weight ?? 1), 0);
+        const canary = refs.find((b) => b.name === this.canary);
+        const weight = canary && total > 0 ? Math.round(((canary.weight ?? 1) * 100) / total) : 0;
+        const mirror = (rule.filters ?? []).find(this.isCanaryMirror);
+        return { weight, mirror: mirror ? (mirror.requestMirror.percent ?? 100) : 0 };
+    }
+    trafficPatch(route, traffic) {
+        const rules = this.rules(route).map((rule) => {
+            const refs = [...(rule.backendRefs ?? [])];
+            const s = refs.findIndex((b) => b.name === this.stable);
+            if (s < 0)
+                return rule;
+            const stableRef = refs[s];
+            let c = refs.findIndex((b) => b.name === this.canary);
+            const canaryRef = c >= 0 ? refs[c] : { ...stableRef, name: this.canary, weight: 0 };
+            if (c < 0) {
+                refs.push(canaryRef);
+                c = refs.length - 1;
+            }
+            const others = refs.reduce((sum, b, i) => (i === s || i === c ? sum : sum + (b.weight ?? 1)), 0);
+            if (others + traffic.weight > 100)
+                throw new core_src/* UserError */.yo(`HTTPRoute ${route.metadata.name}: other backendRefs hold weight ${others}; the canary cannot get ${traffic.weight}%`);
+            const next = refs.map((b, i) => i === s
+                ? { ...b, weight: 100 - others - traffic.weight }
+                : i === c
+                    ? { ...b, weight: traffic.weight }
+                    : b);
+            const filters = (rule.filters ?? []).filter((f) => !this.isCanaryMirror(f));
+            if (traffic.mirror > 0) {
+                const { weight: _weight, ...ref } = canaryRef;
+                void _weight;
+                filters.push({ type: 'RequestMirror', requestMirror: { backendRef: ref, percent: traffic.mirror } });
+            }
+            const out = { ...rule, backendRefs: next };
+            if (filters.length)
+                out.filters = filters;
+            else
+                delete out.filters;
+            return out;
+        });
+        return { spec: { rules } };
+    }
+    promotePatch(route) {
+        return this.trafficPatch(route, { weight: 0, mirror: 0 });
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/kube/src/routers/istio.ts
+
+const shortHost = (host) => host.split('.')[0];
+/** The index of the destination that a backend input names: a subset first, else a host (short or full). */
+function findDestination(route, backend, skip = -1) {
+    const bySubset = route.findIndex((r, i) => i !== skip && r.destination?.subset === backend);
+    if (bySubset >= 0)
+        return bySubset;
+    return route.findIndex((r, i) => i !== skip &&
+        !r.destination?.subset &&
+        (r.destination?.host === backend || shortHost(r.destination?.host ?? '') === backend));
+}
+const sameDestination = (a, b) => !!a && a.host === b.host && (a.subset ?? '') === (b.subset ?? '');
+class IstioRouter {
+    name;
+    stable;
+    canary;
+    kind = 'VirtualService';
+    supportsMirror = true;
+    constructor(name, stable, canary) {
+        this.name = name;
+        this.stable = stable;
+        this.canary = canary;
+    }
+    http(route) {
+        const http = (route.spec?.http ?? []);
+        const mine = http.filter((h) => findDestination(h.route ?? [], this.stable) >= 0);
+        if (mine.length === 0)
+            throw new core_src/* UserError */.yo(`VirtualService ${route.metadata.namespace}/${route.metadata.name} has no http route with a destination '${this.stable}' (input 'stable-backend': a subset or a host)`);
+        return http;
+    }
+    canaryDestination(h) {
+        const route = h.route ?? [];
+        const s = findDestination(route, this.stable);
+        const c = findDestination(route, this.canary, s);
+        if (c >= 0)
+            return route[c].destination;
+        const stable = route[s].destination;
+        // A canary not on the route yet: a subset of the stable host, or a host of its own.
+        return stable.subset ? { ...stable, subset: this.canary } : { ...stable, host: this.canary };
+    }
+    traffic(route) {
+        const h = this.http(route).find((x) => findDestination(x.route ?? [], this.stable) >= 0);
+        const dests = h.route ?? [];
+        const s = findDestination(dests, this.stable);
+        const c = findDestination(dests, this.canary, s);
+        const weight = c < 0 ? 0 : (dests[c].weight ?? (dests.length === 1 ? 100 : 0));
+        const mirror = sameDestination(h.mirror, this.canaryDestination(h))
+            ? (h.mirrorPercentage?.value ?? 100)
+            : 0;
+        return { weight, mirror };
+    }
+    trafficPatch(route, traffic) {
+        const http = this.http(route).map((h) => {
+            const dests = [...(h.route ?? [])];
+            const s = findDestination(dests, this.stable);
+            if (s < 0)
+                return h;
+            const canaryDest = this.canaryDestination(h);
+            let c = findDestination(dests, this.canary, s);
+            if (c < 0) {
+                dests.push({ destination: canaryDest, weight: 0 });
+                c = dests.length - 1;
+            }
+            const others = dests.reduce((sum, d, i) => (i === s || i === c ? sum : sum + (d.weight ?? 0)), 0);
+            if (others + traffic.weight > 100)
+                throw new core_src/* UserError */.yo(`VirtualService ${route.metadata.name}: other destinations hold ${others}% of the route; the canary cannot get ${traffic.weight}%`);
+            const next = dests.map((d, i) => i === s
+                ? { ...d, weight: 100 - others - traffic.weight }
+                : i === c
+                    ? { ...d, weight: traffic.weight }
+                    : d);
+            const out = { ...h, route: next };
+            if (traffic.mirror > 0) {
+                out.mirror = canaryDest;
+                out.mirrorPercentage = { value: traffic.mirror };
+            }
+            else if (sameDestination(h.mirror, canaryDest)) {
+                delete out.mirror;
+                delete out.mirrorPercentage;
+            }
+            return out;
+        });
+        return { spec: { http } };
+    }
+    promotePatch(route) {
+        return this.trafficPatch(route, { weight: 0, mirror: 0 });
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/kube/src/routers/kserve.ts
+// KServe InferenceService (serving.kserve.io/v1beta1, serverless mode): spec.predictor.canaryTrafficPercent
+// sends that share to the latest ready revision and the rest to the last rolled-out one; removing it
+// promotes the latest revision, and 0 rolls back to the previous one (kserve.github.io, "Canary Rollout").
+class KServeRouter {
+    name;
+    kind = 'InferenceService';
+    supportsMirror = false;
+    constructor(name) {
+        this.name = name;
+    }
+    traffic(route) {
+        const percent = route.spec?.predictor
+            ?.canaryTrafficPercent;
+        return { weight: percent ?? 0, mirror: 0 };
+    }
+    trafficPatch(_route, traffic) {
+        return { spec: { predictor: { canaryTrafficPercent: traffic.weight } } };
+    }
+    promotePatch() {
+        return { spec: { predictor: { canaryTrafficPercent: null } } };
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/kube/src/routers/service.ts
+/**
+ * Blue-green on a plain Service: its selector points at the stable Deployment's pods, and at the
+ * new Deployment's pods once that is ready and has passed analysis (weight 100); switching back is
+ * the rollback. The selectors are the Deployments' `spec.selector.matchLabels`.
+ */
+class ServiceRouter {
+    name;
+    stableSelector;
+    canarySelector;
+    kind = 'Service';
+    supportsMirror = false;
+    constructor(name, stableSelector, canarySelector) {
+        this.name = name;
+        this.stableSelector = stableSelector;
+        this.canarySelector = canarySelector;
+    }
+    selector(route) {
+        return (route.spec?.selector ?? {});
+    }
+    traffic(route) {
+        const current = this.selector(route);
+        const matches = (want) => Object.keys(want).length === Object.keys(current).length &&
+            Object.entries(want).every(([k, v]) => current[k] === v);
+        return { weight: matches(this.canarySelector) && !matches(this.stableSelector) ? 100 : 0, mirror: 0 };
+    }
+    /** A merge patch replacing the selector map: keys the target lacks are removed (null). */
+    switchTo(route, target) {
+        const patch = { ...target };
+        for (const key of Object.keys(this.selector(route)))
+            if (!(key in target))
+                patch[key] = null;
+        return { spec: { selector: patch } };
+    }
+    trafficPatch(route, traffic) {
+        return this.switchTo(route, traffic.weight >= 100 ? this.canarySelector : this.stableSelector);
+    }
+    promotePatch(route) {
+        return this.switchTo(route, this.stableSelector);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/kube/src/writer.ts
+
+
+
+const MAX_CONFLICT_RETRIES = 5;
+/**
+ * Every write goes through here: merge patches carry the resourceVersion they were computed from,
+ * so a concurrent change is a 409 and the change is re-computed on a fresh read. In a dry run the
+ * patches are printed as YAML and applied to local copies only, so later steps see them.
+ */
+class Writer {
+    kube;
+    dryRun;
+    log;
+    changes = [];
+    overlay = new Map();
+    conflicts = 0;
+    constructor(kube, dryRun, log) {
+        this.kube = kube;
+        this.dryRun = dryRun;
+        this.log = log;
+    }
+    get namespace() {
+        return this.kube.namespace;
+    }
+    key(kind, name) {
+        return `${kind}/${name}`;
+    }
+    async get(kind, name) {
+        return this.overlay.get(this.key(kind, name)) ?? (await this.kube.get(kind, name));
+    }
+    async find(kind, name) {
+        return this.overlay.get(this.key(kind, name)) ?? (await this.kube.find(kind, name));
+    }
+    record(change) {
+        this.changes.push(change);
+        if (this.dryRun) {
+            const body = (0,yaml_dist/* stringify */.As)(change.patch, { lineWidth: 0 }).trimEnd();
+            this.log(`[dry-run] would ${change.verb} ${change.kind} ${this.namespace}/${change.name} (${change.reason}):\n${body
+                .split('\n')
+                .map((l) => `    ${l}`)
+                .join('\n')}`);
+        }
+        else
+            this.log(`${change.verb} ${change.kind} ${this.namespace}/${change.name}: ${change.reason}`);
+    }
+    /**
+     * Read the object, let `change` compute a merge patch from it (undefined: nothing to do), and
+     * write it with the resourceVersion it was read at; on a 409 read again and recompute.
+     */
+    async update(kind, name, reason, change) {
+        for (let attempt = 0;; attempt++) {
+            const current = await this.get(kind, name);
+            const patch = change(current);
+            if (!patch)
+                return current;
+            if (this.dryRun) {
+                this.record({ verb: 'patch', kind, name, reason, patch });
+                const next = applyMergePatch(current, patch);
+                this.overlay.set(this.key(kind, name), next);
+                return next;
+            }
+            const guarded = applyMergePatch(patch, {
+                metadata: { resourceVersion: current.metadata.resourceVersion },
+            });
+            try {
+                const written = await this.kube.patch(kind, name, guarded, 'merge');
+                this.record({ verb: 'patch', kind, name, reason, patch });
+                return written;
+            }
+            catch (error) {
+                if (!isConflict(error) || attempt >= MAX_CONFLICT_RETRIES)
+                    throw error;
+                this.conflicts++;
+                this.log(`conflict writing ${kind} ${this.namespace}/${name} (changed by someone else): re-reading and retrying`);
+            }
+        }
+    }
+    /** Replica count: a JSON patch, which needs no resourceVersion (the result is the same whatever changed meanwhile). */
+    async scale(name, replicas, reason) {
+        const patch = [{ op: 'replace', path: '/spec/replicas', value: replicas }];
+        if (this.dryRun) {
+            this.record({ verb: 'patch', kind: 'Deployment', name, reason, patch });
+            const current = await this.find('Deployment', name);
+            if (current)
+                this.overlay.set(this.key('Deployment', name), applyMergePatch(current, { spec: { replicas } }));
+            return;
+        }
+        await this.kube.patch('Deployment', name, patch, 'json');
+        this.record({ verb: 'patch', kind: 'Deployment', name, reason, patch });
+    }
+    async create(kind, object, reason) {
+        this.record({ verb: 'create', kind, name: object.metadata.name, reason, patch: object });
+        if (this.dryRun) {
+            this.overlay.set(this.key(kind, object.metadata.name), object);
+            return object;
+        }
+        return this.kube.create(kind, object);
+    }
+}
+
+
+;// CONCATENATED MODULE: ./packages/kube/src/command.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const canaryStepInputs = schemas/* object */.Ikc({
+    router: core_src/* input */.hF.choice(ROUTERS),
+    namespace: core_src/* input */.hF.optional(),
+    route: core_src/* input */.hF.optional(),
+    'stable-backend': core_src/* input */.hF.optional(),
+    'canary-backend': core_src/* input */.hF.optional(),
+    'inference-service': core_src/* input */.hF.optional(),
+    service: core_src/* input */.hF.optional(),
+    'stable-deployment': core_src/* input */.hF.optional(),
+    'canary-deployment': core_src/* input */.hF.optional(),
+    image: core_src/* input */.hF.optional(),
+    steps: core_src/* input */.hF.optional(),
+    'bake-time': core_src/* input */.hF.duration(),
+    checks: core_src/* input */.hF.optional(),
+    'canary-selector': core_src/* input */.hF.optional(),
+    'baseline-selector': core_src/* input */.hF.optional(),
+    'prometheus-url': core_src/* input */.hF.optional(),
+    'prometheus-token': core_src/* input */.hF.optional(),
+    'prometheus-headers': core_src/* input */.hF.optional(),
+    interval: core_src/* input */.hF.duration(),
+    count: core_src/* input */.hF.number({ min: 1, max: 10_000, integer: true }),
+    'failure-limit': core_src/* input */.hF.number({ min: 0, integer: true }),
+    'inconclusive-limit': core_src/* input */.hF.number({ min: 0, integer: true }),
+    'error-limit': core_src/* input */.hF.number({ min: 0, integer: true }),
+    'no-data': core_src/* input */.hF.choice(src.NO_DATA),
+    'on-failure': core_src/* input */.hF.choice(['rollback', 'pause']),
+    'scale-down-delay': core_src/* input */.hF.duration(),
+    action: core_src/* input */.hF.choice(ACTIONS),
+    'dry-run': core_src/* input */.hF.bool(),
+    kubeconfig: core_src/* input */.hF.optional(),
+    context: core_src/* input */.hF.optional(),
+    timeout: core_src/* input */.hF.duration(),
+    environment: core_src/* input */.hF.optional(),
+    ...core_src/* reportingInputs */.OS,
+});
+// The kubeconfig is not masked whole (its every word would be); loadKubeConfig masks the credentials in it.
+const SECRET_INPUTS = ['prometheus-token', 'prometheus-headers', 'github-token'];
+function need(inputs, name, why) {
+    const value = inputs[name];
+    if (typeof value !== 'string' || !value)
+        throw new core_src/* InputError */.dz(`input '${name}' is required ${why}`);
+    return value;
+}
+async function makeRouter(inputs, kube) {
+    const router = inputs.router;
+    if (router === 'istio' || router === 'gateway-api') {
+        const why = `with router '${router}'`;
+        const name = need(inputs, 'route', `with router '${router}' (the ${router === 'istio' ? 'VirtualService' : 'HTTPRoute'})`);
+        const stable = need(inputs, 'stable-backend', why);
+        const canary = need(inputs, 'canary-backend', why);
+        return router === 'istio'
+            ? new IstioRouter(name, stable, canary)
+            : new GatewayApiRouter(name, stable, canary);
+    }
+    if (router === 'kserve') {
+        const name = inputs['inference-service'] ?? inputs.route;
+        if (!name)
+            throw new core_src/* InputError */.dz("input 'inference-service' is required with router 'kserve'");
+        return new KServeRouter(name);
+    }
+    const name = inputs.service ?? inputs.route;
+    if (!name)
+        throw new core_src/* InputError */.dz("input 'service' is required with router 'service'");
+    const stableName = need(inputs, 'stable-deployment', "with router 'service'");
+    const canaryName = need(inputs, 'canary-deployment', "with router 'service'");
+    const stable = await kube.get('Deployment', stableName);
+    const canary = await kube.find('Deployment', canaryName);
+    const stableSelector = matchLabelsOf(stable);
+    const canarySelector = canary
+        ? matchLabelsOf(canary)
+        : canaryLabels(stableName, canaryName, stableSelector);
+    return new ServiceRouter(name, stableSelector, canarySelector);
+}
+/** Backoff from `first` up to 5 s: quick when the cluster is, quiet when a GPU pod takes minutes. */
+function backoffClock(clock, first) {
+    let next = first;
+    return {
+        pollMs: first,
+        clock: {
+            now: () => clock.now(),
+            sleep: async (ms, signal) => {
+                await clock.sleep(ms === first ? next : ms, signal);
+                if (ms === first)
+                    next = Math.min(5000, next * 2);
+            },
+        },
+    };
+}
+/** The whole of canary-step over plain objects (a Kubernetes API and a Prometheus client). */
+async function runCanaryStep(inputs, deps, mode = 'main') {
+    const router = await makeRouter(inputs, deps.kube);
+    const writer = new Writer(deps.kube, inputs['dry-run'], deps.log);
+    const steps = parseSteps(inputs.steps ?? '', inputs.router);
+    const poll = backoffClock(deps.clock, deps.pollMs ?? 500);
+    const wait = {
+        timeoutMs: inputs.timeout,
+        pollMs: poll.pollMs,
+        clock: poll.clock,
+        log: deps.log,
+        signal: mode === 'post' ? undefined : deps.signal,
+    };
+    let analysis = mode === 'main' ? deps.analysis : undefined;
+    if (analysis) {
+        // given by the caller
+    }
+    else if (inputs.checks &&
+        mode === 'main' &&
+        (inputs.action === 'rollout' || inputs.action === 'status')) {
+        if (!deps.prom)
+            throw new core_src/* InputError */.dz("input 'prometheus-url' is required when 'checks' are given");
+        analysis = promAnalysis({
+            prom: deps.prom,
+            clock: deps.clock,
+            checks: inputs.checks,
+            workspace: deps.workspace,
+            canarySelector: inputs['canary-selector'],
+            baselineSelector: inputs['baseline-selector'],
+            count: inputs.count,
+            intervalMs: inputs.interval,
+            limits: {
+                failureLimit: inputs['failure-limit'],
+                inconclusiveLimit: inputs['inconclusive-limit'],
+                errorLimit: inputs['error-limit'],
+            },
+            noData: inputs['no-data'],
+            retryDelayMs: deps.retryDelayMs,
+            log: deps.log,
+        });
+    }
+    else if (!inputs.checks && inputs.action === 'rollout' && mode === 'main') {
+        deps.log("no 'checks' given: each step bakes, then moves on without metric analysis");
+    }
+    const config = {
+        action: inputs.action,
+        router: inputs.router,
+        image: inputs.image,
+        stableDeployment: inputs['stable-deployment'],
+        canaryDeployment: inputs['canary-deployment'],
+        steps,
+        bakeMs: inputs['bake-time'],
+        onFailure: inputs['on-failure'],
+        scaleDownDelayMs: inputs['scale-down-delay'],
+        run: deps.run,
+    };
+    const rollout = new Rollout(config, {
+        writer,
+        router,
+        workloads: inputs.router === 'kserve' ? undefined : new Workloads(writer, wait),
+        analysis,
+        clock: deps.clock,
+        log: deps.log,
+        signal: mode === 'post' ? undefined : deps.signal,
+        waitInferenceService: (name) => waitInferenceService(writer, name, wait),
+    });
+    return mode === 'post' ? rollout.cleanup() : rollout.run();
+}
+function promFrom(inputs) {
+    if (!inputs['prometheus-url'])
+        return undefined;
+    return new src.PromClient({
+        url: inputs['prometheus-url'],
+        token: inputs['prometheus-token'],
+        headers: (0,src.parseHeaders)(inputs['prometheus-headers']),
+    });
+}
+function kubeFrom(inputs) {
+    const kc = loadKubeConfig({ kubeconfig: inputs.kubeconfig, context: inputs.context });
+    return new ClientKube(kc, namespaceOf(kc, inputs.namespace));
+}
+function runId(env) {
+    return env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}/${env.GITHUB_RUN_ATTEMPT ?? '1'}` : undefined;
+}
+const canaryStepCommand = {
+    name: 'canary-step',
+    inputs: canaryStepInputs,
+    secretInputs: SECRET_INPUTS,
+    async run(inputs, context) {
+        const kube = kubeFrom(inputs);
+        const run = (0,core_src/* readGitHubRun */.ji)(context.env);
+        let tracker;
+        const token = inputs['github-token'];
+        const tracked = inputs.environment && token && run && !inputs['dry-run'] && inputs.action !== 'status';
+        if (tracked)
+            tracker = await startDeployment(token, run, inputs.environment, inputs.image ?? inputs.action, context.log);
+        try {
+            const result = await runCanaryStep(inputs, {
+                kube,
+                clock: src.realClock,
+                workspace: context.workspace,
+                log: context.log,
+                signal: context.signal,
+                prom: promFrom(inputs),
+                run: runId(context.env),
+            });
+            await tracker?.status(result.verdict === 'pass' ? (result.action === 'rollback' ? 'inactive' : 'success') : 'failure', result.headline);
+            return buildReport(result);
+        }
+        catch (error) {
+            await tracker?.status('error', error.message ?? String(error));
+            throw error;
+        }
+    },
+};
+/** The `post:` entry: rolls back a rollout this job left unfinished (failed or cancelled). */
+const canaryStepPostCommand = {
+    name: 'canary-step-post',
+    inputs: canaryStepInputs.omit({ 'report-path': true, comment: true }),
+    secretInputs: SECRET_INPUTS,
+    async run(raw, context) {
+        const inputs = raw;
+        const nothing = (why) => ({
+            action: 'canary-step-post',
+            verdict: 'pass',
+            headline: why,
+            reasons: [],
+            metrics: [],
+            tables: [],
+            findings: [],
+            outputs: {},
+        });
+        if (inputs.action !== 'rollout')
+            return nothing(`post: nothing to clean up after 'action: ${inputs.action}'`);
+        if (inputs['dry-run'])
+            return nothing('post: dry run, nothing to clean up');
+        const result = await runCanaryStep(inputs, { kube: kubeFrom(inputs), clock: src.realClock, workspace: context.workspace, log: context.log }, 'post');
+        context.log(result.headline);
+        return { ...buildReport(result), action: 'canary-step-post' };
+    },
+};
+
+;// CONCATENATED MODULE: ./packages/kube/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/***/ })
+
+};

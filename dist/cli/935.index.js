@@ -1,0 +1,1996 @@
+export const id = 935;
+export const ids = [935];
+export const modules = {
+
+/***/ 6935:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ASSERTION_KINDS: () => (/* reexport */ ASSERTION_KINDS),
+  BUILTIN_NAMES: () => (/* reexport */ BUILTIN_NAMES),
+  DEFAULT_SUITES: () => (/* reexport */ DEFAULT_SUITES),
+  JUDGED_KINDS: () => (/* reexport */ JUDGED_KINDS),
+  applyNot: () => (/* reexport */ applyNot),
+  buildGateReport: () => (/* reexport */ buildGateReport),
+  checkAssertion: () => (/* reexport */ checkAssertion),
+  defaultDetectors: () => (/* reexport */ defaultDetectors),
+  detectRefusal: () => (/* reexport */ detectRefusal),
+  estimateCost: () => (/* reexport */ estimateCost),
+  fillMessages: () => (/* reexport */ fillMessages),
+  findPii: () => (/* reexport */ findPii),
+  findSuiteFiles: () => (/* reexport */ findSuiteFiles),
+  flippedCases: () => (/* reexport */ flippedCases),
+  inShard: () => (/* reexport */ inShard),
+  isEvalSuiteFile: () => (/* reexport */ isEvalSuiteFile),
+  judgeOutcome: () => (/* reexport */ judgeOutcome),
+  judgeRequest: () => (/* reexport */ judgeRequest),
+  loadEvalSuite: () => (/* reexport */ loadEvalSuite),
+  loadSuiteFile: () => (/* reexport */ loadSuiteFile),
+  loadSuites: () => (/* reexport */ loadSuites),
+  mergeGateReports: () => (/* reexport */ mergeGateReports),
+  missingVariables: () => (/* reexport */ missingVariables),
+  parseAssertion: () => (/* reexport */ parseAssertion),
+  parseShard: () => (/* reexport */ parseShard),
+  percentile: () => (/* reexport */ percentile),
+  planBaseRef: () => (/* reexport */ planBaseRef),
+  promptFileCases: () => (/* reexport */ promptFileCases),
+  qualityGateCommand: () => (/* reexport */ qualityGateCommand),
+  qualityGateInputs: () => (/* reexport */ qualityGateInputs),
+  readBaselineReport: () => (/* reexport */ readBaselineReport),
+  refReader: () => (/* reexport */ refReader),
+  runCases: () => (/* reexport */ runCases),
+  runQualityGate: () => (/* reexport */ runQualityGate),
+  suiteError: () => (/* reexport */ suiteError),
+  summarize: () => (/* reexport */ summarize),
+  toBaseline: () => (/* reexport */ toBaseline),
+  toChatParams: () => (/* reexport */ toChatParams),
+  toResponseFormat: () => (/* reexport */ toResponseFormat),
+  weightedScore: () => (/* reexport */ weightedScore),
+  wilson: () => (/* reexport */ wilson),
+  workspaceReader: () => (/* reexport */ workspaceReader)
+});
+
+;// CONCATENATED MODULE: ./packages/evals/src/suite/types.ts
+const ASSERTION_KINDS = [
+    'equals',
+    'contains',
+    'not-contains',
+    'starts-with',
+    'ends-with',
+    'regex',
+    'is-json',
+    'json-schema',
+    'max-words',
+    'max-chars',
+    'latency-ms',
+    'ttft-ms',
+    'refusal',
+    'not-refusal',
+    'no-pii',
+    'judge',
+    'similar',
+];
+
+;// CONCATENATED MODULE: ./packages/evals/src/suite/params.ts
+/**
+ * Model parameters in either spelling (`maxTokens`/`max_tokens`, `topP`/`top_p`) to OpenAI's.
+ * Unknown keys are returned so the loader can name them.
+ */
+function toChatParams(raw) {
+    const params = {};
+    const unknown = [];
+    for (const [key, value] of Object.entries(raw ?? {})) {
+        if (value === undefined || value === null)
+            continue;
+        switch (key) {
+            case 'temperature':
+                params.temperature = Number(value);
+                break;
+            case 'maxTokens':
+            case 'max_tokens':
+                params.max_tokens = Number(value);
+                break;
+            case 'topP':
+            case 'top_p':
+                params.top_p = Number(value);
+                break;
+            case 'seed':
+                params.seed = Number(value);
+                break;
+            case 'stop':
+                params.stop = (Array.isArray(value) ? value : [value]).map(String);
+                break;
+            default:
+                unknown.push(key);
+        }
+    }
+    return { params, unknown };
+}
+/** `responseFormat` + `jsonSchema` of a prompt file as OpenAI's `response_format`. */
+function toResponseFormat(format, jsonSchema) {
+    if (format === 'json_object')
+        return { type: 'json_object' };
+    if (format === 'json_schema' && jsonSchema)
+        return { type: 'json_schema', json_schema: jsonSchema };
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./packages/evals/src/prompt-file/template.ts
+var template = __webpack_require__(4985);
+;// CONCATENATED MODULE: ./packages/evals/src/suite/assertions.ts
+
+
+const MODIFIERS = new Set(['case-sensitive', 'weight', 'not', 'threshold']);
+const TEXT_KINDS = new Set(['equals', 'contains', 'not-contains', 'starts-with', 'ends-with']);
+const LIMIT_KINDS = new Set(['max-words', 'max-chars', 'latency-ms', 'ttft-ms']);
+const FLAG_KINDS = new Set(['is-json', 'refusal', 'not-refusal', 'no-pii']);
+const show = (v) => typeof v === 'string' ? JSON.stringify(v.length > 40 ? `${v.slice(0, 39)}…` : v) : String(v);
+/**
+ * One `assert:` item of an eval suite: a mapping with exactly one assertion kind plus optional
+ * `case-sensitive`, `weight`, `not` and (judges) `threshold`. Returns a problem message instead
+ * of throwing, so the loader can report every problem with its line.
+ */
+function parseAssertion(raw, line, context) {
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+        return `an assertion is a mapping such as '- contains: "30 days"'`;
+    }
+    const entries = Object.entries(raw);
+    const kinds = entries.filter(([k]) => !MODIFIERS.has(k));
+    if (kinds.length !== 1) {
+        const unknown = kinds.map(([k]) => k);
+        return kinds.length === 0
+            ? 'an assertion needs one kind (contains, regex, judge, …)'
+            : `an assertion has one kind, found ${unknown.join(', ')}`;
+    }
+    const [key, value] = kinds[0];
+    if (!ASSERTION_KINDS.includes(key)) {
+        return `unknown assertion '${key}'; known: ${ASSERTION_KINDS.join(', ')}`;
+    }
+    const kind = key;
+    const mods = raw;
+    const caseSensitive = mods['case-sensitive'] ?? true;
+    const not = mods.not ?? false;
+    const weight = mods.weight ?? 1;
+    if (typeof caseSensitive !== 'boolean')
+        return `'case-sensitive' must be true or false`;
+    if (typeof not !== 'boolean')
+        return `'not' must be true or false`;
+    if (typeof weight !== 'number' || !(weight >= 0))
+        return `'weight' must be a number >= 0`;
+    const threshold = mods.threshold;
+    if (threshold !== undefined && (typeof threshold !== 'number' || threshold < 0 || threshold > 1)) {
+        return `'threshold' must be a number from 0 to 1`;
+    }
+    if (threshold !== undefined && kind !== 'judge' && kind !== 'similar')
+        return `'threshold' applies to judge and similar only`;
+    const base = { kind, caseSensitive, not, weight, line, label: `${not ? 'not ' : ''}${kind}` };
+    const values = {
+        ...context.vars,
+        ...(context.expected !== undefined ? { expected: context.expected } : {}),
+    };
+    if (TEXT_KINDS.has(kind) || kind === 'regex' || kind === 'judge') {
+        if (typeof value !== 'string' && typeof value !== 'number')
+            return `'${kind}' needs a text value`;
+        const text = (0,template/* fillTemplate */.o)(String(value), values);
+        if (kind === 'regex') {
+            let pattern;
+            try {
+                pattern = new RegExp(text, caseSensitive ? '' : 'i');
+            }
+            catch (error) {
+                return `bad regex ${show(text)}: ${error.message}`;
+            }
+            return { ...base, value: text, pattern, label: `${base.label} /${text}/` };
+        }
+        if (kind === 'judge') {
+            return {
+                ...base,
+                rubric: text,
+                threshold: threshold ?? 0.5,
+                label: `${base.label} ${show(text)}`,
+            };
+        }
+        return { ...base, value: text, label: `${base.label} ${show(text)}` };
+    }
+    if (LIMIT_KINDS.has(kind)) {
+        if (typeof value !== 'number' || !(value >= 0))
+            return `'${kind}' needs a number >= 0`;
+        return { ...base, value, label: `${base.label} ${value}` };
+    }
+    if (FLAG_KINDS.has(kind)) {
+        if (value !== true)
+            return `'${kind}' takes 'true' (use 'not: true' to invert)`;
+        return base;
+    }
+    if (kind === 'json-schema') {
+        if (!value || typeof value !== 'object' || Array.isArray(value))
+            return `'json-schema' needs a JSON Schema mapping`;
+        return { ...base, schema: value };
+    }
+    // similar: to the case's `expected`, graded by the judge.
+    if (context.expected === undefined)
+        return `'similar' compares with the case's 'expected', which is not set`;
+    const level = typeof value === 'number' ? value : (threshold ?? 0.75);
+    if (value !== true && typeof value !== 'number')
+        return `'similar' takes 'true' or a threshold from 0 to 1`;
+    return { ...base, threshold: level, label: `${base.label} ≥ ${level}` };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./packages/evals/src/suite/prompt-suite.ts
+
+
+
+const BUILTIN_NAMES = ['similarity', 'coherence', 'fluency', 'relevance', 'groundedness'];
+const ROLES = new Set(['system', 'user', 'assistant']);
+/** Messages of a prompt filled with one row's values, roles lower-cased as gh-models does. */
+function fillMessages(messages, values) {
+    return messages.map((m) => ({
+        role: m.role.toLowerCase(),
+        content: (0,template/* fillTemplate */.o)(m.content, values),
+    }));
+}
+/** Placeholders in messages a row has no value for. */
+function missingVariables(messages, values) {
+    const names = new Set();
+    for (const m of messages)
+        for (const p of (0,template/* findPlaceholders */.G)(m.content))
+            if (!(p.name in values))
+                names.add(p.name);
+    return [...names];
+}
+function rowId(values) {
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(values)).digest('hex').slice(0, 10);
+}
+function rowName(index, values) {
+    if (typeof values.name === 'string')
+        return values.name;
+    const first = Object.entries(values).find(([k, v]) => k !== 'expected' && typeof v === 'string')?.[1];
+    const hint = first ? `: ${first.length > 40 ? `${first.slice(0, 39)}…` : first}` : '';
+    return `row ${index + 1}${hint}`;
+}
+/**
+ * gh-models evaluators as assertions, so each row passes or fails exactly as `gh models eval`
+ * decides: `equals` compares the trimmed answer case-sensitively; `contains`, `startsWith`,
+ * `endsWith` compare lower-cased; the first non-empty key wins; values are filled from the row.
+ */
+function evaluatorAssertion(e, values) {
+    const base = { caseSensitive: false, not: false, weight: 1, line: e.at.line };
+    if (e.string) {
+        const s = e.string;
+        const pick = [
+            ['equals', s.equals, true],
+            ['contains', s.contains, false],
+            ['starts-with', s.startsWith, false],
+            ['ends-with', s.endsWith, false],
+        ];
+        const chosen = pick.find(([, v]) => v !== undefined && v !== '');
+        if (!chosen)
+            return `evaluator '${e.name}' has no string criterion`;
+        const value = (0,template/* fillTemplate */.o)(chosen[1], values);
+        return {
+            ...base,
+            kind: chosen[0],
+            value,
+            caseSensitive: chosen[2],
+            label: `${e.name} (${chosen[0]} "${value}")`,
+        };
+    }
+    if (e.uses) {
+        const name = e.uses.replace(/^github\//, '');
+        if (!e.uses.startsWith('github/') || !BUILTIN_NAMES.includes(name)) {
+            return `evaluator '${e.name}' uses '${e.uses}'; built-ins are ${BUILTIN_NAMES.map((n) => `github/${n}`).join(', ')}`;
+        }
+        return { ...base, kind: 'builtin', rubric: name, threshold: 0, label: `${e.name} (${e.uses})` };
+    }
+    if (e.llm) {
+        return {
+            ...base,
+            kind: 'llm-choices',
+            llm: { prompt: e.llm.prompt, systemPrompt: e.llm.systemPrompt, choices: e.llm.choices },
+            label: `${e.name} (llm)`,
+        };
+    }
+    return `evaluator '${e.name}' needs one of string, uses or llm`;
+}
+/** The cases of a `.prompt.yml`: one per testData row, judged by the file's evaluators. */
+function promptFileCases(prompt) {
+    const problems = [];
+    const cases = [];
+    const problem = (line, message) => problems.push({ file: prompt.file, line, message });
+    for (const m of prompt.messages) {
+        if (!ROLES.has(m.role.toLowerCase()))
+            problem(m.at.line, `unknown message role '${m.role}' (system, user or assistant)`);
+    }
+    const { params } = toChatParams(prompt.modelParameters);
+    const responseFormat = toResponseFormat(prompt.responseFormat, prompt.jsonSchema);
+    if (responseFormat)
+        params.response_format = responseFormat;
+    const seen = new Map();
+    prompt.testData.forEach((row, index) => {
+        const missing = missingVariables(prompt.messages, row.values);
+        if (missing.length) {
+            problem(row.at.line, `testData row ${index + 1} has no value for ${missing.map((n) => `{{${n}}}`).join(', ')}`);
+            return;
+        }
+        const assertions = [];
+        for (const e of prompt.evaluators) {
+            const a = evaluatorAssertion(e, row.values);
+            if (typeof a === 'string')
+                problem(e.at.line, a);
+            else
+                assertions.push(a);
+        }
+        let id = rowId(row.values);
+        const n = (seen.get(id) ?? 0) + 1;
+        seen.set(id, n);
+        if (n > 1)
+            id = `${id}-${n}`;
+        cases.push({
+            id: `${prompt.file}#${id}`,
+            suite: prompt.name ?? prompt.file,
+            file: prompt.file,
+            line: row.at.line,
+            name: rowName(index, row.values),
+            messages: fillMessages(prompt.messages, row.values),
+            params,
+            vars: row.values,
+            expected: row.values.expected === undefined ? undefined : String(row.values.expected),
+            weight: 1,
+            assertions,
+            trimOutput: true,
+        });
+    });
+    return { cases, problems };
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 19 modules
+var src = __webpack_require__(9522);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./packages/evals/src/prompt-file/load.ts
+var load = __webpack_require__(1631);
+;// CONCATENATED MODULE: ./packages/evals/src/suite/eval-file.ts
+
+
+
+
+
+
+
+const SUITE_KEYS = new Set([
+    'name',
+    'description',
+    'prompt',
+    'messages',
+    'modelParameters',
+    'responseFormat',
+    'cases',
+]);
+const CASE_KEYS = new Set(['name', 'vars', 'messages', 'expected', 'weight', 'assert']);
+function messagesOf(raw, where, problem) {
+    if (raw === undefined)
+        return undefined;
+    if (!Array.isArray(raw) || raw.length === 0) {
+        problem(where, "'messages' must be a non-empty list of {role, content}");
+        return undefined;
+    }
+    const out = [];
+    for (const m of raw) {
+        const role = String(m?.role ?? '').toLowerCase();
+        if (!['system', 'user', 'assistant'].includes(role) || typeof m?.content !== 'string') {
+            problem(where, `a message needs role system|user|assistant and text content, got ${JSON.stringify(m).slice(0, 80)}`);
+            return undefined;
+        }
+        out.push({ role: role, content: m.content });
+    }
+    return out;
+}
+/**
+ * An eval suite file (`*.eval.yml`): cases of vars or messages, each with a list of assertions,
+ * optionally taking messages and parameters from a prompt file. Every problem is returned with
+ * its line; a suite with problems sends no request.
+ */
+async function loadEvalSuite(file, text, reader) {
+    const problems = [];
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const lineOf = (node) => lines.linePos(node?.range?.[0] ?? 0).line;
+    const problem = (node, message) => problems.push({ file, line: lineOf(node), message });
+    for (const e of doc.errors) {
+        problems.push({ file, line: e.linePos?.[0]?.line ?? 1, message: `YAML: ${e.message.split('\n')[0]}` });
+    }
+    if (problems.length)
+        return { cases: [], problems };
+    const root = doc.contents;
+    if (!(0,dist/* isMap */.jh)(root)) {
+        problem(root, 'an eval suite is a mapping with name and cases');
+        return { cases: [], problems };
+    }
+    const node = (key) => root.get(key, true);
+    for (const pair of root.items) {
+        const key = String(pair.key?.value);
+        if (!SUITE_KEYS.has(key))
+            problem(pair.key, `unknown key '${key}'; known: ${[...SUITE_KEYS].join(', ')}`);
+    }
+    const data = doc.toJS();
+    const suiteName = typeof data.name === 'string' ? data.name : external_node_path_default().basename(file).replace(/\.eval\.ya?ml$/, '');
+    let baseMessages = messagesOf(data.messages, node('messages'), problem);
+    const paramsRaw = {};
+    let responseFormat;
+    if (data.prompt !== undefined) {
+        if (typeof data.prompt !== 'string')
+            problem(node('prompt'), "'prompt' is a path to a .prompt.yml file");
+        else {
+            try {
+                const abs = (0,src/* resolveInWorkspace */.z1)(reader.workspace, data.prompt, {
+                    from: external_node_path_default().join(reader.workspace, file),
+                });
+                const promptFile = (0,src/* toWorkspacePath */.CR)(reader.workspace, abs);
+                const promptText = await reader.read(promptFile);
+                if (promptText === undefined)
+                    problem(node('prompt'), `prompt file '${data.prompt}' does not exist`);
+                else {
+                    const loaded = (0,load/* loadPromptFile */.l)(abs, promptText, reader.workspace);
+                    for (const f of loaded.findings.filter((f) => f.level === 'error')) {
+                        problems.push({ file: promptFile, line: f.line ?? 1, column: f.column, message: f.message });
+                    }
+                    baseMessages ??= loaded.prompt.messages.map((m) => ({
+                        role: m.role,
+                        content: m.content,
+                    }));
+                    Object.assign(paramsRaw, loaded.prompt.modelParameters);
+                    responseFormat = toResponseFormat(loaded.prompt.responseFormat, loaded.prompt.jsonSchema);
+                }
+            }
+            catch (error) {
+                if (!(0,src/* isUserError */.iU)(error))
+                    throw error;
+                problem(node('prompt'), error.message);
+            }
+        }
+    }
+    if (data.modelParameters !== undefined &&
+        (typeof data.modelParameters !== 'object' || data.modelParameters === null)) {
+        problem(node('modelParameters'), "'modelParameters' is a mapping");
+    }
+    else
+        Object.assign(paramsRaw, data.modelParameters ?? {});
+    const { params, unknown } = toChatParams(paramsRaw);
+    for (const key of unknown)
+        problem(node('modelParameters'), `unknown model parameter '${key}'`);
+    if (data.responseFormat === 'json_object')
+        responseFormat = { type: 'json_object' };
+    if (responseFormat)
+        params.response_format = responseFormat;
+    const casesNode = node('cases');
+    if (!(0,dist/* isSeq */.oP)(casesNode) || casesNode.items.length === 0) {
+        problem(casesNode ?? root, "'cases' must be a non-empty list");
+        return { cases: [], problems };
+    }
+    const cases = [];
+    const names = new Set();
+    casesNode.items.forEach((item, index) => {
+        const caseNode = item;
+        if (!(0,dist/* isMap */.jh)(caseNode))
+            return problem(caseNode, 'a case is a mapping with vars or messages and assert');
+        for (const pair of caseNode.items) {
+            const key = String(pair.key?.value);
+            if (!CASE_KEYS.has(key))
+                problem(pair.key, `unknown case key '${key}'; known: ${[...CASE_KEYS].join(', ')}`);
+        }
+        const c = caseNode.toJSON();
+        const name = c.name === undefined ? `case ${index + 1}` : String(c.name);
+        if (names.has(name))
+            problem(caseNode, `duplicate case name '${name}'`);
+        names.add(name);
+        const vars = (c.vars ?? {});
+        if (typeof vars !== 'object' || Array.isArray(vars))
+            return problem(caseNode.get('vars', true), "'vars' is a mapping");
+        const expected = c.expected === undefined ? undefined : String(c.expected);
+        const own = messagesOf(c.messages, caseNode.get('messages', true), problem);
+        const template = own ?? baseMessages;
+        if (!template)
+            return problem(caseNode, "the case has no messages: give 'messages', or 'vars' with a suite 'prompt' or 'messages'");
+        const values = { ...vars, ...(expected !== undefined ? { expected } : {}) };
+        const missing = missingVariables(template, values);
+        if (missing.length)
+            return problem(caseNode, `case '${name}' has no value for ${missing.map((n) => `{{${n}}}`).join(', ')}`);
+        const weight = c.weight ?? 1;
+        if (typeof weight !== 'number' || !(weight >= 0))
+            return problem(caseNode.get('weight', true), "'weight' must be a number >= 0");
+        const assertions = [];
+        const assertNode = caseNode.get('assert', true);
+        if (assertNode !== undefined && !(0,dist/* isSeq */.oP)(assertNode))
+            return problem(assertNode, "'assert' is a list");
+        for (const a of (0,dist/* isSeq */.oP)(assertNode) ? assertNode.items : []) {
+            const parsed = parseAssertion(a.toJSON(), lineOf(a), { vars, expected });
+            if (typeof parsed === 'string')
+                problem(a, parsed);
+            else
+                assertions.push(parsed);
+        }
+        cases.push({
+            id: `${file}#${name}`,
+            suite: suiteName,
+            file,
+            line: lineOf(caseNode),
+            name,
+            messages: fillMessages(template, values),
+            params,
+            vars,
+            expected,
+            weight,
+            assertions,
+            trimOutput: true,
+        });
+    });
+    return { cases, problems };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
+var tinyglobby_dist = __webpack_require__(3382);
+;// CONCATENATED MODULE: ./packages/evals/src/suite/discover.ts
+
+
+
+
+
+
+
+const DEFAULT_SUITES = ['**/*.prompt.yml', '**/*.prompt.yaml', '**/*.eval.yml', '**/*.eval.yaml'];
+function isEvalSuiteFile(file) {
+    return /\.eval\.ya?ml$/.test(file);
+}
+/** The working tree as a reader. */
+function workspaceReader(workspace) {
+    return {
+        workspace,
+        read: (file) => (0,promises_.readFile)(external_node_path_default().join(workspace, file), 'utf8').catch(() => undefined),
+    };
+}
+/** A git ref as a reader (files as they are at that commit). */
+function refReader(workspace, ref) {
+    return { workspace, read: (file) => (0,src/* readFileAtRef */.ZR)(workspace, ref, file) };
+}
+/** Workspace-relative suite files matching the globs, sorted. */
+async function findSuiteFiles(workspace, patterns) {
+    const files = await (0,tinyglobby_dist/* glob */.TI)(patterns, {
+        cwd: workspace,
+        ignore: ['**/node_modules/**', '.git/**'],
+        dot: false,
+    });
+    return files.map((f) => f.split((external_node_path_default()).sep).join('/')).sort();
+}
+/** Load one suite file (a prompt file or an eval suite) into cases. */
+async function loadSuiteFile(file, reader) {
+    const text = await reader.read(file);
+    if (text === undefined)
+        return { cases: [], problems: [], exists: false };
+    if (isEvalSuiteFile(file))
+        return { ...(await loadEvalSuite(file, text, reader)), exists: true };
+    const loaded = (0,load/* loadPromptFile */.l)(external_node_path_default().join(reader.workspace, file), text, reader.workspace);
+    const errors = loaded.findings.filter((f) => f.level === 'error');
+    if (errors.length) {
+        return {
+            cases: [],
+            problems: errors.map((f) => ({ file, line: f.line ?? 1, column: f.column, message: f.message })),
+            exists: true,
+        };
+    }
+    return { ...promptFileCases(loaded.prompt), exists: true };
+}
+/** Every case of every file, or a UserError naming the first problem's file and line (and how many more). */
+async function loadSuites(files, reader) {
+    const cases = [];
+    const problems = [];
+    for (const file of files) {
+        const loaded = await loadSuiteFile(file, reader);
+        cases.push(...loaded.cases);
+        problems.push(...loaded.problems);
+    }
+    if (problems.length)
+        throw suiteError(problems);
+    return cases;
+}
+function suiteError(problems) {
+    const [first] = problems;
+    const more = problems.length > 1
+        ? ` (and ${problems.length - 1} more: ${problems
+            .slice(1, 4)
+            .map((p) => `${p.file}:${p.line}`)
+            .join(', ')}${problems.length > 4 ? ', …' : ''})`
+        : '';
+    const error = new src/* UserError */.yo(`${first.message}${more}`, {
+        file: first.file,
+        line: first.line,
+        column: first.column,
+    });
+    error.problems = problems;
+    return error;
+}
+
+;// CONCATENATED MODULE: ./packages/evals/src/assert/detectors.ts
+// Phrases models open a refusal with (OpenAI, Anthropic, Llama, Mistral styles).
+const REFUSALS = [
+    /\bI(?:'m| am) (?:sorry|afraid)\b[^.]{0,60}\b(?:can(?:'|no)t|cannot|unable|not able|won't)\b/i,
+    /\bI (?:can(?:'|no)t|cannot|won't|will not|am unable to|'m unable to|am not able to|'m not able to) (?:help|assist|provide|comply|do that|share|fulfil|fulfill|answer|support|engage)/i,
+    /\bI must (?:decline|refuse)\b/i,
+    /\bas an AI(?: language model)?,? I (?:can(?:'|no)t|cannot|don't|do not)\b/i,
+    /\b(?:this|that|your) request (?:is|goes) against\b/i,
+    /\bI(?:'m| am) not (?:able|allowed|permitted) to\b/i,
+];
+function detectRefusal(text) {
+    const head = text.slice(0, 400);
+    for (const pattern of REFUSALS) {
+        const m = pattern.exec(head);
+        if (m)
+            return { refused: true, evidence: m[0] };
+    }
+    return { refused: false };
+}
+function luhn(digits) {
+    let sum = 0;
+    for (let i = 0; i < digits.length; i++) {
+        let d = Number(digits[digits.length - 1 - i]);
+        if (i % 2 === 1) {
+            d *= 2;
+            if (d > 9)
+                d -= 9;
+        }
+        sum += d;
+    }
+    return sum % 10 === 0;
+}
+const PII = [
+    { type: 'email', pattern: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g },
+    { type: 'ssn', pattern: /\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b/g },
+    {
+        type: 'credit-card',
+        pattern: /\b(?:\d[ -]?){12,18}\d\b/g,
+        valid: (m) => {
+            const digits = m.replace(/\D/g, '');
+            return digits.length >= 13 && digits.length <= 19 && luhn(digits);
+        },
+    },
+    { type: 'iban', pattern: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b/g },
+    {
+        type: 'phone',
+        pattern: /(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?)?\b\d{3}[ .-]\d{3,4}[ .-]?\d{0,4}\b/g,
+        valid: (m) => m.replace(/\D/g, '').length >= 9,
+    },
+];
+function findPii(text) {
+    const found = [];
+    const taken = [];
+    for (const { type, pattern, valid } of PII) {
+        for (const m of text.matchAll(pattern)) {
+            const start = m.index;
+            const end = start + m[0].length;
+            if (taken.some(([s, e]) => start < e && end > s))
+                continue;
+            if (valid && !valid(m[0]))
+                continue;
+            taken.push([start, end]);
+            found.push({ type, text: m[0] });
+        }
+    }
+    return found;
+}
+const defaultDetectors = { detectRefusal, findPii };
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __webpack_require__(2463);
+;// CONCATENATED MODULE: ./packages/evals/src/assert/check.ts
+
+let check_ajv;
+const compiled = new WeakMap();
+function validator(schema) {
+    let fn = compiled.get(schema);
+    if (!fn) {
+        check_ajv ??= new ajv.Ajv({ strict: false, allErrors: false });
+        fn = check_ajv.compile(schema);
+        compiled.set(schema, fn);
+    }
+    return fn;
+}
+function words(text) {
+    return text.split(/\s+/).filter(Boolean).length;
+}
+function parseJson(text) {
+    // Models wrap JSON in a ```json fence often enough that failing on it would only measure style.
+    const fenced = /^```(?:json)?\s*([\s\S]*?)\s*```$/.exec(text.trim());
+    try {
+        return { ok: true, value: JSON.parse(fenced ? fenced[1] : text) };
+    }
+    catch (error) {
+        return { ok: false, message: error.message };
+    }
+}
+function raw(a, obs, detectors) {
+    const fold = (s) => (a.caseSensitive ? s : s.toLowerCase());
+    const text = obs.text;
+    const value = typeof a.value === 'string' ? a.value : '';
+    const limit = typeof a.value === 'number' ? a.value : 0;
+    const result = (pass, detail) => ({
+        pass,
+        score: pass ? 1 : 0,
+        detail: pass ? undefined : detail,
+    });
+    switch (a.kind) {
+        case 'equals':
+            return result(fold(text) === fold(value), 'answer is not equal to the expected text');
+        case 'contains':
+            return result(fold(text).includes(fold(value)), `answer does not contain "${value}"`);
+        case 'not-contains':
+            return result(!fold(text).includes(fold(value)), `answer contains "${value}"`);
+        case 'starts-with':
+            return result(fold(text).startsWith(fold(value)), `answer does not start with "${value}"`);
+        case 'ends-with':
+            return result(fold(text).endsWith(fold(value)), `answer does not end with "${value}"`);
+        case 'regex':
+            return result(a.pattern.test(text), `answer does not match /${value}/`);
+        case 'is-json': {
+            const parsed = parseJson(text);
+            return result(parsed.ok, parsed.ok ? undefined : `answer is not JSON (${parsed.message})`);
+        }
+        case 'json-schema': {
+            const parsed = parseJson(text);
+            if (!parsed.ok)
+                return result(false, `answer is not JSON (${parsed.message})`);
+            const validate = validator(a.schema);
+            const ok = validate(parsed.value);
+            const e = validate.errors?.[0];
+            return result(ok, e ? `JSON ${e.instancePath || '(root)'} ${e.message}` : 'JSON does not match the schema');
+        }
+        case 'max-words':
+            return result(words(text) <= limit, `${words(text)} words > ${limit}`);
+        case 'max-chars':
+            return result(text.length <= limit, `${text.length} characters > ${limit}`);
+        case 'latency-ms':
+            if (obs.latencyMs === undefined)
+                return { pass: false, score: 0, error: 'latency was not measured' };
+            return result(obs.latencyMs <= limit, `latency ${Math.round(obs.latencyMs)} ms > ${limit} ms`);
+        case 'ttft-ms':
+            if (obs.ttftMs === undefined)
+                return { pass: false, score: 0, error: 'time to first token needs streaming (stream: true)' };
+            return result(obs.ttftMs <= limit, `time to first token ${Math.round(obs.ttftMs)} ms > ${limit} ms`);
+        case 'refusal': {
+            const r = detectors.detectRefusal(text);
+            return result(r.refused, 'answer is not a refusal');
+        }
+        case 'not-refusal': {
+            const r = detectors.detectRefusal(text);
+            return result(!r.refused, `answer refuses ("${r.evidence}")`);
+        }
+        case 'no-pii': {
+            const found = detectors.findPii(text);
+            return result(found.length === 0, `answer contains PII: ${found.map((p) => p.type).join(', ')}`);
+        }
+        default:
+            return { pass: false, score: 0, error: `assertion '${a.kind}' needs a judge` };
+    }
+}
+/** Apply `not`: a decided outcome flips, an undecided one stays an error. */
+function applyNot(a, outcome) {
+    if (!a.not || outcome.error)
+        return outcome;
+    const pass = !outcome.pass;
+    return {
+        pass,
+        score: pass ? 1 : 0,
+        detail: pass ? undefined : `expected not: ${a.label.replace(/^not /, '')}`,
+    };
+}
+const JUDGED_KINDS = new Set(['judge', 'similar', 'builtin', 'llm-choices']);
+/** Decide an assertion that needs no model. */
+function checkAssertion(a, obs, detectors) {
+    return applyNot(a, raw(a, obs, detectors));
+}
+
+;// CONCATENATED MODULE: ./packages/evals/src/assert/judge.ts
+
+
+// Our rubrics for the GitHub Models built-ins, on their 1–5 scale mapped to 0, .25, .5, .75, 1,
+// so a row passes (score above 0) exactly when gh-models would count it as passing.
+const BUILTIN_RUBRICS = {
+    similarity: 'Equivalence: the answer states the same facts and conclusions as the reference answer. 5 = same meaning; 4 = same core meaning, minor omissions; 3 = partly the same; 2 = mostly different; 1 = unrelated or contradicting.',
+    coherence: 'Coherence: the answer addresses the question with ideas in a logical order and clear connections. 5 = flows clearly and fully addresses it; 3 = understandable but disorganised; 1 = disjointed words or phrases.',
+    fluency: 'Fluency: grammar, word choice and readability of the answer alone. 5 = fluent and precise; 3 = clear with occasional errors; 1 = largely incomprehensible.',
+    relevance: 'Relevance: the answer responds to what the question asks, with the key points and nothing off-topic. 5 = fully relevant and complete; 3 = partly relevant or missing key points; 1 = off-topic.',
+    groundedness: 'Groundedness: every claim in the answer is supported by the context; nothing is invented. 5 = fully supported; 3 = some unsupported claims; 1 = mostly unsupported or contradicting the context.',
+};
+const JUDGE_SYSTEM = 'You grade answers of an AI assistant for an automated test suite. Be strict and consistent. Reply with one short line of reasoning, then a last line exactly of the form "SCORE: <n>" where n is an integer from 1 (fails the criterion) to 5 (fully meets it).';
+function section(title, text) {
+    return text === undefined || text === '' ? '' : `## ${title}\n${text}\n\n`;
+}
+/** The request that asks the judge model about one answer. */
+function judgeRequest(a, input) {
+    const params = { temperature: 0, max_tokens: 300 };
+    if (a.kind === 'llm-choices') {
+        // gh-models fills the evaluator prompt with the row's values and the answer as {{completion}}.
+        const prompt = (0,template/* fillTemplate */.o)(a.llm.prompt, { ...input.vars, completion: input.answer });
+        return {
+            messages: [
+                ...(a.llm.systemPrompt ? [{ role: 'system', content: a.llm.systemPrompt }] : []),
+                { role: 'user', content: prompt },
+            ],
+            params,
+        };
+    }
+    const criterion = a.kind === 'judge'
+        ? a.rubric
+        : a.kind === 'similar'
+            ? BUILTIN_RUBRICS.similarity
+            : BUILTIN_RUBRICS[a.rubric];
+    const needsReference = a.kind === 'similar' || a.rubric === 'similarity';
+    const user = section('Criterion', criterion) +
+        section('Question', input.question) +
+        (needsReference || a.kind === 'judge' ? section('Reference answer', input.expected) : '') +
+        (a.rubric === 'groundedness' ? section('Context', input.context) : '') +
+        section('Answer to grade', input.answer) +
+        'Grade the answer on the criterion. End with the line "SCORE: <1-5>".';
+    return {
+        messages: [
+            { role: 'system', content: JUDGE_SYSTEM },
+            { role: 'user', content: user },
+        ],
+        params,
+    };
+}
+const SCORE_LINE = /SCORE:\s*\**\s*([1-5])(?:\s*\/\s*5)?\b/gi;
+/** Turn the judge's answer into an outcome; output we cannot read is an error, never a pass. */
+function judgeOutcome(a, judged) {
+    if (judged.error)
+        return { pass: false, score: 0, error: `judge request failed: ${judged.error.message}` };
+    const text = judged.text.trim();
+    const shown = JSON.stringify(text.length > 80 ? `${text.slice(0, 79)}…` : text);
+    if (a.kind === 'llm-choices') {
+        const lower = text.toLowerCase();
+        const choice = a.llm.choices.find((c) => lower.includes(c.choice.toLowerCase()));
+        if (!choice)
+            return { pass: false, score: 0, error: `judge answer ${shown} matches none of the choices` };
+        const pass = choice.score > 0;
+        return applyNot(a, {
+            pass,
+            score: choice.score,
+            detail: pass ? undefined : `judge chose '${choice.choice}'`,
+        });
+    }
+    const matches = [...text.matchAll(SCORE_LINE)];
+    const last = matches.at(-1);
+    if (!last)
+        return { pass: false, score: 0, error: `judge answer ${shown} has no 'SCORE: <1-5>' line` };
+    const stars = Number(last[1]);
+    const score = (stars - 1) / 4;
+    const threshold = a.threshold ?? 0.5;
+    // Built-ins pass above 0, as gh-models does; our judges need their threshold.
+    const pass = a.kind === 'builtin' ? score > 0 : score >= threshold;
+    return applyNot(a, {
+        pass,
+        score,
+        detail: pass
+            ? undefined
+            : `judge score ${score.toFixed(2)} (${stars}/5) < ${a.kind === 'builtin' ? 'pass' : threshold}`,
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/evals/src/run/run-cases.ts
+
+
+
+const OUTPUT_MAX = 2000;
+function judgeInput(c, answer) {
+    const question = [...c.messages].reverse().find((m) => m.role === 'user')?.content ?? '';
+    const context = typeof c.vars.context === 'string'
+        ? c.vars.context
+        : c.messages.find((m) => m.role === 'system')?.content;
+    return {
+        question,
+        expected: c.expected,
+        context,
+        answer,
+        vars: { ...c.vars, ...(c.expected !== undefined ? { expected: c.expected } : {}) },
+    };
+}
+async function runSample(c, sample, options) {
+    const result = await options.target.complete({ messages: c.messages, params: c.params, sample });
+    if (result.error)
+        return { status: 'error', output: '', reasons: [`request failed: ${result.error.message}`], result };
+    const text = c.trimOutput ? result.text.trim() : result.text;
+    const obs = { text, ttftMs: result.ttftMs, latencyMs: result.latencyMs };
+    const detectors = options.detectors ?? defaultDetectors;
+    const outcomes = await Promise.all(c.assertions.map(async (a) => {
+        if (!JUDGED_KINDS.has(a.kind))
+            return checkAssertion(a, obs, detectors);
+        const judge = options.judge ?? options.target;
+        return judgeOutcome(a, await judge.complete(judgeRequest(a, judgeInput(c, text))));
+    }));
+    const reasons = [];
+    let status = 'pass';
+    outcomes.forEach((o, i) => {
+        const label = c.assertions[i].label;
+        if (o.error) {
+            status = 'error';
+            reasons.push(`${label}: ${o.error}`);
+        }
+        else if (!o.pass) {
+            if (status === 'pass')
+                status = 'fail';
+            reasons.push(`${label}: ${o.detail ?? 'failed'}`);
+        }
+    });
+    return { status, output: text, reasons, result };
+}
+function toRecord(c, samples) {
+    const passes = samples.filter((s) => s.status === 'pass').length;
+    const errors = samples.filter((s) => s.status === 'error').length;
+    const shown = samples.find((s) => s.status !== 'pass') ?? samples.at(-1);
+    const answered = samples.filter((s) => !s.result.error);
+    const nums = (pick) => answered
+        .map((s) => pick(s.result))
+        .filter((v) => v !== undefined)
+        .map((v) => Math.round(v * 10) / 10);
+    return {
+        id: c.id,
+        suite: c.suite,
+        file: c.file,
+        line: c.line,
+        name: c.name,
+        weight: c.weight,
+        status: errors > 0 ? 'error' : passes === samples.length ? 'pass' : 'fail',
+        samples: samples.length,
+        passes,
+        errors,
+        passRate: samples.length ? passes / samples.length : 0,
+        input: [...c.messages].reverse().find((m) => m.role === 'user')?.content ?? '',
+        expected: c.expected,
+        output: shown.output.length > OUTPUT_MAX ? `${shown.output.slice(0, OUTPUT_MAX - 1)}…` : shown.output,
+        reasons: [...new Set(samples.flatMap((s) => s.reasons))].slice(0, 10),
+        ttftMs: nums((r) => r.ttftMs),
+        tpotMs: nums((r) => r.tpotMs),
+        latencyMs: nums((r) => r.latencyMs),
+        promptTokens: answered.reduce((n, s) => n + (s.result.usage?.promptTokens ?? 0), 0),
+        completionTokens: answered.reduce((n, s) => n + (s.result.usage?.completionTokens ?? 0), 0),
+        cached: samples.filter((s) => s.result.cached).length,
+    };
+}
+/**
+ * Ask the model every case `repeat` times and judge each answer. All samples are queued at
+ * once; the clients' limiters decide how many are in flight. Results keep the cases' order.
+ */
+async function runCases(cases, options) {
+    let done = 0;
+    return Promise.all(cases.map(async (c) => {
+        const samples = await Promise.all(Array.from({ length: options.repeat }, (_, k) => runSample(c, k, options)));
+        const record = toRecord(c, samples);
+        options.onCase?.(record, ++done, cases.length);
+        return record;
+    }));
+}
+
+;// CONCATENATED MODULE: ./packages/evals/src/score/wilson.ts
+/** Wilson score interval for a binomial proportion (95% by default): honest at small n. */
+function wilson(successes, trials, z = 1.959964) {
+    if (trials <= 0)
+        return { low: 0, high: 1 };
+    const p = successes / trials;
+    const z2 = z * z;
+    const denominator = 1 + z2 / trials;
+    const centre = (p + z2 / (2 * trials)) / denominator;
+    const half = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
+    return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+;// CONCATENATED MODULE: ./packages/evals/src/score/percentile.ts
+/** Nearest-rank percentile (p in 0–100) of unsorted values; undefined for none. */
+function percentile(values, p) {
+    if (values.length === 0)
+        return undefined;
+    const sorted = [...values].sort((a, b) => a - b);
+    const rank = Math.ceil((p / 100) * sorted.length);
+    return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+}
+
+;// CONCATENATED MODULE: ./packages/evals/src/score/aggregate.ts
+
+/** Weighted mean of pass rates, in [0, 1]; errored samples count as not passing. */
+function weightedScore(cases) {
+    const total = cases.reduce((n, c) => n + c.weight, 0);
+    if (total === 0)
+        return 0;
+    return cases.reduce((n, c) => n + c.weight * c.passRate, 0) / total;
+}
+const stats = (values) => ({
+    p50: percentile(values, 50),
+    p95: percentile(values, 95),
+});
+const pct = (x) => `${(x * 100).toFixed(1)}%`;
+/** Cases whose pass/fail changed against the baseline (new and removed cases are not flips). */
+function flippedCases(cases, baseline) {
+    const before = new Map(baseline.map((b) => [b.id, b]));
+    const flips = [];
+    for (const c of cases) {
+        const b = before.get(c.id);
+        if (b && (b.status === 'pass') !== (c.status === 'pass')) {
+            flips.push({ id: c.id, name: c.name, file: c.file, line: c.line, from: b.status, to: c.status });
+        }
+    }
+    return flips;
+}
+/** Score, counts, latency percentiles and the verdict with its reasons. */
+function summarize(cases, settings, baseline) {
+    const passed = cases.filter((c) => c.status === 'pass').length;
+    const failed = cases.filter((c) => c.status === 'fail').length;
+    const errored = cases.filter((c) => c.status === 'error').length;
+    const score = weightedScore(cases);
+    const errorRate = cases.length ? errored / cases.length : 0;
+    const summary = {
+        verdict: 'pass',
+        reasons: [],
+        score,
+        total: cases.length,
+        passed,
+        failed,
+        errored,
+        errorRate,
+        ttft: stats(cases.flatMap((c) => c.ttftMs)),
+        tpot: stats(cases.flatMap((c) => c.tpotMs)),
+        latency: stats(cases.flatMap((c) => c.latencyMs)),
+        promptTokens: cases.reduce((n, c) => n + c.promptTokens, 0),
+        completionTokens: cases.reduce((n, c) => n + c.completionTokens, 0),
+        flipped: [],
+    };
+    const fail = (reason) => {
+        summary.verdict = 'fail';
+        summary.reasons.push(reason);
+    };
+    if (cases.length === 0) {
+        summary.verdict = 'inconclusive';
+        summary.reasons.push('no eval cases found: check the suites globs and that prompt files have testData');
+        return summary;
+    }
+    if (score < settings.minScore)
+        fail(`score ${pct(score)} is below min-score ${pct(settings.minScore)}`);
+    if (baseline && baseline.length) {
+        summary.baselineScore = weightedScore(baseline);
+        summary.delta = score - summary.baselineScore;
+        summary.flipped = flippedCases(cases, baseline);
+        if (-summary.delta > settings.maxRegression + 1e-9) {
+            fail(`score fell ${pct(-summary.delta)} against the baseline (${pct(summary.baselineScore)} → ${pct(score)}), more than max-regression ${pct(settings.maxRegression)}`);
+        }
+    }
+    if (settings.sloTtftMs > 0 && summary.ttft.p95 !== undefined && summary.ttft.p95 > settings.sloTtftMs) {
+        fail(`p95 time to first token ${Math.round(summary.ttft.p95)} ms is over slo-ttft-ms ${settings.sloTtftMs}`);
+    }
+    if (settings.sloLatencyMs > 0 &&
+        summary.latency.p95 !== undefined &&
+        summary.latency.p95 > settings.sloLatencyMs) {
+        fail(`p95 latency ${Math.round(summary.latency.p95)} ms is over slo-latency-ms ${settings.sloLatencyMs}`);
+    }
+    if (errorRate > settings.maxErrorRate) {
+        fail(`${errored} of ${cases.length} cases errored (${pct(errorRate)}), over max-error-rate ${pct(settings.maxErrorRate)}`);
+    }
+    return summary;
+}
+
+;// CONCATENATED MODULE: ./packages/evals/src/shard/shard.ts
+
+
+/** `i/n` with 1 <= i <= n. */
+function parseShard(text) {
+    if (!text)
+        return undefined;
+    const m = /^(\d+)\s*\/\s*(\d+)$/.exec(text.trim());
+    const index = Number(m?.[1]);
+    const count = Number(m?.[2]);
+    if (!m || count < 1 || index < 1 || index > count) {
+        throw new src/* InputError */.dz(`input 'shard' has value '${text}': expected i/n with 1 <= i <= n, e.g. 2/4`);
+    }
+    return { index, count };
+}
+/**
+ * Whether a case belongs to a shard: by a hash of its id, so the split does not depend on file
+ * order and a case stays in its shard when others are added.
+ */
+function inShard(id, shard) {
+    if (!shard || shard.count === 1)
+        return true;
+    const h = (0,external_node_crypto_.createHash)('sha1').update(id).digest().readUInt32BE(0);
+    return h % shard.count === shard.index - 1;
+}
+
+;// CONCATENATED MODULE: ./packages/evals/src/baseline/baseline.ts
+
+
+
+function toBaseline(records) {
+    return records.map((r) => ({
+        id: r.id,
+        name: r.name,
+        weight: r.weight,
+        status: r.status,
+        passRate: r.passRate,
+    }));
+}
+/** What makes two versions of a case the same question judged the same way. */
+function fingerprint(c) {
+    return JSON.stringify([
+        c.messages,
+        c.params,
+        c.weight,
+        c.assertions.map((a) => [a.kind, a.label, a.value, a.threshold, a.rubric, a.schema, a.llm]),
+    ]);
+}
+/**
+ * The base branch's version of every suite file, as cases: identical cases reuse the PR's
+ * results, the rest run in the same job (the response cache makes repeats free).
+ */
+async function planBaseRef(files, headCases, workspace, ref, keep) {
+    const head = new Map(headCases.map((c) => [c.id, fingerprint(c)]));
+    const reader = refReader(workspace, ref);
+    const plan = { changed: [], same: [], notes: [] };
+    for (const file of files) {
+        const loaded = await loadSuiteFile(file, reader);
+        if (!loaded.exists)
+            continue;
+        if (loaded.problems.length) {
+            plan.notes.push(`${file} does not load on the base branch (${loaded.problems[0].message}): no baseline for it`);
+            continue;
+        }
+        for (const c of loaded.cases.filter(keep)) {
+            if (head.get(c.id) === fingerprint(c))
+                plan.same.push(c.id);
+            else
+                plan.changed.push(c);
+        }
+    }
+    return plan;
+}
+/** Baseline cases from an earlier JSON report of this action. */
+async function readBaselineReport(workspace, file, keep) {
+    const abs = (0,src/* resolveInWorkspace */.z1)(workspace, file, { input: 'baseline' });
+    let report;
+    try {
+        report = JSON.parse(await (0,promises_.readFile)(abs, 'utf8'));
+    }
+    catch (error) {
+        throw new src/* UserError */.yo(`input 'baseline' has value '${file}': cannot read it as a JSON report (${error.message})`);
+    }
+    if (report.action !== 'llm-quality-gate' || !Array.isArray(report.data?.cases)) {
+        throw new src/* UserError */.yo(`input 'baseline' has value '${file}': not an llm-quality-gate report`);
+    }
+    return { cases: toBaseline(report.data.cases.filter((c) => keep(c.id))) };
+}
+
+// EXTERNAL MODULE: ./packages/llm/src/index.ts + 8 modules
+var llm_src = __webpack_require__(1321);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+;// CONCATENATED MODULE: ./packages/evals/src/quality-gate/prices.ts
+// USD per million tokens (input, output), from the providers' price pages (2026-11). Self-hosted
+// models (vLLM, TGI) have no list price: cost shows as n/a.
+const PRICES = [
+    [/^(openai\/)?gpt-4o-mini/, 0.15, 0.6],
+    [/^(openai\/)?gpt-4o/, 2.5, 10],
+    [/^(openai\/)?gpt-4\.1-nano/, 0.1, 0.4],
+    [/^(openai\/)?gpt-4\.1-mini/, 0.4, 1.6],
+    [/^(openai\/)?gpt-4\.1/, 2, 8],
+    [/^(openai\/)?gpt-5-mini/, 0.25, 2],
+    [/^(openai\/)?gpt-5-nano/, 0.05, 0.4],
+    [/^(openai\/)?gpt-5/, 1.25, 10],
+    [/^(openai\/)?o4-mini/, 1.1, 4.4],
+];
+/** Estimated USD for the tokens, or undefined when the model has no known price. */
+function estimateCost(model, promptTokens, completionTokens) {
+    const price = PRICES.find(([pattern]) => pattern.test(model));
+    if (!price)
+        return undefined;
+    return (promptTokens * price[1] + completionTokens * price[2]) / 1_000_000;
+}
+
+;// CONCATENATED MODULE: ./packages/evals/src/quality-gate/report.ts
+
+
+
+const report_pct = (x) => `${(x * 100).toFixed(1)}%`;
+const pts = (d) => `${d >= 0 ? '+' : '−'}${Math.abs(d * 100).toFixed(1)} pts`;
+const ms = (v) => (v === undefined ? undefined : Math.round(v));
+function passRate(c) {
+    if (c.samples <= 1)
+        return c.status;
+    const { low, high } = wilson(c.passes, c.samples);
+    return `${c.passes}/${c.samples} (95% CI ${report_pct(low)}–${report_pct(high)})`;
+}
+function tables(data, s) {
+    const out = [];
+    const bad = data.cases.filter((c) => c.status !== 'pass');
+    if (bad.length) {
+        out.push({
+            title: 'Failing cases',
+            columns: ['Case', 'Location', 'Result', 'Input', 'Expected', 'Got', 'Why'],
+            rows: bad.map((c) => [
+                c.name,
+                `${c.file}:${c.line}`,
+                passRate(c),
+                c.input,
+                c.expected,
+                c.output,
+                c.reasons.join('; '),
+            ]),
+        });
+    }
+    if (s.flipped.length) {
+        out.push({
+            title: 'Flipped against the baseline',
+            columns: ['Case', 'Location', 'Before', 'Now'],
+            rows: s.flipped.map((f) => [f.name, `${f.file}:${f.line}`, f.from, f.to]),
+        });
+    }
+    const suites = new Map();
+    for (const c of data.cases)
+        suites.set(c.suite, [...(suites.get(c.suite) ?? []), c]);
+    if (suites.size > 1) {
+        out.push({
+            title: 'Suites',
+            columns: ['Suite', 'Cases', 'Passed', 'Failed', 'Errored'],
+            rows: [...suites].map(([name, cs]) => [
+                name,
+                cs.length,
+                cs.filter((c) => c.status === 'pass').length,
+                cs.filter((c) => c.status === 'fail').length,
+                cs.filter((c) => c.status === 'error').length,
+            ]),
+        });
+    }
+    out.push({
+        title: 'Latency in milliseconds',
+        columns: ['Measure', 'p50', 'p95'],
+        rows: [
+            ['Time to first token', ms(s.ttft.p50), ms(s.ttft.p95)],
+            ['Time per output token', s.tpot.p50?.toFixed(1), s.tpot.p95?.toFixed(1)],
+            ['Total', ms(s.latency.p50), ms(s.latency.p95)],
+        ],
+        note: data.cases.some((c) => c.cached > 0)
+            ? 'Cached answers keep the timings measured when they were first asked.'
+            : undefined,
+    });
+    if (data.notes.length)
+        out.push({ title: 'Notes', columns: ['Note'], rows: data.notes.map((n) => [n]) });
+    return out;
+}
+function findings(data) {
+    return data.cases
+        .filter((c) => c.status !== 'pass')
+        .map((c) => ({
+        ruleId: c.status === 'error' ? 'eval/case-error' : 'eval/case-failed',
+        level: 'error',
+        title: `${c.status === 'error' ? 'Errored' : 'Failed'}: ${c.name}`,
+        message: `${c.suite} › ${c.name}: ${c.reasons[0] ?? c.status}${c.reasons.length > 1 ? ` (+${c.reasons.length - 1} more)` : ''}`,
+        file: c.file,
+        line: c.line,
+    }));
+}
+function junitCases(data) {
+    return data.cases.map((c) => ({
+        suite: c.suite,
+        name: c.name,
+        status: c.status === 'pass' ? 'passed' : c.status === 'fail' ? 'failed' : 'error',
+        message: c.reasons.join('; ') || undefined,
+        timeMs: c.latencyMs.reduce((a, b) => a + b, 0),
+        file: c.file,
+        line: c.line,
+    }));
+}
+/** The one report: verdict, score and delta, counts, tables, annotations, JUnit cases, outputs. */
+function buildGateReport(data) {
+    const s = summarize(data.cases, data.settings, data.baseline?.cases);
+    const cost = estimateCost(data.settings.model, s.promptTokens, s.completionTokens);
+    const vs = s.baselineScore !== undefined ? ` (${pts(s.delta)} vs baseline ${report_pct(s.baselineScore)})` : '';
+    const headline = s.total === 0
+        ? 'no eval cases to run'
+        : `score ${report_pct(s.score)}${vs}: ${s.passed} passed, ${s.failed} failed, ${s.errored} errored of ${s.total} cases on ${data.settings.model}`;
+    const metrics = [
+        ['Score', `${report_pct(s.score)}${s.delta !== undefined ? ` (${pts(s.delta)})` : ''}`],
+        ['Cases', `${s.passed} ✓ · ${s.failed} ✗ · ${s.errored} errored`],
+        ['Requests', data.totals.requests],
+        ['Cache hits', data.totals.cacheHits],
+        ['Tokens', `${s.promptTokens} in · ${s.completionTokens} out`],
+        ['Est. cost', cost === undefined ? 'n/a (no list price for this model)' : `$${cost.toFixed(4)}`],
+    ];
+    if (s.flipped.length)
+        metrics.push(['Flipped', s.flipped.length]);
+    if (data.shards.length)
+        metrics.push(['Shards', data.shards.join(', ')]);
+    return {
+        action: 'llm-quality-gate',
+        verdict: s.verdict,
+        headline,
+        reasons: s.reasons,
+        metrics,
+        tables: tables(data, s),
+        findings: findings(data),
+        cases: junitCases(data),
+        outputs: {
+            score: Number(s.score.toFixed(4)),
+            passed: s.passed,
+            failed: s.failed,
+            errored: s.errored,
+            'baseline-score': s.baselineScore === undefined ? '' : Number(s.baselineScore.toFixed(4)),
+            delta: s.delta === undefined ? '' : Number(s.delta.toFixed(4)),
+            requests: data.totals.requests,
+            'cache-hits': data.totals.cacheHits,
+            'ttft-p95-ms': ms(s.ttft.p95) ?? '',
+            'latency-p95-ms': ms(s.latency.p95) ?? '',
+            'prompt-tokens': s.promptTokens,
+            'completion-tokens': s.completionTokens,
+            flipped: s.flipped.length,
+        },
+        data,
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/evals/src/quality-gate/merge.ts
+
+
+
+
+/**
+ * Combine the JSON reports of shard jobs into one report and one verdict, judged with the
+ * thresholds the shards ran with. A case present in two reports counts once.
+ */
+async function mergeGateReports(workspace, patterns, log) {
+    const files = (await (0,tinyglobby_dist/* glob */.TI)(patterns, { cwd: workspace, absolute: true })).sort();
+    if (files.length === 0)
+        throw new src/* UserError */.yo(`input 'merge-reports' matched no files: ${patterns.join(', ')}`);
+    const cases = new Map();
+    const baseline = new Map();
+    let merged;
+    let baselineSource;
+    for (const file of files) {
+        let report;
+        try {
+            report = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+        }
+        catch (error) {
+            throw new src/* UserError */.yo(`cannot read shard report ${file}: ${error.message}`);
+        }
+        if (report.action !== 'llm-quality-gate' || !report.data?.cases)
+            throw new src/* UserError */.yo(`${file} is not an llm-quality-gate report`);
+        const data = report.data;
+        merged ??= {
+            ...data,
+            cases: [],
+            baseline: undefined,
+            totals: { requests: 0, cacheHits: 0 },
+            shards: [],
+            notes: [],
+        };
+        for (const c of data.cases)
+            cases.set(c.id, c);
+        if (data.baseline) {
+            baselineSource ??= data.baseline.source;
+            for (const b of data.baseline.cases)
+                baseline.set(b.id, b);
+        }
+        merged.totals.requests += data.totals.requests;
+        merged.totals.cacheHits += data.totals.cacheHits;
+        merged.shards.push(...data.shards);
+        for (const note of data.notes)
+            if (!merged.notes.includes(note))
+                merged.notes.push(note);
+    }
+    checkAllShards(merged.shards);
+    log(`merged ${files.length} reports: ${cases.size} cases`);
+    return buildGateReport({
+        ...merged,
+        cases: [...cases.values()],
+        baseline: baselineSource ? { source: baselineSource, cases: [...baseline.values()] } : undefined,
+    });
+}
+/** A lost shard job must fail the merge, not shrink the verdict to fewer cases. */
+function checkAllShards(shards) {
+    if (shards.length === 0)
+        return;
+    const parsed = shards.map((s) => s.split('/').map(Number));
+    const counts = new Set(parsed.map(([, n]) => n));
+    if (counts.size > 1)
+        throw new src/* UserError */.yo(`shard reports come from different splits: ${shards.join(', ')}`);
+    const [count] = counts;
+    const have = new Set(parsed.map(([i]) => i));
+    const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !have.has(i));
+    if (missing.length) {
+        throw new src/* UserError */.yo(`shard reports are incomplete: missing ${missing.map((i) => `${i}/${count}`).join(', ')} (have ${[...new Set(shards)].join(', ')})`);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/evals/src/quality-gate/test-double.ts
+
+
+/**
+ * `LLMOPS_TEST_DOUBLE=<script.json>` runs the gate against the project's own OpenAI-compatible
+ * test server, started in this process: how `npm run demo` works without a real model. Every
+ * log line and the report say so. Loaded lazily: a normal run never reads the test server.
+ */
+async function startTestDouble(scriptPath, log) {
+    const { startTestServer, scriptToOptions } = await __webpack_require__.e(/* import() */ 851).then(__webpack_require__.bind(__webpack_require__, 3851));
+    let script;
+    try {
+        script = JSON.parse(await (0,promises_.readFile)(scriptPath, 'utf8'));
+    }
+    catch (error) {
+        throw new src/* UserError */.yo(`LLMOPS_TEST_DOUBLE=${scriptPath}: cannot read the script (${error.message})`);
+    }
+    const server = await startTestServer(scriptToOptions(script));
+    const model = server.options.models?.[0] ?? 'test-model';
+    log(`TEST DOUBLE: answers come from the llmops test server at ${server.url} (model '${model}'), not from a real model`);
+    return { url: server.url, model, stop: () => server.stop() };
+}
+
+;// CONCATENATED MODULE: ./packages/evals/src/quality-gate/command.ts
+
+
+
+
+
+
+
+
+
+
+const qualityGateInputs = schemas/* object */.Ikc({
+    suites: src/* input */.hF.list(),
+    'base-url': src/* input */.hF.optional(),
+    'api-key': src/* input */.hF.optional(),
+    model: src/* input */.hF.optional(),
+    'judge-base-url': src/* input */.hF.optional(),
+    'judge-api-key': src/* input */.hF.optional(),
+    'judge-model': src/* input */.hF.optional(),
+    concurrency: src/* input */.hF.number({ min: 1, max: 1000, integer: true }),
+    repeat: src/* input */.hF.number({ min: 1, max: 100, integer: true }),
+    'timeout-ms': src/* input */.hF.number({ min: 1, integer: true }),
+    'max-retries': src/* input */.hF.number({ min: 0, max: 20, integer: true }),
+    stream: src/* input */.hF.bool(),
+    cache: src/* input */.hF.bool(),
+    'cache-dir': src/* input */.hF.text(),
+    'min-score': src/* input */.hF.number({ min: 0, max: 1 }),
+    baseline: src/* input */.hF.text(),
+    'base-ref': src/* input */.hF.optional(),
+    'max-regression': src/* input */.hF.number({ min: 0, max: 1 }),
+    'slo-ttft-ms': src/* input */.hF.number({ min: 0 }),
+    'slo-latency-ms': src/* input */.hF.number({ min: 0 }),
+    'max-error-rate': src/* input */.hF.number({ min: 0, max: 1 }),
+    shard: src/* input */.hF.optional(),
+    'merge-reports': src/* input */.hF.list(),
+    'junit-path': src/* input */.hF.optional(),
+    'check-run': src/* input */.hF.bool(),
+    'fail-on-inconclusive': src/* input */.hF.bool(),
+    ...src/* reportingInputs */.OS,
+});
+function settingsOf(inputs, model) {
+    return {
+        minScore: inputs['min-score'],
+        maxRegression: inputs['max-regression'],
+        sloTtftMs: inputs['slo-ttft-ms'],
+        sloLatencyMs: inputs['slo-latency-ms'],
+        maxErrorRate: inputs['max-error-rate'],
+        repeat: inputs.repeat,
+        model,
+    };
+}
+/** Evaluate the suites (or merge shard reports) into one report. */
+async function runQualityGate(inputs, context) {
+    const { workspace, log, signal } = context;
+    if (inputs['merge-reports'].length)
+        return mergeGateReports(workspace, inputs['merge-reports'], log);
+    const shard = parseShard(inputs.shard);
+    // Suites first: a suite problem fails the step before any request is sent.
+    const files = await findSuiteFiles(workspace, inputs.suites);
+    const keep = (id) => inShard(id, shard);
+    const cases = (await loadSuites(files, workspaceReader(workspace))).filter((c) => keep(c.id));
+    log(`${files.length} suite files, ${cases.length} cases${shard ? ` in shard ${shard.index}/${shard.count}` : ''}`);
+    const notes = [];
+    let plan;
+    let baseline;
+    if (inputs.baseline === 'base-ref') {
+        const ref = inputs['base-ref'] ?? (0,src/* defaultBaseRef */.mK)(context.env);
+        if (!ref)
+            notes.push('baseline: base-ref was asked for, but this is not a pull request and base-ref is not set: no baseline');
+        else {
+            const commit = await (0,src/* resolveBaseRef */.JN)(workspace, ref);
+            plan = await planBaseRef(files, cases, workspace, commit, (c) => keep(c.id));
+            notes.push(...plan.notes);
+            log(`baseline ${ref} (${commit.slice(0, 12)}): ${plan.same.length} cases unchanged, ${plan.changed.length} to evaluate`);
+        }
+    }
+    else if (inputs.baseline !== 'none') {
+        baseline = { source: inputs.baseline, ...(await readBaselineReport(workspace, inputs.baseline, keep)) };
+    }
+    const double = context.env.LLMOPS_TEST_DOUBLE
+        ? await startTestDouble(context.env.LLMOPS_TEST_DOUBLE, log)
+        : undefined;
+    try {
+        const baseURL = double?.url ?? inputs['base-url'];
+        const model = double?.model ?? inputs.model;
+        if (!baseURL)
+            throw new src/* UserError */.yo(`input 'base-url' is required: the OpenAI-compatible endpoint, e.g. http://vllm:8000/v1`);
+        if (!model)
+            throw new src/* UserError */.yo(`input 'model' is required: the model name the endpoint serves`);
+        if (double)
+            notes.push(`TEST DOUBLE: the model was the llmops test server, not a real model`);
+        const settings = settingsOf(inputs, double ? `${model} (test double)` : model);
+        const needsJudge = [...cases, ...(plan?.changed ?? [])].some((c) => c.assertions.some((a) => ['judge', 'similar', 'builtin', 'llm-choices'].includes(a.kind)));
+        const judgeURL = double?.url ?? inputs['judge-base-url'] ?? baseURL;
+        const judgeModel = double?.model ?? inputs['judge-model'] ?? model;
+        const judgeKey = inputs['judge-api-key'] ?? inputs['api-key'];
+        if (cases.length) {
+            await (0,llm_src/* probeEndpoint */.Q9)({ baseURL, apiKey: inputs['api-key'], model }, signal);
+            if (needsJudge && (judgeURL !== baseURL || judgeModel !== model)) {
+                await (0,llm_src/* probeEndpoint */.Q9)({ baseURL: judgeURL, apiKey: judgeKey, model: judgeModel, what: 'judge-base-url' }, signal);
+            }
+        }
+        const cache = inputs.cache
+            ? new llm_src/* ResponseCache */.CC((0,src/* resolveInWorkspace */.z1)(workspace, inputs['cache-dir'], { input: 'cache-dir' }))
+            : undefined;
+        const common = {
+            timeoutMs: inputs['timeout-ms'],
+            maxRetries: inputs['max-retries'],
+            concurrency: inputs.concurrency,
+            cache,
+            signal,
+        };
+        const target = new llm_src/* LlmClient */.l3({
+            ...common,
+            baseURL,
+            apiKey: inputs['api-key'],
+            model,
+            stream: inputs.stream,
+        });
+        const sameJudge = judgeURL === baseURL && judgeModel === model && judgeKey === inputs['api-key'];
+        const judge = sameJudge
+            ? target
+            : new llm_src/* LlmClient */.l3({ ...common, baseURL: judgeURL, apiKey: judgeKey, model: judgeModel, stream: false });
+        const step = Math.max(25, Math.ceil(cases.length / 10));
+        const started = performance.now();
+        const [records, baseRecords] = await Promise.all([
+            runCases(cases, {
+                target,
+                judge,
+                repeat: inputs.repeat,
+                onCase: (_, done, total) => {
+                    if (done % step === 0 || done === total)
+                        log(`${done}/${total} cases (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+                },
+            }),
+            runCases(plan?.changed ?? [], { target, judge, repeat: inputs.repeat }),
+        ]);
+        if (plan) {
+            const byId = new Map(records.map((r) => [r.id, r]));
+            baseline = {
+                source: 'base-ref',
+                cases: [
+                    ...toBaseline(plan.same.map((id) => byId.get(id)).filter(Boolean)),
+                    ...toBaseline(baseRecords),
+                ],
+            };
+        }
+        const stats = sameJudge ? [target.stats] : [target.stats, judge.stats];
+        return buildGateReport({
+            settings,
+            cases: records,
+            baseline,
+            totals: {
+                requests: stats.reduce((n, s) => n + s.requests, 0),
+                cacheHits: stats.reduce((n, s) => n + s.cacheHits, 0),
+            },
+            shards: shard ? [`${shard.index}/${shard.count}`] : [],
+            notes,
+        });
+    }
+    finally {
+        await double?.stop();
+    }
+}
+const qualityGateCommand = {
+    name: 'llm-quality-gate',
+    inputs: qualityGateInputs,
+    secretInputs: ['api-key', 'judge-api-key', 'github-token'],
+    run: runQualityGate,
+};
+
+;// CONCATENATED MODULE: ./packages/evals/src/quality-gate/index.ts
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/evals/src/gate.ts
+// The quality gate's building blocks, for the action and for safety-tests to reuse.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 1631:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ loadPromptFile)
+/* harmony export */ });
+/* harmony import */ var _llmops_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9522);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
+/* harmony import */ var _positions__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5855);
+/* harmony import */ var _schema__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8440);
+
+
+
+
+const START = { line: 1, column: 1 };
+function emptyPrompt(path, file, format) {
+    return {
+        path,
+        file,
+        format,
+        modelParameters: {},
+        messages: [],
+        testData: [],
+        evaluators: [],
+        keys: {},
+        values: {},
+    };
+}
+function finding(file, ruleId, level, message, at) {
+    return { ruleId, level, message, file, line: at.line, column: at.column };
+}
+/** Load a GitHub Models prompt file (`*.prompt.yml`) or a Prompty file, keeping source positions. */
+function loadPromptFile(path, text, workspace) {
+    const file = (0,_llmops_core__WEBPACK_IMPORTED_MODULE_0__/* .toWorkspacePath */ .CR)(workspace, path);
+    return path.endsWith('.prompty') ? loadPrompty(path, file, text) : loadPromptYml(path, file, text);
+}
+function parseYaml(text, file, lineOffset = 0) {
+    const lines = new yaml__WEBPACK_IMPORTED_MODULE_1__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const findings = [...doc.errors, ...doc.warnings].map((e) => {
+        const at = lines.linePos(e.pos[0]);
+        const level = doc.errors.includes(e) ? 'error' : 'warning';
+        const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        return finding(file, 'yaml/syntax', level, `YAML: ${message}`, {
+            line: at.line + lineOffset,
+            column: at.col,
+        });
+    });
+    return { doc, lines, findings };
+}
+function loadPromptYml(path, file, text) {
+    const prompt = emptyPrompt(path, file, 'prompt-yml');
+    const { doc, lines, findings } = parseYaml(text, file);
+    if (findings.some((f) => f.level === 'error'))
+        return { prompt, findings };
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(doc.contents)) {
+        findings.push(finding(file, 'prompt/schema', 'error', 'a prompt file must be a YAML mapping', START));
+        return { prompt, findings };
+    }
+    prompt.keys = (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .keyPositions */ .gz)(doc.contents, lines);
+    prompt.values = (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .valuePositions */ .yf)(doc.contents, lines);
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: 10_000 });
+    }
+    catch (error) {
+        findings.push(finding(file, 'yaml/syntax', 'error', `YAML: ${error.message}`, START));
+        return { prompt, findings };
+    }
+    const parsed = _schema__WEBPACK_IMPORTED_MODULE_3__/* .promptFileSchema */ .cq.safeParse(data);
+    if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+            const where = issue.path.length ? `'${issue.path.join('.')}': ` : '';
+            findings.push(finding(file, 'prompt/schema', 'error', `${where}${issue.message}`, (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(doc, issue.path), lines)));
+        }
+        return { prompt, findings };
+    }
+    const p = parsed.data;
+    // yaml.v3 decodes `version: 1.10` into a text field as written, not as the number 1.1.
+    const asWritten = (key, value) => {
+        const node = doc.get(key, true);
+        return typeof node?.value === 'number' && node.range ? text.slice(node.range[0], node.range[1]) : value;
+    };
+    Object.assign(prompt, {
+        name: asWritten('name', p.name),
+        description: p.description,
+        version: asWritten('version', p.version),
+        model: p.model,
+        modelParameters: p.modelParameters ?? {},
+        responseFormat: p.responseFormat,
+    });
+    const at = (path) => (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(doc, path), lines);
+    prompt.messages = p.messages.map((m, i) => ({
+        role: m.role,
+        content: m.content,
+        at: at(['messages', i, 'content']),
+        roleAt: at(['messages', i, 'role']),
+    }));
+    prompt.testData = (p.testData ?? []).map((values, i) => ({ values, at: at(['testData', i]) }));
+    prompt.evaluators = (p.evaluators ?? []).map((e, i) => ({
+        ...e,
+        at: at(['evaluators', i]),
+    }));
+    if (p.jsonSchema !== undefined) {
+        try {
+            const schema = JSON.parse(p.jsonSchema);
+            if (schema && typeof schema === 'object' && !Array.isArray(schema))
+                prompt.jsonSchema = schema;
+            else
+                throw new Error('not a JSON object');
+        }
+        catch (error) {
+            findings.push(finding(file, 'prompt/json-schema', 'error', `jsonSchema is not valid JSON: ${error.message}`, at(['jsonSchema'])));
+        }
+    }
+    return { prompt, findings };
+}
+// Prompty: YAML front matter between `---` lines, then a template whose `system:` / `user:` /
+// `assistant:` lines start messages.
+const ROLE_LINE = /^\s*(system|user|assistant)\s*:\s*$/i;
+function loadPrompty(path, file, text) {
+    const prompt = emptyPrompt(path, file, 'prompty');
+    const all = text.split(/\r?\n/);
+    const findings = [];
+    let bodyStart = 0;
+    if (all[0]?.trim() === '---') {
+        const end = all.findIndex((line, i) => i > 0 && line.trim() === '---');
+        if (end < 0) {
+            findings.push(finding(file, 'prompty/front-matter', 'error', "front matter starts with '---' but never ends", START));
+            return { prompt, findings };
+        }
+        const front = parseYaml(all.slice(1, end).join('\n'), file, 1);
+        findings.push(...front.findings);
+        if (findings.some((f) => f.level === 'error'))
+            return { prompt, findings };
+        const meta = (front.doc.toJS() ?? {});
+        const shift = (pos) => ({ line: pos.line + 1, column: pos.column });
+        prompt.keys = Object.fromEntries(Object.entries((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .keyPositions */ .gz)(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
+        prompt.values = Object.fromEntries(Object.entries((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .valuePositions */ .yf)(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
+        readPromptyMeta(prompt, meta, shift((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(front.doc, ['sample']), front.lines)));
+        bodyStart = end + 1;
+    }
+    let current;
+    const body = [];
+    const flush = () => {
+        if (current)
+            current.content = body.splice(0).join('\n').trim();
+        if (current?.content)
+            prompt.messages.push(current);
+    };
+    for (let i = bodyStart; i < all.length; i++) {
+        const role = ROLE_LINE.exec(all[i]);
+        if (role) {
+            flush();
+            current = { role: role[1].toLowerCase(), content: '', at: { line: i + 2, column: 1 } };
+        }
+        else {
+            if (!current && all[i].trim())
+                current = { role: 'system', content: '', at: { line: i + 1, column: 1 } };
+            body.push(all[i]);
+        }
+    }
+    flush();
+    if (prompt.messages.length === 0) {
+        findings.push(finding(file, 'prompt/schema', 'error', 'the Prompty template has no message', {
+            line: bodyStart + 1,
+            column: 1,
+        }));
+    }
+    return { prompt, findings };
+}
+function readPromptyMeta(prompt, meta, sampleAt) {
+    const str = (v) => (v === undefined || v === null ? undefined : String(v));
+    prompt.name = str(meta.name);
+    prompt.description = str(meta.description);
+    prompt.version = str(meta.version);
+    const model = (meta.model ?? {});
+    const config = (model.configuration ?? {});
+    prompt.model = str(config.name ?? config.azure_deployment ?? config.model ?? model.id);
+    const params = (model.parameters ?? {});
+    const { max_tokens, top_p, ...rest } = params;
+    prompt.modelParameters = {
+        ...rest,
+        ...(typeof max_tokens === 'number' ? { maxTokens: max_tokens } : {}),
+        ...(typeof top_p === 'number' ? { topP: top_p } : {}),
+    };
+    if (meta.sample && typeof meta.sample === 'object' && !Array.isArray(meta.sample)) {
+        prompt.testData = [{ values: meta.sample, at: sampleAt }];
+    }
+}
+
+
+/***/ }),
+
+/***/ 5855:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   df: () => (/* binding */ positionOf),
+/* harmony export */   gz: () => (/* binding */ keyPositions),
+/* harmony export */   oB: () => (/* binding */ nodeAt),
+/* harmony export */   yf: () => (/* binding */ valuePositions)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+
+/** Source position of a YAML node (1-based), or of the document start when it has none. */
+function positionOf(node, lines) {
+    const offset = node?.range?.[0] ?? 0;
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
+}
+/** The deepest node that exists along a path: where a finding about that path points. */
+function nodeAt(doc, path) {
+    let node = doc.contents;
+    for (const key of path) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
+            const pair = node.items.find((p) => p.key?.value === key);
+            if (!pair)
+                break;
+            node = pair.value ?? pair.key;
+        }
+        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node) && typeof key === 'number') {
+            const item = node.items[key];
+            if (!item)
+                break;
+            node = item;
+        }
+        else {
+            break;
+        }
+    }
+    return node;
+}
+/** Position of a key (not its value) in a mapping: where "unknown key" points. */
+function keyPositions(node, lines) {
+    const out = {};
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+        return out;
+    for (const pair of node.items) {
+        const key = pair.key;
+        if (key && typeof key.value === 'string')
+            out[key.value] = positionOf(key, lines);
+    }
+    return out;
+}
+/** Position of each value in a mapping: where a finding about a key's value points. */
+function valuePositions(node, lines) {
+    const out = {};
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+        return out;
+    for (const pair of node.items) {
+        const key = pair.key;
+        if (key && typeof key.value === 'string')
+            out[key.value] = positionOf(pair.value ?? key, lines);
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 8440:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ KNOWN_KEYS),
+/* harmony export */   cq: () => (/* binding */ promptFileSchema),
+/* harmony export */   gg: () => (/* binding */ ROLES),
+/* harmony export */   t2: () => (/* binding */ RESPONSE_FORMATS),
+/* harmony export */   tv: () => (/* binding */ KNOWN_MODEL_PARAMETERS),
+/* harmony export */   tz: () => (/* binding */ BUILTIN_EVALUATORS)
+/* harmony export */ });
+/* unused harmony export evaluatorSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9691);
+
+// The GitHub Models prompt file (`*.prompt.yml`), as `gh models` decodes it: yaml.v3 into typed
+// fields, so scalars decode into text fields, an empty value is "", and unknown keys are ignored
+// (we warn on them).
+const text = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(), zod__WEBPACK_IMPORTED_MODULE_0__/* ["null"] */ .chJ().transform(() => '')]).transform(String);
+const ROLES = ['system', 'user', 'assistant'];
+const BUILTIN_EVALUATORS = [
+    'github/similarity',
+    'github/coherence',
+    'github/fluency',
+    'github/relevance',
+    'github/groundedness',
+];
+const RESPONSE_FORMATS = ['text', 'json_object', 'json_schema'];
+const stringEvaluator = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    contains: text.optional(),
+    equals: text.optional(),
+    startsWith: text.optional(),
+    endsWith: text.optional(),
+});
+const llmEvaluator = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    modelId: text.optional(),
+    prompt: text,
+    choices: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ choice: text, score: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig() })),
+    systemPrompt: text.optional(),
+});
+const evaluatorSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    name: text,
+    string: stringEvaluator.optional(),
+    uses: text.optional(),
+    llm: llmEvaluator.optional(),
+})
+    .refine((e) => e.string !== undefined || e.uses !== undefined || e.llm !== undefined, {
+    message: 'an evaluator needs one of string, uses or llm',
+});
+const promptFileSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    name: text.optional(),
+    description: text.optional(),
+    version: text.optional(),
+    model: text.optional(),
+    modelParameters: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+        maxTokens: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative().optional(),
+        temperature: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(0).max(2).optional(),
+        topP: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(0).max(1).optional(),
+    })
+        .optional(),
+    messages: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ role: text, content: text })).min(1, 'a prompt needs at least one message'),
+    testData: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J())).optional(),
+    evaluators: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(evaluatorSchema).optional(),
+    responseFormat: text.optional(),
+    jsonSchema: text.optional(),
+});
+const KNOWN_KEYS = new Set(Object.keys(promptFileSchema.shape));
+const KNOWN_MODEL_PARAMETERS = new Set(['maxTokens', 'temperature', 'topP']);
+
+
+/***/ }),
+
+/***/ 4985:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ findPlaceholders),
+/* harmony export */   o: () => (/* binding */ fillTemplate)
+/* harmony export */ });
+// `gh models` fills `{{name}}` by plain replacement: no spaces inside the braces, no filters.
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+function findPlaceholders(text) {
+    return [...text.matchAll(PLACEHOLDER)].map((m) => ({ name: m[1], raw: m[0], index: m.index }));
+}
+/** Fill `{{name}}` placeholders from a testData row, exactly as `gh models` does. */
+function fillTemplate(text, values) {
+    let out = text;
+    for (const [key, value] of Object.entries(values)) {
+        out = out.split(`{{${key}}}`).join(typeof value === 'string' ? value : String(value));
+    }
+    return out;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,1623 @@
+export const id = 891;
+export const ids = [891];
+export const modules = {
+
+/***/ 9386:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  dz: () => (/* reexport */ errors/* InputError */.dz),
+  yo: () => (/* reexport */ errors/* UserError */.yo),
+  xv: () => (/* reexport */ version/* VERSION */.x),
+  OM: () => (/* reexport */ changedFilesSince),
+  Gt: () => (/* reexport */ countFindings),
+  mK: () => (/* reexport */ defaultBaseRef),
+  a3: () => (/* reexport */ duration/* formatDuration */.a),
+  oB: () => (/* reexport */ gitTopLevel),
+  hF: () => (/* reexport */ inputs/* input */.hF),
+  cm: () => (/* reexport */ workspace/* isInsideWorkspace */.cm),
+  iU: () => (/* reexport */ errors/* isUserError */.iU),
+  E9: () => (/* reexport */ duration/* parseDuration */.E),
+  ZR: () => (/* reexport */ readFileAtRef),
+  ji: () => (/* reexport */ context/* readGitHubRun */.j),
+  fp: () => (/* reexport */ secrets/* redactSecrets */.fp),
+  cl: () => (/* reexport */ secrets/* registerSecret */.cl),
+  WH: () => (/* reexport */ sarif/* renderSarif */.W),
+  OS: () => (/* reexport */ inputs/* reportingInputs */.OS),
+  JN: () => (/* reexport */ resolveBaseRef),
+  z1: () => (/* reexport */ workspace/* resolveInWorkspace */.z1),
+  Vp: () => (/* reexport */ context/* runUrl */.V),
+  CR: () => (/* reexport */ workspace/* toWorkspacePath */.CR),
+  QS: () => (/* reexport */ src_escape/* truncate */.xv)
+});
+
+// UNUSED EXPORTS: VERDICTS, annotateCapped, commentMarker, escapeMarkdown, escapeXml, findingLocation, findingsTable, formatUserError, publish, publishCheckRun, readInputs, realPath, renderJunit, renderMarkdown, renderText, setSecretSink, upsertStickyComment, verdictFailsStep, workspaceRoot, worstVerdict
+
+// EXTERNAL MODULE: ./packages/core/src/duration.ts
+var duration = __webpack_require__(9713);
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __webpack_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/escape.ts
+var src_escape = __webpack_require__(3066);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+;// CONCATENATED MODULE: ./packages/core/src/git.ts
+
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+async function git(cwd, args) {
+    // quotePath off: non-ASCII paths come back as they are, not as quoted octal escapes.
+    const { stdout } = await run('git', ['-c', 'core.quotePath=false', ...args], {
+        cwd,
+        maxBuffer: 64 * 1024 * 1024,
+    });
+    return stdout;
+}
+async function gitTopLevel(cwd) {
+    return (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
+}
+/**
+ * Contents of a file (path relative to the repository root) at a git ref, or undefined when the
+ * file does not exist there. Any other git failure is an error, not a "new file".
+ */
+async function readFileAtRef(cwd, ref, repoPath) {
+    try {
+        await git(cwd, ['cat-file', '-e', `${ref}:${repoPath}`]);
+    }
+    catch {
+        return undefined;
+    }
+    return git(cwd, ['show', `${ref}:${repoPath}`]);
+}
+/** Workspace-relative paths (forward slashes) that differ from `base`, committed or not, untracked included. */
+async function changedFilesSince(workspace, base) {
+    const top = await gitTopLevel(workspace);
+    const diff = await git(workspace, ['diff', '-z', '--name-only', base, '--', '.']);
+    const untracked = await git(workspace, [
+        'ls-files',
+        '-z',
+        '--others',
+        '--exclude-standard',
+        '--full-name',
+        '--',
+        '.',
+    ]);
+    return new Set(`${diff}\0${untracked}`
+        .split('\0')
+        .filter(Boolean)
+        .map((f) => external_node_path_default().relative(workspace, external_node_path_default().join(top, f)).split((external_node_path_default()).sep).join('/')));
+}
+/**
+ * The commit to compare against: the merge base of HEAD and the ref, so a PR is compared with
+ * where it branched. Tries `origin/<ref>` too, as runners check out the base only as a remote.
+ */
+async function resolveBaseRef(cwd, ref) {
+    for (const candidate of [ref, `origin/${ref}`]) {
+        try {
+            return (await git(cwd, ['merge-base', 'HEAD', candidate])).trim();
+        }
+        catch {
+            // try the next spelling
+        }
+    }
+    throw new errors/* UserError */.yo(`base ref '${ref}' is not in the local clone; check out with 'fetch-depth: 0' (actions/checkout) or fetch the base branch`);
+}
+/** The PR's base branch from the runner's environment, when there is one. */
+function defaultBaseRef(env = process.env) {
+    return env.GITHUB_BASE_REF || undefined;
+}
+
+// EXTERNAL MODULE: ./packages/core/src/inputs.ts
+var inputs = __webpack_require__(7276);
+// EXTERNAL MODULE: ./packages/core/src/publish.ts + 1 modules
+var publish = __webpack_require__(7402);
+;// CONCATENATED MODULE: ./packages/core/src/report.ts
+function countFindings(findings, level) {
+    return findings.reduce((n, finding) => n + (finding.level === level ? 1 : 0), 0);
+}
+
+// EXTERNAL MODULE: ./packages/core/src/secrets.ts
+var secrets = __webpack_require__(7620);
+// EXTERNAL MODULE: ./packages/core/src/version.ts
+var version = __webpack_require__(8109);
+// EXTERNAL MODULE: ./packages/core/src/workspace.ts
+var workspace = __webpack_require__(3268);
+// EXTERNAL MODULE: ./packages/core/src/github/context.ts
+var context = __webpack_require__(9594);
+// EXTERNAL MODULE: ./packages/core/src/github/check-run.ts
+var check_run = __webpack_require__(2793);
+// EXTERNAL MODULE: ./packages/core/src/render/markdown.ts
+var markdown = __webpack_require__(2901);
+;// CONCATENATED MODULE: ./packages/core/src/render/text.ts
+
+/** Plain text for a terminal (the CLI). */
+function show(value) {
+    if (value === null || value === undefined || value === '')
+        return '-';
+    return String(value).replace(/\s+/g, ' ');
+}
+function renderTable(table, maxRows) {
+    const rows = table.rows.slice(0, maxRows).map((row) => row.map((c) => show(c).slice(0, 100)));
+    const widths = table.columns.map((col, i) => Math.max(col.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const line = (cells) => cells
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
+    const lines = [`${table.title}:`, `  ${line(table.columns)}`, ...rows.map((r) => `  ${line(r)}`)];
+    if (table.rows.length > rows.length)
+        lines.push(`  … ${table.rows.length - rows.length} more rows in the JSON report`);
+    if (table.note)
+        lines.push(`  ${table.note}`);
+    return lines.join('\n');
+}
+function renderText(report, maxRows = 30) {
+    const parts = [`${report.action}: ${report.verdict.toUpperCase()} — ${report.headline}`];
+    if (report.reasons.length)
+        parts.push(report.reasons.map((r) => `  - ${r}`).join('\n'));
+    if (report.metrics.length)
+        parts.push(report.metrics.map(([label, value]) => `${label}: ${value}`).join(' | '));
+    const tables = [findingsTable(report.findings), ...report.tables].filter((t) => t !== undefined);
+    for (const table of tables)
+        parts.push(renderTable(table, maxRows));
+    return `${parts.join('\n\n')}\n`;
+}
+
+// EXTERNAL MODULE: ./packages/core/src/render/sarif.ts
+var sarif = __webpack_require__(6395);
+// EXTERNAL MODULE: ./packages/core/src/render/junit.ts
+var junit = __webpack_require__(1038);
+;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 5891:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  DEFAULTS: () => (/* reexport */ DEFAULTS),
+  ManualClock: () => (/* reexport */ ManualClock),
+  NO_DATA: () => (/* reexport */ NO_DATA),
+  PRESETS: () => (/* reexport */ PRESETS),
+  PRESET_NAMES: () => (/* reexport */ PRESET_NAMES),
+  PromClient: () => (/* reexport */ PromClient),
+  PromError: () => (/* reexport */ PromError),
+  TESTS: () => (/* reexport */ TESTS),
+  beyondTolerance: () => (/* reexport */ beyondTolerance),
+  buildReport: () => (/* reexport */ buildReport),
+  checkSchema: () => (/* reexport */ checkSchema),
+  describeBound: () => (/* reexport */ describeBound),
+  displayUrl: () => (/* reexport */ displayUrl),
+  erfc: () => (/* reexport */ erfc),
+  formatValue: () => (/* reexport */ formatValue),
+  judgeCheck: () => (/* reexport */ judgeCheck),
+  loadChecks: () => (/* reexport */ loadChecks),
+  matchers: () => (/* reexport */ matchers),
+  measureCheck: () => (/* reexport */ measureCheck),
+  measureChecks: () => (/* reexport */ measureChecks),
+  median: () => (/* reexport */ median),
+  metricGateCommand: () => (/* reexport */ metricGateCommand),
+  metricGateInputs: () => (/* reexport */ metricGateInputs),
+  normalCdf: () => (/* reexport */ normalCdf),
+  normalQuantile: () => (/* reexport */ normalQuantile),
+  parseChecks: () => (/* reexport */ parseChecks),
+  parseHeaders: () => (/* reexport */ parseHeaders),
+  parseSampleValue: () => (/* reexport */ parseSampleValue),
+  promClientFromInputs: () => (/* reexport */ promClientFromInputs),
+  promDuration: () => (/* reexport */ promDuration),
+  rankSum: () => (/* reexport */ rankSum),
+  realClock: () => (/* reexport */ realClock),
+  resolveCheck: () => (/* reexport */ resolveCheck),
+  runMetricGate: () => (/* reexport */ runMetricGate),
+  twoProportion: () => (/* reexport */ twoProportion),
+  twoSidedP: () => (/* reexport */ twoSidedP),
+  wilson: () => (/* reexport */ wilson)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 3 modules
+var src = __webpack_require__(9386);
+;// CONCATENATED MODULE: ./packages/prom/src/presets.ts
+/** `{a="b", extra}`: the user's selector (braces optional) joined with the preset's own matchers. */
+function matchers(selector, ...extra) {
+    const own = selector
+        .trim()
+        .replace(/^\{([\s\S]*)\}$/, '$1')
+        .trim();
+    return `{${[own, ...extra].filter(Boolean).join(',')}}`;
+}
+function quantile(q, metric) {
+    return (selector, range) => `histogram_quantile(${q}, sum by (le) (rate(${metric}${matchers(selector)}[${range}])))`;
+}
+/** Either of two names for one histogram: the newer first, the older when the newer has no series. */
+function quantileEither(q, newer, older) {
+    return (selector, range) => `${quantile(q, newer)(selector, range)} or ${quantile(q, older)(selector, range)}`;
+}
+// vLLM metric names: docs.vllm.ai "Production Metrics" and docs/design/metrics.md. vLLM 0.11 renamed
+// vllm:time_per_output_token_seconds to vllm:inter_token_latency_seconds (the old name was removed in
+// 0.13) and replaced vllm:gpu_cache_usage_perc with vllm:kv_cache_usage_perc.
+const VLLM_TTFT = 'vllm:time_to_first_token_seconds_bucket';
+const VLLM_E2E = 'vllm:e2e_request_latency_seconds_bucket';
+const VLLM_ITL = 'vllm:inter_token_latency_seconds_bucket';
+const VLLM_TPOT_OLD = 'vllm:time_per_output_token_seconds_bucket';
+// vllm:request_success_total counts finished requests by finished_reason: stop and length are
+// answers; abort (and error, where reported) are not.
+const VLLM_FINISHED = 'vllm:request_success_total';
+const VLLM_GOOD = 'finished_reason=~"stop|length"';
+// TGI: huggingface.co/docs/text-generation-inference/reference/metrics (histograms in seconds).
+// Istio standard metrics: istio_requests_total (response_code label), istio_request_duration_milliseconds.
+const PRESETS = {
+    'vllm-ttft-p50': {
+        description: 'vLLM time to first token, p50 (s)',
+        direction: 'increase',
+        value: quantile(0.5, VLLM_TTFT),
+    },
+    'vllm-ttft-p95': {
+        description: 'vLLM time to first token, p95 (s)',
+        direction: 'increase',
+        value: quantile(0.95, VLLM_TTFT),
+    },
+    'vllm-ttft-p99': {
+        description: 'vLLM time to first token, p99 (s)',
+        direction: 'increase',
+        value: quantile(0.99, VLLM_TTFT),
+    },
+    'vllm-e2e-latency-p95': {
+        description: 'vLLM end-to-end request latency, p95 (s)',
+        direction: 'increase',
+        value: quantile(0.95, VLLM_E2E),
+    },
+    'vllm-e2e-latency-p99': {
+        description: 'vLLM end-to-end request latency, p99 (s)',
+        direction: 'increase',
+        value: quantile(0.99, VLLM_E2E),
+    },
+    'vllm-itl-p95': {
+        description: 'vLLM inter-token latency, p95 (s); vllm:time_per_output_token_seconds before 0.11',
+        direction: 'increase',
+        value: quantileEither(0.95, VLLM_ITL, VLLM_TPOT_OLD),
+    },
+    'vllm-queue-depth': {
+        description: 'vLLM requests waiting, summed over replicas, averaged over the window',
+        direction: 'increase',
+        value: (s, r) => `sum(avg_over_time(vllm:num_requests_waiting${matchers(s)}[${r}]))`,
+    },
+    'vllm-running-requests': {
+        description: 'vLLM requests running, summed over replicas, averaged over the window',
+        direction: 'either',
+        value: (s, r) => `sum(avg_over_time(vllm:num_requests_running${matchers(s)}[${r}]))`,
+    },
+    'vllm-kv-cache-usage': {
+        description: 'vLLM KV-cache usage (0–1), mean over replicas; vllm:gpu_cache_usage_perc before the rename',
+        direction: 'increase',
+        value: (s, r) => `avg(avg_over_time(vllm:kv_cache_usage_perc${matchers(s)}[${r}])) or avg(avg_over_time(vllm:gpu_cache_usage_perc${matchers(s)}[${r}]))`,
+    },
+    'vllm-generation-throughput': {
+        description: 'vLLM generated tokens per second, summed over replicas',
+        direction: 'decrease',
+        value: (s, r) => `sum(rate(vllm:generation_tokens_total${matchers(s)}[${r}]))`,
+    },
+    'vllm-request-success-rate': {
+        description: 'vLLM share of finished requests that stopped or hit max length (not aborted); the proportion test compares error rates',
+        direction: 'decrease',
+        value: (s, r) => `sum(rate(${VLLM_FINISHED}${matchers(s, VLLM_GOOD)}[${r}])) / sum(rate(${VLLM_FINISHED}${matchers(s)}[${r}]))`,
+        counts: (s, r) => ({
+            success: `sum(increase(${VLLM_FINISHED}${matchers(s, VLLM_GOOD)}[${r}]))`,
+            total: `sum(increase(${VLLM_FINISHED}${matchers(s)}[${r}]))`,
+        }),
+    },
+    'tgi-request-duration-p95': {
+        description: 'TGI end-to-end request duration, p95 (s)',
+        direction: 'increase',
+        value: quantile(0.95, 'tgi_request_duration_bucket'),
+    },
+    'tgi-request-duration-p99': {
+        description: 'TGI end-to-end request duration, p99 (s)',
+        direction: 'increase',
+        value: quantile(0.99, 'tgi_request_duration_bucket'),
+    },
+    'tgi-queue-time-p95': {
+        description: 'TGI time requests spend queued, p95 (s)',
+        direction: 'increase',
+        value: quantile(0.95, 'tgi_request_queue_duration_bucket'),
+    },
+    'tgi-queue-time-p99': {
+        description: 'TGI time requests spend queued, p99 (s)',
+        direction: 'increase',
+        value: quantile(0.99, 'tgi_request_queue_duration_bucket'),
+    },
+    'istio-5xx-rate': {
+        description: 'Istio share of requests answered 5xx',
+        direction: 'increase',
+        value: (s, r) => `sum(rate(istio_requests_total${matchers(s, 'response_code=~"5.."')}[${r}])) / sum(rate(istio_requests_total${matchers(s)}[${r}]))`,
+        counts: (s, r) => ({
+            success: `sum(increase(istio_requests_total${matchers(s, 'response_code!~"5.."')}[${r}]))`,
+            total: `sum(increase(istio_requests_total${matchers(s)}[${r}]))`,
+        }),
+    },
+    'istio-request-duration-p99': {
+        description: 'Istio request duration, p99 (ms)',
+        direction: 'increase',
+        value: quantile(0.99, 'istio_request_duration_milliseconds_bucket'),
+    },
+};
+const PRESET_NAMES = Object.keys(PRESETS);
+
+;// CONCATENATED MODULE: ./packages/prom/src/checks.ts
+
+
+
+
+
+const TESTS = ['threshold', 'rank-sum', 'proportion'];
+const NO_DATA = ['fail', 'inconclusive', 'pass'];
+const duration = schemas/* string */.YjP().refine((v) => (0,src/* parseDuration */.E9)(v) !== undefined && (0,src/* parseDuration */.E9)(v) >= 1, {
+    message: 'expected a duration such as 30s, 5m or 1h',
+});
+const checks_text = schemas/* string */.YjP().trim().min(1);
+/** One entry of `checks`, as the user writes it (kebab-case keys, as in the action's inputs). */
+const checkSchema = schemas/* object */.Ikc({
+    name: checks_text,
+    query: checks_text.optional(),
+    preset: schemas/* enum */.k5n(PRESET_NAMES).optional(),
+    selector: schemas/* string */.YjP().optional(),
+    window: duration.optional(),
+    step: duration.optional(),
+    'rate-window': duration.optional(),
+    min: schemas/* number */.aig().optional(),
+    max: schemas/* number */.aig().optional(),
+    'baseline-query': checks_text.optional(),
+    'baseline-selector': schemas/* string */.YjP().optional(),
+    'max-increase': schemas/* number */.aig().min(0).optional(),
+    'max-decrease': schemas/* number */.aig().min(0).max(1).optional(),
+    'success-query': checks_text.optional(),
+    'total-query': checks_text.optional(),
+    'baseline-success-query': checks_text.optional(),
+    'baseline-total-query': checks_text.optional(),
+    test: schemas/* enum */.k5n(TESTS).optional(),
+    direction: schemas/* enum */.k5n(['increase', 'decrease', 'either']).optional(),
+    tolerance: schemas/* number */.aig().min(0).optional(),
+    confidence: schemas/* number */.aig().gt(0.5).lt(1).optional(),
+    'min-samples': schemas/* number */.aig().int().min(1).optional(),
+    'no-data': schemas/* enum */.k5n(NO_DATA).optional(),
+})
+    .strict();
+const DEFAULTS = {
+    window: '5m',
+    rankSumRateWindow: '1m',
+    /** Points per rank-sum window when no step is given. */
+    rankSumPoints: 30,
+    rankSumTolerance: 0.15,
+    proportionTolerance: 0,
+    confidence: 0.95,
+    rankSumMinSamples: 10,
+    proportionMinSamples: 100,
+};
+/** Milliseconds as a Prometheus duration (`90s`, `1500ms`). */
+function promDuration(ms) {
+    return ms % 1000 === 0 ? `${ms / 1000}s` : `${Math.round(ms)}ms`;
+}
+function invalid(message, where, source) {
+    return new src/* UserError */.yo(`checks: ${where}: ${message}`, source);
+}
+/** Resolve one user-written check into the queries and settings a measurement needs. */
+function resolveCheck(written, source, defaults = {}) {
+    const where = `check '${written.name}'`;
+    const spec = { ...written };
+    if (spec.preset) {
+        spec.selector ??= defaults.selector;
+        if (spec['baseline-query'] === undefined)
+            spec['baseline-selector'] ??= defaults.baselineSelector;
+    }
+    const fail = (message) => invalid(message, where, source);
+    const test = spec.test ?? 'threshold';
+    const preset = spec.preset ? PRESETS[spec.preset] : undefined;
+    const windowMs = (0,src/* parseDuration */.E9)(spec.window ?? DEFAULTS.window);
+    const hasBaseline = spec['baseline-query'] !== undefined ||
+        spec['baseline-selector'] !== undefined ||
+        spec['baseline-success-query'] !== undefined;
+    if (spec.query && spec.preset)
+        throw fail("give 'query' or 'preset', not both");
+    if (spec['baseline-selector'] !== undefined && !preset)
+        throw fail("'baseline-selector' needs a 'preset'; use 'baseline-query' with 'query'");
+    if (spec.selector !== undefined && !preset)
+        throw fail("'selector' needs a 'preset'");
+    const bounds = [spec.min, spec.max, spec['max-increase'], spec['max-decrease']].some((b) => b !== undefined);
+    if (test !== 'threshold' && bounds)
+        throw fail(`min, max, max-increase and max-decrease apply to test: threshold, not ${test}`);
+    if (test === 'threshold' && !bounds)
+        throw fail('a threshold check needs min, max, max-increase or max-decrease');
+    if ((spec['max-increase'] !== undefined || spec['max-decrease'] !== undefined) && !hasBaseline) {
+        throw fail("max-increase and max-decrease compare with a baseline: add 'baseline-query' or 'baseline-selector'");
+    }
+    if (test !== 'threshold' && !hasBaseline)
+        throw fail(`test: ${test} compares canary with a baseline: add 'baseline-query' or 'baseline-selector'`);
+    if (spec.tolerance !== undefined && test === 'threshold')
+        throw fail("'tolerance' applies to rank-sum and proportion tests");
+    const check = {
+        name: spec.name,
+        test,
+        preset: spec.preset,
+        windowMs,
+        stepMs: 0,
+        min: spec.min,
+        max: spec.max,
+        maxIncrease: spec['max-increase'],
+        maxDecrease: spec['max-decrease'],
+        direction: spec.direction ?? (test === 'proportion' ? 'increase' : (preset?.direction ?? 'increase')),
+        tolerance: spec.tolerance ?? (test === 'proportion' ? DEFAULTS.proportionTolerance : DEFAULTS.rankSumTolerance),
+        confidence: spec.confidence ?? DEFAULTS.confidence,
+        minSamples: spec['min-samples'] ??
+            (test === 'proportion'
+                ? DEFAULTS.proportionMinSamples
+                : test === 'rank-sum'
+                    ? DEFAULTS.rankSumMinSamples
+                    : 1),
+        noData: spec['no-data'],
+        source,
+    };
+    if (check.min !== undefined && check.max !== undefined && check.min > check.max)
+        throw fail(`min ${check.min} is above max ${check.max}`);
+    if (test === 'proportion') {
+        if (spec.query || spec['baseline-query'])
+            throw fail("test: proportion uses counts: 'success-query' and 'total-query' (and baseline-…), or a preset with counts");
+        const range = promDuration(windowMs);
+        if (preset) {
+            if (!preset.counts) {
+                const withCounts = PRESET_NAMES.filter((n) => PRESETS[n].counts).join(', ');
+                throw fail(`preset '${spec.preset}' has no request counts for a proportion test; presets that do: ${withCounts}`);
+            }
+            check.counts = preset.counts(spec.selector ?? '', range);
+            if (spec['baseline-selector'] !== undefined)
+                check.baselineCounts = preset.counts(spec['baseline-selector'], range);
+        }
+        else {
+            if (!spec['success-query'] || !spec['total-query'])
+                throw fail("test: proportion needs 'success-query' and 'total-query' (or a preset)");
+            check.counts = { success: spec['success-query'], total: spec['total-query'] };
+        }
+        if (spec['baseline-success-query'] || spec['baseline-total-query']) {
+            if (!spec['baseline-success-query'] || !spec['baseline-total-query'])
+                throw fail("give both 'baseline-success-query' and 'baseline-total-query'");
+            check.baselineCounts = { success: spec['baseline-success-query'], total: spec['baseline-total-query'] };
+        }
+        if (!check.baselineCounts)
+            throw fail("test: proportion needs 'baseline-selector' (with a preset) or 'baseline-success-query' and 'baseline-total-query'");
+        return check;
+    }
+    for (const key of [
+        'success-query',
+        'total-query',
+        'baseline-success-query',
+        'baseline-total-query',
+    ]) {
+        if (spec[key] !== undefined)
+            throw fail(`'${key}' applies to test: proportion`);
+    }
+    if (!spec.query && !preset)
+        throw fail("needs 'query' (PromQL) or 'preset'");
+    // A threshold check rates over the whole window; a rank-sum check samples the window every
+    // `step`, each point a rate over the (shorter) rate window.
+    if (test === 'rank-sum') {
+        check.stepMs = spec.step
+            ? (0,src/* parseDuration */.E9)(spec.step)
+            : Math.max(1000, Math.round(windowMs / DEFAULTS.rankSumPoints / 1000) * 1000);
+    }
+    else if (spec.step || spec['rate-window']) {
+        throw fail("'step' and 'rate-window' apply to test: rank-sum");
+    }
+    const range = test === 'rank-sum' ? (spec['rate-window'] ?? DEFAULTS.rankSumRateWindow) : promDuration(windowMs);
+    if (preset) {
+        check.query = preset.value(spec.selector ?? '', range);
+        if (spec['baseline-selector'] !== undefined)
+            check.baselineQuery = preset.value(spec['baseline-selector'], range);
+    }
+    else {
+        check.query = spec.query;
+    }
+    if (spec['baseline-query']) {
+        if (check.baselineQuery)
+            throw fail("give 'baseline-query' or 'baseline-selector', not both");
+        check.baselineQuery = spec['baseline-query'];
+    }
+    return check;
+}
+function describeIssue(issue) {
+    const key = issue.path.join('.');
+    if (issue.code === 'unrecognized_keys')
+        return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+    if (issue.code === 'invalid_value' && 'values' in issue)
+        return `'${key}' must be one of ${issue.values.join(', ')}`;
+    return key ? `'${key}': ${issue.message}` : issue.message;
+}
+/** Parse and resolve a YAML list of checks. `file` (workspace-relative) is only for messages. */
+function parseChecks(yamlText, file, defaults) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(yamlText, { lineCounter: lines, prettyErrors: false });
+    if (doc.errors.length) {
+        const error = doc.errors[0];
+        const line = error.linePos?.[0]?.line;
+        throw new src/* UserError */.yo(`checks: YAML: ${error.message.split('\n')[0]}`, file ? { file, line } : undefined);
+    }
+    if (!(0,dist/* isSeq */.oP)(doc.contents))
+        throw new src/* UserError */.yo('checks: expected a YAML list of checks', file ? { file, line: 1 } : undefined);
+    const items = doc.contents.items;
+    if (items.length === 0)
+        throw new src/* UserError */.yo('checks: the list is empty', file ? { file, line: 1 } : undefined);
+    const seen = new Set();
+    return items.map((node, index) => {
+        const offset = node.range?.[0];
+        const source = file && offset !== undefined ? { file, line: lines.linePos(offset).line } : undefined;
+        const value = node.toJSON();
+        const parsed = checkSchema.safeParse(value);
+        const label = value && typeof value === 'object' && 'name' in value
+            ? `check '${String(value.name)}'`
+            : `checks[${index}]`;
+        if (!parsed.success)
+            throw invalid(describeIssue(parsed.error.issues[0]), label, source);
+        if (seen.has(parsed.data.name))
+            throw invalid('duplicate name: each check needs its own', label, source);
+        seen.add(parsed.data.name);
+        return resolveCheck(parsed.data, source, defaults);
+    });
+}
+/**
+ * The `checks` input: an inline YAML list, or the path of a YAML file inside the workspace.
+ */
+function loadChecks(value, workspace, defaults) {
+    const trimmed = value.trim();
+    const looksInline = trimmed.includes('\n') || trimmed.startsWith('-') || trimmed.startsWith('[');
+    if (looksInline)
+        return parseChecks(trimmed, undefined, defaults);
+    const absolute = (0,src/* resolveInWorkspace */.z1)(workspace, trimmed, { input: 'checks' });
+    if (!(0,external_node_fs_.existsSync)(absolute))
+        throw new src/* UserError */.yo(`input 'checks': no file '${trimmed}' in the workspace (and not an inline YAML list)`);
+    return parseChecks((0,external_node_fs_.readFileSync)(absolute, 'utf8'), (0,src/* toWorkspacePath */.CR)(workspace, absolute), defaults);
+}
+
+;// CONCATENATED MODULE: ./packages/prom/src/client.ts
+
+/** A failed request: unreachable server, HTTP error, or a query Prometheus rejected (with its message). */
+class PromError extends Error {
+    kind;
+    retriable;
+    status;
+    constructor(message, kind, 
+    /** Worth another try: the server may come back (network, 5xx, 429); a bad query will not. */
+    retriable, status) {
+        super(message);
+        this.kind = kind;
+        this.retriable = retriable;
+        this.status = status;
+        this.name = 'PromError';
+    }
+}
+/** Prometheus encodes sample values as strings, with NaN and ±Inf spelled out. */
+function parseSampleValue(text) {
+    if (text === '+Inf' || text === 'Inf')
+        return Infinity;
+    if (text === '-Inf')
+        return -Infinity;
+    if (text === 'NaN')
+        return NaN;
+    const value = Number(text);
+    return typeof text === 'string' && text !== '' ? value : NaN;
+}
+/** The URL with any credentials left out: how it appears in logs and reports. */
+function displayUrl(url) {
+    try {
+        const parsed = new URL(url);
+        parsed.username = '';
+        parsed.password = '';
+        return parsed.toString().replace(/\/$/, '');
+    }
+    catch {
+        return '(invalid URL)';
+    }
+}
+class PromClient {
+    base;
+    headers;
+    timeoutMs;
+    fetch;
+    /** Where requests go, without credentials. */
+    displayUrl;
+    constructor(options) {
+        let url;
+        try {
+            url = new URL(options.url);
+        }
+        catch {
+            throw new src/* UserError */.yo(`input 'prometheus-url': '${displayUrl(options.url)}' is not a URL`);
+        }
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+            throw new src/* UserError */.yo(`input 'prometheus-url': expected an http:// or https:// URL, got ${url.protocol}`);
+        }
+        const headers = { accept: 'application/json' };
+        if (url.username || url.password) {
+            const user = decodeURIComponent(url.username);
+            const password = decodeURIComponent(url.password);
+            (0,src/* registerSecret */.cl)(password);
+            (0,src/* registerSecret */.cl)(url.password);
+            const basic = Buffer.from(`${user}:${password}`).toString('base64');
+            (0,src/* registerSecret */.cl)(basic);
+            headers.authorization = `Basic ${basic}`;
+            url.username = '';
+            url.password = '';
+        }
+        if (options.token) {
+            (0,src/* registerSecret */.cl)(options.token);
+            headers.authorization = `Bearer ${options.token}`;
+        }
+        for (const [name, value] of Object.entries(options.headers ?? {})) {
+            (0,src/* registerSecret */.cl)(value);
+            for (const existing of Object.keys(headers))
+                if (existing.toLowerCase() === name.toLowerCase())
+                    delete headers[existing];
+            headers[name] = value;
+        }
+        this.base = url.toString().replace(/\/+$/, '');
+        this.displayUrl = this.base;
+        this.headers = headers;
+        this.timeoutMs = options.timeoutMs ?? 30_000;
+        this.fetch = options.fetch ?? fetch;
+    }
+    async query(promql, time, signal) {
+        const data = await this.call('query', { query: promql, time: (time / 1000).toFixed(3) }, signal);
+        const result = data.result;
+        switch (data.resultType) {
+            case 'vector':
+                return result.map((s) => ({
+                    labels: s.metric ?? {},
+                    value: parseSampleValue(s.value?.[1]),
+                }));
+            case 'scalar':
+                return [{ labels: {}, value: parseSampleValue(result[1]) }];
+            default:
+                throw new PromError(`query returned a ${data.resultType ?? 'missing'} result; metric-gate needs an instant vector or a scalar`, 'query', false);
+        }
+    }
+    async queryRange(promql, range, signal) {
+        const data = await this.call('query_range', {
+            query: promql,
+            start: (range.start / 1000).toFixed(3),
+            end: (range.end / 1000).toFixed(3),
+            step: `${Math.max(1, Math.round(range.stepMs)) / 1000}`,
+        }, signal);
+        if (data.resultType !== 'matrix') {
+            throw new PromError(`range query returned a ${data.resultType ?? 'missing'} result, not a matrix`, 'query', false);
+        }
+        return data.result.map((s) => ({
+            labels: s.metric ?? {},
+            values: (s.values ?? []).map(([t, v]) => [Number(t), parseSampleValue(v)]),
+        }));
+    }
+    async call(endpoint, params, signal) {
+        const url = `${this.base}/api/v1/${endpoint}`;
+        const timeout = AbortSignal.timeout(this.timeoutMs);
+        let response;
+        try {
+            // POST keeps long PromQL out of URLs and proxy logs; Prometheus accepts form-encoded queries.
+            response = await this.fetch(url, {
+                method: 'POST',
+                headers: { ...this.headers, 'content-type': 'application/x-www-form-urlencoded' },
+                body: new URLSearchParams(params).toString(),
+                signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+            });
+        }
+        catch (error) {
+            if (signal?.aborted)
+                throw signal.reason;
+            if (timeout.aborted)
+                throw new PromError(`Prometheus at ${this.displayUrl} did not answer within ${this.timeoutMs} ms`, 'timeout', true);
+            const cause = error.cause;
+            const why = cause?.code ?? cause?.message ?? error.message;
+            throw new PromError(`cannot reach Prometheus at ${this.displayUrl}: ${why}`, 'unreachable', true);
+        }
+        const text = await response.text().catch(() => '');
+        let body;
+        try {
+            body = JSON.parse(text);
+        }
+        catch {
+            body = undefined;
+        }
+        const retriable = response.status >= 500 || response.status === 429;
+        if (body?.status === 'error') {
+            throw new PromError(`Prometheus ${response.status} ${body.errorType ?? 'error'}: ${body.error ?? '(no message)'}`, response.ok
+                ? 'query'
+                : body.errorType === 'bad_data' || body.errorType === 'execution'
+                    ? 'query'
+                    : 'http', retriable, response.status);
+        }
+        if (!response.ok) {
+            const snippet = text.replace(/\s+/g, ' ').trim().slice(0, 200);
+            const hint = response.status === 401 || response.status === 403
+                ? ' (check prometheus-token, the URL credentials or prometheus-headers)'
+                : '';
+            throw new PromError(`HTTP ${response.status} from ${url}${hint}${snippet ? `: ${snippet}` : ''}`, 'http', retriable, response.status);
+        }
+        if (!body || body.status !== 'success' || !body.data) {
+            throw new PromError(`unexpected answer from ${url}: not a Prometheus API response`, 'http', false, response.status);
+        }
+        return body.data;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/prom/src/clock.ts
+const realClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+/** A clock that jumps forward on every sleep instead of waiting: for tests and simulations. */
+class ManualClock {
+    time;
+    sleeps = [];
+    constructor(time = Date.UTC(2026, 0, 1)) {
+        this.time = time;
+    }
+    now() {
+        return this.time;
+    }
+    async sleep(ms, signal) {
+        if (signal?.aborted)
+            throw signal.reason;
+        this.sleeps.push(ms);
+        this.time += ms;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/prom/src/headers.ts
+
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Extra request headers, from `prometheus-headers`: a YAML mapping, or `Name: value` lines
+ * (which are mostly the same thing, except for values YAML would reinterpret).
+ */
+function parseHeaders(text) {
+    if (!text?.trim())
+        return {};
+    let parsed;
+    try {
+        parsed = (0,dist/* parse */.qg)(text);
+    }
+    catch {
+        parsed = undefined;
+    }
+    const entries = [];
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+        for (const [name, value] of Object.entries(parsed)) {
+            if (value === null || typeof value === 'object')
+                throw new src/* UserError */.yo(`input 'prometheus-headers': header '${name}' needs a text value`);
+            entries.push([name, String(value)]);
+        }
+    }
+    else {
+        for (const line of text.split(/\r?\n/)) {
+            if (!line.trim() || line.trim().startsWith('#'))
+                continue;
+            const colon = line.indexOf(':');
+            if (colon <= 0)
+                throw new src/* UserError */.yo(`input 'prometheus-headers': expected 'Name: value' lines or a YAML mapping, got a line without a name`);
+            entries.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+        }
+    }
+    const headers = {};
+    for (const [name, value] of entries) {
+        if (!HEADER_NAME.test(name))
+            throw new src/* UserError */.yo(`input 'prometheus-headers': '${name}' is not a valid header name`);
+        if (/[\r\n]/.test(value))
+            throw new src/* UserError */.yo(`input 'prometheus-headers': header '${name}' has a line break in its value`);
+        headers[name] = value;
+    }
+    return headers;
+}
+
+;// CONCATENATED MODULE: ./packages/prom/src/format.ts
+/** A measured value for people: 4 significant digits, small values in exponent form, '' when absent. */
+function formatValue(value) {
+    if (value === undefined)
+        return '';
+    if (!Number.isFinite(value))
+        return String(value);
+    if (value !== 0 && Math.abs(value) < 1e-3)
+        return value.toExponential(2);
+    return String(+value.toPrecision(4));
+}
+
+;// CONCATENATED MODULE: ./packages/prom/src/stats/describe.ts
+/** Median of a sample (mean of the middle two when even); NaN for an empty sample. */
+function median(values) {
+    if (values.length === 0)
+        return NaN;
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+;// CONCATENATED MODULE: ./packages/prom/src/stats/judge.ts
+/**
+ * Whether a shift (canary − baseline) is a regression: its confidence interval excludes zero on
+ * a side that matters (the change is real) and its estimate lies outside the tolerance band
+ * [−band, +band] (the change is big enough to matter), as automated canary analysis classifies a
+ * metric "high" or "low". A shift inside the band, or one the data cannot tell from noise,
+ * is not a failure.
+ */
+function beyondTolerance(estimate, interval, band, direction) {
+    const [low, high] = interval;
+    if (direction !== 'decrease' && low > 0 && estimate > band)
+        return 'increase';
+    if (direction !== 'increase' && high < 0 && estimate < -band)
+        return 'decrease';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/prom/src/stats/normal.ts
+/**
+ * The standard normal distribution, for the large-sample approximations of the rank-sum and
+ * two-proportion tests.
+ */
+/** erfc(x), by the Chebyshev fit of Numerical Recipes §6.2 (fractional error below 1.2e-7 everywhere). */
+function erfc(x) {
+    const z = Math.abs(x);
+    const t = 1 / (1 + 0.5 * z);
+    const poly = -z * z -
+        1.26551223 +
+        t *
+            (1.00002368 +
+                t *
+                    (0.37409196 +
+                        t *
+                            (0.09678418 +
+                                t *
+                                    (-0.18628806 +
+                                        t *
+                                            (0.27886807 +
+                                                t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    const r = t * Math.exp(poly);
+    return x >= 0 ? r : 2 - r;
+}
+/** P(Z <= z). */
+function normalCdf(z) {
+    return 0.5 * erfc(-z / Math.SQRT2);
+}
+/** Two-sided p-value of a standard normal statistic. */
+function twoSidedP(z) {
+    return Math.min(1, erfc(Math.abs(z) / Math.SQRT2));
+}
+// Acklam's rational approximation of the normal quantile (relative error below 1.2e-9).
+const A = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+    2.506628277459239,
+];
+const B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+const C = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+];
+const D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+/** z such that P(Z <= z) = p, for 0 < p < 1. */
+function normalQuantile(p) {
+    if (!(p > 0 && p < 1))
+        throw new RangeError(`normalQuantile: p must be in (0, 1), got ${p}`);
+    const [a0, a1, a2, a3, a4, a5] = A;
+    const [b0, b1, b2, b3, b4] = B;
+    const [c0, c1, c2, c3, c4, c5] = C;
+    const [d0, d1, d2, d3] = D;
+    const low = 0.02425;
+    if (p < low) {
+        const q = Math.sqrt(-2 * Math.log(p));
+        return ((((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) /
+            ((((d0 * q + d1) * q + d2) * q + d3) * q + 1));
+    }
+    if (p > 1 - low)
+        return -normalQuantile(1 - p);
+    const q = p - 0.5;
+    const r = q * q;
+    return (((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) /
+        (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1));
+}
+
+;// CONCATENATED MODULE: ./packages/prom/src/stats/proportion.ts
+
+/** Wilson score interval for one proportion. */
+function wilson(events, total, z) {
+    if (total <= 0)
+        return [0, 1];
+    const p = events / total;
+    const z2 = z * z;
+    const centre = (p + z2 / (2 * total)) / (1 + z2 / total);
+    const half = (z / (1 + z2 / total)) * Math.sqrt((p * (1 - p)) / total + z2 / (4 * total * total));
+    return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+/**
+ * Two-proportion test of the canary's event rate against the baseline's. Error rates from
+ * sparse counters: a rank-sum test on mostly-zero samples is all ties and sees nothing, while a
+ * test on the counts themselves does. Newcombe's interval stays sensible at 0 events, where
+ * the Wald interval collapses to a point.
+ */
+function twoProportion(canary, baseline, confidence = 0.95) {
+    if (canary.total <= 0 || baseline.total <= 0)
+        throw new RangeError('twoProportion: totals must be positive');
+    const p1 = canary.events / canary.total;
+    const p2 = baseline.events / baseline.total;
+    const pooled = (canary.events + baseline.events) / (canary.total + baseline.total);
+    const se = Math.sqrt(pooled * (1 - pooled) * (1 / canary.total + 1 / baseline.total));
+    const z = se > 0 ? (p1 - p2) / se : 0;
+    const p = se > 0 ? twoSidedP(z) : 1;
+    const zq = normalQuantile(1 - (1 - confidence) / 2);
+    const [l1, u1] = wilson(canary.events, canary.total, zq);
+    const [l2, u2] = wilson(baseline.events, baseline.total, zq);
+    const d = p1 - p2;
+    const interval = [
+        d - Math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2),
+        d + Math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2),
+    ];
+    return { canary: p1, baseline: p2, difference: d, z, p, interval, confidence };
+}
+
+;// CONCATENATED MODULE: ./packages/prom/src/stats/rank-sum.ts
+
+
+/** Average ranks (1-based) of the pooled sample, plus Σ(t³ − t) over groups of ties. */
+function rank(values) {
+    const order = values.map((value, index) => ({ value, index })).sort((a, b) => a.value - b.value);
+    const ranks = new Array(values.length);
+    let tieTerm = 0;
+    for (let i = 0; i < order.length;) {
+        let j = i;
+        while (j + 1 < order.length && order[j + 1].value === order[i].value)
+            j++;
+        const average = (i + j + 2) / 2;
+        for (let k = i; k <= j; k++)
+            ranks[order[k].index] = average;
+        const t = j - i + 1;
+        tieTerm += t * t * t - t;
+        i = j + 1;
+    }
+    return { ranks, tieTerm };
+}
+/**
+ * Wilcoxon rank-sum test of `canary` against `baseline`. NaN samples are dropped first; each
+ * sample needs at least one value. The interval is the distribution-free one (Hollander & Wolfe,
+ * "Nonparametric Statistical Methods", §4.3): the k-th smallest and k-th largest of the n·m
+ * pairwise differences, k from the normal approximation with the tie-corrected variance.
+ */
+function rankSum(canary, baseline, confidence = 0.95) {
+    const x = canary.filter((v) => !Number.isNaN(v));
+    const y = baseline.filter((v) => !Number.isNaN(v));
+    const n = x.length;
+    const m = y.length;
+    if (n === 0 || m === 0)
+        throw new RangeError('rankSum: both samples need at least one value');
+    const total = n + m;
+    const { ranks, tieTerm } = rank([...x, ...y]);
+    let canaryRanks = 0;
+    for (let i = 0; i < n; i++)
+        canaryRanks += ranks[i];
+    const w = canaryRanks - (n * (n + 1)) / 2;
+    const variance = ((n * m) / 12) * (total + 1 - (total > 1 ? tieTerm / (total * (total - 1)) : 0));
+    const sigma = Math.sqrt(Math.max(0, variance));
+    const z = sigma > 0 ? (w - (n * m) / 2) / sigma : 0;
+    const p = sigma > 0 ? twoSidedP(z) : 1;
+    const differences = [];
+    for (const a of x)
+        for (const b of y)
+            differences.push(a - b);
+    differences.sort((a, b) => a - b);
+    const count = differences.length;
+    const shift = median(differences);
+    const zq = normalQuantile(1 - (1 - confidence) / 2);
+    // Number of differences cut from each end; at least the extremes stay in.
+    const k = Math.min(Math.max(Math.floor((n * m) / 2 - zq * sigma), 1), Math.ceil(count / 2));
+    const interval = [differences[k - 1], differences[count - k]];
+    return { n, m, w, z, p, shift, interval, confidence };
+}
+
+;// CONCATENATED MODULE: ./packages/prom/src/measure.ts
+
+
+
+
+
+
+class NoData extends Error {
+}
+const fmt = (value) => formatValue(value) || '—';
+/** A value, and how many requests it took (retries included). */
+async function withRetries(options, attempt, tally) {
+    const retries = options.retries ?? 2;
+    for (let tryNo = 0;; tryNo++) {
+        tally.attempts++;
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            if (!(error instanceof PromError) || !error.retriable || options.signal?.aborted)
+                throw error;
+            if (tryNo >= retries) {
+                const tries = tryNo > 0 ? ` (after ${tryNo + 1} attempts)` : '';
+                throw new PromError(`${error.message}${tries}`, error.kind, error.retriable, error.status);
+            }
+            await options.clock.sleep((options.retryDelayMs ?? 1000) * (tryNo + 1), options.signal);
+        }
+    }
+}
+/** The single value of an instant query; undefined when it has no series or is NaN. */
+function single(samples, what) {
+    if (samples.length > 1) {
+        throw new PromError(`${what} returned ${samples.length} series; aggregate it to one (sum, avg, max …)`, 'query', false);
+    }
+    const value = samples[0]?.value;
+    return value === undefined || Number.isNaN(value) ? undefined : value;
+}
+function thresholdBound(check) {
+    const parts = [];
+    if (check.min !== undefined)
+        parts.push(`>= ${fmt(check.min)}`);
+    if (check.max !== undefined)
+        parts.push(`<= ${fmt(check.max)}`);
+    if (check.maxIncrease !== undefined)
+        parts.push(`ratio <= ${fmt(1 + check.maxIncrease)}`);
+    if (check.maxDecrease !== undefined)
+        parts.push(`ratio >= ${fmt(1 - check.maxDecrease)}`);
+    return parts.join(', ');
+}
+function testBound(check) {
+    const band = check.test === 'rank-sum'
+        ? `${fmt(check.tolerance * 100)}% of baseline median`
+        : `${fmt(check.tolerance)} error rate`;
+    return `${check.test} ${check.direction}, ${check.confidence * 100}% CI, tolerance ${band}`;
+}
+function describeBound(check) {
+    return check.test === 'threshold' ? thresholdBound(check) : testBound(check);
+}
+async function measureThreshold(check, options, time, tally) {
+    const ask = (q, what) => withRetries(options, () => options.prom.query(q, time, options.signal), tally).then((s) => single(s, what));
+    const [canary, baseline] = await Promise.all([
+        ask(check.query, 'the query'),
+        check.baselineQuery ? ask(check.baselineQuery, 'the baseline query') : Promise.resolve(undefined),
+    ]);
+    if (canary === undefined)
+        throw new NoData('no data: the query returned no series or NaN');
+    if (check.baselineQuery && baseline === undefined)
+        throw new NoData('no data: the baseline query returned no series or NaN');
+    const ratio = baseline === undefined
+        ? undefined
+        : baseline === 0
+            ? canary === 0
+                ? 1
+                : Infinity * Math.sign(canary)
+            : canary / baseline;
+    const broken = [];
+    if (check.min !== undefined && canary < check.min)
+        broken.push(`${fmt(canary)} < min ${fmt(check.min)}`);
+    if (check.max !== undefined && canary > check.max)
+        broken.push(`${fmt(canary)} > max ${fmt(check.max)}`);
+    if (ratio !== undefined && check.maxIncrease !== undefined && ratio > 1 + check.maxIncrease) {
+        broken.push(`ratio ${fmt(ratio)} > ${fmt(1 + check.maxIncrease)} (baseline ${fmt(baseline)})`);
+    }
+    if (ratio !== undefined && check.maxDecrease !== undefined && ratio < 1 - check.maxDecrease) {
+        broken.push(`ratio ${fmt(ratio)} < ${fmt(1 - check.maxDecrease)} (baseline ${fmt(baseline)})`);
+    }
+    return {
+        outcome: broken.length ? 'failure' : 'success',
+        message: broken.length ? broken.join('; ') : `${fmt(canary)} within bounds`,
+        canary,
+        baseline,
+        ratio,
+    };
+}
+async function measureRankSum(check, options, time, tally) {
+    const range = { start: time - check.windowMs, end: time, stepMs: check.stepMs };
+    const ask = (q) => withRetries(options, () => options.prom.queryRange(q, range, options.signal), tally).then((series) => series.flatMap((s) => s.values.map(([, v]) => v)).filter((v) => Number.isFinite(v)));
+    const [canary, baseline] = await Promise.all([ask(check.query), ask(check.baselineQuery)]);
+    if (canary.length === 0)
+        throw new NoData('no data: the query returned no finite samples in the window');
+    if (baseline.length === 0)
+        throw new NoData('no data: the baseline query returned no finite samples in the window');
+    const canaryMedian = median(canary);
+    const baselineMedian = median(baseline);
+    const base = {
+        outcome: 'inconclusive',
+        message: '',
+        canary: canaryMedian,
+        baseline: baselineMedian,
+        ratio: baselineMedian !== 0 ? canaryMedian / baselineMedian : undefined,
+        samples: [canary.length, baseline.length],
+    };
+    if (canary.length < check.minSamples || baseline.length < check.minSamples) {
+        return {
+            ...base,
+            message: `too few samples: ${canary.length} canary, ${baseline.length} baseline (min-samples ${check.minSamples})`,
+        };
+    }
+    const result = rankSum(canary, baseline, check.confidence);
+    const band = check.tolerance * Math.abs(baselineMedian);
+    const side = beyondTolerance(result.shift, result.interval, band, check.direction);
+    const shift = `shift ${fmt(result.shift)} [${fmt(result.interval[0])}, ${fmt(result.interval[1])}], p=${fmt(result.p)}`;
+    return {
+        ...base,
+        outcome: side ? 'failure' : 'success',
+        message: side
+            ? `canary ${side}d beyond tolerance ±${fmt(band)}: ${shift}`
+            : `no shift beyond ±${fmt(band)}: ${shift}`,
+        statistic: { name: 'W', value: result.w, z: result.z, p: result.p },
+        interval: result.interval,
+    };
+}
+async function measureProportion(check, options, time, tally) {
+    const ask = (q) => withRetries(options, () => options.prom.query(q, time, options.signal), tally).then((s) => single(s, 'a count query'));
+    const [cs, ct, bs, bt] = await Promise.all([
+        ask(check.counts.success),
+        ask(check.counts.total),
+        ask(check.baselineCounts.success),
+        ask(check.baselineCounts.total),
+    ]);
+    if (!ct)
+        throw new NoData('no data: no canary requests in the window');
+    if (!bt)
+        throw new NoData('no data: no baseline requests in the window');
+    // increase() extrapolates to fractions; the test wants whole requests. No success series = none succeeded.
+    const counts = (success, total) => {
+        const n = Math.round(total);
+        return { events: Math.min(n, Math.max(0, n - Math.round(success ?? 0))), total: n };
+    };
+    const canary = counts(cs, ct);
+    const baseline = counts(bs, bt);
+    const rates = {
+        canary: canary.total ? canary.events / canary.total : undefined,
+        baseline: baseline.total ? baseline.events / baseline.total : undefined,
+    };
+    const base = {
+        outcome: 'inconclusive',
+        message: '',
+        canary: rates.canary,
+        baseline: rates.baseline,
+        ratio: rates.canary !== undefined && rates.baseline ? rates.canary / rates.baseline : undefined,
+        samples: [canary.total, baseline.total],
+    };
+    if (canary.total < check.minSamples || baseline.total < check.minSamples) {
+        return {
+            ...base,
+            message: `too few requests: ${canary.total} canary, ${baseline.total} baseline (min-samples ${check.minSamples})`,
+        };
+    }
+    const result = twoProportion(canary, baseline, check.confidence);
+    const side = beyondTolerance(result.difference, result.interval, check.tolerance, check.direction);
+    const detail = `errors ${canary.events}/${canary.total} vs ${baseline.events}/${baseline.total}, difference ${fmt(result.difference)} [${fmt(result.interval[0])}, ${fmt(result.interval[1])}], p=${fmt(result.p)}`;
+    return {
+        ...base,
+        outcome: side ? 'failure' : 'success',
+        message: side ? `error rate ${side}d beyond tolerance ${fmt(check.tolerance)}: ${detail}` : detail,
+        statistic: { name: 'z', value: result.z, p: result.p },
+        interval: result.interval,
+    };
+}
+/** Measure one check once. Never throws for Prometheus trouble: that is an `error` measurement. */
+async function measureCheck(check, index, options) {
+    const time = options.clock.now();
+    const tally = { attempts: 0 };
+    const head = { check: check.name, index, at: new Date(time).toISOString(), bound: describeBound(check) };
+    try {
+        const measure = check.test === 'rank-sum'
+            ? measureRankSum
+            : check.test === 'proportion'
+                ? measureProportion
+                : measureThreshold;
+        return { ...head, ...(await measure(check, options, time, tally)), attempts: tally.attempts };
+    }
+    catch (error) {
+        if (error instanceof NoData) {
+            const policy = check.noData ?? options.noData;
+            const outcome = policy === 'fail' ? 'failure' : policy === 'pass' ? 'success' : 'inconclusive';
+            return { ...head, outcome, message: `${error.message} (no-data: ${policy})`, attempts: tally.attempts };
+        }
+        if (error instanceof PromError)
+            return { ...head, outcome: 'error', message: error.message, attempts: tally.attempts };
+        throw error;
+    }
+}
+const zero = () => ({ success: 0, failure: 0, inconclusive: 0, error: 0 });
+/** A check's verdict from its tallies, as Argo Rollouts analysis counts them. */
+function judgeCheck(check, counts, limits) {
+    if (counts.failure > limits.failureLimit) {
+        return {
+            verdict: 'fail',
+            reason: `${counts.failure} failed measurement${counts.failure > 1 ? 's' : ''} > failure-limit ${limits.failureLimit}`,
+        };
+    }
+    if (counts.error > limits.errorLimit) {
+        return {
+            verdict: 'fail',
+            reason: `${counts.error} errored measurement${counts.error > 1 ? 's' : ''} > error-limit ${limits.errorLimit}: Prometheus could not answer, so the canary cannot be judged`,
+        };
+    }
+    if (counts.inconclusive > limits.inconclusiveLimit) {
+        return {
+            verdict: 'inconclusive',
+            reason: `${counts.inconclusive} inconclusive measurement${counts.inconclusive > 1 ? 's' : ''} > inconclusive-limit ${limits.inconclusiveLimit}`,
+        };
+    }
+    if (counts.success === 0) {
+        return {
+            verdict: 'inconclusive',
+            reason: 'no successful measurement: every one errored or was inconclusive',
+        };
+    }
+    return { verdict: 'pass', reason: '' };
+}
+/**
+ * Measure every check `count` times, `intervalMs` apart, and judge the run. Stops early — without
+ * waiting out the remaining intervals — once any check is past its failure or error limit.
+ * Cancellation (the signal) stops the run with what was measured; a cancelled run never passes.
+ */
+async function measureChecks(checks, options) {
+    const started = options.clock.now();
+    const tallies = new Map(checks.map((c) => [c.name, zero()]));
+    const measurements = [];
+    let stoppedEarly;
+    let cancelled = false;
+    let rounds = 0;
+    for (let round = 1; round <= options.count; round++) {
+        if (round > 1) {
+            try {
+                await options.clock.sleep(options.intervalMs, options.signal);
+            }
+            catch (error) {
+                if (!options.signal?.aborted)
+                    throw error;
+                cancelled = true;
+                break;
+            }
+        }
+        const results = await Promise.all(checks.map((check) => measureCheck(check, round, options)));
+        rounds = round;
+        for (const measurement of results) {
+            measurements.push(measurement);
+            tallies.get(measurement.check)[measurement.outcome]++;
+            await options.onMeasurement?.(measurement);
+        }
+        if (options.signal?.aborted) {
+            cancelled = true;
+            break;
+        }
+        const decided = checks.filter((c) => judgeCheck(c, tallies.get(c.name), options.limits).verdict === 'fail');
+        if (decided.length && round < options.count) {
+            stoppedEarly = `stopped after ${round} of ${options.count} measurements: ${decided.map((c) => c.name).join(', ')} failed`;
+            break;
+        }
+    }
+    const results = checks.map((check) => {
+        const counts = tallies.get(check.name);
+        return { check, counts, ...judgeCheck(check, counts, options.limits) };
+    });
+    let verdict = results.some((r) => r.verdict === 'fail')
+        ? 'fail'
+        : results.some((r) => r.verdict === 'inconclusive')
+            ? 'inconclusive'
+            : 'pass';
+    if (cancelled && verdict === 'pass')
+        verdict = 'inconclusive';
+    return {
+        verdict,
+        checks: results,
+        measurements,
+        rounds,
+        count: options.count,
+        stoppedEarly,
+        cancelled,
+        startedAt: new Date(started).toISOString(),
+        durationMs: options.clock.now() - started,
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/prom/src/report.ts
+
+
+
+const report_fmt = formatValue;
+const ICON = {
+    success: '✅ success',
+    failure: '❌ failure',
+    inconclusive: '⚠️ inconclusive',
+    error: '💥 error',
+};
+function statistic(m) {
+    if (!m.statistic)
+        return '';
+    const z = m.statistic.z !== undefined ? ` z=${report_fmt(m.statistic.z)}` : '';
+    return `${m.statistic.name}=${report_fmt(m.statistic.value)}${z} p=${report_fmt(m.statistic.p)}`;
+}
+/** The one report of a metric-gate run: summary, comment and JSON all render from it. */
+function buildReport(result, meta) {
+    const total = (key) => result.checks.reduce((n, c) => n + c.counts[key], 0);
+    const failed = result.checks.filter((c) => c.verdict === 'fail').map((c) => c.check.name);
+    const unsure = result.checks.filter((c) => c.verdict === 'inconclusive').map((c) => c.check.name);
+    const measured = `${result.checks.length} check${result.checks.length === 1 ? '' : 's'} × ${result.rounds} measurement${result.rounds === 1 ? '' : 's'}`;
+    const headline = result.verdict === 'pass'
+        ? `${measured}: every check passed`
+        : result.verdict === 'fail'
+            ? `${measured}: ${failed.join(', ')} failed`
+            : `${measured}: ${unsure.join(', ') || 'the run'} inconclusive`;
+    const lastOf = (name) => [...result.measurements].reverse().find((m) => m.check === name && m.outcome !== 'success');
+    const reasons = [];
+    for (const c of result.checks) {
+        if (c.verdict === 'pass')
+            continue;
+        const last = lastOf(c.check.name);
+        reasons.push(`${c.check.name}: ${c.reason}${last ? ` — last: ${last.message}` : ''}`);
+    }
+    if (result.stoppedEarly)
+        reasons.push(result.stoppedEarly);
+    if (result.cancelled)
+        reasons.push(`cancelled after ${result.rounds} of ${result.count} measurements`);
+    const findings = result.checks
+        .filter((c) => c.verdict !== 'pass')
+        .map((c) => ({
+        ruleId: c.verdict === 'fail' ? 'metric-gate/check-failed' : 'metric-gate/check-inconclusive',
+        level: c.verdict === 'fail' ? 'error' : 'warning',
+        title: `metric-gate: ${c.check.name} ${c.verdict}`,
+        message: `${c.check.name}: ${c.reason}${lastOf(c.check.name) ? ` — ${lastOf(c.check.name).message}` : ''}`,
+        file: c.check.source?.file,
+        line: c.check.source?.line,
+    }));
+    const queryText = (c) => c.test === 'proportion'
+        ? `success: ${c.counts.success} · total: ${c.counts.total} · baseline success: ${c.baselineCounts.success} · baseline total: ${c.baselineCounts.total}`
+        : [c.query, c.baselineQuery && `baseline: ${c.baselineQuery}`].filter(Boolean).join(' · ');
+    const cases = result.checks.map((c) => ({
+        suite: 'metric-gate',
+        name: c.check.name,
+        status: c.verdict === 'pass' ? 'passed' : c.verdict === 'fail' ? 'failed' : 'skipped',
+        message: c.reason || undefined,
+        file: c.check.source?.file,
+        line: c.check.source?.line,
+    }));
+    return {
+        action: 'metric-gate',
+        verdict: result.verdict,
+        headline,
+        reasons,
+        metrics: [
+            ['Checks', result.checks.length],
+            ['Measurements', result.measurements.length],
+            ['Failures', total('failure')],
+            ['Inconclusive', total('inconclusive')],
+            ['Errors', total('error')],
+            ['Duration', (0,src/* formatDuration */.a3)(result.durationMs)],
+        ],
+        tables: [
+            {
+                title: 'Checks',
+                columns: [
+                    'Check',
+                    'Verdict',
+                    'Test',
+                    'Bound',
+                    'Success',
+                    'Failure',
+                    'Inconclusive',
+                    'Error',
+                    'PromQL',
+                ],
+                rows: result.checks.map((c) => [
+                    c.check.name,
+                    c.verdict,
+                    c.check.test,
+                    describeBound(c.check),
+                    c.counts.success,
+                    c.counts.failure,
+                    c.counts.inconclusive,
+                    c.counts.error,
+                    queryText(c.check),
+                ]),
+            },
+            {
+                title: 'Measurements',
+                columns: [
+                    'Check',
+                    '#',
+                    'Outcome',
+                    'Canary',
+                    'Baseline',
+                    'Ratio',
+                    'Statistic',
+                    'Interval',
+                    'Bound',
+                    'Detail',
+                ],
+                rows: result.measurements.map((m) => [
+                    m.check,
+                    m.index,
+                    ICON[m.outcome],
+                    report_fmt(m.canary),
+                    report_fmt(m.baseline),
+                    report_fmt(m.ratio),
+                    statistic(m),
+                    m.interval ? `[${report_fmt(m.interval[0])}, ${report_fmt(m.interval[1])}]` : '',
+                    m.bound,
+                    m.message,
+                ]),
+                note: 'Full PromQL and every value are in the JSON report.',
+            },
+        ],
+        findings,
+        cases,
+        outputs: {
+            'failed-checks': failed.join(','),
+            measurements: result.measurements.length,
+        },
+        data: {
+            prometheusUrl: meta.prometheusUrl,
+            count: result.count,
+            intervalMs: meta.intervalMs,
+            rounds: result.rounds,
+            stoppedEarly: result.stoppedEarly,
+            cancelled: result.cancelled,
+            startedAt: result.startedAt,
+            durationMs: result.durationMs,
+            checks: result.checks.map((c) => ({
+                name: c.check.name,
+                test: c.check.test,
+                preset: c.check.preset,
+                query: c.check.query,
+                baselineQuery: c.check.baselineQuery,
+                countQueries: c.check.counts,
+                baselineCountQueries: c.check.baselineCounts,
+                window: (0,src/* formatDuration */.a3)(c.check.windowMs),
+                bound: describeBound(c.check),
+                verdict: c.verdict,
+                reason: c.reason,
+                outcomes: c.counts,
+            })),
+            measurements: result.measurements,
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/prom/src/command.ts
+
+
+
+
+
+
+
+
+const metricGateInputs = schemas/* object */.Ikc({
+    'prometheus-url': src/* input */.hF.text(),
+    'prometheus-token': src/* input */.hF.optional(),
+    'prometheus-headers': src/* input */.hF.optional(),
+    checks: src/* input */.hF.text(),
+    interval: src/* input */.hF.duration(),
+    count: src/* input */.hF.number({ min: 1, max: 10_000, integer: true }),
+    'failure-limit': src/* input */.hF.number({ min: 0, integer: true }),
+    'inconclusive-limit': src/* input */.hF.number({ min: 0, integer: true }),
+    'error-limit': src/* input */.hF.number({ min: 0, integer: true }),
+    'no-data': src/* input */.hF.choice(NO_DATA),
+    'fail-on-inconclusive': src/* input */.hF.bool(),
+    ...src/* reportingInputs */.OS,
+});
+/** Prometheus client from the action's inputs: token, basic auth in the URL and extra headers, all masked. */
+function promClientFromInputs(inputs) {
+    return new PromClient({
+        url: inputs['prometheus-url'],
+        token: inputs['prometheus-token'],
+        headers: parseHeaders(inputs['prometheus-headers']),
+    });
+}
+function progress(m) {
+    return `${m.check} #${m.index}: ${m.outcome} — ${m.message}`;
+}
+/** The whole of metric-gate over plain objects: load the checks, measure them, build the report. */
+async function runMetricGate(inputs, deps) {
+    const checks = loadChecks(inputs.checks, deps.workspace);
+    deps.log?.(`metric-gate: ${checks.length} check(s) against ${deps.prometheusUrl}, ${inputs.count} measurement(s) ${(0,src/* formatDuration */.a3)(inputs.interval)} apart`);
+    for (const check of checks) {
+        const queries = check.test === 'proportion' ? [check.counts.success, check.counts.total] : [check.query];
+        deps.log?.(`  ${check.name} (${check.test}): ${queries.join(' | ')}`);
+    }
+    const result = await measureChecks(checks, {
+        prom: deps.prom,
+        clock: deps.clock,
+        count: inputs.count,
+        intervalMs: inputs.interval,
+        noData: inputs['no-data'],
+        limits: {
+            failureLimit: inputs['failure-limit'],
+            inconclusiveLimit: inputs['inconclusive-limit'],
+            errorLimit: inputs['error-limit'],
+        },
+        retryDelayMs: deps.retryDelayMs,
+        signal: deps.signal,
+        onMeasurement: (m) => deps.log?.(progress(m)),
+    });
+    return buildReport(result, { prometheusUrl: deps.prometheusUrl, intervalMs: inputs.interval });
+}
+const metricGateCommand = {
+    name: 'metric-gate',
+    inputs: metricGateInputs,
+    secretInputs: ['prometheus-token', 'github-token'],
+    async run(inputs, context) {
+        const prom = promClientFromInputs(inputs);
+        return runMetricGate(inputs, {
+            prom,
+            clock: realClock,
+            prometheusUrl: prom.displayUrl,
+            workspace: context.workspace,
+            log: context.log,
+            signal: context.signal,
+        });
+    },
+};
+
+;// CONCATENATED MODULE: ./packages/prom/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/***/ })
+
+};

@@ -1,0 +1,1317 @@
+export const id = 939;
+export const ids = [939];
+export const modules = {
+
+/***/ 9386:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  dz: () => (/* reexport */ errors/* InputError */.dz),
+  yo: () => (/* reexport */ errors/* UserError */.yo),
+  xv: () => (/* reexport */ version/* VERSION */.x),
+  OM: () => (/* reexport */ changedFilesSince),
+  Gt: () => (/* reexport */ countFindings),
+  mK: () => (/* reexport */ defaultBaseRef),
+  a3: () => (/* reexport */ duration/* formatDuration */.a),
+  oB: () => (/* reexport */ gitTopLevel),
+  hF: () => (/* reexport */ inputs/* input */.hF),
+  cm: () => (/* reexport */ workspace/* isInsideWorkspace */.cm),
+  iU: () => (/* reexport */ errors/* isUserError */.iU),
+  E9: () => (/* reexport */ duration/* parseDuration */.E),
+  ZR: () => (/* reexport */ readFileAtRef),
+  ji: () => (/* reexport */ context/* readGitHubRun */.j),
+  fp: () => (/* reexport */ secrets/* redactSecrets */.fp),
+  cl: () => (/* reexport */ secrets/* registerSecret */.cl),
+  WH: () => (/* reexport */ sarif/* renderSarif */.W),
+  OS: () => (/* reexport */ inputs/* reportingInputs */.OS),
+  JN: () => (/* reexport */ resolveBaseRef),
+  z1: () => (/* reexport */ workspace/* resolveInWorkspace */.z1),
+  Vp: () => (/* reexport */ context/* runUrl */.V),
+  CR: () => (/* reexport */ workspace/* toWorkspacePath */.CR),
+  QS: () => (/* reexport */ src_escape/* truncate */.xv)
+});
+
+// UNUSED EXPORTS: VERDICTS, annotateCapped, commentMarker, escapeMarkdown, escapeXml, findingLocation, findingsTable, formatUserError, publish, publishCheckRun, readInputs, realPath, renderJunit, renderMarkdown, renderText, setSecretSink, upsertStickyComment, verdictFailsStep, workspaceRoot, worstVerdict
+
+// EXTERNAL MODULE: ./packages/core/src/duration.ts
+var duration = __webpack_require__(9713);
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __webpack_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/escape.ts
+var src_escape = __webpack_require__(3066);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+;// CONCATENATED MODULE: ./packages/core/src/git.ts
+
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+async function git(cwd, args) {
+    // quotePath off: non-ASCII paths come back as they are, not as quoted octal escapes.
+    const { stdout } = await run('git', ['-c', 'core.quotePath=false', ...args], {
+        cwd,
+        maxBuffer: 64 * 1024 * 1024,
+    });
+    return stdout;
+}
+async function gitTopLevel(cwd) {
+    return (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
+}
+/**
+ * Contents of a file (path relative to the repository root) at a git ref, or undefined when the
+ * file does not exist there. Any other git failure is an error, not a "new file".
+ */
+async function readFileAtRef(cwd, ref, repoPath) {
+    try {
+        await git(cwd, ['cat-file', '-e', `${ref}:${repoPath}`]);
+    }
+    catch {
+        return undefined;
+    }
+    return git(cwd, ['show', `${ref}:${repoPath}`]);
+}
+/** Workspace-relative paths (forward slashes) that differ from `base`, committed or not, untracked included. */
+async function changedFilesSince(workspace, base) {
+    const top = await gitTopLevel(workspace);
+    const diff = await git(workspace, ['diff', '-z', '--name-only', base, '--', '.']);
+    const untracked = await git(workspace, [
+        'ls-files',
+        '-z',
+        '--others',
+        '--exclude-standard',
+        '--full-name',
+        '--',
+        '.',
+    ]);
+    return new Set(`${diff}\0${untracked}`
+        .split('\0')
+        .filter(Boolean)
+        .map((f) => external_node_path_default().relative(workspace, external_node_path_default().join(top, f)).split((external_node_path_default()).sep).join('/')));
+}
+/**
+ * The commit to compare against: the merge base of HEAD and the ref, so a PR is compared with
+ * where it branched. Tries `origin/<ref>` too, as runners check out the base only as a remote.
+ */
+async function resolveBaseRef(cwd, ref) {
+    for (const candidate of [ref, `origin/${ref}`]) {
+        try {
+            return (await git(cwd, ['merge-base', 'HEAD', candidate])).trim();
+        }
+        catch {
+            // try the next spelling
+        }
+    }
+    throw new errors/* UserError */.yo(`base ref '${ref}' is not in the local clone; check out with 'fetch-depth: 0' (actions/checkout) or fetch the base branch`);
+}
+/** The PR's base branch from the runner's environment, when there is one. */
+function defaultBaseRef(env = process.env) {
+    return env.GITHUB_BASE_REF || undefined;
+}
+
+// EXTERNAL MODULE: ./packages/core/src/inputs.ts
+var inputs = __webpack_require__(7276);
+// EXTERNAL MODULE: ./packages/core/src/publish.ts + 1 modules
+var publish = __webpack_require__(7402);
+;// CONCATENATED MODULE: ./packages/core/src/report.ts
+function countFindings(findings, level) {
+    return findings.reduce((n, finding) => n + (finding.level === level ? 1 : 0), 0);
+}
+
+// EXTERNAL MODULE: ./packages/core/src/secrets.ts
+var secrets = __webpack_require__(7620);
+// EXTERNAL MODULE: ./packages/core/src/version.ts
+var version = __webpack_require__(8109);
+// EXTERNAL MODULE: ./packages/core/src/workspace.ts
+var workspace = __webpack_require__(3268);
+// EXTERNAL MODULE: ./packages/core/src/github/context.ts
+var context = __webpack_require__(9594);
+// EXTERNAL MODULE: ./packages/core/src/github/check-run.ts
+var check_run = __webpack_require__(2793);
+// EXTERNAL MODULE: ./packages/core/src/render/markdown.ts
+var markdown = __webpack_require__(2901);
+;// CONCATENATED MODULE: ./packages/core/src/render/text.ts
+
+/** Plain text for a terminal (the CLI). */
+function show(value) {
+    if (value === null || value === undefined || value === '')
+        return '-';
+    return String(value).replace(/\s+/g, ' ');
+}
+function renderTable(table, maxRows) {
+    const rows = table.rows.slice(0, maxRows).map((row) => row.map((c) => show(c).slice(0, 100)));
+    const widths = table.columns.map((col, i) => Math.max(col.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const line = (cells) => cells
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
+    const lines = [`${table.title}:`, `  ${line(table.columns)}`, ...rows.map((r) => `  ${line(r)}`)];
+    if (table.rows.length > rows.length)
+        lines.push(`  … ${table.rows.length - rows.length} more rows in the JSON report`);
+    if (table.note)
+        lines.push(`  ${table.note}`);
+    return lines.join('\n');
+}
+function renderText(report, maxRows = 30) {
+    const parts = [`${report.action}: ${report.verdict.toUpperCase()} — ${report.headline}`];
+    if (report.reasons.length)
+        parts.push(report.reasons.map((r) => `  - ${r}`).join('\n'));
+    if (report.metrics.length)
+        parts.push(report.metrics.map(([label, value]) => `${label}: ${value}`).join(' | '));
+    const tables = [findingsTable(report.findings), ...report.tables].filter((t) => t !== undefined);
+    for (const table of tables)
+        parts.push(renderTable(table, maxRows));
+    return `${parts.join('\n\n')}\n`;
+}
+
+// EXTERNAL MODULE: ./packages/core/src/render/sarif.ts
+var sarif = __webpack_require__(6395);
+// EXTERNAL MODULE: ./packages/core/src/render/junit.ts
+var junit = __webpack_require__(1038);
+;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 939:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ACTION: () => (/* reexport */ ACTION),
+  DEFAULT_DOWNLOAD_BASE: () => (/* reexport */ DEFAULT_DOWNLOAD_BASE),
+  DOWNLOAD_BASE_ENV: () => (/* reexport */ DOWNLOAD_BASE_ENV),
+  EXPIRED_RULE: () => (/* reexport */ EXPIRED_RULE),
+  PINNED_SUMS: () => (/* reexport */ PINNED_SUMS),
+  PINNED_TRIVY_VERSION: () => (/* reexport */ PINNED_TRIVY_VERSION),
+  SEVERITIES: () => (/* reexport */ SEVERITIES),
+  TRIVY_SARIF_TOOL: () => (/* reexport */ TRIVY_SARIF_TOOL),
+  assetName: () => (/* reexport */ assetName),
+  buildReport: () => (/* reexport */ buildReport),
+  bySeverity: () => (/* reexport */ bySeverity),
+  collectFindings: () => (/* reexport */ collectFindings),
+  dockerfilePlace: () => (/* reexport */ dockerfilePlace),
+  entryMatches: () => (/* reexport */ entryMatches),
+  fallbackScore: () => (/* reexport */ fallbackScore),
+  gateFindings: () => (/* reexport */ gateFindings),
+  gatedSeverities: () => (/* reexport */ gatedSeverities),
+  installTrivy: () => (/* reexport */ installTrivy),
+  isExpired: () => (/* reexport */ isExpired),
+  isPlatformKey: () => (/* reexport */ isPlatformKey),
+  loadAllowlist: () => (/* reexport */ loadAllowlist),
+  parseTrivyReport: () => (/* reexport */ parseTrivyReport),
+  placeAt: () => (/* reexport */ placeAt),
+  placeOfPackage: () => (/* reexport */ placeOfPackage),
+  runTrivy: () => (/* reexport */ runTrivy),
+  severityRank: () => (/* reexport */ severityRank),
+  sha256File: () => (/* reexport */ sha256File),
+  targetFile: () => (/* reexport */ targetFile),
+  toFinding: () => (/* reexport */ toFinding),
+  toSeverity: () => (/* reexport */ toSeverity),
+  trivyArgs: () => (/* reexport */ trivyArgs),
+  trivyReportSchema: () => (/* reexport */ trivyReportSchema),
+  trivyWrapCommand: () => (/* reexport */ trivyWrapCommand),
+  trivyWrapInputs: () => (/* reexport */ trivyWrapInputs)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 3 modules
+var src = __webpack_require__(9386);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __webpack_require__(8532);
+;// CONCATENATED MODULE: ./packages/trivy/src/allowlist.ts
+
+
+
+
+/**
+ * An accepted risk: one finding id (CVE, GHSA, check or secret rule id), why it is accepted, and
+ * until when. Optional `package` and `target` narrow it to one package or
+ * one Trivy target (`*` and `?` wildcards).
+ */
+const entrySchema = schemas/* object */.Ikc({
+    id: schemas/* string */.YjP({ error: 'id is required' }).trim().min(1, 'id is required'),
+    reason: schemas/* string */.YjP({ error: 'reason is required: say why this risk is accepted' })
+        .trim()
+        .min(1, 'reason is required: say why this risk is accepted'),
+    expires: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* date */.p6U()], { error: 'expires is required (YYYY-MM-DD)' })
+        .transform((value, ctx) => {
+        const text = value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
+        const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+        const date = day ? new Date(`${text}T00:00:00Z`) : undefined;
+        if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
+            ctx.addIssue({ code: 'custom', message: `expires '${text}' is not a date (YYYY-MM-DD)` });
+            return core/* NEVER */.tm;
+        }
+        return text;
+    }),
+    package: schemas/* string */.YjP().trim().min(1).optional(),
+    target: schemas/* string */.YjP().trim().min(1).optional(),
+});
+/** Read and validate an allowlist file: a YAML list of entries. A bad entry is an error on its line. */
+async function loadAllowlist(absolute, file) {
+    let source;
+    try {
+        source = await (0,promises_.readFile)(absolute, 'utf8');
+    }
+    catch (error) {
+        throw new src/* UserError */.yo(`cannot read allowlist ${file}: ${error.code ?? error.message}`);
+    }
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(source, { lineCounter: lines, prettyErrors: false });
+    const lineAt = (offset) => (offset === undefined ? 1 : lines.linePos(offset).line);
+    if (doc.errors.length) {
+        const first = doc.errors[0];
+        throw new src/* UserError */.yo(`allowlist is not valid YAML: ${first.message.split('\n')[0]}`, {
+            file,
+            line: lineAt(first.pos[0]),
+        });
+    }
+    const root = doc.contents;
+    if (root === null || root === undefined)
+        return { file, entries: [] };
+    if (!(0,dist/* isSeq */.oP)(root)) {
+        throw new src/* UserError */.yo('allowlist must be a YAML list of entries {id, reason, expires, package?, target?}', {
+            file,
+            line: lineAt(root.range?.[0]),
+        });
+    }
+    const entries = [];
+    root.items.forEach((node, index) => {
+        const line = lineAt(node.range?.[0]);
+        if (!(0,dist/* isMap */.jh)(node)) {
+            throw new src/* UserError */.yo(`allowlist entry ${index + 1} must be a mapping {id, reason, expires}`, {
+                file,
+                line,
+            });
+        }
+        const parsed = entrySchema.safeParse(node.toJSON());
+        if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            throw new src/* UserError */.yo(`allowlist entry ${index + 1}: ${issue.message}`, { file, line });
+        }
+        entries.push({ ...parsed.data, line });
+    });
+    return { file, entries };
+}
+/** End of the `expires` day in UTC: an entry is good through its whole last day. */
+function isExpired(entry, now) {
+    return now.getTime() >= new Date(`${entry.expires}T00:00:00Z`).getTime() + 86_400_000;
+}
+/** Whether an entry names this finding (its id, and its package and target when the entry gives them). */
+function entryMatches(entry, finding) {
+    const id = entry.id.toUpperCase();
+    if (![finding.id, ...finding.aliases].some((candidate) => candidate.toUpperCase() === id))
+        return false;
+    if (entry.package !== undefined && entry.package !== finding.pkg)
+        return false;
+    if (entry.target !== undefined && !wildcard(entry.target).test(finding.target))
+        return false;
+    return true;
+}
+/** `*` matches any run of characters, `?` one: Trivy targets are image names as often as paths. */
+function wildcard(pattern) {
+    const body = pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.');
+    return new RegExp(`^${body}$`);
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./packages/trivy/src/locations.ts
+
+
+
+/** The folder Trivy's Result.Target paths are relative to. */
+function targetBase(scanRoot) {
+    return (0,external_node_fs_.existsSync)(scanRoot) && (0,external_node_fs_.statSync)(scanRoot).isFile() ? external_node_path_default().dirname(scanRoot) : scanRoot;
+}
+/**
+ * The workspace file a Trivy target names. Image findings have no file in the repository, so they
+ * point at the Dockerfile; code scanning needs a location on every result.
+ */
+function targetFile(target, context) {
+    if (context.scanType === 'image')
+        return context.dockerfile?.file;
+    if (!context.scanRoot)
+        return target.split((external_node_path_default()).sep).join('/');
+    const absolute = external_node_path_default().resolve(targetBase(context.scanRoot), target);
+    const relative = (0,src/* toWorkspacePath */.CR)(context.workspace, absolute);
+    return relative.startsWith('..') ? target : relative;
+}
+const positive = (n) => (n !== undefined && n > 0 ? n : undefined);
+/** A line range from Trivy (misconfiguration cause, secret), or the Dockerfile's for images. */
+function placeAt(target, context, startLine, endLine) {
+    if (context.scanType === 'image')
+        return { ...context.dockerfile };
+    const line = positive(startLine);
+    const end = positive(endLine);
+    return {
+        file: targetFile(target, context),
+        line,
+        endLine: line !== undefined && end !== undefined && end >= line ? end : undefined,
+    };
+}
+/** A vulnerable package's line in its lockfile or manifest, when Trivy listed the package with one. */
+function placeOfPackage(target, vulnerability, packages, context) {
+    if (context.scanType === 'image')
+        return { ...context.dockerfile };
+    const uid = vulnerability.PkgIdentifier?.UID;
+    const found = (uid && packages.find((p) => p.Identifier?.UID === uid)) ||
+        (vulnerability.PkgID && packages.find((p) => p.ID === vulnerability.PkgID)) ||
+        packages.find((p) => p.Name === vulnerability.PkgName && p.Version === vulnerability.InstalledVersion);
+    const where = found ? found.Locations?.[0] : undefined;
+    return placeAt(target, context, where?.StartLine, where?.EndLine);
+}
+/** The Dockerfile and the line of its last FROM: the base image most OS packages come from. */
+function dockerfilePlace(workspace, absolute) {
+    const file = (0,src/* toWorkspacePath */.CR)(workspace, absolute);
+    if (!(0,external_node_fs_.existsSync)(absolute))
+        return { file };
+    const lines = (0,external_node_fs_.readFileSync)(absolute, 'utf8').split(/\r?\n/);
+    let from;
+    lines.forEach((text, index) => {
+        if (/^\s*FROM\s/i.test(text))
+            from = index + 1;
+    });
+    return { file, line: from };
+}
+
+;// CONCATENATED MODULE: ./packages/trivy/src/severity.ts
+/** Trivy's severities, most severe first (Trivy JSON `Severity`). */
+const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'];
+const RANK = { CRITICAL: 4, HIGH: 3, MEDIUM: 2, LOW: 1, UNKNOWN: 0 };
+/** Any string Trivy writes becomes one of ours; vendors' odd values count as UNKNOWN. */
+function toSeverity(value) {
+    const upper = (value ?? '').toUpperCase();
+    return SEVERITIES.includes(upper) ? upper : 'UNKNOWN';
+}
+function severityRank(severity) {
+    return RANK[severity];
+}
+/**
+ * The severities that fail the gate. `severity` is Trivy-style (`CRITICAL,HIGH`), read as a
+ * threshold: everything at or above its lowest known entry gates. UNKNOWN has no place on that
+ * scale, so it gates only when listed.
+ */
+function gatedSeverities(listed) {
+    const known = listed.filter((s) => s !== 'UNKNOWN');
+    const floor = known.length ? Math.min(...known.map(severityRank)) : Infinity;
+    const gated = new Set(SEVERITIES.filter((s) => s !== 'UNKNOWN' && RANK[s] >= floor));
+    if (listed.includes('UNKNOWN'))
+        gated.add('UNKNOWN');
+    return gated;
+}
+// GitHub code scanning reads `security-severity` as: >= 9.0 critical, 7.0–8.9 high, 4.0–6.9
+// medium, 0.1–3.9 low. Used when Trivy gives no CVSS score (misconfigurations, secrets).
+const SCORE_FOR = {
+    CRITICAL: 9.5,
+    HIGH: 8.0,
+    MEDIUM: 5.5,
+    LOW: 2.0,
+    UNKNOWN: undefined,
+};
+function fallbackScore(severity) {
+    return SCORE_FOR[severity];
+}
+
+;// CONCATENATED MODULE: ./packages/trivy/src/findings.ts
+
+
+
+/** The CVSS score to report: NVD's first, then the source Trivy took the severity from, then any. */
+function cvssScore(cvss, source) {
+    if (!cvss)
+        return undefined;
+    const order = [...new Set(['nvd', ...(source ? [source] : []), ...Object.keys(cvss)])];
+    for (const key of order) {
+        const score = cvss[key]?.V3Score ?? cvss[key]?.V40Score;
+        if (score !== undefined && score >= 0 && score <= 10)
+            return score;
+    }
+    return undefined;
+}
+/** Every vulnerability, failed misconfiguration and secret in a Trivy report. */
+function collectFindings(report, context) {
+    const found = [];
+    for (const result of report.Results) {
+        const base = { target: result.Target, type: result.Type, status: 'open' };
+        for (const v of result.Vulnerabilities) {
+            found.push({
+                ...base,
+                kind: 'vulnerability',
+                id: v.VulnerabilityID,
+                aliases: [],
+                severity: toSeverity(v.Severity),
+                pkg: v.PkgName,
+                installed: v.InstalledVersion,
+                fixed: v.FixedVersion || undefined,
+                title: v.Title || v.VulnerabilityID,
+                description: v.Description,
+                url: v.PrimaryURL || v.References?.[0],
+                cvss: cvssScore(v.CVSS, v.SeveritySource),
+                ...placeOfPackage(result.Target, v, result.Packages, context),
+            });
+        }
+        for (const m of result.Misconfigurations) {
+            // PASS and EXCEPTION are not findings (Trivy lists them only with --include-non-failures).
+            if ((m.Status ?? 'FAIL').toUpperCase() !== 'FAIL')
+                continue;
+            const id = m.ID || m.AVDID || 'misconfiguration';
+            found.push({
+                ...base,
+                kind: 'misconfiguration',
+                id,
+                aliases: m.AVDID && m.AVDID !== id ? [m.AVDID] : [],
+                severity: toSeverity(m.Severity),
+                title: m.Title || id,
+                detail: m.Message,
+                description: m.Description,
+                resolution: m.Resolution,
+                url: m.PrimaryURL || m.References?.[0],
+                ...placeAt(result.Target, context, m.CauseMetadata?.StartLine, m.CauseMetadata?.EndLine),
+            });
+        }
+        for (const s of result.Secrets) {
+            found.push({
+                ...base,
+                kind: 'secret',
+                id: s.RuleID,
+                aliases: [],
+                severity: toSeverity(s.Severity),
+                title: s.Title || s.RuleID,
+                // Never the match itself: it is (part of) the secret.
+                detail: s.Category ? `${s.Category} secret` : 'secret',
+                ...placeAt(result.Target, context, s.StartLine, s.EndLine),
+            });
+        }
+    }
+    return found;
+}
+/** Decide each finding's status: ignore-unfixed, then the allowlist, then the severity gate. */
+function gateFindings(findings, options) {
+    const entries = (options.allowlist?.entries ?? []).map((entry) => ({
+        entry,
+        expired: isExpired(entry, options.now),
+        matched: 0,
+    }));
+    const gatedFindings = findings.map((finding) => {
+        if (options.ignoreUnfixed && finding.kind === 'vulnerability' && !finding.fixed) {
+            return { ...finding, status: 'unfixed' };
+        }
+        const matching = entries.filter((use) => entryMatches(use.entry, finding));
+        for (const use of matching)
+            use.matched++;
+        const active = matching.find((use) => !use.expired);
+        if (active)
+            return { ...finding, status: 'allowlisted', allowlistLine: active.entry.line };
+        const status = options.gated.has(finding.severity) ? 'gated' : 'open';
+        return { ...finding, status, allowlistLine: matching[0]?.entry.line };
+    });
+    return { findings: gatedFindings, entries };
+}
+/** Most severe first; among equals, the higher CVSS score, then the id. */
+function bySeverity(a, b) {
+    return (severityRank(b.severity) - severityRank(a.severity) ||
+        (b.cvss ?? fallbackScore(b.severity) ?? 0) - (a.cvss ?? fallbackScore(a.severity) ?? 0) ||
+        a.id.localeCompare(b.id));
+}
+
+;// CONCATENATED MODULE: ./packages/trivy/src/inputs.ts
+
+
+
+const SCANNERS = ['vuln', 'misconfig', 'secret', 'license'];
+/** A comma- or newline-separated list whose every item is one of `allowed` (case-insensitive). */
+const listOf = (allowed, { required }) => src/* input */.hF.list().transform((items, ctx) => {
+    const values = items.map((item) => item.toLowerCase());
+    const known = allowed.map((a) => a.toLowerCase());
+    const bad = values.find((value) => !known.includes(value));
+    if (bad !== undefined || (required && values.length === 0)) {
+        ctx.addIssue({ code: 'custom', message: `expected a comma-separated list of ${allowed.join(', ')}` });
+        return core/* NEVER */.tm;
+    }
+    return [...new Set(values.map((value) => allowed[known.indexOf(value)]))];
+});
+const trivyWrapInputs = schemas/* object */.Ikc({
+    'scan-type': src/* input */.hF.choice(['image', 'fs', 'config', 'repo']),
+    target: src/* input */.hF.optional(),
+    'trivy-version': src/* input */.hF.text(),
+    'trivy-path': src/* input */.hF.optional(),
+    severity: listOf(SEVERITIES, { required: true }),
+    'ignore-unfixed': src/* input */.hF.bool(),
+    scanners: listOf(SCANNERS, { required: false }),
+    allowlist: src/* input */.hF.optional(),
+    trivyignores: src/* input */.hF.list(),
+    'cache-dir': src/* input */.hF.optional(),
+    'skip-db-update': src/* input */.hF.bool(),
+    dockerfile: src/* input */.hF.optional(),
+    timeout: src/* input */.hF.duration(),
+    'sarif-path': src/* input */.hF.optional(),
+    ...src/* reportingInputs */.OS,
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
+var tool_cache = __webpack_require__(9805);
+;// CONCATENATED MODULE: ./packages/trivy/src/pinned.ts
+/**
+ * Trivy releases we install, pinned by the SHA-256 of each release archive.
+ *
+ * The sums live in our source on purpose: a checksums file fetched from the same release as the
+ * archive proves nothing once that release is tampered with — as in March 2026, when Trivy's
+ * release automation was compromised and published a malicious v0.69.4, and releases 0.27–0.69.1
+ * were pulled from GitHub. 0.69.3 is the last release before that compromise.
+ *
+ * Provenance of these sums: transcribed from `trivy_0.69.3_checksums.txt` as quoted, identically,
+ * by several independent public projects that pin Trivy 0.69.3 (install scripts, Makefiles,
+ * Dockerfiles). They were NOT recomputed from the archives here (this machine cannot reach
+ * GitHub). NEEDS VERIFICATION against the release's own checksums file and its cosign signature
+ * before relying on them in production.
+ *
+ * To bump: add a version block with all five sums from the new release's checksums file, verified
+ * with `cosign verify-blob`, then change PINNED_TRIVY_VERSION and the action.yml default.
+ */
+const PINNED_TRIVY_VERSION = '0.69.3';
+// prettier-ignore
+const PINNED_SUMS = {
+    '0.69.3': {
+        'linux-x64': '1816b632dfe529869c740c0913e36bd1629cb7688bd5634f4a858c1d57c88b75', // trivy_0.69.3_Linux-64bit.tar.gz
+        'linux-arm64': '7e3924a974e912e57b4a99f65ece7931f8079584dae12eb7845024f97087bdfd', // trivy_0.69.3_Linux-ARM64.tar.gz
+        'darwin-x64': 'fec4a9f7569b624dd9d044fca019e5da69e032700edbb1d7318972c448ec2f4e', // trivy_0.69.3_macOS-64bit.tar.gz
+        'darwin-arm64': 'a2f2179afd4f8bb265ca3c7aefb56a666bc4a9a411663bc0f22c3549fbc643a5', // trivy_0.69.3_macOS-ARM64.tar.gz
+        'win32-x64': '74362dc711383255308230ecbeb587eb1e4e83a8d332be5b0259afac6e0c2224', // trivy_0.69.3_windows-64bit.zip
+    },
+};
+// Release asset names, as Trivy's GoReleaser config writes them.
+const ASSET_SUFFIX = {
+    'linux-x64': 'Linux-64bit.tar.gz',
+    'linux-arm64': 'Linux-ARM64.tar.gz',
+    'darwin-x64': 'macOS-64bit.tar.gz',
+    'darwin-arm64': 'macOS-ARM64.tar.gz',
+    'win32-x64': 'windows-64bit.zip',
+};
+function assetName(version, platform) {
+    return `trivy_${version}_${ASSET_SUFFIX[platform]}`;
+}
+function isPlatformKey(key) {
+    return key in ASSET_SUFFIX;
+}
+
+;// CONCATENATED MODULE: ./packages/trivy/src/install.ts
+
+
+
+
+
+
+
+
+const DEFAULT_DOWNLOAD_BASE = 'https://github.com/aquasecurity/trivy/releases/download';
+/** Overrides where releases are downloaded from (a mirror, or a test server). Sums are still checked. */
+const DOWNLOAD_BASE_ENV = 'LLMOPS_TRIVY_DOWNLOAD_BASE';
+const LOOPBACK = new Set(['127.0.0.1', '[::1]', 'localhost']);
+function downloadBase(env) {
+    const override = env[DOWNLOAD_BASE_ENV]?.trim();
+    if (!override)
+        return DEFAULT_DOWNLOAD_BASE;
+    let url;
+    try {
+        url = new URL(override);
+    }
+    catch {
+        throw new src/* UserError */.yo(`${DOWNLOAD_BASE_ENV} '${override}' is not a URL`);
+    }
+    // Plain http only where nobody can sit in between.
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
+        throw new src/* UserError */.yo(`${DOWNLOAD_BASE_ENV} must be an https URL (http only on loopback), got '${override}'`);
+    }
+    return override.replace(/\/+$/, '');
+}
+async function sha256File(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/** tool-cache wants the runner's folders; outside Actions (the CLI) use the user's cache. */
+function ensureRunnerFolders(env) {
+    const base = external_node_path_default().join(external_node_os_default().homedir(), '.cache', 'llmops');
+    process.env.RUNNER_TOOL_CACHE ||= env.RUNNER_TOOL_CACHE || external_node_path_default().join(base, 'tools');
+    process.env.RUNNER_TEMP ||= env.RUNNER_TEMP || external_node_path_default().join(base, 'tmp');
+}
+/**
+ * Put the pinned Trivy release in the tool cache and return its executable: download the archive
+ * for this OS/arch, refuse it unless its SHA-256 equals the sum pinned in our source, extract it.
+ */
+async function installTrivy(options) {
+    const env = options.env ?? process.env;
+    const log = options.log ?? (() => { });
+    const sums = options.sums ?? PINNED_SUMS;
+    const platform = options.platform ?? process.platform;
+    const arch = options.arch ?? process.arch;
+    const key = `${platform}-${arch}`;
+    const version = options.version.replace(/^v/, '');
+    const pinned = sums[version];
+    if (!pinned) {
+        throw new src/* UserError */.yo(`no SHA-256 sums are pinned for Trivy ${version} (pinned: ${Object.keys(sums).join(', ')}); use a pinned trivy-version, or trivy-path for a Trivy you installed`);
+    }
+    const expected = isPlatformKey(key) ? pinned[key] : undefined;
+    if (!isPlatformKey(key) || !expected) {
+        throw new src/* UserError */.yo(`Trivy ${version} has no pinned release for ${key}; use trivy-path for a Trivy you installed`);
+    }
+    const exe = platform === 'win32' ? 'trivy.exe' : 'trivy';
+    ensureRunnerFolders(env);
+    const cached = tool_cache/* find */.I6('trivy', version, arch);
+    if (cached && (0,external_node_fs_.existsSync)(external_node_path_default().join(cached, exe))) {
+        log(`Using Trivy ${version} from the tool cache (${cached})`);
+        return { path: external_node_path_default().join(cached, exe), version, fromCache: true };
+    }
+    const asset = assetName(version, key);
+    const url = `${downloadBase(env)}/v${version}/${asset}`;
+    log(`Downloading ${url}`);
+    await (0,promises_.mkdir)(process.env.RUNNER_TEMP, { recursive: true });
+    let archive;
+    try {
+        archive = await tool_cache/* downloadTool */.bq(url);
+    }
+    catch (error) {
+        throw new src/* UserError */.yo(`could not download Trivy ${version} from ${url}: ${error.message}`);
+    }
+    try {
+        const actual = await sha256File(archive);
+        if (actual !== expected) {
+            throw new src/* UserError */.yo(`checksum mismatch for ${asset} from ${url}: expected SHA-256 ${expected} (pinned in llmops), got ${actual}. The archive was not extracted or run.`);
+        }
+        log(`Verified ${asset}: sha256 ${actual}`);
+        const extracted = asset.endsWith('.zip') ? await tool_cache/* extractZip */.JE(archive) : await tool_cache/* extractTar */.nN(archive);
+        if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(extracted, exe))) {
+            throw new src/* UserError */.yo(`${asset} has no '${exe}' at its top level`);
+        }
+        const dir = await tool_cache/* cacheDir */.e8(extracted, 'trivy', version, arch);
+        return { path: external_node_path_default().join(dir, exe), version, fromCache: false };
+    }
+    finally {
+        await (0,promises_.rm)(archive, { force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/trivy/src/report.ts
+
+
+const ACTION = 'trivy-wrap';
+const EXPIRED_RULE = 'trivy-wrap/expired-allowlist';
+const SECRET_DOCS = 'https://trivy.dev/latest/docs/scanner/secret/';
+const TOP_ROWS = 200;
+function emptyCounts() {
+    return { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 };
+}
+const isOpen = (f) => f.status === 'gated' || f.status === 'open';
+function where(f) {
+    return f.kind === 'vulnerability' ? `${f.pkg ?? '?'} ${f.installed ?? ''}`.trim() : f.target;
+}
+function message(f) {
+    const sev = f.severity;
+    if (f.kind === 'vulnerability') {
+        const fix = f.fixed ? `fixed in ${f.fixed}` : 'no fixed version yet';
+        return `${f.id} (${sev}) in ${where(f)}, ${fix}: ${f.title} [${f.target}]`;
+    }
+    if (f.kind === 'misconfiguration')
+        return `${f.id} (${sev}): ${f.detail || f.title} [${f.target}]`;
+    return `${f.title} (${sev}, ${f.detail ?? 'secret'}) in ${f.target}`;
+}
+function help(f) {
+    const parts = [f.description || f.title];
+    if (f.resolution)
+        parts.push(`Resolution: ${f.resolution}`);
+    if (f.kind === 'vulnerability')
+        parts.push('Upgrade the package to a fixed version, or rebuild on a base image that has one.');
+    if (f.kind === 'secret')
+        parts.push('Remove the secret from the repository and its history, and rotate it.');
+    const url = f.url ?? (f.kind === 'secret' ? SECRET_DOCS : undefined);
+    if (url)
+        parts.push(url);
+    return parts.join('\n\n');
+}
+/** A gated Trivy finding as the report model's finding: annotation, SARIF result and rule. */
+function toFinding(f) {
+    return {
+        ruleId: f.id,
+        level: 'error',
+        message: message(f),
+        file: f.file,
+        line: f.line,
+        endLine: f.endLine,
+        title: f.kind === 'vulnerability' ? `${f.id}: ${f.title}` : f.title,
+        help: help(f),
+        helpUri: f.url ?? (f.kind === 'secret' ? SECRET_DOCS : undefined),
+        securitySeverity: f.cvss ?? fallbackScore(f.severity),
+        // Image findings share a rule and the FROM line: the target and package keep alerts apart.
+        fingerprint: [f.id, f.target, f.pkg ?? '', f.installed ?? '', f.line ?? ''].join('|'),
+    };
+}
+function expiredFinding(use, file) {
+    const e = use.entry;
+    const what = use.matched
+        ? `it no longer suppresses ${use.matched} finding${use.matched === 1 ? '' : 's'}`
+        : 'it matches no finding';
+    return {
+        ruleId: EXPIRED_RULE,
+        level: 'warning',
+        title: `Allowlist entry ${e.id} expired`,
+        message: `Allowlist entry ${e.id} expired on ${e.expires}: ${what}. Fix it, or renew the entry with a new reason.`,
+        file,
+        line: e.line,
+        help: 'An allowlist entry accepts a risk until its `expires` date. After that the finding counts again, so someone looks at it anew.',
+    };
+}
+function countsTable(findings) {
+    const byTarget = new Map();
+    for (const f of findings) {
+        if (f.status === 'unfixed')
+            continue;
+        const row = byTarget.get(f.target) ?? { type: f.type, counts: emptyCounts(), allowlisted: 0 };
+        if (f.status === 'allowlisted')
+            row.allowlisted++;
+        else
+            row.counts[f.severity]++;
+        byTarget.set(f.target, row);
+    }
+    return {
+        title: 'Findings by target',
+        columns: ['Target', 'Type', 'Critical', 'High', 'Medium', 'Low', 'Unknown', 'Allowlisted'],
+        rows: [...byTarget].map(([target, r]) => [
+            target,
+            r.type,
+            ...SEVERITIES.map((s) => r.counts[s]),
+            r.allowlisted,
+        ]),
+    };
+}
+function topTable(findings, note) {
+    const open = findings.filter(isOpen).sort(bySeverity);
+    const location = (f) => f.file ? [f.file, f.line].filter((p) => p !== undefined).join(':') : f.target;
+    const hidden = open.length - Math.min(open.length, TOP_ROWS);
+    return {
+        title: 'Top findings',
+        columns: ['Severity', 'ID', 'Package or check', 'Installed', 'Fixed', 'Location', 'Title'],
+        rows: open
+            .slice(0, TOP_ROWS)
+            .map((f) => [
+            f.severity,
+            f.id,
+            f.kind === 'vulnerability' ? f.pkg : f.kind,
+            f.installed,
+            f.fixed,
+            location(f),
+            f.title,
+        ]),
+        note: [hidden > 0 ? `${hidden} more findings in the JSON report.` : undefined, note]
+            .filter(Boolean)
+            .join(' ') || undefined,
+    };
+}
+function allowlistTable(entries) {
+    return {
+        title: 'Allowlist',
+        columns: ['ID', 'Package', 'Target', 'Expires', 'Status', 'Matches', 'Reason'],
+        rows: entries.map((u) => [
+            u.entry.id,
+            u.entry.package,
+            u.entry.target,
+            u.entry.expires,
+            u.expired ? 'expired' : 'active',
+            u.matched,
+            u.entry.reason,
+        ]),
+    };
+}
+/** The one report: verdict from the gated findings, counts, tables, and findings for annotations and SARIF. */
+function buildReport(result, scan, notes = {}) {
+    const counts = emptyCounts();
+    for (const f of result.findings)
+        if (isOpen(f))
+            counts[f.severity]++;
+    const gated = result.findings.filter((f) => f.status === 'gated').sort(bySeverity);
+    const allowlisted = result.findings.filter((f) => f.status === 'allowlisted').length;
+    const unfixed = result.findings.filter((f) => f.status === 'unfixed').length;
+    const expired = result.entries.filter((u) => u.expired);
+    const gate = scan.gate.join(', ');
+    const below = result.findings.filter((f) => f.status === 'open').length;
+    const verdict = gated.length ? 'fail' : 'pass';
+    const reasons = [];
+    if (gated.length) {
+        const bySev = SEVERITIES.map((s) => [s, gated.filter((f) => f.severity === s).length]).filter(([, n]) => n);
+        reasons.push(`${bySev.map(([s, n]) => `${n} ${s}`).join(', ')} not allowlisted (gate: ${gate})`);
+        const revived = gated.filter((f) => f.allowlistLine !== undefined).length;
+        if (revived)
+            reasons.push(`${revived} of them had an allowlist entry that has expired`);
+    }
+    const extras = [
+        below ? `${below} below the gate` : '',
+        allowlisted ? `${allowlisted} allowlisted` : '',
+        unfixed ? `${unfixed} without a fix skipped` : '',
+    ].filter(Boolean);
+    const headline = (gated.length
+        ? `${gated.length} finding${gated.length === 1 ? '' : 's'} at ${gate} in ${scan.artifact}`
+        : `No findings at ${gate} in ${scan.artifact}`) + (extras.length ? ` (${extras.join(', ')})` : '');
+    const findings = [
+        ...(scan.allowlistFile ? expired.map((u) => expiredFinding(u, scan.allowlistFile)) : []),
+        ...gated.map(toFinding),
+    ];
+    const tables = [countsTable(result.findings), topTable(result.findings, notes.sarif)];
+    if (result.entries.length)
+        tables.push(allowlistTable(result.entries));
+    return {
+        action: ACTION,
+        verdict,
+        headline,
+        reasons,
+        metrics: [
+            ['Critical', counts.CRITICAL],
+            ['High', counts.HIGH],
+            ['Medium', counts.MEDIUM],
+            ['Low', counts.LOW],
+            ['Unknown', counts.UNKNOWN],
+            ['Gated', gated.length],
+            ['Allowlisted', allowlisted],
+            ...(expired.length ? [['Expired allowlist entries', expired.length]] : []),
+            ...(scan.trivyVersion ? [['Trivy', scan.trivyVersion]] : []),
+        ],
+        tables,
+        findings,
+        outputs: {
+            critical: counts.CRITICAL,
+            high: counts.HIGH,
+            medium: counts.MEDIUM,
+            low: counts.LOW,
+            unknown: counts.UNKNOWN,
+            gated: gated.length,
+            allowlisted,
+            'expired-allowlist': expired.length,
+        },
+        data: {
+            artifact: scan.artifact,
+            artifactType: scan.artifactType,
+            trivyVersion: scan.trivyVersion,
+            gate: scan.gate,
+            counts,
+            findings: result.findings,
+            allowlist: result.entries.map((u) => ({ ...u.entry, expired: u.expired, matched: u.matched })),
+        },
+    };
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./packages/trivy/src/run-trivy.ts
+
+
+/**
+ * Trivy's command line. `--exit-code 0` keeps findings out of the exit code, so a non-zero exit
+ * always means Trivy itself failed; the gate is ours, on the JSON.
+ */
+function trivyArgs(scan) {
+    const args = [scan.scanType, '--format', 'json', '--output', scan.output, '--exit-code', '0'];
+    // `trivy config` only scans for misconfigurations and takes no --scanners.
+    if (scan.scanType !== 'config' && scan.scanners.length)
+        args.push('--scanners', scan.scanners.join(','));
+    // Packages carry their line in the lockfile, which lets findings point at it.
+    if (scan.scanType === 'fs' || scan.scanType === 'repo')
+        args.push('--list-all-pkgs');
+    if (scan.cacheDir)
+        args.push('--cache-dir', scan.cacheDir);
+    if (scan.skipDbUpdate) {
+        if (scan.scanType === 'config')
+            args.push('--skip-check-update');
+        else {
+            args.push('--skip-db-update', '--skip-java-db-update');
+            if (scan.scanners.includes('misconfig'))
+                args.push('--skip-check-update');
+        }
+    }
+    if (scan.ignoreFile)
+        args.push('--ignorefile', scan.ignoreFile);
+    args.push('--timeout', `${Math.max(1, Math.ceil(scan.timeoutMs / 1000))}s`);
+    args.push(scan.target);
+    return args;
+}
+const STDERR_KEEP = 64 * 1024;
+/** Run Trivy to completion; a Trivy that cannot be started at all is a UserError. */
+function runTrivy(binary, args, options) {
+    const started = Date.now();
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)(binary, args, {
+            cwd: options.cwd,
+            env: options.env,
+            stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        let stderr = '';
+        let timedOut = false;
+        child.stderr.setEncoding('utf8');
+        child.stderr.on('data', (chunk) => {
+            stderr = (stderr + chunk).slice(-STDERR_KEEP);
+        });
+        // Trivy enforces --timeout itself; this only catches a Trivy that hangs past it.
+        const timer = setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL');
+        }, options.timeoutMs + 30_000);
+        const abort = () => child.kill('SIGTERM');
+        options.signal?.addEventListener('abort', abort, { once: true });
+        const done = () => {
+            clearTimeout(timer);
+            options.signal?.removeEventListener('abort', abort);
+        };
+        child.on('error', (error) => {
+            done();
+            reject(new src/* UserError */.yo(`cannot run Trivy at ${binary}: ${error.code ?? error.message}`));
+        });
+        child.on('close', (exitCode, signal) => {
+            done();
+            resolve({ exitCode, signal, stderr, timedOut, durationMs: Date.now() - started });
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/trivy/src/schema.ts
+
+
+// Trivy JSON report, SchemaVersion 2 (pkg/types/report.go in aquasecurity/trivy):
+//   { SchemaVersion, ArtifactName, ArtifactType, Metadata, Results[] }
+//   Results[]: { Target, Class, Type, Packages[], Vulnerabilities[], Misconfigurations[], Secrets[] }
+// Trivy omits empty fields (`omitempty`), so every array may be absent; fields we do not read are
+// dropped, so a newer Trivy's additions parse too.
+/** An array Trivy may omit or write as null: absent means empty. */
+const list = (item) => schemas/* array */.YOg(item)
+    .nullish()
+    .transform((value) => value ?? []);
+/** A field we read but can live without: a value of the wrong type is treated as absent. */
+const opt = (schema) => schema.optional().catch(undefined);
+const schema_text = () => opt(schemas/* string */.YjP());
+const schema_int = () => opt(schemas/* number */.aig().int());
+const cvss = schemas/* object */.Ikc({ V3Score: opt(schemas/* number */.aig()), V40Score: opt(schemas/* number */.aig()), V2Score: opt(schemas/* number */.aig()) });
+const vulnerability = schemas/* object */.Ikc({
+    VulnerabilityID: schemas/* string */.YjP(),
+    PkgID: schema_text(),
+    PkgName: schema_text(),
+    PkgPath: schema_text(),
+    PkgIdentifier: opt(schemas/* object */.Ikc({ PURL: schema_text(), UID: schema_text() })),
+    InstalledVersion: schema_text(),
+    FixedVersion: schema_text(),
+    Status: schema_text(),
+    SeveritySource: schema_text(),
+    PrimaryURL: schema_text(),
+    Title: schema_text(),
+    Description: schema_text(),
+    Severity: schema_text(),
+    References: opt(list(schemas/* string */.YjP())),
+    CVSS: opt(schemas/* record */.g1P(schemas/* string */.YjP(), cvss.catch({}))),
+});
+const misconfiguration = schemas/* object */.Ikc({
+    Type: schema_text(),
+    ID: schema_text(),
+    AVDID: schema_text(),
+    Title: schema_text(),
+    Description: schema_text(),
+    Message: schema_text(),
+    Resolution: schema_text(),
+    Severity: schema_text(),
+    PrimaryURL: schema_text(),
+    References: opt(list(schemas/* string */.YjP())),
+    Status: schema_text(),
+    CauseMetadata: opt(schemas/* object */.Ikc({ Resource: schema_text(), StartLine: schema_int(), EndLine: schema_int() })),
+});
+const secret = schemas/* object */.Ikc({
+    RuleID: schemas/* string */.YjP(),
+    Category: schema_text(),
+    Severity: schema_text(),
+    Title: schema_text(),
+    StartLine: schema_int(),
+    EndLine: schema_int(),
+    Match: schema_text(),
+});
+const pkg = schemas/* object */.Ikc({
+    ID: schema_text(),
+    Name: schema_text(),
+    Version: schema_text(),
+    Identifier: opt(schemas/* object */.Ikc({ PURL: schema_text(), UID: schema_text() })),
+    Locations: opt(list(schemas/* object */.Ikc({ StartLine: schema_int(), EndLine: schema_int() }))),
+});
+const result = schemas/* object */.Ikc({
+    Target: schemas/* string */.YjP(),
+    Class: schema_text(),
+    Type: schema_text(),
+    Packages: list(pkg),
+    Vulnerabilities: list(vulnerability),
+    Misconfigurations: list(misconfiguration),
+    Secrets: list(secret),
+});
+const trivyReportSchema = schemas/* object */.Ikc({
+    SchemaVersion: schemas/* literal */.euz(2),
+    ArtifactName: schema_text(),
+    ArtifactType: schema_text(),
+    Trivy: opt(schemas/* object */.Ikc({ Version: schema_text() })),
+    Results: list(result),
+});
+/** Parse Trivy's JSON output; anything that is not a schema-2 Trivy report is refused with one line. */
+function parseTrivyReport(json, file) {
+    let value;
+    try {
+        value = JSON.parse(json);
+    }
+    catch (error) {
+        throw new src/* UserError */.yo(`${file} is not JSON (${error.message}): expected Trivy's --format json output`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new src/* UserError */.yo(`${file} is not a Trivy JSON report: expected an object with SchemaVersion 2`);
+    }
+    const version = value.SchemaVersion;
+    if (version === undefined) {
+        throw new src/* UserError */.yo(`${file} is not a Trivy JSON report: it has no SchemaVersion (was it written with --format json?)`);
+    }
+    if (version !== 2) {
+        throw new src/* UserError */.yo(`${file} is a Trivy report of SchemaVersion ${JSON.stringify(version)}; only 2 is supported`);
+    }
+    const parsed = trivyReportSchema.safeParse(value);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+        throw new src/* UserError */.yo(`${file} is not a valid Trivy JSON report: ${where.replace(/^\./, '') || 'root'}: ${issue.message}`);
+    }
+    return parsed.data;
+}
+
+;// CONCATENATED MODULE: ./packages/trivy/src/command.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const TRIVY_SARIF_TOOL = {
+    name: 'llmops-trivy-wrap',
+    informationUri: 'https://github.com/llmops/llmops',
+};
+/** A local path input: relative to the workspace, or absolute (a runner's own tool or cache folder). */
+function localPath(workspace, value) {
+    return external_node_path_default().resolve(workspace, value);
+}
+const isUrl = (target) => /^[a-z][a-z0-9+.-]*:\/\//i.test(target) || /^git@/.test(target);
+/** `trivyignores` as one `--ignorefile`: Trivy takes a single file, so several plain ones are joined. */
+async function ignoreFile(inputs, workspace, tmp) {
+    const files = inputs.trivyignores.map((file) => (0,src/* resolveInWorkspace */.z1)(workspace, file, { input: 'trivyignores' }));
+    if (files.length === 0)
+        return undefined;
+    if (files.length === 1)
+        return files[0];
+    if (files.some((file) => /\.ya?ml$/i.test(file))) {
+        throw new src/* UserError */.yo("input 'trivyignores': a YAML ignore file (.trivyignore.yaml) must be the only one given");
+    }
+    const parts = await Promise.all(files.map(async (file) => {
+        try {
+            return await (0,promises_.readFile)(file, 'utf8');
+        }
+        catch (error) {
+            throw new src/* UserError */.yo(`input 'trivyignores': cannot read ${(0,src/* toWorkspacePath */.CR)(workspace, file)}: ${error.code}`);
+        }
+    }));
+    const joined = external_node_path_default().join(tmp, '.trivyignore');
+    await (0,promises_.writeFile)(joined, parts.join('\n'));
+    return joined;
+}
+function lastLines(text, count) {
+    return text.trim().split(/\r?\n/).slice(-count).join(' ⏎ ');
+}
+/** Trivy itself failed: no verdict on the image, and never a pass. */
+function failedScanReport(exit, target) {
+    const how = exit.timedOut
+        ? 'was killed after hanging past its timeout'
+        : exit.exitCode === null
+            ? `was stopped by ${exit.signal}`
+            : `exited with code ${exit.exitCode}`;
+    const stderr = (0,src/* redactSecrets */.fp)(lastLines(exit.stderr, 8));
+    const reasons = [`Trivy ${how}${stderr ? `: ${stderr}` : ' and wrote nothing to stderr'}`];
+    if (/TOOMANYREQUESTS|rate.?limit|429/i.test(exit.stderr)) {
+        reasons.push('The vulnerability database download was rate-limited: cache the database with actions/cache and set skip-db-update (see the trivy-wrap usage in the README).');
+    }
+    return {
+        action: ACTION,
+        verdict: 'inconclusive',
+        headline: `Trivy failed to scan ${target}: no verdict`,
+        reasons,
+        metrics: [],
+        tables: [],
+        findings: [],
+        outputs: {},
+        data: {
+            trivy: {
+                exitCode: exit.exitCode,
+                signal: exit.signal,
+                timedOut: exit.timedOut,
+                stderr: (0,src/* redactSecrets */.fp)(exit.stderr),
+            },
+        },
+    };
+}
+async function runTrivyWrap(inputs, context) {
+    const { workspace, env, log } = context;
+    const scanType = inputs['scan-type'];
+    const rawTarget = inputs.target ?? (scanType === 'image' ? undefined : '.');
+    if (!rawTarget)
+        throw new src/* UserError */.yo("input 'target' is required for scan-type image: the image reference to scan");
+    const local = scanType !== 'image' && !(scanType === 'repo' && isUrl(rawTarget));
+    const target = local ? (0,src/* resolveInWorkspace */.z1)(workspace, rawTarget, { input: 'target' }) : rawTarget;
+    const allowlist = inputs.allowlist
+        ? await loadAllowlist((0,src/* resolveInWorkspace */.z1)(workspace, inputs.allowlist, { input: 'allowlist' }), (0,src/* toWorkspacePath */.CR)(workspace, (0,src/* resolveInWorkspace */.z1)(workspace, inputs.allowlist, { input: 'allowlist' })))
+        : undefined;
+    const trivy = inputs['trivy-path']
+        ? { path: localPath(workspace, inputs['trivy-path']), version: undefined }
+        : await installTrivy({ version: inputs['trivy-version'], env, log });
+    const tmp = await (0,promises_.mkdtemp)(external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'llmops-trivy-'));
+    try {
+        const output = external_node_path_default().join(tmp, 'trivy-report.json');
+        const args = trivyArgs({
+            scanType,
+            target,
+            output,
+            scanners: inputs.scanners,
+            cacheDir: inputs['cache-dir'] ? localPath(workspace, inputs['cache-dir']) : undefined,
+            skipDbUpdate: inputs['skip-db-update'],
+            ignoreFile: await ignoreFile(inputs, workspace, tmp),
+            timeoutMs: inputs.timeout,
+        });
+        if (scanType === 'config' && inputs.scanners.length)
+            log('scan-type config scans misconfigurations only: scanners ignored');
+        log(`Running ${trivy.path} ${args.join(' ')}`);
+        const exit = await runTrivy(trivy.path, args, {
+            env,
+            cwd: workspace,
+            timeoutMs: inputs.timeout,
+            signal: context.signal,
+        });
+        log(`Trivy finished in ${Math.round(exit.durationMs / 1000)}s with exit code ${exit.exitCode ?? exit.signal}`);
+        if (exit.exitCode !== 0)
+            return failedScanReport(exit, rawTarget);
+        let json;
+        try {
+            json = await (0,promises_.readFile)(output, 'utf8');
+        }
+        catch {
+            throw new src/* UserError */.yo(`Trivy exited 0 but wrote no report to ${output}; its stderr ends: ${lastLines(exit.stderr, 3)}`);
+        }
+        const trivyReport = parseTrivyReport(json, 'Trivy output');
+        const locate = {
+            scanType,
+            workspace,
+            scanRoot: local ? target : undefined,
+            dockerfile: scanType === 'image'
+                ? dockerfilePlace(workspace, (0,src/* resolveInWorkspace */.z1)(workspace, inputs.dockerfile ?? 'Dockerfile', { input: 'dockerfile' }))
+                : undefined,
+        };
+        const gated = gateFindings(collectFindings(trivyReport, locate), {
+            gated: gatedSeverities(inputs.severity),
+            ignoreUnfixed: inputs['ignore-unfixed'],
+            allowlist,
+            now: new Date(),
+        });
+        const scan = {
+            artifact: trivyReport.ArtifactName || rawTarget,
+            artifactType: trivyReport.ArtifactType,
+            trivyVersion: trivyReport.Trivy?.Version ?? trivy.version,
+            gate: inputs.severity,
+            allowlistFile: allowlist?.file,
+        };
+        const report = buildReport(gated, scan);
+        if (!inputs['sarif-path'])
+            return report;
+        // Say in the summary when code scanning's limits leave findings out of the SARIF file.
+        const { capped } = (0,src/* renderSarif */.WH)(report, {
+            toolName: TRIVY_SARIF_TOOL.name,
+            informationUri: TRIVY_SARIF_TOOL.informationUri,
+            version: src/* VERSION */.xv,
+        });
+        if (capped === 0)
+            return report;
+        const note = `The SARIF file leaves out the ${capped} least severe gated findings to stay within code scanning's limits (25,000 results, 10 MB).`;
+        return buildReport(gated, scan, { sarif: note });
+    }
+    finally {
+        await (0,promises_.rm)(tmp, { recursive: true, force: true });
+    }
+}
+const trivyWrapCommand = {
+    name: ACTION,
+    inputs: trivyWrapInputs,
+    secretInputs: ['github-token'],
+    sarifTool: TRIVY_SARIF_TOOL,
+    run: runTrivyWrap,
+};
+
+;// CONCATENATED MODULE: ./packages/trivy/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/***/ })
+
+};
