@@ -115,11 +115,14 @@ function promAnalysis(options) {
     };
 }
 
+// EXTERNAL MODULE: ./packages/kube/src/quiet-punycode.ts
+var quiet_punycode = __webpack_require__(4012);
 // EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/index.js + 828 modules
 var dist = __webpack_require__(2635);
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 3 modules
 var core_src = __webpack_require__(9386);
 ;// CONCATENATED MODULE: ./packages/kube/src/client.ts
+
 
 
 /** The kinds canary-step reads and writes, and where they live in the API. */
@@ -1844,6 +1847,24 @@ const canaryStepPostCommand = {
 
 
 
+
+
+/***/ }),
+
+/***/ 4012:
+/***/ (() => {
+
+
+// @kubernetes/client-node's URL dependencies load Node's deprecated `punycode` module. Inside a
+// bundle (not under node_modules) Node prints DEP0040 on every run: noise that users cannot act on.
+// Imported before the client so the filter is in place when that module loads.
+const emitWarning = process.emitWarning.bind(process);
+process.emitWarning = ((warning, ...rest) => {
+    const code = typeof rest[0] === 'object' ? rest[0]?.code : rest[1];
+    if (code === 'DEP0040')
+        return;
+    emitWarning(warning, ...rest);
+});
 
 
 /***/ })

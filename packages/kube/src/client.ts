@@ -1,3 +1,4 @@
+import './quiet-punycode';
 import {
   ApiException,
   AppsV1Api,
