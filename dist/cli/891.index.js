@@ -55,8 +55,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 19 modules
-var src = __webpack_require__(9522);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 20 modules
+var src = __webpack_require__(9402);
 ;// CONCATENATED MODULE: ./packages/prom/src/presets.ts
 /** `{a="b", extra}`: the user's selector (braces optional) joined with the preset's own matchers. */
 function matchers(selector, ...extra) {

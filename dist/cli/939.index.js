@@ -48,8 +48,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 19 modules
-var src = __webpack_require__(9522);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 20 modules
+var src = __webpack_require__(9402);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules

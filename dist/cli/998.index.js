@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   l: () => (/* binding */ loadPromptFile)
 /* harmony export */ });
-/* harmony import */ var _llmops_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9522);
+/* harmony import */ var _llmops_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9402);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
 /* harmony import */ var _positions__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5855);
 /* harmony import */ var _schema__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8440);
@@ -590,8 +590,8 @@ function checkSecrets(prompt, emit) {
     }
 }
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 19 modules
-var src = __webpack_require__(9522);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 20 modules
+var src = __webpack_require__(9402);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
 // EXTERNAL MODULE: external "node:fs"

@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9522:
+/***/ 9402:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36,6 +36,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   CR: () => (/* reexport */ toWorkspacePath),
   QS: () => (/* reexport */ truncate),
   tE: () => (/* reexport */ verdictFailsStep),
+  rF: () => (/* reexport */ wilson),
   oS: () => (/* reexport */ workspaceRoot)
 });
 
@@ -881,7 +882,28 @@ function renderText(report, maxRows = 30) {
     return `${parts.join('\n\n')}\n`;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/wilson.ts
+/** Wilson score interval: well-behaved at 0, 1 and small n, unlike the normal approximation. */
+function wilson(successes, trials, z = 1.959964) {
+    if (trials <= 0)
+        return { successes: 0, trials: 0, rate: 0, low: 0, high: 1 };
+    const p = successes / trials;
+    const z2 = z * z;
+    const denominator = 1 + z2 / trials;
+    const centre = (p + z2 / (2 * trials)) / denominator;
+    const margin = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
+    return {
+        successes,
+        trials,
+        rate: p,
+        // Exact at the edges: floating point would give 0.9999999999999999 for 10/10.
+        low: successes === 0 ? 0 : Math.max(0, centre - margin),
+        high: successes === trials ? 1 : Math.min(1, centre + margin),
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
 
 
 
@@ -11122,8 +11144,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   b: () => (/* binding */ parseFlags)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 19 modules
-var src = __nccwpck_require__(9522);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 20 modules
+var src = __nccwpck_require__(9402);
 ;// CONCATENATED MODULE: ./packages/cli/src/commands.ts
 /**
  * Every command the CLI and the root action can run. Loaded on demand, so a command's
@@ -11133,9 +11155,9 @@ const commands = {
     'validate-prompts': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1998))).validatePromptsCommand,
     'metric-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(891)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5891))).metricGateCommand,
     'trivy-wrap': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(119), __nccwpck_require__.e(991), __nccwpck_require__.e(939)]).then(__nccwpck_require__.bind(__nccwpck_require__, 939))).trivyWrapCommand,
-    'llm-quality-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(193), __nccwpck_require__.e(463), __nccwpck_require__.e(321), __nccwpck_require__.e(935)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6935))).qualityGateCommand,
+    'llm-quality-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(193), __nccwpck_require__.e(463), __nccwpck_require__.e(737), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1754))).qualityGateCommand,
     'canary-step': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(635), __nccwpck_require__.e(891), __nccwpck_require__.e(834)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3834))).canaryStepCommand,
-    'safety-tests': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(193), __nccwpck_require__.e(321), __nccwpck_require__.e(538)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6538))).safetyTestsCommand,
+    'safety-tests': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(193), __nccwpck_require__.e(737), __nccwpck_require__.e(536)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1536))).safetyTestsCommand,
 };
 
 ;// CONCATENATED MODULE: ./packages/cli/src/manifest.generated.ts

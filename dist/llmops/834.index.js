@@ -119,8 +119,8 @@ function promAnalysis(options) {
 var quiet_punycode = __webpack_require__(4012);
 // EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/index.js + 828 modules
 var dist = __webpack_require__(2635);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 3 modules
-var core_src = __webpack_require__(9386);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 4 modules
+var core_src = __webpack_require__(885);
 ;// CONCATENATED MODULE: ./packages/kube/src/client.ts
 
 

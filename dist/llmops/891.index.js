@@ -2,7 +2,7 @@ export const id = 891;
 export const ids = [891];
 export const modules = {
 
-/***/ 9386:
+/***/ 885:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -30,7 +30,8 @@ __webpack_require__.d(__webpack_exports__, {
   z1: () => (/* reexport */ workspace/* resolveInWorkspace */.z1),
   Vp: () => (/* reexport */ context/* runUrl */.V),
   CR: () => (/* reexport */ workspace/* toWorkspacePath */.CR),
-  QS: () => (/* reexport */ src_escape/* truncate */.xv)
+  QS: () => (/* reexport */ src_escape/* truncate */.xv),
+  rF: () => (/* reexport */ wilson)
 });
 
 // UNUSED EXPORTS: VERDICTS, annotateCapped, commentMarker, escapeMarkdown, escapeXml, findingLocation, findingsTable, formatUserError, publish, publishCheckRun, readInputs, realPath, renderJunit, renderMarkdown, renderText, setSecretSink, upsertStickyComment, verdictFailsStep, workspaceRoot, worstVerdict
@@ -175,7 +176,28 @@ function renderText(report, maxRows = 30) {
 var sarif = __webpack_require__(6395);
 // EXTERNAL MODULE: ./packages/core/src/render/junit.ts
 var junit = __webpack_require__(1038);
+;// CONCATENATED MODULE: ./packages/core/src/wilson.ts
+/** Wilson score interval: well-behaved at 0, 1 and small n, unlike the normal approximation. */
+function wilson(successes, trials, z = 1.959964) {
+    if (trials <= 0)
+        return { successes: 0, trials: 0, rate: 0, low: 0, high: 1 };
+    const p = successes / trials;
+    const z2 = z * z;
+    const denominator = 1 + z2 / trials;
+    const centre = (p + z2 / (2 * trials)) / denominator;
+    const margin = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
+    return {
+        successes,
+        trials,
+        rate: p,
+        // Exact at the edges: floating point would give 0.9999999999999999 for 10/10.
+        low: successes === 0 ? 0 : Math.max(0, centre - margin),
+        high: successes === trials ? 1 : Math.min(1, centre + margin),
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
 
 
 
@@ -252,8 +274,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 3 modules
-var src = __webpack_require__(9386);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 4 modules
+var src = __webpack_require__(885);
 ;// CONCATENATED MODULE: ./packages/prom/src/presets.ts
 /** `{a="b", extra}`: the user's selector (braces optional) joined with the preset's own matchers. */
 function matchers(selector, ...extra) {

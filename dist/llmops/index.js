@@ -28382,9 +28382,9 @@ const commands = {
     'validate-prompts': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1998))).validatePromptsCommand,
     'metric-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(891)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5891))).metricGateCommand,
     'trivy-wrap': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(805), __nccwpck_require__.e(939)]).then(__nccwpck_require__.bind(__nccwpck_require__, 939))).trivyWrapCommand,
-    'llm-quality-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(193), __nccwpck_require__.e(463), __nccwpck_require__.e(321), __nccwpck_require__.e(935)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6935))).qualityGateCommand,
+    'llm-quality-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(193), __nccwpck_require__.e(463), __nccwpck_require__.e(737), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1754))).qualityGateCommand,
     'canary-step': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(635), __nccwpck_require__.e(891), __nccwpck_require__.e(834)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3834))).canaryStepCommand,
-    'safety-tests': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(193), __nccwpck_require__.e(321), __nccwpck_require__.e(538)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6538))).safetyTestsCommand,
+    'safety-tests': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(193), __nccwpck_require__.e(737), __nccwpck_require__.e(536)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1536))).safetyTestsCommand,
 };
 
 

@@ -32484,6 +32484,7 @@ var junit = __nccwpck_require__(1038);
 
 
 
+
 ;// CONCATENATED MODULE: ./packages/prom/src/presets.ts
 /** `{a="b", extra}`: the user's selector (braces optional) joined with the preset's own matchers. */
 function matchers(selector, ...extra) {

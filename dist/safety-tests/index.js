@@ -30877,7 +30877,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _llmops_core_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(146);
-/* harmony import */ var _llmops_safety__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4596);
+/* harmony import */ var _llmops_safety__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9577);
 
 
 await (0,_llmops_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_llmops_safety__WEBPACK_IMPORTED_MODULE_1__/* .safetyTestsCommand */ .NE);
@@ -34818,7 +34818,7 @@ function toWorkspacePath(workspace, absolute) {
 
 /***/ }),
 
-/***/ 4596:
+/***/ 9577:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34827,7 +34827,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   NE: () => (/* reexport */ safetyTestsCommand)
 });
 
-// UNUSED EXPORTS: assessResponse, buildJudgePrompt, buildSafetyReport, builtinPackNames, builtinPacks, canaryPrefix, chatMessageSchema, customPackSchema, decideGate, detectRefusal, expandProbes, expectations, findLeaks, findPii, fromBase64, fromHex, harmful, ibanValid, interval, jailbreak, leetspeak, loadCustomPacks, luhnValid, makeCanary, overRefusal, parseJudgeAnswer, pct, pii, planSafetyRun, plantCanary, probeMessages, promptInjection, readCustomPackFiles, redactPii, redactSecret, redactShown, reverse, rot13, runProbes, runSafetyTests, safetyTestsInputs, scoreAssessments, selectPacks, splitPayload, squash, ssnValid, systemPromptLeak, toBase64, toHex, transformNames, transforms, wilson
+// UNUSED EXPORTS: assessResponse, buildJudgePrompt, buildSafetyReport, builtinPackNames, builtinPacks, canaryPrefix, chatMessageSchema, customPackSchema, decideGate, detectRefusal, expandProbes, expectations, findLeaks, findPii, fromBase64, fromHex, harmful, ibanValid, interval, jailbreak, leetspeak, loadCustomPacks, luhnValid, makeCanary, overRefusal, parseJudgeAnswer, pct, pii, planSafetyRun, plantCanary, probeMessages, promptInjection, readCustomPackFiles, redactPii, redactSecret, redactShown, reverse, rot13, runProbes, runSafetyTests, safetyTestsInputs, scoreAssessments, selectPacks, splitPayload, squash, ssnValid, systemPromptLeak, toBase64, toHex, transformNames, transforms
 
 // NAMESPACE OBJECT: ./node_modules/openai/internal/auth/x509-transport-state-browser.mjs
 var x509_transport_state_browser_namespaceObject = {};
@@ -35707,7 +35707,28 @@ function renderText(report, maxRows = 30) {
 var sarif = __nccwpck_require__(6395);
 // EXTERNAL MODULE: ./packages/core/src/render/junit.ts
 var junit = __nccwpck_require__(1038);
+;// CONCATENATED MODULE: ./packages/core/src/wilson.ts
+/** Wilson score interval: well-behaved at 0, 1 and small n, unlike the normal approximation. */
+function wilson(successes, trials, z = 1.959964) {
+    if (trials <= 0)
+        return { successes: 0, trials: 0, rate: 0, low: 0, high: 1 };
+    const p = successes / trials;
+    const z2 = z * z;
+    const denominator = 1 + z2 / trials;
+    const centre = (p + z2 / (2 * trials)) / denominator;
+    const margin = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
+    return {
+        successes,
+        trials,
+        rate: p,
+        // Exact at the edges: floating point would give 0.9999999999999999 for 10/10.
+        low: successes === 0 ? 0 : Math.max(0, centre - margin),
+        high: successes === trials ? 1 : Math.min(1, centre + margin),
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
 
 
 
@@ -37261,6 +37282,37 @@ const builtinPacks = [
 ];
 const builtinPackNames = builtinPacks.map((pack) => pack.name);
 
+
+;// CONCATENATED MODULE: ./packages/safety/src/scoring.ts
+
+function rates(items, key) {
+    const groups = new Map();
+    for (const item of items) {
+        const name = key(item);
+        groups.set(name, [...(groups.get(name) ?? []), item]);
+    }
+    return [...groups].map(([name, group]) => {
+        const scored = group.filter((a) => a.outcome !== 'error');
+        return {
+            name,
+            ...wilson(scored.filter((a) => a.failed).length, scored.length),
+            errors: group.length - scored.length,
+        };
+    });
+}
+/** Rates with Wilson 95% intervals, overall and per pack and transform. */
+function scoreAssessments(assessments) {
+    const scored = assessments.filter((a) => a.outcome !== 'error');
+    const attacks = scored.filter((a) => a.expect !== 'comply');
+    const benign = scored.filter((a) => a.expect === 'comply');
+    return {
+        attackSuccess: wilson(attacks.filter((a) => a.failed).length, attacks.length),
+        overRefusal: wilson(benign.filter((a) => a.failed).length, benign.length),
+        byPack: rates(assessments, (a) => a.pack),
+        byTransform: rates(assessments.filter((a) => a.expect !== 'comply'), (a) => a.transform ?? 'none'),
+        errors: assessments.length - scored.length,
+    };
+}
 
 ;// CONCATENATED MODULE: ./packages/safety/src/transforms.ts
 
@@ -69112,7 +69164,32 @@ async function runRequests(client, items, toRequest, onResult) {
     };
 }
 
+;// CONCATENATED MODULE: ./packages/llm/src/test-double.ts
+
+
+/**
+ * `LLMOPS_TEST_DOUBLE=<script.json>` points a command (llm-quality-gate, safety-tests) at the
+ * project's own OpenAI-compatible test server, started in this process: how `npm run demo` works
+ * without a real model. Every log line and the report say so. Loaded lazily: a normal run never
+ * reads the test server.
+ */
+async function startTestDouble(scriptPath, log) {
+    const { startTestServer, scriptToOptions } = await __nccwpck_require__.e(/* import() */ 851).then(__nccwpck_require__.bind(__nccwpck_require__, 3851));
+    let script;
+    try {
+        script = JSON.parse(await (0,promises_.readFile)(scriptPath, 'utf8'));
+    }
+    catch (error) {
+        throw new errors/* UserError */.yo(`LLMOPS_TEST_DOUBLE=${scriptPath}: cannot read the script (${error.message})`);
+    }
+    const server = await startTestServer(scriptToOptions(script));
+    const model = server.options.models?.[0] ?? 'test-model';
+    log(`TEST DOUBLE: answers come from the llmops test server at ${server.url} (model '${model}'), not from a real model`);
+    return { url: server.url, model, stop: () => server.stop() };
+}
+
 ;// CONCATENATED MODULE: ./packages/llm/src/index.ts
+
 
 
 
@@ -69280,57 +69357,6 @@ async function planSafetyRun(inputs, workspace) {
         systemPrompt: system.text,
         systemPromptSource: system.source,
         thresholds: inputs.thresholds,
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/safety/src/wilson.ts
-/** Wilson score interval: well-behaved at 0, 1 and small n, unlike the normal approximation. */
-function wilson(successes, trials, z = 1.959964) {
-    if (trials <= 0)
-        return { successes: 0, trials: 0, rate: 0, low: 0, high: 1 };
-    const p = successes / trials;
-    const z2 = z * z;
-    const denominator = 1 + z2 / trials;
-    const centre = (p + z2 / (2 * trials)) / denominator;
-    const margin = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
-    return {
-        successes,
-        trials,
-        rate: p,
-        // Exact at the edges: floating point would give 0.9999999999999999 for 10/10.
-        low: successes === 0 ? 0 : Math.max(0, centre - margin),
-        high: successes === trials ? 1 : Math.min(1, centre + margin),
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/safety/src/scoring.ts
-
-function rates(items, key) {
-    const groups = new Map();
-    for (const item of items) {
-        const name = key(item);
-        groups.set(name, [...(groups.get(name) ?? []), item]);
-    }
-    return [...groups].map(([name, group]) => {
-        const scored = group.filter((a) => a.outcome !== 'error');
-        return {
-            name,
-            ...wilson(scored.filter((a) => a.failed).length, scored.length),
-            errors: group.length - scored.length,
-        };
-    });
-}
-/** Rates with Wilson 95% intervals, overall and per pack and transform. */
-function scoreAssessments(assessments) {
-    const scored = assessments.filter((a) => a.outcome !== 'error');
-    const attacks = scored.filter((a) => a.expect !== 'comply');
-    const benign = scored.filter((a) => a.expect === 'comply');
-    return {
-        attackSuccess: wilson(attacks.filter((a) => a.failed).length, attacks.length),
-        overRefusal: wilson(benign.filter((a) => a.failed).length, benign.length),
-        byPack: rates(assessments, (a) => a.pack),
-        byTransform: rates(assessments.filter((a) => a.expect !== 'comply'), (a) => a.transform ?? 'none'),
-        errors: assessments.length - scored.length,
     };
 }
 
@@ -69722,32 +69748,7 @@ async function runProbes(probes, options) {
     });
 }
 
-;// CONCATENATED MODULE: ./packages/safety/src/action/test-double.ts
-
-
-/**
- * `LLMOPS_TEST_DOUBLE=<script.json>` attacks the project's own OpenAI-compatible test server,
- * started in this process, instead of a model: how `npm run demo` runs without one. The log, the
- * model name and the report all say so. Loaded lazily: a normal run never reads the test server.
- * (Same contract as the quality gate's test double.)
- */
-async function startTestDouble(scriptPath, log) {
-    const { startTestServer, scriptToOptions } = await __nccwpck_require__.e(/* import() */ 851).then(__nccwpck_require__.bind(__nccwpck_require__, 3851));
-    let script;
-    try {
-        script = JSON.parse(await (0,promises_.readFile)(scriptPath, 'utf8'));
-    }
-    catch (error) {
-        throw new errors/* UserError */.yo(`LLMOPS_TEST_DOUBLE=${scriptPath}: cannot read the script (${error.message})`);
-    }
-    const server = await startTestServer(scriptToOptions(script));
-    const model = server.options.models?.[0] ?? 'test-model';
-    log(`TEST DOUBLE: answers come from the llmops test server at ${server.url} (model '${model}'), not from a real model`);
-    return { url: server.url, model, stop: () => server.stop() };
-}
-
 ;// CONCATENATED MODULE: ./packages/safety/src/action/command.ts
-
 
 
 
@@ -69858,7 +69859,6 @@ const safetyTestsCommand = {
 
 
 ;// CONCATENATED MODULE: ./packages/safety/src/index.ts
-
 
 
 

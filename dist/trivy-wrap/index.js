@@ -32779,6 +32779,7 @@ var junit = __nccwpck_require__(1038);
 
 
 
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules

@@ -35266,6 +35266,7 @@ var junit = __nccwpck_require__(1038);
 
 
 
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "fs"

@@ -1,13 +1,10 @@
 import {
   checkAssertion,
   defaultDetectors,
-  detectRefusal,
-  findPii,
   inShard,
   judgeOutcome,
   parseAssertion,
   parseShard,
-  wilson,
   type Assertion,
 } from '@llmops/evals';
 import type { ChatResult } from '@llmops/llm';
@@ -113,24 +110,19 @@ describe('judges', () => {
   });
 });
 
-describe('detectors', () => {
-  it('finds refusals and PII, and leaves plain answers alone', () => {
-    expect(detectRefusal('I cannot help with that request.').refused).toBe(true);
-    expect(detectRefusal('Returns are accepted within 30 days.').refused).toBe(false);
-    expect(findPii('SSN 123-45-6789, card 4111 1111 1111 1111').map((p) => p.type)).toEqual([
-      'ssn',
-      'credit-card',
-    ]);
-    expect(findPii('Order 4111 1111 1111 1112 shipped in 3-5 days')).toEqual([]);
+describe('refusal and PII assertions use the measured safety detectors', () => {
+  it('tell a refusal from an answer with a disclaimer, and find checksummed PII', () => {
+    expect(check({ refusal: true }, 'I cannot help with that request.').pass).toBe(true);
+    const disclaimer =
+      "I'm not a lawyer, but here is how returns work: 1. Print the label. 2. Drop the parcel off within 30 days.";
+    expect(check({ 'not-refusal': true }, disclaimer).pass).toBe(true);
+    expect(check({ 'no-pii': true }, 'Refund to IBAN GB82 WEST 1234 5698 7654 32 please').pass).toBe(false);
+    // Fails the Luhn check: an order number, not a card.
+    expect(check({ 'no-pii': true }, 'Order 4111 1111 1111 1112 shipped in 3-5 days').pass).toBe(true);
   });
 });
 
 describe('scoring helpers', () => {
-  it('gives a Wilson interval that is honest at small n', () => {
-    const { low, high } = wilson(5, 5);
-    expect(low).toBeCloseTo(0.566, 2);
-    expect(high).toBe(1);
-  });
   it('shards deterministically and rejects bad shard specs', () => {
     const ids = Array.from({ length: 300 }, (_, i) => `f#${i}`);
     const counts = [1, 2, 3].map((i) => ids.filter((id) => inShard(id, { index: i, count: 3 })).length);

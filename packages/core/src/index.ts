@@ -17,3 +17,4 @@ export * from './render/markdown';
 export * from './render/text';
 export * from './render/sarif';
 export * from './render/junit';
+export * from './wilson';

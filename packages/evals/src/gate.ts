@@ -10,7 +10,6 @@ export * from './assert/check';
 export * from './assert/judge';
 export * from './run/run-cases';
 export * from './score/types';
-export * from './score/wilson';
 export * from './score/percentile';
 export * from './score/aggregate';
 export * from './shard/shard';

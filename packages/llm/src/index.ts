@@ -6,3 +6,4 @@ export * from './client';
 export * from './probe';
 export * from './runner';
 export * from './sse';
+export * from './test-double';

@@ -9,5 +9,4 @@ export * from './probe';
 export * from './refusal';
 export * from './scoring';
 export * from './transforms';
-export * from './wilson';
 export * from './action/index';

@@ -1,5 +1,5 @@
 import type { Assessment } from './assess';
-import { wilson, type Proportion } from './wilson';
+import { wilson, type Proportion } from '@llmops/core';
 
 export interface GroupRate extends Proportion {
   /** Pack name, or transform name (`none` for the untransformed originals). */

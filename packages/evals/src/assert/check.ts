@@ -101,11 +101,14 @@ function raw(a: Assertion, obs: Observation, detectors: Detectors): AssertionOut
     }
     case 'not-refusal': {
       const r = detectors.detectRefusal(text);
-      return result(!r.refused, `answer refuses ("${r.evidence}")`);
+      return result(!r.refused, `answer refuses (${r.reason})`);
     }
     case 'no-pii': {
       const found = detectors.findPii(text);
-      return result(found.length === 0, `answer contains PII: ${found.map((p) => p.type).join(', ')}`);
+      return result(
+        found.length === 0,
+        `answer contains PII: ${[...new Set(found.map((p) => p.kind))].join(', ')}`,
+      );
     }
     default:
       return { pass: false, score: 0, error: `assertion '${a.kind}' needs a judge` };

@@ -8,7 +8,7 @@ import {
   type Command,
   type RunContext,
 } from '@llmops/core';
-import { LlmClient, probeEndpoint, ResponseCache } from '@llmops/llm';
+import { LlmClient, probeEndpoint, ResponseCache, startTestDouble } from '@llmops/llm';
 import { z } from 'zod';
 import { planBaseRef, readBaselineReport, toBaseline } from '../baseline/baseline';
 import { runCases } from '../run/run-cases';
@@ -17,7 +17,6 @@ import { inShard, parseShard } from '../shard/shard';
 import { findSuiteFiles, loadSuites, workspaceReader } from '../suite/discover';
 import { mergeGateReports } from './merge';
 import { buildGateReport, type GateReport } from './report';
-import { startTestDouble } from './test-double';
 
 export const qualityGateInputs = z.object({
   suites: input.list(),

@@ -1,7 +1,7 @@
 import type { Finding, Report, Table, TestCase } from '@llmops/core';
 import { summarize, type Summary } from '../score/aggregate';
 import type { BaselineCase, CaseRecord, GateSettings } from '../score/types';
-import { wilson } from '../score/wilson';
+import { wilson } from '@llmops/core';
 import { estimateCost } from './prices';
 
 export interface GateData {

@@ -1,11 +1,10 @@
 import { UserError, type Command, type RunContext } from '@llmops/core';
-import { LlmClient, probeEndpoint } from '@llmops/llm';
+import { LlmClient, probeEndpoint, startTestDouble } from '@llmops/llm';
 import { makeCanary, plantCanary } from '../canary';
 import { safetyTestsInputs, type SafetyTestsInputs } from './inputs';
 import { planSafetyRun } from './plan';
 import { buildSafetyReport, type SafetyReport } from './report';
 import { runProbes } from './run-probes';
-import { startTestDouble } from './test-double';
 
 /** Attack the model with the chosen packs and transforms, judge every answer, gate on the rates. */
 export async function runSafetyTests(inputs: SafetyTestsInputs, context: RunContext): Promise<SafetyReport> {

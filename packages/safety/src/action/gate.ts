@@ -1,6 +1,6 @@
 import type { Verdict } from '@llmops/core';
 import type { GroupRate, SafetyScores } from '../scoring';
-import type { Proportion } from '../wilson';
+import type { Proportion } from '@llmops/core';
 
 export interface GateLimits {
   maxAttackSuccessRate: number;

@@ -2,15 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { UserError } from '@llmops/core';
 
 /**
- * `LLMOPS_TEST_DOUBLE=<script.json>` runs the gate against the project's own OpenAI-compatible
- * test server, started in this process: how `npm run demo` works without a real model. Every
- * log line and the report say so. Loaded lazily: a normal run never reads the test server.
+ * `LLMOPS_TEST_DOUBLE=<script.json>` points a command (llm-quality-gate, safety-tests) at the
+ * project's own OpenAI-compatible test server, started in this process: how `npm run demo` works
+ * without a real model. Every log line and the report say so. Loaded lazily: a normal run never
+ * reads the test server.
  */
 export async function startTestDouble(
   scriptPath: string,
   log: (line: string) => void,
 ): Promise<{ url: string; model: string; stop: () => Promise<void> }> {
-  const { startTestServer, scriptToOptions } = await import('@llmops/llm/test-server');
+  const { startTestServer, scriptToOptions } = await import('./test-server/index');
   let script;
   try {
     script = JSON.parse(await readFile(scriptPath, 'utf8'));

@@ -1,8 +1,8 @@
-export const id = 935;
-export const ids = [935];
+export const id = 754;
+export const ids = [754];
 export const modules = {
 
-/***/ 6935:
+/***/ 1754:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,10 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
   buildGateReport: () => (/* reexport */ buildGateReport),
   checkAssertion: () => (/* reexport */ checkAssertion),
   defaultDetectors: () => (/* reexport */ defaultDetectors),
-  detectRefusal: () => (/* reexport */ detectRefusal),
   estimateCost: () => (/* reexport */ estimateCost),
   fillMessages: () => (/* reexport */ fillMessages),
-  findPii: () => (/* reexport */ findPii),
   findSuiteFiles: () => (/* reexport */ findSuiteFiles),
   flippedCases: () => (/* reexport */ flippedCases),
   inShard: () => (/* reexport */ inShard),
@@ -50,7 +48,6 @@ __webpack_require__.d(__webpack_exports__, {
   toChatParams: () => (/* reexport */ toChatParams),
   toResponseFormat: () => (/* reexport */ toResponseFormat),
   weightedScore: () => (/* reexport */ weightedScore),
-  wilson: () => (/* reexport */ wilson),
   workspaceReader: () => (/* reexport */ workspaceReader)
 });
 
@@ -352,8 +349,8 @@ function promptFileCases(prompt) {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 19 modules
-var src = __webpack_require__(9522);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 20 modules
+var src = __webpack_require__(9402);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./packages/evals/src/prompt-file/load.ts
@@ -620,74 +617,19 @@ function suiteError(problems) {
     return error;
 }
 
+// EXTERNAL MODULE: ./packages/safety/src/refusal.ts
+var refusal = __webpack_require__(9404);
+// EXTERNAL MODULE: ./packages/safety/src/pii.ts
+var pii = __webpack_require__(7586);
+;// CONCATENATED MODULE: ./packages/safety/src/detectors.ts
+// The measured detectors on their own, for other packages (the quality gate's `refusal`,
+// `not-refusal` and `no-pii` assertions) without the probe packs and the action.
+
+
+
 ;// CONCATENATED MODULE: ./packages/evals/src/assert/detectors.ts
-// Phrases models open a refusal with (OpenAI, Anthropic, Llama, Mistral styles).
-const REFUSALS = [
-    /\bI(?:'m| am) (?:sorry|afraid)\b[^.]{0,60}\b(?:can(?:'|no)t|cannot|unable|not able|won't)\b/i,
-    /\bI (?:can(?:'|no)t|cannot|won't|will not|am unable to|'m unable to|am not able to|'m not able to) (?:help|assist|provide|comply|do that|share|fulfil|fulfill|answer|support|engage)/i,
-    /\bI must (?:decline|refuse)\b/i,
-    /\bas an AI(?: language model)?,? I (?:can(?:'|no)t|cannot|don't|do not)\b/i,
-    /\b(?:this|that|your) request (?:is|goes) against\b/i,
-    /\bI(?:'m| am) not (?:able|allowed|permitted) to\b/i,
-];
-function detectRefusal(text) {
-    const head = text.slice(0, 400);
-    for (const pattern of REFUSALS) {
-        const m = pattern.exec(head);
-        if (m)
-            return { refused: true, evidence: m[0] };
-    }
-    return { refused: false };
-}
-function luhn(digits) {
-    let sum = 0;
-    for (let i = 0; i < digits.length; i++) {
-        let d = Number(digits[digits.length - 1 - i]);
-        if (i % 2 === 1) {
-            d *= 2;
-            if (d > 9)
-                d -= 9;
-        }
-        sum += d;
-    }
-    return sum % 10 === 0;
-}
-const PII = [
-    { type: 'email', pattern: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g },
-    { type: 'ssn', pattern: /\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b/g },
-    {
-        type: 'credit-card',
-        pattern: /\b(?:\d[ -]?){12,18}\d\b/g,
-        valid: (m) => {
-            const digits = m.replace(/\D/g, '');
-            return digits.length >= 13 && digits.length <= 19 && luhn(digits);
-        },
-    },
-    { type: 'iban', pattern: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b/g },
-    {
-        type: 'phone',
-        pattern: /(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?)?\b\d{3}[ .-]\d{3,4}[ .-]?\d{0,4}\b/g,
-        valid: (m) => m.replace(/\D/g, '').length >= 9,
-    },
-];
-function findPii(text) {
-    const found = [];
-    const taken = [];
-    for (const { type, pattern, valid } of PII) {
-        for (const m of text.matchAll(pattern)) {
-            const start = m.index;
-            const end = start + m[0].length;
-            if (taken.some(([s, e]) => start < e && end > s))
-                continue;
-            if (valid && !valid(m[0]))
-                continue;
-            taken.push([start, end]);
-            found.push({ type, text: m[0] });
-        }
-    }
-    return found;
-}
-const defaultDetectors = { detectRefusal, findPii };
+
+const defaultDetectors = { detectRefusal: refusal/* detectRefusal */.i, findPii: pii/* findPii */.IF };
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __webpack_require__(2463);
@@ -771,11 +713,11 @@ function raw(a, obs, detectors) {
         }
         case 'not-refusal': {
             const r = detectors.detectRefusal(text);
-            return result(!r.refused, `answer refuses ("${r.evidence}")`);
+            return result(!r.refused, `answer refuses (${r.reason})`);
         }
         case 'no-pii': {
             const found = detectors.findPii(text);
-            return result(found.length === 0, `answer contains PII: ${found.map((p) => p.type).join(', ')}`);
+            return result(found.length === 0, `answer contains PII: ${[...new Set(found.map((p) => p.kind))].join(', ')}`);
         }
         default:
             return { pass: false, score: 0, error: `assertion '${a.kind}' needs a judge` };
@@ -979,19 +921,6 @@ async function runCases(cases, options) {
     }));
 }
 
-;// CONCATENATED MODULE: ./packages/evals/src/score/wilson.ts
-/** Wilson score interval for a binomial proportion (95% by default): honest at small n. */
-function wilson(successes, trials, z = 1.959964) {
-    if (trials <= 0)
-        return { low: 0, high: 1 };
-    const p = successes / trials;
-    const z2 = z * z;
-    const denominator = 1 + z2 / trials;
-    const centre = (p + z2 / (2 * trials)) / denominator;
-    const half = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
-    return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
-}
-
 ;// CONCATENATED MODULE: ./packages/evals/src/score/percentile.ts
 /** Nearest-rank percentile (p in 0–100) of unsorted values; undefined for none. */
 function percentile(values, p) {
@@ -1173,8 +1102,8 @@ async function readBaselineReport(workspace, file, keep) {
     return { cases: toBaseline(report.data.cases.filter((c) => keep(c.id))) };
 }
 
-// EXTERNAL MODULE: ./packages/llm/src/index.ts + 8 modules
-var llm_src = __webpack_require__(1321);
+// EXTERNAL MODULE: ./packages/llm/src/index.ts + 9 modules
+var llm_src = __webpack_require__(7023);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
 ;// CONCATENATED MODULE: ./packages/evals/src/quality-gate/prices.ts
@@ -1209,7 +1138,7 @@ const ms = (v) => (v === undefined ? undefined : Math.round(v));
 function passRate(c) {
     if (c.samples <= 1)
         return c.status;
-    const { low, high } = wilson(c.passes, c.samples);
+    const { low, high } = (0,src/* wilson */.rF)(c.passes, c.samples);
     return `${c.passes}/${c.samples} (95% CI ${report_pct(low)}–${report_pct(high)})`;
 }
 function tables(data, s) {
@@ -1414,31 +1343,7 @@ function checkAllShards(shards) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/evals/src/quality-gate/test-double.ts
-
-
-/**
- * `LLMOPS_TEST_DOUBLE=<script.json>` runs the gate against the project's own OpenAI-compatible
- * test server, started in this process: how `npm run demo` works without a real model. Every
- * log line and the report say so. Loaded lazily: a normal run never reads the test server.
- */
-async function startTestDouble(scriptPath, log) {
-    const { startTestServer, scriptToOptions } = await __webpack_require__.e(/* import() */ 851).then(__webpack_require__.bind(__webpack_require__, 3851));
-    let script;
-    try {
-        script = JSON.parse(await (0,promises_.readFile)(scriptPath, 'utf8'));
-    }
-    catch (error) {
-        throw new src/* UserError */.yo(`LLMOPS_TEST_DOUBLE=${scriptPath}: cannot read the script (${error.message})`);
-    }
-    const server = await startTestServer(scriptToOptions(script));
-    const model = server.options.models?.[0] ?? 'test-model';
-    log(`TEST DOUBLE: answers come from the llmops test server at ${server.url} (model '${model}'), not from a real model`);
-    return { url: server.url, model, stop: () => server.stop() };
-}
-
 ;// CONCATENATED MODULE: ./packages/evals/src/quality-gate/command.ts
-
 
 
 
@@ -1517,7 +1422,7 @@ async function runQualityGate(inputs, context) {
         baseline = { source: inputs.baseline, ...(await readBaselineReport(workspace, inputs.baseline, keep)) };
     }
     const double = context.env.LLMOPS_TEST_DOUBLE
-        ? await startTestDouble(context.env.LLMOPS_TEST_DOUBLE, log)
+        ? await (0,llm_src/* startTestDouble */.aR)(context.env.LLMOPS_TEST_DOUBLE, log)
         : undefined;
     try {
         const baseURL = double?.url ?? inputs['base-url'];
@@ -1634,7 +1539,6 @@ const qualityGateCommand = {
 
 
 
-
 /***/ }),
 
 /***/ 1631:
@@ -1643,7 +1547,7 @@ const qualityGateCommand = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   l: () => (/* binding */ loadPromptFile)
 /* harmony export */ });
-/* harmony import */ var _llmops_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9522);
+/* harmony import */ var _llmops_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9402);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
 /* harmony import */ var _positions__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5855);
 /* harmony import */ var _schema__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8440);
