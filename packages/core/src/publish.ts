@@ -9,6 +9,7 @@ import { renderJunit } from './render/junit';
 import { renderMarkdown } from './render/markdown';
 import { renderSarif } from './render/sarif';
 import type { Finding, OutputValue, Report } from './report';
+import { redactDeep } from './secrets';
 import { verdictFailsStep } from './verdict';
 
 /** Where a report goes: the Actions runner, or a terminal. */
@@ -68,13 +69,15 @@ async function writeIn(workspace: string, file: string, text: string): Promise<s
 
 /** Renders one report to every place it belongs and sets the step's outcome. */
 export async function publish(
-  report: Report,
+  unredacted: Report,
   command: AnyCommand,
   options: ReportingOptions,
   runtime: Runtime,
   workspace: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
+  // Masking covers logs only; the report goes to files, comments and check runs too.
+  const report = redactDeep(unredacted);
   const reportPath = options['report-path'] || `llmops-${report.action}-report.json`;
   await writeIn(workspace, reportPath, `${JSON.stringify({ version: VERSION, ...report }, null, 2)}\n`);
   runtime.setOutput('report-path', reportPath);

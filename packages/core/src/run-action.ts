@@ -46,8 +46,10 @@ export async function runAction(
     const report = await command.run(inputs, {
       workspace,
       env: process.env,
-      // Log lines can carry text from servers and models: keep them from forming workflow commands.
-      log: (line) => core.info(line.replace(/\r?\n/g, ' ').replace(/^::/, ': :')),
+      // One log line per text line, none starting a workflow command.
+      log: (text) => {
+        for (const line of text.split(/\r?\n/)) core.info(line.replace(/^(\s*)::/, '$1: :'));
+      },
       signal: controller.signal,
     });
     await publish(report, command, inputs, actionsRuntime, workspace);

@@ -25,6 +25,19 @@ export function registerSecret(value: string | undefined, options: { split?: boo
   for (const part of value.split(/[\s:]+/)) if (part.length >= 6 && part !== value) registerSecret(part);
 }
 
+/** Every string inside a value with secrets replaced: reports and files are not masked by the runner. */
+export function redactDeep<T>(value: T): T {
+  if (known.size === 0) return value;
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return redactSecrets(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
+}
+
 /** Replace every registered secret in text (for output the runner does not mask). */
 export function redactSecrets(text: string): string {
   let out = text;
