@@ -3,6 +3,7 @@ import { isUserError, type Finding } from '@llmops/core';
 import {
   fakeTrivy,
   languagePackages,
+  licenses,
   misconfigurations,
   osPackages,
   secrets,
@@ -318,6 +319,56 @@ describe('trivy-wrap on a folder and configs', () => {
       endLine: 12,
     });
     expect(JSON.stringify(report)).not.toContain('AWS_ACCESS_KEY_ID = ');
+  });
+
+  it('gates forbidden licenses by severity, and lets the allowlist accept one by name and package or target', async () => {
+    const ws = workspace({ 'vendor/LICENSE': 'GNU AFFERO GENERAL PUBLIC LICENSE\n' });
+    const report = trivyReport(folder, [
+      licenses('license', [
+        { name: 'AGPL-3.0', severity: 'CRITICAL', category: 'forbidden', pkg: 'ghostscript-py' },
+        { name: 'LGPL-2.1', severity: 'MEDIUM', category: 'reciprocal', pkg: 'chardet' },
+        { name: 'MIT', severity: 'LOW', category: 'notice', pkg: 'requests' },
+      ]),
+      licenses('license-file', [
+        { name: 'AGPL-3.0', severity: 'CRITICAL', category: 'forbidden', file: 'vendor/LICENSE' },
+      ]),
+    ]);
+    const trivy = fakeTrivy(report);
+    const { report: gated } = await runTrivyWrap(
+      { 'scan-type': 'fs', 'trivy-path': trivy.bin, scanners: 'license' },
+      { workspace: ws, env: trivy.env },
+    );
+    expect(gated.verdict).toBe('fail');
+    expect(gated.outputs).toMatchObject({ critical: 2, medium: 1, low: 1, gated: 2 });
+    expect(gated.findings.map((f) => [f.ruleId, f.file])).toEqual([
+      ['AGPL-3.0', undefined],
+      ['AGPL-3.0', 'vendor/LICENSE'],
+    ]);
+    expect(gated.findings[0]!.message).toContain(
+      'AGPL-3.0 license (forbidden) (CRITICAL) used by ghostscript-py',
+    );
+    expect(new Set(gated.findings.map((f) => f.fingerprint)).size).toBe(2);
+
+    (await import('node:fs')).writeFileSync(
+      `${ws}/allow.yml`,
+      [
+        '- id: AGPL-3.0',
+        '  reason: legal signed off on internal use',
+        '  expires: 2999-01-01',
+        '  package: ghostscript-py',
+        '- id: agpl-3.0',
+        '  reason: vendored tool, not shipped',
+        '  expires: 2999-01-01',
+        "  target: 'Loose File*'",
+      ].join('\n'),
+    );
+    const allowed = fakeTrivy(report);
+    const { report: passed } = await runTrivyWrap(
+      { 'scan-type': 'fs', 'trivy-path': allowed.bin, scanners: 'license', allowlist: 'allow.yml' },
+      { workspace: ws, env: allowed.env },
+    );
+    expect(passed.verdict).toBe('pass');
+    expect(passed.outputs).toMatchObject({ gated: 0, allowlisted: 2 });
   });
 
   it('passes an empty report (no Results at all)', async () => {

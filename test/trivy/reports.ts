@@ -202,6 +202,30 @@ export function secrets(
   };
 }
 
+/**
+ * License findings as Trivy writes them with `--scanners license` (DetectedLicense): package
+ * licenses (Class `license`, PkgName set) and licenses found in files (Class `license-file`).
+ */
+export function licenses(
+  kind: 'license' | 'license-file',
+  found: Array<{ name: string; severity: string; category: string; pkg?: string; file?: string }>,
+): Json {
+  return {
+    Target: kind === 'license' ? 'Python' : 'Loose File License(s)',
+    Class: kind,
+    Licenses: found.map((l) => ({
+      Severity: l.severity,
+      Category: l.category,
+      PkgName: l.pkg ?? '',
+      FilePath: l.file ?? '',
+      Name: l.name,
+      Text: '',
+      Confidence: 1,
+      Link: `https://spdx.org/licenses/${l.name}.html`,
+    })),
+  };
+}
+
 /** A temp folder with a fake `trivy` (see fixtures/trivy/fake-trivy.mjs) and a report for it to write. */
 export function fakeTrivy(
   report: Json | string | undefined,

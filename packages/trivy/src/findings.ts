@@ -3,7 +3,7 @@ import { placeAt, placeOfPackage, type LocateContext } from './locations';
 import type { TrivyReport } from './schema';
 import { fallbackScore, severityRank, toSeverity, type Severity } from './severity';
 
-export type FindingKind = 'vulnerability' | 'misconfiguration' | 'secret';
+export type FindingKind = 'vulnerability' | 'misconfiguration' | 'secret' | 'license';
 
 /**
  * - `gated`: at or above the gate severity, not allowlisted — fails the scan
@@ -16,7 +16,7 @@ export type FindingStatus = 'gated' | 'open' | 'allowlisted' | 'unfixed';
 /** One thing Trivy found, in our words. */
 export interface ScanFinding {
   kind: FindingKind;
-  /** CVE/GHSA id, check id, or secret rule id. */
+  /** CVE/GHSA id, check id, secret rule id, or license name (SPDX id where Trivy knows one). */
   id: string;
   aliases: string[];
   severity: Severity;
@@ -56,7 +56,7 @@ function cvssScore(
   return undefined;
 }
 
-/** Every vulnerability, failed misconfiguration and secret in a Trivy report. */
+/** Every vulnerability, failed misconfiguration, secret and license finding in a Trivy report. */
 export function collectFindings(report: TrivyReport, context: LocateContext): ScanFinding[] {
   const found: ScanFinding[] = [];
   for (const result of report.Results) {
@@ -107,6 +107,28 @@ export function collectFindings(report: TrivyReport, context: LocateContext): Sc
         // Never the match itself: it is (part of) the secret.
         detail: s.Category ? `${s.Category} secret` : 'secret',
         ...placeAt(result.Target, context, s.StartLine, s.EndLine),
+      });
+    }
+    // Trivy rates each license by its category (forbidden CRITICAL, restricted HIGH, …): the
+    // severity gate and the allowlist treat it like any other finding, id = the license name.
+    for (const l of result.Licenses) {
+      const id = l.Name || 'unknown license';
+      const category = l.Category?.toLowerCase();
+      found.push({
+        ...base,
+        kind: 'license',
+        id,
+        aliases: [],
+        severity: toSeverity(l.Severity),
+        pkg: l.PkgName || undefined,
+        title: `${id} license${category ? ` (${category})` : ''}`,
+        detail: category,
+        url: l.Link || undefined,
+        ...(l.FilePath
+          ? placeAt(l.FilePath, context, undefined, undefined)
+          : context.scanType === 'image'
+            ? { ...context.dockerfile }
+            : {}),
       });
     }
   }

@@ -35,6 +35,10 @@ function message(f: ScanFinding): string {
     return `${f.id} (${sev}) in ${where(f)}, ${fix}: ${f.title} [${f.target}]`;
   }
   if (f.kind === 'misconfiguration') return `${f.id} (${sev}): ${f.detail || f.title} [${f.target}]`;
+  if (f.kind === 'license') {
+    const used = f.pkg ? `used by ${f.pkg}` : `in ${f.file ?? f.target}`;
+    return `${f.title} (${sev}) ${used} [${f.target}]`;
+  }
   return `${f.title} (${sev}, ${f.detail ?? 'secret'}) in ${f.target}`;
 }
 
@@ -45,6 +49,10 @@ function help(f: ScanFinding): string {
     parts.push('Upgrade the package to a fixed version, or rebuild on a base image that has one.');
   if (f.kind === 'secret')
     parts.push('Remove the secret from the repository and its history, and rotate it.');
+  if (f.kind === 'license')
+    parts.push(
+      'Replace the component, or record the legal sign-off as an allowlist entry (id: the license name, package: the package).',
+    );
   const url = f.url ?? (f.kind === 'secret' ? SECRET_DOCS : undefined);
   if (url) parts.push(url);
   return parts.join('\n\n');
@@ -64,7 +72,9 @@ export function toFinding(f: ScanFinding): Finding {
     helpUri: f.url ?? (f.kind === 'secret' ? SECRET_DOCS : undefined),
     securitySeverity: f.cvss ?? fallbackScore(f.severity),
     // Image findings share a rule and the FROM line: the target and package keep alerts apart.
-    fingerprint: [f.id, f.target, f.pkg ?? '', f.installed ?? '', f.line ?? ''].join('|'),
+    fingerprint: [f.id, f.target, f.pkg ?? '', f.installed ?? '', f.line ?? '']
+      .concat(f.kind === 'license' ? [f.file ?? ''] : [])
+      .join('|'),
   };
 }
 
@@ -118,7 +128,7 @@ function topTable(findings: ScanFinding[], note?: string): Table {
       .map((f) => [
         f.severity,
         f.id,
-        f.kind === 'vulnerability' ? f.pkg : f.kind,
+        f.kind === 'vulnerability' || (f.kind === 'license' && f.pkg) ? f.pkg : f.kind,
         f.installed,
         f.fixed,
         location(f),

@@ -3,7 +3,10 @@ import { z } from 'zod';
 
 // Trivy JSON report, SchemaVersion 2 (pkg/types/report.go in aquasecurity/trivy):
 //   { SchemaVersion, ArtifactName, ArtifactType, Metadata, Results[] }
-//   Results[]: { Target, Class, Type, Packages[], Vulnerabilities[], Misconfigurations[], Secrets[] }
+//   Results[]: { Target, Class, Type, Packages[], Vulnerabilities[], Misconfigurations[], Secrets[], Licenses[] }
+//   Licenses[] (DetectedLicense, pkg/fanal/types/artifact.go): { Severity, Category, PkgName, FilePath,
+//     Name, Text, Confidence, Link }; Class `license` for package licenses (PkgName set), `license-file`
+//     for licenses found in files (FilePath set).
 // Trivy omits empty fields (`omitempty`), so every array may be absent; fields we do not read are
 // dropped, so a newer Trivy's additions parse too.
 
@@ -63,6 +66,16 @@ const secret = z.object({
   Match: text(),
 });
 
+const license = z.object({
+  Severity: text(),
+  Category: text(),
+  PkgName: text(),
+  FilePath: text(),
+  Name: text(),
+  Confidence: opt(z.number()),
+  Link: text(),
+});
+
 const pkg = z.object({
   ID: text(),
   Name: text(),
@@ -79,6 +92,7 @@ const result = z.object({
   Vulnerabilities: list(vulnerability),
   Misconfigurations: list(misconfiguration),
   Secrets: list(secret),
+  Licenses: list(license),
 });
 
 export const trivyReportSchema = z.object({
@@ -95,6 +109,7 @@ export type TrivyVulnerability = TrivyResult['Vulnerabilities'][number];
 export type TrivyMisconfiguration = TrivyResult['Misconfigurations'][number];
 export type TrivySecret = TrivyResult['Secrets'][number];
 export type TrivyPackage = TrivyResult['Packages'][number];
+export type TrivyLicense = TrivyResult['Licenses'][number];
 
 /** Parse Trivy's JSON output; anything that is not a schema-2 Trivy report is refused with one line. */
 export function parseTrivyReport(json: string, file: string): TrivyReport {
