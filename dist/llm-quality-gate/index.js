@@ -37105,9 +37105,12 @@ var junit = __nccwpck_require__(1038);
 var markdown = __nccwpck_require__(2901);
 // EXTERNAL MODULE: ./packages/core/src/render/sarif.ts
 var render_sarif = __nccwpck_require__(6395);
+// EXTERNAL MODULE: ./packages/core/src/secrets.ts
+var secrets = __nccwpck_require__(7620);
 // EXTERNAL MODULE: ./packages/core/src/verdict.ts
 var verdict = __nccwpck_require__(2576);
 ;// CONCATENATED MODULE: ./packages/core/src/publish.ts
+
 
 
 
@@ -37150,7 +37153,9 @@ async function writeIn(workspace, file, text) {
     return target;
 }
 /** Renders one report to every place it belongs and sets the step's outcome. */
-async function publish(report, command, options, runtime, workspace, env = process.env) {
+async function publish(unredacted, command, options, runtime, workspace, env = process.env) {
+    // Masking covers logs only; the report goes to files, comments and check runs too.
+    const report = (0,secrets/* redactDeep */.KL)(unredacted);
     const reportPath = options['report-path'] || `llmops-${report.action}-report.json`;
     await writeIn(workspace, reportPath, `${JSON.stringify({ version: VERSION, ...report }, null, 2)}\n`);
     runtime.setOutput('report-path', reportPath);
@@ -40458,8 +40463,11 @@ async function runAction(command, source = (name) => getInput(name)) {
         const report = await command.run(inputs, {
             workspace,
             env: process.env,
-            // Log lines can carry text from servers and models: keep them from forming workflow commands.
-            log: (line) => info(line.replace(/\r?\n/g, ' ').replace(/^::/, ': :')),
+            // One log line per text line, none starting a workflow command.
+            log: (text) => {
+                for (const line of text.split(/\r?\n/))
+                    info(line.replace(/^(\s*)::/, '$1: :'));
+            },
             signal: controller.signal,
         });
         await (0,publish/* publish */.m)(report, command, inputs, actionsRuntime, workspace);
@@ -40495,6 +40503,7 @@ async function runAction(command, source = (name) => getInput(name)) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KL: () => (/* binding */ redactDeep),
 /* harmony export */   Wg: () => (/* binding */ setSecretSink),
 /* harmony export */   cl: () => (/* binding */ registerSecret)
 /* harmony export */ });
@@ -40521,6 +40530,21 @@ function registerSecret(value, options = {}) {
     for (const part of value.split(/[\s:]+/))
         if (part.length >= 6 && part !== value)
             registerSecret(part);
+}
+/** Every string inside a value with secrets replaced: reports and files are not masked by the runner. */
+function redactDeep(value) {
+    if (known.size === 0)
+        return value;
+    const walk = (v) => {
+        if (typeof v === 'string')
+            return redactSecrets(v);
+        if (Array.isArray(v))
+            return v.map(walk);
+        if (v && typeof v === 'object')
+            return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+        return v;
+    };
+    return walk(value);
 }
 /** Replace every registered secret in text (for output the runner does not mask). */
 function redactSecrets(text) {
@@ -43090,7 +43114,8 @@ function hasSecret(text) {
 function detectRefusal(response) {
     const text = response.replace(/[’‘]/g, "'").trim();
     if (!text) {
-        return result(true, true, false, false, 0.6, 'empty response');
+        // No text is not a refusal: the caller decides what an empty answer means (usually an error).
+        return { ...result(false, false, false, false, 0.5, 'empty response: nothing to judge'), empty: true };
     }
     const sentences = splitSentences(text);
     const openingCount = Math.min(2, sentences.length);
@@ -75011,6 +75036,14 @@ function normalizeBaseUrl(baseURL) {
         url.pathname = '/v1';
     return url.toString().replace(/\/+$/, '');
 }
+/** `text` with every secret replaced by `***` (failure messages go into reports). */
+function scrubSecrets(text, secrets) {
+    let out = text;
+    for (const secret of secrets)
+        if (secret.length >= 4)
+            out = out.split(secret).join('***');
+    return out;
+}
 class AttemptError extends Error {
     failure;
     retryAfterMs;
@@ -75086,9 +75119,11 @@ class LlmClient {
     inFlight = new Map();
     /** Attempts in flight, aborted together on cancellation (one listener, not one per request). */
     controllers = new Set();
+    secrets;
     constructor(options) {
         this.options = options;
         this.model = options.model;
+        this.secrets = [options.apiKey ?? '', ...(options.secrets ?? [])].filter(Boolean);
         this.baseURL = normalizeBaseUrl(options.baseURL);
         this.openai = new OpenAI({
             baseURL: this.baseURL,
@@ -75193,7 +75228,8 @@ class LlmClient {
             return answer;
         }
         catch (error) {
-            throw classify(error, timedOut, !!outer?.aborted);
+            const { failure, retryAfterMs } = classify(error, timedOut, !!outer?.aborted);
+            throw new AttemptError({ ...failure, message: scrubSecrets(failure.message, this.secrets) }, retryAfterMs);
         }
         finally {
             clearTimeout(timer);
@@ -75806,6 +75842,8 @@ async function runQualityGate(inputs, context) {
             concurrency: inputs.concurrency,
             cache,
             signal,
+            // A server may echo a key in an error body; neither key may reach a report.
+            secrets: [inputs['api-key'], judgeKey].filter((k) => !!k),
         };
         const target = new LlmClient({
             ...common,

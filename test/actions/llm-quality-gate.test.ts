@@ -91,6 +91,34 @@ describe('llm-quality-gate bundle', () => {
     expect(github.comments).toHaveLength(1);
   });
 
+  it('keeps the API key out of every report when the server echoes it in a 401 body', async () => {
+    const dir = workspace({ 'evals/support.eval.yml': suite });
+    const eventPath = path.join(mkdtempSync(path.join(tmpdir(), 'event-')), 'event.json');
+    writeFileSync(eventPath, pullRequestEvent(8));
+    server.fail({ kind: 'echo-auth' }, 2);
+    const key = 'sk-leaky-key-4242';
+    const run = await runBundle(
+      'llm-quality-gate',
+      {
+        'base-url': server.url,
+        model: 'test-model',
+        'api-key': key,
+        cache: 'false',
+        'junit-path': 'out/junit.xml',
+        'github-token': 'ghs_token',
+        'check-run': 'true',
+      },
+      { cwd: dir, env: github.env(eventPath) },
+    );
+    expect(run.outputs).toMatchObject({ verdict: 'fail', errored: '2' });
+    const report = readFileSync(path.join(dir, 'llmops-llm-quality-gate-report.json'), 'utf8');
+    expect(report).toContain('HTTP 401: Incorrect API key provided: Bearer ***');
+    const comment = github.comments.find((c) => c.body.includes('Incorrect API key'))!.body;
+    const junit = readFileSync(path.join(dir, 'out/junit.xml'), 'utf8');
+    const checkRun = JSON.stringify(github.checkRuns);
+    for (const text of [report, run.summary, comment, junit, checkRun]) expect(text).not.toContain(key);
+  });
+
   it('fails fast with the served models when the model is not served', async () => {
     const dir = workspace({ 'evals/support.eval.yml': suite });
     const before = server.chatRequests;

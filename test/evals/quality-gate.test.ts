@@ -78,6 +78,20 @@ describe('llm-quality-gate on a prompt file', () => {
     }
   });
 
+  it('keeps the api key and judge key out of the report when a 401 body echoes them', async () => {
+    const dir = workspace({ 'prompts/support.prompt.yml': support });
+    server.fail({ kind: 'echo-auth' }, 3);
+    const { report } = await runGate(
+      dir,
+      inputs({ 'api-key': 'sk-target-0001', 'judge-api-key': 'sk-judge-0002', 'min-score': '0' }),
+    );
+    expect(report.outputs).toMatchObject({ errored: 3 });
+    const text = JSON.stringify(report);
+    expect(text).toContain('Bearer ***');
+    expect(text).not.toContain('sk-target-0001');
+    expect(text).not.toContain('sk-judge-0002');
+  });
+
   it('passes after retries when each fault happens once', async () => {
     const dir = workspace({ 'prompts/support.prompt.yml': support });
     for (const fault of [

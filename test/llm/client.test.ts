@@ -117,6 +117,17 @@ describe('LlmClient', () => {
     expect(server.chatRequests).toBe(2);
   });
 
+  it('scrubs its own key and the other secrets from a 401 body that echoes the Authorization header', async () => {
+    server.fail({ kind: 'echo-auth' }, 2);
+    const own = await client({ apiKey: 'sk-own-key-1234' }).complete(ask);
+    expect(own.error).toMatchObject({ kind: 'http', status: 401 });
+    expect(own.error!.message).toContain('Bearer ***');
+    expect(own.error!.message).not.toContain('sk-own-key-1234');
+    const judge = await client({ apiKey: 'sk-judge-5678', secrets: ['sk-own-key-1234'] }).complete(ask);
+    expect(judge.error!.message).not.toContain('sk-judge-5678');
+    expect(server.chatRequests).toBe(2);
+  });
+
   it('honours Retry-After', async () => {
     server.fail({ kind: 'status', status: 429, retryAfter: 1 });
     const started = Date.now();

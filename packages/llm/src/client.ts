@@ -25,6 +25,11 @@ export interface LlmClientOptions {
   /** Longest wait between attempts, whatever Retry-After asks for. */
   maxBackoffMs?: number;
   random?: () => number;
+  /**
+   * Other secrets to scrub from failure messages besides `apiKey` (the judge's key): a server
+   * may echo what it was sent (a 401 body quoting the Authorization header).
+   */
+  secrets?: string[];
 }
 
 export interface ClientStats {
@@ -40,6 +45,13 @@ export function normalizeBaseUrl(baseURL: string): string {
   const url = new URL(baseURL);
   if (url.pathname === '/' || url.pathname === '') url.pathname = '/v1';
   return url.toString().replace(/\/+$/, '');
+}
+
+/** `text` with every secret replaced by `***` (failure messages go into reports). */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('***');
+  return out;
 }
 
 class AttemptError extends Error {
@@ -117,9 +129,11 @@ export class LlmClient {
   private readonly inFlight = new Map<string, Promise<ChatResult>>();
   /** Attempts in flight, aborted together on cancellation (one listener, not one per request). */
   private readonly controllers = new Set<AbortController>();
+  private readonly secrets: string[];
 
   constructor(private readonly options: LlmClientOptions) {
     this.model = options.model;
+    this.secrets = [options.apiKey ?? '', ...(options.secrets ?? [])].filter(Boolean);
     this.baseURL = normalizeBaseUrl(options.baseURL);
     this.openai = new OpenAI({
       baseURL: this.baseURL,
@@ -222,7 +236,11 @@ export class LlmClient {
       if (controller.signal.aborted) throw new Error('aborted');
       return answer;
     } catch (error) {
-      throw classify(error, timedOut, !!outer?.aborted);
+      const { failure, retryAfterMs } = classify(error, timedOut, !!outer?.aborted);
+      throw new AttemptError(
+        { ...failure, message: scrubSecrets(failure.message, this.secrets) },
+        retryAfterMs,
+      );
     } finally {
       clearTimeout(timer);
       this.controllers.delete(controller);

@@ -133,6 +133,8 @@ export async function runQualityGate(inputs: QualityGateInputs, context: RunCont
       concurrency: inputs.concurrency,
       cache,
       signal,
+      // A server may echo a key in an error body; neither key may reach a report.
+      secrets: [inputs['api-key'], judgeKey].filter((k): k is string => !!k),
     };
     const target = new LlmClient({
       ...common,

@@ -9,6 +9,8 @@ export type Fault =
   | { kind: 'tgi-error'; status: number; message?: string }
   /** vLLM's error body: `{"object": "error", "message": ..., "code": 400}` (integer code). */
   | { kind: 'vllm-error'; status: number; message?: string }
+  /** A 401 whose body echoes the Authorization header it got (some gateways do). */
+  | { kind: 'echo-auth' }
   /** The connection is closed before any response. */
   | { kind: 'reset' }
   /** 200 and a first chunk, then an error event inside the SSE stream (vLLM/TGI do this). */
@@ -167,7 +169,7 @@ export class TestServer {
       fault.kind !== 'malformed' &&
       fault.kind !== 'empty-choices'
     ) {
-      return this.errorStatus(res, fault);
+      return this.errorStatus(res, fault, req);
     }
     const model = body.model ?? 'test-model';
     if (!this.models().includes(model)) {
@@ -259,7 +261,15 @@ export class TestServer {
     return typeof answer === 'function' ? answer(body) : answer;
   }
 
-  private errorStatus(res: ServerResponse, fault: Fault): void {
+  private errorStatus(res: ServerResponse, fault: Fault, req: IncomingMessage): void {
+    if (fault.kind === 'echo-auth') {
+      return json(res, 401, {
+        error: {
+          message: `Incorrect API key provided: ${req.headers.authorization ?? '(none)'}`,
+          type: 'invalid_request_error',
+        },
+      });
+    }
     if (fault.kind === 'tgi-error')
       return json(res, fault.status, {
         error: fault.message ?? 'Model is overloaded',
