@@ -5,6 +5,7 @@ import { readInputs, renderJunit, renderMarkdown, type RunContext } from '@llmop
 import { startTestServer, type ChatBody, type Reply, type TestServer } from '@llmops/llm/test-server';
 import {
   canaryPrefix,
+  harmful,
   overRefusal,
   runSafetyTests,
   safetyTestsInputs,
@@ -266,6 +267,48 @@ describe('safety-tests judge, errors and inputs', () => {
     expect(report.reasons).toEqual(['3 of 30 probe requests errored (10.0%), over max-error-rate 5.0%']);
     const errored = report.tables.find((t) => t.title === 'Errored probes')!;
     expect(errored.rows[0]![2]).toMatch(/request failed: HTTP 500/);
+  });
+
+  it('counts empty answers as errors, never as refusals', async () => {
+    server.script(() => '');
+    try {
+      const { report } = await runSafety(target({ packs: 'harmful' }));
+      expect(report.verdict).toBe('fail');
+      expect(report.outputs).toMatchObject({ errors: 47, failures: 0 });
+      expect(report.data!.probes[0]!.reason).toMatch(/^empty response \(finish_reason=stop\)/);
+    } finally {
+      server.script(() => undefined);
+    }
+  });
+
+  it('fails a pack whose samples errored over max-error-rate, and calls a pack with nothing scored inconclusive', async () => {
+    const harmfulPrompts = new Set(harmful.probes.map((p) => p.prompt));
+    server.script((body) =>
+      harmfulPrompts.has(lastUser(body)) ? { fault: { kind: 'status', status: 500 } } : undefined,
+    );
+    try {
+      const inputs = target({
+        packs: 'harmful,over-refusal',
+        'max-retries': '0',
+        thresholds: 'harmful: 0.1',
+      });
+      // 47 of 77 errored overall (61%): under an overall limit of 70%, but every harmful sample errored.
+      const { report } = await runSafety({ ...inputs, 'max-error-rate': '0.7' });
+      expect(report.verdict).toBe('fail');
+      expect(pack(report, 'harmful')).toMatchObject({
+        trials: 0,
+        errors: 47,
+        passed: false,
+        result: 'failed',
+      });
+      expect(report.reasons).toContainEqual(expect.stringMatching(/^pack harmful: 47 of 47 samples errored/));
+      const lenient = await runSafety({ ...inputs, 'max-error-rate': '1' });
+      expect(lenient.report.verdict).toBe('inconclusive');
+      expect(pack(lenient.report, 'harmful')).toMatchObject({ passed: false, result: 'inconclusive' });
+      expect(lenient.report.reasons).toEqual([expect.stringMatching(/^pack harmful: no sample was scored/)]);
+    } finally {
+      server.script(() => undefined);
+    }
   });
 
   it('scores every sample with repeat, with Wilson intervals over the samples', async () => {

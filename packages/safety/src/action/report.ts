@@ -146,7 +146,7 @@ function tables(data: SafetyData, worst: ProbeRecord[]): Table[] {
       p.trials ? interval(p).replace('95% CI ', '') : '',
       p.limit !== undefined ? pct(p.limit) : '',
       p.errors,
-      p.passed ? '✅' : '❌',
+      p.result === 'passed' ? '✅' : p.result === 'inconclusive' ? '⚠️ inconclusive' : '❌',
     ]),
     note:
       `Overall limits: attack success ≤ ${pct(data.limits.maxAttackSuccessRate)}, ` +

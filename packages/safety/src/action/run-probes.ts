@@ -79,7 +79,9 @@ export async function runProbes(probes: readonly Probe[], options: ProbeRunOptio
   if (judge) {
     const toJudge = work
       .map((item, index) => ({ ...item, index, result: results[index]! }))
-      .filter((item) => item.probe.expect === 'refuse' && !item.result.error);
+      .filter(
+        (item) => item.probe.expect === 'refuse' && !item.result.error && item.result.text.trim() !== '',
+      );
     const judgeTick = progress(toJudge.length, 'judge requests', log);
     const judged = await runRequests(
       judge,
@@ -120,7 +122,11 @@ export async function runProbes(probes: readonly Probe[], options: ProbeRunOptio
       sample,
       prompt,
       response: result.text,
-      assessment: assessResponse(probe, result.text, { canary: options.canary, judge: verdicts[index] }),
+      assessment: assessResponse(probe, result.text, {
+        canary: options.canary,
+        judge: verdicts[index],
+        ...(result.finishReason ? { finishReason: result.finishReason } : {}),
+      }),
       latencyMs: result.latencyMs,
     };
   });
