@@ -81,6 +81,36 @@ describe('baseline', () => {
     expect(report.outputs).toMatchObject({ delta: 0, flipped: 0 });
   });
 
+  it('base-ref: a change of case-sensitive, expected or vars alone re-evaluates the base case', async () => {
+    const evalSuite = (sensitive: boolean, expected: string, vars: string) =>
+      `cases:\n  - name: returns\n    messages: [{role: user, content: "Can I return shoes?"}]\n    expected: "${expected}"\n    vars: {${vars}}\n    assert:\n      - contains: "30 DAYS"\n        case-sensitive: ${sensitive}\n`;
+    const dir = workspace({
+      'a.eval.yml': evalSuite(true, 'yes', ''),
+      'b.eval.yml': evalSuite(false, 'yes', ''),
+      'c.eval.yml': evalSuite(false, 'yes', ''),
+    });
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-q', '-m', 'base');
+    git(dir, 'checkout', '-q', '-b', 'pr');
+    writeFiles(dir, {
+      'a.eval.yml': evalSuite(false, 'yes', ''),
+      'b.eval.yml': evalSuite(false, 'Yes, 30 days', ''),
+      'c.eval.yml': evalSuite(false, 'yes', 'tone: formal'),
+    });
+    git(dir, 'commit', '-q', '-am', 'pr');
+    const { report, log } = await runGate(
+      dir,
+      inputs({ suites: '*.eval.yml', baseline: 'base-ref', 'base-ref': 'main', cache: 'false' }),
+    );
+    expect(log.join('\n')).toMatch(/0 cases unchanged, 3 to evaluate/);
+    // a.eval.yml was case-sensitive on the base branch: it failed there, so it flipped.
+    expect(report.outputs).toMatchObject({ flipped: 1, score: 1 });
+    expect(report.tables.find((t) => t.title === 'Flipped against the baseline')!.rows[0]![0]).toBe(
+      'returns',
+    );
+  });
+
   it('path: compares with an earlier report', async () => {
     const dir = workspace({ 'prompts/support.prompt.yml': promptFile('v1') });
     const first = await runGate(dir, inputs());

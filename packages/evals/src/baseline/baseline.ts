@@ -14,14 +14,31 @@ export function toBaseline(records: readonly CaseRecord[]): BaselineCase[] {
   }));
 }
 
-/** What makes two versions of a case the same question judged the same way. */
-function fingerprint(c: EvalCase): string {
-  return JSON.stringify([
-    c.messages,
-    c.params,
-    c.weight,
-    c.assertions.map((a) => [a.kind, a.label, a.value, a.threshold, a.rubric, a.schema, a.llm]),
-  ]);
+/**
+ * What makes two versions of a case the same question judged the same way: everything but where
+ * it is written (id, file, line, name, suite; an assertion's line and label) and the compiled
+ * pattern cache. Listing what to leave out, not what to keep, so a new field counts by default.
+ */
+export function caseFingerprint(c: EvalCase): string {
+  const { id: _id, file: _file, line: _line, name: _name, suite: _suite, assertions, ...rest } = c;
+  return JSON.stringify(
+    canonical({
+      ...rest,
+      assertions: assertions.map(({ line: _l, label: _lb, pattern: _p, ...a }) => a),
+    }),
+  );
+}
+
+/** Keys sorted at every level, so key order in a file does not count as a change. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
+  return value;
 }
 
 export interface BaseRefPlan {
@@ -43,7 +60,7 @@ export async function planBaseRef(
   ref: string,
   keep: (c: EvalCase) => boolean,
 ): Promise<BaseRefPlan> {
-  const head = new Map(headCases.map((c) => [c.id, fingerprint(c)]));
+  const head = new Map(headCases.map((c) => [c.id, caseFingerprint(c)]));
   const reader = refReader(workspace, ref);
   const plan: BaseRefPlan = { changed: [], same: [], notes: [] };
   for (const file of files) {
@@ -56,7 +73,7 @@ export async function planBaseRef(
       continue;
     }
     for (const c of loaded.cases.filter(keep)) {
-      if (head.get(c.id) === fingerprint(c)) plan.same.push(c.id);
+      if (head.get(c.id) === caseFingerprint(c)) plan.same.push(c.id);
       else plan.changed.push(c);
     }
   }
