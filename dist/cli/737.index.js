@@ -15,7 +15,7 @@ __webpack_require__.d(__webpack_exports__, {
   aR: () => (/* reexport */ startTestDouble)
 });
 
-// UNUSED EXPORTS: AdaptiveLimiter, backoffMs, cacheKey, isRetryableStatus, normalizeBaseUrl, parseRetryAfter, sleep, sseChunks
+// UNUSED EXPORTS: AdaptiveLimiter, backoffMs, cacheKey, isRetryableStatus, normalizeBaseUrl, parseRetryAfter, scrubSecrets, sleep, sseChunks
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -418,6 +418,14 @@ function normalizeBaseUrl(baseURL) {
         url.pathname = '/v1';
     return url.toString().replace(/\/+$/, '');
 }
+/** `text` with every secret replaced by `***` (failure messages go into reports). */
+function scrubSecrets(text, secrets) {
+    let out = text;
+    for (const secret of secrets)
+        if (secret.length >= 4)
+            out = out.split(secret).join('***');
+    return out;
+}
 class AttemptError extends Error {
     failure;
     retryAfterMs;
@@ -493,9 +501,11 @@ class LlmClient {
     inFlight = new Map();
     /** Attempts in flight, aborted together on cancellation (one listener, not one per request). */
     controllers = new Set();
+    secrets;
     constructor(options) {
         this.options = options;
         this.model = options.model;
+        this.secrets = [options.apiKey ?? '', ...(options.secrets ?? [])].filter(Boolean);
         this.baseURL = normalizeBaseUrl(options.baseURL);
         this.openai = new openai/* default */.Ay({
             baseURL: this.baseURL,
@@ -600,7 +610,8 @@ class LlmClient {
             return answer;
         }
         catch (error) {
-            throw classify(error, timedOut, !!outer?.aborted);
+            const { failure, retryAfterMs } = classify(error, timedOut, !!outer?.aborted);
+            throw new AttemptError({ ...failure, message: scrubSecrets(failure.message, this.secrets) }, retryAfterMs);
         }
         finally {
             clearTimeout(timer);
@@ -1378,7 +1389,8 @@ function hasSecret(text) {
 function detectRefusal(response) {
     const text = response.replace(/[’‘]/g, "'").trim();
     if (!text) {
-        return result(true, true, false, false, 0.6, 'empty response');
+        // No text is not a refusal: the caller decides what an empty answer means (usually an error).
+        return { ...result(false, false, false, false, 0.5, 'empty response: nothing to judge'), empty: true };
     }
     const sentences = splitSentences(text);
     const openingCount = Math.min(2, sentences.length);

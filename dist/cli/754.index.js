@@ -16,6 +16,7 @@ __webpack_require__.d(__webpack_exports__, {
   JUDGED_KINDS: () => (/* reexport */ JUDGED_KINDS),
   applyNot: () => (/* reexport */ applyNot),
   buildGateReport: () => (/* reexport */ buildGateReport),
+  caseFingerprint: () => (/* reexport */ caseFingerprint),
   checkAssertion: () => (/* reexport */ checkAssertion),
   defaultDetectors: () => (/* reexport */ defaultDetectors),
   estimateCost: () => (/* reexport */ estimateCost),
@@ -1052,21 +1053,34 @@ function toBaseline(records) {
         passRate: r.passRate,
     }));
 }
-/** What makes two versions of a case the same question judged the same way. */
-function fingerprint(c) {
-    return JSON.stringify([
-        c.messages,
-        c.params,
-        c.weight,
-        c.assertions.map((a) => [a.kind, a.label, a.value, a.threshold, a.rubric, a.schema, a.llm]),
-    ]);
+/**
+ * What makes two versions of a case the same question judged the same way: everything but where
+ * it is written (id, file, line, name, suite; an assertion's line and label) and the compiled
+ * pattern cache. Listing what to leave out, not what to keep, so a new field counts by default.
+ */
+function caseFingerprint(c) {
+    const { id: _id, file: _file, line: _line, name: _name, suite: _suite, assertions, ...rest } = c;
+    return JSON.stringify(canonical({
+        ...rest,
+        assertions: assertions.map(({ line: _l, label: _lb, pattern: _p, ...a }) => a),
+    }));
+}
+/** Keys sorted at every level, so key order in a file does not count as a change. */
+function canonical(value) {
+    if (Array.isArray(value))
+        return value.map(canonical);
+    if (value && typeof value === 'object')
+        return Object.fromEntries(Object.keys(value)
+            .sort()
+            .map((k) => [k, canonical(value[k])]));
+    return value;
 }
 /**
  * The base branch's version of every suite file, as cases: identical cases reuse the PR's
  * results, the rest run in the same job (the response cache makes repeats free).
  */
 async function planBaseRef(files, headCases, workspace, ref, keep) {
-    const head = new Map(headCases.map((c) => [c.id, fingerprint(c)]));
+    const head = new Map(headCases.map((c) => [c.id, caseFingerprint(c)]));
     const reader = refReader(workspace, ref);
     const plan = { changed: [], same: [], notes: [] };
     for (const file of files) {
@@ -1078,7 +1092,7 @@ async function planBaseRef(files, headCases, workspace, ref, keep) {
             continue;
         }
         for (const c of loaded.cases.filter(keep)) {
-            if (head.get(c.id) === fingerprint(c))
+            if (head.get(c.id) === caseFingerprint(c))
                 plan.same.push(c.id);
             else
                 plan.changed.push(c);
@@ -1453,6 +1467,8 @@ async function runQualityGate(inputs, context) {
             concurrency: inputs.concurrency,
             cache,
             signal,
+            // A server may echo a key in an error body; neither key may reach a report.
+            secrets: [inputs['api-key'], judgeKey].filter((k) => !!k),
         };
         const target = new llm_src/* LlmClient */.l3({
             ...common,

@@ -11,9 +11,11 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   ACTION: () => (/* reexport */ ACTION),
+  ALL_SEVERITIES: () => (/* reexport */ ALL_SEVERITIES),
   DEFAULT_DOWNLOAD_BASE: () => (/* reexport */ DEFAULT_DOWNLOAD_BASE),
   DOWNLOAD_BASE_ENV: () => (/* reexport */ DOWNLOAD_BASE_ENV),
   EXPIRED_RULE: () => (/* reexport */ EXPIRED_RULE),
+  GATE_AFFECTING_TRIVY_ENV: () => (/* reexport */ GATE_AFFECTING_TRIVY_ENV),
   PINNED_SUMS: () => (/* reexport */ PINNED_SUMS),
   PINNED_TRIVY_VERSION: () => (/* reexport */ PINNED_TRIVY_VERSION),
   SEVERITIES: () => (/* reexport */ SEVERITIES),
@@ -41,6 +43,7 @@ __webpack_require__.d(__webpack_exports__, {
   toFinding: () => (/* reexport */ toFinding),
   toSeverity: () => (/* reexport */ toSeverity),
   trivyArgs: () => (/* reexport */ trivyArgs),
+  trivyEnv: () => (/* reexport */ trivyEnv),
   trivyReportSchema: () => (/* reexport */ trivyReportSchema),
   trivyWrapCommand: () => (/* reexport */ trivyWrapCommand),
   trivyWrapInputs: () => (/* reexport */ trivyWrapInputs)
@@ -276,7 +279,7 @@ function cvssScore(cvss, source) {
     }
     return undefined;
 }
-/** Every vulnerability, failed misconfiguration and secret in a Trivy report. */
+/** Every vulnerability, failed misconfiguration, secret and license finding in a Trivy report. */
 function collectFindings(report, context) {
     const found = [];
     for (const result of report.Results) {
@@ -328,6 +331,28 @@ function collectFindings(report, context) {
                 // Never the match itself: it is (part of) the secret.
                 detail: s.Category ? `${s.Category} secret` : 'secret',
                 ...placeAt(result.Target, context, s.StartLine, s.EndLine),
+            });
+        }
+        // Trivy rates each license by its category (forbidden CRITICAL, restricted HIGH, …): the
+        // severity gate and the allowlist treat it like any other finding, id = the license name.
+        for (const l of result.Licenses) {
+            const id = l.Name || 'unknown license';
+            const category = l.Category?.toLowerCase();
+            found.push({
+                ...base,
+                kind: 'license',
+                id,
+                aliases: [],
+                severity: toSeverity(l.Severity),
+                pkg: l.PkgName || undefined,
+                title: `${id} license${category ? ` (${category})` : ''}`,
+                detail: category,
+                url: l.Link || undefined,
+                ...(l.FilePath
+                    ? placeAt(l.FilePath, context, undefined, undefined)
+                    : context.scanType === 'image'
+                        ? { ...context.dockerfile }
+                        : {}),
             });
         }
     }
@@ -564,6 +589,10 @@ function message(f) {
     }
     if (f.kind === 'misconfiguration')
         return `${f.id} (${sev}): ${f.detail || f.title} [${f.target}]`;
+    if (f.kind === 'license') {
+        const used = f.pkg ? `used by ${f.pkg}` : `in ${f.file ?? f.target}`;
+        return `${f.title} (${sev}) ${used} [${f.target}]`;
+    }
     return `${f.title} (${sev}, ${f.detail ?? 'secret'}) in ${f.target}`;
 }
 function help(f) {
@@ -574,6 +603,8 @@ function help(f) {
         parts.push('Upgrade the package to a fixed version, or rebuild on a base image that has one.');
     if (f.kind === 'secret')
         parts.push('Remove the secret from the repository and its history, and rotate it.');
+    if (f.kind === 'license')
+        parts.push('Replace the component, or record the legal sign-off as an allowlist entry (id: the license name, package: the package).');
     const url = f.url ?? (f.kind === 'secret' ? SECRET_DOCS : undefined);
     if (url)
         parts.push(url);
@@ -593,7 +624,9 @@ function toFinding(f) {
         helpUri: f.url ?? (f.kind === 'secret' ? SECRET_DOCS : undefined),
         securitySeverity: f.cvss ?? fallbackScore(f.severity),
         // Image findings share a rule and the FROM line: the target and package keep alerts apart.
-        fingerprint: [f.id, f.target, f.pkg ?? '', f.installed ?? '', f.line ?? ''].join('|'),
+        fingerprint: [f.id, f.target, f.pkg ?? '', f.installed ?? '', f.line ?? '']
+            .concat(f.kind === 'license' ? [f.file ?? ''] : [])
+            .join('|'),
     };
 }
 function expiredFinding(use, file) {
@@ -646,7 +679,7 @@ function topTable(findings, note) {
             .map((f) => [
             f.severity,
             f.id,
-            f.kind === 'vulnerability' ? f.pkg : f.kind,
+            f.kind === 'vulnerability' || (f.kind === 'license' && f.pkg) ? f.pkg : f.kind,
             f.installed,
             f.fixed,
             location(f),
@@ -753,12 +786,29 @@ var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./packages/trivy/src/run-trivy.ts
 
 
+/** Every severity: Trivy reports all of them, and our gate decides which fail. */
+const ALL_SEVERITIES = 'UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL';
 /**
  * Trivy's command line. `--exit-code 0` keeps findings out of the exit code, so a non-zero exit
- * always means Trivy itself failed; the gate is ours, on the JSON.
+ * always means Trivy itself failed; the gate is ours, on the JSON. Trivy would otherwise read a
+ * `trivy.yaml` and `.trivyignore` from its working folder (the workspace, which the pull request
+ * controls) and drop findings before our gate sees them: `--config`, `--ignorefile` and
+ * `--severity` are always given.
  */
 function trivyArgs(scan) {
-    const args = [scan.scanType, '--format', 'json', '--output', scan.output, '--exit-code', '0'];
+    const args = [
+        scan.scanType,
+        '--config',
+        scan.configFile,
+        '--format',
+        'json',
+        '--output',
+        scan.output,
+        '--exit-code',
+        '0',
+        '--severity',
+        ALL_SEVERITIES,
+    ];
     // `trivy config` only scans for misconfigurations and takes no --scanners.
     if (scan.scanType !== 'config' && scan.scanners.length)
         args.push('--scanners', scan.scanners.join(','));
@@ -776,11 +826,50 @@ function trivyArgs(scan) {
                 args.push('--skip-check-update');
         }
     }
-    if (scan.ignoreFile)
-        args.push('--ignorefile', scan.ignoreFile);
+    args.push('--ignorefile', scan.ignoreFile);
     args.push('--timeout', `${Math.max(1, Math.ceil(scan.timeoutMs / 1000))}s`);
     args.push(scan.target);
     return args;
+}
+// Trivy reads every flag from TRIVY_<FLAG> too. These change which findings reach the JSON or
+// what the JSON is, so a workflow's env (or one set by an earlier step) would bypass the gate.
+// Database, cache, registry and auth variables stay.
+const GATE_AFFECTING_TRIVY_ENV = [
+    'TRIVY_CONFIG',
+    'TRIVY_SEVERITY',
+    'TRIVY_IGNORE_UNFIXED',
+    'TRIVY_IGNORE_STATUS',
+    'TRIVY_IGNOREFILE',
+    'TRIVY_IGNORE_POLICY',
+    'TRIVY_IGNORED_LICENSES',
+    'TRIVY_VEX',
+    'TRIVY_SKIP_FILES',
+    'TRIVY_SKIP_DIRS',
+    'TRIVY_SCANNERS',
+    'TRIVY_SECURITY_CHECKS',
+    'TRIVY_PKG_TYPES',
+    'TRIVY_VULN_TYPE',
+    'TRIVY_EXIT_CODE',
+    'TRIVY_EXIT_ON_EOL',
+    'TRIVY_FORMAT',
+    'TRIVY_TEMPLATE',
+    'TRIVY_OUTPUT',
+    'TRIVY_REPORT',
+    'TRIVY_SECRET_CONFIG',
+    'TRIVY_LICENSE_CONFIDENCE_LEVEL',
+];
+/** The environment Trivy runs with: the caller's, minus the variables that would filter findings. */
+function trivyEnv(env) {
+    const strip = new Set(GATE_AFFECTING_TRIVY_ENV);
+    const kept = {};
+    const removed = [];
+    for (const [name, value] of Object.entries(env)) {
+        if (strip.has(name.toUpperCase()))
+            removed.push(name);
+        else
+            kept[name] = value;
+    }
+    return { env: kept, removed: removed.sort() };
 }
 const STDERR_KEEP = 64 * 1024;
 /** Run Trivy to completion; a Trivy that cannot be started at all is a UserError. */
@@ -825,7 +914,10 @@ function runTrivy(binary, args, options) {
 
 // Trivy JSON report, SchemaVersion 2 (pkg/types/report.go in aquasecurity/trivy):
 //   { SchemaVersion, ArtifactName, ArtifactType, Metadata, Results[] }
-//   Results[]: { Target, Class, Type, Packages[], Vulnerabilities[], Misconfigurations[], Secrets[] }
+//   Results[]: { Target, Class, Type, Packages[], Vulnerabilities[], Misconfigurations[], Secrets[], Licenses[] }
+//   Licenses[] (DetectedLicense, pkg/fanal/types/artifact.go): { Severity, Category, PkgName, FilePath,
+//     Name, Text, Confidence, Link }; Class `license` for package licenses (PkgName set), `license-file`
+//     for licenses found in files (FilePath set).
 // Trivy omits empty fields (`omitempty`), so every array may be absent; fields we do not read are
 // dropped, so a newer Trivy's additions parse too.
 /** An array Trivy may omit or write as null: absent means empty. */
@@ -877,6 +969,15 @@ const secret = schemas/* object */.Ikc({
     EndLine: schema_int(),
     Match: schema_text(),
 });
+const license = schemas/* object */.Ikc({
+    Severity: schema_text(),
+    Category: schema_text(),
+    PkgName: schema_text(),
+    FilePath: schema_text(),
+    Name: schema_text(),
+    Confidence: opt(schemas/* number */.aig()),
+    Link: schema_text(),
+});
 const pkg = schemas/* object */.Ikc({
     ID: schema_text(),
     Name: schema_text(),
@@ -892,6 +993,7 @@ const result = schemas/* object */.Ikc({
     Vulnerabilities: list(vulnerability),
     Misconfigurations: list(misconfiguration),
     Secrets: list(secret),
+    Licenses: list(license),
 });
 const trivyReportSchema = schemas/* object */.Ikc({
     SchemaVersion: schemas/* literal */.euz(2),
@@ -951,11 +1053,17 @@ function localPath(workspace, value) {
     return external_node_path_default().resolve(workspace, value);
 }
 const isUrl = (target) => /^[a-z][a-z0-9+.-]*:\/\//i.test(target) || /^git@/.test(target);
-/** `trivyignores` as one `--ignorefile`: Trivy takes a single file, so several plain ones are joined. */
+/**
+ * `trivyignores` as one `--ignorefile`: Trivy takes a single file, so several plain ones are
+ * joined; none is an empty file, so Trivy never falls back to the workspace's `.trivyignore`.
+ */
 async function ignoreFile(inputs, workspace, tmp) {
     const files = inputs.trivyignores.map((file) => (0,src/* resolveInWorkspace */.z1)(workspace, file, { input: 'trivyignores' }));
-    if (files.length === 0)
-        return undefined;
+    if (files.length === 0) {
+        const empty = external_node_path_default().join(tmp, 'empty.trivyignore');
+        await (0,promises_.writeFile)(empty, '');
+        return empty;
+    }
     if (files.length === 1)
         return files[0];
     if (files.some((file) => /\.ya?ml$/i.test(file))) {
@@ -1024,6 +1132,8 @@ async function runTrivyWrap(inputs, context) {
     const tmp = await (0,promises_.mkdtemp)(external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'llmops-trivy-'));
     try {
         const output = external_node_path_default().join(tmp, 'trivy-report.json');
+        const configFile = external_node_path_default().join(tmp, 'empty.yaml');
+        await (0,promises_.writeFile)(configFile, '');
         const args = trivyArgs({
             scanType,
             target,
@@ -1032,13 +1142,17 @@ async function runTrivyWrap(inputs, context) {
             cacheDir: inputs['cache-dir'] ? localPath(workspace, inputs['cache-dir']) : undefined,
             skipDbUpdate: inputs['skip-db-update'],
             ignoreFile: await ignoreFile(inputs, workspace, tmp),
+            configFile,
             timeoutMs: inputs.timeout,
         });
+        const child = trivyEnv(env);
+        if (child.removed.length)
+            log(`Not passing ${child.removed.join(', ')} to Trivy: they would filter findings before the gate (use trivy-wrap's inputs)`);
         if (scanType === 'config' && inputs.scanners.length)
             log('scan-type config scans misconfigurations only: scanners ignored');
         log(`Running ${trivy.path} ${args.join(' ')}`);
         const exit = await runTrivy(trivy.path, args, {
-            env,
+            env: child.env,
             cwd: workspace,
             timeoutMs: inputs.timeout,
             signal: context.signal,

@@ -40,7 +40,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   oS: () => (/* reexport */ workspaceRoot)
 });
 
-// UNUSED EXPORTS: VERDICTS, annotateCapped, commentMarker, escapeMarkdown, escapeXml, findingLocation, findingsTable, publishCheckRun, realPath, renderJunit, renderMarkdown, setSecretSink, upsertStickyComment, worstVerdict
+// UNUSED EXPORTS: VERDICTS, annotateCapped, commentMarker, escapeMarkdown, escapeXml, findingLocation, findingsTable, publishCheckRun, realPath, redactDeep, renderJunit, renderMarkdown, setSecretSink, upsertStickyComment, worstVerdict
 
 ;// CONCATENATED MODULE: ./packages/core/src/duration.ts
 const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -663,7 +663,55 @@ function buildSarif(report, options, count) {
     };
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/secrets.ts
+const known = new Set();
+let sink = () => { };
+function setSecretSink(next) {
+    sink = next;
+    for (const value of known)
+        sink(value);
+}
+/**
+ * Mask a value from now on. Header-style values ("Bearer x", "user:pass") also leak their parts,
+ * so those are masked too unless `split: false` (a whole document such as a kubeconfig, whose
+ * words are ordinary; its credentials are registered one by one).
+ */
+function registerSecret(value, options = {}) {
+    if (!value || value.length < 3 || known.has(value))
+        return;
+    known.add(value);
+    sink(value);
+    if (options.split === false)
+        return;
+    for (const part of value.split(/[\s:]+/))
+        if (part.length >= 6 && part !== value)
+            registerSecret(part);
+}
+/** Every string inside a value with secrets replaced: reports and files are not masked by the runner. */
+function redactDeep(value) {
+    if (known.size === 0)
+        return value;
+    const walk = (v) => {
+        if (typeof v === 'string')
+            return redactSecrets(v);
+        if (Array.isArray(v))
+            return v.map(walk);
+        if (v && typeof v === 'object')
+            return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+        return v;
+    };
+    return walk(value);
+}
+/** Replace every registered secret in text (for output the runner does not mask). */
+function redactSecrets(text) {
+    let out = text;
+    for (const value of known)
+        out = out.split(value).join('***');
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/publish.ts
+
 
 
 
@@ -706,7 +754,9 @@ async function writeIn(workspace, file, text) {
     return target;
 }
 /** Renders one report to every place it belongs and sets the step's outcome. */
-async function publish(report, command, options, runtime, workspace, env = process.env) {
+async function publish(unredacted, command, options, runtime, workspace, env = process.env) {
+    // Masking covers logs only; the report goes to files, comments and check runs too.
+    const report = redactDeep(unredacted);
     const reportPath = options['report-path'] || `llmops-${report.action}-report.json`;
     await writeIn(workspace, reportPath, `${JSON.stringify({ version: VERSION, ...report }, null, 2)}\n`);
     runtime.setOutput('report-path', reportPath);
@@ -770,38 +820,6 @@ async function publishToGitHub(report, options, runtime, run, token) {
 ;// CONCATENATED MODULE: ./packages/core/src/report.ts
 function countFindings(findings, level) {
     return findings.reduce((n, finding) => n + (finding.level === level ? 1 : 0), 0);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/secrets.ts
-const known = new Set();
-let sink = () => { };
-function setSecretSink(next) {
-    sink = next;
-    for (const value of known)
-        sink(value);
-}
-/**
- * Mask a value from now on. Header-style values ("Bearer x", "user:pass") also leak their parts,
- * so those are masked too unless `split: false` (a whole document such as a kubeconfig, whose
- * words are ordinary; its credentials are registered one by one).
- */
-function registerSecret(value, options = {}) {
-    if (!value || value.length < 3 || known.has(value))
-        return;
-    known.add(value);
-    sink(value);
-    if (options.split === false)
-        return;
-    for (const part of value.split(/[\s:]+/))
-        if (part.length >= 6 && part !== value)
-            registerSecret(part);
-}
-/** Replace every registered secret in text (for output the runner does not mask). */
-function redactSecrets(text) {
-    let out = text;
-    for (const value of known)
-        out = out.split(value).join('***');
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/workspace.ts
@@ -11159,6 +11177,10 @@ const commands = {
     'canary-step': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(635), __nccwpck_require__.e(891), __nccwpck_require__.e(834)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3834))).canaryStepCommand,
     'safety-tests': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(193), __nccwpck_require__.e(737), __nccwpck_require__.e(536)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1536))).safetyTestsCommand,
 };
+/** Commands with cleanup for a `post:` step (the runner runs it after the job, on failure and cancellation too). */
+const postCommands = {
+    'canary-step': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(635), __nccwpck_require__.e(891), __nccwpck_require__.e(834)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3834))).canaryStepPostCommand,
+};
 
 ;// CONCATENATED MODULE: ./packages/cli/src/manifest.generated.ts
 const manifest = {
@@ -11916,7 +11938,7 @@ const manifest = {
             prompts: 'Number of prompts validated.',
             errors: 'Number of error findings.',
             warnings: 'Number of warning findings.',
-            'total-tokens': 'Sum of prompt tokens over all prompts (first testData row filled in).',
+            'total-tokens': 'Sum of prompt tokens over all prompts (longest testData row filled in).',
             'estimated-cost-usd': 'Estimated cost in USD of 1,000 calls of every prompt (input at counted tokens, output at max tokens).',
             'changed-prompts': 'Comma-separated prompt files whose content changed against base-ref.',
             'report-path': 'Path of the JSON report.',

@@ -1453,6 +1453,8 @@ async function runQualityGate(inputs, context) {
             concurrency: inputs.concurrency,
             cache,
             signal,
+            // A server may echo a key in an error body; neither key may reach a report.
+            secrets: [inputs['api-key'], judgeKey].filter((k) => !!k),
         };
         const target = new llm_src/* LlmClient */.l3({
             ...common,

@@ -124,7 +124,7 @@ class TestServer {
             fault.kind !== 'stall' &&
             fault.kind !== 'malformed' &&
             fault.kind !== 'empty-choices') {
-            return this.errorStatus(res, fault);
+            return this.errorStatus(res, fault, req);
         }
         const model = body.model ?? 'test-model';
         if (!this.models().includes(model)) {
@@ -208,7 +208,15 @@ class TestServer {
         const answer = this.options.answer ?? 'OK';
         return typeof answer === 'function' ? answer(body) : answer;
     }
-    errorStatus(res, fault) {
+    errorStatus(res, fault, req) {
+        if (fault.kind === 'echo-auth') {
+            return json(res, 401, {
+                error: {
+                    message: `Incorrect API key provided: ${req.headers.authorization ?? '(none)'}`,
+                    type: 'invalid_request_error',
+                },
+            });
+        }
         if (fault.kind === 'tgi-error')
             return json(res, fault.status, {
                 error: fault.message ?? 'Model is overloaded',

@@ -34,7 +34,7 @@ __webpack_require__.d(__webpack_exports__, {
   rF: () => (/* reexport */ wilson)
 });
 
-// UNUSED EXPORTS: VERDICTS, annotateCapped, commentMarker, escapeMarkdown, escapeXml, findingLocation, findingsTable, formatUserError, publish, publishCheckRun, readInputs, realPath, renderJunit, renderMarkdown, renderText, setSecretSink, upsertStickyComment, verdictFailsStep, workspaceRoot, worstVerdict
+// UNUSED EXPORTS: VERDICTS, annotateCapped, commentMarker, escapeMarkdown, escapeXml, findingLocation, findingsTable, formatUserError, publish, publishCheckRun, readInputs, realPath, redactDeep, renderJunit, renderMarkdown, renderText, setSecretSink, upsertStickyComment, verdictFailsStep, workspaceRoot, worstVerdict
 
 // EXTERNAL MODULE: ./packages/core/src/duration.ts
 var duration = __webpack_require__(9713);
@@ -495,7 +495,7 @@ function cvssScore(cvss, source) {
     }
     return undefined;
 }
-/** Every vulnerability, failed misconfiguration and secret in a Trivy report. */
+/** Every vulnerability, failed misconfiguration, secret and license finding in a Trivy report. */
 function collectFindings(report, context) {
     const found = [];
     for (const result of report.Results) {
@@ -547,6 +547,28 @@ function collectFindings(report, context) {
                 // Never the match itself: it is (part of) the secret.
                 detail: s.Category ? `${s.Category} secret` : 'secret',
                 ...placeAt(result.Target, context, s.StartLine, s.EndLine),
+            });
+        }
+        // Trivy rates each license by its category (forbidden CRITICAL, restricted HIGH, …): the
+        // severity gate and the allowlist treat it like any other finding, id = the license name.
+        for (const l of result.Licenses) {
+            const id = l.Name || 'unknown license';
+            const category = l.Category?.toLowerCase();
+            found.push({
+                ...base,
+                kind: 'license',
+                id,
+                aliases: [],
+                severity: toSeverity(l.Severity),
+                pkg: l.PkgName || undefined,
+                title: `${id} license${category ? ` (${category})` : ''}`,
+                detail: category,
+                url: l.Link || undefined,
+                ...(l.FilePath
+                    ? placeAt(l.FilePath, context, undefined, undefined)
+                    : context.scanType === 'image'
+                        ? { ...context.dockerfile }
+                        : {}),
             });
         }
     }
@@ -783,6 +805,10 @@ function message(f) {
     }
     if (f.kind === 'misconfiguration')
         return `${f.id} (${sev}): ${f.detail || f.title} [${f.target}]`;
+    if (f.kind === 'license') {
+        const used = f.pkg ? `used by ${f.pkg}` : `in ${f.file ?? f.target}`;
+        return `${f.title} (${sev}) ${used} [${f.target}]`;
+    }
     return `${f.title} (${sev}, ${f.detail ?? 'secret'}) in ${f.target}`;
 }
 function help(f) {
@@ -793,6 +819,8 @@ function help(f) {
         parts.push('Upgrade the package to a fixed version, or rebuild on a base image that has one.');
     if (f.kind === 'secret')
         parts.push('Remove the secret from the repository and its history, and rotate it.');
+    if (f.kind === 'license')
+        parts.push('Replace the component, or record the legal sign-off as an allowlist entry (id: the license name, package: the package).');
     const url = f.url ?? (f.kind === 'secret' ? SECRET_DOCS : undefined);
     if (url)
         parts.push(url);
@@ -812,7 +840,9 @@ function toFinding(f) {
         helpUri: f.url ?? (f.kind === 'secret' ? SECRET_DOCS : undefined),
         securitySeverity: f.cvss ?? fallbackScore(f.severity),
         // Image findings share a rule and the FROM line: the target and package keep alerts apart.
-        fingerprint: [f.id, f.target, f.pkg ?? '', f.installed ?? '', f.line ?? ''].join('|'),
+        fingerprint: [f.id, f.target, f.pkg ?? '', f.installed ?? '', f.line ?? '']
+            .concat(f.kind === 'license' ? [f.file ?? ''] : [])
+            .join('|'),
     };
 }
 function expiredFinding(use, file) {
@@ -865,7 +895,7 @@ function topTable(findings, note) {
             .map((f) => [
             f.severity,
             f.id,
-            f.kind === 'vulnerability' ? f.pkg : f.kind,
+            f.kind === 'vulnerability' || (f.kind === 'license' && f.pkg) ? f.pkg : f.kind,
             f.installed,
             f.fixed,
             location(f),
@@ -1044,7 +1074,10 @@ function runTrivy(binary, args, options) {
 
 // Trivy JSON report, SchemaVersion 2 (pkg/types/report.go in aquasecurity/trivy):
 //   { SchemaVersion, ArtifactName, ArtifactType, Metadata, Results[] }
-//   Results[]: { Target, Class, Type, Packages[], Vulnerabilities[], Misconfigurations[], Secrets[] }
+//   Results[]: { Target, Class, Type, Packages[], Vulnerabilities[], Misconfigurations[], Secrets[], Licenses[] }
+//   Licenses[] (DetectedLicense, pkg/fanal/types/artifact.go): { Severity, Category, PkgName, FilePath,
+//     Name, Text, Confidence, Link }; Class `license` for package licenses (PkgName set), `license-file`
+//     for licenses found in files (FilePath set).
 // Trivy omits empty fields (`omitempty`), so every array may be absent; fields we do not read are
 // dropped, so a newer Trivy's additions parse too.
 /** An array Trivy may omit or write as null: absent means empty. */
@@ -1096,6 +1129,15 @@ const secret = schemas/* object */.Ikc({
     EndLine: schema_int(),
     Match: schema_text(),
 });
+const license = schemas/* object */.Ikc({
+    Severity: schema_text(),
+    Category: schema_text(),
+    PkgName: schema_text(),
+    FilePath: schema_text(),
+    Name: schema_text(),
+    Confidence: opt(schemas/* number */.aig()),
+    Link: schema_text(),
+});
 const pkg = schemas/* object */.Ikc({
     ID: schema_text(),
     Name: schema_text(),
@@ -1111,6 +1153,7 @@ const result = schemas/* object */.Ikc({
     Vulnerabilities: list(vulnerability),
     Misconfigurations: list(misconfiguration),
     Secrets: list(secret),
+    Licenses: list(license),
 });
 const trivyReportSchema = schemas/* object */.Ikc({
     SchemaVersion: schemas/* literal */.euz(2),

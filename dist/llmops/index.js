@@ -28372,7 +28372,8 @@ module.exports = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ commands)
+/* harmony export */   P: () => (/* binding */ commands),
+/* harmony export */   f: () => (/* binding */ postCommands)
 /* harmony export */ });
 /**
  * Every command the CLI and the root action can run. Loaded on demand, so a command's
@@ -28385,6 +28386,10 @@ const commands = {
     'llm-quality-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(193), __nccwpck_require__.e(463), __nccwpck_require__.e(737), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1754))).qualityGateCommand,
     'canary-step': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(635), __nccwpck_require__.e(891), __nccwpck_require__.e(834)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3834))).canaryStepCommand,
     'safety-tests': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(193), __nccwpck_require__.e(737), __nccwpck_require__.e(536)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1536))).safetyTestsCommand,
+};
+/** Commands with cleanup for a `post:` step (the runner runs it after the job, on failure and cancellation too). */
+const postCommands = {
+    'canary-step': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(635), __nccwpck_require__.e(891), __nccwpck_require__.e(834)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3834))).canaryStepPostCommand,
 };
 
 
@@ -29151,7 +29156,7 @@ const manifest = {
             prompts: 'Number of prompts validated.',
             errors: 'Number of error findings.',
             warnings: 'Number of warning findings.',
-            'total-tokens': 'Sum of prompt tokens over all prompts (first testData row filled in).',
+            'total-tokens': 'Sum of prompt tokens over all prompts (longest testData row filled in).',
             'estimated-cost-usd': 'Estimated cost in USD of 1,000 calls of every prompt (input at counted tokens, output at max tokens).',
             'changed-prompts': 'Comma-separated prompt files whose content changed against base-ref.',
             'report-path': 'Path of the JSON report.',
@@ -29185,7 +29190,17 @@ if (!load || !spec) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`input 'command' has value '${name}': expected one of ${Object.keys(_commands__WEBPACK_IMPORTED_MODULE_2__/* .commands */ .P).join(', ')}`);
 }
 else {
-    await (0,_llmops_core_action__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .C)(await load(), (input) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(input) || spec.inputs[input]?.default || '');
+    const source = (input) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(input) || spec.inputs[input]?.default || '';
+    // One bundle for `main:` and `post:`; the state saved by the main run tells them apart.
+    if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu('isPost') === 'true') {
+        const post = Object.hasOwn(_commands__WEBPACK_IMPORTED_MODULE_2__/* .postCommands */ .f, name) ? _commands__WEBPACK_IMPORTED_MODULE_2__/* .postCommands */ .f[name] : undefined;
+        if (post)
+            await (0,_llmops_core_action__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .C)(await post(), source);
+    }
+    else {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ('isPost', 'true');
+        await (0,_llmops_core_action__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .C)(await load(), source);
+    }
 }
 
 __webpack_async_result__();
@@ -29607,9 +29622,12 @@ var junit = __nccwpck_require__(1038);
 var markdown = __nccwpck_require__(2901);
 // EXTERNAL MODULE: ./packages/core/src/render/sarif.ts
 var render_sarif = __nccwpck_require__(6395);
+// EXTERNAL MODULE: ./packages/core/src/secrets.ts
+var secrets = __nccwpck_require__(7620);
 // EXTERNAL MODULE: ./packages/core/src/verdict.ts
 var verdict = __nccwpck_require__(2576);
 ;// CONCATENATED MODULE: ./packages/core/src/publish.ts
+
 
 
 
@@ -29652,7 +29670,9 @@ async function writeIn(workspace, file, text) {
     return target;
 }
 /** Renders one report to every place it belongs and sets the step's outcome. */
-async function publish(report, command, options, runtime, workspace, env = process.env) {
+async function publish(unredacted, command, options, runtime, workspace, env = process.env) {
+    // Masking covers logs only; the report goes to files, comments and check runs too.
+    const report = (0,secrets/* redactDeep */.KL)(unredacted);
     const reportPath = options['report-path'] || `llmops-${report.action}-report.json`;
     await writeIn(workspace, reportPath, `${JSON.stringify({ version: version/* VERSION */.x, ...report }, null, 2)}\n`);
     runtime.setOutput('report-path', reportPath);
@@ -30007,8 +30027,11 @@ async function runAction(command, source = (name) => _actions_core__WEBPACK_IMPO
         const report = await command.run(inputs, {
             workspace,
             env: process.env,
-            // Log lines can carry text from servers and models: keep them from forming workflow commands.
-            log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line.replace(/\r?\n/g, ' ').replace(/^::/, ': :')),
+            // One log line per text line, none starting a workflow command.
+            log: (text) => {
+                for (const line of text.split(/\r?\n/))
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line.replace(/^(\s*)::/, '$1: :'));
+            },
             signal: controller.signal,
         });
         await (0,_publish__WEBPACK_IMPORTED_MODULE_3__/* .publish */ .m)(report, command, inputs, actionsRuntime, workspace);
@@ -30044,6 +30067,7 @@ async function runAction(command, source = (name) => _actions_core__WEBPACK_IMPO
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KL: () => (/* binding */ redactDeep),
 /* harmony export */   Wg: () => (/* binding */ setSecretSink),
 /* harmony export */   cl: () => (/* binding */ registerSecret),
 /* harmony export */   fp: () => (/* binding */ redactSecrets)
@@ -30070,6 +30094,21 @@ function registerSecret(value, options = {}) {
     for (const part of value.split(/[\s:]+/))
         if (part.length >= 6 && part !== value)
             registerSecret(part);
+}
+/** Every string inside a value with secrets replaced: reports and files are not masked by the runner. */
+function redactDeep(value) {
+    if (known.size === 0)
+        return value;
+    const walk = (v) => {
+        if (typeof v === 'string')
+            return redactSecrets(v);
+        if (Array.isArray(v))
+            return v.map(walk);
+        if (v && typeof v === 'object')
+            return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+        return v;
+    };
+    return walk(value);
 }
 /** Replace every registered secret in text (for output the runner does not mask). */
 function redactSecrets(text) {
@@ -30548,9 +30587,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ core_debug),
   z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
+  Gu: () => (/* binding */ getState),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
   lm: () => (/* binding */ notice),
+  LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
@@ -30558,7 +30599,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, markdownSummary, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, markdownSummary, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -31548,9 +31589,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.

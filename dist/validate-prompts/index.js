@@ -31303,9 +31303,12 @@ var junit = __nccwpck_require__(1038);
 var markdown = __nccwpck_require__(2901);
 // EXTERNAL MODULE: ./packages/core/src/render/sarif.ts
 var render_sarif = __nccwpck_require__(6395);
+// EXTERNAL MODULE: ./packages/core/src/secrets.ts
+var secrets = __nccwpck_require__(7620);
 // EXTERNAL MODULE: ./packages/core/src/verdict.ts
 var verdict = __nccwpck_require__(2576);
 ;// CONCATENATED MODULE: ./packages/core/src/publish.ts
+
 
 
 
@@ -31348,7 +31351,9 @@ async function writeIn(workspace, file, text) {
     return target;
 }
 /** Renders one report to every place it belongs and sets the step's outcome. */
-async function publish(report, command, options, runtime, workspace, env = process.env) {
+async function publish(unredacted, command, options, runtime, workspace, env = process.env) {
+    // Masking covers logs only; the report goes to files, comments and check runs too.
+    const report = (0,secrets/* redactDeep */.KL)(unredacted);
     const reportPath = options['report-path'] || `llmops-${report.action}-report.json`;
     await writeIn(workspace, reportPath, `${JSON.stringify({ version: VERSION, ...report }, null, 2)}\n`);
     runtime.setOutput('report-path', reportPath);
@@ -34656,8 +34661,11 @@ async function runAction(command, source = (name) => getInput(name)) {
         const report = await command.run(inputs, {
             workspace,
             env: process.env,
-            // Log lines can carry text from servers and models: keep them from forming workflow commands.
-            log: (line) => info(line.replace(/\r?\n/g, ' ').replace(/^::/, ': :')),
+            // One log line per text line, none starting a workflow command.
+            log: (text) => {
+                for (const line of text.split(/\r?\n/))
+                    info(line.replace(/^(\s*)::/, '$1: :'));
+            },
             signal: controller.signal,
         });
         await (0,publish/* publish */.m)(report, command, inputs, actionsRuntime, workspace);
@@ -34693,6 +34701,7 @@ async function runAction(command, source = (name) => getInput(name)) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KL: () => (/* binding */ redactDeep),
 /* harmony export */   Wg: () => (/* binding */ setSecretSink),
 /* harmony export */   cl: () => (/* binding */ registerSecret)
 /* harmony export */ });
@@ -34719,6 +34728,21 @@ function registerSecret(value, options = {}) {
     for (const part of value.split(/[\s:]+/))
         if (part.length >= 6 && part !== value)
             registerSecret(part);
+}
+/** Every string inside a value with secrets replaced: reports and files are not masked by the runner. */
+function redactDeep(value) {
+    if (known.size === 0)
+        return value;
+    const walk = (v) => {
+        if (typeof v === 'string')
+            return redactSecrets(v);
+        if (Array.isArray(v))
+            return v.map(walk);
+        if (v && typeof v === 'object')
+            return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+        return v;
+    };
+    return walk(value);
 }
 /** Replace every registered secret in text (for output the runner does not mask). */
 function redactSecrets(text) {

@@ -66,17 +66,22 @@ export async function runBundle(
   inputs: Record<string, string>,
   options: { cwd?: string; env?: Record<string, string>; node?: string; timeoutMs?: number } = {},
 ): Promise<BundleRun> {
-  const spec = parse(readFileSync(path.join(repoRoot, 'actions', action, 'action.yml'), 'utf8'));
+  // `llmops` is the root action (action.yml at the top, dist/llmops).
+  const specPath = action === 'llmops' ? 'action.yml' : path.join('actions', action, 'action.yml');
+  const spec = parse(readFileSync(path.join(repoRoot, specPath), 'utf8'));
   const dir = mkdtempSync(path.join(tmpdir(), 'llmops-run-'));
   const outputFile = path.join(dir, 'output');
   const summaryFile = path.join(dir, 'summary');
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
+  const stateFile = path.join(dir, 'state');
+  writeFileSync(stateFile, '');
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dir,
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_STATE: stateFile,
     GITHUB_WORKSPACE: options.cwd ?? process.cwd(),
     RUNNER_TEMP: dir,
   };

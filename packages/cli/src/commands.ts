@@ -12,3 +12,8 @@ export const commands: Record<string, () => Promise<AnyCommand>> = {
   'canary-step': async () => (await import('@llmops/kube')).canaryStepCommand,
   'safety-tests': async () => (await import('@llmops/safety')).safetyTestsCommand,
 };
+
+/** Commands with cleanup for a `post:` step (the runner runs it after the job, on failure and cancellation too). */
+export const postCommands: Record<string, () => Promise<AnyCommand>> = {
+  'canary-step': async () => (await import('@llmops/kube')).canaryStepPostCommand,
+};

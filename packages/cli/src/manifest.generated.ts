@@ -843,7 +843,7 @@ export const manifest: Record<string, ActionSpec> = {
       prompts: 'Number of prompts validated.',
       errors: 'Number of error findings.',
       warnings: 'Number of warning findings.',
-      'total-tokens': 'Sum of prompt tokens over all prompts (first testData row filled in).',
+      'total-tokens': 'Sum of prompt tokens over all prompts (longest testData row filled in).',
       'estimated-cost-usd':
         'Estimated cost in USD of 1,000 calls of every prompt (input at counted tokens, output at max tokens).',
       'changed-prompts': 'Comma-separated prompt files whose content changed against base-ref.',
