@@ -118,6 +118,7 @@ cases:
   it.each([
     ['an unknown assertion', '      - sounds-nice: true\n', /unknown assertion 'sounds-nice'/, 6],
     ['a bad regex', '      - regex: "(unclosed"\n', /bad regex "\(unclosed"/, 6],
+    ['an invalid JSON Schema', '      - json-schema: {type: objekt}\n', /invalid JSON Schema: .*type/, 6],
     [
       'a missing variable',
       '      - contains: x\n    vars: {}\n',

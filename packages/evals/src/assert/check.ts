@@ -20,16 +20,15 @@ export interface AssertionOutcome {
 }
 
 let ajv: Ajv | undefined;
-const compiled = new WeakMap<object, ValidateFunction>();
 
-function validator(schema: Record<string, unknown>): ValidateFunction {
-  let fn = compiled.get(schema);
-  if (!fn) {
-    ajv ??= new Ajv({ strict: false, allErrors: false });
-    fn = ajv.compile(schema);
-    compiled.set(schema, fn);
+/** Compile a `json-schema` assertion's schema once, when the suite loads; a problem message if invalid. */
+export function compileJsonSchema(schema: Record<string, unknown>): ValidateFunction | string {
+  ajv ??= new Ajv({ strict: false, allErrors: false });
+  try {
+    return ajv.compile(schema);
+  } catch (error) {
+    return `invalid JSON Schema: ${(error as Error).message.split('\n')[0]}`;
   }
-  return fn;
 }
 
 function words(text: string): number {
@@ -76,7 +75,7 @@ function raw(a: Assertion, obs: Observation, detectors: Detectors): AssertionOut
     case 'json-schema': {
       const parsed = parseJson(text);
       if (!parsed.ok) return result(false, `answer is not JSON (${parsed.message})`);
-      const validate = validator(a.schema!);
+      const validate = a.validate!;
       const ok = validate(parsed.value);
       const e = validate.errors?.[0];
       return result(

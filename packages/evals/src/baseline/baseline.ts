@@ -17,14 +17,14 @@ export function toBaseline(records: readonly CaseRecord[]): BaselineCase[] {
 /**
  * What makes two versions of a case the same question judged the same way: everything but where
  * it is written (id, file, line, name, suite; an assertion's line and label) and the compiled
- * pattern cache. Listing what to leave out, not what to keep, so a new field counts by default.
+ * pattern and schema. Listing what to leave out, not what to keep, so a new field counts by default.
  */
 export function caseFingerprint(c: EvalCase): string {
   const { id: _id, file: _file, line: _line, name: _name, suite: _suite, assertions, ...rest } = c;
   return JSON.stringify(
     canonical({
       ...rest,
-      assertions: assertions.map(({ line: _l, label: _lb, pattern: _p, ...a }) => a),
+      assertions: assertions.map(({ line: _l, label: _lb, pattern: _p, validate: _v, ...a }) => a),
     }),
   );
 }

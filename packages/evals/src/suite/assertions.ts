@@ -1,3 +1,4 @@
+import { compileJsonSchema } from '../assert/check';
 import { fillTemplate } from '../prompt-file/template';
 import { ASSERTION_KINDS, type Assertion, type AssertionKind } from './types';
 
@@ -87,7 +88,10 @@ export function parseAssertion(
   if (kind === 'json-schema') {
     if (!value || typeof value !== 'object' || Array.isArray(value))
       return `'json-schema' needs a JSON Schema mapping`;
-    return { ...base, schema: value as Record<string, unknown> };
+    const schema = value as Record<string, unknown>;
+    const validate = compileJsonSchema(schema);
+    if (typeof validate === 'string') return validate;
+    return { ...base, schema, validate };
   }
   // similar: to the case's `expected`, graded by the judge.
   if (context.expected === undefined)

@@ -1,4 +1,5 @@
 import type { ChatMessage, ChatParams } from '@llmops/llm';
+import type { ValidateFunction } from 'ajv';
 
 export const ASSERTION_KINDS = [
   'equals',
@@ -41,6 +42,8 @@ export interface Assertion {
   pattern?: RegExp;
   /** `json-schema`: the schema itself. */
   schema?: Record<string, unknown>;
+  /** `json-schema`: the schema compiled when the suite loaded. */
+  validate?: ValidateFunction;
   /** `judge`: what the answer must do. `builtin`: the evaluator's name (similarity, …). */
   rubric?: string;
   /** Judge score (0–1) an answer needs; `builtin` and `llm-choices` pass above 0 as gh-models does. */
