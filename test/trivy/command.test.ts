@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { isUserError, type Finding } from '@llmops/core';
 import {
   fakeTrivy,
@@ -456,6 +457,46 @@ describe("Trivy's own failures", () => {
       { workspace: workspace() },
     ).catch((e) => e);
     expect((error as Error).message).toMatch(/cannot run Trivy at .*no\/such\/trivy: ENOENT/);
+  });
+});
+
+describe("the workspace's Trivy settings", () => {
+  it('never lets trivy.yaml, .trivyignore or TRIVY_* variables filter findings before the gate', async () => {
+    const ws = workspace({
+      'trivy.yaml': 'severity: [CRITICAL]\nscan:\n  skip-dirs: [app]\n',
+      '.trivyignore': 'CVE-2024-6119\n',
+    });
+    const trivy = fakeTrivy(imageReport);
+    const envFile = `${ws}/../${path.basename(ws)}-env.json`;
+    const { report, log } = await runTrivyWrap(
+      { 'scan-type': 'image', target: image.name, 'trivy-path': trivy.bin },
+      {
+        workspace: ws,
+        env: {
+          ...trivy.env,
+          FAKE_TRIVY_ENV: envFile,
+          TRIVY_SEVERITY: 'CRITICAL',
+          TRIVY_IGNORE_UNFIXED: 'true',
+          TRIVY_IGNOREFILE: `${ws}/.trivyignore`,
+          TRIVY_SKIP_DIRS: 'usr',
+          TRIVY_EXIT_CODE: '1',
+          TRIVY_DB_REPOSITORY: 'mirror.example/trivy-db',
+        },
+      },
+    );
+    const args = JSON.parse(readFileSync(trivy.argsFile, 'utf8')) as string[];
+    const after = (flag: string) => args[args.indexOf(flag) + 1]!;
+    expect(after('--severity')).toBe('UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL');
+    expect(after('--config')).toMatch(/llmops-trivy-.*\/empty\.yaml$/);
+    expect(after('--config').startsWith(ws)).toBe(false);
+    expect(after('--ignorefile')).toMatch(/llmops-trivy-.*\/empty\.trivyignore$/);
+    expect(JSON.parse(readFileSync(envFile, 'utf8'))).toEqual({
+      TRIVY_DB_REPOSITORY: 'mirror.example/trivy-db',
+    });
+    expect(log.join('\n')).toContain(
+      'Not passing TRIVY_EXIT_CODE, TRIVY_IGNOREFILE, TRIVY_IGNORE_UNFIXED, TRIVY_SEVERITY, TRIVY_SKIP_DIRS to Trivy',
+    );
+    expect(report.outputs).toMatchObject({ critical: 1, high: 2, gated: 3 });
   });
 });
 

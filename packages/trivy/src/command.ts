@@ -18,7 +18,7 @@ import { trivyWrapInputs, type TrivyWrapInputs } from './inputs';
 import { installTrivy } from './install';
 import { dockerfilePlace, type LocateContext } from './locations';
 import { ACTION, buildReport } from './report';
-import { runTrivy, trivyArgs, type TrivyExit } from './run-trivy';
+import { runTrivy, trivyArgs, trivyEnv, type TrivyExit } from './run-trivy';
 import { parseTrivyReport } from './schema';
 import { gatedSeverities } from './severity';
 
@@ -34,17 +34,20 @@ function localPath(workspace: string, value: string): string {
 
 const isUrl = (target: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(target) || /^git@/.test(target);
 
-/** `trivyignores` as one `--ignorefile`: Trivy takes a single file, so several plain ones are joined. */
-async function ignoreFile(
-  inputs: TrivyWrapInputs,
-  workspace: string,
-  tmp: string,
-): Promise<string | undefined> {
+/**
+ * `trivyignores` as one `--ignorefile`: Trivy takes a single file, so several plain ones are
+ * joined; none is an empty file, so Trivy never falls back to the workspace's `.trivyignore`.
+ */
+async function ignoreFile(inputs: TrivyWrapInputs, workspace: string, tmp: string): Promise<string> {
   const files = inputs.trivyignores.map((file) =>
     resolveInWorkspace(workspace, file, { input: 'trivyignores' }),
   );
-  if (files.length === 0) return undefined;
-  if (files.length === 1) return files[0];
+  if (files.length === 0) {
+    const empty = path.join(tmp, 'empty.trivyignore');
+    await writeFile(empty, '');
+    return empty;
+  }
+  if (files.length === 1) return files[0]!;
   if (files.some((file) => /\.ya?ml$/i.test(file))) {
     throw new UserError(
       "input 'trivyignores': a YAML ignore file (.trivyignore.yaml) must be the only one given",
@@ -127,6 +130,8 @@ async function runTrivyWrap(inputs: TrivyWrapInputs, context: RunContext): Promi
   const tmp = await mkdtemp(path.join(env.RUNNER_TEMP || os.tmpdir(), 'llmops-trivy-'));
   try {
     const output = path.join(tmp, 'trivy-report.json');
+    const configFile = path.join(tmp, 'empty.yaml');
+    await writeFile(configFile, '');
     const args = trivyArgs({
       scanType,
       target,
@@ -135,13 +140,19 @@ async function runTrivyWrap(inputs: TrivyWrapInputs, context: RunContext): Promi
       cacheDir: inputs['cache-dir'] ? localPath(workspace, inputs['cache-dir']) : undefined,
       skipDbUpdate: inputs['skip-db-update'],
       ignoreFile: await ignoreFile(inputs, workspace, tmp),
+      configFile,
       timeoutMs: inputs.timeout,
     });
+    const child = trivyEnv(env);
+    if (child.removed.length)
+      log(
+        `Not passing ${child.removed.join(', ')} to Trivy: they would filter findings before the gate (use trivy-wrap's inputs)`,
+      );
     if (scanType === 'config' && inputs.scanners.length)
       log('scan-type config scans misconfigurations only: scanners ignored');
     log(`Running ${trivy.path} ${args.join(' ')}`);
     const exit = await runTrivy(trivy.path, args, {
-      env,
+      env: child.env,
       cwd: workspace,
       timeoutMs: inputs.timeout,
       signal: context.signal,

@@ -11,16 +11,37 @@ export interface ScanArgs {
   scanners: string[];
   cacheDir?: string;
   skipDbUpdate: boolean;
-  ignoreFile?: string;
+  /** `trivyignores` joined into one file, or an empty file: never the workspace's `.trivyignore`. */
+  ignoreFile: string;
+  /** An empty config file, so a `trivy.yaml` in the workspace changes nothing. */
+  configFile: string;
   timeoutMs: number;
 }
 
+/** Every severity: Trivy reports all of them, and our gate decides which fail. */
+export const ALL_SEVERITIES = 'UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL';
+
 /**
  * Trivy's command line. `--exit-code 0` keeps findings out of the exit code, so a non-zero exit
- * always means Trivy itself failed; the gate is ours, on the JSON.
+ * always means Trivy itself failed; the gate is ours, on the JSON. Trivy would otherwise read a
+ * `trivy.yaml` and `.trivyignore` from its working folder (the workspace, which the pull request
+ * controls) and drop findings before our gate sees them: `--config`, `--ignorefile` and
+ * `--severity` are always given.
  */
 export function trivyArgs(scan: ScanArgs): string[] {
-  const args = [scan.scanType, '--format', 'json', '--output', scan.output, '--exit-code', '0'];
+  const args = [
+    scan.scanType,
+    '--config',
+    scan.configFile,
+    '--format',
+    'json',
+    '--output',
+    scan.output,
+    '--exit-code',
+    '0',
+    '--severity',
+    ALL_SEVERITIES,
+  ];
   // `trivy config` only scans for misconfigurations and takes no --scanners.
   if (scan.scanType !== 'config' && scan.scanners.length) args.push('--scanners', scan.scanners.join(','));
   // Packages carry their line in the lockfile, which lets findings point at it.
@@ -33,10 +54,50 @@ export function trivyArgs(scan: ScanArgs): string[] {
       if (scan.scanners.includes('misconfig')) args.push('--skip-check-update');
     }
   }
-  if (scan.ignoreFile) args.push('--ignorefile', scan.ignoreFile);
+  args.push('--ignorefile', scan.ignoreFile);
   args.push('--timeout', `${Math.max(1, Math.ceil(scan.timeoutMs / 1000))}s`);
   args.push(scan.target);
   return args;
+}
+
+// Trivy reads every flag from TRIVY_<FLAG> too. These change which findings reach the JSON or
+// what the JSON is, so a workflow's env (or one set by an earlier step) would bypass the gate.
+// Database, cache, registry and auth variables stay.
+export const GATE_AFFECTING_TRIVY_ENV = [
+  'TRIVY_CONFIG',
+  'TRIVY_SEVERITY',
+  'TRIVY_IGNORE_UNFIXED',
+  'TRIVY_IGNORE_STATUS',
+  'TRIVY_IGNOREFILE',
+  'TRIVY_IGNORE_POLICY',
+  'TRIVY_IGNORED_LICENSES',
+  'TRIVY_VEX',
+  'TRIVY_SKIP_FILES',
+  'TRIVY_SKIP_DIRS',
+  'TRIVY_SCANNERS',
+  'TRIVY_SECURITY_CHECKS',
+  'TRIVY_PKG_TYPES',
+  'TRIVY_VULN_TYPE',
+  'TRIVY_EXIT_CODE',
+  'TRIVY_EXIT_ON_EOL',
+  'TRIVY_FORMAT',
+  'TRIVY_TEMPLATE',
+  'TRIVY_OUTPUT',
+  'TRIVY_REPORT',
+  'TRIVY_SECRET_CONFIG',
+  'TRIVY_LICENSE_CONFIDENCE_LEVEL',
+] as const;
+
+/** The environment Trivy runs with: the caller's, minus the variables that would filter findings. */
+export function trivyEnv(env: NodeJS.ProcessEnv): { env: NodeJS.ProcessEnv; removed: string[] } {
+  const strip = new Set<string>(GATE_AFFECTING_TRIVY_ENV);
+  const kept: NodeJS.ProcessEnv = {};
+  const removed: string[] = [];
+  for (const [name, value] of Object.entries(env)) {
+    if (strip.has(name.toUpperCase())) removed.push(name);
+    else kept[name] = value;
+  }
+  return { env: kept, removed: removed.sort() };
 }
 
 export interface TrivyExit {
