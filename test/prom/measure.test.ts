@@ -1,6 +1,11 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   ManualClock,
   measureChecks,
+  PromClient,
+  runMetricGate,
+  type MetricGateInputs,
   parseChecks,
   PromError,
   type Limits,
@@ -217,5 +222,67 @@ describe('measureChecks', () => {
       onMeasurement: () => controller.abort(new Error('cancelled')),
     });
     expect(result).toMatchObject({ cancelled: true, rounds: 1, verdict: 'inconclusive' });
+  });
+
+  it('is cancelled, not crashed, when cancellation comes while a query is in flight', async () => {
+    const controller = new AbortController();
+    const asked: string[] = [];
+    // As PromClient does: a pending request rejects with the signal's reason, not a PromError.
+    const hanging = (promql: string, signal?: AbortSignal) =>
+      new Promise<never>((_, reject) => {
+        asked.push(promql);
+        if (asked.length === 2)
+          setTimeout(() => controller.abort(new DOMException('cancelled', 'AbortError')));
+        signal!.addEventListener('abort', () => reject(signal!.reason), { once: true });
+      });
+    const prom: PromApi = {
+      query: (promql, _time, signal) => hanging(promql, signal),
+      queryRange: (promql, _range, signal) => hanging(promql, signal),
+    };
+    const result = await measureChecks(threshold, { ...options(prom), signal: controller.signal });
+    expect(result).toMatchObject({ cancelled: true, rounds: 1, verdict: 'inconclusive' });
+    expect(result.measurements).toEqual([
+      expect.objectContaining({ outcome: 'inconclusive', message: 'cancelled before Prometheus answered' }),
+    ]);
+  });
+
+  it('still reports, never passing, when cancelled while the real client waits on Prometheus', async () => {
+    const controller = new AbortController();
+    let arrived = 0;
+    // A Prometheus that takes the requests and never answers them.
+    const server = createServer(() => {
+      if (++arrived === 2) controller.abort(new Error('cancelled'));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const prom = new PromClient({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+    try {
+      const report = await runMetricGate(
+        {
+          'prometheus-url': prom.displayUrl,
+          checks: '- {name: ttft, query: canary, baseline-query: stable, max: 1}',
+          interval: 1000,
+          count: 3,
+          'failure-limit': 0,
+          'inconclusive-limit': 5,
+          'error-limit': 0,
+          'no-data': 'inconclusive',
+          'fail-on-inconclusive': true,
+          comment: false,
+        } as MetricGateInputs,
+        {
+          prom,
+          clock: new ManualClock(),
+          prometheusUrl: prom.displayUrl,
+          workspace: process.cwd(),
+          signal: controller.signal,
+        },
+      );
+      expect(report.verdict).toBe('inconclusive');
+      expect(report.data!.cancelled).toBe(true);
+      expect(report.reasons).toContain('cancelled after 1 of 3 measurements');
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });

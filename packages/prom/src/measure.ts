@@ -293,7 +293,10 @@ async function measureProportion(
   };
 }
 
-/** Measure one check once. Never throws for Prometheus trouble: that is an `error` measurement. */
+/**
+ * Measure one check once. Never throws for Prometheus trouble (an `error` measurement) or for
+ * cancellation (an `inconclusive` one).
+ */
 export async function measureCheck(
   check: Check,
   index: number,
@@ -318,6 +321,15 @@ export async function measureCheck(
     }
     if (error instanceof PromError)
       return { ...head, outcome: 'error', message: error.message, attempts: tally.attempts };
+    // Cancelled while a query (or a retry's wait) was in flight: the client rethrows the signal's
+    // reason. Not Prometheus's fault and not the canary's: inconclusive, and the run is cancelled.
+    if (options.signal?.aborted)
+      return {
+        ...head,
+        outcome: 'inconclusive',
+        message: 'cancelled before Prometheus answered',
+        attempts: tally.attempts,
+      };
     throw error;
   }
 }
