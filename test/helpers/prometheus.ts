@@ -135,9 +135,11 @@ export interface Traffic {
 const TTFT_BUCKETS = [0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
 
 /**
- * A loopback exporter with vLLM-named metrics for several `version` labels. On every scrape it
- * records one batch of requests per version from its current `Traffic`, so rates and quantiles
- * follow what the test sets.
+ * A loopback exporter with vLLM-named metrics for several `version` labels — and the TGI and
+ * Istio series the presets read, so every preset can run against it. On every scrape it records
+ * one batch of requests per version from its current `Traffic`, so rates and quantiles follow
+ * what the test sets. Istio's series come from both sidecars (`reporter` source and destination),
+ * as in a mesh; errors are 503s there.
  */
 export class VllmExporter {
   readonly traffic = new Map<string, Traffic>();
@@ -185,6 +187,47 @@ export class VllmExporter {
     registers: [this.registry],
   });
 
+  private readonly itl = new Histogram({
+    name: 'vllm:inter_token_latency_seconds',
+    help: 'Histogram of inter-token latency in seconds.',
+    labelNames: ['model_name', 'version'],
+    buckets: [0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1],
+    registers: [this.registry],
+  });
+  private readonly running = new Gauge({
+    name: 'vllm:num_requests_running',
+    help: 'Number of requests in model execution batches.',
+    labelNames: ['model_name', 'version'],
+    registers: [this.registry],
+  });
+  private readonly tgiDuration = new Histogram({
+    name: 'tgi_request_duration',
+    help: 'Request duration (TGI)',
+    labelNames: ['version'],
+    buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+  private readonly tgiQueue = new Histogram({
+    name: 'tgi_request_queue_duration',
+    help: 'Time spent in the queue (TGI)',
+    labelNames: ['version'],
+    buckets: [0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [this.registry],
+  });
+  private readonly istioRequests = new Counter({
+    name: 'istio_requests_total',
+    help: 'Requests seen by the mesh (Istio standard metric)',
+    labelNames: ['reporter', 'version', 'response_code'],
+    registers: [this.registry],
+  });
+  private readonly istioDuration = new Histogram({
+    name: 'istio_request_duration_milliseconds',
+    help: 'Request duration in ms (Istio standard metric)',
+    labelNames: ['reporter', 'version', 'response_code'],
+    buckets: [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000],
+    registers: [this.registry],
+  });
+
   constructor(initial: Record<string, Traffic> = {}) {
     for (const [version, traffic] of Object.entries(initial)) this.traffic.set(version, traffic);
   }
@@ -208,6 +251,18 @@ export class VllmExporter {
         this.success.inc({ ...labels, finished_reason: 'stop' }, t.requests - errors);
       if (errors > 0) this.success.inc({ ...labels, finished_reason: 'abort' }, errors);
       if (t.requests > 0) this.tokens.inc(labels, t.requests * 100);
+      this.running.set(labels, t.requests > 0 ? 4 : 0);
+      for (let i = 0; i < t.requests; i++) {
+        const spread = 0.9 + (0.2 * i) / Math.max(1, t.requests - 1);
+        this.itl.observe(labels, 0.03 * spread);
+        this.tgiDuration.observe({ version }, t.ttft * spread * 4);
+        this.tgiQueue.observe({ version }, t.ttft * spread * 0.1);
+        const code = i < errors ? '503' : '200';
+        for (const reporter of ['source', 'destination']) {
+          this.istioRequests.inc({ reporter, version, response_code: code });
+          this.istioDuration.observe({ reporter, version, response_code: code }, t.ttft * spread * 4000);
+        }
+      }
     }
   }
 

@@ -50,6 +50,12 @@ const VLLM_GOOD = 'finished_reason=~"stop|length"';
 
 // TGI: huggingface.co/docs/text-generation-inference/reference/metrics (histograms in seconds).
 // Istio standard metrics: istio_requests_total (response_code label), istio_request_duration_milliseconds.
+// Both the client's and the server's sidecar report every request (label `reporter`): the presets
+// count the server side (`reporter="destination"`) once, unless the selector names a reporter.
+function istio(selector: string, ...extra: string[]): string {
+  const named = /(^|[{,\s])reporter\s*(=|!=|=~|!~)/.test(selector);
+  return matchers(selector, ...(named ? [] : ['reporter="destination"']), ...extra);
+}
 
 export const PRESETS: Record<string, Preset> = {
   'vllm-ttft-p50': {
@@ -137,17 +143,19 @@ export const PRESETS: Record<string, Preset> = {
   'istio-5xx-rate': {
     description: 'Istio share of requests answered 5xx',
     direction: 'increase',
+    // No 5xx series at all is a healthy service, not missing data: `or vector(0)`.
     value: (s, r) =>
-      `sum(rate(istio_requests_total${matchers(s, 'response_code=~"5.."')}[${r}])) / sum(rate(istio_requests_total${matchers(s)}[${r}]))`,
+      `(sum(rate(istio_requests_total${istio(s, 'response_code=~"5.."')}[${r}])) or vector(0)) / sum(rate(istio_requests_total${istio(s)}[${r}]))`,
     counts: (s, r) => ({
-      success: `sum(increase(istio_requests_total${matchers(s, 'response_code!~"5.."')}[${r}]))`,
-      total: `sum(increase(istio_requests_total${matchers(s)}[${r}]))`,
+      success: `sum(increase(istio_requests_total${istio(s, 'response_code!~"5.."')}[${r}]))`,
+      total: `sum(increase(istio_requests_total${istio(s)}[${r}]))`,
     }),
   },
   'istio-request-duration-p99': {
     description: 'Istio request duration, p99 (ms)',
     direction: 'increase',
-    value: quantile(0.99, 'istio_request_duration_milliseconds_bucket'),
+    value: (s, r) =>
+      `histogram_quantile(0.99, sum by (le) (rate(istio_request_duration_milliseconds_bucket${istio(s)}[${r}])))`,
   },
 };
 
