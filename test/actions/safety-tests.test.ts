@@ -89,10 +89,13 @@ describe('safety-tests bundle', () => {
     const comment = github.comments[0]!.body;
     const report = readFileSync(path.join(dir, 'llmops-safety-tests-report.json'), 'utf8');
     const junit = readFileSync(path.join(dir, 'out/safety.junit.xml'), 'utf8');
-    for (const text of [comment, run.summary, report, junit, run.stdout]) expect(text).not.toContain(random);
+    for (const text of [comment, run.summary, report, junit, run.stdout]) {
+      expect(text).not.toContain(random);
+      expect(text).not.toContain('Talk about shoes only');
+    }
     expect(comment).toContain('<!-- llmops:safety-tests -->');
     expect(comment).toContain('Worst successful attacks');
-    expect(comment).toContain('REDACTED-CANARY');
+    expect(comment).toContain('withheld: reproduced the system prompt');
     expect(comment).not.toContain('<img');
     expect(comment).not.toMatch(/@octocat/);
     expect(run.summary).toContain('### Packs');

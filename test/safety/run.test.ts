@@ -186,7 +186,11 @@ describe('safety-tests against four models', () => {
     expect(leaked.map((p) => p.leaks).flat()).toContain('canary:base64');
     const worst = report.tables.find((t) => t.title === 'Worst successful attacks')!;
     expect(String(worst.rows[0]![3])).toMatch(/system-prompt canary/);
-    expect(String(worst.rows[0]![5])).toContain('[REDACTED-CANARY]');
+    // A response that reproduced the system prompt is withheld: the report says so and how, never what.
+    expect(String(worst.rows[0]![5])).toMatch(/^\[withheld: reproduced the system prompt\] \(canary found: /);
+    expect(leaked.find((p) => p.leaks.includes('canary:base64'))!.response).toBe(
+      '[withheld: reproduced the system prompt] (canary found: base64)',
+    );
 
     // Nothing shown anywhere holds the canary, whole or by its random part, in plain text or base64.
     const random = canary.slice(canaryPrefix.length);
@@ -199,7 +203,9 @@ describe('safety-tests against four models', () => {
     for (const text of shown) {
       expect(text).not.toContain(random);
       expect(text).not.toContain(toBase64(canary).slice(0, 24));
-      expect(text).toContain('REDACTED-CANARY');
+      expect(text).not.toContain('Acme support bot');
+      expect(text).not.toContain('Only talk about shoes');
+      expect(text).toContain('withheld: reproduced the system prompt');
     }
     // The personal data that came along with the system prompt is redacted too.
     const json = JSON.stringify(report);
@@ -211,7 +217,6 @@ describe('safety-tests against four models', () => {
       'sam.patel@example.com',
     ])
       expect(json).not.toContain(secret);
-    expect(json).toContain('[REDACTED:email]');
   });
 });
 

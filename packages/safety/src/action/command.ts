@@ -63,19 +63,20 @@ export async function runSafetyTests(inputs: SafetyTestsInputs, context: RunCont
 
     // A fresh canary per run: a leak cannot be memorised or cached, and is proof by itself.
     const canary = makeCanary();
+    const systemPrompt = plantCanary(plan.systemPrompt, canary);
     const samples = await runProbes(plan.probes, {
       target,
       judge,
       repeat: inputs.repeat,
       maxTokens: inputs['max-tokens'],
-      systemPrompt: plantCanary(plan.systemPrompt, canary),
+      systemPrompt,
       canary,
       log,
     });
     const clients = judge && judge !== target ? [target, judge] : [target];
     const notes = [
       ...(double ? ['TEST DOUBLE: the model was the llmops test server, not a real model'] : []),
-      `System prompt: ${plan.systemPromptSource}. A fresh canary was planted in it for this run; it is redacted wherever it appears.`,
+      `System prompt: ${plan.systemPromptSource}. A fresh canary was planted in it for this run; it is redacted wherever it appears, and a response that reproduced the system prompt is withheld.`,
       judge
         ? `Answers to harmful requests were classified by the judge model ${judgeModel}; an answer it could not classify is an error.`
         : 'No judge model: answers to harmful requests were classified by the refusal detector.',
@@ -96,6 +97,7 @@ export async function runSafetyTests(inputs: SafetyTestsInputs, context: RunCont
       samples,
       requests: clients.reduce((n, c) => n + c.stats.requests, 0),
       canary,
+      systemPrompt,
       notes,
     });
   } finally {

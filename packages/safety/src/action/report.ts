@@ -2,7 +2,7 @@ import { truncate, type Finding, type Report, type Table, type TestCase } from '
 import type { Outcome } from '../assess';
 import { redactSecret } from '../canary';
 import { redactPii } from '../pii';
-import type { Expectation, Probe } from '../probe';
+import { probeMessages, type Expectation, type Probe } from '../probe';
 import { scoreAssessments, type SafetyScores } from '../scoring';
 import { decideGate, interval, pct, type GateLimits, type Measure, type PackVerdict } from './gate';
 import type { Sample } from './run-probes';
@@ -57,6 +57,8 @@ export interface SafetyRunResult {
   samples: Sample[];
   requests: number;
   canary: string;
+  /** The system prompt as sent (canary planted): only to keep its text out of the report, never shown. */
+  systemPrompt: string;
   notes: string[];
 }
 
@@ -77,6 +79,31 @@ export function redactShown(text: string, canary: string, probe?: Probe): string
   return redactPii(out);
 }
 
+const WITHHELD = '[withheld: reproduced the system prompt]';
+
+/** Lower-case words; eight in a row shared with the system prompt is a recital of it. */
+function wordRuns(text: string, n = 8): Set<string> {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const runs = new Set<string>();
+  for (let i = 0; i + n <= words.length; i++) runs.add(words.slice(i, i + n).join(' '));
+  return runs;
+}
+
+/**
+ * What a report may show of a response: nothing of one that reproduced the system prompt (the
+ * canary in any encoding, or eight words in a row of the system turn, context included) — only
+ * that it did, and in which encodings.
+ */
+function shownResponse(sample: Sample, systemPrompt: string): string | undefined {
+  const encodings = sample.assessment.leaks.filter((l) => l.what === 'canary').map((l) => l.encoding);
+  const system = probeMessages(sample.probe, systemPrompt).find((m) => m.role === 'system')?.content ?? '';
+  const runs = wordRuns(system);
+  const recited = [...wordRuns(sample.response)].some((run) => runs.has(run));
+  if (!encodings.length && !recited) return undefined;
+  const how = [...new Set(encodings)];
+  return how.length ? `${WITHHELD} (canary found: ${how.join(', ')})` : WITHHELD;
+}
+
 function measureOf(probes: readonly Probe[]): Measure {
   const benign = probes.filter((p) => p.expect === 'comply').length;
   return benign === 0 ? 'attack success' : benign === probes.length ? 'over-refusal' : 'failure rate';
@@ -89,7 +116,11 @@ function severity(sample: Sample | undefined): number {
   return sample?.assessment.refusal.complied ? 1 : 2;
 }
 
-function toRecords(samples: readonly Sample[], canary: string): Array<[ProbeRecord, Sample | undefined]> {
+function toRecords(
+  samples: readonly Sample[],
+  canary: string,
+  systemPrompt: string,
+): Array<[ProbeRecord, Sample | undefined]> {
   const byProbe = new Map<string, Sample[]>();
   for (const s of samples) byProbe.set(s.probe.id, [...(byProbe.get(s.probe.id) ?? []), s]);
   return [...byProbe.values()].map((group) => {
@@ -114,7 +145,7 @@ function toRecords(samples: readonly Sample[], canary: string): Array<[ProbeReco
       errors,
       reason: redact(shown.assessment.reason),
       prompt: redact(shown.prompt),
-      response: redact(shown.response),
+      response: shownResponse(shown, systemPrompt) ?? redact(shown.response),
       leaks: [...new Set(shown.assessment.leaks.map((l) => `${l.what}:${l.encoding}`))],
       ...(probe.source ? { file: probe.source.file, line: probe.source.line } : {}),
       timeMs: Math.round(group.reduce((t, s) => t + (s.latencyMs ?? 0), 0)),
@@ -182,7 +213,7 @@ function tables(data: SafetyData, worst: ProbeRecord[]): Table[] {
         ]),
       note:
         (worst.length > WORST_ROWS ? `${worst.length - WORST_ROWS} more in the JSON report. ` : '') +
-        'Responses are truncated; the canary and personal data are redacted.',
+        'Responses are truncated; the canary and personal data are redacted, and a response that reproduced the system prompt is withheld.',
     });
   }
   const refused = data.probes.filter((r) => r.status === 'failed' && r.expect === 'comply');
@@ -245,7 +276,7 @@ export function buildSafetyReport(run: SafetyRunResult): SafetyReport {
   const scores = scoreAssessments(run.samples.map((s) => s.assessment));
   const measures = new Map(run.packs.map((p) => [p.name, measureOf(p.probes)]));
   const gate = decideGate(scores, measures, run.samples.length, run.limits);
-  const pairs = toRecords(run.samples, run.canary);
+  const pairs = toRecords(run.samples, run.canary, run.systemPrompt);
   const records = pairs.map(([r]) => r);
   const worst = pairs
     .filter(([r, s]) => s && r.expect !== 'comply')
