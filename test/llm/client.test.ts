@@ -146,6 +146,22 @@ describe('LlmClient', () => {
     expect(server.chatRequests).toBeLessThan(5);
   });
 
+  it('cancels queued requests without sending them, as errors', async () => {
+    server.options.latencyMs = 200;
+    const controller = new AbortController();
+    const c = client({ concurrency: 1, signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    const started = Date.now();
+    const items = Array.from({ length: 10 }, (_, i) => i);
+    const { results, totals } = await runRequests(c, items, (i) => ({
+      messages: [{ role: 'user', content: `q${i}` }],
+    }));
+    expect(results.map((r) => r.error?.kind)).toEqual(Array(10).fill('cancelled'));
+    expect(server.chatRequests).toBe(1);
+    expect(totals.requests).toBe(1);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
   it('serves a second identical run from the cache with zero requests', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'llm-cache-'));
     const items = Array.from({ length: 20 }, (_, i) => i);
@@ -187,6 +203,23 @@ describe('LlmClient', () => {
 });
 
 describe('AdaptiveLimiter', () => {
+  it('rejects a queued acquire on abort and never runs its task', async () => {
+    const limiter = new AdaptiveLimiter(1);
+    let release!: () => void;
+    const first = limiter.run(() => new Promise<void>((r) => (release = r)));
+    const controller = new AbortController();
+    let ran = false;
+    const queued = limiter.run(async () => {
+      ran = true;
+    }, controller.signal);
+    controller.abort();
+    await expect(queued).rejects.toThrow();
+    release();
+    await first;
+    await limiter.run(async () => undefined);
+    expect(ran).toBe(false);
+  });
+
   it('halves the limit on sustained 429s and recovers on success', () => {
     const limiter = new AdaptiveLimiter(16);
     limiter.rateLimited(1000);

@@ -127,8 +127,6 @@ export class LlmClient {
   private readonly openai: OpenAI;
   private readonly limiter: AdaptiveLimiter;
   private readonly inFlight = new Map<string, Promise<ChatResult>>();
-  /** Attempts in flight, aborted together on cancellation (one listener, not one per request). */
-  private readonly controllers = new Set<AbortController>();
   private readonly secrets: string[];
 
   constructor(private readonly options: LlmClientOptions) {
@@ -145,9 +143,6 @@ export class LlmClient {
       logLevel: 'off',
     });
     this.limiter = new AdaptiveLimiter(options.concurrency);
-    options.signal?.addEventListener('abort', () => {
-      for (const controller of this.controllers) controller.abort();
-    });
   }
 
   /** Cache key of a request to this client's model. */
@@ -187,15 +182,21 @@ export class LlmClient {
     let attempts = 0;
     for (let attempt = 0; ; attempt++) {
       if (this.options.signal?.aborted) return failed({ kind: 'cancelled', message: 'cancelled' }, attempts);
-      attempts++;
-      this.stats.requests++;
       try {
-        const answer = await this.limiter.run(() => this.attempt(request));
+        // Queued behind the limiter, a request leaves the queue when the job is cancelled.
+        const answer = await this.limiter.run(() => {
+          // Cancelled while waiting for a slot: send nothing.
+          if (this.options.signal?.aborted)
+            throw new AttemptError({ kind: 'cancelled', message: 'cancelled' });
+          attempts++;
+          this.stats.requests++;
+          return this.attempt(request);
+        }, this.options.signal);
         this.limiter.succeeded();
         if (cache) await cache.set(key, answer).catch(() => undefined);
         return { ...answer, cached: false, attempts };
       } catch (caught) {
-        const error = caught as AttemptError;
+        const error = caught instanceof AttemptError ? caught : classify(caught, false, true);
         if (error.failure.status === 429) {
           this.stats.rateLimited++;
           this.limiter.rateLimited();
@@ -218,22 +219,22 @@ export class LlmClient {
 
   /** One HTTP request; throws AttemptError. */
   private async attempt(request: ChatRequest): Promise<CachedAnswer> {
+    const outer = this.options.signal;
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
     }, this.options.timeoutMs);
-    const outer = this.options.signal;
-    this.controllers.add(controller);
+    const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
     const body = { model: this.model, messages: request.messages, ...(request.params ?? {}) } as const;
     const start = performance.now();
     try {
       const answer = this.options.stream
-        ? await this.streamed(body, controller.signal, start)
-        : await this.unary(body, controller.signal, start);
-      // The SDK ends an aborted stream quietly: an abort here is a timeout, never an answer.
-      if (controller.signal.aborted) throw new Error('aborted');
+        ? await this.streamed(body, signal, start)
+        : await this.unary(body, signal, start);
+      // The SDK ends an aborted stream quietly: an abort here is a timeout or a cancellation, never an answer.
+      if (signal.aborted) throw new Error('aborted');
       return answer;
     } catch (error) {
       const { failure, retryAfterMs } = classify(error, timedOut, !!outer?.aborted);
@@ -243,7 +244,6 @@ export class LlmClient {
       );
     } finally {
       clearTimeout(timer);
-      this.controllers.delete(controller);
     }
   }
 

@@ -6,7 +6,14 @@
 export class AdaptiveLimiter {
   private active = 0;
   private current: number;
-  private readonly queue: Array<() => void> = [];
+  private readonly queue: Array<{
+    grant: () => void;
+    reject: (error: Error) => void;
+    signal?: AbortSignal;
+    dropped: boolean;
+  }> = [];
+  /** Signals with our one abort listener (not one per queued request). */
+  private readonly watched = new WeakSet<AbortSignal>();
   private lastCut = 0;
 
   constructor(private readonly max: number) {
@@ -17,8 +24,9 @@ export class AdaptiveLimiter {
     return this.current;
   }
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    await this.acquire();
+  /** Run the task when a slot is free; rejects without running it if `signal` aborts first. */
+  async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    await this.acquire(signal);
     try {
       return await task();
     } finally {
@@ -40,12 +48,28 @@ export class AdaptiveLimiter {
     }
   }
 
-  private acquire(): Promise<void> {
+  private acquire(signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(abortError(signal));
     if (this.active < this.current) {
       this.active++;
       return Promise.resolve();
     }
-    return new Promise((resolve) => this.queue.push(resolve));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ grant: resolve, reject, signal, dropped: false });
+      if (signal && !this.watched.has(signal)) {
+        this.watched.add(signal);
+        signal.addEventListener('abort', () => this.dropQueued(signal), { once: true });
+      }
+    });
+  }
+
+  /** A cancelled job must not send what is still queued: reject it, never give it a slot. */
+  private dropQueued(signal: AbortSignal): void {
+    for (const entry of this.queue) {
+      if (entry.signal !== signal || entry.dropped) continue;
+      entry.dropped = true;
+      entry.reject(abortError(signal));
+    }
   }
 
   private release(): void {
@@ -55,8 +79,16 @@ export class AdaptiveLimiter {
 
   private drain(): void {
     while (this.active < this.current && this.queue.length > 0) {
+      const next = this.queue.shift()!;
+      if (next.dropped) continue;
       this.active++;
-      this.queue.shift()!();
+      next.grant();
     }
   }
+}
+
+function abortError(signal: AbortSignal): Error {
+  return signal.reason instanceof Error
+    ? signal.reason
+    : Object.assign(new Error('This operation was aborted'), { name: 'AbortError' });
 }
