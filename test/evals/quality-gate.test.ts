@@ -65,6 +65,25 @@ describe('llm-quality-gate on a prompt file', () => {
     expect(report.reasons.join()).toMatch(/below min-score 90.0%/);
   });
 
+  it('is inconclusive, not silently passing, when an SLO had nothing measured', async () => {
+    const dir = workspace({ 'prompts/support.prompt.yml': support });
+    const { report } = await runGate(
+      dir,
+      inputs({ stream: 'false', 'slo-ttft-ms': '1000', 'min-score': '0.5' }),
+    );
+    expect(report.verdict).toBe('inconclusive');
+    expect(report.reasons.join()).toMatch(/slo-ttft-ms is set, but no time to first token was measured/);
+  });
+
+  it('never answers a streamed run from answers cached without streaming', async () => {
+    const dir = workspace({ 'prompts/support.prompt.yml': support });
+    const cached = { cache: 'true', 'min-score': '0.5' };
+    await runGate(dir, inputs({ ...cached, stream: 'false' }));
+    const { report } = await runGate(dir, inputs({ ...cached, 'slo-ttft-ms': '1000' }));
+    expect(report.outputs).toMatchObject({ requests: 6, 'cache-hits': 0 });
+    expect(report.verdict).toBe('pass');
+  });
+
   it('fails the step when every request fails', async () => {
     const dir = workspace({ 'prompts/support.prompt.yml': support });
     server.fail({ kind: 'status', status: 503 }, 1000);

@@ -14,6 +14,8 @@ export interface CacheKeyParts {
   messages: ChatMessage[];
   params: ChatParams;
   sample: number;
+  /** Streamed and unary answers differ in what they measure (TTFT): never one for the other. */
+  stream?: boolean;
 }
 
 /** Content address of a request: anything that changes the answer changes the key. */
@@ -27,6 +29,7 @@ export function cacheKey(parts: CacheKeyParts): string {
       .map((k) => [k, parts.params[k as keyof ChatParams]])
       .filter(([, v]) => v !== undefined),
     parts.sample,
+    parts.stream ?? false,
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }

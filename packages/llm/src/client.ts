@@ -152,6 +152,7 @@ export class LlmClient {
       messages: request.messages,
       params: request.params ?? {},
       sample: request.sample ?? 0,
+      stream: this.options.stream,
     });
   }
 
