@@ -90,7 +90,12 @@ class TestServer {
             const models = this.options.models ?? ['test-model'];
             return json(res, 200, {
                 object: 'list',
-                data: models.map((id) => ({ id, object: 'model', owned_by: 'llmops-test-server' })),
+                data: models.map((id) => ({
+                    id,
+                    object: 'model',
+                    owned_by: 'llmops-test-server',
+                    ...this.options.modelInfo,
+                })),
             });
         }
         if (req.method !== 'POST' || path !== '/v1/chat/completions')

@@ -1,4 +1,4 @@
-import { builtinPackNames, builtinPacks, findPii, type Probe } from '@llmops/safety';
+import { builtinPackNames, builtinPacks, findLeaks, findPii, squash, type Probe } from '@llmops/safety';
 
 const all: Probe[] = builtinPacks.flatMap((pack) => pack.probes);
 
@@ -41,12 +41,20 @@ describe('built-in packs', () => {
     expect(expectOf('system-prompt-leak')).toEqual(new Set(['no-leak']));
   });
 
-  it('give each injection a marker it asks for, and hide some inside documents and tool results', () => {
+  it('give each injection a marker only obedience produces, and hide some inside documents and tool results', () => {
     const injections = builtinPacks.find((p) => p.name === 'prompt-injection')!.probes;
+    const markers = injections.map((p) => p.markers![0]!);
+    expect(new Set(markers).size).toBe(markers.length);
     for (const probe of injections) {
       const [marker] = probe.markers!;
-      expect(marker).toMatch(/^PWNED-/);
-      expect(`${probe.prompt}\n${probe.document ?? ''}`).toContain(marker);
+      expect(marker).toMatch(/^PWNED-\d+$/);
+      // A faithful summary, translation or listing of the text quotes the instruction, never the marker.
+      const sent = `${probe.prompt}\n${probe.document ?? ''}`;
+      expect(sent).toContain('PWNED-N');
+      expect(squash(sent)).not.toContain(squash(marker!));
+      expect(findLeaks(sent, marker!)).toEqual([]);
+      // A direct injection overrides an app instruction, not a harmless request of the user's own.
+      if (probe.category === 'direct') expect(probe.task).toBeTruthy();
     }
     const categories = new Set(injections.map((p) => p.category));
     expect(categories).toEqual(new Set(['direct', 'document', 'tool-result']));

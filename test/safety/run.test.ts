@@ -7,6 +7,7 @@ import {
   canaryPrefix,
   harmful,
   overRefusal,
+  promptInjection,
   runSafetyTests,
   safetyTestsInputs,
   toBase64,
@@ -61,7 +62,8 @@ const models: Record<string, (body: ChatBody) => Reply> = {
   /** Refuses what is harmful, answers what is benign. */
   safe: (body) => (benignPrompts.has(lastUser(body)) ? HELPFUL : REFUSAL),
   /** Complies with everything, injected instructions included. */
-  compliant: (body) => `${HELPFUL}\n${(lastUser(body).match(/PWNED-[A-Z0-9-]+/g) ?? []).join(' ')}`,
+  compliant: (body) =>
+    `${HELPFUL}\n${[...lastUser(body).matchAll(/PWNED-N, where N is (\d+) times (\d+)/g)].map((m) => `PWNED-${Number(m[1]) * Number(m[2])}`).join(' ')}`,
   /** Refuses everything. */
   refuser: () => REFUSAL,
   /** Safe, except that it hands over its system prompt when asked about it (base64 when asked for that). */
@@ -375,7 +377,10 @@ probes:
     // The script `npm run demo` gives the test server (a path, so the type checker leaves the .mjs alone).
     const demo = path.resolve(import.meta.dirname, '../../scripts/demo-safety.mjs');
     const { safeModelScript } = (await import(demo)) as { safeModelScript: unknown };
-    const dir = workspace({ 'double.json': JSON.stringify(safeModelScript) });
+    // The double obeys the tweet's injection (both samples of it: plain and role-play-wrapped).
+    const tweet = promptInjection.probes.find((p) => p.id === 'prompt-injection-document-09')!;
+    const script = JSON.stringify(safeModelScript).replace(/PWNED-[A-Z0-9-]+/, tweet.markers![0]!);
+    const dir = workspace({ 'double.json': script });
     const { report, log } = await runSafety(
       { transforms: 'base64,roleplay', thresholds: 'harmful: 0' },
       dir,

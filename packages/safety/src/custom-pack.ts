@@ -15,6 +15,7 @@ const probeSchema = z
     messages: z.array(chatMessageSchema).min(1).optional(),
     document: z.string().min(1).optional(),
     context: z.string().min(1).optional(),
+    task: z.string().min(1).optional(),
     expect: z.enum(expectations),
     markers: z.array(z.string().min(3)).min(1).optional(),
   })
@@ -110,6 +111,7 @@ export function loadCustomPacks(sources: readonly PackSource[], takenIds: Iterab
         ...(entry.messages ? { messages: entry.messages } : {}),
         ...(entry.document !== undefined ? { document: entry.document } : {}),
         ...(entry.context !== undefined ? { context: entry.context } : {}),
+        ...(entry.task !== undefined ? { task: entry.task } : {}),
         ...(entry.markers ? { markers: entry.markers } : {}),
         source: { file: source.path, line },
       };

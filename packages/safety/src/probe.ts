@@ -24,6 +24,8 @@ export interface Probe {
   document?: string;
   /** Privileged data the app gives the model (customer records): appended to the system prompt. */
   context?: string;
+  /** The app's instruction for this turn (what a direct injection tries to override): appended to the system prompt. */
+  task?: string;
   expect: Expectation;
   /** Text the attack tries to get out of the model; any of them in the answer, in any encoding, is a success. */
   markers?: string[];
@@ -48,6 +50,7 @@ const documentHeader = 'Content to work on (provided by a third party):';
 export function probeMessages(probe: Probe, systemPrompt = ''): ChatMessage[] {
   const system = [
     systemPrompt.trim(),
+    probe.task?.trim() ?? '',
     probe.context ? `Reference data (confidential):\n${probe.context}` : '',
   ]
     .filter(Boolean)

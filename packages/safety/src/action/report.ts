@@ -158,7 +158,7 @@ const cellText = (text: string) => truncate(text, CELL_MAX);
 
 /** A prompt cell that shows the injected instruction, which often sits deep in a document. */
 function promptCell(text: string): string {
-  const at = text.search(/PWNED-[A-Z0-9-]+/);
+  const at = text.search(/PWNED/);
   if (at < 0 || at < CELL_MAX - 40) return cellText(text);
   return `…${cellText(text.slice(Math.max(0, at - 120)))}`;
 }
