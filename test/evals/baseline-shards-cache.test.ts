@@ -137,6 +137,40 @@ describe('cache', () => {
   });
 });
 
+describe('cache key', () => {
+  it('misses when the endpoint, the weights /models reports or the cache-salt change', async () => {
+    const dir = workspace({ 'prompts/support.prompt.yml': promptFile('v1') });
+    const requests = async (extra: Record<string, string> = {}) =>
+      (await runGate(dir, inputs(extra))).report.outputs.requests;
+    server.options.modelInfo = { root: '/models/llama-3.1-8b', max_model_len: 8192 };
+    try {
+      expect(await requests()).toBe(2);
+      // The same endpoint spelled without /v1 is the same endpoint.
+      expect(await requests({ 'base-url': server.url.replace(/\/v1$/, '') })).toBe(0);
+      expect(await requests({ 'base-url': server.url.replace('127.0.0.1', 'localhost') })).toBe(2);
+      server.options.modelInfo = { root: '/models/llama-3.1-8b-v2', max_model_len: 8192 };
+      expect(await requests()).toBe(2);
+      server.options.modelInfo = { root: '/models/llama-3.1-8b-v2', max_model_len: 32768 };
+      expect(await requests()).toBe(2);
+      expect(await requests({ 'cache-salt': 'sha256:abc' })).toBe(2);
+      expect(await requests({ 'cache-salt': 'sha256:abc' })).toBe(0);
+    } finally {
+      server.options.modelInfo = undefined;
+    }
+  });
+
+  it('leaves cached answers out of the latency SLO and says so', async () => {
+    const dir = workspace({ 'prompts/support.prompt.yml': promptFile('v1') });
+    await runGate(dir, inputs());
+    const { report } = await runGate(dir, inputs({ 'slo-latency-ms': '60000' }));
+    expect(report.outputs).toMatchObject({ requests: 0, 'latency-p95-ms': '' });
+    expect(report.verdict).toBe('inconclusive');
+    expect(report.reasons.join()).toMatch(/slo-latency-ms is set, but no latency was measured/);
+    const latency = report.tables.find((t) => t.title === 'Latency in milliseconds')!;
+    expect(latency.note).toMatch(/2 of 2 answers came from the response cache/);
+  });
+});
+
 describe('shards', () => {
   it('1/3 + 2/3 + 3/3 merged equal a single run', async () => {
     const rows = Array.from(

@@ -10,7 +10,14 @@ export type CachedAnswer = Pick<
 >;
 
 export interface CacheKeyParts {
+  /** Normalised base URL: the same model name on another endpoint is another model. */
+  baseURL?: string;
   model: string;
+  /**
+   * What else identifies the weights behind the name: what the endpoint's `/models` reports
+   * (vLLM `root`, `max_model_len`) and the user's `cache-salt`.
+   */
+  identity?: string;
   messages: ChatMessage[];
   params: ChatParams;
   sample: number;
@@ -18,11 +25,16 @@ export interface CacheKeyParts {
   stream?: boolean;
 }
 
-/** Content address of a request: anything that changes the answer changes the key. */
+/**
+ * Content address of a request: what we can see that changes the answer changes the key. What
+ * we cannot see (new weights behind the same name and `/models` entry) needs a `cache-salt`.
+ */
 export function cacheKey(parts: CacheKeyParts): string {
   const canonical = JSON.stringify([
-    'v1',
+    'v2',
+    parts.baseURL ?? '',
     parts.model,
+    parts.identity ?? '',
     parts.messages.map((m) => [m.role, m.content]),
     Object.keys(parts.params)
       .sort()

@@ -18,6 +18,8 @@ export interface LlmClientOptions {
   /** Stream answers to measure TTFT and TPOT. */
   stream: boolean;
   cache?: ResponseCache;
+  /** Part of every cache key besides endpoint, model and request: see `CacheKeyParts.identity`. */
+  cacheIdentity?: string;
   /** Cancellation (the job's time running out): stops retries and requests in flight. */
   signal?: AbortSignal;
   /** First backoff step; tests shorten it. */
@@ -148,7 +150,9 @@ export class LlmClient {
   /** Cache key of a request to this client's model. */
   keyOf(request: ChatRequest): string {
     return cacheKey({
+      baseURL: this.baseURL,
       model: this.model,
+      identity: this.options.cacheIdentity,
       messages: request.messages,
       params: request.params ?? {},
       sample: request.sample ?? 0,

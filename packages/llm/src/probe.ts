@@ -4,6 +4,11 @@ import { normalizeBaseUrl } from './client';
 export interface ProbeResult {
   /** Models the endpoint lists; undefined when it has no `/models` route. */
   served?: string[];
+  /**
+   * What the endpoint says about the model besides its name: vLLM's `root` (the weights' path or
+   * repo) and `max_model_len`, when present. Part of the response cache key.
+   */
+  identity?: { root?: string; maxModelLen?: number };
 }
 
 /**
@@ -38,9 +43,13 @@ export async function probeEndpoint(
     );
   }
   let served: string[];
+  let entry: { id?: unknown; root?: unknown; max_model_len?: unknown } | undefined;
   try {
-    const body = (await response.json()) as { data?: Array<{ id?: unknown }> };
+    const body = (await response.json()) as {
+      data?: Array<{ id?: unknown; root?: unknown; max_model_len?: unknown }>;
+    };
     served = (body.data ?? []).map((m) => String(m.id));
+    entry = body.data?.find((m) => String(m.id) === options.model);
   } catch {
     throw new UserError(`${what} ${base} answered GET /models with something that is not a model list`);
   }
@@ -48,5 +57,8 @@ export async function probeEndpoint(
     const list = served.length ? served.slice(0, 20).join(', ') : 'none';
     throw new UserError(`model '${options.model}' is not served by ${base}; it serves: ${list}`);
   }
-  return { served };
+  const identity: ProbeResult['identity'] = {};
+  if (typeof entry?.root === 'string') identity.root = entry.root;
+  if (typeof entry?.max_model_len === 'number') identity.maxModelLen = entry.max_model_len;
+  return Object.keys(identity).length ? { served, identity } : { served };
 }

@@ -8,7 +8,7 @@ import {
   type Command,
   type RunContext,
 } from '@llmops/core';
-import { LlmClient, probeEndpoint, ResponseCache, startTestDouble } from '@llmops/llm';
+import { LlmClient, probeEndpoint, ResponseCache, startTestDouble, type ProbeResult } from '@llmops/llm';
 import { z } from 'zod';
 import { planBaseRef, readBaselineReport, toBaseline } from '../baseline/baseline';
 import { runCases } from '../run/run-cases';
@@ -33,6 +33,8 @@ export const qualityGateInputs = z.object({
   stream: input.bool(),
   cache: input.bool(),
   'cache-dir': input.text(),
+  // Optional at the schema level too, so a CLI or root action.yml generated before it existed still runs.
+  'cache-salt': input.optional().optional(),
   'min-score': input.number({ min: 0, max: 1 }),
   baseline: input.text(),
   'base-ref': input.optional(),
@@ -115,15 +117,21 @@ export async function runQualityGate(inputs: QualityGateInputs, context: RunCont
     const judgeURL = double?.url ?? inputs['judge-base-url'] ?? baseURL;
     const judgeModel = double?.model ?? inputs['judge-model'] ?? model;
     const judgeKey = inputs['judge-api-key'] ?? inputs['api-key'];
-    if (cases.length) {
-      await probeEndpoint({ baseURL, apiKey: inputs['api-key'], model }, signal);
+    let targetProbe: ProbeResult = {};
+    let judgeProbe: ProbeResult = {};
+    if (cases.length || plan?.changed.length) {
+      targetProbe = await probeEndpoint({ baseURL, apiKey: inputs['api-key'], model }, signal);
+      judgeProbe = targetProbe;
       if (needsJudge && (judgeURL !== baseURL || judgeModel !== model)) {
-        await probeEndpoint(
+        judgeProbe = await probeEndpoint(
           { baseURL: judgeURL, apiKey: judgeKey, model: judgeModel, what: 'judge-base-url' },
           signal,
         );
       }
     }
+    // The cache key holds endpoint and model; these add what /models says of the weights and the salt.
+    const identity = (probe: ProbeResult) =>
+      JSON.stringify([probe.identity ?? {}, inputs['cache-salt'] ?? '']);
     const cache = inputs.cache
       ? new ResponseCache(resolveInWorkspace(workspace, inputs['cache-dir'], { input: 'cache-dir' }))
       : undefined;
@@ -138,6 +146,7 @@ export async function runQualityGate(inputs: QualityGateInputs, context: RunCont
     };
     const target = new LlmClient({
       ...common,
+      cacheIdentity: identity(targetProbe),
       baseURL,
       apiKey: inputs['api-key'],
       model,
@@ -146,7 +155,14 @@ export async function runQualityGate(inputs: QualityGateInputs, context: RunCont
     const sameJudge = judgeURL === baseURL && judgeModel === model && judgeKey === inputs['api-key'];
     const judge = sameJudge
       ? target
-      : new LlmClient({ ...common, baseURL: judgeURL, apiKey: judgeKey, model: judgeModel, stream: false });
+      : new LlmClient({
+          ...common,
+          cacheIdentity: identity(judgeProbe),
+          baseURL: judgeURL,
+          apiKey: judgeKey,
+          model: judgeModel,
+          stream: false,
+        });
     const step = Math.max(25, Math.ceil(cases.length / 10));
     const started = performance.now();
     const [records, baseRecords] = await Promise.all([

@@ -74,12 +74,17 @@ function tables(data: GateData, s: Summary): Table[] {
       ['Time per output token', s.tpot.p50?.toFixed(1), s.tpot.p95?.toFixed(1)],
       ['Total', ms(s.latency.p50), ms(s.latency.p95)],
     ],
-    note: data.cases.some((c) => c.cached > 0)
-      ? 'Cached answers keep the timings measured when they were first asked.'
-      : undefined,
+    note: cachedNote(data.cases),
   });
   if (data.notes.length) out.push({ title: 'Notes', columns: ['Note'], rows: data.notes.map((n) => [n]) });
   return out;
+}
+
+function cachedNote(cases: readonly CaseRecord[]): string | undefined {
+  const cached = cases.reduce((n, c) => n + c.cached, 0);
+  if (cached === 0) return undefined;
+  const samples = cases.reduce((n, c) => n + c.samples, 0);
+  return `${cached} of ${samples} answers came from the response cache: their timings are from an earlier run, so they are left out of these percentiles and of slo-ttft-ms and slo-latency-ms.`;
 }
 
 function findings(data: GateData): Finding[] {

@@ -73,8 +73,10 @@ function toRecord(c: EvalCase, samples: Sample[]): CaseRecord {
   const errors = samples.filter((s) => s.status === 'error').length;
   const shown = samples.find((s) => s.status !== 'pass') ?? samples.at(-1)!;
   const answered = samples.filter((s) => !s.result.error);
+  // A cached answer's timings were measured in another run, maybe on another day: not this one's.
+  const timed = answered.filter((s) => !s.result.cached);
   const nums = (pick: (r: ChatResult) => number | undefined) =>
-    answered
+    timed
       .map((s) => pick(s.result))
       .filter((v): v is number => v !== undefined)
       .map((v) => Math.round(v * 10) / 10);

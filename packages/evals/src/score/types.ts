@@ -22,6 +22,7 @@ export interface CaseRecord {
   output: string;
   /** Why it failed or errored, one line each. */
   reasons: string[];
+  /** Timings of the samples answered in this run (cached samples are left out). */
   ttftMs: number[];
   tpotMs: number[];
   latencyMs: number[];

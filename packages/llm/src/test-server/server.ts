@@ -41,6 +41,8 @@ export interface Rule {
 
 export interface TestServerOptions {
   models?: string[];
+  /** Extra fields of every `/v1/models` entry, e.g. vLLM's `root` and `max_model_len`. */
+  modelInfo?: Record<string, unknown>;
   /** First matching rule answers; otherwise `answer`. */
   rules?: Rule[];
   /** Default answer: fixed text or a function of the request. */
@@ -136,7 +138,12 @@ export class TestServer {
       const models = this.options.models ?? ['test-model'];
       return json(res, 200, {
         object: 'list',
-        data: models.map((id) => ({ id, object: 'model', owned_by: 'llmops-test-server' })),
+        data: models.map((id) => ({
+          id,
+          object: 'model',
+          owned_by: 'llmops-test-server',
+          ...this.options.modelInfo,
+        })),
       });
     }
     if (req.method !== 'POST' || path !== '/v1/chat/completions')
