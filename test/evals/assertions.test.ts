@@ -56,6 +56,7 @@ describe('assertions', () => {
     [{ similar: true }, /'expected', which is not set/],
     [{ judge: 'polite', threshold: 2 }, /threshold' must be a number from 0 to 1/],
     [{ 'max-words': 'ten' }, /needs a number/],
+    [{ contains: 'a', weight: 2 }, /'weight' is set on the case, not on an assertion/],
     [{ 'json-schema': { type: 'object', required: 'a' } }, /^invalid JSON Schema: /],
   ])('rejects %j', (raw, message) => {
     expect(parseAssertion(raw, 3, { vars: {} })).toMatch(message);
@@ -88,7 +89,6 @@ describe('judges', () => {
       threshold: 0,
       caseSensitive: false,
       not: false,
-      weight: 1,
       label: 'sim',
       line: 1,
     };

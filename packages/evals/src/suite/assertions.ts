@@ -12,7 +12,8 @@ const show = (v: unknown) =>
 
 /**
  * One `assert:` item of an eval suite: a mapping with exactly one assertion kind plus optional
- * `case-sensitive`, `weight`, `not` and (judges) `threshold`. Returns a problem message instead
+ * `case-sensitive`, `not` and (judges) `threshold`. `weight` belongs to the case: a case passes
+ * when every assertion passes, so an assertion has nothing to weigh. Returns a problem message instead
  * of throwing, so the loader can report every problem with its line.
  */
 export function parseAssertion(
@@ -39,17 +40,17 @@ export function parseAssertion(
   const mods = raw as Record<string, unknown>;
   const caseSensitive = mods['case-sensitive'] ?? true;
   const not = mods.not ?? false;
-  const weight = mods.weight ?? 1;
   if (typeof caseSensitive !== 'boolean') return `'case-sensitive' must be true or false`;
   if (typeof not !== 'boolean') return `'not' must be true or false`;
-  if (typeof weight !== 'number' || !(weight >= 0)) return `'weight' must be a number >= 0`;
+  if (mods.weight !== undefined)
+    return `'weight' is set on the case, not on an assertion: a case passes when every assertion passes`;
   const threshold = mods.threshold;
   if (threshold !== undefined && (typeof threshold !== 'number' || threshold < 0 || threshold > 1)) {
     return `'threshold' must be a number from 0 to 1`;
   }
   if (threshold !== undefined && kind !== 'judge' && kind !== 'similar')
     return `'threshold' applies to judge and similar only`;
-  const base = { kind, caseSensitive, not, weight, line, label: `${not ? 'not ' : ''}${kind}` };
+  const base = { kind, caseSensitive, not, line, label: `${not ? 'not ' : ''}${kind}` };
   const values = {
     ...context.vars,
     ...(context.expected !== undefined ? { expected: context.expected } : {}),

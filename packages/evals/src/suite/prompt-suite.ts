@@ -49,7 +49,7 @@ function rowName(index: number, values: Record<string, unknown>): string {
  * `endsWith` compare lower-cased; the first non-empty key wins; values are filled from the row.
  */
 function evaluatorAssertion(e: PromptEvaluator, values: Record<string, unknown>): Assertion | string {
-  const base = { caseSensitive: false, not: false, weight: 1, line: e.at.line };
+  const base = { caseSensitive: false, not: false, line: e.at.line };
   if (e.string) {
     const s = e.string;
     const pick: Array<[Assertion['kind'], string | undefined, boolean]> = [

@@ -52,7 +52,6 @@ export interface Assertion {
   caseSensitive: boolean;
   /** Invert the result (a failed judge request is still an error, never a pass). */
   not: boolean;
-  weight: number;
   /** How the assertion reads in a report, e.g. `contains "30 days"`. */
   label: string;
   line: number;
