@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UserError } from '@llmops/core';
-import { loadChecks, matchers, parseChecks, PRESETS } from '@llmops/prom';
+import { independentSamples, loadChecks, matchers, parseChecks, PRESETS } from '@llmops/prom';
 
 const CANARY = 'namespace="prod",version="canary"';
 const STABLE = 'namespace="prod",version="stable"';
@@ -88,23 +88,43 @@ describe('selector defaults (canary-step)', () => {
 });
 
 describe('rank-sum checks', () => {
-  it('sample the window every step with a shorter rate window', () => {
+  it('sample every rate window by default, over a window that holds min-samples points', () => {
     const [check] = parseChecks(`
 - name: ttft
   preset: vllm-ttft-p50
   selector: '${CANARY}'
   baseline-selector: '${STABLE}'
   test: rank-sum
-  window: 10m
 `);
     expect(check).toMatchObject({
       test: 'rank-sum',
-      stepMs: 20_000,
+      stepMs: 60_000,
+      rateWindowMs: 60_000,
+      windowMs: 9 * 60_000, // 10 points, one a minute
       tolerance: 0.15,
       minSamples: 10,
       direction: 'increase',
     });
+    expect(check!.warnings).toBeUndefined();
     expect(check!.query).toContain('[1m]');
+    const [longer] = parseChecks(`
+- {name: t, query: a, baseline-query: b, test: rank-sum, rate-window: 2m, min-samples: 20}
+`);
+    expect(longer).toMatchObject({ stepMs: 120_000, windowMs: 19 * 120_000 });
+  });
+
+  it('warn when the step is shorter than the rate window, or the window too short for min-samples', () => {
+    const [overlapping, short] = parseChecks(`
+- {name: o, query: a, baseline-query: b, test: rank-sum, window: 10m, step: 20s, rate-window: 1m}
+- {name: s, query: a, baseline-query: b, test: rank-sum, window: 5m}
+`);
+    expect(overlapping!.warnings).toEqual([
+      expect.stringContaining('step 20s is shorter than rate-window 1m'),
+    ]);
+    expect(independentSamples(overlapping!, 31)).toBe(11);
+    expect(short!.warnings).toEqual([
+      expect.stringContaining('window 5m holds about 6 independent samples, fewer than min-samples 10'),
+    ]);
   });
 
   it('take the throughput preset as worse when it falls', () => {

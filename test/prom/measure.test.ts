@@ -192,6 +192,26 @@ describe('measureChecks', () => {
     expect(result.measurements[0]!.message).toContain('too few samples');
   });
 
+  it('tests overlapping range points one per rate window', async () => {
+    const [check] = parseChecks(`
+- {name: ttft, query: canary, baseline-query: stable, test: rank-sum, window: 10m, step: 15s, rate-window: 1m}
+`);
+    const points = Array.from({ length: 41 }, (_, i) => 0.2 + (i % 7) * 0.01);
+    const prom = scripted({ canary: () => points, stable: () => points });
+    const result = await measureChecks([check!], options(prom, { count: 1 }));
+    expect(result.measurements[0]).toMatchObject({ outcome: 'success', samples: [11, 11] });
+    const [sparse] = parseChecks(`
+- {name: ttft, query: canary, baseline-query: stable, test: rank-sum, step: 15s, rate-window: 1m}
+`);
+    const few = points.slice(0, 30); // 30 points 15 s apart: 8 independent ones
+    const again = scripted({ canary: () => few, stable: () => few });
+    const inconclusive = await measureChecks([sparse!], options(again, { count: 1 }));
+    expect(inconclusive.measurements[0]).toMatchObject({ outcome: 'inconclusive', samples: [8, 8] });
+    expect(inconclusive.measurements[0]!.message).toBe(
+      'too few independent samples (every 4th point: step < rate-window): 8 canary, 8 baseline (min-samples 10)',
+    );
+  });
+
   it('tests error rates from success and total counts', async () => {
     const [check] = parseChecks(`
 - name: errors

@@ -142,11 +142,13 @@ describe('metric-gate against a real Prometheus', () => {
   selector: 'version="${version}"'
   baseline-selector: 'version="stable"'
   test: rank-sum
-  window: 8s
-  step: 1s
+  window: 15s
+  step: 3s
   rate-window: 3s
   min-samples: 5
 `;
+    // Six non-overlapping 3 s points need 18 s of scrapes.
+    await prometheus.waitFor('count_over_time(up[20s]) >= 18', 30_000);
     const r = await run(`${check('canary-ok')}${check('canary-slow')}`, { count: 1 }).report;
     const [ok, slow] = r.data!.measurements;
     expect(ok).toMatchObject({ check: 'ttft-canary-ok', outcome: 'success' });

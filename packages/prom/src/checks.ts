@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isSeq } from 'yaml';
 import { z } from 'zod';
-import { parseDuration, resolveInWorkspace, toWorkspacePath, UserError } from '@llmops/core';
+import { formatDuration, parseDuration, resolveInWorkspace, toWorkspacePath, UserError } from '@llmops/core';
 import { PRESET_NAMES, PRESETS, type CountQueries } from './presets';
 import type { Direction } from './stats/judge';
 
@@ -59,6 +59,13 @@ export interface Check {
   windowMs: number;
   /** Range-query resolution (rank-sum). */
   stepMs: number;
+  /**
+   * rank-sum: the range each point is a rate over. Points closer than this share data, so only
+   * about one per rate window is an independent sample.
+   */
+  rateWindowMs?: number;
+  /** What the user should know about the check's settings (shown in the report). */
+  warnings?: string[];
   min?: number;
   max?: number;
   maxIncrease?: number;
@@ -76,15 +83,23 @@ export interface Check {
 
 export const DEFAULTS = {
   window: '5m',
+  /** rank-sum: also the default step, so the points do not overlap. */
   rankSumRateWindow: '1m',
-  /** Points per rank-sum window when no step is given. */
-  rankSumPoints: 30,
   rankSumTolerance: 0.15,
   proportionTolerance: 0,
   confidence: 0.95,
   rankSumMinSamples: 10,
   proportionMinSamples: 100,
 } as const;
+
+/**
+ * How many of `points` consecutive range-query points of a rank-sum check are independent: one
+ * per rate window when the step is shorter than it, each point otherwise.
+ */
+export function independentSamples(check: Pick<Check, 'stepMs' | 'rateWindowMs'>, points: number): number {
+  if (points <= 0 || !check.rateWindowMs || check.stepMs >= check.rateWindowMs) return Math.max(0, points);
+  return Math.floor(((points - 1) * check.stepMs) / check.rateWindowMs) + 1;
+}
 
 /** Milliseconds as a Prometheus duration (`90s`, `1500ms`). */
 export function promDuration(ms: number): string {
@@ -216,10 +231,27 @@ export function resolveCheck(
   if (!spec.query && !preset) throw fail("needs 'query' (PromQL) or 'preset'");
   // A threshold check rates over the whole window; a rank-sum check samples the window every
   // `step`, each point a rate over the (shorter) rate window.
+  // The rank-sum test takes its points as independent samples; points closer than the rate
+  // window overlap (each is a rate over it), so the step defaults to the rate window and the
+  // window to one that holds min-samples of them.
   if (test === 'rank-sum') {
-    check.stepMs = spec.step
-      ? parseDuration(spec.step)!
-      : Math.max(1000, Math.round(windowMs / DEFAULTS.rankSumPoints / 1000) * 1000);
+    const rateWindowMs = parseDuration(spec['rate-window'] ?? DEFAULTS.rankSumRateWindow)!;
+    check.rateWindowMs = rateWindowMs;
+    check.stepMs = spec.step ? parseDuration(spec.step)! : rateWindowMs;
+    if (!spec.window) check.windowMs = Math.max(windowMs, (check.minSamples - 1) * check.stepMs);
+    const warnings: string[] = [];
+    if (check.stepMs < rateWindowMs) {
+      warnings.push(
+        `step ${formatDuration(check.stepMs)} is shorter than rate-window ${formatDuration(rateWindowMs)}: neighbouring points share data, so the test uses only every ${Math.ceil(rateWindowMs / check.stepMs)}th point, one per rate window`,
+      );
+    }
+    const independent = independentSamples(check, Math.floor(check.windowMs / check.stepMs) + 1);
+    if (independent < check.minSamples) {
+      warnings.push(
+        `window ${formatDuration(check.windowMs)} holds about ${independent} independent samples, fewer than min-samples ${check.minSamples}: every measurement will be inconclusive; lengthen the window or shorten rate-window`,
+      );
+    }
+    if (warnings.length) check.warnings = warnings;
   } else if (spec.step || spec['rate-window']) {
     throw fail("'step' and 'rate-window' apply to test: rank-sum");
   }

@@ -68,6 +68,7 @@ export async function runMetricGate(
     const queries =
       check.test === 'proportion' ? [check.counts!.success, check.counts!.total] : [check.query!];
     deps.log?.(`  ${check.name} (${check.test}): ${queries.join(' | ')}`);
+    for (const warning of check.warnings ?? []) deps.log?.(`  warning: ${check.name}: ${warning}`);
   }
   const result = await measureChecks(checks, {
     prom: deps.prom,

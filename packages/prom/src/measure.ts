@@ -192,6 +192,35 @@ async function measureThreshold(
   };
 }
 
+/**
+ * What a comparison reading always shows (the two values, their ratio, the sample sizes), and the
+ * inconclusive reading to return instead when either side has fewer than min-samples `counted`.
+ */
+function baseReading(
+  check: Check,
+  values: { canary?: number; baseline?: number; samples: [number, number] },
+  counted: [number, number],
+  unit: string,
+): { base: Reading; tooFew?: Reading } {
+  const { canary, baseline } = values;
+  const base: Reading = {
+    outcome: 'inconclusive',
+    message: '',
+    canary,
+    baseline,
+    ratio: canary !== undefined && baseline ? canary / baseline : undefined,
+    samples: values.samples,
+  };
+  if (counted[0] >= check.minSamples && counted[1] >= check.minSamples) return { base };
+  return {
+    base,
+    tooFew: {
+      ...base,
+      message: `too few ${unit}: ${counted[0]} canary, ${counted[1]} baseline (min-samples ${check.minSamples})`,
+    },
+  };
+}
+
 async function measureRankSum(
   check: Check,
   options: MeasureOptions,
@@ -199,9 +228,17 @@ async function measureRankSum(
   tally: { attempts: number },
 ): Promise<Reading> {
   const range = { start: time - check.windowMs, end: time, stepMs: check.stepMs };
+  // Points closer than the rate window are rates over overlapping ranges: keep one per rate
+  // window (counting back from the newest), so the test sees independent samples.
+  const every =
+    check.rateWindowMs && check.stepMs < check.rateWindowMs
+      ? Math.ceil(check.rateWindowMs / check.stepMs)
+      : 1;
   const ask = (q: string) =>
     withRetries(options, () => options.prom.queryRange(q, range, options.signal), tally).then((series) =>
-      series.flatMap((s) => s.values.map(([, v]) => v)).filter((v) => Number.isFinite(v)),
+      series
+        .flatMap((s) => s.values.filter((_, i) => (s.values.length - 1 - i) % every === 0).map(([, v]) => v))
+        .filter((v) => Number.isFinite(v)),
     );
   const [canary, baseline] = await Promise.all([ask(check.query!), ask(check.baselineQuery!)]);
   if (canary.length === 0) throw new NoData('no data: the query returned no finite samples in the window');
@@ -209,20 +246,13 @@ async function measureRankSum(
     throw new NoData('no data: the baseline query returned no finite samples in the window');
   const canaryMedian = median(canary);
   const baselineMedian = median(baseline);
-  const base: Reading = {
-    outcome: 'inconclusive',
-    message: '',
-    canary: canaryMedian,
-    baseline: baselineMedian,
-    ratio: baselineMedian !== 0 ? canaryMedian / baselineMedian : undefined,
-    samples: [canary.length, baseline.length],
-  };
-  if (canary.length < check.minSamples || baseline.length < check.minSamples) {
-    return {
-      ...base,
-      message: `too few samples: ${canary.length} canary, ${baseline.length} baseline (min-samples ${check.minSamples})`,
-    };
-  }
+  const { base, tooFew } = baseReading(
+    check,
+    { canary: canaryMedian, baseline: baselineMedian, samples: [canary.length, baseline.length] },
+    [canary.length, baseline.length],
+    every > 1 ? `independent samples (every ${every}th point: step < rate-window)` : 'samples',
+  );
+  if (tooFew) return tooFew;
   const result = rankSum(canary, baseline, check.confidence);
   const band = check.tolerance * Math.abs(baselineMedian);
   const side = beyondTolerance(result.shift, result.interval, band, check.direction);
@@ -267,20 +297,13 @@ async function measureProportion(
     canary: canary.total ? canary.events / canary.total : undefined,
     baseline: baseline.total ? baseline.events / baseline.total : undefined,
   };
-  const base: Reading = {
-    outcome: 'inconclusive',
-    message: '',
-    canary: rates.canary,
-    baseline: rates.baseline,
-    ratio: rates.canary !== undefined && rates.baseline ? rates.canary / rates.baseline : undefined,
-    samples: [canary.total, baseline.total],
-  };
-  if (canary.total < check.minSamples || baseline.total < check.minSamples) {
-    return {
-      ...base,
-      message: `too few requests: ${canary.total} canary, ${baseline.total} baseline (min-samples ${check.minSamples})`,
-    };
-  }
+  const { base, tooFew } = baseReading(
+    check,
+    { canary: rates.canary, baseline: rates.baseline, samples: [canary.total, baseline.total] },
+    [canary.total, baseline.total],
+    'requests',
+  );
+  if (tooFew) return tooFew;
   const result = twoProportion(canary, baseline, check.confidence);
   const side = beyondTolerance(result.difference, result.interval, check.tolerance, check.direction);
   const detail = `errors ${canary.events}/${canary.total} vs ${baseline.events}/${baseline.total}, difference ${fmt(result.difference)} [${fmt(result.interval[0])}, ${fmt(result.interval[1])}], p=${fmt(result.p)}`;

@@ -20,6 +20,11 @@ export interface MetricGateData {
     countQueries?: { success: string; total: string };
     baselineCountQueries?: { success: string; total: string };
     window: string;
+    /** rank-sum: range-query step and the rate window of each point. */
+    step?: string;
+    rateWindow?: string;
+    /** What is off about the check's settings (overlapping points, too short a window). */
+    warnings?: string[];
     bound: string;
     verdict: string;
     reason: string;
@@ -80,6 +85,20 @@ export function buildReport(
       file: c.check.source?.file,
       line: c.check.source?.line,
     }));
+
+  // Settings that make a check's statistics weaker than they look: said on the check, every run.
+  for (const c of result.checks) {
+    for (const warning of c.check.warnings ?? []) {
+      findings.push({
+        ruleId: 'metric-gate/check-settings',
+        level: 'warning',
+        title: `metric-gate: ${c.check.name} settings`,
+        message: `${c.check.name}: ${warning}`,
+        file: c.check.source?.file,
+        line: c.check.source?.line,
+      });
+    }
+  }
 
   const queryText = (c: GateResult['checks'][number]['check']) =>
     c.test === 'proportion'
@@ -187,6 +206,10 @@ export function buildReport(
         countQueries: c.check.counts,
         baselineCountQueries: c.check.baselineCounts,
         window: formatDuration(c.check.windowMs),
+        ...(c.check.test === 'rank-sum'
+          ? { step: formatDuration(c.check.stepMs), rateWindow: formatDuration(c.check.rateWindowMs ?? 0) }
+          : {}),
+        warnings: c.check.warnings,
         bound: describeBound(c.check),
         verdict: c.verdict,
         reason: c.reason,
