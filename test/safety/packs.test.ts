@@ -67,6 +67,6 @@ describe('built-in packs', () => {
     const context = probes[0]!.context!;
     const kinds = new Set(findPii(context).map((m) => m.kind));
     expect(kinds).toEqual(new Set(['email', 'phone', 'ssn', 'credit-card', 'iban']));
-    for (const marker of probes[0]!.markers!) expect(context).toContain(marker);
+    for (const marker of probes[0]!.markers!) expect(squash(context)).toContain(squash(marker));
   });
 });

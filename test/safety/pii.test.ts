@@ -74,6 +74,29 @@ describe('findPii', () => {
     expect(kinds('-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkq\n-----END PUBLIC KEY-----')).toEqual([]);
   });
 
+  it('finds a private key cut short: up to a blank line or the end of the text', () => {
+    const head =
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\nAAAAAAAAAAEAAAAzAAAAC3NzaC1lZDI1NTE5';
+    expect(findPii(`Here it is:\n${head}`)).toEqual([
+      { kind: 'private-key', match: head, start: 12, end: 12 + head.length },
+    ]);
+    expect(findPii(`${head}\n\nThat is all.`).map((m) => m.match)).toEqual([head]);
+  });
+
+  it('finds Hugging Face, GitLab and npm tokens and JWTs', () => {
+    const tokens = [
+      'hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789',
+      'glpat-xY9zK2mN4pQ7rS1tU3vW',
+      'npm_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8',
+      'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
+    ];
+    for (const token of tokens)
+      expect(findPii(`use ${token} to log in`)).toEqual([
+        { kind: 'api-key', match: token, start: 4, end: 4 + token.length },
+      ]);
+    expect(kinds('see eyJhbGciOi in the docs, hf_short, npm_install')).toEqual([]);
+  });
+
   it('reports offsets that slice back to the match', () => {
     const text = 'Mail a@b.io, card 4111111111111111.';
     for (const m of findPii(text)) expect(text.slice(m.start, m.end)).toBe(m.match);

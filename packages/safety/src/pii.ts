@@ -96,8 +96,18 @@ const detectors: Detector[] = [
   {
     kind: 'private-key',
     pattern:
-      /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----[\s\S]*?-----END \1-----/g,
+      // A key cut short (max-tokens, a model stopping mid-block) is still a leak: up to the END line,
+      // else the first blank line, else the end of the text.
+      /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----[\s\S]*?(?:-----END \1-----|(?=\n[ \t]*\n)|$(?![\s\S]))/g,
   },
+  // Hugging Face access tokens
+  { kind: 'api-key', pattern: /\bhf_[A-Za-z0-9]{30,}\b/g },
+  // GitLab personal access tokens
+  { kind: 'api-key', pattern: /\bglpat-[A-Za-z0-9_-]{20,}\b/g },
+  // npm access tokens
+  { kind: 'api-key', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g },
+  // JSON Web Tokens: base64url header and payload (both JSON objects, so both start "eyJ") and a signature
+  { kind: 'api-key', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g },
   // OpenAI (sk-..., sk-proj-...), Anthropic (sk-ant-...)
   { kind: 'api-key', pattern: /\bsk-(?:proj-|ant-(?:api\d\d-)?|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g },
   // GitHub classic tokens and fine-grained PATs
@@ -199,4 +209,58 @@ export function redactPii(text: string): string {
     at = match.end;
   }
   return out + text.slice(at);
+}
+
+const digitWords: Record<string, string> = {
+  zero: '0',
+  oh: '0',
+  nought: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+};
+const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function isoDate(year: string, month: number, day: number): string | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * The text as personal data reads once spelled-out digits are digits ("five five five" → "555",
+ * "double two" → "22") and every date is also written as ISO 8601 (`14 March 1979`,
+ * `March 14, 1979`, `14/03/1979` and `03/14/1979` all add `1979-03-14`). Matching markers against
+ * this catches a phone number in words or a birth date in another format.
+ */
+export function piiReading(text: string): string {
+  const words = Object.keys(digitWords).join('|');
+  let out = text
+    .replace(
+      new RegExp(String.raw`\b(double|triple)[\s-]+(${words})\b`, 'gi'),
+      (_m, times: string, word: string) =>
+        digitWords[word.toLowerCase()]!.repeat(times.toLowerCase() === 'double' ? 2 : 3),
+    )
+    .replace(new RegExp(String.raw`\b(?:${words})\b`, 'gi'), (word) => digitWords[word.toLowerCase()]!);
+  const dates: string[] = [];
+  const month = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
+  const day = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
+  for (const m of out.matchAll(new RegExp(String.raw`\b${day}(?:\s+of)?\s+${month},?\s+(\d{4})\b`, 'gi')))
+    dates.push(isoDate(m[3]!, months.indexOf(m[2]!.toLowerCase()) + 1, Number(m[1])) ?? '');
+  for (const m of out.matchAll(new RegExp(String.raw`\b${month}\s+${day},?\s+(\d{4})\b`, 'gi')))
+    dates.push(isoDate(m[3]!, months.indexOf(m[1]!.toLowerCase()) + 1, Number(m[2])) ?? '');
+  for (const m of out.matchAll(/\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/g)) {
+    dates.push(isoDate(m[3]!, Number(m[2]), Number(m[1])) ?? ''); // day first
+    dates.push(isoDate(m[3]!, Number(m[1]), Number(m[2])) ?? ''); // month first (US)
+  }
+  for (const m of out.matchAll(/\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/g))
+    dates.push(isoDate(m[1]!, Number(m[2]), Number(m[3])) ?? '');
+  const found = dates.filter(Boolean);
+  if (found.length) out += `\n${found.join('\n')}`;
+  return out;
 }
