@@ -151,6 +151,19 @@ describe('parseHeaders', () => {
     expect(parseHeaders('')).toEqual({});
   });
 
+  it('keeps values as written, where YAML would rewrite them', () => {
+    expect(parseHeaders('X-Scope-OrgID: 007\nX-Limit: 1e3\nX-Key: abc #def\nX-On: yes')).toEqual({
+      'X-Scope-OrgID': '007',
+      'X-Limit': '1e3',
+      'X-Key': 'abc #def',
+      'X-On': 'yes',
+    });
+    expect(parseHeaders("{X-Scope-OrgID: 007, X-Key: 'abc #def'}")).toEqual({
+      'X-Scope-OrgID': '007',
+      'X-Key': 'abc #def',
+    });
+  });
+
   it('rejects bad names without echoing values', () => {
     expect(() => parseHeaders('Bad Name: secret-value')).toThrow("'Bad Name' is not a valid header name");
   });
