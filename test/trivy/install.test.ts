@@ -6,7 +6,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isUserError } from '@llmops/core';
-import { assetName, DOWNLOAD_BASE_ENV, installTrivy, PINNED_SUMS, PINNED_TRIVY_VERSION } from '@llmops/trivy';
+import {
+  assetName,
+  DOWNLOAD_BASE_ENV,
+  INSTALL_MARKER,
+  installTrivy,
+  PINNED_SUMS,
+  PINNED_TRIVY_VERSION,
+} from '@llmops/trivy';
 
 /** A release archive as Trivy ships it: `trivy` at the top level of a .tar.gz. */
 function releaseArchive(script: string): Buffer {
@@ -105,6 +112,44 @@ describe('installing the pinned Trivy', () => {
     const again = await installTrivy(options);
     expect(again).toMatchObject({ path: first.path, fromCache: true });
     expect(release.requests).toHaveLength(1);
+  });
+
+  it('refuses a binary planted in the tool cache, and installs the verified release over it', async () => {
+    const archive = releaseArchive('#!/bin/sh\necho "Version: 9.9.9"\n');
+    const asset = `/v9.9.9/${assetName('9.9.9', 'linux-x64')}`;
+    const release = await releaseServer({ [asset]: archive });
+    servers.push(release.server);
+    const options = {
+      version: '9.9.9',
+      env: { [DOWNLOAD_BASE_ENV]: release.url },
+      sums: { '9.9.9': { 'linux-x64': sha256(archive) } },
+      platform: 'linux' as const,
+      arch: 'x64',
+    };
+    const folder = path.join(process.env.RUNNER_TOOL_CACHE!, 'trivy', '9.9.9', 'x64');
+    const plant = (marker?: object) => {
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(path.join(folder, 'trivy'), '#!/bin/sh\necho pwned\n', { mode: 0o755 });
+      if (marker) writeFileSync(path.join(folder, INSTALL_MARKER), JSON.stringify(marker));
+      writeFileSync(`${folder}.complete`, '');
+    };
+    plant();
+    const logs: string[] = [];
+    const installed = await installTrivy({ ...options, log: (line) => logs.push(line) });
+    expect(installed.fromCache).toBe(false);
+    expect(logs.join('\n')).toContain('it has no llmops install record');
+    expect(execFileSync(installed.path, { encoding: 'utf8' })).toBe('Version: 9.9.9\n');
+    expect(release.requests).toHaveLength(1);
+
+    // A record copied from a good install does not vouch for a binary swapped in later.
+    const record = JSON.parse(readFileSync(path.join(folder, INSTALL_MARKER), 'utf8')) as object;
+    plant(record);
+    const again = await installTrivy({ ...options, log: (line) => logs.push(line) });
+    expect(again.fromCache).toBe(false);
+    expect(logs.join('\n')).toMatch(/its trivy hashes to [0-9a-f]{64}, not [0-9a-f]{64} as installed/);
+    expect(execFileSync(again.path, { encoding: 'utf8' })).toBe('Version: 9.9.9\n');
+    expect((await installTrivy(options)).fromCache).toBe(true);
+    expect(release.requests).toHaveLength(2);
   });
 
   it('refuses a version without pinned sums, and a download base that is not https or loopback', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as tc from '@actions/tool-cache';
@@ -53,6 +53,42 @@ export async function sha256File(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/**
+ * Written by us next to the binary we extracted from a verified archive. The tool cache is
+ * shared with every other step on the runner: an entry without it, for another pin, or whose
+ * binary no longer hashes to what we installed, is not used.
+ */
+export const INSTALL_MARKER = '.llmops-trivy-install.json';
+
+interface InstallRecord {
+  version: string;
+  asset: string;
+  /** The pinned sum the archive was verified against. */
+  archiveSha256: string;
+  /** The extracted executable, hashed at install time. */
+  binarySha256: string;
+}
+
+/** Why a tool-cache entry is not ours to run, or undefined when it is. */
+async function refuseCached(
+  dir: string,
+  exe: string,
+  expected: { version: string; archiveSha256: string },
+): Promise<string | undefined> {
+  let record: Partial<InstallRecord>;
+  try {
+    record = JSON.parse(await readFile(path.join(dir, INSTALL_MARKER), 'utf8')) as Partial<InstallRecord>;
+  } catch {
+    return 'it has no llmops install record (not installed by llmops from a verified archive)';
+  }
+  if (record.version !== expected.version || record.archiveSha256 !== expected.archiveSha256)
+    return `its install record is for another archive (${record.archiveSha256 ?? 'none'})`;
+  const actual = await sha256File(path.join(dir, exe));
+  if (actual !== record.binarySha256)
+    return `its ${exe} hashes to ${actual}, not ${record.binarySha256} as installed`;
+  return undefined;
+}
+
 /** tool-cache wants the runner's folders; outside Actions (the CLI) use the user's cache. */
 function ensureRunnerFolders(env: NodeJS.ProcessEnv): void {
   const base = path.join(os.homedir(), '.cache', 'llmops');
@@ -62,7 +98,11 @@ function ensureRunnerFolders(env: NodeJS.ProcessEnv): void {
 
 /**
  * Put the pinned Trivy release in the tool cache and return its executable: download the archive
- * for this OS/arch, refuse it unless its SHA-256 equals the sum pinned in our source, extract it.
+ * for this OS/arch, refuse it unless its SHA-256 equals the sum pinned in our source, extract it,
+ * and record the binary's SHA-256 next to it. A cache hit is used only when that record is ours,
+ * for the pinned archive, and the binary still hashes to it. (This keeps out binaries other
+ * steps or tools put in the cache, and ones changed since; a step that can write the tool cache
+ * and forge the record is not stopped by it — use trivy-path for a Trivy you verify yourself.)
  */
 export async function installTrivy(options: InstallOptions): Promise<InstalledTrivy> {
   const env = options.env ?? process.env;
@@ -90,8 +130,12 @@ export async function installTrivy(options: InstallOptions): Promise<InstalledTr
   ensureRunnerFolders(env);
   const cached = tc.find('trivy', version, arch);
   if (cached && existsSync(path.join(cached, exe))) {
-    log(`Using Trivy ${version} from the tool cache (${cached})`);
-    return { path: path.join(cached, exe), version, fromCache: true };
+    const refused = await refuseCached(cached, exe, { version, archiveSha256: expected });
+    if (!refused) {
+      log(`Using Trivy ${version} from the tool cache (${cached}), binary sha256 as installed`);
+      return { path: path.join(cached, exe), version, fromCache: true };
+    }
+    log(`Not using the tool cache's Trivy ${version} (${cached}): ${refused}; installing it again`);
   }
 
   const asset = assetName(version, key);
@@ -116,6 +160,13 @@ export async function installTrivy(options: InstallOptions): Promise<InstalledTr
     if (!existsSync(path.join(extracted, exe))) {
       throw new UserError(`${asset} has no '${exe}' at its top level`);
     }
+    const record: InstallRecord = {
+      version,
+      asset,
+      archiveSha256: actual,
+      binarySha256: await sha256File(path.join(extracted, exe)),
+    };
+    await writeFile(path.join(extracted, INSTALL_MARKER), `${JSON.stringify(record, null, 2)}\n`);
     const dir = await tc.cacheDir(extracted, 'trivy', version, arch);
     return { path: path.join(dir, exe), version, fromCache: false };
   } finally {
