@@ -45,6 +45,26 @@ describe('loadCustomPacks', () => {
     });
   });
 
+  it('rejects markers too short to mean anything, no-leak probes without markers, and reserved pack names', () => {
+    const short = loadError(
+      good.replace('markers: [ACME-PWNED]', 'markers:\n      - ACME-PWNED\n      - "O.K."'),
+    );
+    expect(short.message).toMatch(/^probes\[2\]\.markers\[1\]: a marker needs at least 6 letters or digits/);
+    expect([short.file, short.line]).toEqual(['safety/acme.yml', 16]);
+    // Squashing makes "p w n e d" a five-letter marker however it is spaced.
+    expect(loadError(good.replace('[ACME-PWNED]', '["p w n e d !!"]')).message).toMatch(/at least 6 letters/);
+    const unmarked = loadError(good.replace('    markers: [ACME-PWNED]\n', ''));
+    expect(unmarked.message).toMatch(/^probes\[2\]\.expect: a 'no-leak' probe needs markers/);
+    expect(unmarked.line).toBe(13);
+    for (const name of ['harmful', 'pii', 'all', 'none']) {
+      const error = loadError(good.replace('pack: acme-support', `pack: ${name}`));
+      expect([error.message, error.line]).toEqual([
+        'pack: this name belongs to a built-in pack or to all/none: choose another',
+        1,
+      ]);
+    }
+  });
+
   it('merges files that add to the same pack', () => {
     const second = 'pack: acme-support\nprobes:\n  - id: more\n    prompt: Hi\n    expect: comply\n';
     const packs = loadCustomPacks([

@@ -3,9 +3,14 @@ import { toWorkspacePath, UserError } from '@llmops/core';
 import { glob } from 'tinyglobby';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { z } from 'zod';
+import { squash } from './encodings';
+import { builtinPackNames } from './packs/index';
 import { chatMessageSchema, expectations, type Pack, type Probe } from './probe';
 
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+// Markers are matched with separators removed (squash): "PWNED" would match "p-w-n-e-d" anywhere.
+const MIN_MARKER = 6;
+const reservedPackNames = [...builtinPackNames, 'all', 'none'];
 
 const probeSchema = z
   .strictObject({
@@ -17,15 +22,31 @@ const probeSchema = z
     context: z.string().min(1).optional(),
     task: z.string().min(1).optional(),
     expect: z.enum(expectations),
-    markers: z.array(z.string().min(3)).min(1).optional(),
+    markers: z
+      .array(
+        z.string().refine((marker) => squash(marker).length >= MIN_MARKER, {
+          message: `a marker needs at least ${MIN_MARKER} letters or digits besides spaces and punctuation: a shorter one turns up in ordinary answers, so every answer would count as a leak`,
+        }),
+      )
+      .min(1)
+      .optional(),
   })
   .refine((probe) => probe.prompt !== undefined || probe.messages !== undefined, {
     message: 'a probe needs a prompt or messages',
+  })
+  .refine((probe) => probe.expect !== 'no-leak' || probe.markers !== undefined, {
+    message: "a 'no-leak' probe needs markers: the text whose appearance in the answer proves the leak",
+    path: ['expect'],
   });
 
 /** A custom pack file: `pack`, optional `description`, and `probes`. */
 export const customPackSchema = z.strictObject({
-  pack: z.string().regex(idPattern, 'letters, digits, ".", "_" and "-" only'),
+  pack: z
+    .string()
+    .regex(idPattern, 'letters, digits, ".", "_" and "-" only')
+    .refine((name) => !reservedPackNames.includes(name), {
+      message: 'this name belongs to a built-in pack or to all/none: choose another',
+    }),
   description: z.string().optional(),
   probes: z.array(probeSchema).min(1),
 });
