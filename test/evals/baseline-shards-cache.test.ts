@@ -172,6 +172,21 @@ describe('cache key', () => {
 });
 
 describe('shards', () => {
+  it('a shard with no cases passes with a note instead of failing its job', async () => {
+    const one = `name: one\nmessages:\n  - role: user\n    content: '{{question}}'\ntestData:\n  - question: Can I return shoes?\nevaluators:\n  - name: days\n    string:\n      contains: days\n`;
+    const dir = workspace({ 'one.prompt.yml': one });
+    const verdicts: string[] = [];
+    for (const i of [1, 2, 3]) {
+      const { report } = await runGate(dir, inputs({ shard: `${i}/3` }));
+      verdicts.push(report.verdict);
+      if (report.data!.cases.length === 0) {
+        expect(report.headline).toMatch(/no eval cases in shard \d\/3/);
+        expect(report.tables.find((t) => t.title === 'Notes')!.rows.join()).toMatch(/has no cases/);
+      }
+    }
+    expect(verdicts).toEqual(['pass', 'pass', 'pass']);
+  });
+
   it('1/3 + 2/3 + 3/3 merged equal a single run', async () => {
     const rows = Array.from(
       { length: 30 },
@@ -204,6 +219,17 @@ describe('shards', () => {
     expect(new Set(merged.data!.cases.map((c) => c.id))).toEqual(
       new Set(single.data!.cases.map((c) => c.id)),
     );
+
+    // A shard judges no score on its slice; the merge judges min-score on all cases.
+    const strict = { 'min-score': '0.99', 'max-error-rate': '0' };
+    for (const i of [1, 2, 3]) {
+      const { report } = await runGate(dir, inputs({ shard: `${i}/3`, ...strict }));
+      expect(report.verdict).toBe('pass');
+      writeFileSync(path.join(dir, `strict-${i}.json`), JSON.stringify({ version: '0', ...report }));
+    }
+    const strictMerge = (await runGate(dir, { 'merge-reports': 'strict-*.json' })).report;
+    expect(strictMerge.verdict).toBe('fail');
+    expect(strictMerge.reasons.join()).toMatch(/below min-score 99.0%/);
 
     // A lost shard job fails the merge instead of shrinking the verdict to fewer cases.
     rmSync(path.join(dir, 'shard-2.json'));

@@ -26,7 +26,14 @@ function passRate(c: CaseRecord): string {
   return `${c.passes}/${c.samples} (95% CI ${pct(low)}–${pct(high)})`;
 }
 
-function tables(data: GateData, s: Summary): Table[] {
+function shardNote(data: GateData): string {
+  const shard = data.shards.join(', ');
+  return data.cases.length === 0
+    ? `shard ${shard} has no cases (the split is by case id): it passes with nothing to evaluate`
+    : `shard ${shard}: min-score, max-regression and the SLOs are judged on the merged report; this shard fails only on errors over max-error-rate`;
+}
+
+function tables(data: GateData, s: Summary, partial: boolean): Table[] {
   const out: Table[] = [];
   const bad = data.cases.filter((c) => c.status !== 'pass');
   if (bad.length) {
@@ -76,7 +83,8 @@ function tables(data: GateData, s: Summary): Table[] {
     ],
     note: cachedNote(data.cases),
   });
-  if (data.notes.length) out.push({ title: 'Notes', columns: ['Note'], rows: data.notes.map((n) => [n]) });
+  const notes = partial ? [shardNote(data), ...data.notes] : data.notes;
+  if (notes.length) out.push({ title: 'Notes', columns: ['Note'], rows: notes.map((n) => [n]) });
   return out;
 }
 
@@ -112,14 +120,24 @@ function junitCases(data: GateData): TestCase[] {
   }));
 }
 
+/** Whether the report covers only some shards of a split (a shard job's own report). */
+export function isPartialShard(shards: readonly string[]): boolean {
+  if (shards.length === 0) return false;
+  const parsed = shards.map((s) => s.split('/').map(Number) as [number, number]);
+  return new Set(parsed.map(([i]) => i)).size < parsed[0]![1];
+}
+
 /** The one report: verdict, score and delta, counts, tables, annotations, JUnit cases, outputs. */
 export function buildGateReport(data: GateData): GateReport {
-  const s = summarize(data.cases, data.settings, data.baseline?.cases);
+  const partial = isPartialShard(data.shards);
+  const s = summarize(data.cases, data.settings, data.baseline?.cases, { partial });
   const cost = estimateCost(data.settings.model, s.promptTokens, s.completionTokens);
   const vs = s.baselineScore !== undefined ? ` (${pts(s.delta!)} vs baseline ${pct(s.baselineScore)})` : '';
   const headline =
     s.total === 0
-      ? 'no eval cases to run'
+      ? partial
+        ? `no eval cases in shard ${data.shards.join(', ')}: nothing to evaluate in this slice`
+        : 'no eval cases to run'
       : `score ${pct(s.score)}${vs}: ${s.passed} passed, ${s.failed} failed, ${s.errored} errored of ${s.total} cases on ${data.settings.model}`;
   const metrics: Report['metrics'] = [
     ['Score', `${pct(s.score)}${s.delta !== undefined ? ` (${pts(s.delta)})` : ''}`],
@@ -137,7 +155,7 @@ export function buildGateReport(data: GateData): GateReport {
     headline,
     reasons: s.reasons,
     metrics,
-    tables: tables(data, s),
+    tables: tables(data, s, partial),
     findings: findings(data),
     cases: junitCases(data),
     outputs: {

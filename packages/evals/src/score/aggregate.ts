@@ -52,11 +52,16 @@ export function flippedCases(cases: readonly CaseRecord[], baseline: readonly Ba
   return flips;
 }
 
-/** Score, counts, latency percentiles and the verdict with its reasons. */
+/**
+ * Score, counts, latency percentiles and the verdict with its reasons. `partial` is one shard of
+ * a split run: its cases are a slice, so min-score, max-regression and the SLOs wait for the
+ * merge (a slice's score or p95 could contradict the merged verdict); errors still fail it.
+ */
 export function summarize(
   cases: readonly CaseRecord[],
   settings: GateSettings,
   baseline?: readonly BaselineCase[],
+  options: { partial?: boolean } = {},
 ): Summary {
   const passed = cases.filter((c) => c.status === 'pass').length;
   const failed = cases.filter((c) => c.status === 'fail').length;
@@ -87,17 +92,20 @@ export function summarize(
     if (summary.verdict === 'pass') summary.verdict = 'inconclusive';
     summary.reasons.push(reason);
   };
+  if (cases.length === 0 && options.partial) return summary;
   if (cases.length === 0) {
     summary.verdict = 'inconclusive';
     summary.reasons.push('no eval cases found: check the suites globs and that prompt files have testData');
     return summary;
   }
-  if (score < settings.minScore) fail(`score ${pct(score)} is below min-score ${pct(settings.minScore)}`);
+  const whole = !options.partial;
+  if (whole && score < settings.minScore)
+    fail(`score ${pct(score)} is below min-score ${pct(settings.minScore)}`);
   if (baseline && baseline.length) {
     summary.baselineScore = weightedScore(baseline);
     summary.delta = score - summary.baselineScore;
     summary.flipped = flippedCases(cases, baseline);
-    if (-summary.delta > settings.maxRegression + 1e-9) {
+    if (whole && -summary.delta > settings.maxRegression + 1e-9) {
       fail(
         `score fell ${pct(-summary.delta)} against the baseline (${pct(summary.baselineScore)} → ${pct(score)}), more than max-regression ${pct(settings.maxRegression)}`,
       );
@@ -105,7 +113,7 @@ export function summarize(
   }
   // An SLO nothing was measured against is not met: say so rather than skip it.
   const slo = (limit: number, p95: number | undefined, what: string, input: string, unmeasured: string) => {
-    if (limit <= 0) return;
+    if (limit <= 0 || !whole) return;
     if (p95 === undefined) inconclusive(`${input} is set, but no ${what} was measured: ${unmeasured}`);
     else if (p95 > limit) fail(`p95 ${what} ${Math.round(p95)} ms is over ${input} ${limit}`);
   };
