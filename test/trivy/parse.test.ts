@@ -77,6 +77,17 @@ describe('allowlist file', () => {
     ]);
   });
 
+  it('refuses a misspelt key on its line instead of ignoring it', async () => {
+    const error = await load(
+      '- id: CVE-1\n  reason: r\n  expires: 2030-01-01\n- id: CVE-2\n  reason: r\n  expires: 2030-01-01\n  pakage: openssl\n',
+    ).catch((e: unknown) => e);
+    expect(isUserError(error)).toBe(true);
+    expect((error as Error).message).toBe(
+      "allowlist entry 2: unknown key 'pakage' (allowed: id, reason, expires, package, target)",
+    );
+    expect(error).toMatchObject({ file: 'allow.yml', line: 7 });
+  });
+
   it.each([
     ['- id: CVE-1\n  expires: 2030-01-01\n', 'reason is required'],
     ['- id: CVE-1\n  reason: "  "\n  expires: 2030-01-01\n', 'reason is required'],

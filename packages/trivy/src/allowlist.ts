@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { UserError } from '@llmops/core';
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 
 /**
@@ -8,27 +8,30 @@ import { z } from 'zod';
  * until when. Optional `package` and `target` narrow it to one package or
  * one Trivy target (`*` and `?` wildcards).
  */
-const entrySchema = z.object({
-  id: z.string({ error: 'id is required' }).trim().min(1, 'id is required'),
-  reason: z
-    .string({ error: 'reason is required: say why this risk is accepted' })
-    .trim()
-    .min(1, 'reason is required: say why this risk is accepted'),
-  expires: z
-    .union([z.string(), z.date()], { error: 'expires is required (YYYY-MM-DD)' })
-    .transform((value, ctx) => {
-      const text = value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
-      const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-      const date = day ? new Date(`${text}T00:00:00Z`) : undefined;
-      if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
-        ctx.addIssue({ code: 'custom', message: `expires '${text}' is not a date (YYYY-MM-DD)` });
-        return z.NEVER;
-      }
-      return text;
-    }),
-  package: z.string().trim().min(1).optional(),
-  target: z.string().trim().min(1).optional(),
-});
+const entrySchema = z
+  .object({
+    id: z.string({ error: 'id is required' }).trim().min(1, 'id is required'),
+    reason: z
+      .string({ error: 'reason is required: say why this risk is accepted' })
+      .trim()
+      .min(1, 'reason is required: say why this risk is accepted'),
+    expires: z
+      .union([z.string(), z.date()], { error: 'expires is required (YYYY-MM-DD)' })
+      .transform((value, ctx) => {
+        const text = value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
+        const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+        const date = day ? new Date(`${text}T00:00:00Z`) : undefined;
+        if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
+          ctx.addIssue({ code: 'custom', message: `expires '${text}' is not a date (YYYY-MM-DD)` });
+          return z.NEVER;
+        }
+        return text;
+      }),
+    package: z.string().trim().min(1).optional(),
+    target: z.string().trim().min(1).optional(),
+  })
+  // A misspelt `pakage:` would otherwise be dropped, widening the entry to every package.
+  .strict();
 
 export interface AllowlistEntry extends z.output<typeof entrySchema> {
   /** 1-based line of the entry in the allowlist file. */
@@ -81,6 +84,15 @@ export async function loadAllowlist(absolute: string, file: string): Promise<All
     const parsed = entrySchema.safeParse((node as { toJSON(): unknown }).toJSON());
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
+      if (issue.code === 'unrecognized_keys') {
+        const key = issue.keys[0]!;
+        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+        const keyLine = isScalar(pair?.key) ? lineAt(pair.key.range?.[0]) : line;
+        throw new UserError(
+          `allowlist entry ${index + 1}: unknown key '${key}' (allowed: ${Object.keys(entrySchema.shape).join(', ')})`,
+          { file, line: keyLine },
+        );
+      }
       throw new UserError(`allowlist entry ${index + 1}: ${issue.message}`, { file, line });
     }
     entries.push({ ...parsed.data, line });
