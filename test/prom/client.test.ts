@@ -139,6 +139,28 @@ describe('PromClient', () => {
     expect(await caught(slow.query('up', Date.now()))).toMatchObject({ kind: 'timeout', retriable: true });
   });
 
+  it('calls a body that stops coming a timeout (retriable), and rethrows a cancellation while reading it', async () => {
+    // Headers and half a body, then nothing.
+    const stalling = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"status":"success","data":');
+    });
+    await new Promise<void>((resolve) => stalling.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(stalling.address() as AddressInfo).port}`;
+    try {
+      const slow = await caught(new PromClient({ url, timeoutMs: 300 }).query('up', Date.now()));
+      expect(slow).toMatchObject({ kind: 'timeout', retriable: true });
+      const controller = new AbortController();
+      const reason = new Error('cancelled');
+      const pending = new PromClient({ url, timeoutMs: 10_000 }).query('up', Date.now(), controller.signal);
+      setTimeout(() => controller.abort(reason), 200);
+      await expect(pending).rejects.toBe(reason);
+    } finally {
+      stalling.closeAllConnections();
+      stalling.close();
+    }
+  });
+
   it('refuses URLs that are not http(s)', () => {
     expect(() => new PromClient({ url: 'ftp://x' })).toThrow('expected an http:// or https:// URL');
   });

@@ -206,7 +206,25 @@ export class PromClient implements PromApi {
       const why = cause?.code ?? cause?.message ?? (error as Error).message;
       throw new PromError(`cannot reach Prometheus at ${this.displayUrl}: ${why}`, 'unreachable', true);
     }
-    const text = await response.text().catch(() => '');
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      // The answer's headers came, its body did not: cancelled, too slow, or the connection broke.
+      if (signal?.aborted) throw signal.reason;
+      if (timeout.aborted)
+        throw new PromError(
+          `Prometheus at ${this.displayUrl} did not finish answering within ${this.timeoutMs} ms`,
+          'timeout',
+          true,
+        );
+      const cause = (error as { cause?: { code?: string } }).cause;
+      throw new PromError(
+        `the connection to Prometheus at ${this.displayUrl} broke while reading its answer: ${cause?.code ?? (error as Error).message}`,
+        'unreachable',
+        true,
+      );
+    }
     let body: ApiEnvelope | undefined;
     try {
       body = JSON.parse(text) as ApiEnvelope;
