@@ -99,3 +99,53 @@ export function expandProbes(
   }
   return out;
 }
+
+/** The text a transformed probe put in front of the model: its document, prompt or last user turn. */
+function payloadOf(probe: Probe): string {
+  if (probe.document !== undefined) return probe.document;
+  if (probe.prompt !== undefined) return probe.prompt;
+  return [...(probe.messages ?? [])].reverse().find((m) => m.role === 'user')?.content ?? '';
+}
+
+const words = (text: string) => text.toLowerCase().match(/[a-z0-9+/=]+/g) ?? [];
+
+/**
+ * The response without the encoded text it quoted back from a base64 or rot13 probe: a model that
+ * repeats the ciphertext has neither complied nor leaked, and decoding its echo would say it did.
+ * Removes base64 runs found in the probe, and runs of four or more words that appear in the probe in
+ * the same order.
+ */
+export function stripEchoedPayload(response: string, probe: Probe): string {
+  if (probe.transform !== 'base64' && probe.transform !== 'rot13') return response;
+  const sent = payloadOf(probe);
+  const compactSent = sent.replace(/\s/g, '');
+  let out = response.replace(/[A-Za-z0-9+/_-]{12,}(?:\s{0,8}[A-Za-z0-9+/_-]{4,})*={0,2}/g, (run) =>
+    compactSent.includes(run.replace(/\s/g, '')) ? ' ' : run,
+  );
+  // Whole lines of the probe quoted back (a short ciphertext has no four-word runs).
+  for (const line of sent.split('\n').map((l) => l.trim()).filter((l) => l.length >= 8)) {
+    out = out.split(line).join(' ');
+  }
+  const sentWords = words(sent);
+  const grams = new Set<string>();
+  for (let i = 0; i + 4 <= sentWords.length; i++) grams.add(sentWords.slice(i, i + 4).join(' '));
+  if (!grams.size) return out.trim();
+  // Mark every word that is part of a four-word run the probe contains, then drop the marked words.
+  const tokens = [...out.matchAll(/[A-Za-z0-9+/=]+/g)];
+  const drop = new Array<boolean>(tokens.length).fill(false);
+  for (let i = 0; i + 4 <= tokens.length; i++) {
+    const gram = tokens
+      .slice(i, i + 4)
+      .map((t) => t[0].toLowerCase())
+      .join(' ');
+    if (grams.has(gram)) drop.fill(true, i, i + 4);
+  }
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    if (!drop[i]) continue;
+    const t = tokens[i]!;
+    // Take the separators after the word along with it.
+    const end = i + 1 < tokens.length ? tokens[i + 1]!.index : out.length;
+    out = out.slice(0, t.index) + (drop[i + 1] || i + 1 >= tokens.length ? '' : ' ') + out.slice(end);
+  }
+  return out.trim();
+}
