@@ -121,6 +121,41 @@ describe('baseline', () => {
   });
 });
 
+describe('baseline delta', () => {
+  it('compares only cases both sides ran without error, and reports baseline errors', async () => {
+    const dir = workspace({ 'prompts/support.prompt.yml': promptFile('v1') });
+    const ids = (await runGate(dir, inputs())).report.data!.cases.map((c) => c.id);
+    const record = (id: string, status: string) => ({
+      id,
+      name: id,
+      weight: 1,
+      status,
+      passRate: status === 'pass' ? 1 : 0,
+    });
+    const old = {
+      action: 'llm-quality-gate',
+      data: {
+        cases: [record(ids[0]!, 'pass'), record(ids[1]!, 'error'), record('gone.eval.yml#x', 'pass')],
+      },
+    };
+    writeFileSync(path.join(dir, 'old.json'), JSON.stringify(old));
+    const lenient = await runGate(dir, inputs({ baseline: 'old.json', 'max-error-rate': '0.5' }));
+    expect(lenient.report.outputs).toMatchObject({
+      score: 1,
+      'baseline-score': 1,
+      delta: 0,
+      'baseline-errors': 1,
+    });
+    expect(lenient.report.headline).toMatch(/vs baseline 100.0% on 1 cases both ran/);
+    expect(lenient.report.verdict).toBe('pass');
+    const strict = await runGate(dir, inputs({ baseline: 'old.json' }));
+    expect(strict.report.verdict).toBe('inconclusive');
+    expect(strict.report.reasons.join()).toMatch(
+      /1 of 3 baseline cases errored .* not a reliable comparison/,
+    );
+  });
+});
+
 describe('cache', () => {
   it('a second identical run sends zero requests', async () => {
     const dir = workspace({ 'prompts/support.prompt.yml': promptFile('v1') });

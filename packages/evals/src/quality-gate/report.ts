@@ -132,7 +132,10 @@ export function buildGateReport(data: GateData): GateReport {
   const partial = isPartialShard(data.shards);
   const s = summarize(data.cases, data.settings, data.baseline?.cases, { partial });
   const cost = estimateCost(data.settings.model, s.promptTokens, s.completionTokens);
-  const vs = s.baselineScore !== undefined ? ` (${pts(s.delta!)} vs baseline ${pct(s.baselineScore)})` : '';
+  const vs =
+    s.baselineScore !== undefined
+      ? ` (${pts(s.delta!)} vs baseline ${pct(s.baselineScore)}${s.compared! < s.total ? ` on ${s.compared} cases both ran` : ''})`
+      : '';
   const headline =
     s.total === 0
       ? partial
@@ -148,6 +151,7 @@ export function buildGateReport(data: GateData): GateReport {
     ['Est. cost', cost === undefined ? 'n/a (no list price for this model)' : `$${cost.toFixed(4)}`],
   ];
   if (s.flipped.length) metrics.push(['Flipped', s.flipped.length]);
+  if (s.baselineErrors) metrics.push(['Baseline errors', `${s.baselineErrors} (left out of the delta)`]);
   if (data.shards.length) metrics.push(['Shards', data.shards.join(', ')]);
   return {
     action: 'llm-quality-gate',
@@ -172,6 +176,7 @@ export function buildGateReport(data: GateData): GateReport {
       'prompt-tokens': s.promptTokens,
       'completion-tokens': s.completionTokens,
       flipped: s.flipped.length,
+      'baseline-errors': s.baselineErrors ?? '',
     },
     data,
   };

@@ -21,8 +21,13 @@ export interface Summary {
   latency: LatencyStats;
   promptTokens: number;
   completionTokens: number;
+  /** Baseline score over the cases both sides have and neither errored on (what `delta` compares). */
   baselineScore?: number;
   delta?: number;
+  /** Cases the delta is computed over. */
+  compared?: number;
+  /** Baseline cases that errored (left out of the delta). */
+  baselineErrors?: number;
   flipped: Flip[];
 }
 
@@ -102,12 +107,29 @@ export function summarize(
   if (whole && score < settings.minScore)
     fail(`score ${pct(score)} is below min-score ${pct(settings.minScore)}`);
   if (baseline && baseline.length) {
-    summary.baselineScore = weightedScore(baseline);
-    summary.delta = score - summary.baselineScore;
+    // Like for like: the same case ids, neither side errored. An errored case has no score to
+    // compare, and a case only one side has would move the delta without anything changing.
+    const before = new Map(baseline.map((b) => [b.id, b]));
+    const pairs = cases.filter((c) => {
+      const b = before.get(c.id);
+      return b !== undefined && b.status !== 'error' && c.status !== 'error';
+    });
+    const baselineErrors = baseline.filter((b) => b.status === 'error').length;
+    const baselineErrorRate = baselineErrors / baseline.length;
+    summary.baselineErrors = baselineErrors;
+    summary.compared = pairs.length;
     summary.flipped = flippedCases(cases, baseline);
-    if (whole && -summary.delta > settings.maxRegression + 1e-9) {
+    if (pairs.length) {
+      summary.baselineScore = weightedScore(pairs.map((c) => before.get(c.id)!));
+      summary.delta = weightedScore(pairs) - summary.baselineScore;
+    }
+    if (baselineErrorRate > settings.maxErrorRate) {
+      inconclusive(
+        `${baselineErrors} of ${baseline.length} baseline cases errored (${pct(baselineErrorRate)}), over max-error-rate ${pct(settings.maxErrorRate)}: the baseline is not a reliable comparison`,
+      );
+    } else if (whole && summary.delta !== undefined && -summary.delta > settings.maxRegression + 1e-9) {
       fail(
-        `score fell ${pct(-summary.delta)} against the baseline (${pct(summary.baselineScore)} → ${pct(score)}), more than max-regression ${pct(settings.maxRegression)}`,
+        `score fell ${pct(-summary.delta)} against the baseline on ${pairs.length} cases both ran (${pct(summary.baselineScore!)} → ${pct(summary.baselineScore! + summary.delta)}), more than max-regression ${pct(settings.maxRegression)}`,
       );
     }
   }
