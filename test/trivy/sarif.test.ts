@@ -146,6 +146,32 @@ describe('SARIF for code scanning', () => {
     expect(runtime.warnings.join('\n')).toContain('10 findings left out');
   });
 
+  it('is rendered once, by publish, which alone says when it is capped', async () => {
+    const vulns = Array.from({ length: 25_010 }, (_, i) => ({
+      VulnerabilityID: `CVE-2026-${i % 50}`,
+      PkgName: `pkg${i}`,
+      InstalledVersion: '1.0',
+      Severity: 'HIGH',
+    }));
+    const trivy = fakeTrivy(
+      trivyReport({ name: 'img', type: 'container_image' }, [
+        { Target: 'img (debian 12.5)', Vulnerabilities: vulns },
+      ]),
+    );
+    const ws = workspace();
+    const { report } = await runTrivyWrap(
+      { 'scan-type': 'image', target: 'img', 'trivy-path': trivy.bin, 'sarif-path': 't.sarif' },
+      { workspace: ws, env: trivy.env },
+    );
+    // The command leaves SARIF to publish: nothing in its report is about the SARIF file.
+    expect(JSON.stringify(report.tables)).not.toContain('SARIF');
+    const runtime = quietRuntime();
+    await publish(report, trivyWrapCommand, { 'sarif-path': 't.sarif' }, runtime, ws);
+    expect(runtime.warnings.filter((w) => w.includes('SARIF'))).toEqual([
+      "SARIF capped to fit code scanning's limits (25,000 results, 10 MB): 10 findings left out",
+    ]);
+  }, 60_000);
+
   it('caps at 10 MB gzip-compressed', () => {
     // Long help texts on distinct rules, random so that they do not compress away.
     const findings: Finding[] = Array.from({ length: 4_000 }, (_, i) =>

@@ -3,11 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   redactSecrets,
-  renderSarif,
   resolveInWorkspace,
   toWorkspacePath,
   UserError,
-  VERSION,
   type Command,
   type Report,
   type RunContext,
@@ -197,17 +195,8 @@ async function runTrivyWrap(inputs: TrivyWrapInputs, context: RunContext): Promi
       gate: inputs.severity,
       allowlistFile: allowlist?.file,
     };
-    const report = buildReport(gated, scan);
-    if (!inputs['sarif-path']) return report;
-    // Say in the summary when code scanning's limits leave findings out of the SARIF file.
-    const { capped } = renderSarif(report, {
-      toolName: TRIVY_SARIF_TOOL.name,
-      informationUri: TRIVY_SARIF_TOOL.informationUri,
-      version: VERSION,
-    });
-    if (capped === 0) return report;
-    const note = `The SARIF file leaves out the ${capped} least severe gated findings to stay within code scanning's limits (25,000 results, 10 MB).`;
-    return buildReport(gated, scan, { sarif: note });
+    // publish renders the SARIF file (when sarif-path is set) and warns if code scanning's limits cap it.
+    return buildReport(gated, scan);
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

@@ -115,7 +115,7 @@ function countsTable(findings: ScanFinding[]): Table {
   };
 }
 
-function topTable(findings: ScanFinding[], note?: string): Table {
+function topTable(findings: ScanFinding[]): Table {
   const open = findings.filter(isOpen).sort(bySeverity);
   const location = (f: ScanFinding): Cell =>
     f.file ? [f.file, f.line].filter((p) => p !== undefined).join(':') : f.target;
@@ -134,10 +134,7 @@ function topTable(findings: ScanFinding[], note?: string): Table {
         location(f),
         f.title,
       ]),
-    note:
-      [hidden > 0 ? `${hidden} more findings in the JSON report.` : undefined, note]
-        .filter(Boolean)
-        .join(' ') || undefined,
+    note: hidden > 0 ? `${hidden} more findings in the JSON report.` : undefined,
   };
 }
 
@@ -158,7 +155,7 @@ function allowlistTable(entries: EntryUse[]): Table {
 }
 
 /** The one report: verdict from the gated findings, counts, tables, and findings for annotations and SARIF. */
-export function buildReport(result: GateResult, scan: ScanSummary, notes: { sarif?: string } = {}): Report {
+export function buildReport(result: GateResult, scan: ScanSummary): Report {
   const counts = emptyCounts();
   for (const f of result.findings) if (isOpen(f)) counts[f.severity]++;
   const gated = result.findings.filter((f) => f.status === 'gated').sort(bySeverity);
@@ -192,7 +189,7 @@ export function buildReport(result: GateResult, scan: ScanSummary, notes: { sari
     ...(scan.allowlistFile ? expired.map((u) => expiredFinding(u, scan.allowlistFile!)) : []),
     ...gated.map(toFinding),
   ];
-  const tables = [countsTable(result.findings), topTable(result.findings, notes.sarif)];
+  const tables = [countsTable(result.findings), topTable(result.findings)];
   if (result.entries.length) tables.push(allowlistTable(result.entries));
 
   return {
