@@ -123,7 +123,10 @@ export function stripEchoedPayload(response: string, probe: Probe): string {
     compactSent.includes(run.replace(/\s/g, '')) ? ' ' : run,
   );
   // Whole lines of the probe quoted back (a short ciphertext has no four-word runs).
-  for (const line of sent.split('\n').map((l) => l.trim()).filter((l) => l.length >= 8)) {
+  for (const line of sent
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length >= 8)) {
     out = out.split(line).join(' ');
   }
   const sentWords = words(sent);
