@@ -1,3 +1,4 @@
+import { wilson } from '@llmops/core';
 import { normalQuantile, twoSidedP } from './normal';
 
 /** Events out of a number of trials: errors out of requests. */
@@ -20,16 +21,6 @@ export interface ProportionResult {
   confidence: number;
 }
 
-/** Wilson score interval for one proportion. */
-export function wilson(events: number, total: number, z: number): [number, number] {
-  if (total <= 0) return [0, 1];
-  const p = events / total;
-  const z2 = z * z;
-  const centre = (p + z2 / (2 * total)) / (1 + z2 / total);
-  const half = (z / (1 + z2 / total)) * Math.sqrt((p * (1 - p)) / total + z2 / (4 * total * total));
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
-}
-
 /**
  * Two-proportion test of the canary's event rate against the baseline's. Error rates from
  * sparse counters: a rank-sum test on mostly-zero samples is all ties and sees nothing, while a
@@ -46,8 +37,8 @@ export function twoProportion(canary: Counts, baseline: Counts, confidence = 0.9
   const z = se > 0 ? (p1 - p2) / se : 0;
   const p = se > 0 ? twoSidedP(z) : 1;
   const zq = normalQuantile(1 - (1 - confidence) / 2);
-  const [l1, u1] = wilson(canary.events, canary.total, zq);
-  const [l2, u2] = wilson(baseline.events, baseline.total, zq);
+  const { low: l1, high: u1 } = wilson(canary.events, canary.total, zq);
+  const { low: l2, high: u2 } = wilson(baseline.events, baseline.total, zq);
   const d = p1 - p2;
   const interval: [number, number] = [
     d - Math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2),
