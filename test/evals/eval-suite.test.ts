@@ -111,7 +111,7 @@ cases:
     const dir = workspace({ 'a.eval.yml': garbled });
     const { report } = await runGate(dir, inputs({ suites: 'a.eval.yml' }));
     expect(report.outputs).toMatchObject({ passed: 0, errored: 1 });
-    expect(report.data!.cases[0]!.reasons[0]).toMatch(/has no 'SCORE: <1-5>' line/);
+    expect(report.data!.cases[0]!.reasons[0]).toMatch(/does not end with a 'SCORE: <1-5>' line/);
     expect(report.verdict).toBe('fail');
   });
 
