@@ -1,6 +1,10 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { redactSecrets } from '@llmops/core';
 import { ClientKube, KubeError, loadKubeConfig, namespaceOf } from '@llmops/kube';
 import type { FakeKube } from '../helpers/fake-kube';
 import { deployment, fakeKube, seed } from './fixtures';
+import { istioCanaryWeights, runStep, scriptedAnalysis, stateOf } from './harness';
 
 let kube: FakeKube;
 let client: ClientKube;
@@ -92,4 +96,77 @@ test('the kubeconfig credentials are registered as secrets; a bad kubeconfig is 
   expect(() => loadKubeConfig({ kubeconfig: kube.kubeconfig(), context: 'other' })).toThrow(
     /no context 'other'/,
   );
+});
+
+describe('masking', () => {
+  test('the raw kubeconfig is masked whole before it is parsed: a parse error cannot show it', () => {
+    const raw = 'apiVersion: v1\nusers: [{name: ci, user: {token: tok-unparsed-9f8e7d6c5b4a}}\n';
+    expect(() => loadKubeConfig({ kubeconfig: raw })).toThrow(/not a kubeconfig/);
+    expect(redactSecrets(`dump: ${raw}`)).toBe('dump: ***');
+  });
+
+  test("exec credential plugins' env values and credential arguments are masked", () => {
+    const config = kube
+      .kubeconfig()
+      .replace(
+        '      token: fake-token-0123456789',
+        [
+          '      exec:',
+          '        apiVersion: client.authentication.k8s.io/v1',
+          '        command: cloud-login',
+          '        args: [get-token, --cluster, prod, --api-key=key-arg-0a1b2c3d4e, --client-secret, sec-arg-5f6a7b8c]',
+          '        env: [{name: CLOUD_TOKEN, value: env-value-9z8y7x6w}]',
+        ].join('\n'),
+      );
+    loadKubeConfig({ kubeconfig: config });
+    expect(redactSecrets('key-arg-0a1b2c3d4e sec-arg-5f6a7b8c env-value-9z8y7x6w')).toBe('*** *** ***');
+    // ordinary arguments stay readable
+    expect(redactSecrets('get-token --cluster prod')).toBe('get-token --cluster prod');
+  });
+});
+
+describe('transient failures and timeouts', () => {
+  test('traffic writes are retried after 5xx answers', async () => {
+    kube.fail({ target: /^virtualservices\/llm$/, method: 'PATCH', status: 503, times: 2 });
+    const { result, logs } = await runStep(kube, {});
+    expect(result).toMatchObject({ verdict: 'pass', outcome: 'promoted' });
+    expect(logs.filter((l) => / HTTP 503 .*retrying in \d+ ms/.test(l))).toHaveLength(2);
+    expect(istioCanaryWeights(kube)).toEqual([10, 50, 100, 0]);
+  });
+
+  test('a rollback to weight 0 lands through a failing API server', async () => {
+    kube.onChange((object, kind) => {
+      if (kind === 'VirtualService' && stateOf(object)?.weight === 10)
+        kube.fail({ target: /^virtualservices\/llm$/, method: 'PATCH', status: 500, times: 2 });
+    });
+    const { result } = await runStep(kube, {}, { analysis: scriptedAnalysis(['fail']) });
+    expect(result).toMatchObject({ verdict: 'fail', outcome: 'rolled-back', rolledBack: true });
+    expect(istioCanaryWeights(kube)).toEqual([10, 0]);
+  });
+
+  test('an API server that does not answer times out, sooner once the job is cancelled', async () => {
+    const silent: Server = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    try {
+      const kc = loadKubeConfig({ kubeconfig: kube.kubeconfig().replace(kube.url, url) });
+      const controller = new AbortController();
+      const slow = new ClientKube(kc, 'prod', {
+        timeoutMs: 300,
+        signal: controller.signal,
+        abortedTimeoutMs: 100,
+      });
+      let started = Date.now();
+      await expect(slow.get('VirtualService', 'llm')).rejects.toThrow(
+        'get VirtualService prod/llm: no answer from the API server within 0.3s',
+      );
+      expect(Date.now() - started).toBeLessThan(2000);
+      controller.abort();
+      started = Date.now();
+      await expect(slow.patch('VirtualService', 'llm', {}, 'merge')).rejects.toThrow(/within 0.1s/);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
 });

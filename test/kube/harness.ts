@@ -6,11 +6,12 @@ import {
   runCanaryStep,
   STATE_ANNOTATION,
   type Analysis,
+  type AnalysisOptions,
   type AnalysisResult,
   type RolloutResult,
   type RolloutState,
 } from '@llmops/kube';
-import { realClock } from '@llmops/prom';
+import { realClock, type PromApi } from '@llmops/prom';
 import type { FakeKube, KubeObject } from '../helpers/fake-kube';
 import { rawInputs } from './fixtures';
 
@@ -23,7 +24,15 @@ export interface Run {
 export async function runStep(
   kube: FakeKube,
   overrides: Record<string, string>,
-  options: { analysis?: Analysis; signal?: AbortSignal; mode?: 'main' | 'post'; logs?: string[] } = {},
+  options: {
+    analysis?: Analysis;
+    prom?: PromApi;
+    signal?: AbortSignal;
+    mode?: 'main' | 'post';
+    logs?: string[];
+    /** The workflow run (`<id>/<attempt>`) recorded in the state. */
+    run?: string;
+  } = {},
 ): Promise<Run> {
   const raw = rawInputs(overrides);
   const inputs = readInputs(canaryStepInputs, (name) => raw[name]);
@@ -38,7 +47,10 @@ export async function runStep(
       log: (line) => logs.push(line),
       signal: options.signal,
       analysis: options.analysis,
+      prom: options.prom,
+      run: options.run,
       pollMs: 20,
+      writeRetryDelayMs: 20,
     },
     options.mode,
   );
@@ -48,13 +60,15 @@ export async function runStep(
 /** An analysis that answers from a script, step by step (a label like `step 2/3 (weight 50%)`). */
 export function scriptedAnalysis(
   verdicts: Array<'pass' | 'fail' | 'inconclusive'>,
+  onRun?: (label: string, options?: AnalysisOptions) => void,
 ): Analysis & { calls: string[] } {
   const calls: string[] = [];
   return {
     checks: 1,
     calls,
-    async run(label): Promise<AnalysisResult> {
+    async run(label, _override, _signal, options): Promise<AnalysisResult> {
       calls.push(label);
+      onRun?.(label, options);
       const verdict = verdicts[calls.length - 1] ?? 'pass';
       return {
         verdict,

@@ -1,7 +1,16 @@
 import { STATE_ANNOTATION } from '@llmops/kube';
 import type { FakeKube } from '../helpers/fake-kube';
 import { fakeKube, seed } from './fixtures';
-import { istioCanaryWeights, replicasOf, runStep, scriptedAnalysis, stateOf } from './harness';
+import type { Sample } from '@llmops/prom';
+import {
+  imageOfDeployment,
+  istioCanaryWeights,
+  replicasOf,
+  runStep,
+  scriptedAnalysis,
+  stateOf,
+  type Run,
+} from './harness';
 
 let kube: FakeKube;
 beforeEach(async () => {
@@ -10,7 +19,12 @@ beforeEach(async () => {
 });
 afterEach(() => kube.stop());
 
-const inFlight = (step: number, weight: number, revision = 'ghcr.io/acme/llm:1.1.0') =>
+const inFlight = (
+  step: number,
+  weight: number,
+  revision = 'ghcr.io/acme/llm:1.1.0',
+  more: Record<string, unknown> = {},
+) =>
   kube.touch('virtualservices', 'llm', (vs) => {
     vs.metadata.annotations = {
       [STATE_ANNOTATION]: JSON.stringify({
@@ -22,6 +36,7 @@ const inFlight = (step: number, weight: number, revision = 'ghcr.io/acme/llm:1.1
         startedAt: '2026-01-01T00:00:00.000Z',
         updatedAt: '2026-01-01T00:05:00.000Z',
         outcome: 'in-progress',
+        ...more,
       }),
     };
   });
@@ -179,4 +194,166 @@ test('the post step rolls back a rollout the job left in progress (a failed or k
   inFlight(1, 50, 'ghcr.io/acme/llm:2.0.0');
   const other = await runStep(kube, {}, { mode: 'post' });
   expect(other.result.headline).toMatch(/not this job's/);
+});
+
+describe('a rollout that someone else took over stops without touching traffic', () => {
+  test('a manual rollback during a step wins; the rollout in flight does not overwrite it', async () => {
+    let manual: Promise<Run> | undefined;
+    kube.onChange((object, kind) => {
+      if (kind === 'VirtualService' && stateOf(object)?.weight === 10 && !manual)
+        manual = runStep(kube, { action: 'rollback' });
+    });
+    const { result } = await runStep(kube, { 'bake-time': '1s' });
+    expect((await manual!).result).toMatchObject({ verdict: 'pass', outcome: 'rolled-back' });
+    expect(result).toMatchObject({
+      verdict: 'fail',
+      outcome: 'rolled-back',
+      rolledBack: false,
+      finalWeight: 0,
+    });
+    expect(result.headline).toMatch(
+      /^stopped at step 1\/3: superseded by another run: ghcr.io\/acme\/llm:1.1.0 rolled-back, canary weight 0%/,
+    );
+    expect(istioCanaryWeights(kube)).toEqual([10, 0]);
+    expect(replicasOf(kube, 'llm-canary')).toBe(0);
+    expect(stateOf(kube.get('virtualservices', 'llm'))).toMatchObject({ outcome: 'rolled-back', weight: 0 });
+  });
+
+  test('the first write is a check-and-set: a run that claimed the route meanwhile wins', async () => {
+    let raced = false;
+    kube.beforeWrite((plural, _name, verb) => {
+      if (plural === 'virtualservices' && verb === 'patch' && !raced) {
+        raced = true;
+        inFlight(0, 0, 'ghcr.io/acme/llm:1.1.0', { run: '77/1', nonce: 'theirs' });
+      }
+    });
+    const { result } = await runStep(kube, {}, { run: '42/1' });
+    expect(result.verdict).toBe('fail');
+    expect(result.headline).toMatch(/superseded by run 77\/1/);
+    expect(istioCanaryWeights(kube)).toEqual([]);
+    expect(kube.writes(/^deployments/)).toEqual([]);
+    expect(stateOf(kube.get('virtualservices', 'llm'))).toMatchObject({ run: '77/1', nonce: 'theirs' });
+  });
+});
+
+test('a failed promotion restores the stable image and waits for it before traffic leaves the canary', async () => {
+  kube.onChange((object, kind) => {
+    if (kind === 'VirtualService' && stateOf(object)?.weight === 100)
+      kube.unschedulable.set('llm-stable', '0/4 nodes are available: 4 Insufficient nvidia.com/gpu.');
+    const image = (object.spec as { template?: { spec: { containers: Array<{ image: string }> } } })?.template
+      ?.spec.containers[0]?.image;
+    // the old ReplicaSet's pods still fit: the stable back on 1.0.0 is ready again
+    if (kind === 'Deployment' && object.metadata.name === 'llm-stable' && image === 'ghcr.io/acme/llm:1.0.0')
+      kube.unschedulable.delete('llm-stable');
+  });
+  const { result } = await runStep(kube, { timeout: '1s' });
+  expect(result).toMatchObject({ verdict: 'fail', outcome: 'rolled-back', rolledBack: true, finalWeight: 0 });
+  expect(result.headline).toBe('rolled back at promotion (after step 3/3)');
+  expect(result.reasons[0]).toMatch(/Deployment prod\/llm-stable not ready after 1s/);
+  expect(imageOfDeployment(kube, 'llm-stable')).toBe('ghcr.io/acme/llm:1.0.0');
+  expect(istioCanaryWeights(kube)).toEqual([10, 50, 100, 0]);
+  // the old image went back (and became ready) before the canary's traffic went to the stable
+  const order = kube.writes().map((r) => JSON.stringify(r.body));
+  const restored = order.findIndex((b) => b.includes('"value":"ghcr.io/acme/llm:1.0.0"'));
+  const toStable = order.findIndex((b) => b.includes('rolled-back'));
+  expect(restored).toBeGreaterThan(-1);
+  expect(restored).toBeLessThan(toStable);
+  expect(stateOf(kube.get('virtualservices', 'llm'))).not.toHaveProperty('stableImage');
+});
+
+test('at 100% only absolute checks run: the stable has no traffic to compare with', async () => {
+  const seen: Array<[string, boolean | undefined]> = [];
+  const analysis = scriptedAnalysis([], (label, options) => seen.push([label, options?.absoluteOnly]));
+  await runStep(kube, {}, { analysis });
+  expect(seen).toEqual([
+    ['step 1/3 (weight 10%)', false],
+    ['step 2/3 (weight 50%)', false],
+    ['step 3/3 (weight 100%)', true],
+  ]);
+});
+
+describe('checks given on an analysis step', () => {
+  /** A Prometheus that answers every instant query with 1. */
+  const prom = (queries: string[]) => ({
+    query: async (promql: string): Promise<Sample[]> => {
+      queries.push(promql);
+      return [{ labels: {}, value: 1 }];
+    },
+    queryRange: async () => [],
+  });
+  const steps = `- weight: 10
+- analysis:
+    count: 1
+    checks: |
+      - name: errors
+        query: vector(1)
+        max: 0
+- weight: 100`;
+
+  test('are measured even without the checks input, and fail the step', async () => {
+    const queries: string[] = [];
+    const { result } = await runStep(
+      kube,
+      { steps, 'prometheus-url': 'http://127.0.0.1:9' },
+      { prom: prom(queries) },
+    );
+    expect(result).toMatchObject({ verdict: 'fail', outcome: 'rolled-back', stepsCompleted: 1 });
+    expect(result.reasons[0]).toMatch(/^step 2 \(analysis\) failed: errors:/);
+    expect(queries).toEqual(['vector(1)']);
+  });
+
+  test('need prometheus-url; an analysis step without any checks is an input error', async () => {
+    await expect(runStep(kube, { steps })).rejects.toThrow(
+      "input 'prometheus-url' is required when 'checks' are given",
+    );
+    await expect(runStep(kube, { steps: '- weight: 10\n- analysis: {}' })).rejects.toThrow(
+      "input 'steps': step 2 is an analysis with no checks",
+    );
+    expect(kube.writes()).toEqual([]);
+  });
+});
+
+describe('blue-green (service router)', () => {
+  test('analyses the new Deployment at full size and ready, before the switch', async () => {
+    const replicas: Array<number | undefined> = [];
+    const analysis = scriptedAnalysis([], () => replicas.push(replicasOf(kube, 'llm-canary')));
+    const { result } = await runStep(kube, { router: 'service', service: 'llm', steps: '' }, { analysis });
+    expect(result).toMatchObject({ verdict: 'pass', outcome: 'promoted', stepsCompleted: 2 });
+    expect(analysis.calls[0]).toBe('step 1/2 (analysis)');
+    expect(replicas[0]).toBe(2);
+  });
+
+  test('refuses a Service whose selector also sends traffic to the canary pods', async () => {
+    kube.touch('services', 'llm', (svc) => (svc.spec!.selector = { app: 'llm' }));
+    await expect(runStep(kube, { router: 'service', service: 'llm', steps: '100' })).rejects.toThrow(
+      "Service prod/llm selects 'app=llm', not the stable Deployment's matchLabels 'app=llm,track=stable': it would send live traffic to the canary's pods before any analysis",
+    );
+    expect(kube.writes()).toEqual([]);
+  });
+});
+
+test("the post step leaves another workflow run's rollout alone", async () => {
+  inFlight(1, 50, 'ghcr.io/acme/llm:1.1.0', { run: '77/1' });
+  const post = await runStep(kube, {}, { mode: 'post', run: '42/1' });
+  expect(post.result.headline).toBe(
+    'post: the rollout in flight was last written by run 77/1, not this one (42/1): left alone',
+  );
+  expect(kube.writes()).toEqual([]);
+  const own = await runStep(kube, {}, { mode: 'post', run: '77/1' });
+  expect(own.result).toMatchObject({ outcome: 'rolled-back', rolledBack: true });
+});
+
+test('a re-run with other steps does not resume; a resumed run is in progress again at once', async () => {
+  inFlight(2, 100, 'ghcr.io/acme/llm:1.1.0', { outcome: 'paused' });
+  await expect(runStep(kube, { steps: '5,10,25,50,100' })).rejects.toThrow(
+    "VirtualService prod/llm: the rollout of ghcr.io/acme/llm:1.1.0 in flight (paused at step 3/3) was started with other 'steps' than these 5",
+  );
+  expect(kube.writes()).toEqual([]);
+  const outcomes: string[] = [];
+  kube.onChange((object, kind) => {
+    if (kind === 'VirtualService') outcomes.push(stateOf(object)!.outcome);
+  });
+  const { result } = await runStep(kube, {}, { run: '42/1' });
+  expect(result).toMatchObject({ verdict: 'pass', resumedAt: 3 });
+  expect(outcomes[0]).toBe('in-progress');
 });

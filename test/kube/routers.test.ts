@@ -1,6 +1,14 @@
 import type { FakeKube } from '../helpers/fake-kube';
 import { fakeKube, seed } from './fixtures';
-import { imageOfDeployment, istioCanaryWeights, replicasOf, runStep, stateOf } from './harness';
+import { buildReport } from '@llmops/kube';
+import {
+  imageOfDeployment,
+  istioCanaryWeights,
+  replicasOf,
+  runStep,
+  scriptedAnalysis,
+  stateOf,
+} from './harness';
 
 let kube: FakeKube;
 beforeEach(async () => {
@@ -102,7 +110,11 @@ test('kserve: the predictor gets the new storage URI at 0%, then canaryTrafficPe
 });
 
 test('service (blue-green): switches the selector after the new Deployment is ready and analysed, then back to the promoted stable', async () => {
-  const { result } = await runStep(kube, { router: 'service', service: 'llm', steps: '' });
+  const { result } = await runStep(
+    kube,
+    { router: 'service', service: 'llm', steps: '' },
+    { analysis: scriptedAnalysis([]) },
+  );
   expect(result).toMatchObject({ verdict: 'pass', outcome: 'promoted', stepsCompleted: 2 });
   const selectors = kube
     .writes(/^services\/llm$/)
@@ -115,9 +127,10 @@ test('service (blue-green): switches the selector after the new Deployment is re
   expect(replicasOf(kube, 'llm-canary')).toBe(0);
   expect(imageOfDeployment(kube, 'llm-stable')).toBe('ghcr.io/acme/llm:1.1.0');
   // the canary had every replica the stable has before the switch
-  expect(kube.writes(/^deployments\/llm-canary$/).find((r) => Array.isArray(r.body))?.body).toEqual([
-    { op: 'replace', path: '/spec/replicas', value: 2 },
-  ]);
+  const scaled = kube
+    .writes(/^deployments\/llm-canary$/)
+    .find((r) => JSON.stringify(r.body).includes('/spec/replicas'));
+  expect(scaled?.body).toEqual([{ op: 'replace', path: '/spec/replicas', value: 2 }]);
 });
 
 test('a missing canary Deployment is created from the stable one with its own labels', async () => {
@@ -135,16 +148,72 @@ test('a missing canary Deployment is created from the stable one with its own la
   });
 });
 
-test('dry-run prints every change as a YAML patch and makes none', async () => {
+test('dry-run prints every change as a YAML patch, one log line per YAML line, and makes none', async () => {
   const { result, logs } = await runStep(kube, { 'dry-run': 'true' });
   expect(result).toMatchObject({ verdict: 'pass', dryRun: true });
   expect(kube.writes()).toEqual([]);
-  const printed = logs.filter((l) => l.startsWith('[dry-run] would patch'));
-  expect(printed.some((l) => l.includes('VirtualService prod/llm') && /weight: 10$/m.test(l))).toBe(true);
-  expect(
-    printed.some(
-      (l) => l.includes('Deployment prod/llm-stable') && l.includes('image: ghcr.io/acme/llm:1.1.0'),
-    ),
-  ).toBe(true);
+  expect(logs.every((l) => !l.includes('\n'))).toBe(true);
+  const header = logs.findIndex((l) =>
+    l.startsWith('[dry-run] would patch VirtualService prod/llm (step 1/3 (weight 10%): canary weight 10%):'),
+  );
+  const patch: string[] = [];
+  for (let i = header + 1; i < logs.length && logs[i]!.startsWith('    '); i++) patch.push(logs[i]!.slice(4));
+  expect(header).toBeGreaterThan(-1);
+  expect(patch[0]).toBe('spec:');
+  expect(patch).toContain('          weight: 10');
+  const image = logs.findIndex((l) => l.startsWith('[dry-run] would patch Deployment prod/llm-stable'));
+  expect(logs.slice(image + 1, image + 7)).toEqual([
+    '    - op: test',
+    '      path: /spec/template/spec/containers/0/name',
+    '      value: vllm',
+    '    - op: replace',
+    '      path: /spec/template/spec/containers/0/image',
+    '      value: ghcr.io/acme/llm:1.1.0',
+  ]);
   expect(result.changes.length).toBeGreaterThanOrEqual(8);
+});
+
+test('only the image of a container is patched; logs, changes and the report never hold a container spec', async () => {
+  const secret = 'sk-live-0123456789abcdef';
+  for (const name of ['llm-stable', 'llm-canary'])
+    kube.touch('deployments', name, (d) => {
+      const c = (d.spec as { template: { spec: { containers: Array<Record<string, unknown>> } } }).template
+        .spec.containers[0]!;
+      c.args = ['--model', 'acme/llm-7b', `--api-key=${secret}`];
+      c.env = [{ name: 'HF_TOKEN', value: secret }];
+    });
+  for (const dryRun of ['true', 'false']) {
+    const { result, logs } = await runStep(kube, { 'dry-run': dryRun });
+    expect(result.verdict).toBe('pass');
+    const report = JSON.stringify(buildReport(result));
+    expect(logs.join('\n')).not.toContain(secret);
+    expect(report).not.toContain(secret);
+    expect(report).not.toContain('HF_TOKEN');
+    expect(result.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'Deployment',
+          name: 'llm-stable',
+          fields: [
+            {
+              field: 'spec.template.spec.containers[vllm].image',
+              from: 'ghcr.io/acme/llm:1.0.0',
+              to: 'ghcr.io/acme/llm:1.1.0',
+            },
+          ],
+        }),
+      ]),
+    );
+  }
+  for (const write of kube.writes(/^deployments\//)) {
+    expect(write.contentType).toBe('application/json-patch+json');
+    expect(JSON.stringify(write.body)).not.toContain(secret);
+  }
+  const stable = kube.get('deployments', 'llm-stable')!.spec as {
+    template: { spec: { containers: Array<{ image: string; env: unknown }> } };
+  };
+  expect(stable.template.spec.containers[0]).toMatchObject({
+    image: 'ghcr.io/acme/llm:1.1.0',
+    env: [{ name: 'HF_TOKEN', value: secret }],
+  });
 });

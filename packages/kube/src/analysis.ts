@@ -3,6 +3,7 @@ import {
   formatValue,
   loadChecks,
   measureChecks,
+  type Check,
   type Clock,
   type Limits,
   type Measurement,
@@ -10,6 +11,11 @@ import {
   type PromApi,
 } from '@llmops/prom';
 import type { AnalysisOverride } from './steps';
+
+/** A check judged against the stable version's metrics (needs baseline traffic). */
+export function isComparative(check: Check): boolean {
+  return check.test === 'rank-sum' || !!check.baselineQuery || !!check.baselineCounts;
+}
 
 /** One check's result at one step: its last values and how its measurements went. */
 export interface CheckOutcome {
@@ -29,19 +35,32 @@ export interface AnalysisResult {
   reason: string;
   cancelled: boolean;
   measurements: Measurement[];
+  /** What was not measured and why (comparisons at 100%). */
+  note?: string;
+}
+
+export interface AnalysisOptions {
+  /** Only checks without a baseline: at 100% the stable serves nothing to compare with. */
+  absoluteOnly?: boolean;
 }
 
 /** What the rollout asks of metric analysis; the Prometheus implementation is `promAnalysis`. */
 export interface Analysis {
+  /** Checks measured at every step (0: only `analysis` steps with their own checks measure). */
   readonly checks: number;
-  run(label: string, override: AnalysisOverride | undefined, signal?: AbortSignal): Promise<AnalysisResult>;
+  run(
+    label: string,
+    override: AnalysisOverride | undefined,
+    signal?: AbortSignal,
+    options?: AnalysisOptions,
+  ): Promise<AnalysisResult>;
 }
 
 export interface PromAnalysisOptions {
   prom: PromApi;
   clock: Clock;
-  /** The `checks` input (inline YAML list or a workspace file). */
-  checks: string;
+  /** The `checks` input (inline YAML list or a workspace file); empty: only steps' own checks. */
+  checks?: string;
   workspace: string;
   canarySelector?: string;
   baselineSelector?: string;
@@ -65,11 +84,19 @@ function values(m: Measurement | undefined): string {
 /** metric-gate's checks and limits, run at a step against the canary and baseline selectors. */
 export function promAnalysis(options: PromAnalysisOptions): Analysis {
   const selectors = { selector: options.canarySelector, baselineSelector: options.baselineSelector };
-  const base = loadChecks(options.checks, options.workspace, selectors);
+  const base = options.checks?.trim() ? loadChecks(options.checks, options.workspace, selectors) : [];
   return {
     checks: base.length,
-    async run(label, override, signal) {
-      const checks = override?.checks ? loadChecks(override.checks, options.workspace, selectors) : base;
+    async run(label, override, signal, runOptions) {
+      const all = override?.checks ? loadChecks(override.checks, options.workspace, selectors) : base;
+      const skipped = runOptions?.absoluteOnly ? all.filter(isComparative) : [];
+      const checks = all.filter((c) => !skipped.includes(c));
+      const note = skipped.length
+        ? `canary at 100%: no baseline traffic, comparative check(s) not measured: ${skipped.map((c) => c.name).join(', ')}`
+        : undefined;
+      if (note) options.log(`${label}: ${note}`);
+      if (checks.length === 0)
+        return { verdict: 'pass', checks: [], reason: '', cancelled: false, measurements: [], note };
       const count = override?.count ?? options.count;
       const intervalMs = override?.intervalMs ?? options.intervalMs;
       options.log(
@@ -108,6 +135,7 @@ export function promAnalysis(options: PromAnalysisOptions): Analysis {
         ].join('; '),
         cancelled: result.cancelled,
         measurements: result.measurements,
+        note,
       };
     },
   };

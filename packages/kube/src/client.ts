@@ -6,7 +6,9 @@ import {
   CustomObjectsApi,
   KubeConfig,
   PatchStrategy,
-  setHeaderOptions,
+  setHeaderMiddleware,
+  type ConfigurationOptions,
+  type RequestContext,
 } from '@kubernetes/client-node';
 import { registerSecret, UserError } from '@llmops/core';
 import type { KubeObject } from './objects';
@@ -32,7 +34,7 @@ export interface KubeApi {
   find(kind: Kind, name: string): Promise<KubeObject | undefined>;
   patch(kind: Kind, name: string, body: unknown, type: PatchKind): Promise<KubeObject>;
   create(kind: Kind, object: KubeObject): Promise<KubeObject>;
-  list(kind: Kind, labelSelector: string): Promise<KubeObject[]>;
+  list(kind: 'Pod', labelSelector: string): Promise<KubeObject[]>;
 }
 
 type Verb = 'get' | 'list' | 'patch' | 'create';
@@ -113,9 +115,24 @@ export interface KubeConfigOptions {
   namespace?: string;
 }
 
+/** Values in an exec plugin's arguments that look like credentials (`--token=…`, `--api-key x`). */
+function secretArgs(args: string[] = []): string[] {
+  const named = /(token|key|secret|password|credential)/i;
+  const found: string[] = [];
+  args.forEach((arg, i) => {
+    const m = /^--?([^=]+)=(.+)$/.exec(arg);
+    if (m && named.test(m[1]!)) found.push(m[2]!);
+    else if (/^--?/.test(arg) && named.test(arg) && args[i + 1] && !args[i + 1]!.startsWith('-'))
+      found.push(args[i + 1]!);
+  });
+  return found;
+}
+
 /** Load the kubeconfig and register every credential in it as a secret before anything is logged. */
 export function loadKubeConfig(options: KubeConfigOptions): KubeConfig {
   const kc = new KubeConfig();
+  // Whole, before parsing: a parse error may quote it. Not split into words: those are ordinary.
+  registerSecret(options.kubeconfig, { split: false });
   try {
     if (options.kubeconfig) kc.loadFromString(options.kubeconfig);
     else kc.loadFromDefault();
@@ -124,11 +141,14 @@ export function loadKubeConfig(options: KubeConfigOptions): KubeConfig {
       `${options.kubeconfig ? "input 'kubeconfig'" : 'KUBECONFIG'}: not a kubeconfig: ${(error as Error).message.split('\n')[0]}`,
     );
   }
-  registerSecret(options.kubeconfig, { split: false });
   for (const user of kc.getUsers()) {
     registerSecret(user.token);
     registerSecret(user.password);
     registerSecret(user.keyData);
+    // exec credential plugins: their environment and credential-looking arguments
+    const exec = user.exec as { env?: Array<{ value?: string }>; args?: string[] } | undefined;
+    for (const env of exec?.env ?? []) registerSecret(env.value);
+    for (const value of secretArgs(exec?.args)) registerSecret(value);
     // auth-provider (oidc, gcp, azure) tokens and client secrets
     for (const value of Object.values((user.authProvider?.config ?? {}) as Record<string, unknown>))
       if (typeof value === 'string' && value.length >= 16) registerSecret(value);
@@ -160,6 +180,17 @@ const CONTENT_TYPE: Record<PatchKind, string> = {
   json: PatchStrategy.JsonPatch,
 };
 
+export interface ClientKubeOptions {
+  /** Longest wait for one API call (default 20 s). */
+  timeoutMs?: number;
+  /**
+   * Once `signal` is aborted (SIGINT), calls get `abortedTimeoutMs` (default 2.5 s): the rollback
+   * to weight 0 must finish inside the runner's 7.5 s before it kills the process.
+   */
+  signal?: AbortSignal;
+  abortedTimeoutMs?: number;
+}
+
 /** KubeApi over `@kubernetes/client-node`'s typed clients. */
 export class ClientKube implements KubeApi {
   private readonly custom: CustomObjectsApi;
@@ -169,28 +200,69 @@ export class ClientKube implements KubeApi {
   constructor(
     kc: KubeConfig,
     readonly namespace: string,
+    private readonly options: ClientKubeOptions = {},
   ) {
     this.custom = kc.makeApiClient(CustomObjectsApi);
     this.apps = kc.makeApiClient(AppsV1Api);
     this.core = kc.makeApiClient(CoreV1Api);
   }
 
-  private async call<T>(kind: Kind, verb: Verb, name: string | undefined, run: () => Promise<T>): Promise<T> {
+  private timeoutMs(): number {
+    return this.options.signal?.aborted
+      ? (this.options.abortedTimeoutMs ?? 2500)
+      : (this.options.timeoutMs ?? 20_000);
+  }
+
+  /** Per-call options: a content type, and a deadline the request is aborted at. */
+  private requestOptions(contentType = 'application/json'): ConfigurationOptions {
+    const header = setHeaderMiddleware('Content-Type', contentType);
+    const timeoutMs = this.timeoutMs();
+    return {
+      middleware: [
+        {
+          pre: (request: RequestContext) => {
+            request.setSignal(AbortSignal.timeout(timeoutMs));
+            return header.pre(request);
+          },
+          post: header.post,
+        },
+      ],
+      middlewareMergeStrategy: 'append',
+    };
+  }
+
+  private async call<T>(
+    kind: Kind,
+    verb: Verb,
+    name: string | undefined,
+    run: (options: ConfigurationOptions) => Promise<T>,
+    contentType?: string,
+  ): Promise<T> {
+    const timeoutMs = this.timeoutMs();
     try {
-      return await run();
+      return await run(this.requestOptions(contentType));
     } catch (error) {
+      const name_ = (error as { name?: string })?.name;
+      if (name_ === 'TimeoutError' || name_ === 'AbortError')
+        throw new KubeError(
+          `${verb} ${describeTarget(kind, name, this.namespace)}: no answer from the API server within ${timeoutMs / 1000}s`,
+          undefined,
+        );
       throw kubeError(error, kind, verb, name, this.namespace);
     }
   }
 
   get(kind: Kind, name: string): Promise<KubeObject> {
     const namespace = this.namespace;
-    return this.call(kind, 'get', name, async () => {
-      if (kind === 'Deployment') return plain(await this.apps.readNamespacedDeployment({ name, namespace }));
-      if (kind === 'Service') return plain(await this.core.readNamespacedService({ name, namespace }));
-      if (kind === 'Pod') return plain(await this.core.readNamespacedPod({ name, namespace }));
+    return this.call(kind, 'get', name, async (options) => {
+      if (kind === 'Deployment')
+        return plain(await this.apps.readNamespacedDeployment({ name, namespace }, options));
+      if (kind === 'Service')
+        return plain(await this.core.readNamespacedService({ name, namespace }, options));
       const { group, version, plural } = KINDS[kind];
-      return plain(await this.custom.getNamespacedCustomObject({ group, version, namespace, plural, name }));
+      return plain(
+        await this.custom.getNamespacedCustomObject({ group, version, namespace, plural, name }, options),
+      );
     });
   }
 
@@ -205,47 +277,52 @@ export class ClientKube implements KubeApi {
 
   patch(kind: Kind, name: string, body: unknown, type: PatchKind): Promise<KubeObject> {
     const namespace = this.namespace;
-    const options = setHeaderOptions('Content-Type', CONTENT_TYPE[type]);
-    return this.call(kind, 'patch', name, async () => {
-      // The typed clients declare `body: object`; a JSON patch is an array, which is an object too.
-      const b = body as object;
+    return this.call(
+      kind,
+      'patch',
+      name,
+      async (options) => {
+        // The typed clients declare `body: object`; a JSON patch is an array, which is an object too.
+        const b = body as object;
+        if (kind === 'Deployment')
+          return plain(await this.apps.patchNamespacedDeployment({ name, namespace, body: b }, options));
+        if (kind === 'Service')
+          return plain(await this.core.patchNamespacedService({ name, namespace, body: b }, options));
+        const { group, version, plural } = KINDS[kind];
+        return plain(
+          await this.custom.patchNamespacedCustomObject(
+            { group, version, namespace, plural, name, body: b },
+            options,
+          ),
+        );
+      },
+      CONTENT_TYPE[type],
+    );
+  }
+
+  create(kind: Kind, object: KubeObject): Promise<KubeObject> {
+    const namespace = this.namespace;
+    return this.call(kind, 'create', object.metadata.name, async (options) => {
       if (kind === 'Deployment')
-        return plain(await this.apps.patchNamespacedDeployment({ name, namespace, body: b }, options));
-      if (kind === 'Service')
-        return plain(await this.core.patchNamespacedService({ name, namespace, body: b }, options));
-      if (kind === 'Pod') throw new Error('pods are not patched');
+        return plain(
+          await this.apps.createNamespacedDeployment({ namespace, body: object as never }, options),
+        );
       const { group, version, plural } = KINDS[kind];
       return plain(
-        await this.custom.patchNamespacedCustomObject(
-          { group, version, namespace, plural, name, body: b },
+        await this.custom.createNamespacedCustomObject(
+          { group, version, namespace, plural, body: object },
           options,
         ),
       );
     });
   }
 
-  create(kind: Kind, object: KubeObject): Promise<KubeObject> {
+  /** Pods by label selector (why a Deployment waits); nothing else is listed. */
+  list(kind: 'Pod', labelSelector: string): Promise<KubeObject[]> {
     const namespace = this.namespace;
-    return this.call(kind, 'create', object.metadata.name, async () => {
-      if (kind === 'Deployment')
-        return plain(await this.apps.createNamespacedDeployment({ namespace, body: object as never }));
-      if (kind === 'Service' || kind === 'Pod') throw new Error(`${kind} objects are not created`);
-      const { group, version, plural } = KINDS[kind];
-      return plain(
-        await this.custom.createNamespacedCustomObject({ group, version, namespace, plural, body: object }),
-      );
-    });
-  }
-
-  list(kind: Kind, labelSelector: string): Promise<KubeObject[]> {
-    const namespace = this.namespace;
-    return this.call(kind, 'list', undefined, async () => {
-      if (kind === 'Pod')
-        return (await this.core.listNamespacedPod({ namespace, labelSelector })).items.map(plain);
-      if (kind === 'Deployment')
-        return (await this.apps.listNamespacedDeployment({ namespace, labelSelector })).items.map(plain);
-      throw new Error(`listing ${kind} is not needed`);
-    });
+    return this.call(kind, 'list', undefined, async (options) =>
+      (await this.core.listNamespacedPod({ namespace, labelSelector }, options)).items.map(plain),
+    );
   }
 }
 

@@ -7,7 +7,14 @@ import {
   type Report,
   type RunContext,
 } from '@llmops/core';
-import { NO_DATA, parseHeaders, PromClient, realClock, type Clock } from '@llmops/prom';
+import {
+  NO_DATA,
+  promClientFromInputs,
+  realClock,
+  type Clock,
+  type MetricGateInputs,
+  type PromApi,
+} from '@llmops/prom';
 import { z } from 'zod';
 import { promAnalysis, type Analysis } from './analysis';
 import { ClientKube, loadKubeConfig, namespaceOf, type KubeApi } from './client';
@@ -60,7 +67,8 @@ export const canaryStepInputs = z.object({
 });
 export type CanaryStepInputs = z.output<typeof canaryStepInputs>;
 
-// The kubeconfig is not masked whole (its every word would be); loadKubeConfig masks the credentials in it.
+// The kubeconfig is not listed: secret inputs are split into words, and a kubeconfig's words are
+// ordinary. loadKubeConfig masks it whole (unsplit) before parsing it, then each credential in it.
 const SECRET_INPUTS = ['prometheus-token', 'prometheus-headers', 'github-token'] as const;
 
 export interface CanaryStepDeps {
@@ -70,12 +78,14 @@ export interface CanaryStepDeps {
   log: (line: string) => void;
   signal?: AbortSignal;
   /** Prometheus client for the checks (absent: steps only bake). */
-  prom?: PromClient;
+  prom?: PromApi;
   /** Analysis to use instead of metric-gate's checks on `prom` (tests, other metric sources). */
   analysis?: Analysis;
   /** Readiness polling, first interval (doubles up to 5 s). */
   pollMs?: number;
   retryDelayMs?: number;
+  /** First delay before a failed route write is retried (doubles, with jitter). */
+  writeRetryDelayMs?: number;
   run?: string;
 }
 
@@ -118,21 +128,6 @@ async function makeRouter(inputs: CanaryStepInputs, kube: KubeApi): Promise<Rout
   return new ServiceRouter(name, stableSelector, canarySelector);
 }
 
-/** Backoff from `first` up to 5 s: quick when the cluster is, quiet when a GPU pod takes minutes. */
-function backoffClock(clock: Clock, first: number): { clock: Clock; pollMs: number } {
-  let next = first;
-  return {
-    pollMs: first,
-    clock: {
-      now: () => clock.now(),
-      sleep: async (ms, signal) => {
-        await clock.sleep(ms === first ? next : ms, signal);
-        if (ms === first) next = Math.min(5000, next * 2);
-      },
-    },
-  };
-}
-
 /** The whole of canary-step over plain objects (a Kubernetes API and a Prometheus client). */
 export async function runCanaryStep(
   inputs: CanaryStepInputs,
@@ -140,45 +135,60 @@ export async function runCanaryStep(
   mode: 'main' | 'post' = 'main',
 ): Promise<RolloutResult> {
   const router = await makeRouter(inputs, deps.kube);
-  const writer = new Writer(deps.kube, inputs['dry-run'], deps.log);
-  const steps = parseSteps(inputs.steps ?? '', inputs.router);
-  const poll = backoffClock(deps.clock, deps.pollMs ?? 500);
+  const main = mode === 'main';
+  const signal = main ? deps.signal : undefined;
+  const writer = new Writer(deps.kube, inputs['dry-run'], deps.log, {
+    signal,
+    retryDelayMs: deps.writeRetryDelayMs,
+  });
+  const rollout = main && inputs.action === 'rollout';
+  const hasChecks = !!inputs.checks || !!deps.analysis;
+  // (the default steps of blue-green have an analysis only when there are checks to run)
+  const steps = parseSteps(inputs.steps ?? '', inputs.router, hasChecks);
   const wait: WaitOptions = {
     timeoutMs: inputs.timeout,
-    pollMs: poll.pollMs,
-    clock: poll.clock,
+    pollMs: deps.pollMs ?? 500,
+    clock: deps.clock,
     log: deps.log,
-    signal: mode === 'post' ? undefined : deps.signal,
+    signal,
   };
-  let analysis: Analysis | undefined = mode === 'main' ? deps.analysis : undefined;
-  if (analysis) {
-    // given by the caller
-  } else if (
-    inputs.checks &&
-    mode === 'main' &&
-    (inputs.action === 'rollout' || inputs.action === 'status')
-  ) {
-    if (!deps.prom) throw new InputError("input 'prometheus-url' is required when 'checks' are given");
-    analysis = promAnalysis({
-      prom: deps.prom,
-      clock: deps.clock,
-      checks: inputs.checks,
-      workspace: deps.workspace,
-      canarySelector: inputs['canary-selector'],
-      baselineSelector: inputs['baseline-selector'],
-      count: inputs.count,
-      intervalMs: inputs.interval,
-      limits: {
-        failureLimit: inputs['failure-limit'],
-        inconclusiveLimit: inputs['inconclusive-limit'],
-        errorLimit: inputs['error-limit'],
-      },
-      noData: inputs['no-data'],
-      retryDelayMs: deps.retryDelayMs,
-      log: deps.log,
-    });
-  } else if (!inputs.checks && inputs.action === 'rollout' && mode === 'main') {
-    deps.log("no 'checks' given: each step bakes, then moves on without metric analysis");
+  let analysis: Analysis | undefined;
+  if (rollout) {
+    if (!hasChecks) {
+      const bare = steps.findIndex((s) => s.kind === 'analysis' && !s.override.checks);
+      if (bare >= 0)
+        throw new InputError(
+          `input 'steps': step ${bare + 1} is an analysis with no checks: give 'checks', or checks on the step (\`- analysis: {checks: ...}\`)`,
+        );
+    }
+    analysis = deps.analysis;
+    if (!analysis && (inputs.checks || steps.some((s) => s.kind === 'analysis'))) {
+      if (!deps.prom) throw new InputError("input 'prometheus-url' is required when 'checks' are given");
+      analysis = promAnalysis({
+        prom: deps.prom,
+        clock: deps.clock,
+        checks: inputs.checks,
+        workspace: deps.workspace,
+        canarySelector: inputs['canary-selector'],
+        baselineSelector: inputs['baseline-selector'],
+        count: inputs.count,
+        intervalMs: inputs.interval,
+        limits: {
+          failureLimit: inputs['failure-limit'],
+          inconclusiveLimit: inputs['inconclusive-limit'],
+          errorLimit: inputs['error-limit'],
+        },
+        noData: inputs['no-data'],
+        retryDelayMs: deps.retryDelayMs,
+        log: deps.log,
+      });
+    }
+    if (!inputs.checks && !deps.analysis)
+      deps.log(
+        analysis
+          ? "no 'checks' given: only analysis steps with their own checks measure; other steps bake, then move on"
+          : "no 'checks' given: each step bakes, then moves on without metric analysis",
+      );
   }
   const config: RolloutConfig = {
     action: inputs.action,
@@ -192,31 +202,28 @@ export async function runCanaryStep(
     scaleDownDelayMs: inputs['scale-down-delay'],
     run: deps.run,
   };
-  const rollout = new Rollout(config, {
+  const run = new Rollout(config, {
     writer,
     router,
     workloads: inputs.router === 'kserve' ? undefined : new Workloads(writer, wait),
     analysis,
     clock: deps.clock,
     log: deps.log,
-    signal: mode === 'post' ? undefined : deps.signal,
+    signal,
     waitInferenceService: (name) => waitInferenceService(writer, name, wait),
   });
-  return mode === 'post' ? rollout.cleanup() : rollout.run();
+  return main ? run.run() : run.cleanup();
 }
 
-function promFrom(inputs: CanaryStepInputs): PromClient | undefined {
+function promFrom(inputs: CanaryStepInputs): PromApi | undefined {
   if (!inputs['prometheus-url']) return undefined;
-  return new PromClient({
-    url: inputs['prometheus-url'],
-    token: inputs['prometheus-token'],
-    headers: parseHeaders(inputs['prometheus-headers']),
-  });
+  // metric-gate's client from the same three inputs (token, headers, basic auth in the URL)
+  return promClientFromInputs(inputs as CanaryStepInputs & MetricGateInputs);
 }
 
-function kubeFrom(inputs: CanaryStepInputs): KubeApi {
+function kubeFrom(inputs: CanaryStepInputs, signal?: AbortSignal): KubeApi {
   const kc = loadKubeConfig({ kubeconfig: inputs.kubeconfig, context: inputs.context });
-  return new ClientKube(kc, namespaceOf(kc, inputs.namespace));
+  return new ClientKube(kc, namespaceOf(kc, inputs.namespace), { signal });
 }
 
 function runId(env: NodeJS.ProcessEnv): string | undefined {
@@ -228,7 +235,7 @@ export const canaryStepCommand: Command<typeof canaryStepInputs> = {
   inputs: canaryStepInputs,
   secretInputs: SECRET_INPUTS,
   async run(inputs, context: RunContext): Promise<Report<CanaryStepData>> {
-    const kube = kubeFrom(inputs);
+    const kube = kubeFrom(inputs, context.signal);
     const run = readGitHubRun(context.env);
     let tracker: DeploymentTracker | undefined;
     const token = inputs['github-token'];
@@ -285,7 +292,14 @@ export const canaryStepPostCommand: Command = {
     if (inputs['dry-run']) return nothing('post: dry run, nothing to clean up');
     const result = await runCanaryStep(
       inputs,
-      { kube: kubeFrom(inputs), clock: realClock, workspace: context.workspace, log: context.log },
+      {
+        kube: kubeFrom(inputs),
+        clock: realClock,
+        workspace: context.workspace,
+        log: context.log,
+        // only a rollout this workflow run left unfinished is the post step's to roll back
+        run: runId(context.env),
+      },
       'post',
     );
     context.log(result.headline);

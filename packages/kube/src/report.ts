@@ -1,5 +1,4 @@
 import { formatDuration, type Finding, type Report, type Table } from '@llmops/core';
-import { stringify } from 'yaml';
 import type { RolloutResult } from './rollout';
 
 export type CanaryStepData = Omit<RolloutResult, 'headline' | 'reasons' | 'verdict'>;
@@ -24,14 +23,13 @@ export function buildReport(result: RolloutResult): Report<CanaryStepData> {
       s.step,
       s.mirror ? `${s.weight}% (+${s.mirror}% mirrored)` : `${s.weight}%`,
       s.bakeMs ? formatDuration(s.bakeMs) : '—',
-      s.analysis
-        ? s.analysis.checks
-            .map(
-              (c) =>
-                `${ICON[c.verdict] ?? c.verdict} ${c.name}: ${c.values || 'no value'} (${c.measurements} measured)${c.reason ? ` — ${c.reason}` : ''}`,
-            )
-            .join(' · ')
-        : (s.note ?? '—'),
+      [
+        ...(s.analysis?.checks ?? []).map(
+          (c) =>
+            `${ICON[c.verdict] ?? c.verdict} ${c.name}: ${c.values || 'no value'} (${c.measurements} measured)${c.reason ? ` — ${c.reason}` : ''}`,
+        ),
+        ...(s.note ? [s.note] : []),
+      ].join(' · ') || '—',
       ICON[s.outcome] ?? s.outcome,
     ]),
     note: result.resumedAt
@@ -42,12 +40,15 @@ export function buildReport(result: RolloutResult): Report<CanaryStepData> {
   if (result.dryRun && result.changes.length) {
     tables.push({
       title: 'Changes a real run would make',
-      columns: ['Verb', 'Object', 'Why', 'Patch'],
+      columns: ['Verb', 'Object', 'Why', 'Fields'],
       rows: result.changes.map((c) => [
         c.verb,
         `${c.kind} ${c.name}`,
         c.reason,
-        stringify(c.patch, { lineWidth: 0 }).replace(/\n/g, ' ').slice(0, 400),
+        c.fields
+          .map((f) => `${f.field}: ${f.from === undefined ? '' : `${String(f.from)} → `}${String(f.to)}`)
+          .join('; ')
+          .slice(0, 400),
       ]),
     });
   }

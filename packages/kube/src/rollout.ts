@@ -1,11 +1,18 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { formatDuration, isUserError, UserError, type Verdict } from '@llmops/core';
 import type { Clock } from '@llmops/prom';
 import type { Analysis, AnalysisResult } from './analysis';
-import { applyMergePatch, type KubeObject } from './objects';
+import {
+  applyMergePatch,
+  labelSelector,
+  type FieldChange,
+  type JsonPatchOp,
+  type KubeObject,
+} from './objects';
 import type { Router, Traffic } from './routers/router';
-import { inFlight, readState, statePatch, type RolloutOutcome, type RolloutState } from './state';
+import { inFlight, readState, sameWrite, statePatch, type RolloutOutcome, type RolloutState } from './state';
 import { describeStep, type RouterName, type Step } from './steps';
-import { imageOf, matchLabelsOf, type Workloads } from './workload';
+import { canaryLabels, imageOf, matchLabelsOf, type Workloads } from './workload';
 import type { Change, Writer } from './writer';
 
 export const ACTIONS = ['rollout', 'promote', 'rollback', 'status'] as const;
@@ -78,6 +85,27 @@ export interface RolloutResult {
 
 class Failed extends Error {}
 
+/** Someone else (a manual rollback, another run) wrote the route since this run did: stop, touch nothing. */
+export class Superseded extends UserError {
+  constructor(readonly current: RolloutState | undefined) {
+    super(
+      `superseded by ${
+        current
+          ? `${current.run ? `run ${current.run}` : 'another run'}: ${current.revision} ${current.outcome}, canary weight ${current.weight}% (${current.updatedAt})`
+          : 'another writer: the rollout state was removed from the route'
+      }: this run stopped without touching traffic`,
+    );
+  }
+}
+
+/** What identifies a step list: a resumed run must run the same one. */
+export function stepsHash(steps: Step[]): string {
+  return createHash('sha256').update(JSON.stringify(steps)).digest('hex').slice(0, 16);
+}
+
+const sortedLabels = (labels: Record<string, string>) =>
+  labelSelector(Object.fromEntries(Object.entries(labels).sort()));
+
 /** The storage URI or image that identifies a KServe predictor's revision. */
 function predictorRevision(isvc: KubeObject): string | undefined {
   const p = (isvc.spec?.predictor ?? {}) as {
@@ -87,26 +115,41 @@ function predictorRevision(isvc: KubeObject): string | undefined {
   return p.model?.storageUri ?? p.model?.image ?? p.containers?.[0]?.image;
 }
 
-/** A merge patch putting `revision` on the predictor: a storage URI for `model`, an image for containers. */
-function predictorPatch(isvc: KubeObject, revision: string): Record<string, unknown> | undefined {
+/**
+ * `revision` on the predictor: a merge patch of `model` (a storage URI or an image), or for custom
+ * containers a JSON patch of the first container's image alone (the list holds env and args).
+ */
+function predictorChange(
+  isvc: KubeObject,
+  revision: string,
+): { merge?: Record<string, unknown>; ops?: JsonPatchOp[]; fields: FieldChange[] } | undefined {
   const p = (isvc.spec?.predictor ?? {}) as {
     model?: Record<string, unknown>;
-    containers?: Array<Record<string, unknown>>;
+    containers?: Array<{ name?: string; image?: string }>;
   };
-  if (predictorRevision(isvc) === revision) return undefined;
+  const before = predictorRevision(isvc);
+  if (before === revision) return undefined;
   const isUri = /^[a-z][a-z0-9+.-]*:\/\//i.test(revision);
   if (p.model) {
-    return isUri
-      ? { spec: { predictor: { model: { storageUri: revision } } } }
-      : { spec: { predictor: { model: { image: revision } } } };
+    const key = isUri ? 'storageUri' : 'image';
+    return {
+      merge: { spec: { predictor: { model: { [key]: revision } } } },
+      fields: [{ field: `spec.predictor.model.${key}`, from: before, to: revision }],
+    };
   }
   if (p.containers?.length) {
     if (isUri)
       throw new UserError(
         `InferenceService ${isvc.metadata.name} runs custom containers: 'image' must be a container image, not ${revision}`,
       );
-    const containers = p.containers.map((c, i) => (i === 0 ? { ...c, image: revision } : c));
-    return { spec: { predictor: { containers } } };
+    const first = p.containers[0]!;
+    return {
+      ops: [
+        { op: 'test', path: '/spec/predictor/containers/0/name', value: first.name },
+        { op: 'replace', path: '/spec/predictor/containers/0/image', value: revision },
+      ],
+      fields: [{ field: `spec.predictor.containers[${first.name}].image`, from: first.image, to: revision }],
+    };
   }
   throw new UserError(
     `InferenceService ${isvc.metadata.name} has neither spec.predictor.model nor containers`,
@@ -118,10 +161,15 @@ function predictorPatch(isvc: KubeObject, revision: string): Record<string, unkn
  * the canary's share, bakes, and is judged by the analysis; passing every step promotes, a
  * failure rolls back (or pauses), cancellation sets the canary's weight to 0 at once. The
  * rollout's state rides on the route object with every traffic change, so a re-run resumes.
+ * Every write of the state checks that the route still holds what this run last wrote (or read):
+ * a manual rollback or another run in between supersedes this one, which then stops.
  */
 export class Rollout {
   private readonly steps: StepRecord[] = [];
   private state?: RolloutState;
+  /** The state this run last wrote or read on the route: what a guarded write expects to find. */
+  private seen?: RolloutState;
+  private readonly nonce = randomUUID();
   private revision = '';
   private resumedAt?: number;
   private rolledBack = false;
@@ -149,36 +197,60 @@ export class Rollout {
     return `${this.deps.router.kind} ${this.deps.writer.namespace}/${this.deps.router.name}`;
   }
 
-  /** Write the route's traffic and the state in one guarded patch. */
+  /** The next state this run writes: its nonce and run id, a fresh `updatedAt`. */
+  private stamp(state: RolloutState): RolloutState {
+    return {
+      ...state,
+      updatedAt: this.now(),
+      nonce: this.nonce,
+      ...(this.config.run ? { run: this.config.run } : {}),
+    };
+  }
+
+  /** Throws `Superseded` unless the route still holds the state this run last wrote or read. */
+  private expectOwn(route: KubeObject): void {
+    const current = readState(route);
+    if (!sameWrite(current, this.seen)) throw new Superseded(current);
+  }
+
+  /** Before changing a workload: is the rollout still this run's? */
+  private async ensureOwn(): Promise<void> {
+    const { router, writer } = this.deps;
+    this.expectOwn(await writer.get(router.kind, router.name));
+  }
+
+  /**
+   * Write the route's traffic and the state in one patch. Guarded (the default): only while the
+   * route holds this run's last state; a manual rollback or promote takes the route over instead.
+   */
   private async setTraffic(
     traffic: Traffic,
     outcome: RolloutOutcome,
     reason: string,
-    promote = false,
+    options: { promote?: boolean; guard?: boolean } = {},
   ): Promise<void> {
     const { router, writer } = this.deps;
-    const state: RolloutState = {
-      ...this.state!,
-      weight: traffic.weight,
-      mirror: traffic.mirror,
-      outcome,
-      updatedAt: this.now(),
-      ...(this.config.run ? { run: this.config.run } : {}),
-    };
-    await writer.update(router.kind, router.name, reason, (route) =>
-      applyMergePatch(
-        promote ? router.promotePatch(route) : router.trafficPatch(route, traffic),
+    const state = this.stamp({ ...this.state!, weight: traffic.weight, mirror: traffic.mirror, outcome });
+    await writer.update(router.kind, router.name, reason, (route) => {
+      if (options.guard !== false) this.expectOwn(route);
+      return applyMergePatch(
+        options.promote ? router.promotePatch(route) : router.trafficPatch(route, traffic),
         statePatch(state),
-      ),
-    );
+      );
+    });
     this.state = state;
+    this.seen = state;
   }
 
   private async saveState(reason: string): Promise<void> {
     const { router, writer } = this.deps;
-    const state = { ...this.state!, updatedAt: this.now() };
-    await writer.update(router.kind, router.name, reason, () => statePatch(state));
+    const state = this.stamp(this.state!);
+    await writer.update(router.kind, router.name, reason, (route) => {
+      this.expectOwn(route);
+      return statePatch(state);
+    });
     this.state = state;
+    this.seen = state;
   }
 
   async run(): Promise<RolloutResult> {
@@ -187,6 +259,7 @@ export class Rollout {
     const state = readState(route);
     const traffic = router.traffic(route);
     this.state = state;
+    this.seen = state;
     switch (this.config.action) {
       case 'status':
         this.revision = state?.revision ?? '';
@@ -199,7 +272,7 @@ export class Rollout {
           traffic.weight,
         );
       case 'rollback':
-        return this.manualRollback(route, state, traffic);
+        return this.manualRollback(state, traffic);
       case 'promote':
         return this.manualPromote(route, state);
       default:
@@ -225,6 +298,30 @@ export class Rollout {
     return image;
   }
 
+  /**
+   * Blue-green: before the switch the Service must send nothing to the canary's pods, and switching
+   * back restores the stable Deployment's matchLabels: so the Service's selector must be exactly those.
+   */
+  private async checkServiceSelector(route: KubeObject, switched: boolean): Promise<void> {
+    if (this.config.router !== 'service' || switched) return;
+    const { writer } = this.deps;
+    const selector = (route.spec?.selector ?? {}) as Record<string, string>;
+    const stable = await writer.get('Deployment', this.config.stableDeployment!);
+    const want = matchLabelsOf(stable);
+    if (sortedLabels(selector) === sortedLabels(want)) return;
+    const canary = await writer.find('Deployment', this.config.canaryDeployment!);
+    const template = (d: KubeObject) =>
+      ((d.spec as { template?: { metadata?: { labels?: Record<string, string> } } } | undefined)?.template
+        ?.metadata?.labels ?? {}) as Record<string, string>;
+    const canaryPods = canary
+      ? template(canary)
+      : canaryLabels(this.config.stableDeployment!, this.config.canaryDeployment!, template(stable));
+    const selectsCanary = Object.entries(selector).every(([k, v]) => canaryPods[k] === v);
+    throw new UserError(
+      `Service ${writer.namespace}/${route.metadata.name} selects '${sortedLabels(selector)}', not the stable Deployment's matchLabels '${sortedLabels(want)}'${selectsCanary ? ": it would send live traffic to the canary's pods before any analysis" : ''}; set its selector to exactly '${sortedLabels(want)}' before a blue-green rollout`,
+    );
+  }
+
   private async rollout(route: KubeObject, state: RolloutState | undefined): Promise<RolloutResult> {
     const { config } = this;
     this.revision = await this.currentRevision(route);
@@ -242,12 +339,18 @@ export class Rollout {
       );
     }
     const total = config.steps.length;
+    const plan = stepsHash(config.steps);
     const resume = inFlight(state) && state.revision === this.revision;
+    await this.checkServiceSelector(route, resume && state.weight >= 100);
     let start = 0;
     if (resume) {
+      if (state.plan ? state.plan !== plan : state.steps !== total)
+        throw new UserError(
+          `${this.routeLabel()}: the rollout of ${this.revision} in flight (${state.outcome} at step ${state.step + 1}/${state.steps}) was started with other 'steps' than these ${total}: re-run with the same steps, or roll it back (or promote it) first`,
+        );
       start = Math.min(state.step, total);
       this.resumedAt = start + 1;
-      this.state = { ...state, steps: total };
+      this.state = { ...state, steps: total, plan, outcome: 'in-progress' };
       this.log(
         `resuming the rollout of ${this.revision} on ${this.routeLabel()} at step ${start + 1}/${total} (was ${state.outcome}, canary weight ${state.weight}%, started ${state.startedAt})`,
       );
@@ -261,7 +364,7 @@ export class Rollout {
         startedAt: this.now(),
         updatedAt: this.now(),
         outcome: 'in-progress',
-        ...(config.run ? { run: config.run } : {}),
+        plan,
       };
       this.log(
         `rolling out ${this.revision} on ${this.routeLabel()}: ${config.steps.map(describeStep).join(' → ')}`,
@@ -300,8 +403,25 @@ export class Rollout {
     if (this.deps.signal?.aborted) throw this.deps.signal.reason ?? new Error('cancelled');
   }
 
-  private async onError(error: unknown, index: number): Promise<RolloutResult> {
+  /** This run stopped because someone else took the route over: report what holds it now. */
+  private superseded(error: Superseded, index: number): RolloutResult {
+    this.state = error.current;
+    return this.result(
+      'fail',
+      `stopped at ${this.where(index)}: ${error.message}`,
+      [error.message],
+      error.current?.weight ?? 0,
+    );
+  }
+
+  /** `step 2/3`, or the promotion after the last step. */
+  private where(index: number): string {
     const total = this.config.steps.length;
+    return index >= total ? `promotion (after step ${total}/${total})` : `step ${index + 1}/${total}`;
+  }
+
+  private async onError(error: unknown, index: number): Promise<RolloutResult> {
+    if (error instanceof Superseded) return this.superseded(error, index);
     if (this.deps.signal?.aborted) {
       // The runner sends SIGINT, then SIGTERM 7.5 s later: take the canary out of traffic first;
       // the post step scales it down.
@@ -316,10 +436,15 @@ export class Rollout {
           startedAt: this.now(),
           durationMs: 0,
         });
-      await this.setTraffic({ weight: 0, mirror: 0 }, 'aborted', 'cancelled: canary weight to 0');
+      try {
+        await this.setTraffic({ weight: 0, mirror: 0 }, 'aborted', 'cancelled: canary weight to 0');
+      } catch (cancelError) {
+        if (cancelError instanceof Superseded) return this.superseded(cancelError, index);
+        throw cancelError;
+      }
       return this.result(
         'fail',
-        `cancelled at step ${index + 1}/${total}: canary weight set to 0; the post step scales the canary down`,
+        `cancelled at ${this.where(index)}: canary weight set to 0; the post step scales the canary down`,
         ['the job was cancelled'],
         0,
       );
@@ -329,13 +454,14 @@ export class Rollout {
     if (this.config.onFailure === 'pause') {
       this.state = { ...this.state!, outcome: 'paused' };
       try {
-        await this.saveState(`paused at step ${index + 1}`);
+        await this.saveState(`paused at ${this.where(index)}`);
       } catch (saveError) {
+        if (saveError instanceof Superseded) return this.superseded(saveError, index);
         this.log(`could not record the pause: ${(saveError as Error).message}`);
       }
       return this.result(
         'fail',
-        `paused at step ${index + 1}/${total} with the canary at ${this.state.weight}% (on-failure: pause): roll back or promote by hand`,
+        `paused at ${this.where(index)} with the canary at ${this.state.weight}% (on-failure: pause): roll back or promote by hand`,
         [message],
         this.state.weight,
       );
@@ -343,39 +469,53 @@ export class Rollout {
     try {
       await this.rollback(message);
     } catch (rollbackError) {
+      if (rollbackError instanceof Superseded) return this.superseded(rollbackError, index);
       return this.result(
         'fail',
-        `step ${index + 1}/${total} failed and the rollback failed too: the post step will retry it`,
+        `${this.where(index)} failed and the rollback failed too: the post step will retry it`,
         [message, `rollback: ${(rollbackError as Error).message}`],
         this.state?.weight ?? 0,
       );
     }
-    return this.result('fail', `rolled back at step ${index + 1}/${total}`, [message], 0);
+    return this.result('fail', `rolled back at ${this.where(index)}`, [message], 0);
   }
 
-  /** The canary workload at the new revision, ready, before any traffic moves. */
+  /** The rollout claimed on the route (check-and-set), then the canary workload at the new revision. */
   private async prepare(resume: boolean): Promise<void> {
     const { config, deps } = this;
     if (config.router === 'kserve') {
       const { router, writer } = deps;
+      const state = this.stamp(this.state!);
+      // The canary share is set (0, or where a resumed run was) with or before the new revision:
+      // a predictor change without canaryTrafficPercent would send it all traffic at once.
+      let containers: ReturnType<typeof predictorChange>;
       await writer.update(router.kind, router.name, `predictor ${this.revision}`, (isvc) => {
-        const patch = predictorPatch(isvc, this.revision);
+        this.expectOwn(isvc);
+        const change = predictorChange(isvc, this.revision);
+        containers = change?.ops ? change : undefined;
         const keep = resume ? router.traffic(isvc) : { weight: 0, mirror: 0 };
         return applyMergePatch(
-          applyMergePatch(patch ?? {}, router.trafficPatch(isvc, keep)),
-          statePatch({ ...this.state!, updatedAt: this.now() }),
+          applyMergePatch(change?.merge ?? {}, router.trafficPatch(isvc, keep)),
+          statePatch(state),
         );
       });
+      this.state = state;
+      this.seen = state;
+      if (containers?.ops)
+        await writer.patchFields(
+          router.kind,
+          router.name,
+          containers.ops,
+          `predictor ${this.revision}`,
+          containers.fields,
+        );
       await deps.waitInferenceService?.(router.name);
       return;
     }
-    const workloads = deps.workloads!;
-    await workloads.prepareCanary(config.stableDeployment!, config.canaryDeployment!, config.image);
-    if (config.router === 'service' && !this.state!.stableSelector) {
-      const stable = await deps.writer.get('Deployment', config.stableDeployment!);
-      this.state = { ...this.state!, stableSelector: matchLabelsOf(stable) };
-    }
-    if (!resume) await this.saveState(`rollout of ${this.revision} started`);
+    await this.saveState(
+      resume ? `rollout of ${this.revision} resumed` : `rollout of ${this.revision} started`,
+    );
+    await deps.workloads!.prepareCanary(config.stableDeployment!, config.canaryDeployment!, config.image);
   }
 
   private async canaryReplicas(percent: number): Promise<number> {
@@ -413,6 +553,7 @@ export class Rollout {
         step.kind === 'weight' ? { weight: step.weight, mirror: 0 } : { weight: 0, mirror: step.percent };
       if (deps.workloads) {
         const share = Math.max(traffic.weight, traffic.mirror);
+        await this.ensureOwn();
         await deps.workloads.scaleUp(
           config.canaryDeployment!,
           config.router === 'service' ? await this.canaryReplicas(100) : await this.canaryReplicas(share),
@@ -432,23 +573,34 @@ export class Rollout {
       }
       record.bakeMs = config.bakeMs;
     }
-    if (deps.analysis) {
-      if (deps.writer.dryRun) {
-        record.note = `dry run: ${deps.analysis.checks} check(s) not measured`;
-        return finish();
-      }
-      const result = await deps.analysis.run(
-        label,
-        step.kind === 'analysis' ? step.override : undefined,
-        deps.signal,
+    const override = step.kind === 'analysis' ? step.override : undefined;
+    if (!deps.analysis || (deps.analysis.checks === 0 && !override?.checks)) return finish();
+    if (
+      step.kind === 'analysis' &&
+      config.router === 'service' &&
+      this.state!.weight < 100 &&
+      deps.workloads
+    ) {
+      // Blue-green analyses the new Deployment before the switch: at full size, ready.
+      await this.ensureOwn();
+      await deps.workloads.scaleUp(
+        config.canaryDeployment!,
+        await this.canaryReplicas(100),
+        'canary at full size for the analysis before the switch',
       );
-      record.analysis = result;
-      this.checkCancelled();
-      record.outcome =
-        result.verdict === 'pass' ? 'passed' : result.verdict === 'fail' ? 'failed' : 'inconclusive';
-    } else if (step.kind === 'analysis') {
-      record.note = "no 'checks' given: nothing to analyse";
     }
+    if (deps.writer.dryRun) {
+      record.note = `dry run: ${deps.analysis.checks} check(s) not measured`;
+      return finish();
+    }
+    // At 100% the stable serves nothing: a comparison with it has no baseline to compare with.
+    const absoluteOnly = this.state!.weight >= 100;
+    const result = await deps.analysis.run(label, override, deps.signal, { absoluteOnly });
+    record.analysis = result;
+    if (result.note) record.note = result.note;
+    this.checkCancelled();
+    record.outcome =
+      result.verdict === 'pass' ? 'passed' : result.verdict === 'fail' ? 'failed' : 'inconclusive';
     return finish();
   }
 
@@ -460,7 +612,7 @@ export class Rollout {
         { weight: 0, mirror: 0 },
         'promoted',
         'promote: the latest revision takes all traffic',
-        true,
+        { promote: true },
       );
       await deps.waitInferenceService?.(deps.router.name);
       this.state = { ...this.state!, weight: 100 };
@@ -469,9 +621,19 @@ export class Rollout {
     const workloads = deps.workloads!;
     const canary = await deps.writer.find('Deployment', config.canaryDeployment!);
     const image = config.image ?? (canary && imageOf(canary)) ?? this.revision;
+    const stable = await deps.writer.get('Deployment', config.stableDeployment!);
+    const previous = imageOf(stable, image);
+    if (previous && previous !== image && !this.state!.stableImage) {
+      // Recorded before the stable changes: a promotion that fails from here on restores it.
+      this.state = { ...this.state!, stableImage: previous };
+      await this.saveState(`promote: stable ${config.stableDeployment} was ${previous}`);
+    } else await this.ensureOwn();
     await workloads.setImage(config.stableDeployment!, image, `promote: stable takes ${image}`);
     await workloads.waitReady(config.stableDeployment!);
-    await this.setTraffic({ weight: 0, mirror: 0 }, 'promoted', 'promote: all traffic to stable', true);
+    this.state = { ...this.state!, stableImage: undefined };
+    await this.setTraffic({ weight: 0, mirror: 0 }, 'promoted', 'promote: all traffic to stable', {
+      promote: true,
+    });
     await this.scaleDownCanary();
   }
 
@@ -491,24 +653,36 @@ export class Rollout {
     await deps.workloads.scaleTo(config.canaryDeployment!, 0, 'canary scaled to zero');
   }
 
-  /** Canary out of traffic at once, then scaled down after the grace period. */
-  private async rollback(reason: string): Promise<void> {
+  /**
+   * The stable back on its old image if a promotion changed it (the canary keeps serving until it
+   * is ready), then the canary out of traffic, then scaled down after the grace period.
+   */
+  private async rollback(reason: string, guard = true): Promise<void> {
     const { config, deps } = this;
     this.log(`rolling back: ${reason}`);
-    if (config.router === 'service' && this.state?.stableSelector === undefined && deps.workloads) {
+    const previous = this.state?.stableImage;
+    if (previous && deps.workloads) {
       const stable = await deps.writer.get('Deployment', config.stableDeployment!);
-      this.state = { ...this.state!, stableSelector: matchLabelsOf(stable) };
+      if (imageOf(stable, previous) !== previous) {
+        if (guard) await this.ensureOwn();
+        this.log(
+          `restoring Deployment ${deps.writer.namespace}/${config.stableDeployment} to ${previous}: the canary keeps its traffic until it is ready`,
+        );
+        await deps.workloads.setImage(
+          config.stableDeployment!,
+          previous,
+          `rollback: stable back to ${previous}`,
+        );
+      }
+      await deps.workloads.waitReady(config.stableDeployment!);
+      this.state = { ...this.state!, stableImage: undefined };
     }
-    await this.setTraffic({ weight: 0, mirror: 0 }, 'rolled-back', 'rollback: canary weight to 0');
+    await this.setTraffic({ weight: 0, mirror: 0 }, 'rolled-back', 'rollback: canary weight to 0', { guard });
     this.rolledBack = true;
     await this.scaleDownCanary();
   }
 
-  private async manualRollback(
-    route: KubeObject,
-    state: RolloutState | undefined,
-    traffic: Traffic,
-  ): Promise<RolloutResult> {
+  private async manualRollback(state: RolloutState | undefined, traffic: Traffic): Promise<RolloutResult> {
     this.revision = state?.revision ?? this.config.image ?? '';
     if (!inFlight(state) && traffic.weight === 0 && traffic.mirror === 0) {
       return this.result(
@@ -528,8 +702,8 @@ export class Rollout {
       updatedAt: this.now(),
       outcome: 'in-progress',
     };
-    await this.rollback("requested with 'action: rollback'");
-    void route;
+    // By hand: this run takes the route over; a rollout in flight finds itself superseded.
+    await this.rollback("requested with 'action: rollback'", false);
     return this.result('pass', `${this.revision || 'the canary'} rolled back on ${this.routeLabel()}`, [], 0);
   }
 
@@ -541,8 +715,8 @@ export class Rollout {
       throw new UserError(
         `${this.routeLabel()}: no rollout in flight and no 'image' given: nothing to promote`,
       );
-    this.state = inFlight(state)
-      ? state
+    const claimed: RolloutState = inFlight(state)
+      ? { ...state, outcome: 'in-progress' }
       : {
           revision: this.revision,
           step: this.config.steps.length,
@@ -553,13 +727,27 @@ export class Rollout {
           updatedAt: this.now(),
           outcome: 'in-progress',
         };
+    // By hand: take the route over (a rollout in flight is superseded), then promote as a rollout would.
+    const { router, writer } = this.deps;
+    this.state = this.stamp(claimed);
+    const mine = this.state;
+    await writer.update(router.kind, router.name, "promote requested with 'action: promote'", () =>
+      statePatch(mine),
+    );
+    this.seen = mine;
     if (this.config.router !== 'kserve' && this.config.image)
       await this.deps.workloads!.prepareCanary(
         this.config.stableDeployment!,
         this.config.canaryDeployment!,
         this.config.image,
       );
-    await this.promote();
+    try {
+      await this.promote();
+    } catch (error) {
+      if (!isUserError(error) || error instanceof Superseded) throw error;
+      await this.rollback(`promotion failed: ${error.message}`);
+      return this.result('fail', `promotion of ${this.revision} failed: rolled back`, [error.message], 0);
+    }
     return this.result(
       'pass',
       `${this.revision} promoted on ${this.routeLabel()} ('action: promote')`,
@@ -568,12 +756,16 @@ export class Rollout {
     );
   }
 
-  /** The post step: roll back what this revision's job left unfinished (not a paused rollout: that was asked for). */
+  /**
+   * The post step: roll back what this job left unfinished — only a rollout this workflow run
+   * last wrote (not another job's, not a paused one: that was asked for).
+   */
   async cleanup(): Promise<RolloutResult> {
     const { router, writer } = this.deps;
     const route = await writer.get(router.kind, router.name);
     const state = readState(route);
     this.state = state;
+    this.seen = state;
     this.revision = this.config.image ?? state?.revision ?? '';
     if (!state || (state.outcome !== 'in-progress' && state.outcome !== 'aborted')) {
       return this.result(
@@ -591,10 +783,23 @@ export class Rollout {
         state.weight,
       );
     }
+    if (state.run !== this.config.run) {
+      return this.result(
+        'pass',
+        `post: the rollout in flight was last written by ${state.run ? `run ${state.run}` : 'another run'}, not this one${this.config.run ? ` (${this.config.run})` : ''}: left alone`,
+        [],
+        state.weight,
+      );
+    }
     this.revision = state.revision;
-    await this.rollback(
-      `the job ended with the rollout ${state.outcome} at step ${state.step + 1}/${state.steps}`,
-    );
+    try {
+      await this.rollback(
+        `the job ended with the rollout ${state.outcome} at step ${Math.min(state.step + 1, state.steps)}/${state.steps}`,
+      );
+    } catch (error) {
+      if (error instanceof Superseded) return this.superseded(error, state.step);
+      throw error;
+    }
     return this.result('pass', `post: rolled back the unfinished rollout of ${state.revision}`, [], 0);
   }
 

@@ -20,8 +20,23 @@ export interface RolloutState {
   outcome: RolloutOutcome;
   /** The workflow run that last wrote the state. */
   run?: string;
-  /** Blue-green: the Service's selector before the switch, to switch back to. */
-  stableSelector?: Record<string, string>;
+  /** Random per run: with `updatedAt`, tells this run's last write from anyone else's. */
+  nonce?: string;
+  /** Hash of the step list the rollout started with: a re-run with other steps does not resume. */
+  plan?: string;
+  /** The stable Deployment's image before promotion set the new one: a failed promotion restores it. */
+  stableImage?: string;
+}
+
+/** The same write: a state this run wrote (or read) is still the one on the route. */
+export function sameWrite(a: RolloutState | undefined, b: RolloutState | undefined): boolean {
+  if (!a || !b) return a === b;
+  return (
+    a.revision === b.revision &&
+    a.startedAt === b.startedAt &&
+    a.nonce === b.nonce &&
+    a.updatedAt === b.updatedAt
+  );
 }
 
 /** Unfinished: a different revision may not start until this one is rolled back or promoted. */

@@ -45,10 +45,11 @@ function percent(value: unknown, what: string, min: number): number {
 /**
  * `10,50,100`, or a YAML list of `weight: 10`, `pause: 5m`, `analysis: {checks, count, interval}`
  * and `mirror: 20`. Empty gives the router's default: 10 → 50 → 100, or for blue-green an analysis
- * of the new Deployment before it, then the switch.
+ * of the new Deployment before it (when there are checks to run), then the switch.
  */
-export function parseSteps(text: string, router: RouterName): Step[] {
-  const value = text.trim() || (router === 'service' ? '- analysis: {}\n- weight: 100' : '10,50,100');
+export function parseSteps(text: string, router: RouterName, hasChecks = true): Step[] {
+  const blueGreen = hasChecks ? '- analysis: {}\n- weight: 100' : '- weight: 100';
+  const value = text.trim() || (router === 'service' ? blueGreen : '10,50,100');
   let steps: Step[];
   if (/^[\d\s,%]+$/.test(value)) {
     steps = value

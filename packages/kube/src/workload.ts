@@ -52,10 +52,32 @@ export function matchLabelsOf(d: KubeObject): Record<string, string> {
 
 export interface WaitOptions {
   timeoutMs: number;
+  /** First poll interval: it doubles up to `maxPollMs` (5 s), quick when the cluster is, quiet when a GPU pod takes minutes. */
   pollMs: number;
+  maxPollMs?: number;
   clock: Clock;
   log: (line: string) => void;
   signal?: AbortSignal;
+}
+
+/**
+ * Poll until `ready` says so; `ready` gets the time waited so far. After `timeoutMs` the error
+ * from `timedOut` is thrown.
+ */
+export async function pollUntil(
+  wait: WaitOptions,
+  ready: (elapsedMs: number) => Promise<boolean>,
+  timedOut: () => Error,
+): Promise<void> {
+  const started = wait.clock.now();
+  let delay = wait.pollMs;
+  for (;;) {
+    const elapsed = wait.clock.now() - started;
+    if (await ready(elapsed)) return;
+    if (elapsed >= wait.timeoutMs) throw timedOut();
+    await wait.clock.sleep(delay, wait.signal);
+    delay = Math.min(wait.maxPollMs ?? 5000, delay * 2);
+  }
 }
 
 /** Deployments: the canary's image and size, readiness with the reasons pods wait, the stable's promotion. */
@@ -69,17 +91,26 @@ export class Workloads {
     return this.wait.log;
   }
 
-  /** Set `image` on a Deployment's container (a merge patch of the whole container list, guarded by resourceVersion). */
-  async setImage(name: string, image: string, reason: string): Promise<KubeObject> {
-    return this.writer.update('Deployment', name, reason, (d) => {
-      const containers = [...(spec(d).template?.spec?.containers ?? [])];
-      if (containers.length === 0)
-        throw new UserError(`Deployment ${this.writer.namespace}/${name} has no containers`);
-      const i = containerFor(containers, image);
-      if (containers[i]!.image === image) return undefined;
-      containers[i] = { ...containers[i]!, image };
-      return { spec: { template: { spec: { containers } } } };
-    });
+  /** Set `image` on the Deployment's container for it: a JSON patch of that one field, nothing else of the spec. */
+  async setImage(name: string, image: string, reason: string): Promise<void> {
+    const d = await this.writer.get('Deployment', name);
+    const containers = spec(d).template?.spec?.containers ?? [];
+    if (containers.length === 0)
+      throw new UserError(`Deployment ${this.writer.namespace}/${name} has no containers`);
+    const i = containerFor(containers, image);
+    const container = containers[i]!;
+    if (container.image === image) return;
+    const at = `/spec/template/spec/containers/${i}`;
+    await this.writer.patchFields(
+      'Deployment',
+      name,
+      [
+        { op: 'test', path: `${at}/name`, value: container.name },
+        { op: 'replace', path: `${at}/image`, value: image },
+      ],
+      reason,
+      [{ field: `spec.template.spec.containers[${container.name}].image`, from: container.image, to: image }],
+    );
   }
 
   /**
@@ -87,13 +118,12 @@ export class Workloads {
    * with 0 replicas (each step sizes it). Its pods must be told apart from the stable pods, so
    * labels whose value is the stable Deployment's name or `stable` get the canary's name or `canary`.
    */
-  async prepareCanary(
-    stableName: string,
-    canaryName: string,
-    image: string | undefined,
-  ): Promise<KubeObject> {
+  async prepareCanary(stableName: string, canaryName: string, image: string | undefined): Promise<void> {
     const existing = await this.writer.find('Deployment', canaryName);
-    if (existing) return image ? this.setImage(canaryName, image, `canary image ${image}`) : existing;
+    if (existing) {
+      if (image) await this.setImage(canaryName, image, `canary image ${image}`);
+      return;
+    }
     if (!image)
       throw new UserError(
         `Deployment ${this.writer.namespace}/${canaryName} does not exist: give 'image' to create it from '${stableName}'`,
@@ -127,19 +157,27 @@ export class Workloads {
       },
       spec: s,
     };
-    return this.writer.create('Deployment', object, `canary from ${stableName} with ${image}`);
+    const container = containers[i]?.name ?? '';
+    await this.writer.create('Deployment', object, `canary from ${stableName} with ${image}`, [
+      { field: 'created from', to: stableName },
+      { field: 'spec.selector.matchLabels', to: labelSelector(matchLabels) },
+      { field: `spec.template.spec.containers[${container}].image`, to: image },
+      { field: 'spec.replicas', to: 0 },
+    ]);
   }
 
   /** Grow a Deployment to `replicas` (never shrinks it mid-rollout) and wait until they are ready. */
   async scaleUp(name: string, replicas: number, reason: string): Promise<void> {
     const d = await this.writer.get('Deployment', name);
-    if ((spec(d).replicas ?? 1) < replicas) await this.writer.scale(name, replicas, reason);
+    const now = spec(d).replicas ?? 1;
+    if (now < replicas) await this.writer.scale(name, replicas, reason, now);
     await this.waitReady(name);
   }
 
   async scaleTo(name: string, replicas: number, reason: string): Promise<void> {
     const d = await this.writer.find('Deployment', name);
-    if (d && (spec(d).replicas ?? 1) !== replicas) await this.writer.scale(name, replicas, reason);
+    const now = d && (spec(d).replicas ?? 1);
+    if (d && now !== replicas) await this.writer.scale(name, replicas, reason, now);
   }
 
   /**
@@ -152,54 +190,57 @@ export class Workloads {
       this.log(`[dry-run] would wait for Deployment ${this.writer.namespace}/${name} to be ready`);
       return;
     }
-    const { clock, timeoutMs, pollMs } = this.wait;
-    const started = clock.now();
+    const { timeoutMs } = this.wait;
     const seen = new Set<string>();
     let lastLine = '';
     let lastReason = '';
-    for (;;) {
-      const d = await this.writer.get('Deployment', name);
-      const st = (d.status ?? {}) as {
-        observedGeneration?: number;
-        updatedReplicas?: number;
-        readyReplicas?: number;
-        availableReplicas?: number;
-        conditions?: Array<{ type: string; status: string; reason?: string; message?: string }>;
-      };
-      const want = spec(d).replicas ?? 1;
-      const observed = (st.observedGeneration ?? 0) >= (d.metadata.generation ?? 0);
-      const ready = st.readyReplicas ?? 0;
-      const updated = st.updatedReplicas ?? 0;
-      if (observed && updated >= want && ready >= want && (st.availableReplicas ?? 0) >= want) {
-        if (want > 0) this.log(`Deployment ${this.writer.namespace}/${name}: ${ready}/${want} ready`);
-        return;
-      }
-      const stuck = st.conditions?.find(
-        (c) => c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded',
-      );
-      if (stuck)
-        throw new UserError(
-          `Deployment ${this.writer.namespace}/${name} stopped progressing: ${stuck.message ?? 'progress deadline exceeded'}`,
-        );
-      const elapsed = clock.now() - started;
-      const line = `waiting for Deployment ${this.writer.namespace}/${name}: ${ready}/${want} ready, ${updated} updated${observed ? '' : ', new generation not yet observed'}`;
-      if (line !== lastLine) {
-        this.log(`${line} (${formatDuration(elapsed)} of ${formatDuration(timeoutMs)})`);
-        lastLine = line;
-      }
-      for (const reason of await this.podReasons(d)) {
-        lastReason = reason;
-        if (!seen.has(reason)) {
-          seen.add(reason);
-          this.log(`  ${reason}`);
+    let progress = '';
+    await pollUntil(
+      this.wait,
+      async (elapsed) => {
+        const d = await this.writer.get('Deployment', name);
+        const st = (d.status ?? {}) as {
+          observedGeneration?: number;
+          updatedReplicas?: number;
+          readyReplicas?: number;
+          availableReplicas?: number;
+          conditions?: Array<{ type: string; status: string; reason?: string; message?: string }>;
+        };
+        const want = spec(d).replicas ?? 1;
+        const observed = (st.observedGeneration ?? 0) >= (d.metadata.generation ?? 0);
+        const ready = st.readyReplicas ?? 0;
+        const updated = st.updatedReplicas ?? 0;
+        if (observed && updated >= want && ready >= want && (st.availableReplicas ?? 0) >= want) {
+          if (want > 0) this.log(`Deployment ${this.writer.namespace}/${name}: ${ready}/${want} ready`);
+          return true;
         }
-      }
-      if (elapsed >= timeoutMs)
-        throw new UserError(
-          `Deployment ${this.writer.namespace}/${name} not ready after ${formatDuration(timeoutMs)} (input 'timeout'): ${ready}/${want} ready${lastReason ? `; ${lastReason}` : ''}`,
+        const stuck = st.conditions?.find(
+          (c) => c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded',
         );
-      await clock.sleep(pollMs, this.wait.signal);
-    }
+        if (stuck)
+          throw new UserError(
+            `Deployment ${this.writer.namespace}/${name} stopped progressing: ${stuck.message ?? 'progress deadline exceeded'}`,
+          );
+        progress = `${ready}/${want} ready`;
+        const line = `waiting for Deployment ${this.writer.namespace}/${name}: ${ready}/${want} ready, ${updated} updated${observed ? '' : ', new generation not yet observed'}`;
+        if (line !== lastLine) {
+          this.log(`${line} (${formatDuration(elapsed)} of ${formatDuration(timeoutMs)})`);
+          lastLine = line;
+        }
+        for (const reason of await this.podReasons(d)) {
+          lastReason = reason;
+          if (!seen.has(reason)) {
+            seen.add(reason);
+            this.log(`  ${reason}`);
+          }
+        }
+        return false;
+      },
+      () =>
+        new UserError(
+          `Deployment ${this.writer.namespace}/${name} not ready after ${formatDuration(timeoutMs)} (input 'timeout'): ${progress}${lastReason ? `; ${lastReason}` : ''}`,
+        ),
+    );
   }
 
   /** Why the Deployment's pods are not ready, one line per distinct reason. */
@@ -248,39 +289,40 @@ export async function waitInferenceService(writer: Writer, name: string, wait: W
     wait.log(`[dry-run] would wait for InferenceService ${writer.namespace}/${name} to be ready`);
     return;
   }
-  const started = wait.clock.now();
   let last = '';
-  for (;;) {
-    const isvc = await writer.get('InferenceService', name);
-    const st = (isvc.status ?? {}) as {
-      observedGeneration?: number;
-      conditions?: Array<{ type: string; status: string; reason?: string; message?: string }>;
-      components?: { predictor?: { latestCreatedRevision?: string; latestReadyRevision?: string } };
-    };
-    const predictor = st.components?.predictor ?? {};
-    const readyCondition = st.conditions?.find((c) => c.type === 'Ready');
-    const observed = (st.observedGeneration ?? 0) >= (isvc.metadata.generation ?? 0);
-    if (
-      observed &&
-      readyCondition?.status === 'True' &&
-      predictor.latestCreatedRevision &&
-      predictor.latestReadyRevision === predictor.latestCreatedRevision
-    ) {
-      wait.log(
-        `InferenceService ${writer.namespace}/${name}: revision ${predictor.latestReadyRevision} ready`,
-      );
-      return;
-    }
-    const line = `waiting for InferenceService ${writer.namespace}/${name}: latest revision ${predictor.latestCreatedRevision ?? '(none yet)'}, ready ${predictor.latestReadyRevision ?? '(none)'}${readyCondition?.message ? ` — ${readyCondition.message}` : ''}`;
-    const elapsed = wait.clock.now() - started;
-    if (line !== last) {
-      wait.log(`${line} (${formatDuration(elapsed)} of ${formatDuration(wait.timeoutMs)})`);
-      last = line;
-    }
-    if (elapsed >= wait.timeoutMs)
-      throw new UserError(
-        `InferenceService ${writer.namespace}/${name} not ready after ${formatDuration(wait.timeoutMs)} (input 'timeout'): ${line}`,
-      );
-    await wait.clock.sleep(wait.pollMs, wait.signal);
-  }
+  await pollUntil(
+    wait,
+    async (elapsed) => {
+      const isvc = await writer.get('InferenceService', name);
+      const st = (isvc.status ?? {}) as {
+        observedGeneration?: number;
+        conditions?: Array<{ type: string; status: string; reason?: string; message?: string }>;
+        components?: { predictor?: { latestCreatedRevision?: string; latestReadyRevision?: string } };
+      };
+      const predictor = st.components?.predictor ?? {};
+      const readyCondition = st.conditions?.find((c) => c.type === 'Ready');
+      const observed = (st.observedGeneration ?? 0) >= (isvc.metadata.generation ?? 0);
+      if (
+        observed &&
+        readyCondition?.status === 'True' &&
+        predictor.latestCreatedRevision &&
+        predictor.latestReadyRevision === predictor.latestCreatedRevision
+      ) {
+        wait.log(
+          `InferenceService ${writer.namespace}/${name}: revision ${predictor.latestReadyRevision} ready`,
+        );
+        return true;
+      }
+      const line = `waiting for InferenceService ${writer.namespace}/${name}: latest revision ${predictor.latestCreatedRevision ?? '(none yet)'}, ready ${predictor.latestReadyRevision ?? '(none)'}${readyCondition?.message ? ` — ${readyCondition.message}` : ''}`;
+      if (line !== last) {
+        wait.log(`${line} (${formatDuration(elapsed)} of ${formatDuration(wait.timeoutMs)})`);
+        last = line;
+      }
+      return false;
+    },
+    () =>
+      new UserError(
+        `InferenceService ${writer.namespace}/${name} not ready after ${formatDuration(wait.timeoutMs)} (input 'timeout'): ${last}`,
+      ),
+  );
 }

@@ -1,18 +1,63 @@
 import { stringify } from 'yaml';
 import { isConflict, KubeError, type Kind, type KubeApi } from './client';
-import { applyMergePatch, type KubeObject } from './objects';
+import {
+  applyJsonPatch,
+  applyMergePatch,
+  diffFields,
+  type FieldChange,
+  type JsonPatchOp,
+  type KubeObject,
+} from './objects';
+import { STATE_ANNOTATION } from './state';
 
-/** One change canary-step made (or, in a dry run, would make). */
+/**
+ * One change canary-step made (or, in a dry run, would make): which fields, from what to what.
+ * Never whole objects: container specs carry env values and arguments that may be secrets.
+ */
 export interface Change {
   verb: 'patch' | 'create';
   kind: Kind;
   name: string;
   /** Why, in a few words ("weight 10%", "scale canary to 0"). */
   reason: string;
-  patch: unknown;
+  fields: FieldChange[];
+}
+
+export interface WriterOptions {
+  /** Retries of a route write after a 5xx, 429 or network error (0: none). */
+  retries?: number;
+  /** First retry delay; doubles, with jitter. */
+  retryDelayMs?: number;
+  /** Once aborted (SIGINT), at most one retry: the runner kills the process 7.5 s later. */
+  signal?: AbortSignal;
 }
 
 const MAX_CONFLICT_RETRIES = 5;
+
+/** Worth another try: the server or the network failed, not the request. */
+function transient(error: unknown): boolean {
+  return (
+    error instanceof KubeError && (error.status === undefined || error.status === 429 || error.status >= 500)
+  );
+}
+
+/** `ms` spread over ±50%, so writers retrying the same conflict do not collide again. */
+const jitter = (ms: number) => Math.round(ms * (0.5 + Math.random()));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The rollout state annotation as a short summary instead of its JSON. */
+function summarizeState(field: FieldChange): FieldChange {
+  const brief = (text: unknown) => {
+    if (typeof text !== 'string') return text;
+    try {
+      const s = JSON.parse(text) as { outcome?: string; step?: number; weight?: number };
+      return `${s.outcome} (step ${s.step}, canary weight ${s.weight}%)`;
+    } catch {
+      return text;
+    }
+  };
+  return { field: 'rollout state', from: brief(field.from), to: brief(field.to) };
+}
 
 /**
  * Every write goes through here: merge patches carry the resourceVersion they were computed from,
@@ -28,6 +73,7 @@ export class Writer {
     readonly kube: KubeApi,
     readonly dryRun: boolean,
     private readonly log: (line: string) => void,
+    private readonly options: WriterOptions = {},
   ) {}
 
   get namespace(): string {
@@ -46,22 +92,20 @@ export class Writer {
     return this.overlay.get(this.key(kind, name)) ?? (await this.kube.find(kind, name));
   }
 
-  private record(change: Change): void {
+  /** Record a change; a dry run prints what it would send, one log line per YAML line. */
+  private record(change: Change, printed: unknown): void {
     this.changes.push(change);
+    const target = `${change.kind} ${this.namespace}/${change.name}`;
     if (this.dryRun) {
-      const body = stringify(change.patch, { lineWidth: 0 }).trimEnd();
-      this.log(
-        `[dry-run] would ${change.verb} ${change.kind} ${this.namespace}/${change.name} (${change.reason}):\n${body
-          .split('\n')
-          .map((l) => `    ${l}`)
-          .join('\n')}`,
-      );
-    } else this.log(`${change.verb} ${change.kind} ${this.namespace}/${change.name}: ${change.reason}`);
+      this.log(`[dry-run] would ${change.verb} ${target} (${change.reason}):`);
+      for (const line of stringify(printed, { lineWidth: 0 }).trimEnd().split('\n')) this.log(`    ${line}`);
+    } else this.log(`${change.verb} ${target}: ${change.reason}`);
   }
 
   /**
    * Read the object, let `change` compute a merge patch from it (undefined: nothing to do), and
-   * write it with the resourceVersion it was read at; on a 409 read again and recompute.
+   * write it with the resourceVersion it was read at; on a 409 read again and recompute. Transient
+   * failures (5xx, 429, no answer) are retried a few times: a rollback to weight 0 must land.
    */
   async update(
     kind: Kind,
@@ -69,49 +113,95 @@ export class Writer {
     reason: string,
     change: (object: KubeObject) => Record<string, unknown> | undefined,
   ): Promise<KubeObject> {
-    for (let attempt = 0; ; attempt++) {
-      const current = await this.get(kind, name);
-      const patch = change(current);
-      if (!patch) return current;
-      if (this.dryRun) {
-        this.record({ verb: 'patch', kind, name, reason, patch });
-        const next = applyMergePatch(current, patch);
-        this.overlay.set(this.key(kind, name), next);
-        return next;
-      }
-      const guarded = applyMergePatch(patch, {
-        metadata: { resourceVersion: current.metadata.resourceVersion },
-      });
+    const retries = this.options.retries ?? 3;
+    const delay = this.options.retryDelayMs ?? 250;
+    for (let conflicts = 0, failures = 0; ;) {
       try {
-        const written = await this.kube.patch(kind, name, guarded, 'merge');
-        this.record({ verb: 'patch', kind, name, reason, patch });
-        return written;
+        return await this.updateOnce(kind, name, reason, change);
       } catch (error) {
-        if (!isConflict(error) || attempt >= MAX_CONFLICT_RETRIES) throw error;
-        this.conflicts++;
-        this.log(
-          `conflict writing ${kind} ${this.namespace}/${name} (changed by someone else): re-reading and retrying`,
-        );
+        if (isConflict(error) && conflicts < MAX_CONFLICT_RETRIES) {
+          conflicts++;
+          this.conflicts++;
+          this.log(
+            `conflict writing ${kind} ${this.namespace}/${name} (changed by someone else): re-reading and retrying`,
+          );
+          await sleep(jitter(50 * conflicts));
+          continue;
+        }
+        const budget = this.options.signal?.aborted ? Math.min(retries, 1) : retries;
+        if (!transient(error) || failures >= budget) throw error;
+        failures++;
+        const wait = jitter(delay * 2 ** (failures - 1));
+        this.log(`${(error as Error).message}: retrying in ${wait} ms (${failures}/${budget})`);
+        await sleep(wait);
       }
     }
   }
 
-  /** Replica count: a JSON patch, which needs no resourceVersion (the result is the same whatever changed meanwhile). */
-  async scale(name: string, replicas: number, reason: string): Promise<void> {
-    const patch = [{ op: 'replace', path: '/spec/replicas', value: replicas }];
+  private async updateOnce(
+    kind: Kind,
+    name: string,
+    reason: string,
+    change: (object: KubeObject) => Record<string, unknown> | undefined,
+  ): Promise<KubeObject> {
+    const current = await this.get(kind, name);
+    const patch = change(current);
+    if (!patch) return current;
+    const next = applyMergePatch(current, patch);
+    const fields = diffFields(current, next).map((f) =>
+      f.field === `metadata.annotations.${STATE_ANNOTATION}` ? summarizeState(f) : f,
+    );
     if (this.dryRun) {
-      this.record({ verb: 'patch', kind: 'Deployment', name, reason, patch });
-      const current = await this.find('Deployment', name);
-      if (current)
-        this.overlay.set(this.key('Deployment', name), applyMergePatch(current, { spec: { replicas } }));
+      this.record({ verb: 'patch', kind, name, reason, fields }, patch);
+      this.overlay.set(this.key(kind, name), next);
+      return next;
+    }
+    const guarded = applyMergePatch(patch, {
+      metadata: { resourceVersion: current.metadata.resourceVersion },
+    });
+    const written = await this.kube.patch(kind, name, guarded, 'merge');
+    this.record({ verb: 'patch', kind, name, reason, fields }, patch);
+    return written;
+  }
+
+  /**
+   * A JSON patch of single fields (an image, a replica count): it needs no resourceVersion, and
+   * `test` operations make it fail rather than change the wrong container.
+   */
+  async patchFields(
+    kind: Kind,
+    name: string,
+    ops: JsonPatchOp[],
+    reason: string,
+    fields: FieldChange[],
+  ): Promise<void> {
+    if (this.dryRun) {
+      this.record({ verb: 'patch', kind, name, reason, fields }, ops);
+      const current = await this.find(kind, name);
+      if (current) this.overlay.set(this.key(kind, name), applyJsonPatch(current, ops));
       return;
     }
-    await this.kube.patch('Deployment', name, patch, 'json');
-    this.record({ verb: 'patch', kind: 'Deployment', name, reason, patch });
+    await this.kube.patch(kind, name, ops, 'json');
+    this.record({ verb: 'patch', kind, name, reason, fields }, ops);
   }
 
-  async create(kind: Kind, object: KubeObject, reason: string): Promise<KubeObject> {
-    this.record({ verb: 'create', kind, name: object.metadata.name, reason, patch: object });
+  /** Replica count. */
+  async scale(name: string, replicas: number, reason: string, from?: number): Promise<void> {
+    await this.patchFields(
+      'Deployment',
+      name,
+      [{ op: 'replace', path: '/spec/replicas', value: replicas }],
+      reason,
+      [{ field: 'spec.replicas', from, to: replicas }],
+    );
+  }
+
+  /** Create an object; the record names only `fields` (the object may hold secrets). */
+  async create(kind: Kind, object: KubeObject, reason: string, fields: FieldChange[]): Promise<KubeObject> {
+    this.record(
+      { verb: 'create', kind, name: object.metadata.name, reason, fields },
+      Object.fromEntries(fields.map((f) => [f.field, f.to])),
+    );
     if (this.dryRun) {
       this.overlay.set(this.key(kind, object.metadata.name), object);
       return object;
@@ -119,5 +209,3 @@ export class Writer {
     return this.kube.create(kind, object);
   }
 }
-
-export { KubeError };

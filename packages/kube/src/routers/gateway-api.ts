@@ -1,6 +1,6 @@
 import { UserError } from '@llmops/core';
 import type { KubeObject } from '../objects';
-import type { Router, Traffic } from './router';
+import { splitWeights, type Router, type Traffic } from './router';
 
 // Gateway API HTTPRoute (gateway.networking.k8s.io/v1): spec.rules[].backendRefs[] = { name, port, weight? (default 1) };
 // shadow traffic is a rule filter { type: RequestMirror, requestMirror: { backendRef, percent } }
@@ -27,7 +27,6 @@ interface Rule {
 
 export class GatewayApiRouter implements Router {
   readonly kind = 'HTTPRoute' as const;
-  readonly supportsMirror = true;
 
   constructor(
     readonly name: string,
@@ -69,18 +68,14 @@ export class GatewayApiRouter implements Router {
         refs.push(canaryRef);
         c = refs.length - 1;
       }
-      const others = refs.reduce((sum, b, i) => (i === s || i === c ? sum : sum + (b.weight ?? 1)), 0);
-      if (others + traffic.weight > 100)
-        throw new UserError(
-          `HTTPRoute ${route.metadata.name}: other backendRefs hold weight ${others}; the canary cannot get ${traffic.weight}%`,
-        );
-      const next = refs.map((b, i) =>
-        i === s
-          ? { ...b, weight: 100 - others - traffic.weight }
-          : i === c
-            ? { ...b, weight: traffic.weight }
-            : b,
+      const weights = splitWeights(
+        refs.map((b) => b.weight ?? 1),
+        s,
+        c,
+        traffic.weight,
+        `HTTPRoute ${route.metadata.name}: other backendRefs`,
       );
+      const next = refs.map((b, i) => (i === s || i === c ? { ...b, weight: weights[i] } : b));
       const filters = (rule.filters ?? []).filter((f) => !this.isCanaryMirror(f));
       if (traffic.mirror > 0) {
         const { weight: _weight, ...ref } = canaryRef;

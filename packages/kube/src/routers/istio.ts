@@ -1,6 +1,6 @@
 import { UserError } from '@llmops/core';
 import type { KubeObject } from '../objects';
-import type { Router, Traffic } from './router';
+import { splitWeights, type Router, type Traffic } from './router';
 
 // Istio VirtualService (networking.istio.io): spec.http[].route[] = { destination: { host, subset?, port? }, weight? };
 // weights of a route's destinations must sum to 100; `mirror` + `mirrorPercentage: { value }` shadow traffic.
@@ -40,7 +40,6 @@ const sameDestination = (a: Destination | undefined, b: Destination) =>
 
 export class IstioRouter implements Router {
   readonly kind = 'VirtualService' as const;
-  readonly supportsMirror = true;
 
   constructor(
     readonly name: string,
@@ -91,18 +90,14 @@ export class IstioRouter implements Router {
         dests.push({ destination: canaryDest, weight: 0 });
         c = dests.length - 1;
       }
-      const others = dests.reduce((sum, d, i) => (i === s || i === c ? sum : sum + (d.weight ?? 0)), 0);
-      if (others + traffic.weight > 100)
-        throw new UserError(
-          `VirtualService ${route.metadata.name}: other destinations hold ${others}% of the route; the canary cannot get ${traffic.weight}%`,
-        );
-      const next = dests.map((d, i) =>
-        i === s
-          ? { ...d, weight: 100 - others - traffic.weight }
-          : i === c
-            ? { ...d, weight: traffic.weight }
-            : d,
+      const weights = splitWeights(
+        dests.map((d) => d.weight ?? 0),
+        s,
+        c,
+        traffic.weight,
+        `VirtualService ${route.metadata.name}: other destinations`,
       );
+      const next = dests.map((d, i) => (i === s || i === c ? { ...d, weight: weights[i] } : d));
       const out: HttpRoute = { ...h, route: next };
       if (traffic.mirror > 0) {
         out.mirror = canaryDest;

@@ -6,7 +6,6 @@ import type { Router, Traffic } from './router';
 // promotes the latest revision, and 0 rolls back to the previous one (kserve.github.io, "Canary Rollout").
 export class KServeRouter implements Router {
   readonly kind = 'InferenceService' as const;
-  readonly supportsMirror = false;
 
   constructor(readonly name: string) {}
 

@@ -8,7 +8,6 @@ import type { Router, Traffic } from './router';
  */
 export class ServiceRouter implements Router {
   readonly kind = 'Service' as const;
-  readonly supportsMirror = false;
 
   constructor(
     readonly name: string,
