@@ -19,6 +19,7 @@ describe('Trivy JSON (SchemaVersion 2)', () => {
     const report = parse({
       SchemaVersion: 2,
       ArtifactName: 'x',
+      ArtifactType: 'filesystem',
       Results: [{ Target: 't', Vulnerabilities: null }],
     });
     expect(report.Results[0]).toMatchObject({
@@ -48,7 +49,20 @@ describe('Trivy JSON (SchemaVersion 2)', () => {
     expect(failure(() => parse({ SchemaVersion: 1, Results: [] })).message).toBe(
       'report.json is a Trivy report of SchemaVersion 1; only 2 is supported',
     );
-    const bad = failure(() => parse({ SchemaVersion: 2, Results: [{ Vulnerabilities: [] }] }));
+    expect(failure(() => parse({ SchemaVersion: 2 })).message).toBe(
+      'report.json is not a complete Trivy report: it has no ArtifactName or ArtifactType, so it cannot stand for a clean scan',
+    );
+    expect(failure(() => parse({ SchemaVersion: 2, ArtifactName: 'img', Results: [] })).message).toContain(
+      'it has no ArtifactType',
+    );
+    const bad = failure(() =>
+      parse({
+        SchemaVersion: 2,
+        ArtifactName: 'x',
+        ArtifactType: 'filesystem',
+        Results: [{ Vulnerabilities: [] }],
+      }),
+    );
     expect(isUserError(bad)).toBe(true);
     expect(bad.message).toMatch(/^report.json is not a valid Trivy JSON report: Results\[0\]\.Target: /);
   });

@@ -189,7 +189,7 @@ async function runTrivyWrap(inputs: TrivyWrapInputs, context: RunContext): Promi
       now: new Date(),
     });
     const scan = {
-      artifact: trivyReport.ArtifactName || rawTarget,
+      artifact: trivyReport.ArtifactName,
       artifactType: trivyReport.ArtifactType,
       trivyVersion: trivyReport.Trivy?.Version ?? trivy.version,
       gate: inputs.severity,

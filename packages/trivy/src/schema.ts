@@ -97,8 +97,9 @@ const result = z.object({
 
 export const trivyReportSchema = z.object({
   SchemaVersion: z.literal(2),
-  ArtifactName: text(),
-  ArtifactType: text(),
+  // Trivy always names what it scanned; a report without it is not a scan that found nothing.
+  ArtifactName: z.string().min(1),
+  ArtifactType: z.string().min(1),
   Trivy: opt(z.object({ Version: text() })),
   Results: list(result),
 });
@@ -133,6 +134,15 @@ export function parseTrivyReport(json: string, file: string): TrivyReport {
   if (version !== 2) {
     throw new UserError(
       `${file} is a Trivy report of SchemaVersion ${JSON.stringify(version)}; only 2 is supported`,
+    );
+  }
+  const missing = (['ArtifactName', 'ArtifactType'] as const).filter((key) => {
+    const field = (value as Record<string, unknown>)[key];
+    return typeof field !== 'string' || field === '';
+  });
+  if (missing.length) {
+    throw new UserError(
+      `${file} is not a complete Trivy report: it has no ${missing.join(' or ')}, so it cannot stand for a clean scan`,
     );
   }
   const parsed = trivyReportSchema.safeParse(value);
