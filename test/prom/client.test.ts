@@ -76,6 +76,14 @@ describe('PromClient', () => {
     expect(last.body.get('time')).toBe('1767225600.000');
   });
 
+  it('keeps a query string on the base URL, after the API path', async () => {
+    const client = new PromClient({ url: `${fake.url}/prom/?orgId=1` });
+    await client.query('up', Date.now());
+    expect(fake.seen.at(-1)!.url).toBe('/prom/api/v1/query?orgId=1');
+    await new PromClient({ url: `${fake.url}?orgId=2` }).query('up', Date.now());
+    expect(fake.seen.at(-1)!.url).toBe('/api/v1/query?orgId=2');
+  });
+
   it('moves basic auth out of the URL into a header and masks the password', async () => {
     const client = new PromClient({ url: fake.url.replace('http://', 'http://gate:s3cret%2Fpass@') });
     await client.query('up', Date.now());

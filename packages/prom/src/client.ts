@@ -86,7 +86,8 @@ export function displayUrl(url: string): string {
 }
 
 export class PromClient implements PromApi {
-  private readonly base: string;
+  /** Without credentials; a query string (`?orgId=1` for a proxy) is kept on every request. */
+  private readonly base: URL;
   private readonly headers: Record<string, string>;
   private readonly timeoutMs: number;
   private readonly fetch: typeof fetch;
@@ -125,8 +126,8 @@ export class PromClient implements PromApi {
         if (existing.toLowerCase() === name.toLowerCase()) delete headers[existing];
       headers[name] = value;
     }
-    this.base = url.toString().replace(/\/+$/, '');
-    this.displayUrl = this.base;
+    this.base = url;
+    this.displayUrl = url.toString().replace(/\/+$/, '');
     this.headers = headers;
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.fetch = options.fetch ?? fetch;
@@ -183,7 +184,9 @@ export class PromClient implements PromApi {
     params: Record<string, string>,
     signal?: AbortSignal,
   ): Promise<{ resultType?: string; result?: unknown }> {
-    const url = `${this.base}/api/v1/${endpoint}`;
+    const target = new URL(this.base);
+    target.pathname = `${target.pathname.replace(/\/+$/, '')}/api/v1/${endpoint}`;
+    const url = target.toString();
     const timeout = AbortSignal.timeout(this.timeoutMs);
     let response: Response;
     try {
