@@ -38,7 +38,8 @@ function quantileEither(q: number, newer: string, older: string) {
 
 // vLLM metric names: docs.vllm.ai "Production Metrics" and docs/design/metrics.md. vLLM 0.11 renamed
 // vllm:time_per_output_token_seconds to vllm:inter_token_latency_seconds (the old name was removed in
-// 0.13) and replaced vllm:gpu_cache_usage_perc with vllm:kv_cache_usage_perc.
+// 0.13). vllm:gpu_cache_usage_perc was deprecated for vllm:kv_cache_usage_perc by vLLM PR #18354
+// (a separate change from the 0.11 rename), so the KV-cache preset reads either name.
 const VLLM_TTFT = 'vllm:time_to_first_token_seconds_bucket';
 const VLLM_E2E = 'vllm:e2e_request_latency_seconds_bucket';
 const VLLM_ITL = 'vllm:inter_token_latency_seconds_bucket';

@@ -67,7 +67,8 @@ export function rankSum(
   const count = differences.length;
   const shift = median(differences);
   const zq = normalQuantile(1 - (1 - confidence) / 2);
-  // Number of differences cut from each end; at least the extremes stay in.
+  // The ends are the k-th smallest and k-th largest differences: k − 1 are cut from each end
+  // (k ≥ 1, so at worst the extremes are the interval).
   const k = Math.min(Math.max(Math.floor((n * m) / 2 - zq * sigma), 1), Math.ceil(count / 2));
   const interval: [number, number] = [differences[k - 1]!, differences[count - k]!];
   return { n, m, w, z, p, shift, interval, confidence };
