@@ -54,13 +54,24 @@ describe('assertions', () => {
     [{ frobnicate: 1 }, /unknown assertion 'frobnicate'/],
     [{ regex: '[' }, /bad regex/],
     [{ contains: 'a', equals: 'b' }, /one kind, found contains, equals/],
-    [{ similar: true }, /'expected', which is not set/],
     [{ judge: 'polite', threshold: 2 }, /threshold' must be a number from 0 to 1/],
     [{ 'max-words': 'ten' }, /needs a number/],
     [{ contains: 'a', weight: 2 }, /'weight' is set on the case, not on an assertion/],
     [{ 'json-schema': { type: 'object', required: 'a' } }, /^invalid JSON Schema: /],
+    [{ contains: '' }, /'contains' needs a non-empty text/],
+    [{ regex: '' }, /'regex' needs a non-empty text/],
+    [{ 'not-contains': '{{empty}}' }, /'not-contains' is empty once its placeholders are filled/],
+    [{ contains: '{{town}}' }, /'contains' uses \{\{town\}\}, which the case does not set/],
+    [{ judge: 'Mentions {{city}} and {{river}}' }, /'judge' uses \{\{river\}\}/],
+    [{ similar: 1.5 }, /'similar' takes 'true' or a threshold from 0 to 1/],
+    [{ similar: -0.1 }, /'similar' takes 'true' or a threshold from 0 to 1/],
+    [{ similar: true, threshold: 7 }, /'threshold' must be a number from 0 to 1/],
   ])('rejects %j', (raw, message) => {
-    expect(parseAssertion(raw, 3, { vars: {} })).toMatch(message);
+    expect(parseAssertion(raw, 3, { vars: { city: 'Oslo', empty: '' }, expected: 'x' })).toMatch(message);
+  });
+
+  it('rejects similar without an expected answer', () => {
+    expect(parseAssertion({ similar: true }, 3, { vars: {} })).toMatch(/'expected', which is not set/);
   });
 });
 

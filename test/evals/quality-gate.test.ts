@@ -58,6 +58,19 @@ describe('llm-quality-gate on a prompt file', () => {
     expect(failing[0]!.message).toContain('does not contain "DAYS"');
   });
 
+  it('names the evaluator line of a placeholder the row does not set, before any request', async () => {
+    const dir = workspace({
+      'prompts/support.prompt.yml': support.replace('contains: DAYS', "contains: '{{unit}}'"),
+    });
+    const before = server.chatRequests;
+    await expect(runGate(dir, inputs())).rejects.toMatchObject({
+      message: expect.stringMatching(/evaluator 'mentions-days' uses \{\{unit\}\}/),
+      file: 'prompts/support.prompt.yml',
+      line: 18,
+    });
+    expect(server.chatRequests).toBe(before);
+  });
+
   it('fails on min-score and names the reason', async () => {
     const dir = workspace({ 'prompts/support.prompt.yml': support });
     const { report } = await runGate(dir, inputs({ 'min-score': '0.9' }));

@@ -1,5 +1,5 @@
 import { compileJsonSchema } from '../assert/check';
-import { fillTemplate } from '../prompt-file/template';
+import { fillTemplate, findPlaceholders } from '../prompt-file/template';
 import { ASSERTION_KINDS, type Assertion, type AssertionKind } from './types';
 
 const MODIFIERS = new Set(['case-sensitive', 'weight', 'not', 'threshold']);
@@ -9,6 +9,12 @@ const FLAG_KINDS = new Set<AssertionKind>(['is-json', 'refusal', 'not-refusal', 
 
 const show = (v: unknown) =>
   typeof v === 'string' ? JSON.stringify(v.length > 40 ? `${v.slice(0, 39)}…` : v) : String(v);
+
+/** `{{name}}` placeholders in text that values has no entry for, as a list for a message. */
+export function unsetPlaceholders(text: string, values: Record<string, unknown>): string | undefined {
+  const names = [...new Set(findPlaceholders(text).map((p) => p.name))].filter((n) => !(n in values));
+  return names.length ? names.map((n) => `{{${n}}}`).join(', ') : undefined;
+}
 
 /**
  * One `assert:` item of an eval suite: a mapping with exactly one assertion kind plus optional
@@ -58,7 +64,12 @@ export function parseAssertion(
 
   if (TEXT_KINDS.has(kind) || kind === 'regex' || kind === 'judge') {
     if (typeof value !== 'string' && typeof value !== 'number') return `'${kind}' needs a text value`;
+    // An empty text is in every answer (and an empty pattern matches all): it could never fail.
+    if (String(value) === '') return `'${kind}' needs a non-empty text`;
+    const missing = unsetPlaceholders(String(value), values);
+    if (missing) return `'${kind}' uses ${missing}, which the case does not set (vars or expected)`;
     const text = fillTemplate(String(value), values);
+    if (text === '') return `'${kind}' is empty once its placeholders are filled`;
     if (kind === 'regex') {
       let pattern: RegExp;
       try {
@@ -97,7 +108,8 @@ export function parseAssertion(
   // similar: to the case's `expected`, graded by the judge.
   if (context.expected === undefined)
     return `'similar' compares with the case's 'expected', which is not set`;
+  if (value !== true && (typeof value !== 'number' || !(value >= 0 && value <= 1)))
+    return `'similar' takes 'true' or a threshold from 0 to 1`;
   const level = typeof value === 'number' ? value : ((threshold as number | undefined) ?? 0.75);
-  if (value !== true && typeof value !== 'number') return `'similar' takes 'true' or a threshold from 0 to 1`;
   return { ...base, threshold: level, label: `${base.label} ≥ ${level}` };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ChatMessage } from '@llmops/llm';
 import { findPlaceholders, fillTemplate } from '../prompt-file/template';
 import type { PromptEvaluator, PromptFile, TestDataRow } from '../prompt-file/types';
+import { unsetPlaceholders } from './assertions';
 import { toChatParams, toResponseFormat } from './params';
 import type { Assertion, EvalCase, SuiteProblem } from './types';
 
@@ -60,6 +61,8 @@ function evaluatorAssertion(e: PromptEvaluator, values: Record<string, unknown>)
     ];
     const chosen = pick.find(([, v]) => v !== undefined && v !== '');
     if (!chosen) return `evaluator '${e.name}' has no string criterion`;
+    const missing = unsetPlaceholders(chosen[1]!, values);
+    if (missing) return `evaluator '${e.name}' uses ${missing}, which this testData row does not set`;
     const value = fillTemplate(chosen[1]!, values);
     return {
       ...base,
