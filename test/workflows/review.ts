@@ -27,6 +27,7 @@ export interface Job {
   outputs?: Record<string, string>;
   env?: Record<string, string>;
   uses?: string;
+  'timeout-minutes'?: number;
   steps?: Step[];
 }
 
@@ -207,12 +208,29 @@ export function prTargetCheckouts(workflow: Workflow): string[] {
 
 export const SAME_REPO = 'github.event.pull_request.head.repo.full_name == github.repository';
 
+/**
+ * Whether a job's `if:` requires the same-repository guard: the guard is the whole condition or
+ * one operand of a top-level `&&` chain. `… || true` or a guard inside parentheses next to `||`
+ * does not count: the job could run without it holding.
+ */
+export function requiresSameRepo(condition: string | undefined): boolean {
+  const expression = String(condition ?? '')
+    .trim()
+    .replace(/^\$\{\{([\s\S]*)\}\}$/, '$1')
+    .trim();
+  if (expression.includes('||')) return false;
+  return expression
+    .split('&&')
+    .map((part) => part.trim())
+    .includes(SAME_REPO);
+}
+
 /** On pull requests, a job that reads secrets runs only for branches of the repository itself. */
 export function unguardedSecrets(workflow: Workflow): string[] {
   if (!triggers(workflow).some((t) => t.startsWith('pull_request'))) return [];
   return Object.entries(workflow.jobs)
     .filter(([, job]) => /secrets\.(?!GITHUB_TOKEN\b)/.test(JSON.stringify(job)))
-    .filter(([, job]) => !String(job.if ?? '').includes(SAME_REPO))
+    .filter(([, job]) => !requiresSameRepo(job.if))
     .map(([name]) => `${name}: reads secrets on pull requests without 'if: ${SAME_REPO}'`);
 }
 

@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DestinationRule } from '@kubernetes-models/istio/networking.istio.io/v1beta1/DestinationRule';
 import { VirtualService } from '@kubernetes-models/istio/networking.istio.io/v1beta1/VirtualService';
+import { canaryLabels } from '@llmops/kube';
+import { parseDuration } from '@llmops/core';
 import { parseChecks } from '@llmops/prom';
 import { parse, parseAllDocuments } from 'yaml';
 import {
@@ -104,11 +106,16 @@ jobs:
         `  a: { runs-on: x, steps: [{ run: 'curl -H "$K"', env: { K: '\${{ secrets.KEY }}' } }] }
   b: { runs-on: x, if: "${SAME_REPO}", steps: [{ run: 'true', env: { K: '\${{ secrets.KEY }}' } }] }
   c: { runs-on: x, steps: [{ run: 'true', env: { K: '\${{ secrets.GITHUB_TOKEN }}' } }] }
+  d: { runs-on: x, if: "${SAME_REPO} || true", steps: [{ run: 'true', env: { K: '\${{ secrets.KEY }}' } }] }
+  e: { runs-on: x, if: "\${{ ${SAME_REPO} && !cancelled() }}", steps: [{ run: 'true', env: { K: '\${{ secrets.KEY }}' } }] }
 `,
         'pull_request',
       ),
     );
-    expect(unguardedSecrets(w)).toEqual([`a: reads secrets on pull requests without 'if: ${SAME_REPO}'`]);
+    expect(unguardedSecrets(w)).toEqual([
+      `a: reads secrets on pull requests without 'if: ${SAME_REPO}'`,
+      `d: reads secrets on pull requests without 'if: ${SAME_REPO}'`,
+    ]);
   });
 
   it('flags inputs an action does not declare and required inputs left out', () => {
@@ -189,6 +196,16 @@ describe('llmops-pr-checks.yml', () => {
 
   it('calls the model only from jobs that skip fork pull requests', () => {
     for (const job of [quality!, safety!]) expect(job.if).toBe(SAME_REPO);
+  });
+
+  it('fails the required merge job on fork pull requests instead of skipping it (a skipped required check passes)', () => {
+    expect(merge!.if).toBe('${{ !cancelled() }}');
+    const first = merge!.steps![0]!;
+    expect(first.if).toBe("needs.quality.result == 'skipped'");
+    expect(first.run).toMatch(
+      /::error::the quality gate did not run: pull requests from forks get no eval key/,
+    );
+    expect(first.run).toMatch(/exit 1/);
   });
 
   it('shards the quality gate 1..n and merges every shard report into one verdict', () => {
@@ -282,13 +299,41 @@ describe('llmops-release.yml', () => {
     );
   });
 
-  it('gates production on people and never runs two rollouts at once', () => {
-    for (const job of [jobs.production!, jobs.manual!]) {
-      expect(job.environment).toBe('production');
-      expect(job.concurrency).toEqual({ group: 'llmops-production', 'cancel-in-progress': false });
-    }
+  it('gates production on people, never runs two rollouts at once, and lets a rollback through', () => {
+    for (const job of [jobs.production!, jobs.manual!]) expect(job.environment).toBe('production');
+    expect(jobs.production!.concurrency).toEqual({ group: 'llmops-production', 'cancel-in-progress': false });
+    // a manual rollback must not queue behind the rollout it stops (that rollout then finds itself superseded)
+    expect(jobs.manual!.concurrency).toEqual({
+      group: 'llmops-production-manual',
+      'cancel-in-progress': false,
+    });
     expect(jobs.production!.if ?? '').not.toContain('workflow_dispatch');
     expect(jobs.manual!.if).toBe("github.event_name == 'workflow_dispatch'");
+  });
+
+  it('gives production jobs more time than their worst-case waits', () => {
+    const minutes = (text: string) => parseDuration(text)! / 60_000;
+    const worst = (w: Record<string, string>, steps: number) => {
+      const ready = minutes(w.timeout!);
+      const perStep = ready + minutes(w['bake-time']!) + Number(w.count) * minutes(w.interval!);
+      // each step waits for the canary; the promotion for the stable, and on failure its restore
+      return steps * perStep + 2 * ready + minutes(w['scale-down-delay']!);
+    };
+    expect(jobs.production!['timeout-minutes']).toBeGreaterThan(
+      worst(canary, canary.steps!.split(',').length),
+    );
+    const manual = withOf(step(jobs.manual!, 'llmops-dev/llmops/actions/canary-step@'));
+    expect(jobs.manual!['timeout-minutes']).toBeGreaterThan(
+      worst({ ...manual, 'bake-time': '0s', count: '0', interval: '0s' }, 0),
+    );
+  });
+
+  it('hands the staging kubeconfig to the deploy step only', () => {
+    const staging = jobs.staging!;
+    const holders = (staging.steps ?? []).filter((s) => JSON.stringify(s).includes('secrets.KUBECONFIG'));
+    expect(holders.map((s) => s.name)).toEqual(['Deploy']);
+    expect(JSON.stringify(staging)).not.toMatch(/KUBECONFIG[^"]*GITHUB_ENV/);
+    expect(staging.env ?? {}).not.toHaveProperty('KUBECONFIG');
   });
 
   it('rolls out in 10/50/100 steps gated on the checks file, against the reference manifests', () => {
@@ -332,20 +377,18 @@ describe('reference manifests', () => {
   it('route stable and canary subsets to pods canary-step can tell apart', () => {
     const d = deployment();
     const labels = d.spec.selector.matchLabels as Record<string, string>;
-    // canary-step derives the canary Deployment by renaming `stable` label values to `canary`.
-    const canaryLabels = Object.fromEntries(
-      Object.entries(labels).map(([k, v]) => [k, v === 'stable' ? 'canary' : v]),
-    );
-    expect(canaryLabels).not.toEqual(labels);
+    // canary-step derives the canary Deployment's labels from the stable one's.
+    const canary = canaryLabels(d.metadata.name, 'llm-server-canary', labels);
+    expect(canary).not.toEqual(labels);
     const dr = manifest('destinationrule.yaml');
     new DestinationRule(dr).validate();
     const subset = (name: string) => dr.spec.subsets.find((s: { name: string }) => s.name === name).labels;
     expect(labels).toMatchObject(subset('stable'));
-    expect(canaryLabels).toMatchObject(subset('canary'));
+    expect(canary).toMatchObject(subset('canary'));
     expect(subset('canary')).not.toEqual(subset('stable'));
     const service = manifest('service.yaml');
     expect(labels).toMatchObject(service.spec.selector);
-    expect(canaryLabels).toMatchObject(service.spec.selector);
+    expect(canary).toMatchObject(service.spec.selector);
     expect(dr.spec.host).toBe(service.metadata.name);
   });
 
