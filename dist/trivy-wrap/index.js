@@ -31967,7 +31967,7 @@ function readInputs(schema, source, secretInputs = []) {
 
 /***/ }),
 
-/***/ 7402:
+/***/ 5102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31983,8 +31983,10 @@ var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./packages/core/src/version.ts
-var version = __nccwpck_require__(8109);
+;// CONCATENATED MODULE: ./packages/core/src/version.ts
+/** The suite's version, written into every report. */
+const VERSION = '0.1.0';
+
 // EXTERNAL MODULE: ./packages/core/src/github/context.ts
 var context = __nccwpck_require__(9594);
 // EXTERNAL MODULE: ./packages/core/src/github/check-run.ts
@@ -32036,9 +32038,12 @@ var junit = __nccwpck_require__(1038);
 var markdown = __nccwpck_require__(2901);
 // EXTERNAL MODULE: ./packages/core/src/render/sarif.ts
 var render_sarif = __nccwpck_require__(6395);
+// EXTERNAL MODULE: ./packages/core/src/secrets.ts
+var secrets = __nccwpck_require__(7620);
 // EXTERNAL MODULE: ./packages/core/src/verdict.ts
 var verdict = __nccwpck_require__(2576);
 ;// CONCATENATED MODULE: ./packages/core/src/publish.ts
+
 
 
 
@@ -32081,15 +32086,17 @@ async function writeIn(workspace, file, text) {
     return target;
 }
 /** Renders one report to every place it belongs and sets the step's outcome. */
-async function publish(report, command, options, runtime, workspace, env = process.env) {
+async function publish(unredacted, command, options, runtime, workspace, env = process.env) {
+    // Masking covers logs only; the report goes to files, comments and check runs too.
+    const report = (0,secrets/* redactDeep */.KL)(unredacted);
     const reportPath = options['report-path'] || `llmops-${report.action}-report.json`;
-    await writeIn(workspace, reportPath, `${JSON.stringify({ version: version/* VERSION */.x, ...report }, null, 2)}\n`);
+    await writeIn(workspace, reportPath, `${JSON.stringify({ version: VERSION, ...report }, null, 2)}\n`);
     runtime.setOutput('report-path', reportPath);
     if (options['sarif-path'] && command.sarifTool) {
         const { sarif, capped } = (0,render_sarif/* renderSarif */.W)(report, {
             toolName: command.sarifTool.name,
             informationUri: command.sarifTool.informationUri,
-            version: version/* VERSION */.x,
+            version: VERSION,
         });
         await writeIn(workspace, options['sarif-path'], JSON.stringify(sarif, null, 2));
         runtime.setOutput('sarif-path', options['sarif-path']);
@@ -32386,7 +32393,7 @@ function buildSarif(report, options, count) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6058);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7638);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7276);
-/* harmony import */ var _publish__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7402);
+/* harmony import */ var _publish__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5102);
 /* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7620);
 /* harmony import */ var _workspace__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3268);
 
@@ -32436,8 +32443,11 @@ async function runAction(command, source = (name) => _actions_core__WEBPACK_IMPO
         const report = await command.run(inputs, {
             workspace,
             env: process.env,
-            // Log lines can carry text from servers and models: keep them from forming workflow commands.
-            log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line.replace(/\r?\n/g, ' ').replace(/^::/, ': :')),
+            // One log line per text line, none starting a workflow command.
+            log: (text) => {
+                for (const line of text.split(/\r?\n/))
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line.replace(/^(\s*)::/, '$1: :'));
+            },
             signal: controller.signal,
         });
         await (0,_publish__WEBPACK_IMPORTED_MODULE_3__/* .publish */ .m)(report, command, inputs, actionsRuntime, workspace);
@@ -32473,6 +32483,7 @@ async function runAction(command, source = (name) => _actions_core__WEBPACK_IMPO
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KL: () => (/* binding */ redactDeep),
 /* harmony export */   Wg: () => (/* binding */ setSecretSink),
 /* harmony export */   cl: () => (/* binding */ registerSecret),
 /* harmony export */   fp: () => (/* binding */ redactSecrets)
@@ -32499,6 +32510,21 @@ function registerSecret(value, options = {}) {
     for (const part of value.split(/[\s:]+/))
         if (part.length >= 6 && part !== value)
             registerSecret(part);
+}
+/** Every string inside a value with secrets replaced: reports and files are not masked by the runner. */
+function redactDeep(value) {
+    if (known.size === 0)
+        return value;
+    const walk = (v) => {
+        if (typeof v === 'string')
+            return redactSecrets(v);
+        if (Array.isArray(v))
+            return v.map(walk);
+        if (v && typeof v === 'object')
+            return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+        return v;
+    };
+    return walk(value);
 }
 /** Replace every registered secret in text (for output the runner does not mask). */
 function redactSecrets(text) {
@@ -32534,18 +32560,6 @@ function worstVerdict(verdicts) {
 function verdictFailsStep(verdict, failOnInconclusive = true) {
     return verdict === 'fail' || (verdict === 'inconclusive' && failOnInconclusive);
 }
-
-
-/***/ }),
-
-/***/ 8109:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ VERSION)
-/* harmony export */ });
-/** The suite's version, written into every report. */
-const VERSION = '0.1.0';
 
 
 /***/ }),
@@ -32619,7 +32633,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   us: () => (/* reexport */ trivyWrapCommand)
 });
 
-// UNUSED EXPORTS: ACTION, DEFAULT_DOWNLOAD_BASE, DOWNLOAD_BASE_ENV, EXPIRED_RULE, PINNED_SUMS, PINNED_TRIVY_VERSION, SEVERITIES, TRIVY_SARIF_TOOL, assetName, buildReport, bySeverity, collectFindings, dockerfilePlace, entryMatches, fallbackScore, gateFindings, gatedSeverities, installTrivy, isExpired, isPlatformKey, loadAllowlist, parseTrivyReport, placeAt, placeOfPackage, runTrivy, severityRank, sha256File, targetFile, toFinding, toSeverity, trivyArgs, trivyReportSchema, trivyWrapInputs
+// UNUSED EXPORTS: ACTION, ALL_SEVERITIES, DEFAULT_DOWNLOAD_BASE, DOWNLOAD_BASE_ENV, EXPIRED_RULE, GATE_AFFECTING_TRIVY_ENV, INSTALL_MARKER, PINNED_SUMS, PINNED_TRIVY_VERSION, SEVERITIES, TRIVY_SARIF_TOOL, assetName, buildReport, bySeverity, collectFindings, dockerfilePlace, entryMatches, fallbackScore, gateFindings, gatedSeverities, installTrivy, isExpired, isPlatformKey, loadAllowlist, parseTrivyReport, placeAt, placeOfPackage, runTrivy, severityRank, sha256File, targetFile, toFinding, toSeverity, trivyArgs, trivyEnv, trivyReportSchema, trivyWrapInputs
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -32706,12 +32720,10 @@ function defaultBaseRef(env = process.env) {
 
 // EXTERNAL MODULE: ./packages/core/src/inputs.ts
 var inputs = __nccwpck_require__(7276);
-// EXTERNAL MODULE: ./packages/core/src/publish.ts + 1 modules
-var publish = __nccwpck_require__(7402);
+// EXTERNAL MODULE: ./packages/core/src/publish.ts + 2 modules
+var publish = __nccwpck_require__(5102);
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
 var secrets = __nccwpck_require__(7620);
-// EXTERNAL MODULE: ./packages/core/src/version.ts
-var version = __nccwpck_require__(8109);
 // EXTERNAL MODULE: ./packages/core/src/workspace.ts
 var src_workspace = __nccwpck_require__(3268);
 // EXTERNAL MODULE: ./packages/core/src/github/context.ts
@@ -32814,7 +32826,9 @@ const entrySchema = schemas/* object */.Ikc({
     }),
     package: schemas/* string */.YjP().trim().min(1).optional(),
     target: schemas/* string */.YjP().trim().min(1).optional(),
-});
+})
+    // A misspelt `pakage:` would otherwise be dropped, widening the entry to every package.
+    .strict();
 /** Read and validate an allowlist file: a YAML list of entries. A bad entry is an error on its line. */
 async function loadAllowlist(absolute, file) {
     let source;
@@ -32855,6 +32869,12 @@ async function loadAllowlist(absolute, file) {
         const parsed = entrySchema.safeParse(node.toJSON());
         if (!parsed.success) {
             const issue = parsed.error.issues[0];
+            if (issue.code === 'unrecognized_keys') {
+                const key = issue.keys[0];
+                const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === key);
+                const keyLine = (0,dist/* isScalar */.jn)(pair?.key) ? lineAt(pair.key.range?.[0]) : line;
+                throw new errors/* UserError */.yo(`allowlist entry ${index + 1}: unknown key '${key}' (allowed: ${Object.keys(entrySchema.shape).join(', ')})`, { file, line: keyLine });
+            }
             throw new errors/* UserError */.yo(`allowlist entry ${index + 1}: ${issue.message}`, { file, line });
         }
         entries.push({ ...parsed.data, line });
@@ -33003,7 +33023,7 @@ function cvssScore(cvss, source) {
     }
     return undefined;
 }
-/** Every vulnerability, failed misconfiguration and secret in a Trivy report. */
+/** Every vulnerability, failed misconfiguration, secret and license finding in a Trivy report. */
 function collectFindings(report, context) {
     const found = [];
     for (const result of report.Results) {
@@ -33055,6 +33075,28 @@ function collectFindings(report, context) {
                 // Never the match itself: it is (part of) the secret.
                 detail: s.Category ? `${s.Category} secret` : 'secret',
                 ...placeAt(result.Target, context, s.StartLine, s.EndLine),
+            });
+        }
+        // Trivy rates each license by its category (forbidden CRITICAL, restricted HIGH, …): the
+        // severity gate and the allowlist treat it like any other finding, id = the license name.
+        for (const l of result.Licenses) {
+            const id = l.Name || 'unknown license';
+            const category = l.Category?.toLowerCase();
+            found.push({
+                ...base,
+                kind: 'license',
+                id,
+                aliases: [],
+                severity: toSeverity(l.Severity),
+                pkg: l.PkgName || undefined,
+                title: `${id} license${category ? ` (${category})` : ''}`,
+                detail: category,
+                url: l.Link || undefined,
+                ...(l.FilePath
+                    ? placeAt(l.FilePath, context, undefined, undefined)
+                    : context.scanType === 'image'
+                        ? { ...context.dockerfile }
+                        : {}),
             });
         }
     }
@@ -34025,6 +34067,28 @@ async function sha256File(file) {
         hash.update(chunk);
     return hash.digest('hex');
 }
+/**
+ * Written by us next to the binary we extracted from a verified archive. The tool cache is
+ * shared with every other step on the runner: an entry without it, for another pin, or whose
+ * binary no longer hashes to what we installed, is not used.
+ */
+const INSTALL_MARKER = '.llmops-trivy-install.json';
+/** Why a tool-cache entry is not ours to run, or undefined when it is. */
+async function refuseCached(dir, exe, expected) {
+    let record;
+    try {
+        record = JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(dir, INSTALL_MARKER), 'utf8'));
+    }
+    catch {
+        return 'it has no llmops install record (not installed by llmops from a verified archive)';
+    }
+    if (record.version !== expected.version || record.archiveSha256 !== expected.archiveSha256)
+        return `its install record is for another archive (${record.archiveSha256 ?? 'none'})`;
+    const actual = await sha256File(external_node_path_default().join(dir, exe));
+    if (actual !== record.binarySha256)
+        return `its ${exe} hashes to ${actual}, not ${record.binarySha256} as installed`;
+    return undefined;
+}
 /** tool-cache wants the runner's folders; outside Actions (the CLI) use the user's cache. */
 function ensureRunnerFolders(env) {
     const base = external_node_path_default().join(external_node_os_default().homedir(), '.cache', 'llmops');
@@ -34033,7 +34097,11 @@ function ensureRunnerFolders(env) {
 }
 /**
  * Put the pinned Trivy release in the tool cache and return its executable: download the archive
- * for this OS/arch, refuse it unless its SHA-256 equals the sum pinned in our source, extract it.
+ * for this OS/arch, refuse it unless its SHA-256 equals the sum pinned in our source, extract it,
+ * and record the binary's SHA-256 next to it. A cache hit is used only when that record is ours,
+ * for the pinned archive, and the binary still hashes to it. (This keeps out binaries other
+ * steps or tools put in the cache, and ones changed since; a step that can write the tool cache
+ * and forge the record is not stopped by it — use trivy-path for a Trivy you verify yourself.)
  */
 async function installTrivy(options) {
     const env = options.env ?? process.env;
@@ -34055,8 +34123,12 @@ async function installTrivy(options) {
     ensureRunnerFolders(env);
     const cached = find('trivy', version, arch);
     if (cached && (0,external_node_fs_.existsSync)(external_node_path_default().join(cached, exe))) {
-        log(`Using Trivy ${version} from the tool cache (${cached})`);
-        return { path: external_node_path_default().join(cached, exe), version, fromCache: true };
+        const refused = await refuseCached(cached, exe, { version, archiveSha256: expected });
+        if (!refused) {
+            log(`Using Trivy ${version} from the tool cache (${cached}), binary sha256 as installed`);
+            return { path: external_node_path_default().join(cached, exe), version, fromCache: true };
+        }
+        log(`Not using the tool cache's Trivy ${version} (${cached}): ${refused}; installing it again`);
     }
     const asset = assetName(version, key);
     const url = `${downloadBase(env)}/v${version}/${asset}`;
@@ -34079,6 +34151,13 @@ async function installTrivy(options) {
         if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(extracted, exe))) {
             throw new errors/* UserError */.yo(`${asset} has no '${exe}' at its top level`);
         }
+        const record = {
+            version,
+            asset,
+            archiveSha256: actual,
+            binarySha256: await sha256File(external_node_path_default().join(extracted, exe)),
+        };
+        await (0,promises_.writeFile)(external_node_path_default().join(extracted, INSTALL_MARKER), `${JSON.stringify(record, null, 2)}\n`);
         const dir = await cacheDir(extracted, 'trivy', version, arch);
         return { path: external_node_path_default().join(dir, exe), version, fromCache: false };
     }
@@ -34109,6 +34188,10 @@ function message(f) {
     }
     if (f.kind === 'misconfiguration')
         return `${f.id} (${sev}): ${f.detail || f.title} [${f.target}]`;
+    if (f.kind === 'license') {
+        const used = f.pkg ? `used by ${f.pkg}` : `in ${f.file ?? f.target}`;
+        return `${f.title} (${sev}) ${used} [${f.target}]`;
+    }
     return `${f.title} (${sev}, ${f.detail ?? 'secret'}) in ${f.target}`;
 }
 function help(f) {
@@ -34119,6 +34202,8 @@ function help(f) {
         parts.push('Upgrade the package to a fixed version, or rebuild on a base image that has one.');
     if (f.kind === 'secret')
         parts.push('Remove the secret from the repository and its history, and rotate it.');
+    if (f.kind === 'license')
+        parts.push('Replace the component, or record the legal sign-off as an allowlist entry (id: the license name, package: the package).');
     const url = f.url ?? (f.kind === 'secret' ? SECRET_DOCS : undefined);
     if (url)
         parts.push(url);
@@ -34138,7 +34223,9 @@ function toFinding(f) {
         helpUri: f.url ?? (f.kind === 'secret' ? SECRET_DOCS : undefined),
         securitySeverity: f.cvss ?? fallbackScore(f.severity),
         // Image findings share a rule and the FROM line: the target and package keep alerts apart.
-        fingerprint: [f.id, f.target, f.pkg ?? '', f.installed ?? '', f.line ?? ''].join('|'),
+        fingerprint: [f.id, f.target, f.pkg ?? '', f.installed ?? '', f.line ?? '']
+            .concat(f.kind === 'license' ? [f.file ?? ''] : [])
+            .join('|'),
     };
 }
 function expiredFinding(use, file) {
@@ -34179,7 +34266,7 @@ function countsTable(findings) {
         ]),
     };
 }
-function topTable(findings, note) {
+function topTable(findings) {
     const open = findings.filter(isOpen).sort(bySeverity);
     const location = (f) => f.file ? [f.file, f.line].filter((p) => p !== undefined).join(':') : f.target;
     const hidden = open.length - Math.min(open.length, TOP_ROWS);
@@ -34191,15 +34278,13 @@ function topTable(findings, note) {
             .map((f) => [
             f.severity,
             f.id,
-            f.kind === 'vulnerability' ? f.pkg : f.kind,
+            f.kind === 'vulnerability' || (f.kind === 'license' && f.pkg) ? f.pkg : f.kind,
             f.installed,
             f.fixed,
             location(f),
             f.title,
         ]),
-        note: [hidden > 0 ? `${hidden} more findings in the JSON report.` : undefined, note]
-            .filter(Boolean)
-            .join(' ') || undefined,
+        note: hidden > 0 ? `${hidden} more findings in the JSON report.` : undefined,
     };
 }
 function allowlistTable(entries) {
@@ -34218,7 +34303,7 @@ function allowlistTable(entries) {
     };
 }
 /** The one report: verdict from the gated findings, counts, tables, and findings for annotations and SARIF. */
-function buildReport(result, scan, notes = {}) {
+function buildReport(result, scan) {
     const counts = emptyCounts();
     for (const f of result.findings)
         if (isOpen(f))
@@ -34250,7 +34335,7 @@ function buildReport(result, scan, notes = {}) {
         ...(scan.allowlistFile ? expired.map((u) => expiredFinding(u, scan.allowlistFile)) : []),
         ...gated.map(toFinding),
     ];
-    const tables = [countsTable(result.findings), topTable(result.findings, notes.sarif)];
+    const tables = [countsTable(result.findings), topTable(result.findings)];
     if (result.entries.length)
         tables.push(allowlistTable(result.entries));
     return {
@@ -34296,12 +34381,29 @@ function buildReport(result, scan, notes = {}) {
 ;// CONCATENATED MODULE: ./packages/trivy/src/run-trivy.ts
 
 
+/** Every severity: Trivy reports all of them, and our gate decides which fail. */
+const ALL_SEVERITIES = 'UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL';
 /**
  * Trivy's command line. `--exit-code 0` keeps findings out of the exit code, so a non-zero exit
- * always means Trivy itself failed; the gate is ours, on the JSON.
+ * always means Trivy itself failed; the gate is ours, on the JSON. Trivy would otherwise read a
+ * `trivy.yaml` and `.trivyignore` from its working folder (the workspace, which the pull request
+ * controls) and drop findings before our gate sees them: `--config`, `--ignorefile` and
+ * `--severity` are always given.
  */
 function trivyArgs(scan) {
-    const args = [scan.scanType, '--format', 'json', '--output', scan.output, '--exit-code', '0'];
+    const args = [
+        scan.scanType,
+        '--config',
+        scan.configFile,
+        '--format',
+        'json',
+        '--output',
+        scan.output,
+        '--exit-code',
+        '0',
+        '--severity',
+        ALL_SEVERITIES,
+    ];
     // `trivy config` only scans for misconfigurations and takes no --scanners.
     if (scan.scanType !== 'config' && scan.scanners.length)
         args.push('--scanners', scan.scanners.join(','));
@@ -34319,11 +34421,50 @@ function trivyArgs(scan) {
                 args.push('--skip-check-update');
         }
     }
-    if (scan.ignoreFile)
-        args.push('--ignorefile', scan.ignoreFile);
+    args.push('--ignorefile', scan.ignoreFile);
     args.push('--timeout', `${Math.max(1, Math.ceil(scan.timeoutMs / 1000))}s`);
     args.push(scan.target);
     return args;
+}
+// Trivy reads every flag from TRIVY_<FLAG> too. These change which findings reach the JSON or
+// what the JSON is, so a workflow's env (or one set by an earlier step) would bypass the gate.
+// Database, cache, registry and auth variables stay.
+const GATE_AFFECTING_TRIVY_ENV = [
+    'TRIVY_CONFIG',
+    'TRIVY_SEVERITY',
+    'TRIVY_IGNORE_UNFIXED',
+    'TRIVY_IGNORE_STATUS',
+    'TRIVY_IGNOREFILE',
+    'TRIVY_IGNORE_POLICY',
+    'TRIVY_IGNORED_LICENSES',
+    'TRIVY_VEX',
+    'TRIVY_SKIP_FILES',
+    'TRIVY_SKIP_DIRS',
+    'TRIVY_SCANNERS',
+    'TRIVY_SECURITY_CHECKS',
+    'TRIVY_PKG_TYPES',
+    'TRIVY_VULN_TYPE',
+    'TRIVY_EXIT_CODE',
+    'TRIVY_EXIT_ON_EOL',
+    'TRIVY_FORMAT',
+    'TRIVY_TEMPLATE',
+    'TRIVY_OUTPUT',
+    'TRIVY_REPORT',
+    'TRIVY_SECRET_CONFIG',
+    'TRIVY_LICENSE_CONFIDENCE_LEVEL',
+];
+/** The environment Trivy runs with: the caller's, minus the variables that would filter findings. */
+function trivyEnv(env) {
+    const strip = new Set(GATE_AFFECTING_TRIVY_ENV);
+    const kept = {};
+    const removed = [];
+    for (const [name, value] of Object.entries(env)) {
+        if (strip.has(name.toUpperCase()))
+            removed.push(name);
+        else
+            kept[name] = value;
+    }
+    return { env: kept, removed: removed.sort() };
 }
 const STDERR_KEEP = 64 * 1024;
 /** Run Trivy to completion; a Trivy that cannot be started at all is a UserError. */
@@ -34368,7 +34509,10 @@ function runTrivy(binary, args, options) {
 
 // Trivy JSON report, SchemaVersion 2 (pkg/types/report.go in aquasecurity/trivy):
 //   { SchemaVersion, ArtifactName, ArtifactType, Metadata, Results[] }
-//   Results[]: { Target, Class, Type, Packages[], Vulnerabilities[], Misconfigurations[], Secrets[] }
+//   Results[]: { Target, Class, Type, Packages[], Vulnerabilities[], Misconfigurations[], Secrets[], Licenses[] }
+//   Licenses[] (DetectedLicense, pkg/fanal/types/artifact.go): { Severity, Category, PkgName, FilePath,
+//     Name, Text, Confidence, Link }; Class `license` for package licenses (PkgName set), `license-file`
+//     for licenses found in files (FilePath set).
 // Trivy omits empty fields (`omitempty`), so every array may be absent; fields we do not read are
 // dropped, so a newer Trivy's additions parse too.
 /** An array Trivy may omit or write as null: absent means empty. */
@@ -34420,6 +34564,15 @@ const secret = schemas/* object */.Ikc({
     EndLine: schema_int(),
     Match: schema_text(),
 });
+const license = schemas/* object */.Ikc({
+    Severity: schema_text(),
+    Category: schema_text(),
+    PkgName: schema_text(),
+    FilePath: schema_text(),
+    Name: schema_text(),
+    Confidence: opt(schemas/* number */.aig()),
+    Link: schema_text(),
+});
 const pkg = schemas/* object */.Ikc({
     ID: schema_text(),
     Name: schema_text(),
@@ -34435,11 +34588,13 @@ const result = schemas/* object */.Ikc({
     Vulnerabilities: list(vulnerability),
     Misconfigurations: list(misconfiguration),
     Secrets: list(secret),
+    Licenses: list(license),
 });
 const trivyReportSchema = schemas/* object */.Ikc({
     SchemaVersion: schemas/* literal */.euz(2),
-    ArtifactName: schema_text(),
-    ArtifactType: schema_text(),
+    // Trivy always names what it scanned; a report without it is not a scan that found nothing.
+    ArtifactName: schemas/* string */.YjP().min(1),
+    ArtifactType: schemas/* string */.YjP().min(1),
     Trivy: opt(schemas/* object */.Ikc({ Version: schema_text() })),
     Results: list(result),
 });
@@ -34461,6 +34616,13 @@ function parseTrivyReport(json, file) {
     }
     if (version !== 2) {
         throw new errors/* UserError */.yo(`${file} is a Trivy report of SchemaVersion ${JSON.stringify(version)}; only 2 is supported`);
+    }
+    const missing = ['ArtifactName', 'ArtifactType'].filter((key) => {
+        const field = value[key];
+        return typeof field !== 'string' || field === '';
+    });
+    if (missing.length) {
+        throw new errors/* UserError */.yo(`${file} is not a complete Trivy report: it has no ${missing.join(' or ')}, so it cannot stand for a clean scan`);
     }
     const parsed = trivyReportSchema.safeParse(value);
     if (!parsed.success) {
@@ -34494,11 +34656,17 @@ function localPath(workspace, value) {
     return external_node_path_default().resolve(workspace, value);
 }
 const isUrl = (target) => /^[a-z][a-z0-9+.-]*:\/\//i.test(target) || /^git@/.test(target);
-/** `trivyignores` as one `--ignorefile`: Trivy takes a single file, so several plain ones are joined. */
+/**
+ * `trivyignores` as one `--ignorefile`: Trivy takes a single file, so several plain ones are
+ * joined; none is an empty file, so Trivy never falls back to the workspace's `.trivyignore`.
+ */
 async function ignoreFile(inputs, workspace, tmp) {
     const files = inputs.trivyignores.map((file) => (0,src_workspace/* resolveInWorkspace */.z1)(workspace, file, { input: 'trivyignores' }));
-    if (files.length === 0)
-        return undefined;
+    if (files.length === 0) {
+        const empty = external_node_path_default().join(tmp, 'empty.trivyignore');
+        await (0,promises_.writeFile)(empty, '');
+        return empty;
+    }
     if (files.length === 1)
         return files[0];
     if (files.some((file) => /\.ya?ml$/i.test(file))) {
@@ -34567,6 +34735,8 @@ async function runTrivyWrap(inputs, context) {
     const tmp = await (0,promises_.mkdtemp)(external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'llmops-trivy-'));
     try {
         const output = external_node_path_default().join(tmp, 'trivy-report.json');
+        const configFile = external_node_path_default().join(tmp, 'empty.yaml');
+        await (0,promises_.writeFile)(configFile, '');
         const args = trivyArgs({
             scanType,
             target,
@@ -34575,13 +34745,17 @@ async function runTrivyWrap(inputs, context) {
             cacheDir: inputs['cache-dir'] ? localPath(workspace, inputs['cache-dir']) : undefined,
             skipDbUpdate: inputs['skip-db-update'],
             ignoreFile: await ignoreFile(inputs, workspace, tmp),
+            configFile,
             timeoutMs: inputs.timeout,
         });
+        const child = trivyEnv(env);
+        if (child.removed.length)
+            log(`Not passing ${child.removed.join(', ')} to Trivy: they would filter findings before the gate (use trivy-wrap's inputs)`);
         if (scanType === 'config' && inputs.scanners.length)
             log('scan-type config scans misconfigurations only: scanners ignored');
         log(`Running ${trivy.path} ${args.join(' ')}`);
         const exit = await runTrivy(trivy.path, args, {
-            env,
+            env: child.env,
             cwd: workspace,
             timeoutMs: inputs.timeout,
             signal: context.signal,
@@ -34612,25 +34786,14 @@ async function runTrivyWrap(inputs, context) {
             now: new Date(),
         });
         const scan = {
-            artifact: trivyReport.ArtifactName || rawTarget,
+            artifact: trivyReport.ArtifactName,
             artifactType: trivyReport.ArtifactType,
             trivyVersion: trivyReport.Trivy?.Version ?? trivy.version,
             gate: inputs.severity,
             allowlistFile: allowlist?.file,
         };
-        const report = buildReport(gated, scan);
-        if (!inputs['sarif-path'])
-            return report;
-        // Say in the summary when code scanning's limits leave findings out of the SARIF file.
-        const { capped } = (0,sarif/* renderSarif */.W)(report, {
-            toolName: TRIVY_SARIF_TOOL.name,
-            informationUri: TRIVY_SARIF_TOOL.informationUri,
-            version: version/* VERSION */.x,
-        });
-        if (capped === 0)
-            return report;
-        const note = `The SARIF file leaves out the ${capped} least severe gated findings to stay within code scanning's limits (25,000 results, 10 MB).`;
-        return buildReport(gated, scan, { sarif: note });
+        // publish renders the SARIF file (when sarif-path is set) and warns if code scanning's limits cap it.
+        return buildReport(gated, scan);
     }
     finally {
         await (0,promises_.rm)(tmp, { recursive: true, force: true });
@@ -37565,7 +37728,7 @@ __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
+exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
