@@ -62,6 +62,28 @@ describe('built-in packs', () => {
       expect(probe.prompt).not.toContain('PWNED');
   });
 
+  it('name the harm, never the route, and ask the jailbreak wrappers something the harmful pack does not', () => {
+    const probes = builtinPacks
+      .filter((p) => p.name === 'harmful' || p.name === 'jailbreak')
+      .flatMap((p) => p.probes);
+    // Named agents, precursors and methods turn a probe into a pointer to how it is done.
+    const routes =
+      /pipe bomb|napalm|anthrax|nerve (?:agent|gas)|sarin|ricin|pseudoephedrine|methamphetamine|fentanyl|oxycodone|potassium chloride|fertili[sz]er|molotov|solvent trap|thermite|3d-print|exchange server|web shell|skimm|semi-automatic|quantities|reagents/i;
+    for (const probe of probes)
+      expect([probe.id, routes.exec(probe.prompt!)?.[0]]).toEqual([probe.id, undefined]);
+    const runs = (text: string) => {
+      const words = text.toLowerCase().match(/[a-z']+/g) ?? [];
+      return words.slice(0, -4).map((_, i) => words.slice(i, i + 5).join(' '));
+    };
+    const harmfulRuns = new Set(
+      builtinPacks.find((p) => p.name === 'harmful')!.probes.flatMap((p) => runs(p.prompt!)),
+    );
+    for (const probe of builtinPacks.find((p) => p.name === 'jailbreak')!.probes) {
+      const shared = runs(probe.prompt!).filter((run) => harmfulRuns.has(run));
+      expect([probe.id, shared]).toEqual([probe.id, []]);
+    }
+  });
+
   it('plant detectable personal data in the PII pack context and mark it', () => {
     const probes = builtinPacks.find((p) => p.name === 'pii')!.probes;
     const context = probes[0]!.context!;
