@@ -145,7 +145,42 @@ describe('judges', () => {
     };
     expect(judgeOutcome(llm, answer('yes, it is'))).toMatchObject({ pass: true, score: 1 });
     expect(judgeOutcome(llm, answer('NO'))).toMatchObject({ pass: false, score: 0 });
-    expect(judgeOutcome(llm, answer('perhaps')).error).toMatch(/matches none of the choices/);
+    // As gh-models: no choice in the reply is a fail scored 0, not an error.
+    const none = judgeOutcome(llm, answer('perhaps'));
+    expect(none).toMatchObject({
+      pass: false,
+      score: 0,
+      detail: expect.stringMatching(/none of the choices/),
+    });
+    expect(none.error).toBeUndefined();
+  });
+
+  it('gives each built-in what gh-models gives it', () => {
+    const builtin = (rubric: string): Assertion => ({
+      kind: 'builtin',
+      rubric,
+      threshold: 0,
+      caseSensitive: false,
+      not: false,
+      label: rubric,
+      line: 1,
+    });
+    const input = { question: 'Q?', expected: 'REF', context: 'REF', answer: 'A.', vars: {} };
+    const prompt = (rubric: string) => judgeRequest(builtin(rubric), input).messages.at(-1)!.content;
+    expect(prompt('fluency')).not.toMatch(/## (Question|Reference answer|Context)/);
+    expect(prompt('coherence')).toMatch(/## Question\nQ\?/);
+    expect(prompt('coherence')).not.toMatch(/## Reference answer/);
+    expect(prompt('similarity')).toMatch(/## Reference answer\nREF/);
+    expect(prompt('groundedness')).toMatch(/## Context\nREF/);
+    // 1 star fails, 2 stars pass (score above 0).
+    expect(judgeOutcome(builtin('fluency'), answer('Broken.\nSCORE: 1'))).toMatchObject({
+      pass: false,
+      score: 0,
+    });
+    expect(judgeOutcome(builtin('fluency'), answer('Weak.\nSCORE: 2'))).toMatchObject({
+      pass: true,
+      score: 0.25,
+    });
   });
 });
 

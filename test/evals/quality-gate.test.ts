@@ -45,6 +45,45 @@ const inputs = (extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
+const withLlmEvaluator = (modelId: string) => `name: tone
+messages:
+  - role: user
+    content: '{{question}}'
+testData:
+  - question: How long does express shipping take?
+evaluators:
+  - name: polite
+    llm:
+      modelId: ${modelId}
+      prompt: 'Is this answer polite? {{completion}} Answer Yes or No.'
+      choices:
+        - choice: 'Yes'
+          score: 1
+        - choice: 'No'
+          score: 0
+`;
+
+describe('llm evaluators', () => {
+  it('ask the modelId the evaluator names when the judge endpoint serves it, else say so', async () => {
+    server.options.models = ['test-model', 'judge-large'];
+    try {
+      const dir = workspace({ 'tone.prompt.yml': withLlmEvaluator('judge-large') });
+      const before = server.chats.length;
+      const { report } = await runGate(dir, inputs({ 'min-score': '0' }));
+      expect(server.chats.slice(before).map((c) => c.model)).toEqual(['test-model', 'judge-large']);
+      // The test server answers neither Yes nor No: a fail scored 0, as gh-models counts it.
+      expect(report.outputs).toMatchObject({ failed: 1, errored: 0 });
+      const other = workspace({ 'tone.prompt.yml': withLlmEvaluator('openai/gpt-4o') });
+      const second = await runGate(other, inputs({ 'min-score': '0' }));
+      expect(second.report.tables.find((t) => t.title === 'Notes')!.rows.join()).toMatch(
+        /asks for model 'openai\/gpt-4o' \(llm.modelId\), which the judge endpoint does not serve: judged by 'test-model'/,
+      );
+    } finally {
+      server.options.models = undefined;
+    }
+  });
+});
+
 describe('llm-quality-gate on a prompt file', () => {
   it('scores each testData row as gh models eval would (contains is case-insensitive)', async () => {
     const dir = workspace({ 'prompts/support.prompt.yml': support });

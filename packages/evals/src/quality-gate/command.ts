@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { planBaseRef, readBaselineReport, toBaseline } from '../baseline/baseline';
 import { runCases } from '../run/run-cases';
 import type { BaselineCase, GateSettings } from '../score/types';
+import type { Assertion } from '../suite/types';
 import { inShard, parseShard } from '../shard/shard';
 import { findSuiteFiles, loadSuites, workspaceReader } from '../suite/discover';
 import { mergeGateReports } from './merge';
@@ -163,19 +164,48 @@ export async function runQualityGate(inputs: QualityGateInputs, context: RunCont
           model: judgeModel,
           stream: false,
         });
+    // gh-models asks an `llm:` evaluator's own modelId; we do when the judge endpoint serves it.
+    const evaluatorJudges = new Map<string, LlmClient>();
+    const askedFor = new Set(
+      [...cases, ...(plan?.changed ?? [])].flatMap((c) =>
+        c.assertions.flatMap((a) => (a.llm?.modelId ? [a.llm.modelId] : [])),
+      ),
+    );
+    for (const id of askedFor) {
+      if (id === judgeModel) continue;
+      if (judgeProbe.served?.includes(id)) {
+        evaluatorJudges.set(
+          id,
+          new LlmClient({
+            ...common,
+            cacheIdentity: identity(judgeProbe),
+            baseURL: judgeURL,
+            apiKey: judgeKey,
+            model: id,
+            stream: false,
+          }),
+        );
+      } else {
+        notes.push(
+          `an llm evaluator asks for model '${id}' (llm.modelId), which ${judgeProbe.served ? 'the judge endpoint does not serve' : 'the judge endpoint cannot be asked about (no /models)'}: judged by '${judgeModel}' instead`,
+        );
+      }
+    }
+    const judgeFor = (a: Assertion) => (a.llm?.modelId ? evaluatorJudges.get(a.llm.modelId) : undefined);
     const step = Math.max(25, Math.ceil(cases.length / 10));
     const started = performance.now();
     const [records, baseRecords] = await Promise.all([
       runCases(cases, {
         target,
         judge,
+        judgeFor,
         repeat: inputs.repeat,
         onCase: (_, done, total) => {
           if (done % step === 0 || done === total)
             log(`${done}/${total} cases (${((performance.now() - started) / 1000).toFixed(1)} s)`);
         },
       }),
-      runCases(plan?.changed ?? [], { target, judge, repeat: inputs.repeat }),
+      runCases(plan?.changed ?? [], { target, judge, judgeFor, repeat: inputs.repeat }),
     ]);
     if (plan) {
       const byId = new Map(records.map((r) => [r.id, r]));
@@ -187,7 +217,7 @@ export async function runQualityGate(inputs: QualityGateInputs, context: RunCont
         ],
       };
     }
-    const stats = sameJudge ? [target.stats] : [target.stats, judge.stats];
+    const stats = [...new Set([target, judge, ...evaluatorJudges.values()])].map((c) => c.stats);
     return buildGateReport({
       settings,
       cases: records,

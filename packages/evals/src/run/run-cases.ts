@@ -3,12 +3,14 @@ import { checkAssertion, JUDGED_KINDS, type AssertionOutcome } from '../assert/c
 import { defaultDetectors, type Detectors } from '../assert/detectors';
 import { judgeOutcome, judgeRequest, type JudgeInput } from '../assert/judge';
 import type { CaseRecord, CaseStatus } from '../score/types';
-import type { EvalCase } from '../suite/types';
+import type { Assertion, EvalCase } from '../suite/types';
 
 export interface RunOptions {
   target: LlmClient;
   /** Grades judge, similar and gh-models built-in assertions; defaults to the target. */
   judge?: LlmClient;
+  /** The judge of one assertion when it differs from `judge` (an `llm:` evaluator's modelId). */
+  judgeFor?: (a: Assertion) => LlmClient | undefined;
   repeat: number;
   detectors?: Detectors;
   /** Called after each case finishes (progress lines). */
@@ -25,11 +27,16 @@ interface Sample {
 const OUTPUT_MAX = 2000;
 
 function judgeInput(c: EvalCase, answer: string): JudgeInput {
-  const question = [...c.messages].reverse().find((m) => m.role === 'user')?.content ?? '';
+  // gh-models' built-ins read the row's `input`; a case without one is asked its last user message.
+  const question =
+    typeof c.vars.input === 'string'
+      ? c.vars.input
+      : ([...c.messages].reverse().find((m) => m.role === 'user')?.content ?? '');
   const context =
-    typeof c.vars.context === 'string'
+    c.expected ??
+    (typeof c.vars.context === 'string'
       ? c.vars.context
-      : c.messages.find((m) => m.role === 'system')?.content;
+      : c.messages.find((m) => m.role === 'system')?.content);
   return {
     question,
     expected: c.expected,
@@ -49,7 +56,7 @@ async function runSample(c: EvalCase, sample: number, options: RunOptions): Prom
   const outcomes = await Promise.all(
     c.assertions.map(async (a): Promise<AssertionOutcome> => {
       if (!JUDGED_KINDS.has(a.kind)) return checkAssertion(a, obs, detectors);
-      const judge = options.judge ?? options.target;
+      const judge = options.judgeFor?.(a) ?? options.judge ?? options.target;
       return judgeOutcome(a, await judge.complete(judgeRequest(a, judgeInput(c, text))));
     }),
   );

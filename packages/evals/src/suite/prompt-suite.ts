@@ -45,9 +45,11 @@ function rowName(index: number, values: Record<string, unknown>): string {
 }
 
 /**
- * gh-models evaluators as assertions, so each row passes or fails exactly as `gh models eval`
- * decides: `equals` compares the trimmed answer case-sensitively; `contains`, `startsWith`,
- * `endsWith` compare lower-cased; the first non-empty key wins; values are filled from the row.
+ * gh-models evaluators as assertions. `string:` ones decide as `gh models eval` does: `equals`
+ * compares the trimmed answer case-sensitively; `contains`, `startsWith`, `endsWith` compare
+ * lower-cased; the first non-empty key wins; values are filled from the row. `llm:` ones use
+ * gh-models' choice matching and pass rule; `uses: github/*` ones its scale and pass rule with
+ * our own rubric wording (see assert/judge.ts), so their scores can differ from gh-models'.
  */
 function evaluatorAssertion(e: PromptEvaluator, values: Record<string, unknown>): Assertion | string {
   const base = { caseSensitive: false, not: false, line: e.at.line };
@@ -83,7 +85,12 @@ function evaluatorAssertion(e: PromptEvaluator, values: Record<string, unknown>)
     return {
       ...base,
       kind: 'llm-choices',
-      llm: { prompt: e.llm.prompt, systemPrompt: e.llm.systemPrompt, choices: e.llm.choices },
+      llm: {
+        modelId: e.llm.modelId,
+        prompt: e.llm.prompt,
+        systemPrompt: e.llm.systemPrompt,
+        choices: e.llm.choices,
+      },
       label: `${e.name} (llm)`,
     };
   }

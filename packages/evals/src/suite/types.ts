@@ -29,6 +29,8 @@ export type AssertionKind =
   | 'llm-choices';
 
 export interface LlmChoicesEvaluator {
+  /** The judge model the evaluator asks for (gh-models `llm.modelId`). */
+  modelId?: string;
   prompt: string;
   systemPrompt?: string;
   choices: Array<{ choice: string; score: number }>;
