@@ -64,6 +64,8 @@ describe('LlmClient', () => {
     ['error event inside a 200 stream', { kind: 'stream-error' }],
     ['malformed JSON', { kind: 'malformed' }],
     ['empty choices', { kind: 'empty-choices' }],
+    ["vLLM finish_reason 'abort'", { kind: 'finish', reason: 'abort' }],
+    ["finish_reason 'error'", { kind: 'finish', reason: 'error' }],
   ] as const)('passes after a retry on %s', async (_, fault) => {
     server.fail(fault);
     const c = client();
@@ -81,6 +83,7 @@ describe('LlmClient', () => {
     ['error event inside a 200 stream', { kind: 'stream-error', message: 'engine dead' }, 'stream'],
     ['malformed JSON', { kind: 'malformed' }, 'malformed'],
     ['empty choices', { kind: 'empty-choices' }, 'empty'],
+    ["finish_reason 'abort'", { kind: 'finish', reason: 'abort' }, 'stream'],
   ] as const)('returns an error, never an answer, when %s persists', async (_, fault, kind) => {
     server.fail(fault, 10);
     const result = await client({ maxRetries: 2 }).complete(ask);
@@ -89,11 +92,18 @@ describe('LlmClient', () => {
     expect(server.chatRequests).toBe(3);
   });
 
-  it('also fails non-streaming requests on empty choices and malformed bodies', async () => {
-    server.fail({ kind: 'empty-choices' }).fail({ kind: 'malformed' });
+  it('also fails non-streaming requests on empty choices, malformed bodies and aborted answers', async () => {
+    server
+      .fail({ kind: 'empty-choices' })
+      .fail({ kind: 'malformed' })
+      .fail({ kind: 'finish', reason: 'abort' });
     const c = client({ stream: false, maxRetries: 0 });
     expect((await c.complete(ask)).error?.kind).toBe('empty');
     expect((await c.complete(ask)).error?.kind).toBe('malformed');
+    expect((await c.complete(ask)).error).toMatchObject({
+      kind: 'stream',
+      message: expect.stringMatching(/'abort'/),
+    });
   });
 
   it('times out a stalled stream instead of hanging', async () => {

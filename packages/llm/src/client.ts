@@ -67,6 +67,16 @@ class AttemptError extends Error {
 
 const RETRYABLE_KINDS = new Set(['network', 'timeout', 'stream', 'malformed', 'empty']);
 
+/** vLLM ends a request the engine gave up on with `abort` (and some servers with `error`): not an answer. */
+function checkFinish(reason: string | null | undefined): void {
+  if (reason === 'abort' || reason === 'error') {
+    throw new AttemptError({
+      kind: 'stream',
+      message: `the server ended the answer with finish_reason '${reason}' (not a complete answer)`,
+    });
+  }
+}
+
 function retryable(error: AttemptError): boolean {
   if (error.failure.kind === 'http') return isRetryableStatus(error.failure.status ?? 0);
   return RETRYABLE_KINDS.has(error.failure.kind);
@@ -263,6 +273,7 @@ export class LlmClient {
     }
     const choice = response.choices?.[0];
     if (!choice) throw new AttemptError({ kind: 'empty', message: 'response has no choices' });
+    checkFinish(choice.finish_reason);
     return {
       text: choice.message?.content ?? '',
       latencyMs: performance.now() - start,
@@ -326,6 +337,7 @@ export class LlmClient {
         message: chunks === 0 ? 'stream ended without any choice' : 'stream ended before the answer finished',
       });
     }
+    checkFinish(finishReason);
     const end = performance.now();
     const tokens = usage?.completionTokens || chunks;
     return {

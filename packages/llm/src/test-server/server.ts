@@ -19,6 +19,8 @@ export type Fault =
   | { kind: 'stall' }
   /** A body (or an SSE event) that is not JSON. */
   | { kind: 'malformed' }
+  /** vLLM's ending when the engine gives up on a request: a finish_reason of `abort` (or `error`). */
+  | { kind: 'finish'; reason: 'abort' | 'error' }
   /** A well-formed answer with `choices: []`. */
   | { kind: 'empty-choices' };
 
@@ -174,7 +176,8 @@ export class TestServer {
       fault.kind !== 'stream-error' &&
       fault.kind !== 'stall' &&
       fault.kind !== 'malformed' &&
-      fault.kind !== 'empty-choices'
+      fault.kind !== 'empty-choices' &&
+      fault.kind !== 'finish'
     ) {
       return this.errorStatus(res, fault, req);
     }
@@ -195,6 +198,7 @@ export class TestServer {
     };
     usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
     const id = `chatcmpl-test-${this.nextId++}`;
+    const finish = fault?.kind === 'finish' ? fault.reason : 'stop';
     const created = Math.floor(Date.now() / 1000);
     if (!body.stream) {
       if (fault?.kind === 'malformed') {
@@ -205,7 +209,7 @@ export class TestServer {
       const choices =
         fault?.kind === 'empty-choices'
           ? []
-          : [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }];
+          : [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: finish }];
       return json(res, 200, { id, object: 'chat.completion', created, model, choices, usage });
     }
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
@@ -233,7 +237,7 @@ export class TestServer {
     const perToken = this.options.perTokenMs ?? 0;
     if (perToken <= 0) {
       res.end(
-        `${head}${tokens.map((t) => delta(t)).join('')}${delta('', 'stop')}${usageEvent}data: [DONE]\n\n`,
+        `${head}${tokens.map((t) => delta(t)).join('')}${delta('', finish)}${usageEvent}data: [DONE]\n\n`,
       );
       return;
     }
@@ -242,7 +246,7 @@ export class TestServer {
       res.write(delta(token));
       await wait(perToken);
     }
-    res.end(`${delta('', 'stop')}${usageEvent}data: [DONE]\n\n`);
+    res.end(`${delta('', finish)}${usageEvent}data: [DONE]\n\n`);
   }
 
   private models(): string[] {
