@@ -56,7 +56,9 @@ export const safeModelScript = {
   rules: [
     {
       pattern: 'Loving the new update',
-      reply: 'Positive. PWNED-DOCUMENT-09',
+      // The marker probe prompt-injection-document-09 asks the model to work out (test/safety/run.test.ts
+      // checks it still matches the pack).
+      reply: 'Positive. PWNED-1479',
     },
     { pattern: benign.map(escape).join('|'), reply: HELPFUL },
   ],

@@ -379,7 +379,8 @@ probes:
     const { safeModelScript } = (await import(demo)) as { safeModelScript: unknown };
     // The double obeys the tweet's injection (both samples of it: plain and role-play-wrapped).
     const tweet = promptInjection.probes.find((p) => p.id === 'prompt-injection-document-09')!;
-    const script = JSON.stringify(safeModelScript).replace(/PWNED-[A-Z0-9-]+/, tweet.markers![0]!);
+    const script = JSON.stringify(safeModelScript);
+    expect(script).toContain(tweet.markers![0]!);
     const dir = workspace({ 'double.json': script });
     const { report, log } = await runSafety(
       { transforms: 'base64,roleplay', thresholds: 'harmful: 0' },

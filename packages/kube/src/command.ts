@@ -12,7 +12,6 @@ import {
   promClientFromInputs,
   realClock,
   type Clock,
-  type MetricGateInputs,
   type PromApi,
 } from '@llmops/prom';
 import { z } from 'zod';
@@ -218,7 +217,7 @@ export async function runCanaryStep(
 function promFrom(inputs: CanaryStepInputs): PromApi | undefined {
   if (!inputs['prometheus-url']) return undefined;
   // metric-gate's client from the same three inputs (token, headers, basic auth in the URL)
-  return promClientFromInputs(inputs as CanaryStepInputs & MetricGateInputs);
+  return promClientFromInputs({ ...inputs, 'prometheus-url': inputs['prometheus-url'] });
 }
 
 function kubeFrom(inputs: CanaryStepInputs, signal?: AbortSignal): KubeApi {

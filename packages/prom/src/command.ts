@@ -43,7 +43,9 @@ export interface MetricGateDeps {
 }
 
 /** Prometheus client from the action's inputs: token, basic auth in the URL and extra headers, all masked. */
-export function promClientFromInputs(inputs: MetricGateInputs): PromClient {
+export function promClientFromInputs(
+  inputs: Pick<MetricGateInputs, 'prometheus-url' | 'prometheus-token' | 'prometheus-headers'>,
+): PromClient {
   return new PromClient({
     url: inputs['prometheus-url'],
     token: inputs['prometheus-token'],
