@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startTestServer, type TestServer } from '@llmops/llm/test-server';
 import { git, runGate, workspace, writeFiles } from './gate-fixtures';
@@ -265,6 +265,21 @@ describe('shards', () => {
     const strictMerge = (await runGate(dir, { 'merge-reports': 'strict-*.json' })).report;
     expect(strictMerge.verdict).toBe('fail');
     expect(strictMerge.reasons.join()).toMatch(/below min-score 99.0%/);
+
+    // The same shard twice (a re-run job uploading again) is an error, not a double count.
+    writeFileSync(path.join(dir, 'shard-9.json'), readFileSync(path.join(dir, 'shard-3.json')));
+    await expect(runGate(dir, { 'merge-reports': 'shard-*.json' })).rejects.toThrow(
+      /shard 3\/3 appears in two reports \(.*shard-3.json and .*shard-9.json\)/,
+    );
+    rmSync(path.join(dir, 'shard-9.json'));
+    // Shards judged with other thresholds cannot be merged into one verdict.
+    const third = readFileSync(path.join(dir, 'shard-3.json'));
+    const other = (await runGate(dir, inputs({ shard: '3/3', 'min-score': '0.5' }))).report;
+    writeFileSync(path.join(dir, 'shard-3.json'), JSON.stringify({ version: '0', ...other }));
+    await expect(runGate(dir, { 'merge-reports': 'shard-*.json' })).rejects.toThrow(
+      /shard reports ran with different settings: .*minScore 0,.*minScore 0.5/,
+    );
+    writeFileSync(path.join(dir, 'shard-3.json'), third);
 
     // A lost shard job fails the merge instead of shrinking the verdict to fewer cases.
     rmSync(path.join(dir, 'shard-2.json'));

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { UserError } from '@llmops/core';
 import { glob } from 'tinyglobby';
-import type { BaselineCase, CaseRecord } from '../score/types';
+import type { BaselineCase, CaseRecord, GateSettings } from '../score/types';
 import { buildGateReport, type GateData, type GateReport } from './report';
 
 /**
  * Combine the JSON reports of shard jobs into one report and one verdict, judged with the
- * thresholds the shards ran with. A case present in two reports counts once.
+ * thresholds the shards ran with. Reports must agree on model, thresholds and repeat, and each
+ * shard must come once: a re-run job that uploaded its report twice is an error, not a double count.
  */
 export async function mergeGateReports(
   workspace: string,
@@ -20,6 +21,7 @@ export async function mergeGateReports(
   const baseline = new Map<string, BaselineCase>();
   let merged: GateData | undefined;
   let baselineSource: string | undefined;
+  const shardFiles = new Map<string, string>();
   for (const file of files) {
     let report: { action?: string; data?: GateData };
     try {
@@ -30,6 +32,19 @@ export async function mergeGateReports(
     if (report.action !== 'llm-quality-gate' || !report.data?.cases)
       throw new UserError(`${file} is not an llm-quality-gate report`);
     const data = report.data;
+    if (merged && !sameSettings(merged.settings, data.settings)) {
+      throw new UserError(
+        `shard reports ran with different settings: ${files[0]} has ${describe(merged.settings)}, ${file} has ${describe(data.settings)}`,
+      );
+    }
+    for (const shard of data.shards) {
+      const first = shardFiles.get(shard);
+      if (first)
+        throw new UserError(
+          `shard ${shard} appears in two reports (${first} and ${file}): keep one report per shard`,
+        );
+      shardFiles.set(shard, file);
+    }
     merged ??= {
       ...data,
       cases: [],
@@ -55,6 +70,24 @@ export async function mergeGateReports(
     cases: [...cases.values()],
     baseline: baselineSource ? { source: baselineSource, cases: [...baseline.values()] } : undefined,
   });
+}
+
+const SETTINGS: Array<keyof GateSettings> = [
+  'model',
+  'repeat',
+  'minScore',
+  'maxRegression',
+  'sloTtftMs',
+  'sloLatencyMs',
+  'maxErrorRate',
+];
+
+function sameSettings(a: GateSettings, b: GateSettings): boolean {
+  return SETTINGS.every((k) => a[k] === b[k]);
+}
+
+function describe(s: GateSettings): string {
+  return SETTINGS.map((k) => `${k} ${s[k]}`).join(', ');
 }
 
 /** A lost shard job must fail the merge, not shrink the verdict to fewer cases. */
