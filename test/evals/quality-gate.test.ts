@@ -110,6 +110,25 @@ describe('llm-quality-gate on a prompt file', () => {
     expect(server.chatRequests).toBe(before);
   });
 
+  it('counts tokens sent this run only, and the judge apart from the model', async () => {
+    const dir = workspace({ 'prompts/support.prompt.yml': support });
+    const first = (await runGate(dir, inputs({ cache: 'true', 'min-score': '0' }))).report;
+    const target = server.chats
+      .slice(-6)
+      .filter((c) => !String(c.messages?.at(-1)?.content).includes('SCORE'));
+    expect(target).toHaveLength(3);
+    expect(first.outputs['prompt-tokens']).toBeGreaterThan(0);
+    expect(first.outputs['judge-prompt-tokens']).toBeGreaterThan(first.outputs['prompt-tokens'] as number);
+    expect(first.metrics.find(([k]) => k === 'Judge tokens')).toBeDefined();
+    const again = (await runGate(dir, inputs({ cache: 'true', 'min-score': '0' }))).report;
+    expect(again.outputs).toMatchObject({
+      requests: 0,
+      'prompt-tokens': 0,
+      'completion-tokens': 0,
+      'judge-prompt-tokens': 0,
+    });
+  });
+
   it('fails on min-score and names the reason', async () => {
     const dir = workspace({ 'prompts/support.prompt.yml': support });
     const { report } = await runGate(dir, inputs({ 'min-score': '0.9' }));

@@ -111,13 +111,16 @@ export async function runQualityGate(inputs: QualityGateInputs, context: RunCont
       );
     if (!model) throw new UserError(`input 'model' is required: the model name the endpoint serves`);
     if (double) notes.push(`TEST DOUBLE: the model was the llmops test server, not a real model`);
-    const settings = settingsOf(inputs, double ? `${model} (test double)` : model);
     const needsJudge = [...cases, ...(plan?.changed ?? [])].some((c) =>
       c.assertions.some((a) => ['judge', 'similar', 'builtin', 'llm-choices'].includes(a.kind)),
     );
     const judgeURL = double?.url ?? inputs['judge-base-url'] ?? baseURL;
     const judgeModel = double?.model ?? inputs['judge-model'] ?? model;
     const judgeKey = inputs['judge-api-key'] ?? inputs['api-key'];
+    const settings: GateSettings = {
+      ...settingsOf(inputs, double ? `${model} (test double)` : model),
+      ...(needsJudge ? { judgeModel: double ? `${judgeModel} (test double)` : judgeModel } : {}),
+    };
     let targetProbe: ProbeResult = {};
     let judgeProbe: ProbeResult = {};
     if (cases.length || plan?.changed.length) {

@@ -150,6 +150,17 @@ export function buildGateReport(data: GateData): GateReport {
     ['Tokens', `${s.promptTokens} in · ${s.completionTokens} out`],
     ['Est. cost', cost === undefined ? 'n/a (no list price for this model)' : `$${cost.toFixed(4)}`],
   ];
+  if (s.judgePromptTokens || s.judgeCompletionTokens) {
+    const judgeModel = data.settings.judgeModel ?? data.settings.model;
+    const judgeCost = estimateCost(judgeModel, s.judgePromptTokens, s.judgeCompletionTokens);
+    metrics.push(
+      ['Judge tokens', `${s.judgePromptTokens} in · ${s.judgeCompletionTokens} out`],
+      [
+        'Judge est. cost',
+        judgeCost === undefined ? `n/a (no list price for ${judgeModel})` : `$${judgeCost.toFixed(4)}`,
+      ],
+    );
+  }
   if (s.flipped.length) metrics.push(['Flipped', s.flipped.length]);
   if (s.baselineErrors) metrics.push(['Baseline errors', `${s.baselineErrors} (left out of the delta)`]);
   if (data.shards.length) metrics.push(['Shards', data.shards.join(', ')]);
@@ -175,6 +186,8 @@ export function buildGateReport(data: GateData): GateReport {
       'latency-p95-ms': ms(s.latency.p95) ?? '',
       'prompt-tokens': s.promptTokens,
       'completion-tokens': s.completionTokens,
+      'judge-prompt-tokens': s.judgePromptTokens,
+      'judge-completion-tokens': s.judgeCompletionTokens,
       flipped: s.flipped.length,
       'baseline-errors': s.baselineErrors ?? '',
     },

@@ -22,6 +22,20 @@ interface Sample {
   output: string;
   reasons: string[];
   result: ChatResult;
+  /** Judge requests this sample needed. */
+  judged: ChatResult[];
+}
+
+/** Tokens the endpoint spent on these results: cached ones cost nothing this run. */
+function spent(results: readonly ChatResult[]): { prompt: number; completion: number } {
+  let prompt = 0;
+  let completion = 0;
+  for (const r of results) {
+    if (r.cached || r.error || !r.usage) continue;
+    prompt += r.usage.promptTokens;
+    completion += r.usage.completionTokens;
+  }
+  return { prompt, completion };
 }
 
 const OUTPUT_MAX = 2000;
@@ -49,15 +63,24 @@ function judgeInput(c: EvalCase, answer: string): JudgeInput {
 async function runSample(c: EvalCase, sample: number, options: RunOptions): Promise<Sample> {
   const result = await options.target.complete({ messages: c.messages, params: c.params, sample });
   if (result.error)
-    return { status: 'error', output: '', reasons: [`request failed: ${result.error.message}`], result };
+    return {
+      status: 'error',
+      output: '',
+      reasons: [`request failed: ${result.error.message}`],
+      result,
+      judged: [],
+    };
   const text = c.trimOutput ? result.text.trim() : result.text;
   const obs = { text, ttftMs: result.ttftMs, latencyMs: result.latencyMs };
   const detectors = options.detectors ?? defaultDetectors;
+  const judged: ChatResult[] = [];
   const outcomes = await Promise.all(
     c.assertions.map(async (a): Promise<AssertionOutcome> => {
       if (!JUDGED_KINDS.has(a.kind)) return checkAssertion(a, obs, detectors);
       const judge = options.judgeFor?.(a) ?? options.judge ?? options.target;
-      return judgeOutcome(a, await judge.complete(judgeRequest(a, judgeInput(c, text))));
+      const verdict = await judge.complete(judgeRequest(a, judgeInput(c, text)));
+      judged.push(verdict);
+      return judgeOutcome(a, verdict);
     }),
   );
   const reasons: string[] = [];
@@ -72,7 +95,7 @@ async function runSample(c: EvalCase, sample: number, options: RunOptions): Prom
       reasons.push(`${label}: ${o.detail ?? 'failed'}`);
     }
   });
-  return { status, output: text, reasons, result };
+  return { status, output: text, reasons, result, judged };
 }
 
 function toRecord(c: EvalCase, samples: Sample[]): CaseRecord {
@@ -80,6 +103,8 @@ function toRecord(c: EvalCase, samples: Sample[]): CaseRecord {
   const errors = samples.filter((s) => s.status === 'error').length;
   const shown = samples.find((s) => s.status !== 'pass') ?? samples.at(-1)!;
   const answered = samples.filter((s) => !s.result.error);
+  const target = spent(samples.map((s) => s.result));
+  const judge = spent(samples.flatMap((s) => s.judged));
   // A cached answer's timings were measured in another run, maybe on another day: not this one's.
   const timed = answered.filter((s) => !s.result.cached);
   const nums = (pick: (r: ChatResult) => number | undefined) =>
@@ -106,8 +131,10 @@ function toRecord(c: EvalCase, samples: Sample[]): CaseRecord {
     ttftMs: nums((r) => r.ttftMs),
     tpotMs: nums((r) => r.tpotMs),
     latencyMs: nums((r) => r.latencyMs),
-    promptTokens: answered.reduce((n, s) => n + (s.result.usage?.promptTokens ?? 0), 0),
-    completionTokens: answered.reduce((n, s) => n + (s.result.usage?.completionTokens ?? 0), 0),
+    promptTokens: target.prompt,
+    completionTokens: target.completion,
+    judgePromptTokens: judge.prompt,
+    judgeCompletionTokens: judge.completion,
     cached: samples.filter((s) => s.result.cached).length,
   };
 }

@@ -21,6 +21,8 @@ export interface Summary {
   latency: LatencyStats;
   promptTokens: number;
   completionTokens: number;
+  judgePromptTokens: number;
+  judgeCompletionTokens: number;
   /** Baseline score over the cases both sides have and neither errored on (what `delta` compares). */
   baselineScore?: number;
   delta?: number;
@@ -87,6 +89,8 @@ export function summarize(
     latency: stats(cases.flatMap((c) => c.latencyMs)),
     promptTokens: cases.reduce((n, c) => n + c.promptTokens, 0),
     completionTokens: cases.reduce((n, c) => n + c.completionTokens, 0),
+    judgePromptTokens: cases.reduce((n, c) => n + (c.judgePromptTokens ?? 0), 0),
+    judgeCompletionTokens: cases.reduce((n, c) => n + (c.judgeCompletionTokens ?? 0), 0),
     flipped: [],
   };
   const fail = (reason: string) => {

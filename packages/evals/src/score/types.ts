@@ -26,8 +26,12 @@ export interface CaseRecord {
   ttftMs: number[];
   tpotMs: number[];
   latencyMs: number[];
+  /** Tokens of the model under test, sent this run (cached samples cost nothing). */
   promptTokens: number;
   completionTokens: number;
+  /** Tokens of the judge's requests for this case, sent this run (absent in older reports). */
+  judgePromptTokens?: number;
+  judgeCompletionTokens?: number;
   /** Samples answered from the cache. */
   cached: number;
 }
@@ -41,6 +45,8 @@ export interface GateSettings {
   maxErrorRate: number;
   repeat: number;
   model: string;
+  /** The judge model, for its cost estimate (absent in older reports and without judged assertions). */
+  judgeModel?: string;
 }
 
 export interface BaselineCase {
