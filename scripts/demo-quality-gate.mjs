@@ -36,7 +36,13 @@ export async function demoQualityGate({ reports = path.join(root, 'tmp/demo') } 
     {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, LLMOPS_TEST_DOUBLE: path.join(root, 'examples/evals/test-double.json') },
+      // The command ignores LLMOPS_TEST_DOUBLE when GITHUB_ACTIONS=true (a stray variable must never
+      // replace a real endpoint); the demo is a local CLI run even when CI runs it inside Actions.
+      env: {
+        ...process.env,
+        GITHUB_ACTIONS: '',
+        LLMOPS_TEST_DOUBLE: path.join(root, 'examples/evals/test-double.json'),
+      },
     },
   );
   return result.status ?? 1;

@@ -129,6 +129,19 @@ describe('llm-quality-gate on a prompt file', () => {
     });
   });
 
+  it('ignores LLMOPS_TEST_DOUBLE with a warning in a GitHub Actions run', async () => {
+    const dir = workspace({
+      'prompts/support.prompt.yml': support,
+      'double.json': JSON.stringify({ models: ['scripted'], answer: 'SCORE: 5 days' }),
+    });
+    const env = { LLMOPS_TEST_DOUBLE: `${dir}/double.json` };
+    const actions = await runGate(dir, inputs({ 'min-score': '0' }), { ...env, GITHUB_ACTIONS: 'true' });
+    expect(actions.log.join('\n')).toMatch(/::warning::LLMOPS_TEST_DOUBLE is set but ignored/);
+    expect(actions.report.data!.settings.model).toBe('test-model');
+    const local = await runGate(dir, inputs({ 'min-score': '0' }), env);
+    expect(local.report.data!.settings.model).toBe('scripted (test double)');
+  });
+
   it('fails on min-score and names the reason', async () => {
     const dir = workspace({ 'prompts/support.prompt.yml': support });
     const { report } = await runGate(dir, inputs({ 'min-score': '0.9' }));

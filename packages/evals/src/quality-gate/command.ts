@@ -8,7 +8,14 @@ import {
   type Command,
   type RunContext,
 } from '@llmops/core';
-import { LlmClient, probeEndpoint, ResponseCache, startTestDouble, type ProbeResult } from '@llmops/llm';
+import {
+  LlmClient,
+  probeEndpoint,
+  ResponseCache,
+  startTestDouble,
+  testDoubleScript,
+  type ProbeResult,
+} from '@llmops/llm';
 import { z } from 'zod';
 import { planBaseRef, readBaselineReport, toBaseline } from '../baseline/baseline';
 import { runCases } from '../run/run-cases';
@@ -99,9 +106,10 @@ export async function runQualityGate(inputs: QualityGateInputs, context: RunCont
     baseline = { source: inputs.baseline, ...(await readBaselineReport(workspace, inputs.baseline, keep)) };
   }
 
-  const double = context.env.LLMOPS_TEST_DOUBLE
-    ? await startTestDouble(context.env.LLMOPS_TEST_DOUBLE, log)
-    : undefined;
+  const doubleScript = testDoubleScript(context.env, log);
+  if (!doubleScript && context.env.LLMOPS_TEST_DOUBLE)
+    notes.push('LLMOPS_TEST_DOUBLE was set and ignored: GitHub Actions runs always evaluate base-url');
+  const double = doubleScript ? await startTestDouble(doubleScript, log) : undefined;
   try {
     const baseURL = double?.url ?? inputs['base-url'];
     const model = double?.model ?? inputs.model;
