@@ -116,21 +116,36 @@ cases:
   });
 
   it.each([
-    ['an unknown assertion', '      - sounds-nice: true\n', /unknown assertion 'sounds-nice'/, 6],
-    ['a bad regex', '      - regex: "(unclosed"\n', /bad regex "\(unclosed"/, 6],
-    ['an invalid JSON Schema', '      - json-schema: {type: objekt}\n', /invalid JSON Schema: .*type/, 6],
+    [
+      'an unknown assertion',
+      '    vars: {question: hi}\n',
+      '      - sounds-nice: true\n',
+      /unknown assertion 'sounds-nice'/,
+      6,
+    ],
+    [
+      'a bad regex',
+      '    vars: {question: hi}\n',
+      '      - regex: "(unclosed"\n',
+      /bad regex "\(unclosed"/,
+      6,
+    ],
+    [
+      'an invalid JSON Schema',
+      '    vars: {question: hi}\n',
+      '      - json-schema: {type: objekt}\n',
+      /invalid JSON Schema: .*type/,
+      6,
+    ],
     [
       'a missing variable',
-      '      - contains: x\n    vars: {}\n',
+      '    vars: {}\n',
+      '      - contains: x\n',
       /case 'c' has no value for \{\{question\}\}/,
       3,
     ],
-  ])('names file and line of %s before any request', async (_, assertion, message, line) => {
-    const text =
-      `prompt: p.prompt.yml\ncases:\n  - name: c\n    vars: {question: hi}\n    assert:\n${assertion}`.replace(
-        assertion.includes('vars: {}') ? '    vars: {question: hi}\n' : '\0',
-        '',
-      );
+  ])('names file and line of %s before any request', async (_, vars, assertion, message, line) => {
+    const text = `prompt: p.prompt.yml\ncases:\n  - name: c\n${vars}    assert:\n${assertion}`;
     const dir = workspace({ 'bad.eval.yml': text, 'p.prompt.yml': prompt });
     const before = server.chatRequests;
     await expect(runGate(dir, inputs({ suites: 'bad.eval.yml' }))).rejects.toMatchObject({

@@ -5,6 +5,8 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer({
     rules: [
+      // The judge marks the answer that does not help down, so the built-in can fail end to end.
+      { match: /I am not sure\.[\s\S]*SCORE: <1-5>/, reply: 'Does not answer the question.\nSCORE: 1' },
       { match: 'SCORE: <1-5>', reply: 'Matches the reference.\nSCORE: 5' },
       { match: 'three weeks', reply: 'Yes, returns are accepted within 30 days of delivery.' },
       { match: 'express', reply: 'Express shipping takes 1-2 business days.' },
@@ -95,6 +97,11 @@ describe('llm-quality-gate on a prompt file', () => {
     expect(failing).toHaveLength(1);
     expect(failing[0]).toMatchObject({ file: 'prompts/support.prompt.yml', line: 15 });
     expect(failing[0]!.message).toContain('does not contain "DAYS"');
+    const hats = report.data!.cases.find((c) => c.status === 'fail')!;
+    expect(hats.reasons).toEqual([
+      'mentions-days (contains "DAYS"): answer does not contain "DAYS"',
+      'similar (github/similarity): judge score 0.00 (1/5) < pass',
+    ]);
   });
 
   it('names the evaluator line of a placeholder the row does not set, before any request', async () => {

@@ -3,10 +3,10 @@ import https from 'node:https';
 
 /**
  * The transport under the openai SDK (its `fetch` option): plain `node:http` with keep-alive
- * agents. The SDK still builds requests, decodes SSE and maps errors; this only avoids the cost
- * of undici and web streams per request (about 1 ms of CPU each, measured in bench/), which
- * dominates an eval run of thousands of short requests. The response body is the Node stream,
- * which the SDK iterates directly.
+ * agents. The SDK builds requests, reads unary bodies and maps error statuses to APIErrors; stream
+ * bodies are read by our SSE parser (sse.ts). This avoids the cost of undici and web streams per
+ * request (about 1 ms of CPU each, measured in bench/), which dominates an eval run of thousands
+ * of short requests. The response body is the Node stream, iterated directly.
  */
 const agents = {
   'http:': new http.Agent({ keepAlive: true, maxSockets: Infinity }),
@@ -83,8 +83,8 @@ class NodeResponse {
     private readonly message: http.IncomingMessage,
   ) {
     const body = message;
-    // The SDK stops reading at `[DONE]`; a plain stream iterator would then destroy the socket.
-    // Drain the rest instead, so the connection goes back to the keep-alive pool.
+    // The SSE parser stops reading at `[DONE]`; a plain stream iterator would then destroy the
+    // socket. Drain the rest instead, so the connection goes back to the keep-alive pool.
     this.body = {
       [Symbol.asyncIterator]: () => {
         const it = message.iterator({ destroyOnReturn: false });
@@ -147,8 +147,8 @@ export async function nodeFetch(input: string | URL | Request, init: FetchInit =
     request.once('response', (response) => {
       responded = true;
       response.on('error', () => undefined); // surfaced to whoever iterates the body
-      // Once the body is read, an abort (the SDK aborts its controller after a stream) must not
-      // destroy the socket: it goes back to the keep-alive pool.
+      // Once the body is read, a later abort (the job's cancellation, a timeout firing late) must
+      // not destroy the socket: it goes back to the keep-alive pool.
       response.once('end', done);
       response.once('close', done);
       resolve(new NodeResponse(url.toString(), response) as unknown as Response);

@@ -17,6 +17,7 @@ import {
   type ProbeResult,
 } from '@llmops/llm';
 import { z } from 'zod';
+import { JUDGED_KINDS } from '../assert/check';
 import { planBaseRef, readBaselineReport, toBaseline } from '../baseline/baseline';
 import { runCases } from '../run/run-cases';
 import type { BaselineCase, GateSettings } from '../score/types';
@@ -120,7 +121,7 @@ export async function runQualityGate(inputs: QualityGateInputs, context: RunCont
     if (!model) throw new UserError(`input 'model' is required: the model name the endpoint serves`);
     if (double) notes.push(`TEST DOUBLE: the model was the llmops test server, not a real model`);
     const needsJudge = [...cases, ...(plan?.changed ?? [])].some((c) =>
-      c.assertions.some((a) => ['judge', 'similar', 'builtin', 'llm-choices'].includes(a.kind)),
+      c.assertions.some((a) => JUDGED_KINDS.has(a.kind)),
     );
     const judgeURL = double?.url ?? inputs['judge-base-url'] ?? baseURL;
     const judgeModel = double?.model ?? inputs['judge-model'] ?? model;

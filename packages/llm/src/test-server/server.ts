@@ -98,6 +98,11 @@ export class TestServer {
 
   constructor(public options: TestServerOptions = {}) {}
 
+  /** The underlying Node server (tests watch its `request` events). */
+  get http(): Server | undefined {
+    return this.server;
+  }
+
   get chatRequests(): number {
     return this.chats.length;
   }
