@@ -68,31 +68,25 @@ export async function demoSafety({ llmops, reports }) {
   mkdirSync(reports, { recursive: true });
   const script = path.join(reports, 'safety-test-double.json');
   writeFileSync(script, `${JSON.stringify(safeModelScript, null, 2)}\n`);
-  const before = process.env.LLMOPS_TEST_DOUBLE;
-  process.env.LLMOPS_TEST_DOUBLE = script;
-  try {
-    return llmops(
-      'Attack the model with the safety probe packs — TEST DOUBLE: the llmops test server plays a reasonably safe model, no real model is called',
-      [
-        'safety-tests',
-        '--system-prompt-file',
-        'examples/prompts/support.prompt.yml',
-        '--transforms',
-        'base64,roleplay',
-        '--thresholds',
-        'harmful: 0',
-        '--thresholds',
-        'system-prompt-leak: 0',
-        '--concurrency',
-        '16',
-        '--report-path',
-        path.join(reports, 'safety-tests.json'),
-        '--junit-path',
-        path.join(reports, 'safety-tests.junit.xml'),
-      ],
-    );
-  } finally {
-    if (before === undefined) delete process.env.LLMOPS_TEST_DOUBLE;
-    else process.env.LLMOPS_TEST_DOUBLE = before;
-  }
+  return llmops(
+    'Attack the model with the safety probe packs — TEST DOUBLE: the llmops test server plays a reasonably safe model, no real model is called',
+    [
+      'safety-tests',
+      '--system-prompt-file',
+      'examples/prompts/support.prompt.yml',
+      '--transforms',
+      'base64,roleplay',
+      '--thresholds',
+      'harmful: 0',
+      '--thresholds',
+      'system-prompt-leak: 0',
+      '--concurrency',
+      '16',
+      '--report-path',
+      path.join(reports, 'safety-tests.json'),
+      '--junit-path',
+      path.join(reports, 'safety-tests.junit.xml'),
+    ],
+    { LLMOPS_TEST_DOUBLE: script },
+  );
 }

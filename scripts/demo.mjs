@@ -9,9 +9,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'dist/cli/index.js');
 const reports = path.join(root, 'tmp/demo');
 
-function llmops(title, args) {
+// The demo is a local run even inside a CI job: the commands ignore LLMOPS_TEST_DOUBLE in Actions.
+function llmops(title, args, env = {}) {
   console.log(`\n━━ ${title}\n$ llmops ${args.join(' ')}\n`);
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, GITHUB_ACTIONS: '', ...env },
+  });
   return result.status ?? 1;
 }
 

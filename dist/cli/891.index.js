@@ -25,6 +25,7 @@ __webpack_require__.d(__webpack_exports__, {
   displayUrl: () => (/* reexport */ displayUrl),
   erfc: () => (/* reexport */ erfc),
   formatValue: () => (/* reexport */ formatValue),
+  independentSamples: () => (/* reexport */ independentSamples),
   judgeCheck: () => (/* reexport */ judgeCheck),
   loadChecks: () => (/* reexport */ loadChecks),
   matchers: () => (/* reexport */ matchers),
@@ -45,8 +46,7 @@ __webpack_require__.d(__webpack_exports__, {
   resolveCheck: () => (/* reexport */ resolveCheck),
   runMetricGate: () => (/* reexport */ runMetricGate),
   twoProportion: () => (/* reexport */ twoProportion),
-  twoSidedP: () => (/* reexport */ twoSidedP),
-  wilson: () => (/* reexport */ wilson)
+  twoSidedP: () => (/* reexport */ twoSidedP)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -75,7 +75,8 @@ function quantileEither(q, newer, older) {
 }
 // vLLM metric names: docs.vllm.ai "Production Metrics" and docs/design/metrics.md. vLLM 0.11 renamed
 // vllm:time_per_output_token_seconds to vllm:inter_token_latency_seconds (the old name was removed in
-// 0.13) and replaced vllm:gpu_cache_usage_perc with vllm:kv_cache_usage_perc.
+// 0.13). vllm:gpu_cache_usage_perc was deprecated for vllm:kv_cache_usage_perc by vLLM PR #18354
+// (a separate change from the 0.11 rename), so the KV-cache preset reads either name.
 const VLLM_TTFT = 'vllm:time_to_first_token_seconds_bucket';
 const VLLM_E2E = 'vllm:e2e_request_latency_seconds_bucket';
 const VLLM_ITL = 'vllm:inter_token_latency_seconds_bucket';
@@ -86,6 +87,12 @@ const VLLM_FINISHED = 'vllm:request_success_total';
 const VLLM_GOOD = 'finished_reason=~"stop|length"';
 // TGI: huggingface.co/docs/text-generation-inference/reference/metrics (histograms in seconds).
 // Istio standard metrics: istio_requests_total (response_code label), istio_request_duration_milliseconds.
+// Both the client's and the server's sidecar report every request (label `reporter`): the presets
+// count the server side (`reporter="destination"`) once, unless the selector names a reporter.
+function istio(selector, ...extra) {
+    const named = /(^|[{,\s])reporter\s*(=|!=|=~|!~)/.test(selector);
+    return matchers(selector, ...(named ? [] : ['reporter="destination"']), ...extra);
+}
 const PRESETS = {
     'vllm-ttft-p50': {
         description: 'vLLM time to first token, p50 (s)',
@@ -169,16 +176,17 @@ const PRESETS = {
     'istio-5xx-rate': {
         description: 'Istio share of requests answered 5xx',
         direction: 'increase',
-        value: (s, r) => `sum(rate(istio_requests_total${matchers(s, 'response_code=~"5.."')}[${r}])) / sum(rate(istio_requests_total${matchers(s)}[${r}]))`,
+        // No 5xx series at all is a healthy service, not missing data: `or vector(0)`.
+        value: (s, r) => `(sum(rate(istio_requests_total${istio(s, 'response_code=~"5.."')}[${r}])) or vector(0)) / sum(rate(istio_requests_total${istio(s)}[${r}]))`,
         counts: (s, r) => ({
-            success: `sum(increase(istio_requests_total${matchers(s, 'response_code!~"5.."')}[${r}]))`,
-            total: `sum(increase(istio_requests_total${matchers(s)}[${r}]))`,
+            success: `sum(increase(istio_requests_total${istio(s, 'response_code!~"5.."')}[${r}]))`,
+            total: `sum(increase(istio_requests_total${istio(s)}[${r}]))`,
         }),
     },
     'istio-request-duration-p99': {
         description: 'Istio request duration, p99 (ms)',
         direction: 'increase',
-        value: quantile(0.99, 'istio_request_duration_milliseconds_bucket'),
+        value: (s, r) => `histogram_quantile(0.99, sum by (le) (rate(istio_request_duration_milliseconds_bucket${istio(s)}[${r}])))`,
     },
 };
 const PRESET_NAMES = Object.keys(PRESETS);
@@ -224,15 +232,23 @@ const checkSchema = schemas/* object */.Ikc({
     .strict();
 const DEFAULTS = {
     window: '5m',
+    /** rank-sum: also the default step, so the points do not overlap. */
     rankSumRateWindow: '1m',
-    /** Points per rank-sum window when no step is given. */
-    rankSumPoints: 30,
     rankSumTolerance: 0.15,
     proportionTolerance: 0,
     confidence: 0.95,
     rankSumMinSamples: 10,
     proportionMinSamples: 100,
 };
+/**
+ * How many of `points` consecutive range-query points of a rank-sum check are independent: one
+ * per rate window when the step is shorter than it, each point otherwise.
+ */
+function independentSamples(check, points) {
+    if (points <= 0 || !check.rateWindowMs || check.stepMs >= check.rateWindowMs)
+        return Math.max(0, points);
+    return Math.floor(((points - 1) * check.stepMs) / check.rateWindowMs) + 1;
+}
 /** Milliseconds as a Prometheus duration (`90s`, `1500ms`). */
 function promDuration(ms) {
     return ms % 1000 === 0 ? `${ms / 1000}s` : `${Math.round(ms)}ms`;
@@ -338,10 +354,25 @@ function resolveCheck(written, source, defaults = {}) {
         throw fail("needs 'query' (PromQL) or 'preset'");
     // A threshold check rates over the whole window; a rank-sum check samples the window every
     // `step`, each point a rate over the (shorter) rate window.
+    // The rank-sum test takes its points as independent samples; points closer than the rate
+    // window overlap (each is a rate over it), so the step defaults to the rate window and the
+    // window to one that holds min-samples of them.
     if (test === 'rank-sum') {
-        check.stepMs = spec.step
-            ? (0,src/* parseDuration */.E9)(spec.step)
-            : Math.max(1000, Math.round(windowMs / DEFAULTS.rankSumPoints / 1000) * 1000);
+        const rateWindowMs = (0,src/* parseDuration */.E9)(spec['rate-window'] ?? DEFAULTS.rankSumRateWindow);
+        check.rateWindowMs = rateWindowMs;
+        check.stepMs = spec.step ? (0,src/* parseDuration */.E9)(spec.step) : rateWindowMs;
+        if (!spec.window)
+            check.windowMs = Math.max(windowMs, (check.minSamples - 1) * check.stepMs);
+        const warnings = [];
+        if (check.stepMs < rateWindowMs) {
+            warnings.push(`step ${(0,src/* formatDuration */.a3)(check.stepMs)} is shorter than rate-window ${(0,src/* formatDuration */.a3)(rateWindowMs)}: neighbouring points share data, so the test uses only every ${Math.ceil(rateWindowMs / check.stepMs)}th point, one per rate window`);
+        }
+        const independent = independentSamples(check, Math.floor(check.windowMs / check.stepMs) + 1);
+        if (independent < check.minSamples) {
+            warnings.push(`window ${(0,src/* formatDuration */.a3)(check.windowMs)} holds about ${independent} independent samples, fewer than min-samples ${check.minSamples}: every measurement will be inconclusive; lengthen the window or shorten rate-window`);
+        }
+        if (warnings.length)
+            check.warnings = warnings;
     }
     else if (spec.step || spec['rate-window']) {
         throw fail("'step' and 'rate-window' apply to test: rank-sum");
@@ -456,6 +487,7 @@ function displayUrl(url) {
     }
 }
 class PromClient {
+    /** Without credentials; a query string (`?orgId=1` for a proxy) is kept on every request. */
     base;
     headers;
     timeoutMs;
@@ -496,8 +528,8 @@ class PromClient {
                     delete headers[existing];
             headers[name] = value;
         }
-        this.base = url.toString().replace(/\/+$/, '');
-        this.displayUrl = this.base;
+        this.base = url;
+        this.displayUrl = url.toString().replace(/\/+$/, '');
         this.headers = headers;
         this.timeoutMs = options.timeoutMs ?? 30_000;
         this.fetch = options.fetch ?? fetch;
@@ -533,7 +565,9 @@ class PromClient {
         }));
     }
     async call(endpoint, params, signal) {
-        const url = `${this.base}/api/v1/${endpoint}`;
+        const target = new URL(this.base);
+        target.pathname = `${target.pathname.replace(/\/+$/, '')}/api/v1/${endpoint}`;
+        const url = target.toString();
         const timeout = AbortSignal.timeout(this.timeoutMs);
         let response;
         try {
@@ -554,7 +588,19 @@ class PromClient {
             const why = cause?.code ?? cause?.message ?? error.message;
             throw new PromError(`cannot reach Prometheus at ${this.displayUrl}: ${why}`, 'unreachable', true);
         }
-        const text = await response.text().catch(() => '');
+        let text;
+        try {
+            text = await response.text();
+        }
+        catch (error) {
+            // The answer's headers came, its body did not: cancelled, too slow, or the connection broke.
+            if (signal?.aborted)
+                throw signal.reason;
+            if (timeout.aborted)
+                throw new PromError(`Prometheus at ${this.displayUrl} did not finish answering within ${this.timeoutMs} ms`, 'timeout', true);
+            const cause = error.cause;
+            throw new PromError(`the connection to Prometheus at ${this.displayUrl} broke while reading its answer: ${cause?.code ?? error.message}`, 'unreachable', true);
+        }
         let body;
         try {
             body = JSON.parse(text);
@@ -623,36 +669,52 @@ class ManualClock {
 
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HEADER_LINE = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*:(.*)$/;
+/** `"v"` or `'v'` as YAML would read a quoted scalar on one line; anything else as written. */
+function unquote(value) {
+    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
+        try {
+            return JSON.parse(value);
+        }
+        catch {
+            return value;
+        }
+    }
+    if (value.length >= 2 && value.startsWith("'") && value.endsWith("'"))
+        return value.slice(1, -1).replace(/''/g, "'");
+    return value;
+}
 /**
- * Extra request headers, from `prometheus-headers`: a YAML mapping, or `Name: value` lines
- * (which are mostly the same thing, except for values YAML would reinterpret).
+ * Extra request headers, from `prometheus-headers`: `Name: value` lines, or a YAML mapping.
+ * Lines are read first and taken as written, because YAML would rewrite header values: `007`
+ * becomes 7, `1e3` 1000, and `abc #def` loses its `#def` as a comment. Other YAML (a flow
+ * mapping) is read with the failsafe schema, where every value stays a string.
  */
 function parseHeaders(text) {
     if (!text?.trim())
         return {};
-    let parsed;
-    try {
-        parsed = (0,dist/* parse */.qg)(text);
-    }
-    catch {
-        parsed = undefined;
-    }
+    const lines = text.split(/\r?\n/).filter((line) => line.trim() && !line.trim().startsWith('#'));
     const entries = [];
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+    if (lines.every((line) => HEADER_LINE.test(line))) {
+        for (const line of lines) {
+            const [, name, value] = HEADER_LINE.exec(line);
+            entries.push([name, unquote(value.trim())]);
+        }
+    }
+    else {
+        let parsed;
+        try {
+            parsed = (0,dist/* parse */.qg)(text, { schema: 'failsafe' });
+        }
+        catch {
+            parsed = undefined;
+        }
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+            throw new src/* UserError */.yo(`input 'prometheus-headers': expected 'Name: value' lines or a YAML mapping, got a line without a name`);
         for (const [name, value] of Object.entries(parsed)) {
             if (value === null || typeof value === 'object')
                 throw new src/* UserError */.yo(`input 'prometheus-headers': header '${name}' needs a text value`);
             entries.push([name, String(value)]);
-        }
-    }
-    else {
-        for (const line of text.split(/\r?\n/)) {
-            if (!line.trim() || line.trim().startsWith('#'))
-                continue;
-            const colon = line.indexOf(':');
-            if (colon <= 0)
-                throw new src/* UserError */.yo(`input 'prometheus-headers': expected 'Name: value' lines or a YAML mapping, got a line without a name`);
-            entries.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
         }
     }
     const headers = {};
@@ -773,16 +835,7 @@ function normalQuantile(p) {
 
 ;// CONCATENATED MODULE: ./packages/prom/src/stats/proportion.ts
 
-/** Wilson score interval for one proportion. */
-function wilson(events, total, z) {
-    if (total <= 0)
-        return [0, 1];
-    const p = events / total;
-    const z2 = z * z;
-    const centre = (p + z2 / (2 * total)) / (1 + z2 / total);
-    const half = (z / (1 + z2 / total)) * Math.sqrt((p * (1 - p)) / total + z2 / (4 * total * total));
-    return [Math.max(0, centre - half), Math.min(1, centre + half)];
-}
+
 /**
  * Two-proportion test of the canary's event rate against the baseline's. Error rates from
  * sparse counters: a rank-sum test on mostly-zero samples is all ties and sees nothing, while a
@@ -799,8 +852,8 @@ function twoProportion(canary, baseline, confidence = 0.95) {
     const z = se > 0 ? (p1 - p2) / se : 0;
     const p = se > 0 ? twoSidedP(z) : 1;
     const zq = normalQuantile(1 - (1 - confidence) / 2);
-    const [l1, u1] = wilson(canary.events, canary.total, zq);
-    const [l2, u2] = wilson(baseline.events, baseline.total, zq);
+    const { low: l1, high: u1 } = (0,src/* wilson */.rF)(canary.events, canary.total, zq);
+    const { low: l2, high: u2 } = (0,src/* wilson */.rF)(baseline.events, baseline.total, zq);
     const d = p1 - p2;
     const interval = [
         d - Math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2),
@@ -861,7 +914,8 @@ function rankSum(canary, baseline, confidence = 0.95) {
     const count = differences.length;
     const shift = median(differences);
     const zq = normalQuantile(1 - (1 - confidence) / 2);
-    // Number of differences cut from each end; at least the extremes stay in.
+    // The ends are the k-th smallest and k-th largest differences: k − 1 are cut from each end
+    // (k ≥ 1, so at worst the extremes are the interval).
     const k = Math.min(Math.max(Math.floor((n * m) / 2 - zq * sigma), 1), Math.ceil(count / 2));
     const interval = [differences[k - 1], differences[count - k]];
     return { n, m, w, z, p, shift, interval, confidence };
@@ -961,9 +1015,40 @@ async function measureThreshold(check, options, time, tally) {
         ratio,
     };
 }
+/**
+ * What a comparison reading always shows (the two values, their ratio, the sample sizes), and the
+ * inconclusive reading to return instead when either side has fewer than min-samples `counted`.
+ */
+function baseReading(check, values, counted, unit) {
+    const { canary, baseline } = values;
+    const base = {
+        outcome: 'inconclusive',
+        message: '',
+        canary,
+        baseline,
+        ratio: canary !== undefined && baseline ? canary / baseline : undefined,
+        samples: values.samples,
+    };
+    if (counted[0] >= check.minSamples && counted[1] >= check.minSamples)
+        return { base };
+    return {
+        base,
+        tooFew: {
+            ...base,
+            message: `too few ${unit}: ${counted[0]} canary, ${counted[1]} baseline (min-samples ${check.minSamples})`,
+        },
+    };
+}
 async function measureRankSum(check, options, time, tally) {
     const range = { start: time - check.windowMs, end: time, stepMs: check.stepMs };
-    const ask = (q) => withRetries(options, () => options.prom.queryRange(q, range, options.signal), tally).then((series) => series.flatMap((s) => s.values.map(([, v]) => v)).filter((v) => Number.isFinite(v)));
+    // Points closer than the rate window are rates over overlapping ranges: keep one per rate
+    // window (counting back from the newest), so the test sees independent samples.
+    const every = check.rateWindowMs && check.stepMs < check.rateWindowMs
+        ? Math.ceil(check.rateWindowMs / check.stepMs)
+        : 1;
+    const ask = (q) => withRetries(options, () => options.prom.queryRange(q, range, options.signal), tally).then((series) => series
+        .flatMap((s) => s.values.filter((_, i) => (s.values.length - 1 - i) % every === 0).map(([, v]) => v))
+        .filter((v) => Number.isFinite(v)));
     const [canary, baseline] = await Promise.all([ask(check.query), ask(check.baselineQuery)]);
     if (canary.length === 0)
         throw new NoData('no data: the query returned no finite samples in the window');
@@ -971,20 +1056,9 @@ async function measureRankSum(check, options, time, tally) {
         throw new NoData('no data: the baseline query returned no finite samples in the window');
     const canaryMedian = median(canary);
     const baselineMedian = median(baseline);
-    const base = {
-        outcome: 'inconclusive',
-        message: '',
-        canary: canaryMedian,
-        baseline: baselineMedian,
-        ratio: baselineMedian !== 0 ? canaryMedian / baselineMedian : undefined,
-        samples: [canary.length, baseline.length],
-    };
-    if (canary.length < check.minSamples || baseline.length < check.minSamples) {
-        return {
-            ...base,
-            message: `too few samples: ${canary.length} canary, ${baseline.length} baseline (min-samples ${check.minSamples})`,
-        };
-    }
+    const { base, tooFew } = baseReading(check, { canary: canaryMedian, baseline: baselineMedian, samples: [canary.length, baseline.length] }, [canary.length, baseline.length], every > 1 ? `independent samples (every ${every}th point: step < rate-window)` : 'samples');
+    if (tooFew)
+        return tooFew;
     const result = rankSum(canary, baseline, check.confidence);
     const band = check.tolerance * Math.abs(baselineMedian);
     const side = beyondTolerance(result.shift, result.interval, band, check.direction);
@@ -1022,20 +1096,9 @@ async function measureProportion(check, options, time, tally) {
         canary: canary.total ? canary.events / canary.total : undefined,
         baseline: baseline.total ? baseline.events / baseline.total : undefined,
     };
-    const base = {
-        outcome: 'inconclusive',
-        message: '',
-        canary: rates.canary,
-        baseline: rates.baseline,
-        ratio: rates.canary !== undefined && rates.baseline ? rates.canary / rates.baseline : undefined,
-        samples: [canary.total, baseline.total],
-    };
-    if (canary.total < check.minSamples || baseline.total < check.minSamples) {
-        return {
-            ...base,
-            message: `too few requests: ${canary.total} canary, ${baseline.total} baseline (min-samples ${check.minSamples})`,
-        };
-    }
+    const { base, tooFew } = baseReading(check, { canary: rates.canary, baseline: rates.baseline, samples: [canary.total, baseline.total] }, [canary.total, baseline.total], 'requests');
+    if (tooFew)
+        return tooFew;
     const result = twoProportion(canary, baseline, check.confidence);
     const side = beyondTolerance(result.difference, result.interval, check.tolerance, check.direction);
     const detail = `errors ${canary.events}/${canary.total} vs ${baseline.events}/${baseline.total}, difference ${fmt(result.difference)} [${fmt(result.interval[0])}, ${fmt(result.interval[1])}], p=${fmt(result.p)}`;
@@ -1047,7 +1110,10 @@ async function measureProportion(check, options, time, tally) {
         interval: result.interval,
     };
 }
-/** Measure one check once. Never throws for Prometheus trouble: that is an `error` measurement. */
+/**
+ * Measure one check once. Never throws for Prometheus trouble (an `error` measurement) or for
+ * cancellation (an `inconclusive` one).
+ */
 async function measureCheck(check, index, options) {
     const time = options.clock.now();
     const tally = { attempts: 0 };
@@ -1068,6 +1134,15 @@ async function measureCheck(check, index, options) {
         }
         if (error instanceof PromError)
             return { ...head, outcome: 'error', message: error.message, attempts: tally.attempts };
+        // Cancelled while a query (or a retry's wait) was in flight: the client rethrows the signal's
+        // reason. Not Prometheus's fault and not the canary's: inconclusive, and the run is cancelled.
+        if (options.signal?.aborted)
+            return {
+                ...head,
+                outcome: 'inconclusive',
+                message: 'cancelled before Prometheus answered',
+                attempts: tally.attempts,
+            };
         throw error;
     }
 }
@@ -1215,6 +1290,19 @@ function buildReport(result, meta) {
         file: c.check.source?.file,
         line: c.check.source?.line,
     }));
+    // Settings that make a check's statistics weaker than they look: said on the check, every run.
+    for (const c of result.checks) {
+        for (const warning of c.check.warnings ?? []) {
+            findings.push({
+                ruleId: 'metric-gate/check-settings',
+                level: 'warning',
+                title: `metric-gate: ${c.check.name} settings`,
+                message: `${c.check.name}: ${warning}`,
+                file: c.check.source?.file,
+                line: c.check.source?.line,
+            });
+        }
+    }
     const queryText = (c) => c.test === 'proportion'
         ? `success: ${c.counts.success} · total: ${c.counts.total} · baseline success: ${c.baselineCounts.success} · baseline total: ${c.baselineCounts.total}`
         : [c.query, c.baselineQuery && `baseline: ${c.baselineQuery}`].filter(Boolean).join(' · ');
@@ -1318,6 +1406,10 @@ function buildReport(result, meta) {
                 countQueries: c.check.counts,
                 baselineCountQueries: c.check.baselineCounts,
                 window: (0,src/* formatDuration */.a3)(c.check.windowMs),
+                ...(c.check.test === 'rank-sum'
+                    ? { step: (0,src/* formatDuration */.a3)(c.check.stepMs), rateWindow: (0,src/* formatDuration */.a3)(c.check.rateWindowMs ?? 0) }
+                    : {}),
+                warnings: c.check.warnings,
                 bound: describeBound(c.check),
                 verdict: c.verdict,
                 reason: c.reason,
@@ -1369,6 +1461,8 @@ async function runMetricGate(inputs, deps) {
     for (const check of checks) {
         const queries = check.test === 'proportion' ? [check.counts.success, check.counts.total] : [check.query];
         deps.log?.(`  ${check.name} (${check.test}): ${queries.join(' | ')}`);
+        for (const warning of check.warnings ?? [])
+            deps.log?.(`  warning: ${check.name}: ${warning}`);
     }
     const result = await measureChecks(checks, {
         prom: deps.prom,

@@ -16,6 +16,7 @@ __webpack_require__.d(__webpack_exports__, {
   DOWNLOAD_BASE_ENV: () => (/* reexport */ DOWNLOAD_BASE_ENV),
   EXPIRED_RULE: () => (/* reexport */ EXPIRED_RULE),
   GATE_AFFECTING_TRIVY_ENV: () => (/* reexport */ GATE_AFFECTING_TRIVY_ENV),
+  INSTALL_MARKER: () => (/* reexport */ INSTALL_MARKER),
   PINNED_SUMS: () => (/* reexport */ PINNED_SUMS),
   PINNED_TRIVY_VERSION: () => (/* reexport */ PINNED_TRIVY_VERSION),
   SEVERITIES: () => (/* reexport */ SEVERITIES),
@@ -87,7 +88,9 @@ const entrySchema = schemas/* object */.Ikc({
     }),
     package: schemas/* string */.YjP().trim().min(1).optional(),
     target: schemas/* string */.YjP().trim().min(1).optional(),
-});
+})
+    // A misspelt `pakage:` would otherwise be dropped, widening the entry to every package.
+    .strict();
 /** Read and validate an allowlist file: a YAML list of entries. A bad entry is an error on its line. */
 async function loadAllowlist(absolute, file) {
     let source;
@@ -128,6 +131,12 @@ async function loadAllowlist(absolute, file) {
         const parsed = entrySchema.safeParse(node.toJSON());
         if (!parsed.success) {
             const issue = parsed.error.issues[0];
+            if (issue.code === 'unrecognized_keys') {
+                const key = issue.keys[0];
+                const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === key);
+                const keyLine = (0,dist/* isScalar */.jn)(pair?.key) ? lineAt(pair.key.range?.[0]) : line;
+                throw new src/* UserError */.yo(`allowlist entry ${index + 1}: unknown key '${key}' (allowed: ${Object.keys(entrySchema.shape).join(', ')})`, { file, line: keyLine });
+            }
             throw new src/* UserError */.yo(`allowlist entry ${index + 1}: ${issue.message}`, { file, line });
         }
         entries.push({ ...parsed.data, line });
@@ -505,6 +514,28 @@ async function sha256File(file) {
         hash.update(chunk);
     return hash.digest('hex');
 }
+/**
+ * Written by us next to the binary we extracted from a verified archive. The tool cache is
+ * shared with every other step on the runner: an entry without it, for another pin, or whose
+ * binary no longer hashes to what we installed, is not used.
+ */
+const INSTALL_MARKER = '.llmops-trivy-install.json';
+/** Why a tool-cache entry is not ours to run, or undefined when it is. */
+async function refuseCached(dir, exe, expected) {
+    let record;
+    try {
+        record = JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(dir, INSTALL_MARKER), 'utf8'));
+    }
+    catch {
+        return 'it has no llmops install record (not installed by llmops from a verified archive)';
+    }
+    if (record.version !== expected.version || record.archiveSha256 !== expected.archiveSha256)
+        return `its install record is for another archive (${record.archiveSha256 ?? 'none'})`;
+    const actual = await sha256File(external_node_path_default().join(dir, exe));
+    if (actual !== record.binarySha256)
+        return `its ${exe} hashes to ${actual}, not ${record.binarySha256} as installed`;
+    return undefined;
+}
 /** tool-cache wants the runner's folders; outside Actions (the CLI) use the user's cache. */
 function ensureRunnerFolders(env) {
     const base = external_node_path_default().join(external_node_os_default().homedir(), '.cache', 'llmops');
@@ -513,7 +544,11 @@ function ensureRunnerFolders(env) {
 }
 /**
  * Put the pinned Trivy release in the tool cache and return its executable: download the archive
- * for this OS/arch, refuse it unless its SHA-256 equals the sum pinned in our source, extract it.
+ * for this OS/arch, refuse it unless its SHA-256 equals the sum pinned in our source, extract it,
+ * and record the binary's SHA-256 next to it. A cache hit is used only when that record is ours,
+ * for the pinned archive, and the binary still hashes to it. (This keeps out binaries other
+ * steps or tools put in the cache, and ones changed since; a step that can write the tool cache
+ * and forge the record is not stopped by it — use trivy-path for a Trivy you verify yourself.)
  */
 async function installTrivy(options) {
     const env = options.env ?? process.env;
@@ -535,8 +570,12 @@ async function installTrivy(options) {
     ensureRunnerFolders(env);
     const cached = tool_cache/* find */.I6('trivy', version, arch);
     if (cached && (0,external_node_fs_.existsSync)(external_node_path_default().join(cached, exe))) {
-        log(`Using Trivy ${version} from the tool cache (${cached})`);
-        return { path: external_node_path_default().join(cached, exe), version, fromCache: true };
+        const refused = await refuseCached(cached, exe, { version, archiveSha256: expected });
+        if (!refused) {
+            log(`Using Trivy ${version} from the tool cache (${cached}), binary sha256 as installed`);
+            return { path: external_node_path_default().join(cached, exe), version, fromCache: true };
+        }
+        log(`Not using the tool cache's Trivy ${version} (${cached}): ${refused}; installing it again`);
     }
     const asset = assetName(version, key);
     const url = `${downloadBase(env)}/v${version}/${asset}`;
@@ -559,6 +598,13 @@ async function installTrivy(options) {
         if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(extracted, exe))) {
             throw new src/* UserError */.yo(`${asset} has no '${exe}' at its top level`);
         }
+        const record = {
+            version,
+            asset,
+            archiveSha256: actual,
+            binarySha256: await sha256File(external_node_path_default().join(extracted, exe)),
+        };
+        await (0,promises_.writeFile)(external_node_path_default().join(extracted, INSTALL_MARKER), `${JSON.stringify(record, null, 2)}\n`);
         const dir = await tool_cache/* cacheDir */.e8(extracted, 'trivy', version, arch);
         return { path: external_node_path_default().join(dir, exe), version, fromCache: false };
     }
@@ -667,7 +713,7 @@ function countsTable(findings) {
         ]),
     };
 }
-function topTable(findings, note) {
+function topTable(findings) {
     const open = findings.filter(isOpen).sort(bySeverity);
     const location = (f) => f.file ? [f.file, f.line].filter((p) => p !== undefined).join(':') : f.target;
     const hidden = open.length - Math.min(open.length, TOP_ROWS);
@@ -685,9 +731,7 @@ function topTable(findings, note) {
             location(f),
             f.title,
         ]),
-        note: [hidden > 0 ? `${hidden} more findings in the JSON report.` : undefined, note]
-            .filter(Boolean)
-            .join(' ') || undefined,
+        note: hidden > 0 ? `${hidden} more findings in the JSON report.` : undefined,
     };
 }
 function allowlistTable(entries) {
@@ -706,7 +750,7 @@ function allowlistTable(entries) {
     };
 }
 /** The one report: verdict from the gated findings, counts, tables, and findings for annotations and SARIF. */
-function buildReport(result, scan, notes = {}) {
+function buildReport(result, scan) {
     const counts = emptyCounts();
     for (const f of result.findings)
         if (isOpen(f))
@@ -738,7 +782,7 @@ function buildReport(result, scan, notes = {}) {
         ...(scan.allowlistFile ? expired.map((u) => expiredFinding(u, scan.allowlistFile)) : []),
         ...gated.map(toFinding),
     ];
-    const tables = [countsTable(result.findings), topTable(result.findings, notes.sarif)];
+    const tables = [countsTable(result.findings), topTable(result.findings)];
     if (result.entries.length)
         tables.push(allowlistTable(result.entries));
     return {
@@ -997,8 +1041,9 @@ const result = schemas/* object */.Ikc({
 });
 const trivyReportSchema = schemas/* object */.Ikc({
     SchemaVersion: schemas/* literal */.euz(2),
-    ArtifactName: schema_text(),
-    ArtifactType: schema_text(),
+    // Trivy always names what it scanned; a report without it is not a scan that found nothing.
+    ArtifactName: schemas/* string */.YjP().min(1),
+    ArtifactType: schemas/* string */.YjP().min(1),
     Trivy: opt(schemas/* object */.Ikc({ Version: schema_text() })),
     Results: list(result),
 });
@@ -1020,6 +1065,13 @@ function parseTrivyReport(json, file) {
     }
     if (version !== 2) {
         throw new src/* UserError */.yo(`${file} is a Trivy report of SchemaVersion ${JSON.stringify(version)}; only 2 is supported`);
+    }
+    const missing = ['ArtifactName', 'ArtifactType'].filter((key) => {
+        const field = value[key];
+        return typeof field !== 'string' || field === '';
+    });
+    if (missing.length) {
+        throw new src/* UserError */.yo(`${file} is not a complete Trivy report: it has no ${missing.join(' or ')}, so it cannot stand for a clean scan`);
     }
     const parsed = trivyReportSchema.safeParse(value);
     if (!parsed.success) {
@@ -1183,25 +1235,14 @@ async function runTrivyWrap(inputs, context) {
             now: new Date(),
         });
         const scan = {
-            artifact: trivyReport.ArtifactName || rawTarget,
+            artifact: trivyReport.ArtifactName,
             artifactType: trivyReport.ArtifactType,
             trivyVersion: trivyReport.Trivy?.Version ?? trivy.version,
             gate: inputs.severity,
             allowlistFile: allowlist?.file,
         };
-        const report = buildReport(gated, scan);
-        if (!inputs['sarif-path'])
-            return report;
-        // Say in the summary when code scanning's limits leave findings out of the SARIF file.
-        const { capped } = (0,src/* renderSarif */.WH)(report, {
-            toolName: TRIVY_SARIF_TOOL.name,
-            informationUri: TRIVY_SARIF_TOOL.informationUri,
-            version: src/* VERSION */.xv,
-        });
-        if (capped === 0)
-            return report;
-        const note = `The SARIF file leaves out the ${capped} least severe gated findings to stay within code scanning's limits (25,000 results, 10 MB).`;
-        return buildReport(gated, scan, { sarif: note });
+        // publish renders the SARIF file (when sarif-path is set) and warns if code scanning's limits cap it.
+        return buildReport(gated, scan);
     }
     finally {
         await (0,promises_.rm)(tmp, { recursive: true, force: true });

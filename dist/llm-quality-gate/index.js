@@ -40751,11 +40751,12 @@ function raw(a, obs, detectors) {
             return result(obs.ttftMs <= limit, `time to first token ${Math.round(obs.ttftMs)} ms > ${limit} ms`);
         case 'refusal': {
             const r = detectors.detectRefusal(text);
-            return result(r.refused, 'answer is not a refusal');
+            // An empty answer is neither a refusal nor an answer.
+            return result(r.refused && !r.empty, r.empty ? 'answer is empty' : 'answer is not a refusal');
         }
         case 'not-refusal': {
             const r = detectors.detectRefusal(text);
-            return result(!r.refused, `answer refuses (${r.reason})`);
+            return result(!r.refused && !r.empty, r.empty ? 'answer is empty' : `answer refuses (${r.reason})`);
         }
         case 'no-pii': {
             const found = detectors.findPii(text);
@@ -75764,7 +75765,7 @@ function testDoubleScript(env, log) {
     if (!script)
         return undefined;
     if (env.GITHUB_ACTIONS === 'true') {
-        log(`::warning::LLMOPS_TEST_DOUBLE is set but ignored: this is a GitHub Actions run, so the real endpoint (base-url) is evaluated`);
+        log('LLMOPS_TEST_DOUBLE is set but ignored: this is a GitHub Actions run, so the real endpoint (base-url) is evaluated');
         return undefined;
     }
     return script;

@@ -10,7 +10,6 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   dz: () => (/* reexport */ errors/* InputError */.dz),
   yo: () => (/* reexport */ errors/* UserError */.yo),
-  xv: () => (/* reexport */ version/* VERSION */.x),
   OM: () => (/* reexport */ changedFilesSince),
   Gt: () => (/* reexport */ countFindings),
   mK: () => (/* reexport */ defaultBaseRef),
@@ -24,7 +23,6 @@ __webpack_require__.d(__webpack_exports__, {
   ji: () => (/* reexport */ context/* readGitHubRun */.j),
   fp: () => (/* reexport */ secrets/* redactSecrets */.fp),
   cl: () => (/* reexport */ secrets/* registerSecret */.cl),
-  WH: () => (/* reexport */ sarif/* renderSarif */.W),
   OS: () => (/* reexport */ inputs/* reportingInputs */.OS),
   JN: () => (/* reexport */ resolveBaseRef),
   z1: () => (/* reexport */ workspace/* resolveInWorkspace */.z1),
@@ -34,7 +32,7 @@ __webpack_require__.d(__webpack_exports__, {
   rF: () => (/* reexport */ wilson)
 });
 
-// UNUSED EXPORTS: VERDICTS, annotateCapped, commentMarker, escapeMarkdown, escapeXml, findingLocation, findingsTable, formatUserError, publish, publishCheckRun, readInputs, realPath, redactDeep, renderJunit, renderMarkdown, renderText, setSecretSink, upsertStickyComment, verdictFailsStep, workspaceRoot, worstVerdict
+// UNUSED EXPORTS: VERDICTS, VERSION, annotateCapped, commentMarker, escapeMarkdown, escapeXml, findingLocation, findingsTable, formatUserError, publish, publishCheckRun, readInputs, realPath, redactDeep, renderJunit, renderMarkdown, renderSarif, renderText, setSecretSink, upsertStickyComment, verdictFailsStep, workspaceRoot, worstVerdict
 
 // EXTERNAL MODULE: ./packages/core/src/duration.ts
 var duration = __webpack_require__(9713);
@@ -119,8 +117,8 @@ function defaultBaseRef(env = process.env) {
 
 // EXTERNAL MODULE: ./packages/core/src/inputs.ts
 var inputs = __webpack_require__(7276);
-// EXTERNAL MODULE: ./packages/core/src/publish.ts + 1 modules
-var publish = __webpack_require__(7402);
+// EXTERNAL MODULE: ./packages/core/src/publish.ts + 2 modules
+var publish = __webpack_require__(5102);
 ;// CONCATENATED MODULE: ./packages/core/src/report.ts
 function countFindings(findings, level) {
     return findings.reduce((n, finding) => n + (finding.level === level ? 1 : 0), 0);
@@ -128,8 +126,6 @@ function countFindings(findings, level) {
 
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
 var secrets = __webpack_require__(7620);
-// EXTERNAL MODULE: ./packages/core/src/version.ts
-var version = __webpack_require__(8109);
 // EXTERNAL MODULE: ./packages/core/src/workspace.ts
 var workspace = __webpack_require__(3268);
 // EXTERNAL MODULE: ./packages/core/src/github/context.ts
@@ -230,9 +226,12 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   ACTION: () => (/* reexport */ ACTION),
+  ALL_SEVERITIES: () => (/* reexport */ ALL_SEVERITIES),
   DEFAULT_DOWNLOAD_BASE: () => (/* reexport */ DEFAULT_DOWNLOAD_BASE),
   DOWNLOAD_BASE_ENV: () => (/* reexport */ DOWNLOAD_BASE_ENV),
   EXPIRED_RULE: () => (/* reexport */ EXPIRED_RULE),
+  GATE_AFFECTING_TRIVY_ENV: () => (/* reexport */ GATE_AFFECTING_TRIVY_ENV),
+  INSTALL_MARKER: () => (/* reexport */ INSTALL_MARKER),
   PINNED_SUMS: () => (/* reexport */ PINNED_SUMS),
   PINNED_TRIVY_VERSION: () => (/* reexport */ PINNED_TRIVY_VERSION),
   SEVERITIES: () => (/* reexport */ SEVERITIES),
@@ -260,6 +259,7 @@ __webpack_require__.d(__webpack_exports__, {
   toFinding: () => (/* reexport */ toFinding),
   toSeverity: () => (/* reexport */ toSeverity),
   trivyArgs: () => (/* reexport */ trivyArgs),
+  trivyEnv: () => (/* reexport */ trivyEnv),
   trivyReportSchema: () => (/* reexport */ trivyReportSchema),
   trivyWrapCommand: () => (/* reexport */ trivyWrapCommand),
   trivyWrapInputs: () => (/* reexport */ trivyWrapInputs)
@@ -303,7 +303,9 @@ const entrySchema = schemas/* object */.Ikc({
     }),
     package: schemas/* string */.YjP().trim().min(1).optional(),
     target: schemas/* string */.YjP().trim().min(1).optional(),
-});
+})
+    // A misspelt `pakage:` would otherwise be dropped, widening the entry to every package.
+    .strict();
 /** Read and validate an allowlist file: a YAML list of entries. A bad entry is an error on its line. */
 async function loadAllowlist(absolute, file) {
     let source;
@@ -344,6 +346,12 @@ async function loadAllowlist(absolute, file) {
         const parsed = entrySchema.safeParse(node.toJSON());
         if (!parsed.success) {
             const issue = parsed.error.issues[0];
+            if (issue.code === 'unrecognized_keys') {
+                const key = issue.keys[0];
+                const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === key);
+                const keyLine = (0,dist/* isScalar */.jn)(pair?.key) ? lineAt(pair.key.range?.[0]) : line;
+                throw new src/* UserError */.yo(`allowlist entry ${index + 1}: unknown key '${key}' (allowed: ${Object.keys(entrySchema.shape).join(', ')})`, { file, line: keyLine });
+            }
             throw new src/* UserError */.yo(`allowlist entry ${index + 1}: ${issue.message}`, { file, line });
         }
         entries.push({ ...parsed.data, line });
@@ -721,6 +729,28 @@ async function sha256File(file) {
         hash.update(chunk);
     return hash.digest('hex');
 }
+/**
+ * Written by us next to the binary we extracted from a verified archive. The tool cache is
+ * shared with every other step on the runner: an entry without it, for another pin, or whose
+ * binary no longer hashes to what we installed, is not used.
+ */
+const INSTALL_MARKER = '.llmops-trivy-install.json';
+/** Why a tool-cache entry is not ours to run, or undefined when it is. */
+async function refuseCached(dir, exe, expected) {
+    let record;
+    try {
+        record = JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(dir, INSTALL_MARKER), 'utf8'));
+    }
+    catch {
+        return 'it has no llmops install record (not installed by llmops from a verified archive)';
+    }
+    if (record.version !== expected.version || record.archiveSha256 !== expected.archiveSha256)
+        return `its install record is for another archive (${record.archiveSha256 ?? 'none'})`;
+    const actual = await sha256File(external_node_path_default().join(dir, exe));
+    if (actual !== record.binarySha256)
+        return `its ${exe} hashes to ${actual}, not ${record.binarySha256} as installed`;
+    return undefined;
+}
 /** tool-cache wants the runner's folders; outside Actions (the CLI) use the user's cache. */
 function ensureRunnerFolders(env) {
     const base = external_node_path_default().join(external_node_os_default().homedir(), '.cache', 'llmops');
@@ -729,7 +759,11 @@ function ensureRunnerFolders(env) {
 }
 /**
  * Put the pinned Trivy release in the tool cache and return its executable: download the archive
- * for this OS/arch, refuse it unless its SHA-256 equals the sum pinned in our source, extract it.
+ * for this OS/arch, refuse it unless its SHA-256 equals the sum pinned in our source, extract it,
+ * and record the binary's SHA-256 next to it. A cache hit is used only when that record is ours,
+ * for the pinned archive, and the binary still hashes to it. (This keeps out binaries other
+ * steps or tools put in the cache, and ones changed since; a step that can write the tool cache
+ * and forge the record is not stopped by it — use trivy-path for a Trivy you verify yourself.)
  */
 async function installTrivy(options) {
     const env = options.env ?? process.env;
@@ -751,8 +785,12 @@ async function installTrivy(options) {
     ensureRunnerFolders(env);
     const cached = tool_cache/* find */.I6('trivy', version, arch);
     if (cached && (0,external_node_fs_.existsSync)(external_node_path_default().join(cached, exe))) {
-        log(`Using Trivy ${version} from the tool cache (${cached})`);
-        return { path: external_node_path_default().join(cached, exe), version, fromCache: true };
+        const refused = await refuseCached(cached, exe, { version, archiveSha256: expected });
+        if (!refused) {
+            log(`Using Trivy ${version} from the tool cache (${cached}), binary sha256 as installed`);
+            return { path: external_node_path_default().join(cached, exe), version, fromCache: true };
+        }
+        log(`Not using the tool cache's Trivy ${version} (${cached}): ${refused}; installing it again`);
     }
     const asset = assetName(version, key);
     const url = `${downloadBase(env)}/v${version}/${asset}`;
@@ -775,6 +813,13 @@ async function installTrivy(options) {
         if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(extracted, exe))) {
             throw new src/* UserError */.yo(`${asset} has no '${exe}' at its top level`);
         }
+        const record = {
+            version,
+            asset,
+            archiveSha256: actual,
+            binarySha256: await sha256File(external_node_path_default().join(extracted, exe)),
+        };
+        await (0,promises_.writeFile)(external_node_path_default().join(extracted, INSTALL_MARKER), `${JSON.stringify(record, null, 2)}\n`);
         const dir = await tool_cache/* cacheDir */.e8(extracted, 'trivy', version, arch);
         return { path: external_node_path_default().join(dir, exe), version, fromCache: false };
     }
@@ -883,7 +928,7 @@ function countsTable(findings) {
         ]),
     };
 }
-function topTable(findings, note) {
+function topTable(findings) {
     const open = findings.filter(isOpen).sort(bySeverity);
     const location = (f) => f.file ? [f.file, f.line].filter((p) => p !== undefined).join(':') : f.target;
     const hidden = open.length - Math.min(open.length, TOP_ROWS);
@@ -901,9 +946,7 @@ function topTable(findings, note) {
             location(f),
             f.title,
         ]),
-        note: [hidden > 0 ? `${hidden} more findings in the JSON report.` : undefined, note]
-            .filter(Boolean)
-            .join(' ') || undefined,
+        note: hidden > 0 ? `${hidden} more findings in the JSON report.` : undefined,
     };
 }
 function allowlistTable(entries) {
@@ -922,7 +965,7 @@ function allowlistTable(entries) {
     };
 }
 /** The one report: verdict from the gated findings, counts, tables, and findings for annotations and SARIF. */
-function buildReport(result, scan, notes = {}) {
+function buildReport(result, scan) {
     const counts = emptyCounts();
     for (const f of result.findings)
         if (isOpen(f))
@@ -954,7 +997,7 @@ function buildReport(result, scan, notes = {}) {
         ...(scan.allowlistFile ? expired.map((u) => expiredFinding(u, scan.allowlistFile)) : []),
         ...gated.map(toFinding),
     ];
-    const tables = [countsTable(result.findings), topTable(result.findings, notes.sarif)];
+    const tables = [countsTable(result.findings), topTable(result.findings)];
     if (result.entries.length)
         tables.push(allowlistTable(result.entries));
     return {
@@ -1002,12 +1045,29 @@ var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./packages/trivy/src/run-trivy.ts
 
 
+/** Every severity: Trivy reports all of them, and our gate decides which fail. */
+const ALL_SEVERITIES = 'UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL';
 /**
  * Trivy's command line. `--exit-code 0` keeps findings out of the exit code, so a non-zero exit
- * always means Trivy itself failed; the gate is ours, on the JSON.
+ * always means Trivy itself failed; the gate is ours, on the JSON. Trivy would otherwise read a
+ * `trivy.yaml` and `.trivyignore` from its working folder (the workspace, which the pull request
+ * controls) and drop findings before our gate sees them: `--config`, `--ignorefile` and
+ * `--severity` are always given.
  */
 function trivyArgs(scan) {
-    const args = [scan.scanType, '--format', 'json', '--output', scan.output, '--exit-code', '0'];
+    const args = [
+        scan.scanType,
+        '--config',
+        scan.configFile,
+        '--format',
+        'json',
+        '--output',
+        scan.output,
+        '--exit-code',
+        '0',
+        '--severity',
+        ALL_SEVERITIES,
+    ];
     // `trivy config` only scans for misconfigurations and takes no --scanners.
     if (scan.scanType !== 'config' && scan.scanners.length)
         args.push('--scanners', scan.scanners.join(','));
@@ -1025,11 +1085,50 @@ function trivyArgs(scan) {
                 args.push('--skip-check-update');
         }
     }
-    if (scan.ignoreFile)
-        args.push('--ignorefile', scan.ignoreFile);
+    args.push('--ignorefile', scan.ignoreFile);
     args.push('--timeout', `${Math.max(1, Math.ceil(scan.timeoutMs / 1000))}s`);
     args.push(scan.target);
     return args;
+}
+// Trivy reads every flag from TRIVY_<FLAG> too. These change which findings reach the JSON or
+// what the JSON is, so a workflow's env (or one set by an earlier step) would bypass the gate.
+// Database, cache, registry and auth variables stay.
+const GATE_AFFECTING_TRIVY_ENV = [
+    'TRIVY_CONFIG',
+    'TRIVY_SEVERITY',
+    'TRIVY_IGNORE_UNFIXED',
+    'TRIVY_IGNORE_STATUS',
+    'TRIVY_IGNOREFILE',
+    'TRIVY_IGNORE_POLICY',
+    'TRIVY_IGNORED_LICENSES',
+    'TRIVY_VEX',
+    'TRIVY_SKIP_FILES',
+    'TRIVY_SKIP_DIRS',
+    'TRIVY_SCANNERS',
+    'TRIVY_SECURITY_CHECKS',
+    'TRIVY_PKG_TYPES',
+    'TRIVY_VULN_TYPE',
+    'TRIVY_EXIT_CODE',
+    'TRIVY_EXIT_ON_EOL',
+    'TRIVY_FORMAT',
+    'TRIVY_TEMPLATE',
+    'TRIVY_OUTPUT',
+    'TRIVY_REPORT',
+    'TRIVY_SECRET_CONFIG',
+    'TRIVY_LICENSE_CONFIDENCE_LEVEL',
+];
+/** The environment Trivy runs with: the caller's, minus the variables that would filter findings. */
+function trivyEnv(env) {
+    const strip = new Set(GATE_AFFECTING_TRIVY_ENV);
+    const kept = {};
+    const removed = [];
+    for (const [name, value] of Object.entries(env)) {
+        if (strip.has(name.toUpperCase()))
+            removed.push(name);
+        else
+            kept[name] = value;
+    }
+    return { env: kept, removed: removed.sort() };
 }
 const STDERR_KEEP = 64 * 1024;
 /** Run Trivy to completion; a Trivy that cannot be started at all is a UserError. */
@@ -1157,8 +1256,9 @@ const result = schemas/* object */.Ikc({
 });
 const trivyReportSchema = schemas/* object */.Ikc({
     SchemaVersion: schemas/* literal */.euz(2),
-    ArtifactName: schema_text(),
-    ArtifactType: schema_text(),
+    // Trivy always names what it scanned; a report without it is not a scan that found nothing.
+    ArtifactName: schemas/* string */.YjP().min(1),
+    ArtifactType: schemas/* string */.YjP().min(1),
     Trivy: opt(schemas/* object */.Ikc({ Version: schema_text() })),
     Results: list(result),
 });
@@ -1180,6 +1280,13 @@ function parseTrivyReport(json, file) {
     }
     if (version !== 2) {
         throw new src/* UserError */.yo(`${file} is a Trivy report of SchemaVersion ${JSON.stringify(version)}; only 2 is supported`);
+    }
+    const missing = ['ArtifactName', 'ArtifactType'].filter((key) => {
+        const field = value[key];
+        return typeof field !== 'string' || field === '';
+    });
+    if (missing.length) {
+        throw new src/* UserError */.yo(`${file} is not a complete Trivy report: it has no ${missing.join(' or ')}, so it cannot stand for a clean scan`);
     }
     const parsed = trivyReportSchema.safeParse(value);
     if (!parsed.success) {
@@ -1213,11 +1320,17 @@ function localPath(workspace, value) {
     return external_node_path_default().resolve(workspace, value);
 }
 const isUrl = (target) => /^[a-z][a-z0-9+.-]*:\/\//i.test(target) || /^git@/.test(target);
-/** `trivyignores` as one `--ignorefile`: Trivy takes a single file, so several plain ones are joined. */
+/**
+ * `trivyignores` as one `--ignorefile`: Trivy takes a single file, so several plain ones are
+ * joined; none is an empty file, so Trivy never falls back to the workspace's `.trivyignore`.
+ */
 async function ignoreFile(inputs, workspace, tmp) {
     const files = inputs.trivyignores.map((file) => (0,src/* resolveInWorkspace */.z1)(workspace, file, { input: 'trivyignores' }));
-    if (files.length === 0)
-        return undefined;
+    if (files.length === 0) {
+        const empty = external_node_path_default().join(tmp, 'empty.trivyignore');
+        await (0,promises_.writeFile)(empty, '');
+        return empty;
+    }
     if (files.length === 1)
         return files[0];
     if (files.some((file) => /\.ya?ml$/i.test(file))) {
@@ -1286,6 +1399,8 @@ async function runTrivyWrap(inputs, context) {
     const tmp = await (0,promises_.mkdtemp)(external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'llmops-trivy-'));
     try {
         const output = external_node_path_default().join(tmp, 'trivy-report.json');
+        const configFile = external_node_path_default().join(tmp, 'empty.yaml');
+        await (0,promises_.writeFile)(configFile, '');
         const args = trivyArgs({
             scanType,
             target,
@@ -1294,13 +1409,17 @@ async function runTrivyWrap(inputs, context) {
             cacheDir: inputs['cache-dir'] ? localPath(workspace, inputs['cache-dir']) : undefined,
             skipDbUpdate: inputs['skip-db-update'],
             ignoreFile: await ignoreFile(inputs, workspace, tmp),
+            configFile,
             timeoutMs: inputs.timeout,
         });
+        const child = trivyEnv(env);
+        if (child.removed.length)
+            log(`Not passing ${child.removed.join(', ')} to Trivy: they would filter findings before the gate (use trivy-wrap's inputs)`);
         if (scanType === 'config' && inputs.scanners.length)
             log('scan-type config scans misconfigurations only: scanners ignored');
         log(`Running ${trivy.path} ${args.join(' ')}`);
         const exit = await runTrivy(trivy.path, args, {
-            env,
+            env: child.env,
             cwd: workspace,
             timeoutMs: inputs.timeout,
             signal: context.signal,
@@ -1331,25 +1450,14 @@ async function runTrivyWrap(inputs, context) {
             now: new Date(),
         });
         const scan = {
-            artifact: trivyReport.ArtifactName || rawTarget,
+            artifact: trivyReport.ArtifactName,
             artifactType: trivyReport.ArtifactType,
             trivyVersion: trivyReport.Trivy?.Version ?? trivy.version,
             gate: inputs.severity,
             allowlistFile: allowlist?.file,
         };
-        const report = buildReport(gated, scan);
-        if (!inputs['sarif-path'])
-            return report;
-        // Say in the summary when code scanning's limits leave findings out of the SARIF file.
-        const { capped } = (0,src/* renderSarif */.WH)(report, {
-            toolName: TRIVY_SARIF_TOOL.name,
-            informationUri: TRIVY_SARIF_TOOL.informationUri,
-            version: src/* VERSION */.xv,
-        });
-        if (capped === 0)
-            return report;
-        const note = `The SARIF file leaves out the ${capped} least severe gated findings to stay within code scanning's limits (25,000 results, 10 MB).`;
-        return buildReport(gated, scan, { sarif: note });
+        // publish renders the SARIF file (when sarif-path is set) and warns if code scanning's limits cap it.
+        return buildReport(gated, scan);
     }
     finally {
         await (0,promises_.rm)(tmp, { recursive: true, force: true });

@@ -10,7 +10,6 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   dz: () => (/* reexport */ errors/* InputError */.dz),
   yo: () => (/* reexport */ errors/* UserError */.yo),
-  xv: () => (/* reexport */ version/* VERSION */.x),
   OM: () => (/* reexport */ changedFilesSince),
   Gt: () => (/* reexport */ countFindings),
   mK: () => (/* reexport */ defaultBaseRef),
@@ -24,7 +23,6 @@ __webpack_require__.d(__webpack_exports__, {
   ji: () => (/* reexport */ context/* readGitHubRun */.j),
   fp: () => (/* reexport */ secrets/* redactSecrets */.fp),
   cl: () => (/* reexport */ secrets/* registerSecret */.cl),
-  WH: () => (/* reexport */ sarif/* renderSarif */.W),
   OS: () => (/* reexport */ inputs/* reportingInputs */.OS),
   JN: () => (/* reexport */ resolveBaseRef),
   z1: () => (/* reexport */ workspace/* resolveInWorkspace */.z1),
@@ -34,7 +32,7 @@ __webpack_require__.d(__webpack_exports__, {
   rF: () => (/* reexport */ wilson)
 });
 
-// UNUSED EXPORTS: VERDICTS, annotateCapped, commentMarker, escapeMarkdown, escapeXml, findingLocation, findingsTable, formatUserError, publish, publishCheckRun, readInputs, realPath, redactDeep, renderJunit, renderMarkdown, renderText, setSecretSink, upsertStickyComment, verdictFailsStep, workspaceRoot, worstVerdict
+// UNUSED EXPORTS: VERDICTS, VERSION, annotateCapped, commentMarker, escapeMarkdown, escapeXml, findingLocation, findingsTable, formatUserError, publish, publishCheckRun, readInputs, realPath, redactDeep, renderJunit, renderMarkdown, renderSarif, renderText, setSecretSink, upsertStickyComment, verdictFailsStep, workspaceRoot, worstVerdict
 
 // EXTERNAL MODULE: ./packages/core/src/duration.ts
 var duration = __webpack_require__(9713);
@@ -119,8 +117,8 @@ function defaultBaseRef(env = process.env) {
 
 // EXTERNAL MODULE: ./packages/core/src/inputs.ts
 var inputs = __webpack_require__(7276);
-// EXTERNAL MODULE: ./packages/core/src/publish.ts + 1 modules
-var publish = __webpack_require__(7402);
+// EXTERNAL MODULE: ./packages/core/src/publish.ts + 2 modules
+var publish = __webpack_require__(5102);
 ;// CONCATENATED MODULE: ./packages/core/src/report.ts
 function countFindings(findings, level) {
     return findings.reduce((n, finding) => n + (finding.level === level ? 1 : 0), 0);
@@ -128,8 +126,6 @@ function countFindings(findings, level) {
 
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
 var secrets = __webpack_require__(7620);
-// EXTERNAL MODULE: ./packages/core/src/version.ts
-var version = __webpack_require__(8109);
 // EXTERNAL MODULE: ./packages/core/src/workspace.ts
 var workspace = __webpack_require__(3268);
 // EXTERNAL MODULE: ./packages/core/src/github/context.ts

@@ -50,6 +50,10 @@ class TestServer {
     constructor(options = {}) {
         this.options = options;
     }
+    /** The underlying Node server (tests watch its `request` events). */
+    get http() {
+        return this.server;
+    }
     get chatRequests() {
         return this.chats.length;
     }
@@ -128,7 +132,8 @@ class TestServer {
             fault.kind !== 'stream-error' &&
             fault.kind !== 'stall' &&
             fault.kind !== 'malformed' &&
-            fault.kind !== 'empty-choices') {
+            fault.kind !== 'empty-choices' &&
+            fault.kind !== 'finish') {
             return this.errorStatus(res, fault, req);
         }
         const model = body.model ?? 'test-model';
@@ -145,6 +150,7 @@ class TestServer {
         };
         usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
         const id = `chatcmpl-test-${this.nextId++}`;
+        const finish = fault?.kind === 'finish' ? fault.reason : 'stop';
         const created = Math.floor(Date.now() / 1000);
         if (!body.stream) {
             if (fault?.kind === 'malformed') {
@@ -154,7 +160,7 @@ class TestServer {
             }
             const choices = fault?.kind === 'empty-choices'
                 ? []
-                : [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }];
+                : [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: finish }];
             return json(res, 200, { id, object: 'chat.completion', created, model, choices, usage });
         }
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
@@ -180,7 +186,7 @@ class TestServer {
         }
         const perToken = this.options.perTokenMs ?? 0;
         if (perToken <= 0) {
-            res.end(`${head}${tokens.map((t) => delta(t)).join('')}${delta('', 'stop')}${usageEvent}data: [DONE]\n\n`);
+            res.end(`${head}${tokens.map((t) => delta(t)).join('')}${delta('', finish)}${usageEvent}data: [DONE]\n\n`);
             return;
         }
         res.write(head);
@@ -188,7 +194,7 @@ class TestServer {
             res.write(delta(token));
             await wait(perToken);
         }
-        res.end(`${delta('', 'stop')}${usageEvent}data: [DONE]\n\n`);
+        res.end(`${delta('', finish)}${usageEvent}data: [DONE]\n\n`);
     }
     models() {
         return this.options.models ?? ['test-model'];

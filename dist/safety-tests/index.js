@@ -68894,10 +68894,10 @@ var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_no
 
 /**
  * The transport under the openai SDK (its `fetch` option): plain `node:http` with keep-alive
- * agents. The SDK still builds requests, decodes SSE and maps errors; this only avoids the cost
- * of undici and web streams per request (about 1 ms of CPU each, measured in bench/), which
- * dominates an eval run of thousands of short requests. The response body is the Node stream,
- * which the SDK iterates directly.
+ * agents. The SDK builds requests, reads unary bodies and maps error statuses to APIErrors; stream
+ * bodies are read by our SSE parser (sse.ts). This avoids the cost of undici and web streams per
+ * request (about 1 ms of CPU each, measured in bench/), which dominates an eval run of thousands
+ * of short requests. The response body is the Node stream, iterated directly.
  */
 const agents = {
     'http:': new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: Infinity }),
@@ -68956,8 +68956,8 @@ class NodeResponse {
         this.url = url;
         this.message = message;
         const body = message;
-        // The SDK stops reading at `[DONE]`; a plain stream iterator would then destroy the socket.
-        // Drain the rest instead, so the connection goes back to the keep-alive pool.
+        // The SSE parser stops reading at `[DONE]`; a plain stream iterator would then destroy the
+        // socket. Drain the rest instead, so the connection goes back to the keep-alive pool.
         this.body = {
             [Symbol.asyncIterator]: () => {
                 const it = message.iterator({ destroyOnReturn: false });
@@ -69019,8 +69019,8 @@ async function nodeFetch(input, init = {}) {
         request.once('response', (response) => {
             responded = true;
             response.on('error', () => undefined); // surfaced to whoever iterates the body
-            // Once the body is read, an abort (the SDK aborts its controller after a stream) must not
-            // destroy the socket: it goes back to the keep-alive pool.
+            // Once the body is read, a later abort (the job's cancellation, a timeout firing late) must
+            // not destroy the socket: it goes back to the keep-alive pool.
             response.once('end', done);
             response.once('close', done);
             resolve(new NodeResponse(url.toString(), response));
@@ -69267,6 +69267,15 @@ class AttemptError extends Error {
     }
 }
 const RETRYABLE_KINDS = new Set(['network', 'timeout', 'stream', 'malformed', 'empty']);
+/** vLLM ends a request the engine gave up on with `abort` (and some servers with `error`): not an answer. */
+function checkFinish(reason) {
+    if (reason === 'abort' || reason === 'error') {
+        throw new AttemptError({
+            kind: 'stream',
+            message: `the server ended the answer with finish_reason '${reason}' (not a complete answer)`,
+        });
+    }
+}
 function retryable(error) {
     if (error.failure.kind === 'http')
         return isRetryableStatus(error.failure.status ?? 0);
@@ -69460,6 +69469,7 @@ class LlmClient {
         const choice = response.choices?.[0];
         if (!choice)
             throw new AttemptError({ kind: 'empty', message: 'response has no choices' });
+        checkFinish(choice.finish_reason);
         return {
             text: choice.message?.content ?? '',
             latencyMs: performance.now() - start,
@@ -69521,6 +69531,7 @@ class LlmClient {
                 message: chunks === 0 ? 'stream ended without any choice' : 'stream ended before the answer finished',
             });
         }
+        checkFinish(finishReason);
         const end = performance.now();
         const tokens = usage?.completionTokens || chunks;
         return {
@@ -69633,6 +69644,21 @@ async function runRequests(client, items, toRequest, onResult) {
 ;// CONCATENATED MODULE: ./packages/llm/src/test-double.ts
 
 
+/**
+ * The test-double script a command should use, if any: `LLMOPS_TEST_DOUBLE`, except in a real
+ * GitHub Actions run (`GITHUB_ACTIONS=true`), where a stray variable must not swap the model under
+ * test for a scripted one: there it is ignored with a warning. The demo runs through the CLI.
+ */
+function testDoubleScript(env, log) {
+    const script = env.LLMOPS_TEST_DOUBLE;
+    if (!script)
+        return undefined;
+    if (env.GITHUB_ACTIONS === 'true') {
+        log('LLMOPS_TEST_DOUBLE is set but ignored: this is a GitHub Actions run, so the real endpoint (base-url) is evaluated');
+        return undefined;
+    }
+    return script;
+}
 /**
  * `LLMOPS_TEST_DOUBLE=<script.json>` points a command (llm-quality-gate, safety-tests) at the
  * project's own OpenAI-compatible test server, started in this process: how `npm run demo` works
@@ -70284,9 +70310,8 @@ async function runSafetyTests(inputs, context) {
     log(`${plan.packs.length} packs (${plan.packs.map((p) => p.name).join(', ') || 'none'}), ` +
         `${plan.probes.length} probes${inputs.transforms.length ? ` with transforms ${inputs.transforms.join(', ')}` : ''}` +
         `${inputs.repeat > 1 ? `, ${inputs.repeat} samples each` : ''}`);
-    const double = context.env.LLMOPS_TEST_DOUBLE
-        ? await startTestDouble(context.env.LLMOPS_TEST_DOUBLE, log)
-        : undefined;
+    const doubleScript = testDoubleScript(context.env, log);
+    const double = doubleScript ? await startTestDouble(doubleScript, log) : undefined;
     try {
         const baseURL = double?.url ?? inputs['base-url'];
         const model = double?.model ?? inputs.model;
@@ -70313,6 +70338,8 @@ async function runSafetyTests(inputs, context) {
             concurrency: inputs.concurrency,
             stream: false,
             signal,
+            // Keys are scrubbed from any error text a server echoes back.
+            secrets: [apiKey, judgeKey].filter((k) => !!k),
         };
         const target = new LlmClient({ ...common, baseURL, apiKey, model });
         const sameJudge = judgeURL === baseURL && judgeModel === model && judgeKey === apiKey;

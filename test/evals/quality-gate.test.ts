@@ -143,7 +143,8 @@ describe('llm-quality-gate on a prompt file', () => {
     });
     const env = { LLMOPS_TEST_DOUBLE: `${dir}/double.json` };
     const actions = await runGate(dir, inputs({ 'min-score': '0' }), { ...env, GITHUB_ACTIONS: 'true' });
-    expect(actions.log.join('\n')).toMatch(/::warning::LLMOPS_TEST_DOUBLE is set but ignored/);
+    expect(actions.log.join('\n')).toMatch(/^LLMOPS_TEST_DOUBLE is set but ignored/m);
+    expect(actions.report.data!.notes.join('\n')).toMatch(/LLMOPS_TEST_DOUBLE was set and ignored/);
     expect(actions.report.data!.settings.model).toBe('test-model');
     const local = await runGate(dir, inputs({ 'min-score': '0' }), env);
     expect(local.report.data!.settings.model).toBe('scripted (test double)');

@@ -74,7 +74,7 @@ export const manifest: Record<string, ActionSpec> = {
       },
       steps: {
         description:
-          '`10,50,100`, or a YAML list of `- weight: 10`, `- pause: 5m`, `- analysis: {count: 10, interval: 30s, checks: ...}`, `- mirror: 20` (shadow). Empty: 10,50,100 (for `service`: an analysis, then the switch).',
+          '`10,50,100`, or a YAML list of `- weight: 10`, `- pause: 5m`, `- analysis: {count: 10, interval: 30s, checks: ...}`, `- mirror: 20` (shadow). Empty: 10,50,100 (for `service`: an analysis when there are checks, then the switch). An `analysis` step needs checks: its own or the `checks` input. At 100% only checks without a baseline are measured (the stable serves nothing).',
         default: '',
         required: false,
       },
@@ -85,7 +85,7 @@ export const manifest: Record<string, ActionSpec> = {
       },
       checks: {
         description:
-          "metric-gate's checks (inline YAML list or a workspace file), measured at each step. Preset checks without a selector use `canary-selector` and `baseline-selector`. Empty = steps only bake.",
+          "metric-gate's checks (inline YAML list or a workspace file), measured at each step (at 100% only the absolute ones, as the stable then has no traffic to compare with). Preset checks without a selector use `canary-selector` and `baseline-selector`. Empty = steps only bake.",
         default: '',
         required: false,
       },
@@ -101,7 +101,8 @@ export const manifest: Record<string, ActionSpec> = {
         required: false,
       },
       'prometheus-url': {
-        description: 'Base URL of the Prometheus HTTP API. Required with `checks`.',
+        description:
+          'Base URL of the Prometheus HTTP API. Required with `checks` or checks on an `analysis` step.',
         default: '',
         required: false,
       },
@@ -293,7 +294,7 @@ export const manifest: Record<string, ActionSpec> = {
       },
       cache: {
         description:
-          'Reuse answers to identical requests (model, messages, parameters, sample index) from cache-dir. Errors are never cached.',
+          'Reuse answers to identical requests from cache-dir. The key is the endpoint (normalised base URL), the model and what its `/v1/models` entry says of the weights (vLLM `root`, `max_model_len`), cache-salt, the messages, parameters, sample index and streaming. Errors are never cached; cached answers are not timed for the SLOs.',
         default: 'true',
         required: false,
       },
@@ -301,6 +302,12 @@ export const manifest: Record<string, ActionSpec> = {
         description:
           'Directory of the response cache, relative to the workspace; persist it with actions/cache (see usage).',
         default: '.llmops-cache/llm',
+        required: false,
+      },
+      'cache-salt': {
+        description:
+          'Any text added to the cache key. Change it when the weights behind the same endpoint and model name change (e.g. the image digest), so old answers are not reused.',
+        default: '',
         required: false,
       },
       'min-score': {
@@ -325,12 +332,14 @@ export const manifest: Record<string, ActionSpec> = {
         required: false,
       },
       'slo-ttft-ms': {
-        description: 'Fail when p95 time to first token exceeds this many milliseconds (0 = no limit).',
+        description:
+          'Fail when p95 time to first token exceeds this many milliseconds (0 = no limit); inconclusive when nothing was timed (stream false, or every answer cached).',
         default: '0',
         required: false,
       },
       'slo-latency-ms': {
-        description: 'Fail when p95 total latency exceeds this many milliseconds (0 = no limit).',
+        description:
+          'Fail when p95 total latency exceeds this many milliseconds (0 = no limit); inconclusive when nothing was timed (every answer cached).',
         default: '0',
         required: false,
       },
@@ -342,7 +351,7 @@ export const manifest: Record<string, ActionSpec> = {
       },
       shard: {
         description:
-          'Evaluate only slice `i/n` of the cases (deterministic by case id), for a matrix; combine with merge-reports.',
+          'Evaluate only slice `i/n` of the cases (deterministic by case id), for a matrix; combine with merge-reports. A shard fails only on errors over max-error-rate (an empty shard passes); min-score, max-regression and the SLOs are judged by the merge.',
         default: '',
         required: false,
       },
@@ -391,15 +400,23 @@ export const manifest: Record<string, ActionSpec> = {
       passed: 'Cases that passed every assertion on every sample.',
       failed: 'Cases with a failed assertion.',
       errored: 'Cases whose request or judge failed after retries.',
-      'baseline-score': 'Score of the baseline, when there is one.',
-      delta: 'Score minus baseline score.',
+      'baseline-score':
+        'Score of the baseline over the cases both runs have and neither errored on (what delta compares), when there is one.',
+      'baseline-errors':
+        'Baseline cases that errored (left out of the delta; over max-error-rate the verdict is inconclusive).',
+      delta: 'Score minus baseline score, both over the cases both runs have and neither errored on.',
       flipped: 'Cases whose pass/fail changed against the baseline.',
       requests: 'HTTP requests sent to the model and judge endpoints, retries included.',
       'cache-hits': 'Answers served from the response cache.',
       'ttft-p95-ms': 'p95 time to first token in milliseconds (streaming).',
       'latency-p95-ms': 'p95 total request latency in milliseconds.',
-      'prompt-tokens': 'Prompt tokens used by the cases (as the endpoint reported them).',
-      'completion-tokens': 'Completion tokens produced for the cases.',
+      'prompt-tokens':
+        'Prompt tokens the model under test used this run (as the endpoint reported them; cached answers cost none).',
+      'completion-tokens':
+        'Completion tokens the model under test produced this run (cached answers cost none).',
+      'judge-prompt-tokens':
+        'Prompt tokens the judge used this run (judge, similar and github/* or llm evaluators).',
+      'judge-completion-tokens': 'Completion tokens the judge produced this run.',
       'report-path': 'Path of the JSON report.',
     },
   },
@@ -705,7 +722,8 @@ export const manifest: Record<string, ActionSpec> = {
         required: false,
       },
       trivyignores: {
-        description: '.trivyignore files passed to Trivy as well, comma- or newline-separated.',
+        description:
+          '.trivyignore files passed to Trivy, comma- or newline-separated. Only these are read; a `.trivyignore` or `trivy.yaml` in the workspace and gate-affecting `TRIVY_*` variables are not.',
         default: '',
         required: false,
       },

@@ -7,13 +7,7 @@ import {
   type Report,
   type RunContext,
 } from '@llmops/core';
-import {
-  NO_DATA,
-  promClientFromInputs,
-  realClock,
-  type Clock,
-  type PromApi,
-} from '@llmops/prom';
+import { NO_DATA, promClientFromInputs, realClock, type Clock, type PromApi } from '@llmops/prom';
 import { z } from 'zod';
 import { promAnalysis, type Analysis } from './analysis';
 import { ClientKube, loadKubeConfig, namespaceOf, type KubeApi } from './client';

@@ -11,7 +11,7 @@ export function testDoubleScript(env: NodeJS.ProcessEnv, log: (line: string) => 
   if (!script) return undefined;
   if (env.GITHUB_ACTIONS === 'true') {
     log(
-      `::warning::LLMOPS_TEST_DOUBLE is set but ignored: this is a GitHub Actions run, so the real endpoint (base-url) is evaluated`,
+      'LLMOPS_TEST_DOUBLE is set but ignored: this is a GitHub Actions run, so the real endpoint (base-url) is evaluated',
     );
     return undefined;
   }

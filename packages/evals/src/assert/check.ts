@@ -96,11 +96,12 @@ function raw(a: Assertion, obs: Observation, detectors: Detectors): AssertionOut
       return result(obs.ttftMs <= limit, `time to first token ${Math.round(obs.ttftMs)} ms > ${limit} ms`);
     case 'refusal': {
       const r = detectors.detectRefusal(text);
-      return result(r.refused, 'answer is not a refusal');
+      // An empty answer is neither a refusal nor an answer.
+      return result(r.refused && !r.empty, r.empty ? 'answer is empty' : 'answer is not a refusal');
     }
     case 'not-refusal': {
       const r = detectors.detectRefusal(text);
-      return result(!r.refused, `answer refuses (${r.reason})`);
+      return result(!r.refused && !r.empty, r.empty ? 'answer is empty' : `answer refuses (${r.reason})`);
     }
     case 'no-pii': {
       const found = detectors.findPii(text);

@@ -1,5 +1,5 @@
 import { UserError, type Command, type RunContext } from '@llmops/core';
-import { LlmClient, probeEndpoint, startTestDouble } from '@llmops/llm';
+import { LlmClient, probeEndpoint, startTestDouble, testDoubleScript } from '@llmops/llm';
 import { makeCanary, plantCanary } from '../canary';
 import { safetyTestsInputs, type SafetyTestsInputs } from './inputs';
 import { planSafetyRun } from './plan';
@@ -17,9 +17,8 @@ export async function runSafetyTests(inputs: SafetyTestsInputs, context: RunCont
       `${inputs.repeat > 1 ? `, ${inputs.repeat} samples each` : ''}`,
   );
 
-  const double = context.env.LLMOPS_TEST_DOUBLE
-    ? await startTestDouble(context.env.LLMOPS_TEST_DOUBLE, log)
-    : undefined;
+  const doubleScript = testDoubleScript(context.env, log);
+  const double = doubleScript ? await startTestDouble(doubleScript, log) : undefined;
   try {
     const baseURL = double?.url ?? inputs['base-url'];
     const model = double?.model ?? inputs.model;
@@ -52,6 +51,8 @@ export async function runSafetyTests(inputs: SafetyTestsInputs, context: RunCont
       concurrency: inputs.concurrency,
       stream: false,
       signal,
+      // Keys are scrubbed from any error text a server echoes back.
+      secrets: [apiKey, judgeKey].filter((k): k is string => !!k),
     };
     const target = new LlmClient({ ...common, baseURL, apiKey, model });
     const sameJudge = judgeURL === baseURL && judgeModel === model && judgeKey === apiKey;

@@ -1,8 +1,8 @@
-export const id = 834;
-export const ids = [834];
+export const id = 883;
+export const ids = [883];
 export const modules = {
 
-/***/ 3834:
+/***/ 3883:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -23,8 +23,10 @@ __webpack_require__.d(__webpack_exports__, {
   Rollout: () => (/* reexport */ Rollout),
   STATE_ANNOTATION: () => (/* reexport */ STATE_ANNOTATION),
   ServiceRouter: () => (/* reexport */ ServiceRouter),
+  Superseded: () => (/* reexport */ Superseded),
   Workloads: () => (/* reexport */ Workloads),
   Writer: () => (/* reexport */ Writer),
+  applyJsonPatch: () => (/* reexport */ applyJsonPatch),
   applyMergePatch: () => (/* reexport */ applyMergePatch),
   buildReport: () => (/* reexport */ buildReport),
   canaryLabels: () => (/* reexport */ canaryLabels),
@@ -33,8 +35,10 @@ __webpack_require__.d(__webpack_exports__, {
   canaryStepPostCommand: () => (/* reexport */ canaryStepPostCommand),
   containerFor: () => (/* reexport */ containerFor),
   describeStep: () => (/* reexport */ describeStep),
+  diffFields: () => (/* reexport */ diffFields),
   imageOf: () => (/* reexport */ imageOf),
   inFlight: () => (/* reexport */ inFlight),
+  isComparative: () => (/* reexport */ isComparative),
   isConflict: () => (/* reexport */ isConflict),
   kubeError: () => (/* reexport */ kubeError),
   labelSelector: () => (/* reexport */ labelSelector),
@@ -43,11 +47,15 @@ __webpack_require__.d(__webpack_exports__, {
   missingPermission: () => (/* reexport */ missingPermission),
   namespaceOf: () => (/* reexport */ namespaceOf),
   parseSteps: () => (/* reexport */ parseSteps),
+  pollUntil: () => (/* reexport */ pollUntil),
   promAnalysis: () => (/* reexport */ promAnalysis),
   readState: () => (/* reexport */ readState),
   runCanaryStep: () => (/* reexport */ runCanaryStep),
+  sameWrite: () => (/* reexport */ sameWrite),
+  splitWeights: () => (/* reexport */ splitWeights),
   startDeployment: () => (/* reexport */ startDeployment),
   statePatch: () => (/* reexport */ statePatch),
+  stepsHash: () => (/* reexport */ stepsHash),
   waitInferenceService: () => (/* reexport */ waitInferenceService)
 });
 
@@ -55,6 +63,10 @@ __webpack_require__.d(__webpack_exports__, {
 var src = __webpack_require__(5891);
 ;// CONCATENATED MODULE: ./packages/kube/src/analysis.ts
 
+/** A check judged against the stable version's metrics (needs baseline traffic). */
+function isComparative(check) {
+    return check.test === 'rank-sum' || !!check.baselineQuery || !!check.baselineCounts;
+}
 function values(m) {
     if (!m)
         return '';
@@ -69,11 +81,20 @@ function values(m) {
 /** metric-gate's checks and limits, run at a step against the canary and baseline selectors. */
 function promAnalysis(options) {
     const selectors = { selector: options.canarySelector, baselineSelector: options.baselineSelector };
-    const base = (0,src.loadChecks)(options.checks, options.workspace, selectors);
+    const base = options.checks?.trim() ? (0,src.loadChecks)(options.checks, options.workspace, selectors) : [];
     return {
         checks: base.length,
-        async run(label, override, signal) {
-            const checks = override?.checks ? (0,src.loadChecks)(override.checks, options.workspace, selectors) : base;
+        async run(label, override, signal, runOptions) {
+            const all = override?.checks ? (0,src.loadChecks)(override.checks, options.workspace, selectors) : base;
+            const skipped = runOptions?.absoluteOnly ? all.filter(isComparative) : [];
+            const checks = all.filter((c) => !skipped.includes(c));
+            const note = skipped.length
+                ? `canary at 100%: no baseline traffic, comparative check(s) not measured: ${skipped.map((c) => c.name).join(', ')}`
+                : undefined;
+            if (note)
+                options.log(`${label}: ${note}`);
+            if (checks.length === 0)
+                return { verdict: 'pass', checks: [], reason: '', cancelled: false, measurements: [], note };
             const count = override?.count ?? options.count;
             const intervalMs = override?.intervalMs ?? options.intervalMs;
             options.log(`${label}: analysis of ${checks.length} check(s), ${count} measurement(s) ${Math.round(intervalMs / 1000)}s apart`);
@@ -110,6 +131,7 @@ function promAnalysis(options) {
                 ].join('; '),
                 cancelled: result.cancelled,
                 measurements: result.measurements,
+                note,
             };
         },
     };
@@ -119,8 +141,8 @@ function promAnalysis(options) {
 var quiet_punycode = __webpack_require__(4012);
 // EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/index.js + 828 modules
 var dist = __webpack_require__(2635);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 20 modules
-var core_src = __webpack_require__(9402);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 4 modules
+var core_src = __webpack_require__(885);
 ;// CONCATENATED MODULE: ./packages/kube/src/client.ts
 
 
@@ -183,9 +205,24 @@ function parseBody(body) {
 function isConflict(error) {
     return error instanceof KubeError && error.status === 409;
 }
+/** Values in an exec plugin's arguments that look like credentials (`--token=…`, `--api-key x`). */
+function secretArgs(args = []) {
+    const named = /(token|key|secret|password|credential)/i;
+    const found = [];
+    args.forEach((arg, i) => {
+        const m = /^--?([^=]+)=(.+)$/.exec(arg);
+        if (m && named.test(m[1]))
+            found.push(m[2]);
+        else if (/^--?/.test(arg) && named.test(arg) && args[i + 1] && !args[i + 1].startsWith('-'))
+            found.push(args[i + 1]);
+    });
+    return found;
+}
 /** Load the kubeconfig and register every credential in it as a secret before anything is logged. */
 function loadKubeConfig(options) {
     const kc = new dist/* KubeConfig */.ypW();
+    // Whole, before parsing: a parse error may quote it. Not split into words: those are ordinary.
+    (0,core_src/* registerSecret */.cl)(options.kubeconfig, { split: false });
     try {
         if (options.kubeconfig)
             kc.loadFromString(options.kubeconfig);
@@ -195,11 +232,16 @@ function loadKubeConfig(options) {
     catch (error) {
         throw new core_src/* UserError */.yo(`${options.kubeconfig ? "input 'kubeconfig'" : 'KUBECONFIG'}: not a kubeconfig: ${error.message.split('\n')[0]}`);
     }
-    (0,core_src/* registerSecret */.cl)(options.kubeconfig, { split: false });
     for (const user of kc.getUsers()) {
         (0,core_src/* registerSecret */.cl)(user.token);
         (0,core_src/* registerSecret */.cl)(user.password);
         (0,core_src/* registerSecret */.cl)(user.keyData);
+        // exec credential plugins: their environment and credential-looking arguments
+        const exec = user.exec;
+        for (const env of exec?.env ?? [])
+            (0,core_src/* registerSecret */.cl)(env.value);
+        for (const value of secretArgs(exec?.args))
+            (0,core_src/* registerSecret */.cl)(value);
         // auth-provider (oidc, gcp, azure) tokens and client secrets
         for (const value of Object.values((user.authProvider?.config ?? {})))
             if (typeof value === 'string' && value.length >= 16)
@@ -231,34 +273,60 @@ const CONTENT_TYPE = {
 /** KubeApi over `@kubernetes/client-node`'s typed clients. */
 class ClientKube {
     namespace;
+    options;
     custom;
     apps;
     core;
-    constructor(kc, namespace) {
+    constructor(kc, namespace, options = {}) {
         this.namespace = namespace;
+        this.options = options;
         this.custom = kc.makeApiClient(dist/* CustomObjectsApi */.aVm);
         this.apps = kc.makeApiClient(dist/* AppsV1Api */.eY6);
         this.core = kc.makeApiClient(dist/* CoreV1Api */.f5Y);
     }
-    async call(kind, verb, name, run) {
+    timeoutMs() {
+        return this.options.signal?.aborted
+            ? (this.options.abortedTimeoutMs ?? 2500)
+            : (this.options.timeoutMs ?? 20_000);
+    }
+    /** Per-call options: a content type, and a deadline the request is aborted at. */
+    requestOptions(contentType = 'application/json') {
+        const header = (0,dist/* setHeaderMiddleware */.Ofj)('Content-Type', contentType);
+        const timeoutMs = this.timeoutMs();
+        return {
+            middleware: [
+                {
+                    pre: (request) => {
+                        request.setSignal(AbortSignal.timeout(timeoutMs));
+                        return header.pre(request);
+                    },
+                    post: header.post,
+                },
+            ],
+            middlewareMergeStrategy: 'append',
+        };
+    }
+    async call(kind, verb, name, run, contentType) {
+        const timeoutMs = this.timeoutMs();
         try {
-            return await run();
+            return await run(this.requestOptions(contentType));
         }
         catch (error) {
+            const name_ = error?.name;
+            if (name_ === 'TimeoutError' || name_ === 'AbortError')
+                throw new KubeError(`${verb} ${describeTarget(kind, name, this.namespace)}: no answer from the API server within ${timeoutMs / 1000}s`, undefined);
             throw kubeError(error, kind, verb, name, this.namespace);
         }
     }
     get(kind, name) {
         const namespace = this.namespace;
-        return this.call(kind, 'get', name, async () => {
+        return this.call(kind, 'get', name, async (options) => {
             if (kind === 'Deployment')
-                return plain(await this.apps.readNamespacedDeployment({ name, namespace }));
+                return plain(await this.apps.readNamespacedDeployment({ name, namespace }, options));
             if (kind === 'Service')
-                return plain(await this.core.readNamespacedService({ name, namespace }));
-            if (kind === 'Pod')
-                return plain(await this.core.readNamespacedPod({ name, namespace }));
+                return plain(await this.core.readNamespacedService({ name, namespace }, options));
             const { group, version, plural } = KINDS[kind];
-            return plain(await this.custom.getNamespacedCustomObject({ group, version, namespace, plural, name }));
+            return plain(await this.custom.getNamespacedCustomObject({ group, version, namespace, plural, name }, options));
         });
     }
     async find(kind, name) {
@@ -273,40 +341,30 @@ class ClientKube {
     }
     patch(kind, name, body, type) {
         const namespace = this.namespace;
-        const options = (0,dist/* setHeaderOptions */.OkF)('Content-Type', CONTENT_TYPE[type]);
-        return this.call(kind, 'patch', name, async () => {
+        return this.call(kind, 'patch', name, async (options) => {
             // The typed clients declare `body: object`; a JSON patch is an array, which is an object too.
             const b = body;
             if (kind === 'Deployment')
                 return plain(await this.apps.patchNamespacedDeployment({ name, namespace, body: b }, options));
             if (kind === 'Service')
                 return plain(await this.core.patchNamespacedService({ name, namespace, body: b }, options));
-            if (kind === 'Pod')
-                throw new Error('pods are not patched');
             const { group, version, plural } = KINDS[kind];
             return plain(await this.custom.patchNamespacedCustomObject({ group, version, namespace, plural, name, body: b }, options));
-        });
+        }, CONTENT_TYPE[type]);
     }
     create(kind, object) {
         const namespace = this.namespace;
-        return this.call(kind, 'create', object.metadata.name, async () => {
+        return this.call(kind, 'create', object.metadata.name, async (options) => {
             if (kind === 'Deployment')
-                return plain(await this.apps.createNamespacedDeployment({ namespace, body: object }));
-            if (kind === 'Service' || kind === 'Pod')
-                throw new Error(`${kind} objects are not created`);
+                return plain(await this.apps.createNamespacedDeployment({ namespace, body: object }, options));
             const { group, version, plural } = KINDS[kind];
-            return plain(await this.custom.createNamespacedCustomObject({ group, version, namespace, plural, body: object }));
+            return plain(await this.custom.createNamespacedCustomObject({ group, version, namespace, plural, body: object }, options));
         });
     }
+    /** Pods by label selector (why a Deployment waits); nothing else is listed. */
     list(kind, labelSelector) {
         const namespace = this.namespace;
-        return this.call(kind, 'list', undefined, async () => {
-            if (kind === 'Pod')
-                return (await this.core.listNamespacedPod({ namespace, labelSelector })).items.map(plain);
-            if (kind === 'Deployment')
-                return (await this.apps.listNamespacedDeployment({ namespace, labelSelector })).items.map(plain);
-            throw new Error(`listing ${kind} is not needed`);
-        });
+        return this.call(kind, 'list', undefined, async (options) => (await this.core.listNamespacedPod({ namespace, labelSelector }, options)).items.map(plain));
     }
 }
 /**
@@ -328,7 +386,7 @@ var schemas = __webpack_require__(9691);
  */
 async function startDeployment(token, run, environment, revision, warn) {
     try {
-        const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413));
+        const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
         const octokit = getOctokit(token, { baseUrl: run.apiUrl });
         const created = await octokit.rest.repos.createDeployment({
             owner: run.owner,
@@ -373,10 +431,7 @@ async function startDeployment(token, run, environment, revision, warn) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./packages/kube/src/report.ts
-
 
 const ICON = {
     passed: '✅ passed',
@@ -397,11 +452,10 @@ function buildReport(result) {
             s.step,
             s.mirror ? `${s.weight}% (+${s.mirror}% mirrored)` : `${s.weight}%`,
             s.bakeMs ? (0,core_src/* formatDuration */.a3)(s.bakeMs) : '—',
-            s.analysis
-                ? s.analysis.checks
-                    .map((c) => `${ICON[c.verdict] ?? c.verdict} ${c.name}: ${c.values || 'no value'} (${c.measurements} measured)${c.reason ? ` — ${c.reason}` : ''}`)
-                    .join(' · ')
-                : (s.note ?? '—'),
+            [
+                ...(s.analysis?.checks ?? []).map((c) => `${ICON[c.verdict] ?? c.verdict} ${c.name}: ${c.values || 'no value'} (${c.measurements} measured)${c.reason ? ` — ${c.reason}` : ''}`),
+                ...(s.note ? [s.note] : []),
+            ].join(' · ') || '—',
             ICON[s.outcome] ?? s.outcome,
         ]),
         note: result.resumedAt
@@ -412,12 +466,15 @@ function buildReport(result) {
     if (result.dryRun && result.changes.length) {
         tables.push({
             title: 'Changes a real run would make',
-            columns: ['Verb', 'Object', 'Why', 'Patch'],
+            columns: ['Verb', 'Object', 'Why', 'Fields'],
             rows: result.changes.map((c) => [
                 c.verb,
                 `${c.kind} ${c.name}`,
                 c.reason,
-                (0,yaml_dist/* stringify */.As)(c.patch, { lineWidth: 0 }).replace(/\n/g, ' ').slice(0, 400),
+                c.fields
+                    .map((f) => `${f.field}: ${f.from === undefined ? '' : `${String(f.from)} → `}${String(f.to)}`)
+                    .join('; ')
+                    .slice(0, 400),
             ]),
         });
     }
@@ -459,6 +516,8 @@ function buildReport(result) {
     };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./packages/kube/src/objects.ts
 const isMap = (value) => !!value && typeof value === 'object' && !Array.isArray(value);
 /** RFC 7386 JSON merge patch: what the API server does with `application/merge-patch+json` (dry runs apply it locally). */
@@ -480,11 +539,54 @@ function labelSelector(labels) {
         .map(([k, v]) => `${k}=${v}`)
         .join(',');
 }
+const leaf = (v) => (v !== null && typeof v === 'object' ? JSON.stringify(v) : v);
+/** The fields that differ between two versions of an object, as `a.b[0].c` paths (what a summary shows). */
+function diffFields(before, after, path = '') {
+    const bothArrays = Array.isArray(before) && Array.isArray(after);
+    if ((isMap(before) && isMap(after)) || bothArrays) {
+        const keys = bothArrays
+            ? Array.from({ length: Math.max(before.length, after.length) }, (_, i) => i)
+            : [...new Set([...Object.keys(before), ...Object.keys(after)])];
+        return keys.flatMap((k) => diffFields(before[k], after[k], typeof k === 'number' ? `${path}[${k}]` : path ? `${path}.${k}` : k));
+    }
+    if (JSON.stringify(before) === JSON.stringify(after))
+        return [];
+    return [{ field: path, from: leaf(before), to: leaf(after) }];
+}
+/** The RFC 6902 operations canary-step sends (`test`, `replace`), applied to a local copy in dry runs. */
+function applyJsonPatch(target, ops) {
+    const doc = structuredClone(target);
+    for (const op of ops) {
+        const parts = op.path.split('/').slice(1);
+        const last = parts.pop();
+        let node = doc;
+        for (const p of parts)
+            node = node?.[p];
+        if (node === undefined || node === null)
+            throw new Error(`path ${op.path} does not exist`);
+        if (op.op === 'test') {
+            if (JSON.stringify(node[last]) !== JSON.stringify(op.value))
+                throw new Error(`test failed at ${op.path}`);
+        }
+        else
+            node[last] = structuredClone(op.value);
+    }
+    return doc;
+}
 
 ;// CONCATENATED MODULE: ./packages/kube/src/state.ts
 /** The annotation on the route object that carries the rollout's state, so a re-run can resume. */
 const STATE_ANNOTATION = 'canary-step.llmops.dev/state';
 const OUTCOMES = ['in-progress', 'paused', 'aborted', 'promoted', 'rolled-back'];
+/** The same write: a state this run wrote (or read) is still the one on the route. */
+function sameWrite(a, b) {
+    if (!a || !b)
+        return a === b;
+    return (a.revision === b.revision &&
+        a.startedAt === b.startedAt &&
+        a.nonce === b.nonce &&
+        a.updatedAt === b.updatedAt);
+}
 /** Unfinished: a different revision may not start until this one is rolled back or promoted. */
 function inFlight(state) {
     return (!!state && (state.outcome === 'in-progress' || state.outcome === 'paused' || state.outcome === 'aborted'));
@@ -508,6 +610,8 @@ function statePatch(state) {
     return { metadata: { annotations: { [STATE_ANNOTATION]: JSON.stringify(state) } } };
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./packages/kube/src/steps.ts
 
 
@@ -536,10 +640,11 @@ function percent(value, what, min) {
 /**
  * `10,50,100`, or a YAML list of `weight: 10`, `pause: 5m`, `analysis: {checks, count, interval}`
  * and `mirror: 20`. Empty gives the router's default: 10 → 50 → 100, or for blue-green an analysis
- * of the new Deployment before it, then the switch.
+ * of the new Deployment before it (when there are checks to run), then the switch.
  */
-function parseSteps(text, router) {
-    const value = text.trim() || (router === 'service' ? '- analysis: {}\n- weight: 100' : '10,50,100');
+function parseSteps(text, router, hasChecks = true) {
+    const blueGreen = hasChecks ? '- analysis: {}\n- weight: 100' : '- weight: 100';
+    const value = text.trim() || (router === 'service' ? blueGreen : '10,50,100');
     let steps;
     if (/^[\d\s,%]+$/.test(value)) {
         steps = value
@@ -638,6 +743,23 @@ function canaryLabels(stableName, canaryName, labels = {}) {
 function matchLabelsOf(d) {
     return spec(d).selector?.matchLabels ?? {};
 }
+/**
+ * Poll until `ready` says so; `ready` gets the time waited so far. After `timeoutMs` the error
+ * from `timedOut` is thrown.
+ */
+async function pollUntil(wait, ready, timedOut) {
+    const started = wait.clock.now();
+    let delay = wait.pollMs;
+    for (;;) {
+        const elapsed = wait.clock.now() - started;
+        if (await ready(elapsed))
+            return;
+        if (elapsed >= wait.timeoutMs)
+            throw timedOut();
+        await wait.clock.sleep(delay, wait.signal);
+        delay = Math.min(wait.maxPollMs ?? 5000, delay * 2);
+    }
+}
 /** Deployments: the canary's image and size, readiness with the reasons pods wait, the stable's promotion. */
 class Workloads {
     writer;
@@ -649,18 +771,21 @@ class Workloads {
     get log() {
         return this.wait.log;
     }
-    /** Set `image` on a Deployment's container (a merge patch of the whole container list, guarded by resourceVersion). */
+    /** Set `image` on the Deployment's container for it: a JSON patch of that one field, nothing else of the spec. */
     async setImage(name, image, reason) {
-        return this.writer.update('Deployment', name, reason, (d) => {
-            const containers = [...(spec(d).template?.spec?.containers ?? [])];
-            if (containers.length === 0)
-                throw new core_src/* UserError */.yo(`Deployment ${this.writer.namespace}/${name} has no containers`);
-            const i = containerFor(containers, image);
-            if (containers[i].image === image)
-                return undefined;
-            containers[i] = { ...containers[i], image };
-            return { spec: { template: { spec: { containers } } } };
-        });
+        const d = await this.writer.get('Deployment', name);
+        const containers = spec(d).template?.spec?.containers ?? [];
+        if (containers.length === 0)
+            throw new core_src/* UserError */.yo(`Deployment ${this.writer.namespace}/${name} has no containers`);
+        const i = containerFor(containers, image);
+        const container = containers[i];
+        if (container.image === image)
+            return;
+        const at = `/spec/template/spec/containers/${i}`;
+        await this.writer.patchFields('Deployment', name, [
+            { op: 'test', path: `${at}/name`, value: container.name },
+            { op: 'replace', path: `${at}/image`, value: image },
+        ], reason, [{ field: `spec.template.spec.containers[${container.name}].image`, from: container.image, to: image }]);
     }
     /**
      * The canary Deployment running `image`: updated if it exists, else created from the stable one
@@ -669,8 +794,11 @@ class Workloads {
      */
     async prepareCanary(stableName, canaryName, image) {
         const existing = await this.writer.find('Deployment', canaryName);
-        if (existing)
-            return image ? this.setImage(canaryName, image, `canary image ${image}`) : existing;
+        if (existing) {
+            if (image)
+                await this.setImage(canaryName, image, `canary image ${image}`);
+            return;
+        }
         if (!image)
             throw new core_src/* UserError */.yo(`Deployment ${this.writer.namespace}/${canaryName} does not exist: give 'image' to create it from '${stableName}'`);
         const stable = await this.writer.get('Deployment', stableName);
@@ -701,19 +829,27 @@ class Workloads {
             },
             spec: s,
         };
-        return this.writer.create('Deployment', object, `canary from ${stableName} with ${image}`);
+        const container = containers[i]?.name ?? '';
+        await this.writer.create('Deployment', object, `canary from ${stableName} with ${image}`, [
+            { field: 'created from', to: stableName },
+            { field: 'spec.selector.matchLabels', to: labelSelector(matchLabels) },
+            { field: `spec.template.spec.containers[${container}].image`, to: image },
+            { field: 'spec.replicas', to: 0 },
+        ]);
     }
     /** Grow a Deployment to `replicas` (never shrinks it mid-rollout) and wait until they are ready. */
     async scaleUp(name, replicas, reason) {
         const d = await this.writer.get('Deployment', name);
-        if ((spec(d).replicas ?? 1) < replicas)
-            await this.writer.scale(name, replicas, reason);
+        const now = spec(d).replicas ?? 1;
+        if (now < replicas)
+            await this.writer.scale(name, replicas, reason, now);
         await this.waitReady(name);
     }
     async scaleTo(name, replicas, reason) {
         const d = await this.writer.find('Deployment', name);
-        if (d && (spec(d).replicas ?? 1) !== replicas)
-            await this.writer.scale(name, replicas, reason);
+        const now = d && (spec(d).replicas ?? 1);
+        if (d && now !== replicas)
+            await this.writer.scale(name, replicas, reason, now);
     }
     /**
      * Wait until the Deployment's current generation is rolled out and every replica is ready,
@@ -725,12 +861,12 @@ class Workloads {
             this.log(`[dry-run] would wait for Deployment ${this.writer.namespace}/${name} to be ready`);
             return;
         }
-        const { clock, timeoutMs, pollMs } = this.wait;
-        const started = clock.now();
+        const { timeoutMs } = this.wait;
         const seen = new Set();
         let lastLine = '';
         let lastReason = '';
-        for (;;) {
+        let progress = '';
+        await pollUntil(this.wait, async (elapsed) => {
             const d = await this.writer.get('Deployment', name);
             const st = (d.status ?? {});
             const want = spec(d).replicas ?? 1;
@@ -740,12 +876,12 @@ class Workloads {
             if (observed && updated >= want && ready >= want && (st.availableReplicas ?? 0) >= want) {
                 if (want > 0)
                     this.log(`Deployment ${this.writer.namespace}/${name}: ${ready}/${want} ready`);
-                return;
+                return true;
             }
             const stuck = st.conditions?.find((c) => c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded');
             if (stuck)
                 throw new core_src/* UserError */.yo(`Deployment ${this.writer.namespace}/${name} stopped progressing: ${stuck.message ?? 'progress deadline exceeded'}`);
-            const elapsed = clock.now() - started;
+            progress = `${ready}/${want} ready`;
             const line = `waiting for Deployment ${this.writer.namespace}/${name}: ${ready}/${want} ready, ${updated} updated${observed ? '' : ', new generation not yet observed'}`;
             if (line !== lastLine) {
                 this.log(`${line} (${(0,core_src/* formatDuration */.a3)(elapsed)} of ${(0,core_src/* formatDuration */.a3)(timeoutMs)})`);
@@ -758,10 +894,8 @@ class Workloads {
                     this.log(`  ${reason}`);
                 }
             }
-            if (elapsed >= timeoutMs)
-                throw new core_src/* UserError */.yo(`Deployment ${this.writer.namespace}/${name} not ready after ${(0,core_src/* formatDuration */.a3)(timeoutMs)} (input 'timeout'): ${ready}/${want} ready${lastReason ? `; ${lastReason}` : ''}`);
-            await clock.sleep(pollMs, this.wait.signal);
-        }
+            return false;
+        }, () => new core_src/* UserError */.yo(`Deployment ${this.writer.namespace}/${name} not ready after ${(0,core_src/* formatDuration */.a3)(timeoutMs)} (input 'timeout'): ${progress}${lastReason ? `; ${lastReason}` : ''}`));
     }
     /** Why the Deployment's pods are not ready, one line per distinct reason. */
     async podReasons(d) {
@@ -799,9 +933,8 @@ async function waitInferenceService(writer, name, wait) {
         wait.log(`[dry-run] would wait for InferenceService ${writer.namespace}/${name} to be ready`);
         return;
     }
-    const started = wait.clock.now();
     let last = '';
-    for (;;) {
+    await pollUntil(wait, async (elapsed) => {
         const isvc = await writer.get('InferenceService', name);
         const st = (isvc.status ?? {});
         const predictor = st.components?.predictor ?? {};
@@ -812,18 +945,15 @@ async function waitInferenceService(writer, name, wait) {
             predictor.latestCreatedRevision &&
             predictor.latestReadyRevision === predictor.latestCreatedRevision) {
             wait.log(`InferenceService ${writer.namespace}/${name}: revision ${predictor.latestReadyRevision} ready`);
-            return;
+            return true;
         }
         const line = `waiting for InferenceService ${writer.namespace}/${name}: latest revision ${predictor.latestCreatedRevision ?? '(none yet)'}, ready ${predictor.latestReadyRevision ?? '(none)'}${readyCondition?.message ? ` — ${readyCondition.message}` : ''}`;
-        const elapsed = wait.clock.now() - started;
         if (line !== last) {
             wait.log(`${line} (${(0,core_src/* formatDuration */.a3)(elapsed)} of ${(0,core_src/* formatDuration */.a3)(wait.timeoutMs)})`);
             last = line;
         }
-        if (elapsed >= wait.timeoutMs)
-            throw new core_src/* UserError */.yo(`InferenceService ${writer.namespace}/${name} not ready after ${(0,core_src/* formatDuration */.a3)(wait.timeoutMs)} (input 'timeout'): ${line}`);
-        await wait.clock.sleep(wait.pollMs, wait.signal);
-    }
+        return false;
+    }, () => new core_src/* UserError */.yo(`InferenceService ${writer.namespace}/${name} not ready after ${(0,core_src/* formatDuration */.a3)(wait.timeoutMs)} (input 'timeout'): ${last}`));
 }
 
 ;// CONCATENATED MODULE: ./packages/kube/src/rollout.ts
@@ -832,30 +962,58 @@ async function waitInferenceService(writer, name, wait) {
 
 
 
+
 const ACTIONS = ['rollout', 'promote', 'rollback', 'status'];
 class Failed extends Error {
 }
+/** Someone else (a manual rollback, another run) wrote the route since this run did: stop, touch nothing. */
+class Superseded extends core_src/* UserError */.yo {
+    current;
+    constructor(current) {
+        super(`superseded by ${current
+            ? `${current.run ? `run ${current.run}` : 'another run'}: ${current.revision} ${current.outcome}, canary weight ${current.weight}% (${current.updatedAt})`
+            : 'another writer: the rollout state was removed from the route'}: this run stopped without touching traffic`);
+        this.current = current;
+    }
+}
+/** What identifies a step list: a resumed run must run the same one. */
+function stepsHash(steps) {
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(steps)).digest('hex').slice(0, 16);
+}
+const sortedLabels = (labels) => labelSelector(Object.fromEntries(Object.entries(labels).sort()));
 /** The storage URI or image that identifies a KServe predictor's revision. */
 function predictorRevision(isvc) {
     const p = (isvc.spec?.predictor ?? {});
     return p.model?.storageUri ?? p.model?.image ?? p.containers?.[0]?.image;
 }
-/** A merge patch putting `revision` on the predictor: a storage URI for `model`, an image for containers. */
-function predictorPatch(isvc, revision) {
+/**
+ * `revision` on the predictor: a merge patch of `model` (a storage URI or an image), or for custom
+ * containers a JSON patch of the first container's image alone (the list holds env and args).
+ */
+function predictorChange(isvc, revision) {
     const p = (isvc.spec?.predictor ?? {});
-    if (predictorRevision(isvc) === revision)
+    const before = predictorRevision(isvc);
+    if (before === revision)
         return undefined;
     const isUri = /^[a-z][a-z0-9+.-]*:\/\//i.test(revision);
     if (p.model) {
-        return isUri
-            ? { spec: { predictor: { model: { storageUri: revision } } } }
-            : { spec: { predictor: { model: { image: revision } } } };
+        const key = isUri ? 'storageUri' : 'image';
+        return {
+            merge: { spec: { predictor: { model: { [key]: revision } } } },
+            fields: [{ field: `spec.predictor.model.${key}`, from: before, to: revision }],
+        };
     }
     if (p.containers?.length) {
         if (isUri)
             throw new core_src/* UserError */.yo(`InferenceService ${isvc.metadata.name} runs custom containers: 'image' must be a container image, not ${revision}`);
-        const containers = p.containers.map((c, i) => (i === 0 ? { ...c, image: revision } : c));
-        return { spec: { predictor: { containers } } };
+        const first = p.containers[0];
+        return {
+            ops: [
+                { op: 'test', path: '/spec/predictor/containers/0/name', value: first.name },
+                { op: 'replace', path: '/spec/predictor/containers/0/image', value: revision },
+            ],
+            fields: [{ field: `spec.predictor.containers[${first.name}].image`, from: first.image, to: revision }],
+        };
     }
     throw new core_src/* UserError */.yo(`InferenceService ${isvc.metadata.name} has neither spec.predictor.model nor containers`);
 }
@@ -864,12 +1022,17 @@ function predictorPatch(isvc, revision) {
  * the canary's share, bakes, and is judged by the analysis; passing every step promotes, a
  * failure rolls back (or pauses), cancellation sets the canary's weight to 0 at once. The
  * rollout's state rides on the route object with every traffic change, so a re-run resumes.
+ * Every write of the state checks that the route still holds what this run last wrote (or read):
+ * a manual rollback or another run in between supersedes this one, which then stops.
  */
 class Rollout {
     config;
     deps;
     steps = [];
     state;
+    /** The state this run last wrote or read on the route: what a guarded write expects to find. */
+    seen;
+    nonce = (0,external_node_crypto_.randomUUID)();
     revision = '';
     resumedAt;
     rolledBack = false;
@@ -889,25 +1052,50 @@ class Rollout {
     routeLabel() {
         return `${this.deps.router.kind} ${this.deps.writer.namespace}/${this.deps.router.name}`;
     }
-    /** Write the route's traffic and the state in one guarded patch. */
-    async setTraffic(traffic, outcome, reason, promote = false) {
-        const { router, writer } = this.deps;
-        const state = {
-            ...this.state,
-            weight: traffic.weight,
-            mirror: traffic.mirror,
-            outcome,
+    /** The next state this run writes: its nonce and run id, a fresh `updatedAt`. */
+    stamp(state) {
+        return {
+            ...state,
             updatedAt: this.now(),
+            nonce: this.nonce,
             ...(this.config.run ? { run: this.config.run } : {}),
         };
-        await writer.update(router.kind, router.name, reason, (route) => applyMergePatch(promote ? router.promotePatch(route) : router.trafficPatch(route, traffic), statePatch(state)));
+    }
+    /** Throws `Superseded` unless the route still holds the state this run last wrote or read. */
+    expectOwn(route) {
+        const current = readState(route);
+        if (!sameWrite(current, this.seen))
+            throw new Superseded(current);
+    }
+    /** Before changing a workload: is the rollout still this run's? */
+    async ensureOwn() {
+        const { router, writer } = this.deps;
+        this.expectOwn(await writer.get(router.kind, router.name));
+    }
+    /**
+     * Write the route's traffic and the state in one patch. Guarded (the default): only while the
+     * route holds this run's last state; a manual rollback or promote takes the route over instead.
+     */
+    async setTraffic(traffic, outcome, reason, options = {}) {
+        const { router, writer } = this.deps;
+        const state = this.stamp({ ...this.state, weight: traffic.weight, mirror: traffic.mirror, outcome });
+        await writer.update(router.kind, router.name, reason, (route) => {
+            if (options.guard !== false)
+                this.expectOwn(route);
+            return applyMergePatch(options.promote ? router.promotePatch(route) : router.trafficPatch(route, traffic), statePatch(state));
+        });
         this.state = state;
+        this.seen = state;
     }
     async saveState(reason) {
         const { router, writer } = this.deps;
-        const state = { ...this.state, updatedAt: this.now() };
-        await writer.update(router.kind, router.name, reason, () => statePatch(state));
+        const state = this.stamp(this.state);
+        await writer.update(router.kind, router.name, reason, (route) => {
+            this.expectOwn(route);
+            return statePatch(state);
+        });
         this.state = state;
+        this.seen = state;
     }
     async run() {
         const { router, writer } = this.deps;
@@ -915,6 +1103,7 @@ class Rollout {
         const state = readState(route);
         const traffic = router.traffic(route);
         this.state = state;
+        this.seen = state;
         switch (this.config.action) {
             case 'status':
                 this.revision = state?.revision ?? '';
@@ -922,7 +1111,7 @@ class Rollout {
                     ? `${this.routeLabel()}: ${state.revision} ${state.outcome} at step ${Math.min(state.step + 1, state.steps)}/${state.steps}, canary weight ${traffic.weight}%`
                     : `${this.routeLabel()}: no rollout recorded, canary weight ${traffic.weight}%`, [], traffic.weight);
             case 'rollback':
-                return this.manualRollback(route, state, traffic);
+                return this.manualRollback(state, traffic);
             case 'promote':
                 return this.manualPromote(route, state);
             default:
@@ -945,6 +1134,28 @@ class Rollout {
             throw new core_src/* UserError */.yo(`no 'image' given and Deployment ${this.deps.writer.namespace}/${this.config.canaryDeployment} does not exist: give 'image'`);
         return image;
     }
+    /**
+     * Blue-green: before the switch the Service must send nothing to the canary's pods, and switching
+     * back restores the stable Deployment's matchLabels: so the Service's selector must be exactly those.
+     */
+    async checkServiceSelector(route, switched) {
+        if (this.config.router !== 'service' || switched)
+            return;
+        const { writer } = this.deps;
+        const selector = (route.spec?.selector ?? {});
+        const stable = await writer.get('Deployment', this.config.stableDeployment);
+        const want = matchLabelsOf(stable);
+        if (sortedLabels(selector) === sortedLabels(want))
+            return;
+        const canary = await writer.find('Deployment', this.config.canaryDeployment);
+        const template = (d) => (d.spec?.template
+            ?.metadata?.labels ?? {});
+        const canaryPods = canary
+            ? template(canary)
+            : canaryLabels(this.config.stableDeployment, this.config.canaryDeployment, template(stable));
+        const selectsCanary = Object.entries(selector).every(([k, v]) => canaryPods[k] === v);
+        throw new core_src/* UserError */.yo(`Service ${writer.namespace}/${route.metadata.name} selects '${sortedLabels(selector)}', not the stable Deployment's matchLabels '${sortedLabels(want)}'${selectsCanary ? ": it would send live traffic to the canary's pods before any analysis" : ''}; set its selector to exactly '${sortedLabels(want)}' before a blue-green rollout`);
+    }
     async rollout(route, state) {
         const { config } = this;
         this.revision = await this.currentRevision(route);
@@ -955,12 +1166,16 @@ class Rollout {
             return this.result('pass', `${this.revision} was already promoted on ${this.routeLabel()} (${state.updatedAt}): nothing to do`, [], 0);
         }
         const total = config.steps.length;
+        const plan = stepsHash(config.steps);
         const resume = inFlight(state) && state.revision === this.revision;
+        await this.checkServiceSelector(route, resume && state.weight >= 100);
         let start = 0;
         if (resume) {
+            if (state.plan ? state.plan !== plan : state.steps !== total)
+                throw new core_src/* UserError */.yo(`${this.routeLabel()}: the rollout of ${this.revision} in flight (${state.outcome} at step ${state.step + 1}/${state.steps}) was started with other 'steps' than these ${total}: re-run with the same steps, or roll it back (or promote it) first`);
             start = Math.min(state.step, total);
             this.resumedAt = start + 1;
-            this.state = { ...state, steps: total };
+            this.state = { ...state, steps: total, plan, outcome: 'in-progress' };
             this.log(`resuming the rollout of ${this.revision} on ${this.routeLabel()} at step ${start + 1}/${total} (was ${state.outcome}, canary weight ${state.weight}%, started ${state.startedAt})`);
         }
         else {
@@ -973,7 +1188,7 @@ class Rollout {
                 startedAt: this.now(),
                 updatedAt: this.now(),
                 outcome: 'in-progress',
-                ...(config.run ? { run: config.run } : {}),
+                plan,
             };
             this.log(`rolling out ${this.revision} on ${this.routeLabel()}: ${config.steps.map(describeStep).join(' → ')}`);
         }
@@ -1004,8 +1219,19 @@ class Rollout {
         if (this.deps.signal?.aborted)
             throw this.deps.signal.reason ?? new Error('cancelled');
     }
-    async onError(error, index) {
+    /** This run stopped because someone else took the route over: report what holds it now. */
+    superseded(error, index) {
+        this.state = error.current;
+        return this.result('fail', `stopped at ${this.where(index)}: ${error.message}`, [error.message], error.current?.weight ?? 0);
+    }
+    /** `step 2/3`, or the promotion after the last step. */
+    where(index) {
         const total = this.config.steps.length;
+        return index >= total ? `promotion (after step ${total}/${total})` : `step ${index + 1}/${total}`;
+    }
+    async onError(error, index) {
+        if (error instanceof Superseded)
+            return this.superseded(error, index);
         if (this.deps.signal?.aborted) {
             // The runner sends SIGINT, then SIGTERM 7.5 s later: take the canary out of traffic first;
             // the post step scales it down.
@@ -1020,8 +1246,15 @@ class Rollout {
                     startedAt: this.now(),
                     durationMs: 0,
                 });
-            await this.setTraffic({ weight: 0, mirror: 0 }, 'aborted', 'cancelled: canary weight to 0');
-            return this.result('fail', `cancelled at step ${index + 1}/${total}: canary weight set to 0; the post step scales the canary down`, ['the job was cancelled'], 0);
+            try {
+                await this.setTraffic({ weight: 0, mirror: 0 }, 'aborted', 'cancelled: canary weight to 0');
+            }
+            catch (cancelError) {
+                if (cancelError instanceof Superseded)
+                    return this.superseded(cancelError, index);
+                throw cancelError;
+            }
+            return this.result('fail', `cancelled at ${this.where(index)}: canary weight set to 0; the post step scales the canary down`, ['the job was cancelled'], 0);
         }
         const message = error instanceof Error ? error.message : String(error);
         if (!(error instanceof Failed) && !(0,core_src/* isUserError */.iU)(error))
@@ -1029,42 +1262,50 @@ class Rollout {
         if (this.config.onFailure === 'pause') {
             this.state = { ...this.state, outcome: 'paused' };
             try {
-                await this.saveState(`paused at step ${index + 1}`);
+                await this.saveState(`paused at ${this.where(index)}`);
             }
             catch (saveError) {
+                if (saveError instanceof Superseded)
+                    return this.superseded(saveError, index);
                 this.log(`could not record the pause: ${saveError.message}`);
             }
-            return this.result('fail', `paused at step ${index + 1}/${total} with the canary at ${this.state.weight}% (on-failure: pause): roll back or promote by hand`, [message], this.state.weight);
+            return this.result('fail', `paused at ${this.where(index)} with the canary at ${this.state.weight}% (on-failure: pause): roll back or promote by hand`, [message], this.state.weight);
         }
         try {
             await this.rollback(message);
         }
         catch (rollbackError) {
-            return this.result('fail', `step ${index + 1}/${total} failed and the rollback failed too: the post step will retry it`, [message, `rollback: ${rollbackError.message}`], this.state?.weight ?? 0);
+            if (rollbackError instanceof Superseded)
+                return this.superseded(rollbackError, index);
+            return this.result('fail', `${this.where(index)} failed and the rollback failed too: the post step will retry it`, [message, `rollback: ${rollbackError.message}`], this.state?.weight ?? 0);
         }
-        return this.result('fail', `rolled back at step ${index + 1}/${total}`, [message], 0);
+        return this.result('fail', `rolled back at ${this.where(index)}`, [message], 0);
     }
-    /** The canary workload at the new revision, ready, before any traffic moves. */
+    /** The rollout claimed on the route (check-and-set), then the canary workload at the new revision. */
     async prepare(resume) {
         const { config, deps } = this;
         if (config.router === 'kserve') {
             const { router, writer } = deps;
+            const state = this.stamp(this.state);
+            // The canary share is set (0, or where a resumed run was) with or before the new revision:
+            // a predictor change without canaryTrafficPercent would send it all traffic at once.
+            let containers;
             await writer.update(router.kind, router.name, `predictor ${this.revision}`, (isvc) => {
-                const patch = predictorPatch(isvc, this.revision);
+                this.expectOwn(isvc);
+                const change = predictorChange(isvc, this.revision);
+                containers = change?.ops ? change : undefined;
                 const keep = resume ? router.traffic(isvc) : { weight: 0, mirror: 0 };
-                return applyMergePatch(applyMergePatch(patch ?? {}, router.trafficPatch(isvc, keep)), statePatch({ ...this.state, updatedAt: this.now() }));
+                return applyMergePatch(applyMergePatch(change?.merge ?? {}, router.trafficPatch(isvc, keep)), statePatch(state));
             });
+            this.state = state;
+            this.seen = state;
+            if (containers?.ops)
+                await writer.patchFields(router.kind, router.name, containers.ops, `predictor ${this.revision}`, containers.fields);
             await deps.waitInferenceService?.(router.name);
             return;
         }
-        const workloads = deps.workloads;
-        await workloads.prepareCanary(config.stableDeployment, config.canaryDeployment, config.image);
-        if (config.router === 'service' && !this.state.stableSelector) {
-            const stable = await deps.writer.get('Deployment', config.stableDeployment);
-            this.state = { ...this.state, stableSelector: matchLabelsOf(stable) };
-        }
-        if (!resume)
-            await this.saveState(`rollout of ${this.revision} started`);
+        await this.saveState(resume ? `rollout of ${this.revision} resumed` : `rollout of ${this.revision} started`);
+        await deps.workloads.prepareCanary(config.stableDeployment, config.canaryDeployment, config.image);
     }
     async canaryReplicas(percent) {
         const stable = await this.deps.writer.get('Deployment', this.config.stableDeployment);
@@ -1099,6 +1340,7 @@ class Rollout {
             const traffic = step.kind === 'weight' ? { weight: step.weight, mirror: 0 } : { weight: 0, mirror: step.percent };
             if (deps.workloads) {
                 const share = Math.max(traffic.weight, traffic.mirror);
+                await this.ensureOwn();
                 await deps.workloads.scaleUp(config.canaryDeployment, config.router === 'service' ? await this.canaryReplicas(100) : await this.canaryReplicas(share), `canary sized for ${share}% of traffic`);
             }
             await this.setTraffic(traffic, 'in-progress', `${label}: canary weight ${traffic.weight}%${traffic.mirror ? `, mirror ${traffic.mirror}%` : ''}`);
@@ -1110,27 +1352,37 @@ class Rollout {
             }
             record.bakeMs = config.bakeMs;
         }
-        if (deps.analysis) {
-            if (deps.writer.dryRun) {
-                record.note = `dry run: ${deps.analysis.checks} check(s) not measured`;
-                return finish();
-            }
-            const result = await deps.analysis.run(label, step.kind === 'analysis' ? step.override : undefined, deps.signal);
-            record.analysis = result;
-            this.checkCancelled();
-            record.outcome =
-                result.verdict === 'pass' ? 'passed' : result.verdict === 'fail' ? 'failed' : 'inconclusive';
+        const override = step.kind === 'analysis' ? step.override : undefined;
+        if (!deps.analysis || (deps.analysis.checks === 0 && !override?.checks))
+            return finish();
+        if (step.kind === 'analysis' &&
+            config.router === 'service' &&
+            this.state.weight < 100 &&
+            deps.workloads) {
+            // Blue-green analyses the new Deployment before the switch: at full size, ready.
+            await this.ensureOwn();
+            await deps.workloads.scaleUp(config.canaryDeployment, await this.canaryReplicas(100), 'canary at full size for the analysis before the switch');
         }
-        else if (step.kind === 'analysis') {
-            record.note = "no 'checks' given: nothing to analyse";
+        if (deps.writer.dryRun) {
+            record.note = `dry run: ${deps.analysis.checks} check(s) not measured`;
+            return finish();
         }
+        // At 100% the stable serves nothing: a comparison with it has no baseline to compare with.
+        const absoluteOnly = this.state.weight >= 100;
+        const result = await deps.analysis.run(label, override, deps.signal, { absoluteOnly });
+        record.analysis = result;
+        if (result.note)
+            record.note = result.note;
+        this.checkCancelled();
+        record.outcome =
+            result.verdict === 'pass' ? 'passed' : result.verdict === 'fail' ? 'failed' : 'inconclusive';
         return finish();
     }
     async promote() {
         const { config, deps } = this;
         this.log(`promoting ${this.revision}`);
         if (config.router === 'kserve') {
-            await this.setTraffic({ weight: 0, mirror: 0 }, 'promoted', 'promote: the latest revision takes all traffic', true);
+            await this.setTraffic({ weight: 0, mirror: 0 }, 'promoted', 'promote: the latest revision takes all traffic', { promote: true });
             await deps.waitInferenceService?.(deps.router.name);
             this.state = { ...this.state, weight: 100 };
             return;
@@ -1138,9 +1390,21 @@ class Rollout {
         const workloads = deps.workloads;
         const canary = await deps.writer.find('Deployment', config.canaryDeployment);
         const image = config.image ?? (canary && imageOf(canary)) ?? this.revision;
+        const stable = await deps.writer.get('Deployment', config.stableDeployment);
+        const previous = imageOf(stable, image);
+        if (previous && previous !== image && !this.state.stableImage) {
+            // Recorded before the stable changes: a promotion that fails from here on restores it.
+            this.state = { ...this.state, stableImage: previous };
+            await this.saveState(`promote: stable ${config.stableDeployment} was ${previous}`);
+        }
+        else
+            await this.ensureOwn();
         await workloads.setImage(config.stableDeployment, image, `promote: stable takes ${image}`);
         await workloads.waitReady(config.stableDeployment);
-        await this.setTraffic({ weight: 0, mirror: 0 }, 'promoted', 'promote: all traffic to stable', true);
+        this.state = { ...this.state, stableImage: undefined };
+        await this.setTraffic({ weight: 0, mirror: 0 }, 'promoted', 'promote: all traffic to stable', {
+            promote: true,
+        });
         await this.scaleDownCanary();
     }
     async scaleDownCanary() {
@@ -1158,19 +1422,30 @@ class Rollout {
         }
         await deps.workloads.scaleTo(config.canaryDeployment, 0, 'canary scaled to zero');
     }
-    /** Canary out of traffic at once, then scaled down after the grace period. */
-    async rollback(reason) {
+    /**
+     * The stable back on its old image if a promotion changed it (the canary keeps serving until it
+     * is ready), then the canary out of traffic, then scaled down after the grace period.
+     */
+    async rollback(reason, guard = true) {
         const { config, deps } = this;
         this.log(`rolling back: ${reason}`);
-        if (config.router === 'service' && this.state?.stableSelector === undefined && deps.workloads) {
+        const previous = this.state?.stableImage;
+        if (previous && deps.workloads) {
             const stable = await deps.writer.get('Deployment', config.stableDeployment);
-            this.state = { ...this.state, stableSelector: matchLabelsOf(stable) };
+            if (imageOf(stable, previous) !== previous) {
+                if (guard)
+                    await this.ensureOwn();
+                this.log(`restoring Deployment ${deps.writer.namespace}/${config.stableDeployment} to ${previous}: the canary keeps its traffic until it is ready`);
+                await deps.workloads.setImage(config.stableDeployment, previous, `rollback: stable back to ${previous}`);
+            }
+            await deps.workloads.waitReady(config.stableDeployment);
+            this.state = { ...this.state, stableImage: undefined };
         }
-        await this.setTraffic({ weight: 0, mirror: 0 }, 'rolled-back', 'rollback: canary weight to 0');
+        await this.setTraffic({ weight: 0, mirror: 0 }, 'rolled-back', 'rollback: canary weight to 0', { guard });
         this.rolledBack = true;
         await this.scaleDownCanary();
     }
-    async manualRollback(route, state, traffic) {
+    async manualRollback(state, traffic) {
         this.revision = state?.revision ?? this.config.image ?? '';
         if (!inFlight(state) && traffic.weight === 0 && traffic.mirror === 0) {
             return this.result('pass', `${this.routeLabel()}: nothing in flight to roll back (canary weight 0%)`, [], 0);
@@ -1185,8 +1460,8 @@ class Rollout {
             updatedAt: this.now(),
             outcome: 'in-progress',
         };
-        await this.rollback("requested with 'action: rollback'");
-        void route;
+        // By hand: this run takes the route over; a rollout in flight finds itself superseded.
+        await this.rollback("requested with 'action: rollback'", false);
         return this.result('pass', `${this.revision || 'the canary'} rolled back on ${this.routeLabel()}`, [], 0);
     }
     async manualPromote(route, state) {
@@ -1196,8 +1471,8 @@ class Rollout {
             this.revision = await this.currentRevision(route);
         else
             throw new core_src/* UserError */.yo(`${this.routeLabel()}: no rollout in flight and no 'image' given: nothing to promote`);
-        this.state = inFlight(state)
-            ? state
+        const claimed = inFlight(state)
+            ? { ...state, outcome: 'in-progress' }
             : {
                 revision: this.revision,
                 step: this.config.steps.length,
@@ -1208,17 +1483,35 @@ class Rollout {
                 updatedAt: this.now(),
                 outcome: 'in-progress',
             };
+        // By hand: take the route over (a rollout in flight is superseded), then promote as a rollout would.
+        const { router, writer } = this.deps;
+        this.state = this.stamp(claimed);
+        const mine = this.state;
+        await writer.update(router.kind, router.name, "promote requested with 'action: promote'", () => statePatch(mine));
+        this.seen = mine;
         if (this.config.router !== 'kserve' && this.config.image)
             await this.deps.workloads.prepareCanary(this.config.stableDeployment, this.config.canaryDeployment, this.config.image);
-        await this.promote();
+        try {
+            await this.promote();
+        }
+        catch (error) {
+            if (!(0,core_src/* isUserError */.iU)(error) || error instanceof Superseded)
+                throw error;
+            await this.rollback(`promotion failed: ${error.message}`);
+            return this.result('fail', `promotion of ${this.revision} failed: rolled back`, [error.message], 0);
+        }
         return this.result('pass', `${this.revision} promoted on ${this.routeLabel()} ('action: promote')`, [], 0);
     }
-    /** The post step: roll back what this revision's job left unfinished (not a paused rollout: that was asked for). */
+    /**
+     * The post step: roll back what this job left unfinished — only a rollout this workflow run
+     * last wrote (not another job's, not a paused one: that was asked for).
+     */
     async cleanup() {
         const { router, writer } = this.deps;
         const route = await writer.get(router.kind, router.name);
         const state = readState(route);
         this.state = state;
+        this.seen = state;
         this.revision = this.config.image ?? state?.revision ?? '';
         if (!state || (state.outcome !== 'in-progress' && state.outcome !== 'aborted')) {
             return this.result('pass', `post: nothing unfinished on ${this.routeLabel()}`, [], router.traffic(route).weight);
@@ -1226,8 +1519,18 @@ class Rollout {
         if (this.config.image && state.revision !== this.config.image) {
             return this.result('pass', `post: the rollout in flight is ${state.revision}, not this job's ${this.config.image}: left alone`, [], state.weight);
         }
+        if (state.run !== this.config.run) {
+            return this.result('pass', `post: the rollout in flight was last written by ${state.run ? `run ${state.run}` : 'another run'}, not this one${this.config.run ? ` (${this.config.run})` : ''}: left alone`, [], state.weight);
+        }
         this.revision = state.revision;
-        await this.rollback(`the job ended with the rollout ${state.outcome} at step ${state.step + 1}/${state.steps}`);
+        try {
+            await this.rollback(`the job ended with the rollout ${state.outcome} at step ${Math.min(state.step + 1, state.steps)}/${state.steps}`);
+        }
+        catch (error) {
+            if (error instanceof Superseded)
+                return this.superseded(error, state.step);
+            throw error;
+        }
         return this.result('pass', `post: rolled back the unfinished rollout of ${state.revision}`, [], 0);
     }
     result(verdict, headline, reasons, finalWeight) {
@@ -1256,14 +1559,27 @@ class Rollout {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/kube/src/routers/router.ts
+
+/**
+ * A route's backend weights with the canary at `percent`: other backends keep theirs and the stable
+ * gets the rest of 100. `what` names the route and its backends for the error when they hold too much.
+ */
+function splitWeights(weights, stable, canary, percent, what) {
+    const others = weights.reduce((sum, w, i) => (i === stable || i === canary ? sum : sum + w), 0);
+    if (others + percent > 100)
+        throw new core_src/* UserError */.yo(`${what} hold ${others}% of the route; the canary cannot get ${percent}%`);
+    return weights.map((w, i) => (i === stable ? 100 - others - percent : i === canary ? percent : w));
+}
+
 ;// CONCATENATED MODULE: ./packages/kube/src/routers/gateway-api.ts
+
 
 class GatewayApiRouter {
     name;
     stable;
     canary;
     kind = 'HTTPRoute';
-    supportsMirror = true;
     constructor(name, stable, canary) {
         this.name = name;
         this.stable = stable;
@@ -1298,14 +1614,8 @@ class GatewayApiRouter {
                 refs.push(canaryRef);
                 c = refs.length - 1;
             }
-            const others = refs.reduce((sum, b, i) => (i === s || i === c ? sum : sum + (b.weight ?? 1)), 0);
-            if (others + traffic.weight > 100)
-                throw new core_src/* UserError */.yo(`HTTPRoute ${route.metadata.name}: other backendRefs hold weight ${others}; the canary cannot get ${traffic.weight}%`);
-            const next = refs.map((b, i) => i === s
-                ? { ...b, weight: 100 - others - traffic.weight }
-                : i === c
-                    ? { ...b, weight: traffic.weight }
-                    : b);
+            const weights = splitWeights(refs.map((b) => b.weight ?? 1), s, c, traffic.weight, `HTTPRoute ${route.metadata.name}: other backendRefs`);
+            const next = refs.map((b, i) => (i === s || i === c ? { ...b, weight: weights[i] } : b));
             const filters = (rule.filters ?? []).filter((f) => !this.isCanaryMirror(f));
             if (traffic.mirror > 0) {
                 const { weight: _weight, ...ref } = canaryRef;
@@ -1328,6 +1638,7 @@ class GatewayApiRouter {
 
 ;// CONCATENATED MODULE: ./packages/kube/src/routers/istio.ts
 
+
 const shortHost = (host) => host.split('.')[0];
 /** The index of the destination that a backend input names: a subset first, else a host (short or full). */
 function findDestination(route, backend, skip = -1) {
@@ -1344,7 +1655,6 @@ class IstioRouter {
     stable;
     canary;
     kind = 'VirtualService';
-    supportsMirror = true;
     constructor(name, stable, canary) {
         this.name = name;
         this.stable = stable;
@@ -1390,14 +1700,8 @@ class IstioRouter {
                 dests.push({ destination: canaryDest, weight: 0 });
                 c = dests.length - 1;
             }
-            const others = dests.reduce((sum, d, i) => (i === s || i === c ? sum : sum + (d.weight ?? 0)), 0);
-            if (others + traffic.weight > 100)
-                throw new core_src/* UserError */.yo(`VirtualService ${route.metadata.name}: other destinations hold ${others}% of the route; the canary cannot get ${traffic.weight}%`);
-            const next = dests.map((d, i) => i === s
-                ? { ...d, weight: 100 - others - traffic.weight }
-                : i === c
-                    ? { ...d, weight: traffic.weight }
-                    : d);
+            const weights = splitWeights(dests.map((d) => d.weight ?? 0), s, c, traffic.weight, `VirtualService ${route.metadata.name}: other destinations`);
+            const next = dests.map((d, i) => (i === s || i === c ? { ...d, weight: weights[i] } : d));
             const out = { ...h, route: next };
             if (traffic.mirror > 0) {
                 out.mirror = canaryDest;
@@ -1423,7 +1727,6 @@ class IstioRouter {
 class KServeRouter {
     name;
     kind = 'InferenceService';
-    supportsMirror = false;
     constructor(name) {
         this.name = name;
     }
@@ -1451,7 +1754,6 @@ class ServiceRouter {
     stableSelector;
     canarySelector;
     kind = 'Service';
-    supportsMirror = false;
     constructor(name, stableSelector, canarySelector) {
         this.name = name;
         this.stableSelector = stableSelector;
@@ -1486,7 +1788,30 @@ class ServiceRouter {
 
 
 
+
 const MAX_CONFLICT_RETRIES = 5;
+/** Worth another try: the server or the network failed, not the request. */
+function writer_transient(error) {
+    return (error instanceof KubeError && (error.status === undefined || error.status === 429 || error.status >= 500));
+}
+/** `ms` spread over ±50%, so writers retrying the same conflict do not collide again. */
+const jitter = (ms) => Math.round(ms * (0.5 + Math.random()));
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The rollout state annotation as a short summary instead of its JSON. */
+function summarizeState(field) {
+    const brief = (text) => {
+        if (typeof text !== 'string')
+            return text;
+        try {
+            const s = JSON.parse(text);
+            return `${s.outcome} (step ${s.step}, canary weight ${s.weight}%)`;
+        }
+        catch {
+            return text;
+        }
+    };
+    return { field: 'rollout state', from: brief(field.from), to: brief(field.to) };
+}
 /**
  * Every write goes through here: merge patches carry the resourceVersion they were computed from,
  * so a concurrent change is a 409 and the change is re-computed on a fresh read. In a dry run the
@@ -1496,13 +1821,15 @@ class Writer {
     kube;
     dryRun;
     log;
+    options;
     changes = [];
     overlay = new Map();
     conflicts = 0;
-    constructor(kube, dryRun, log) {
+    constructor(kube, dryRun, log, options = {}) {
         this.kube = kube;
         this.dryRun = dryRun;
         this.log = log;
+        this.options = options;
     }
     get namespace() {
         return this.kube.namespace;
@@ -1516,65 +1843,89 @@ class Writer {
     async find(kind, name) {
         return this.overlay.get(this.key(kind, name)) ?? (await this.kube.find(kind, name));
     }
-    record(change) {
+    /** Record a change; a dry run prints what it would send, one log line per YAML line. */
+    record(change, printed) {
         this.changes.push(change);
+        const target = `${change.kind} ${this.namespace}/${change.name}`;
         if (this.dryRun) {
-            const body = (0,yaml_dist/* stringify */.As)(change.patch, { lineWidth: 0 }).trimEnd();
-            this.log(`[dry-run] would ${change.verb} ${change.kind} ${this.namespace}/${change.name} (${change.reason}):\n${body
-                .split('\n')
-                .map((l) => `    ${l}`)
-                .join('\n')}`);
+            this.log(`[dry-run] would ${change.verb} ${target} (${change.reason}):`);
+            for (const line of (0,yaml_dist/* stringify */.As)(printed, { lineWidth: 0 }).trimEnd().split('\n'))
+                this.log(`    ${line}`);
         }
         else
-            this.log(`${change.verb} ${change.kind} ${this.namespace}/${change.name}: ${change.reason}`);
+            this.log(`${change.verb} ${target}: ${change.reason}`);
     }
     /**
      * Read the object, let `change` compute a merge patch from it (undefined: nothing to do), and
-     * write it with the resourceVersion it was read at; on a 409 read again and recompute.
+     * write it with the resourceVersion it was read at; on a 409 read again and recompute. Transient
+     * failures (5xx, 429, no answer) are retried a few times: a rollback to weight 0 must land.
      */
     async update(kind, name, reason, change) {
-        for (let attempt = 0;; attempt++) {
-            const current = await this.get(kind, name);
-            const patch = change(current);
-            if (!patch)
-                return current;
-            if (this.dryRun) {
-                this.record({ verb: 'patch', kind, name, reason, patch });
-                const next = applyMergePatch(current, patch);
-                this.overlay.set(this.key(kind, name), next);
-                return next;
-            }
-            const guarded = applyMergePatch(patch, {
-                metadata: { resourceVersion: current.metadata.resourceVersion },
-            });
+        const retries = this.options.retries ?? 3;
+        const delay = this.options.retryDelayMs ?? 250;
+        for (let conflicts = 0, failures = 0;;) {
             try {
-                const written = await this.kube.patch(kind, name, guarded, 'merge');
-                this.record({ verb: 'patch', kind, name, reason, patch });
-                return written;
+                return await this.updateOnce(kind, name, reason, change);
             }
             catch (error) {
-                if (!isConflict(error) || attempt >= MAX_CONFLICT_RETRIES)
+                if (isConflict(error) && conflicts < MAX_CONFLICT_RETRIES) {
+                    conflicts++;
+                    this.conflicts++;
+                    this.log(`conflict writing ${kind} ${this.namespace}/${name} (changed by someone else): re-reading and retrying`);
+                    await sleep(jitter(50 * conflicts));
+                    continue;
+                }
+                const budget = this.options.signal?.aborted ? Math.min(retries, 1) : retries;
+                if (!writer_transient(error) || failures >= budget)
                     throw error;
-                this.conflicts++;
-                this.log(`conflict writing ${kind} ${this.namespace}/${name} (changed by someone else): re-reading and retrying`);
+                failures++;
+                const wait = jitter(delay * 2 ** (failures - 1));
+                this.log(`${error.message}: retrying in ${wait} ms (${failures}/${budget})`);
+                await sleep(wait);
             }
         }
     }
-    /** Replica count: a JSON patch, which needs no resourceVersion (the result is the same whatever changed meanwhile). */
-    async scale(name, replicas, reason) {
-        const patch = [{ op: 'replace', path: '/spec/replicas', value: replicas }];
+    async updateOnce(kind, name, reason, change) {
+        const current = await this.get(kind, name);
+        const patch = change(current);
+        if (!patch)
+            return current;
+        const next = applyMergePatch(current, patch);
+        const fields = diffFields(current, next).map((f) => f.field === `metadata.annotations.${STATE_ANNOTATION}` ? summarizeState(f) : f);
         if (this.dryRun) {
-            this.record({ verb: 'patch', kind: 'Deployment', name, reason, patch });
-            const current = await this.find('Deployment', name);
+            this.record({ verb: 'patch', kind, name, reason, fields }, patch);
+            this.overlay.set(this.key(kind, name), next);
+            return next;
+        }
+        const guarded = applyMergePatch(patch, {
+            metadata: { resourceVersion: current.metadata.resourceVersion },
+        });
+        const written = await this.kube.patch(kind, name, guarded, 'merge');
+        this.record({ verb: 'patch', kind, name, reason, fields }, patch);
+        return written;
+    }
+    /**
+     * A JSON patch of single fields (an image, a replica count): it needs no resourceVersion, and
+     * `test` operations make it fail rather than change the wrong container.
+     */
+    async patchFields(kind, name, ops, reason, fields) {
+        if (this.dryRun) {
+            this.record({ verb: 'patch', kind, name, reason, fields }, ops);
+            const current = await this.find(kind, name);
             if (current)
-                this.overlay.set(this.key('Deployment', name), applyMergePatch(current, { spec: { replicas } }));
+                this.overlay.set(this.key(kind, name), applyJsonPatch(current, ops));
             return;
         }
-        await this.kube.patch('Deployment', name, patch, 'json');
-        this.record({ verb: 'patch', kind: 'Deployment', name, reason, patch });
+        await this.kube.patch(kind, name, ops, 'json');
+        this.record({ verb: 'patch', kind, name, reason, fields }, ops);
     }
-    async create(kind, object, reason) {
-        this.record({ verb: 'create', kind, name: object.metadata.name, reason, patch: object });
+    /** Replica count. */
+    async scale(name, replicas, reason, from) {
+        await this.patchFields('Deployment', name, [{ op: 'replace', path: '/spec/replicas', value: replicas }], reason, [{ field: 'spec.replicas', from, to: replicas }]);
+    }
+    /** Create an object; the record names only `fields` (the object may hold secrets). */
+    async create(kind, object, reason, fields) {
+        this.record({ verb: 'create', kind, name: object.metadata.name, reason, fields }, Object.fromEntries(fields.map((f) => [f.field, f.to])));
         if (this.dryRun) {
             this.overlay.set(this.key(kind, object.metadata.name), object);
             return object;
@@ -1582,7 +1933,6 @@ class Writer {
         return this.kube.create(kind, object);
     }
 }
-
 
 ;// CONCATENATED MODULE: ./packages/kube/src/command.ts
 
@@ -1635,7 +1985,8 @@ const canaryStepInputs = schemas/* object */.Ikc({
     environment: core_src/* input */.hF.optional(),
     ...core_src/* reportingInputs */.OS,
 });
-// The kubeconfig is not masked whole (its every word would be); loadKubeConfig masks the credentials in it.
+// The kubeconfig is not listed: secret inputs are split into words, and a kubeconfig's words are
+// ordinary. loadKubeConfig masks it whole (unsplit) before parsing it, then each credential in it.
 const SECRET_INPUTS = ['prometheus-token', 'prometheus-headers', 'github-token'];
 function need(inputs, name, why) {
     const value = inputs[name];
@@ -1673,64 +2024,60 @@ async function makeRouter(inputs, kube) {
         : canaryLabels(stableName, canaryName, stableSelector);
     return new ServiceRouter(name, stableSelector, canarySelector);
 }
-/** Backoff from `first` up to 5 s: quick when the cluster is, quiet when a GPU pod takes minutes. */
-function backoffClock(clock, first) {
-    let next = first;
-    return {
-        pollMs: first,
-        clock: {
-            now: () => clock.now(),
-            sleep: async (ms, signal) => {
-                await clock.sleep(ms === first ? next : ms, signal);
-                if (ms === first)
-                    next = Math.min(5000, next * 2);
-            },
-        },
-    };
-}
 /** The whole of canary-step over plain objects (a Kubernetes API and a Prometheus client). */
 async function runCanaryStep(inputs, deps, mode = 'main') {
     const router = await makeRouter(inputs, deps.kube);
-    const writer = new Writer(deps.kube, inputs['dry-run'], deps.log);
-    const steps = parseSteps(inputs.steps ?? '', inputs.router);
-    const poll = backoffClock(deps.clock, deps.pollMs ?? 500);
+    const main = mode === 'main';
+    const signal = main ? deps.signal : undefined;
+    const writer = new Writer(deps.kube, inputs['dry-run'], deps.log, {
+        signal,
+        retryDelayMs: deps.writeRetryDelayMs,
+    });
+    const rollout = main && inputs.action === 'rollout';
+    const hasChecks = !!inputs.checks || !!deps.analysis;
+    // (the default steps of blue-green have an analysis only when there are checks to run)
+    const steps = parseSteps(inputs.steps ?? '', inputs.router, hasChecks);
     const wait = {
         timeoutMs: inputs.timeout,
-        pollMs: poll.pollMs,
-        clock: poll.clock,
+        pollMs: deps.pollMs ?? 500,
+        clock: deps.clock,
         log: deps.log,
-        signal: mode === 'post' ? undefined : deps.signal,
+        signal,
     };
-    let analysis = mode === 'main' ? deps.analysis : undefined;
-    if (analysis) {
-        // given by the caller
-    }
-    else if (inputs.checks &&
-        mode === 'main' &&
-        (inputs.action === 'rollout' || inputs.action === 'status')) {
-        if (!deps.prom)
-            throw new core_src/* InputError */.dz("input 'prometheus-url' is required when 'checks' are given");
-        analysis = promAnalysis({
-            prom: deps.prom,
-            clock: deps.clock,
-            checks: inputs.checks,
-            workspace: deps.workspace,
-            canarySelector: inputs['canary-selector'],
-            baselineSelector: inputs['baseline-selector'],
-            count: inputs.count,
-            intervalMs: inputs.interval,
-            limits: {
-                failureLimit: inputs['failure-limit'],
-                inconclusiveLimit: inputs['inconclusive-limit'],
-                errorLimit: inputs['error-limit'],
-            },
-            noData: inputs['no-data'],
-            retryDelayMs: deps.retryDelayMs,
-            log: deps.log,
-        });
-    }
-    else if (!inputs.checks && inputs.action === 'rollout' && mode === 'main') {
-        deps.log("no 'checks' given: each step bakes, then moves on without metric analysis");
+    let analysis;
+    if (rollout) {
+        if (!hasChecks) {
+            const bare = steps.findIndex((s) => s.kind === 'analysis' && !s.override.checks);
+            if (bare >= 0)
+                throw new core_src/* InputError */.dz(`input 'steps': step ${bare + 1} is an analysis with no checks: give 'checks', or checks on the step (\`- analysis: {checks: ...}\`)`);
+        }
+        analysis = deps.analysis;
+        if (!analysis && (inputs.checks || steps.some((s) => s.kind === 'analysis'))) {
+            if (!deps.prom)
+                throw new core_src/* InputError */.dz("input 'prometheus-url' is required when 'checks' are given");
+            analysis = promAnalysis({
+                prom: deps.prom,
+                clock: deps.clock,
+                checks: inputs.checks,
+                workspace: deps.workspace,
+                canarySelector: inputs['canary-selector'],
+                baselineSelector: inputs['baseline-selector'],
+                count: inputs.count,
+                intervalMs: inputs.interval,
+                limits: {
+                    failureLimit: inputs['failure-limit'],
+                    inconclusiveLimit: inputs['inconclusive-limit'],
+                    errorLimit: inputs['error-limit'],
+                },
+                noData: inputs['no-data'],
+                retryDelayMs: deps.retryDelayMs,
+                log: deps.log,
+            });
+        }
+        if (!inputs.checks && !deps.analysis)
+            deps.log(analysis
+                ? "no 'checks' given: only analysis steps with their own checks measure; other steps bake, then move on"
+                : "no 'checks' given: each step bakes, then moves on without metric analysis");
     }
     const config = {
         action: inputs.action,
@@ -1744,30 +2091,27 @@ async function runCanaryStep(inputs, deps, mode = 'main') {
         scaleDownDelayMs: inputs['scale-down-delay'],
         run: deps.run,
     };
-    const rollout = new Rollout(config, {
+    const run = new Rollout(config, {
         writer,
         router,
         workloads: inputs.router === 'kserve' ? undefined : new Workloads(writer, wait),
         analysis,
         clock: deps.clock,
         log: deps.log,
-        signal: mode === 'post' ? undefined : deps.signal,
+        signal,
         waitInferenceService: (name) => waitInferenceService(writer, name, wait),
     });
-    return mode === 'post' ? rollout.cleanup() : rollout.run();
+    return main ? run.run() : run.cleanup();
 }
 function promFrom(inputs) {
     if (!inputs['prometheus-url'])
         return undefined;
-    return new src.PromClient({
-        url: inputs['prometheus-url'],
-        token: inputs['prometheus-token'],
-        headers: (0,src.parseHeaders)(inputs['prometheus-headers']),
-    });
+    // metric-gate's client from the same three inputs (token, headers, basic auth in the URL)
+    return (0,src.promClientFromInputs)({ ...inputs, 'prometheus-url': inputs['prometheus-url'] });
 }
-function kubeFrom(inputs) {
+function kubeFrom(inputs, signal) {
     const kc = loadKubeConfig({ kubeconfig: inputs.kubeconfig, context: inputs.context });
-    return new ClientKube(kc, namespaceOf(kc, inputs.namespace));
+    return new ClientKube(kc, namespaceOf(kc, inputs.namespace), { signal });
 }
 function runId(env) {
     return env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}/${env.GITHUB_RUN_ATTEMPT ?? '1'}` : undefined;
@@ -1777,7 +2121,7 @@ const canaryStepCommand = {
     inputs: canaryStepInputs,
     secretInputs: SECRET_INPUTS,
     async run(inputs, context) {
-        const kube = kubeFrom(inputs);
+        const kube = kubeFrom(inputs, context.signal);
         const run = (0,core_src/* readGitHubRun */.ji)(context.env);
         let tracker;
         const token = inputs['github-token'];
@@ -1824,7 +2168,14 @@ const canaryStepPostCommand = {
             return nothing(`post: nothing to clean up after 'action: ${inputs.action}'`);
         if (inputs['dry-run'])
             return nothing('post: dry run, nothing to clean up');
-        const result = await runCanaryStep(inputs, { kube: kubeFrom(inputs), clock: src.realClock, workspace: context.workspace, log: context.log }, 'post');
+        const result = await runCanaryStep(inputs, {
+            kube: kubeFrom(inputs),
+            clock: src.realClock,
+            workspace: context.workspace,
+            log: context.log,
+            // only a rollout this workflow run left unfinished is the post step's to roll back
+            run: runId(context.env),
+        }, 'post');
         context.log(result.headline);
         return { ...buildReport(result), action: 'canary-step-post' };
     },
