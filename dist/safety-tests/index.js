@@ -69440,7 +69440,13 @@ class LlmClient {
             timedOut = true;
             controller.abort();
         }, this.options.timeoutMs);
-        const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
+        // Forward the job's cancellation by hand: AbortSignal.any costs more CPU per request than the
+        // rest of the harness's bookkeeping together.
+        const cancel = () => controller.abort();
+        if (outer?.aborted)
+            cancel();
+        outer?.addEventListener('abort', cancel, { once: true });
+        const signal = controller.signal;
         const body = { model: this.model, messages: request.messages, ...(request.params ?? {}) };
         const start = performance.now();
         try {
@@ -69458,6 +69464,7 @@ class LlmClient {
         }
         finally {
             clearTimeout(timer);
+            outer?.removeEventListener('abort', cancel);
         }
     }
     async unary(body, signal, start) {
