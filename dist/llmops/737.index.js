@@ -300,6 +300,8 @@ class ResponseCache {
     }
 }
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(8474);
 // EXTERNAL MODULE: ./node_modules/openai/index.mjs + 232 modules
 var openai = __webpack_require__(8193);
 // EXTERNAL MODULE: external "node:http"
@@ -661,6 +663,7 @@ function sleep(ms, signal) {
 
 
 
+
 /** `http://host:8000` → `http://host:8000/v1`; anything with a path is kept as given. */
 function normalizeBaseUrl(baseURL) {
     const url = new URL(baseURL);
@@ -764,6 +767,9 @@ class LlmClient {
         this.model = options.model;
         this.secrets = [options.apiKey ?? '', ...(options.secrets ?? [])].filter(Boolean);
         this.baseURL = normalizeBaseUrl(options.baseURL);
+        // Every attempt in flight listens for the job's cancellation (as many as the concurrency).
+        if (options.signal)
+            (0,external_node_events_.setMaxListeners)(0, options.signal);
         this.openai = new openai/* default */.Ay({
             baseURL: this.baseURL,
             apiKey: options.apiKey || 'none',

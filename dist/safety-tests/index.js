@@ -37870,6 +37870,8 @@ class ResponseCache {
     }
 }
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
 ;// CONCATENATED MODULE: ./node_modules/openai/internal/tslib.mjs
 function __classPrivateFieldSet(receiver, state, value, kind, f) {
     if (kind === "m")
@@ -69242,6 +69244,7 @@ function retry_sleep(ms, signal) {
 
 
 
+
 /** `http://host:8000` → `http://host:8000/v1`; anything with a path is kept as given. */
 function normalizeBaseUrl(baseURL) {
     const url = new URL(baseURL);
@@ -69345,6 +69348,9 @@ class LlmClient {
         this.model = options.model;
         this.secrets = [options.apiKey ?? '', ...(options.secrets ?? [])].filter(Boolean);
         this.baseURL = normalizeBaseUrl(options.baseURL);
+        // Every attempt in flight listens for the job's cancellation (as many as the concurrency).
+        if (options.signal)
+            (0,external_node_events_.setMaxListeners)(0, options.signal);
         this.openai = new OpenAI({
             baseURL: this.baseURL,
             apiKey: options.apiKey || 'none',

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { cacheKey, type CachedAnswer, type ResponseCache } from './cache';
 import { nodeFetch } from './http-fetch';
@@ -145,6 +146,8 @@ export class LlmClient {
     this.model = options.model;
     this.secrets = [options.apiKey ?? '', ...(options.secrets ?? [])].filter(Boolean);
     this.baseURL = normalizeBaseUrl(options.baseURL);
+    // Every attempt in flight listens for the job's cancellation (as many as the concurrency).
+    if (options.signal) setMaxListeners(0, options.signal);
     this.openai = new OpenAI({
       baseURL: this.baseURL,
       apiKey: options.apiKey || 'none',
