@@ -1175,7 +1175,6 @@ const safetyTestsInputs = schemas/* object */.Ikc({
     'max-retries': src/* input */.hF.number({ min: 0, max: 20, integer: true }),
     'junit-path': src/* input */.hF.optional(),
     'check-run': src/* input */.hF.bool(),
-    'fail-on-inconclusive': src/* input */.hF.bool(),
     ...src/* reportingInputs */.OS,
 });
 

@@ -273,6 +273,7 @@ const reportingInputs = {
     'report-path': input.optional(),
     comment: input.bool(),
     'github-token': input.optional(),
+    'fail-on-inconclusive': input.bool(),
 };
 /** Parse raw inputs with a schema; the first problem becomes one line naming input, value and what is allowed. */
 function readInputs(schema, source, secretInputs = []) {
@@ -11345,6 +11346,11 @@ const manifest = {
                 default: '',
                 required: false,
             },
+            'fail-on-inconclusive': {
+                description: 'Fail the step when the verdict is inconclusive.',
+                default: 'true',
+                required: false,
+            },
             'report-path': {
                 description: 'Where to write the JSON report.',
                 default: 'llmops-canary-step-report.json',
@@ -11844,6 +11850,11 @@ const manifest = {
                 default: '',
                 required: false,
             },
+            'fail-on-inconclusive': {
+                description: 'Fail the step when the verdict is inconclusive.',
+                default: 'true',
+                required: false,
+            },
             'report-path': {
                 description: 'Where to write the JSON report.',
                 default: 'llmops-trivy-wrap-report.json',
@@ -11915,6 +11926,11 @@ const manifest = {
             'sarif-path': {
                 description: 'Write findings as SARIF 2.1.0 here (for github/codeql-action/upload-sarif).',
                 default: '',
+                required: false,
+            },
+            'fail-on-inconclusive': {
+                description: 'Fail the step when the verdict is inconclusive.',
+                default: 'true',
                 required: false,
             },
             'report-path': {

@@ -37014,6 +37014,7 @@ const reportingInputs = {
     'report-path': input.optional(),
     comment: input.bool(),
     'github-token': input.optional(),
+    'fail-on-inconclusive': input.bool(),
 };
 /** Parse raw inputs with a schema; the first problem becomes one line naming input, value and what is allowed. */
 function readInputs(schema, source, secretInputs = []) {
@@ -76279,7 +76280,6 @@ const qualityGateInputs = schemas/* object */.Ikc({
     'merge-reports': inputs/* input */.hF.list(),
     'junit-path': inputs/* input */.hF.optional(),
     'check-run': inputs/* input */.hF.bool(),
-    'fail-on-inconclusive': inputs/* input */.hF.bool(),
     ...inputs/* reportingInputs */.OS,
 });
 function settingsOf(inputs, model) {

@@ -1595,7 +1595,6 @@ const qualityGateInputs = schemas/* object */.Ikc({
     'merge-reports': src/* input */.hF.list(),
     'junit-path': src/* input */.hF.optional(),
     'check-run': src/* input */.hF.bool(),
-    'fail-on-inconclusive': src/* input */.hF.bool(),
     ...src/* reportingInputs */.OS,
 });
 function settingsOf(inputs, model) {

@@ -1655,7 +1655,6 @@ const metricGateInputs = schemas/* object */.Ikc({
     'inconclusive-limit': src/* input */.hF.number({ min: 0, integer: true }),
     'error-limit': src/* input */.hF.number({ min: 0, integer: true }),
     'no-data': src/* input */.hF.choice(NO_DATA),
-    'fail-on-inconclusive': src/* input */.hF.bool(),
     ...src/* reportingInputs */.OS,
 });
 /** Prometheus client from the action's inputs: token, basic auth in the URL and extra headers, all masked. */

@@ -28565,6 +28565,11 @@ const manifest = {
                 default: '',
                 required: false,
             },
+            'fail-on-inconclusive': {
+                description: 'Fail the step when the verdict is inconclusive.',
+                default: 'true',
+                required: false,
+            },
             'report-path': {
                 description: 'Where to write the JSON report.',
                 default: 'llmops-canary-step-report.json',
@@ -29064,6 +29069,11 @@ const manifest = {
                 default: '',
                 required: false,
             },
+            'fail-on-inconclusive': {
+                description: 'Fail the step when the verdict is inconclusive.',
+                default: 'true',
+                required: false,
+            },
             'report-path': {
                 description: 'Where to write the JSON report.',
                 default: 'llmops-trivy-wrap-report.json',
@@ -29135,6 +29145,11 @@ const manifest = {
             'sarif-path': {
                 description: 'Write findings as SARIF 2.1.0 here (for github/codeql-action/upload-sarif).',
                 default: '',
+                required: false,
+            },
+            'fail-on-inconclusive': {
+                description: 'Fail the step when the verdict is inconclusive.',
+                default: 'true',
                 required: false,
             },
             'report-path': {
@@ -29541,6 +29556,7 @@ const reportingInputs = {
     'report-path': input.optional(),
     comment: input.bool(),
     'github-token': input.optional(),
+    'fail-on-inconclusive': input.bool(),
 };
 /** Parse raw inputs with a schema; the first problem becomes one line naming input, value and what is allowed. */
 function readInputs(schema, source, secretInputs = []) {

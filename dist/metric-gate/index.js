@@ -28708,6 +28708,7 @@ const reportingInputs = {
     'report-path': input.optional(),
     comment: input.bool(),
     'github-token': input.optional(),
+    'fail-on-inconclusive': input.bool(),
 };
 /** Parse raw inputs with a schema; the first problem becomes one line naming input, value and what is allowed. */
 function readInputs(schema, source, secretInputs = []) {
@@ -33912,7 +33913,6 @@ const metricGateInputs = schemas/* object */.Ikc({
     'inconclusive-limit': inputs/* input */.hF.number({ min: 0, integer: true }),
     'error-limit': inputs/* input */.hF.number({ min: 0, integer: true }),
     'no-data': inputs/* input */.hF.choice(NO_DATA),
-    'fail-on-inconclusive': inputs/* input */.hF.bool(),
     ...inputs/* reportingInputs */.OS,
 });
 /** Prometheus client from the action's inputs: token, basic auth in the URL and extra headers, all masked. */

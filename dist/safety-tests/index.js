@@ -31212,6 +31212,7 @@ const reportingInputs = {
     'report-path': input.optional(),
     comment: input.bool(),
     'github-token': input.optional(),
+    'fail-on-inconclusive': input.bool(),
 };
 /** Parse raw inputs with a schema; the first problem becomes one line naming input, value and what is allowed. */
 function readInputs(schema, source, secretInputs = []) {
@@ -69780,7 +69781,6 @@ const safetyTestsInputs = schemas/* object */.Ikc({
     'max-retries': inputs/* input */.hF.number({ min: 0, max: 20, integer: true }),
     'junit-path': inputs/* input */.hF.optional(),
     'check-run': inputs/* input */.hF.bool(),
-    'fail-on-inconclusive': inputs/* input */.hF.bool(),
     ...inputs/* reportingInputs */.OS,
 });
 

@@ -31212,6 +31212,7 @@ const reportingInputs = {
     'report-path': input.optional(),
     comment: input.bool(),
     'github-token': input.optional(),
+    'fail-on-inconclusive': input.bool(),
 };
 /** Parse raw inputs with a schema; the first problem becomes one line naming input, value and what is allowed. */
 function readInputs(schema, source, secretInputs = []) {

@@ -1,16 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readInputs, type RunContext } from '@llmops/core';
-import { qualityGateInputs, runQualityGate, type GateReport } from '@llmops/evals';
-import { parse } from 'yaml';
-
-const spec = parse(
-  readFileSync(path.resolve(import.meta.dirname, '../../actions/llm-quality-gate/action.yml'), 'utf8'),
-) as {
-  inputs: Record<string, { default?: string }>;
-};
+import type { GateReport } from '@llmops/evals';
+import { runCommand } from '../helpers/run-command';
 
 /** A temporary workspace with the given files (workspace-relative path → text). */
 export function workspace(files: Record<string, string>): string {
@@ -41,21 +34,10 @@ export function git(dir: string, ...args: string[]): string {
 }
 
 /** Run the gate as the action would, with action.yml defaults under the given inputs. */
-export async function runGate(
+export function runGate(
   dir: string,
   inputs: Record<string, string>,
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ report: GateReport; log: string[] }> {
-  const values: Record<string, string> = {};
-  for (const [name, s] of Object.entries(spec.inputs)) values[name] = String(s.default ?? '');
-  Object.assign(values, { 'github-token': '', ...inputs });
-  const parsed = readInputs(qualityGateInputs, (name) => values[name]);
-  const log: string[] = [];
-  const context: RunContext = {
-    workspace: dir,
-    env,
-    log: (l) => log.push(l),
-    signal: new AbortController().signal,
-  };
-  return { report: await runQualityGate(parsed, context), log };
+  return runCommand<GateReport>('llm-quality-gate', inputs, { workspace: dir, env });
 }

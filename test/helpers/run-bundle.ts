@@ -57,6 +57,20 @@ function parseAnnotations(stdout: string): BundleRun['annotations'] {
   return found;
 }
 
+/** The raw inputs the runner passes for an action given nothing: its action.yml defaults. */
+export function actionDefaults(action: string): Record<string, string> {
+  // `llmops` is the root action (action.yml at the top, dist/llmops).
+  const specPath = action === 'llmops' ? 'action.yml' : path.join('actions', action, 'action.yml');
+  const spec = parse(readFileSync(path.join(repoRoot, specPath), 'utf8'));
+  const inputs: Record<string, string> = {};
+  for (const [name, input] of Object.entries<{ default?: unknown }>(spec.inputs ?? {})) {
+    // The runner expands `${{ github.token }}`-style defaults; here there is nothing to expand them to.
+    const value = String(input.default ?? '');
+    inputs[name] = /^\$\{\{.*\}\}$/.test(value) ? '' : value;
+  }
+  return inputs;
+}
+
 /**
  * Run `node dist/<action>/index.js` the way the runner does: every input from action.yml gets its
  * default unless given, as `INPUT_<NAME>`; outputs and summary go to files.
@@ -66,9 +80,6 @@ export async function runBundle(
   inputs: Record<string, string>,
   options: { cwd?: string; env?: Record<string, string>; node?: string; timeoutMs?: number } = {},
 ): Promise<BundleRun> {
-  // `llmops` is the root action (action.yml at the top, dist/llmops).
-  const specPath = action === 'llmops' ? 'action.yml' : path.join('actions', action, 'action.yml');
-  const spec = parse(readFileSync(path.join(repoRoot, specPath), 'utf8'));
   const dir = mkdtempSync(path.join(tmpdir(), 'llmops-run-'));
   const outputFile = path.join(dir, 'output');
   const summaryFile = path.join(dir, 'summary');
@@ -85,11 +96,8 @@ export async function runBundle(
     GITHUB_WORKSPACE: options.cwd ?? process.cwd(),
     RUNNER_TEMP: dir,
   };
-  for (const [name, input] of Object.entries<{ default?: unknown }>(spec.inputs ?? {})) {
-    // The runner expands `${{ github.token }}`-style defaults; here there is nothing to expand them to.
-    const value = String(input.default ?? '');
-    env[`INPUT_${name.toUpperCase()}`] = /^\$\{\{.*\}\}$/.test(value) ? '' : value;
-  }
+  for (const [name, value] of Object.entries(actionDefaults(action)))
+    env[`INPUT_${name.toUpperCase()}`] = value;
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   Object.assign(env, options.env);
   const child = spawn(options.node ?? process.execPath, [path.join(repoRoot, 'dist', action, 'index.js')], {

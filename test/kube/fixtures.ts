@@ -1,3 +1,4 @@
+import { actionDefaults } from '../helpers/run-bundle';
 import { HTTPRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute';
 import { VirtualService } from '@kubernetes-models/istio/networking.istio.io/v1beta1/VirtualService';
 import Ajv from 'ajv';
@@ -122,6 +123,7 @@ export function seed(kube: FakeKube, options: { canary?: boolean } = {}): void {
 /** Raw action inputs as the runner passes them (action.yml defaults filled), plus overrides. */
 export function rawInputs(overrides: Record<string, string>): Record<string, string> {
   return {
+    ...actionDefaults('canary-step'),
     router: 'istio',
     namespace: '',
     route: 'llm',

@@ -1,23 +1,17 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readInputs, renderJunit, renderMarkdown, type RunContext } from '@llmops/core';
+import { renderJunit, renderMarkdown } from '@llmops/core';
 import { startTestServer, type ChatBody, type Reply, type TestServer } from '@llmops/llm/test-server';
 import {
   canaryPrefix,
   harmful,
   overRefusal,
   promptInjection,
-  runSafetyTests,
-  safetyTestsInputs,
   toBase64,
   type SafetyReport,
 } from '@llmops/safety';
-import { parse } from 'yaml';
-
-const spec = parse(
-  readFileSync(path.resolve(import.meta.dirname, '../../actions/safety-tests/action.yml'), 'utf8'),
-) as { inputs: Record<string, { default?: string }> };
+import { runCommand } from '../helpers/run-command';
 
 function workspace(files: Record<string, string> = {}): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'llmops-safety-'));
@@ -29,23 +23,12 @@ function workspace(files: Record<string, string> = {}): string {
 }
 
 /** Run the command as the action would: action.yml defaults under the given inputs. */
-async function runSafety(
+function runSafety(
   inputs: Record<string, string>,
   dir = workspace(),
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ report: SafetyReport; log: string[] }> {
-  const values: Record<string, string> = {};
-  for (const [name, s] of Object.entries(spec.inputs)) values[name] = String(s.default ?? '');
-  Object.assign(values, { 'github-token': '', concurrency: '32', ...inputs });
-  const parsed = readInputs(safetyTestsInputs, (name) => values[name]);
-  const log: string[] = [];
-  const context: RunContext = {
-    workspace: dir,
-    env,
-    log: (l) => log.push(l),
-    signal: new AbortController().signal,
-  };
-  return { report: await runSafetyTests(parsed, context), log };
+  return runCommand<SafetyReport>('safety-tests', { concurrency: '32', ...inputs }, { workspace: dir, env });
 }
 
 // Four models, each a function of the request the test server received.

@@ -195,6 +195,11 @@ export const manifest: Record<string, ActionSpec> = {
         default: '',
         required: false,
       },
+      'fail-on-inconclusive': {
+        description: 'Fail the step when the verdict is inconclusive.',
+        default: 'true',
+        required: false,
+      },
       'report-path': {
         description: 'Where to write the JSON report.',
         default: 'llmops-canary-step-report.json',
@@ -755,6 +760,11 @@ export const manifest: Record<string, ActionSpec> = {
         default: '',
         required: false,
       },
+      'fail-on-inconclusive': {
+        description: 'Fail the step when the verdict is inconclusive.',
+        default: 'true',
+        required: false,
+      },
       'report-path': {
         description: 'Where to write the JSON report.',
         default: 'llmops-trivy-wrap-report.json',
@@ -831,6 +841,11 @@ export const manifest: Record<string, ActionSpec> = {
       'sarif-path': {
         description: 'Write findings as SARIF 2.1.0 here (for github/codeql-action/upload-sarif).',
         default: '',
+        required: false,
+      },
+      'fail-on-inconclusive': {
+        description: 'Fail the step when the verdict is inconclusive.',
+        default: 'true',
         required: false,
       },
       'report-path': {

@@ -78,6 +78,7 @@ export const reportingInputs = {
   'report-path': input.optional(),
   comment: input.bool(),
   'github-token': input.optional(),
+  'fail-on-inconclusive': input.bool(),
 };
 
 export type InputSource = (name: string) => string | undefined;

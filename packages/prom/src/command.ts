@@ -25,7 +25,6 @@ export const metricGateInputs = z.object({
   'inconclusive-limit': input.number({ min: 0, integer: true }),
   'error-limit': input.number({ min: 0, integer: true }),
   'no-data': input.choice(NO_DATA),
-  'fail-on-inconclusive': input.bool(),
   ...reportingInputs,
 });
 export type MetricGateInputs = z.output<typeof metricGateInputs>;

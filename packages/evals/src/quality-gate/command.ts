@@ -55,7 +55,6 @@ export const qualityGateInputs = z.object({
   'merge-reports': input.list(),
   'junit-path': input.optional(),
   'check-run': input.bool(),
-  'fail-on-inconclusive': input.bool(),
   ...reportingInputs,
 });
 export type QualityGateInputs = z.output<typeof qualityGateInputs>;

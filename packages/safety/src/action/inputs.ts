@@ -72,7 +72,6 @@ export const safetyTestsInputs = z.object({
   'max-retries': input.number({ min: 0, max: 20, integer: true }),
   'junit-path': input.optional(),
   'check-run': input.bool(),
-  'fail-on-inconclusive': input.bool(),
   ...reportingInputs,
 });
 export type SafetyTestsInputs = z.output<typeof safetyTestsInputs>;
