@@ -8,9 +8,11 @@ import path from 'node:path';
 
 const validator = path.resolve('node_modules/.bin/action-validator');
 const tmp = mkdtempSync(path.join(tmpdir(), 'llmops-validate-'));
-const actions = ['action.yml', ...readdirSync('actions').map((a) => `actions/${a}/action.yml`)].filter(
-  existsSync,
-);
+// Each action's source, and its generated copy at the top (`uses: <owner>/llmops/<name>@v1`).
+const actions = [
+  'action.yml',
+  ...readdirSync('actions').flatMap((a) => [`actions/${a}/action.yml`, `${a}/action.yml`]),
+].filter(existsSync);
 const workflows = existsSync('workflows-templates')
   ? readdirSync('workflows-templates')
       .filter((f) => /\.ya?ml$/.test(f))

@@ -23,4 +23,17 @@ describe('action contracts', () => {
     expect(spec.outputs.verdict).toBeDefined();
     expect(spec.outputs['report-path']).toBeDefined();
   });
+
+  it.each(actions)('%s: the generated top-level copy runs the same bundle', (action) => {
+    // `uses: <owner>/llmops/<name>@v1` resolves to <name>/action.yml at the top of the repository.
+    const source = parse(readFileSync(path.join(repoRoot, 'actions', action, 'action.yml'), 'utf8'));
+    const copy = parse(readFileSync(path.join(repoRoot, action, 'action.yml'), 'utf8'));
+    expect({ ...copy, runs: undefined }).toEqual({ ...source, runs: undefined });
+    for (const entry of ['main', 'post'] as const) {
+      if (!source.runs[entry]) continue;
+      expect(path.resolve(repoRoot, action, copy.runs[entry])).toBe(
+        path.resolve(repoRoot, 'actions', action, source.runs[entry]),
+      );
+    }
+  });
 });
