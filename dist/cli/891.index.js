@@ -31,6 +31,7 @@ __webpack_require__.d(__webpack_exports__, {
   matchers: () => (/* reexport */ matchers),
   measureCheck: () => (/* reexport */ measureCheck),
   measureChecks: () => (/* reexport */ measureChecks),
+  measurementInputs: () => (/* reexport */ measurementInputs),
   median: () => (/* reexport */ median),
   metricGateCommand: () => (/* reexport */ metricGateCommand),
   metricGateInputs: () => (/* reexport */ metricGateInputs),
@@ -1429,17 +1430,21 @@ function buildReport(result, meta) {
 
 
 
-const metricGateInputs = schemas/* object */.Ikc({
-    'prometheus-url': src/* input */.hF.text(),
-    'prometheus-token': src/* input */.hF.optional(),
-    'prometheus-headers': src/* input */.hF.optional(),
-    checks: src/* input */.hF.text(),
+/** How often checks are measured and how many bad measurements a run tolerates (canary-step takes them too). */
+const measurementInputs = {
     interval: src/* input */.hF.duration(),
     count: src/* input */.hF.number({ min: 1, max: 10_000, integer: true }),
     'failure-limit': src/* input */.hF.number({ min: 0, integer: true }),
     'inconclusive-limit': src/* input */.hF.number({ min: 0, integer: true }),
     'error-limit': src/* input */.hF.number({ min: 0, integer: true }),
     'no-data': src/* input */.hF.choice(NO_DATA),
+};
+const metricGateInputs = schemas/* object */.Ikc({
+    'prometheus-url': src/* input */.hF.text(),
+    'prometheus-token': src/* input */.hF.optional(),
+    'prometheus-headers': src/* input */.hF.optional(),
+    checks: src/* input */.hF.text(),
+    ...measurementInputs,
     ...src/* reportingInputs */.OS,
 });
 /** Prometheus client from the action's inputs: token, basic auth in the URL and extra headers, all masked. */

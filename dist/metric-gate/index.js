@@ -32348,7 +32348,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Vj: () => (/* reexport */ metricGateCommand)
 });
 
-// UNUSED EXPORTS: DEFAULTS, ManualClock, NO_DATA, PRESETS, PRESET_NAMES, PromClient, PromError, TESTS, beyondTolerance, buildReport, checkSchema, describeBound, displayUrl, erfc, formatValue, independentSamples, judgeCheck, loadChecks, matchers, measureCheck, measureChecks, median, metricGateInputs, normalCdf, normalQuantile, parseChecks, parseHeaders, parseSampleValue, promClientFromInputs, promDuration, rankSum, realClock, resolveCheck, runMetricGate, twoProportion, twoSidedP
+// UNUSED EXPORTS: DEFAULTS, ManualClock, NO_DATA, PRESETS, PRESET_NAMES, PromClient, PromError, TESTS, beyondTolerance, buildReport, checkSchema, describeBound, displayUrl, erfc, formatValue, independentSamples, judgeCheck, loadChecks, matchers, measureCheck, measureChecks, measurementInputs, median, metricGateInputs, normalCdf, normalQuantile, parseChecks, parseHeaders, parseSampleValue, promClientFromInputs, promDuration, rankSum, realClock, resolveCheck, runMetricGate, twoProportion, twoSidedP
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -33902,17 +33902,21 @@ function buildReport(result, meta) {
 
 
 
-const metricGateInputs = schemas/* object */.Ikc({
-    'prometheus-url': inputs/* input */.hF.text(),
-    'prometheus-token': inputs/* input */.hF.optional(),
-    'prometheus-headers': inputs/* input */.hF.optional(),
-    checks: inputs/* input */.hF.text(),
+/** How often checks are measured and how many bad measurements a run tolerates (canary-step takes them too). */
+const measurementInputs = {
     interval: inputs/* input */.hF.duration(),
     count: inputs/* input */.hF.number({ min: 1, max: 10_000, integer: true }),
     'failure-limit': inputs/* input */.hF.number({ min: 0, integer: true }),
     'inconclusive-limit': inputs/* input */.hF.number({ min: 0, integer: true }),
     'error-limit': inputs/* input */.hF.number({ min: 0, integer: true }),
     'no-data': inputs/* input */.hF.choice(NO_DATA),
+};
+const metricGateInputs = schemas/* object */.Ikc({
+    'prometheus-url': inputs/* input */.hF.text(),
+    'prometheus-token': inputs/* input */.hF.optional(),
+    'prometheus-headers': inputs/* input */.hF.optional(),
+    checks: inputs/* input */.hF.text(),
+    ...measurementInputs,
     ...inputs/* reportingInputs */.OS,
 });
 /** Prometheus client from the action's inputs: token, basic auth in the URL and extra headers, all masked. */

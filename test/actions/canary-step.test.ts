@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { FakeKube, KubeObject } from '../helpers/fake-kube';
-import { PrometheusServer, VllmExporter } from '../helpers/prometheus';
+import { PrometheusServer, VllmExporter, scrapeExporter } from '../helpers/prometheus';
 import { repoRoot, runBundle } from '../helpers/run-bundle';
 import { fakeKube, seed } from '../kube/fixtures';
 import { istioCanaryWeights, replicasOf, stateOf } from '../kube/harness';
@@ -36,9 +36,10 @@ function follow(weight: number): void {
 }
 
 beforeAll(async () => {
-  await exporter.start();
-  prometheus = await new PrometheusServer([exporter.host]).start();
-  await prometheus.waitFor('sum(rate(vllm:time_to_first_token_seconds_count{version="stable"}[5s])) > 0');
+  prometheus = await scrapeExporter(
+    exporter,
+    'sum(rate(vllm:time_to_first_token_seconds_count{version="stable"}[5s])) > 0',
+  );
 }, 60_000);
 
 afterAll(async () => {

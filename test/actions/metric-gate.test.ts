@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FakeGitHub, pullRequestEvent } from '../helpers/github-api';
-import { PrometheusServer, VllmExporter } from '../helpers/prometheus';
+import { PrometheusServer, VllmExporter, scrapeExporter } from '../helpers/prometheus';
 import { runBundle } from '../helpers/run-bundle';
 
 // The built bundle (node dist/metric-gate/index.js), run as the runner runs it, against a real
@@ -18,10 +18,11 @@ let prometheus: PrometheusServer;
 const github = new FakeGitHub();
 
 beforeAll(async () => {
-  await exporter.start();
   await github.start();
-  prometheus = await new PrometheusServer([exporter.host]).start();
-  await prometheus.waitFor('sum(rate(vllm:time_to_first_token_seconds_count{version="stable"}[5s])) > 0');
+  prometheus = await scrapeExporter(
+    exporter,
+    'sum(rate(vllm:time_to_first_token_seconds_count{version="stable"}[5s])) > 0',
+  );
 }, 60_000);
 
 afterAll(async () => {

@@ -289,3 +289,11 @@ export class VllmExporter {
     await new Promise((resolve) => (this.server ? this.server.close(resolve) : resolve(undefined)));
   }
 }
+
+/** Start the exporter and a Prometheus scraping it; ready once `ready` (a PromQL condition) holds. */
+export async function scrapeExporter(exporter: VllmExporter, ready: string): Promise<PrometheusServer> {
+  await exporter.start();
+  const prometheus = await new PrometheusServer([exporter.host]).start();
+  await prometheus.waitFor(ready);
+  return prometheus;
+}

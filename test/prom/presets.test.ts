@@ -1,5 +1,5 @@
 import { PRESET_NAMES, PRESETS, PromClient } from '@llmops/prom';
-import { PrometheusServer, VllmExporter } from '../helpers/prometheus';
+import { PrometheusServer, VllmExporter, scrapeExporter } from '../helpers/prometheus';
 
 // Every preset's PromQL, run once against a real Prometheus scraping an exporter that publishes
 // vLLM-, TGI- and Istio-named series: a healthy target (no errors at all) must give one value.
@@ -7,10 +7,8 @@ const exporter = new VllmExporter({ healthy: { requests: 20, ttft: 0.2, errorRat
 let prometheus: PrometheusServer;
 
 beforeAll(async () => {
-  await exporter.start();
-  prometheus = await new PrometheusServer([exporter.host]).start();
   // Two scrapes at least, so rate() has two points in every window below.
-  await prometheus.waitFor('sum(rate(istio_requests_total{version="healthy"}[5s])) > 0');
+  prometheus = await scrapeExporter(exporter, 'sum(rate(istio_requests_total{version="healthy"}[5s])) > 0');
 }, 60_000);
 
 afterAll(async () => {

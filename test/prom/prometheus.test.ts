@@ -1,5 +1,5 @@
 import { PromClient, realClock, runMetricGate, type MetricGateInputs } from '@llmops/prom';
-import { PrometheusServer, VllmExporter } from '../helpers/prometheus';
+import { PrometheusServer, VllmExporter, scrapeExporter } from '../helpers/prometheus';
 
 // A real Prometheus scraping a vLLM-like exporter every second. Versions: `stable` and `canary-ok`
 // answer in ~0.2 s, `canary-slow` in ~0.6 s (3x), `canary-idle` gets no traffic.
@@ -12,9 +12,10 @@ const exporter = new VllmExporter({
 let prometheus: PrometheusServer;
 
 beforeAll(async () => {
-  await exporter.start();
-  prometheus = await new PrometheusServer([exporter.host]).start();
-  await prometheus.waitFor('sum(rate(vllm:time_to_first_token_seconds_count{version="stable"}[5s])) > 0');
+  prometheus = await scrapeExporter(
+    exporter,
+    'sum(rate(vllm:time_to_first_token_seconds_count{version="stable"}[5s])) > 0',
+  );
 }, 60_000);
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import {
   type Report,
   type RunContext,
 } from '@llmops/core';
-import { NO_DATA, promClientFromInputs, realClock, type Clock, type PromApi } from '@llmops/prom';
+import { measurementInputs, promClientFromInputs, realClock, type Clock, type PromApi } from '@llmops/prom';
 import { z } from 'zod';
 import { promAnalysis, type Analysis } from './analysis';
 import { ClientKube, loadKubeConfig, namespaceOf, type KubeApi } from './client';
@@ -42,12 +42,7 @@ export const canaryStepInputs = z.object({
   'prometheus-url': input.optional(),
   'prometheus-token': input.optional(),
   'prometheus-headers': input.optional(),
-  interval: input.duration(),
-  count: input.number({ min: 1, max: 10_000, integer: true }),
-  'failure-limit': input.number({ min: 0, integer: true }),
-  'inconclusive-limit': input.number({ min: 0, integer: true }),
-  'error-limit': input.number({ min: 0, integer: true }),
-  'no-data': input.choice(NO_DATA),
+  ...measurementInputs,
   'on-failure': input.choice(['rollback', 'pause'] as const),
   'scale-down-delay': input.duration(),
   action: input.choice(ACTIONS),

@@ -14,17 +14,22 @@ import { parseHeaders } from './headers';
 import { measureChecks, type Measurement } from './measure';
 import { buildReport, type MetricGateData } from './report';
 
-export const metricGateInputs = z.object({
-  'prometheus-url': input.text(),
-  'prometheus-token': input.optional(),
-  'prometheus-headers': input.optional(),
-  checks: input.text(),
+/** How often checks are measured and how many bad measurements a run tolerates (canary-step takes them too). */
+export const measurementInputs = {
   interval: input.duration(),
   count: input.number({ min: 1, max: 10_000, integer: true }),
   'failure-limit': input.number({ min: 0, integer: true }),
   'inconclusive-limit': input.number({ min: 0, integer: true }),
   'error-limit': input.number({ min: 0, integer: true }),
   'no-data': input.choice(NO_DATA),
+};
+
+export const metricGateInputs = z.object({
+  'prometheus-url': input.text(),
+  'prometheus-token': input.optional(),
+  'prometheus-headers': input.optional(),
+  checks: input.text(),
+  ...measurementInputs,
   ...reportingInputs,
 });
 export type MetricGateInputs = z.output<typeof metricGateInputs>;

@@ -1,23 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { workspaceRoot } from '@llmops/core';
 import { validatePrompts } from '@llmops/evals/validate';
+import { git } from '../../helpers/git';
 import { promptYml, workspace } from './fixtures';
-
-function git(cwd: string, ...args: string[]) {
-  execFileSync('git', args, {
-    cwd,
-    stdio: 'pipe',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@t',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@t',
-    },
-  });
-}
 
 /** A repo whose main branch has two prompts, with a feature branch checked out. */
 function repo(): string {
