@@ -6,9 +6,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readInputs } from '@llmops/core';
+import { actionDefaults } from '../test/helpers/run-bundle';
 import { qualityGateInputs, runQualityGate } from '@llmops/evals';
-import { parse } from 'yaml';
-import { readFileSync } from 'node:fs';
 
 const CASES = 2000;
 const LATENCY_MS = 50;
@@ -43,20 +42,14 @@ function workspace(): string {
   return dir;
 }
 
-const spec = parse(readFileSync(path.join(root, 'actions/llm-quality-gate/action.yml'), 'utf8')) as {
-  inputs: Record<string, { default?: string }>;
-};
-
 async function gate(dir: string, url: string, extra: Record<string, string>) {
-  const values: Record<string, string> = {};
-  for (const [k, v] of Object.entries(spec.inputs)) values[k] = String(v.default ?? '');
-  Object.assign(values, {
+  const values: Record<string, string> = {
+    ...actionDefaults('llm-quality-gate'),
     'base-url': url,
     model: 'test-model',
-    'github-token': '',
     'min-score': '0',
     ...extra,
-  });
+  };
   const inputs = readInputs(qualityGateInputs, (n) => values[n]);
   const cpu = process.cpuUsage();
   const start = performance.now();

@@ -875,7 +875,7 @@ async function findFiles(workspace, patterns) {
         followSymbolicLinks: false,
     });
     // A symlink out of the workspace would let a PR read (and echo into the comment) files elsewhere.
-    const files = matched.filter((file) => (0,src/* isInsideWorkspace */.cm)(workspace, file));
+    const files = (0,src/* insideWorkspace */.CT)(workspace, matched);
     if (files.length === 0) {
         throw new src/* UserError */.yo(`input 'paths' matched no files in ${workspace}: ${patterns.join(', ')}`);
     }

@@ -17,7 +17,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   XR: () => (/* reexport */ formatUserError),
   oB: () => (/* reexport */ gitTopLevel),
   hF: () => (/* reexport */ input),
-  cm: () => (/* reexport */ isInsideWorkspace),
+  CT: () => (/* reexport */ insideWorkspace),
   iU: () => (/* reexport */ isUserError),
   E9: () => (/* reexport */ parseDuration),
   mk: () => (/* reexport */ publish),
@@ -38,7 +38,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   oS: () => (/* reexport */ workspaceRoot)
 });
 
-// UNUSED EXPORTS: VERDICTS, VERSION, annotateCapped, commentMarker, escapeMarkdown, escapeXml, findingLocation, findingsTable, publishCheckRun, realPath, redactDeep, renderJunit, renderMarkdown, renderSarif, setSecretSink, upsertStickyComment, worstVerdict
+// UNUSED EXPORTS: VERDICTS, VERSION, annotateCapped, commentMarker, escapeMarkdown, escapeXml, findingLocation, findingsTable, isInsideWorkspace, publishCheckRun, realPath, redactDeep, renderJunit, renderMarkdown, renderSarif, setSecretSink, upsertStickyComment, worstVerdict
 
 ;// CONCATENATED MODULE: ./packages/core/src/duration.ts
 const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -839,10 +839,19 @@ function realPath(target) {
 function workspaceRoot(env = process.env) {
     return realPath(external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd()));
 }
+/** Whether `target` lies inside `root`, both already resolved. */
+function isWithin(root, target) {
+    const rel = external_node_path_default().relative(root, target);
+    return !(rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel));
+}
 /** Whether a path, symlinks resolved, lies inside the workspace. */
 function isInsideWorkspace(workspace, target) {
-    const rel = external_node_path_default().relative(realPath(workspace), realPath(target));
-    return !(rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel));
+    return isWithin(realPath(workspace), realPath(target));
+}
+/** The paths among many that, symlinks resolved, lie inside the workspace (resolving it once). */
+function insideWorkspace(workspace, targets) {
+    const root = realPath(workspace);
+    return targets.filter((target) => isWithin(root, realPath(target)));
 }
 /**
  * Resolve a path from an input or a config file inside the workspace. A path that escapes it

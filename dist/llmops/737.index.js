@@ -16,7 +16,7 @@ __webpack_require__.d(__webpack_exports__, {
   a3: () => (/* reexport */ duration/* formatDuration */.a),
   oB: () => (/* reexport */ gitTopLevel),
   hF: () => (/* reexport */ inputs/* input */.hF),
-  cm: () => (/* reexport */ workspace/* isInsideWorkspace */.cm),
+  CT: () => (/* reexport */ workspace/* insideWorkspace */.CT),
   iU: () => (/* reexport */ errors/* isUserError */.iU),
   E9: () => (/* reexport */ duration/* parseDuration */.E),
   ZR: () => (/* reexport */ readFileAtRef),
@@ -32,7 +32,7 @@ __webpack_require__.d(__webpack_exports__, {
   rF: () => (/* reexport */ wilson)
 });
 
-// UNUSED EXPORTS: VERDICTS, VERSION, annotateCapped, commentMarker, escapeMarkdown, escapeXml, findingLocation, findingsTable, formatUserError, publish, publishCheckRun, readInputs, realPath, redactDeep, renderJunit, renderMarkdown, renderSarif, renderText, setSecretSink, upsertStickyComment, verdictFailsStep, workspaceRoot, worstVerdict
+// UNUSED EXPORTS: VERDICTS, VERSION, annotateCapped, commentMarker, escapeMarkdown, escapeXml, findingLocation, findingsTable, formatUserError, isInsideWorkspace, publish, publishCheckRun, readInputs, realPath, redactDeep, renderJunit, renderMarkdown, renderSarif, renderText, setSecretSink, upsertStickyComment, verdictFailsStep, workspaceRoot, worstVerdict
 
 // EXTERNAL MODULE: ./packages/core/src/duration.ts
 var duration = __webpack_require__(9713);

@@ -16,7 +16,7 @@ __webpack_require__.d(__webpack_exports__, {
   a3: () => (/* reexport */ duration/* formatDuration */.a),
   oB: () => (/* reexport */ gitTopLevel),
   hF: () => (/* reexport */ inputs/* input */.hF),
-  cm: () => (/* reexport */ workspace/* isInsideWorkspace */.cm),
+  CT: () => (/* reexport */ workspace/* insideWorkspace */.CT),
   iU: () => (/* reexport */ errors/* isUserError */.iU),
   E9: () => (/* reexport */ duration/* parseDuration */.E),
   ZR: () => (/* reexport */ readFileAtRef),
@@ -32,7 +32,7 @@ __webpack_require__.d(__webpack_exports__, {
   rF: () => (/* reexport */ wilson)
 });
 
-// UNUSED EXPORTS: VERDICTS, VERSION, annotateCapped, commentMarker, escapeMarkdown, escapeXml, findingLocation, findingsTable, formatUserError, publish, publishCheckRun, readInputs, realPath, redactDeep, renderJunit, renderMarkdown, renderSarif, renderText, setSecretSink, upsertStickyComment, verdictFailsStep, workspaceRoot, worstVerdict
+// UNUSED EXPORTS: VERDICTS, VERSION, annotateCapped, commentMarker, escapeMarkdown, escapeXml, findingLocation, findingsTable, formatUserError, isInsideWorkspace, publish, publishCheckRun, readInputs, realPath, redactDeep, renderJunit, renderMarkdown, renderSarif, renderText, setSecretSink, upsertStickyComment, verdictFailsStep, workspaceRoot, worstVerdict
 
 // EXTERNAL MODULE: ./packages/core/src/duration.ts
 var duration = __webpack_require__(9713);
@@ -1090,7 +1090,7 @@ async function findFiles(workspace, patterns) {
         followSymbolicLinks: false,
     });
     // A symlink out of the workspace would let a PR read (and echo into the comment) files elsewhere.
-    const files = matched.filter((file) => (0,src/* isInsideWorkspace */.cm)(workspace, file));
+    const files = (0,src/* insideWorkspace */.CT)(workspace, matched);
     if (files.length === 0) {
         throw new src/* UserError */.yo(`input 'paths' matched no files in ${workspace}: ${patterns.join(', ')}`);
     }

@@ -30179,11 +30179,11 @@ function verdictFailsStep(verdict, failOnInconclusive = true) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CR: () => (/* binding */ toWorkspacePath),
-/* harmony export */   cm: () => (/* binding */ isInsideWorkspace),
+/* harmony export */   CT: () => (/* binding */ insideWorkspace),
 /* harmony export */   oS: () => (/* binding */ workspaceRoot),
 /* harmony export */   z1: () => (/* binding */ resolveInWorkspace)
 /* harmony export */ });
-/* unused harmony export realPath */
+/* unused harmony exports realPath, isInsideWorkspace */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -30206,10 +30206,19 @@ function realPath(target) {
 function workspaceRoot(env = process.env) {
     return realPath(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(env.GITHUB_WORKSPACE || process.cwd()));
 }
+/** Whether `target` lies inside `root`, both already resolved. */
+function isWithin(root, target) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, target);
+    return !(rel === '..' || rel.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel));
+}
 /** Whether a path, symlinks resolved, lies inside the workspace. */
 function isInsideWorkspace(workspace, target) {
-    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(realPath(workspace), realPath(target));
-    return !(rel === '..' || rel.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel));
+    return isWithin(realPath(workspace), realPath(target));
+}
+/** The paths among many that, symlinks resolved, lie inside the workspace (resolving it once). */
+function insideWorkspace(workspace, targets) {
+    const root = realPath(workspace);
+    return targets.filter((target) => isWithin(root, realPath(target)));
 }
 /**
  * Resolve a path from an input or a config file inside the workspace. A path that escapes it

@@ -17,10 +17,21 @@ export function workspaceRoot(env: NodeJS.ProcessEnv = process.env): string {
   return realPath(path.resolve(env.GITHUB_WORKSPACE || process.cwd()));
 }
 
+/** Whether `target` lies inside `root`, both already resolved. */
+function isWithin(root: string, target: string): boolean {
+  const rel = path.relative(root, target);
+  return !(rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel));
+}
+
 /** Whether a path, symlinks resolved, lies inside the workspace. */
 export function isInsideWorkspace(workspace: string, target: string): boolean {
-  const rel = path.relative(realPath(workspace), realPath(target));
-  return !(rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel));
+  return isWithin(realPath(workspace), realPath(target));
+}
+
+/** The paths among many that, symlinks resolved, lie inside the workspace (resolving it once). */
+export function insideWorkspace(workspace: string, targets: string[]): string[] {
+  const root = realPath(workspace);
+  return targets.filter((target) => isWithin(root, realPath(target)));
 }
 
 /**

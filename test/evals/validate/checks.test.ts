@@ -1,3 +1,5 @@
+import { symlinkSync } from 'node:fs';
+import path from 'node:path';
 import { validatePrompts, type ValidateOptions } from '@llmops/evals/validate';
 import type { Finding } from '@llmops/core';
 import { promptYml, workspace } from './fixtures';
@@ -227,6 +229,23 @@ describe('validate-prompts checks', () => {
     const report = await lint({
       'a.prompt.yml': promptYml({ tail: `responseFormat: json_schema\njsonSchema: '${schema}'` }),
     });
+    expect(report.findings).toEqual([]);
+  });
+
+  it('does not read prompt files that are symlinks out of the workspace', async () => {
+    const outside = workspace({
+      'secret.prompt.yml': promptYml({ head: 'name: outside\nmodel: openai/gpt-4o\nowner: x' }),
+    });
+    const ws = workspace({ 'a.prompt.yml': promptYml() });
+    symlinkSync(path.join(outside, 'secret.prompt.yml'), path.join(ws, 'link.prompt.yml'));
+    const report = await validatePrompts({
+      workspace: ws,
+      paths: ['*.prompt.yml'],
+      maxPromptTokens: 0,
+      requireVersionBump: false,
+      failOn: 'error',
+    });
+    expect(report.outputs.files).toBe(1);
     expect(report.findings).toEqual([]);
   });
 

@@ -4,7 +4,7 @@ import {
   changedFilesSince,
   countFindings,
   gitTopLevel,
-  isInsideWorkspace,
+  insideWorkspace,
   readFileAtRef,
   resolveBaseRef,
   resolveInWorkspace,
@@ -66,7 +66,7 @@ async function findFiles(workspace: string, patterns: string[]): Promise<string[
     followSymbolicLinks: false,
   });
   // A symlink out of the workspace would let a PR read (and echo into the comment) files elsewhere.
-  const files = matched.filter((file) => isInsideWorkspace(workspace, file));
+  const files = insideWorkspace(workspace, matched);
   if (files.length === 0) {
     throw new UserError(`input 'paths' matched no files in ${workspace}: ${patterns.join(', ')}`);
   }
