@@ -9,6 +9,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parse } from 'yaml';
 import { validatePrompts } from '@llmops/evals/validate';
+import { actionDefaults } from '../test/helpers/run-bundle';
 
 const FILES = 5000;
 const root = path.resolve(import.meta.dirname, '..');
@@ -79,21 +80,19 @@ async function main() {
   // Start-up: the bundle validating one file, as the runner starts it (median of 7).
   const one = mkdtempSync(path.join(tmpdir(), 'llmops-bench-one-'));
   writeFileSync(path.join(one, 'a.prompt.yml'), promptFile(1));
+  // The inputs as the runner passes them: action.yml defaults, then ours.
+  const inputEnv = Object.fromEntries(
+    Object.entries({ ...actionDefaults('validate-prompts'), paths: '*.prompt.yml' }).map(([k, v]) => [
+      `INPUT_${k.toUpperCase()}`,
+      v,
+    ]),
+  );
   const startups: number[] = [];
   for (let i = 0; i < 7; i++) {
     const t = performance.now();
     const child = spawnSync(process.execPath, [path.join(root, 'dist/validate-prompts/index.js')], {
       cwd: one,
-      env: {
-        PATH: process.env.PATH,
-        GITHUB_WORKSPACE: one,
-        INPUT_PATHS: '*.prompt.yml',
-        'INPUT_FAIL-ON': 'error',
-        'INPUT_MAX-PROMPT-TOKENS': '0',
-        'INPUT_REQUIRE-VERSION-BUMP': 'false',
-        INPUT_COMMENT: 'false',
-        'INPUT_CHECK-RUN': 'false',
-      },
+      env: { PATH: process.env.PATH, GITHUB_WORKSPACE: one, ...inputEnv },
     });
     startups.push(performance.now() - t);
     if (child.status !== 0) throw new Error(`bundle failed: ${child.stdout}${child.stderr}`);
