@@ -80,17 +80,21 @@ function mergeSpans(spans: Array<[number, number]>): Array<[number, number]> {
   return out;
 }
 
-function containsSquashed(text: string, needles: Needles): boolean {
-  const hay = squash(text);
+/** Whether decoded bytes hold a needle. Bytes that are not ASCII are dropped first: decoding a long run
+ * that is not base64 text gives mostly replacement characters, and folding each is the slow path. */
+function containsSquashed(decoded: string, needles: Needles): boolean {
+  const hay = squash(decoded.replace(/[^\t-~]+/g, ''));
   return [needles.full, ...needles.partial].some((needle) => needle && hay.includes(needle));
 }
 
 // Runs of base64 / base64url, allowing the line breaks and indentation models put into long encodings.
-const base64Run = /[A-Za-z0-9+/_-]{8,}(?:\s{0,8}[A-Za-z0-9+/_-]{4,})*={0,2}/g;
+// Every repeat is bounded: an unbounded one overflows the regex engine's stack on a run of megabytes;
+// a longer run is read in pieces (4096 is a multiple of 4, so base64 stays aligned).
+const base64Run = /[A-Za-z0-9+/_-]{8,4096}(?:\s{0,8}[A-Za-z0-9+/_-]{4,4096}){0,64}={0,2}/g;
 // Hex bytes, optionally as 0x.., \x.. or separated by spaces, commas, colons or dashes ("0x4c, 0x4c").
-const hexRun = /(?:(?:0x|\\x)?[0-9a-fA-F]{2}[\s:,;-]{0,3}){8,}/g;
+const hexRun = /(?:(?:0x|\\x)?[0-9a-fA-F]{2}[\s:,;-]{0,3}){8,4096}/g;
 // Decimal byte values ("76 76 77 79", "76,76,77").
-const decimalRun = /(?<![\d.])\d{1,3}(?:[\s,;:-]{1,3}\d{1,3}){7,}(?![\d.])/g;
+const decimalRun = /(?<![\d.])\d{1,3}(?:[\s,;:-]{1,3}\d{1,3}){7,4096}(?![\d.])/g;
 
 interface Run {
   start: number;
@@ -145,7 +149,7 @@ function acrostic(text: string): { chars: string; lines: Array<[number, number]>
   let at = 0;
   for (const line of text.split('\n')) {
     const body = line.replace(/^[\s>#*_~`"'“‘([{-]*(?:(?:\d+[.)]|[-*•+])\s+)?[\s*_"'“‘([{]*/, '');
-    const first = squash([...body].slice(0, 1).join(''));
+    const first = body ? squash(String.fromCodePoint(body.codePointAt(0)!)) : '';
     if (first) {
       chars += first;
       lines.push([at, at + line.length]);

@@ -43,37 +43,80 @@ const lookAlikes: Record<string, string> = {
 };
 
 /** Lower-case Latin letters and digits a code point stands for: NFKC, lower case, then look-alikes. */
-function foldCodePoint(char: string): string {
+function foldCodePointUncached(char: string): string {
   let out = '';
   for (const c of char.normalize('NFKC')) out += lookAlikes[c] ?? c.toLowerCase();
   return out.replace(/[^a-z0-9]/g, '');
+}
+
+// Text has few distinct non-ASCII characters: fold each once.
+const folds = new Map<string, { folded: string; lookAlike: boolean }>();
+function foldCodePoint(char: string): { folded: string; lookAlike: boolean } {
+  let fold = folds.get(char);
+  if (!fold) {
+    fold = { folded: foldCodePointUncached(char), lookAlike: char.normalize('NFKC') in lookAlikes };
+    if (folds.size < 10_000) folds.set(char, fold);
+  }
+  return fold;
 }
 
 /** A text reduced to letters and digits, with where each kept character came from in the original. */
 export interface SquashedText {
   chars: string;
   /** Original offset where squashed character i starts, and where it ends. */
-  starts: number[];
-  ends: number[];
-  /** Squashed character i came from a look-alike (Cyrillic, Greek) letter. */
-  lookAlike: boolean[];
+  starts: Int32Array;
+  ends: Int32Array;
+  /** 1 where squashed character i came from a look-alike (Cyrillic, Greek) letter. */
+  lookAlike: Uint8Array;
 }
 
+// eslint-disable-next-line no-control-regex -- every ASCII character, control characters included
+const asciiOnly = /^[\x00-\x7f]*$/;
+
 export function squashWithOffsets(text: string): SquashedText {
-  const out: SquashedText = { chars: '', starts: [], ends: [], lookAlike: [] };
-  let at = 0;
-  for (const char of text) {
-    const folded = foldCodePoint(char);
-    const foreign = char.normalize('NFKC') in lookAlikes;
-    for (const c of folded) {
-      out.chars += c;
-      out.starts.push(at);
-      out.ends.push(at + char.length);
-      out.lookAlike.push(foreign);
+  // Typed arrays, grown on demand: NFKC can turn one character into several (ﬁ → fi).
+  let size = text.length + 16;
+  let starts = new Int32Array(size);
+  let ends = new Int32Array(size);
+  let lookAlike = new Uint8Array(size);
+  const codes: number[] = [];
+  const keep = (code: number, start: number, end: number, foreign: boolean) => {
+    if (codes.length === size) {
+      size *= 2;
+      const grow = <T extends Int32Array | Uint8Array>(from: T, to: T) => (to.set(from), to);
+      starts = grow(starts, new Int32Array(size));
+      ends = grow(ends, new Int32Array(size));
+      lookAlike = grow(lookAlike, new Uint8Array(size));
     }
+    starts[codes.length] = start;
+    ends[codes.length] = end;
+    lookAlike[codes.length] = foreign ? 1 : 0;
+    codes.push(code);
+  };
+  for (let at = 0; at < text.length;) {
+    const code = text.charCodeAt(at);
+    if (code < 128) {
+      // ASCII folds to itself in lower case: only the rest needs NFKC and the look-alike table.
+      if ((code >= 48 && code <= 57) || (code >= 97 && code <= 122)) keep(code, at, at + 1, false);
+      else if (code >= 65 && code <= 90) keep(code + 32, at, at + 1, false);
+      at++;
+      continue;
+    }
+    const char = String.fromCodePoint(text.codePointAt(at)!);
+    const fold = foldCodePoint(char);
+    for (let i = 0; i < fold.folded.length; i++)
+      keep(fold.folded.charCodeAt(i), at, at + char.length, fold.lookAlike);
     at += char.length;
   }
-  return out;
+  let chars = '';
+  for (let i = 0; i < codes.length; i += 8192) chars += String.fromCharCode(...codes.slice(i, i + 8192));
+  const n = codes.length;
+  return {
+    chars,
+    starts: starts.subarray(0, n),
+    ends: ends.subarray(0, n),
+    lookAlike: lookAlike.subarray(0, n),
+  };
 }
 
 /**
@@ -82,5 +125,14 @@ export function squashWithOffsets(text: string): SquashedText {
  * "L L M O P S - c a n a r y" and "llmops_canary" the same string.
  */
 export function squash(text: string): string {
-  return squashWithOffsets(text).chars;
+  if (asciiOnly.test(text)) return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  // Runs of other characters at a time: most fold to nothing, and a callback per character is slow.
+  return text
+    .replace(/[^a-zA-Z0-9]+/g, (run) => {
+      if (asciiOnly.test(run)) return '';
+      let folded = '';
+      for (const char of run) if (char.charCodeAt(0) >= 128) folded += foldCodePoint(char).folded;
+      return folded;
+    })
+    .toLowerCase();
 }

@@ -93,39 +93,35 @@ interface Detector {
 
 // Order is precedence when matches overlap: the more specific kind wins.
 const detectors: Detector[] = [
-  {
-    kind: 'private-key',
-    pattern:
-      // A key cut short (max-tokens, a model stopping mid-block) is still a leak: up to the END line,
-      // else the first blank line, else the end of the text.
-      /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----[\s\S]*?(?:-----END \1-----|(?=\n[ \t]*\n)|$(?![\s\S]))/g,
-  },
   // Hugging Face access tokens
-  { kind: 'api-key', pattern: /\bhf_[A-Za-z0-9]{30,}\b/g },
+  { kind: 'api-key', pattern: /\bhf_[A-Za-z0-9]{30,256}\b/g },
   // GitLab personal access tokens
-  { kind: 'api-key', pattern: /\bglpat-[A-Za-z0-9_-]{20,}\b/g },
+  { kind: 'api-key', pattern: /\bglpat-[A-Za-z0-9_-]{20,256}\b/g },
   // npm access tokens
   { kind: 'api-key', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g },
   // JSON Web Tokens: base64url header and payload (both JSON objects, so both start "eyJ") and a signature
-  { kind: 'api-key', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g },
+  {
+    kind: 'api-key',
+    pattern: /\beyJ[A-Za-z0-9_-]{8,8192}\.eyJ[A-Za-z0-9_-]{8,8192}\.[A-Za-z0-9_-]{16,1024}/g,
+  },
   // OpenAI (sk-..., sk-proj-...), Anthropic (sk-ant-...)
-  { kind: 'api-key', pattern: /\bsk-(?:proj-|ant-(?:api\d\d-)?|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g },
+  { kind: 'api-key', pattern: /\bsk-(?:proj-|ant-(?:api\d\d-)?|svcacct-|admin-)?[A-Za-z0-9_-]{20,512}/g },
   // GitHub classic tokens and fine-grained PATs
   { kind: 'api-key', pattern: /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g },
   { kind: 'api-key', pattern: /\bgithub_pat_[A-Za-z0-9_]{60,255}\b/g },
   // AWS access key ids
   { kind: 'api-key', pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g },
   // Slack bot/user/app/refresh tokens
-  { kind: 'api-key', pattern: /\bxox[abposr]-(?:[A-Za-z0-9]+-){1,4}[A-Za-z0-9]{6,}\b/g },
+  { kind: 'api-key', pattern: /\bxox[abposr]-(?:[A-Za-z0-9]{1,64}-){1,4}[A-Za-z0-9]{6,256}\b/g },
   // Google API keys
   { kind: 'api-key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g },
   // Stripe secret and restricted keys
-  { kind: 'api-key', pattern: /\b[sr]k_(?:live|test)_[A-Za-z0-9]{16,}\b/g },
+  { kind: 'api-key', pattern: /\b[sr]k_(?:live|test)_[A-Za-z0-9]{16,256}\b/g },
   // A bearer token or an assigned key/secret/token with enough entropy to be a real credential.
   {
     kind: 'api-key',
     pattern:
-      /(?:\bbearer\s+|\b(?:api[_-]?key|secret|access[_-]?token|auth[_-]?token|token)["']?\s*[:=]\s*["']?)([A-Za-z0-9._~+/-]{20,}={0,2})/gi,
+      /(?:\bbearer\s+|\b(?:api[_-]?key|secret|access[_-]?token|auth[_-]?token|token)["']?\s*[:=]\s*["']?)([A-Za-z0-9._~+/-]{20,1024}={0,2})/gi,
     group: 1,
     accept: (value) => shannonBits(value) >= 3.5 && /\d/.test(value) && /[A-Za-z]/.test(value),
   },
@@ -156,7 +152,9 @@ const detectors: Detector[] = [
   },
   {
     kind: 'email',
-    pattern: /\b[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\b/g,
+    // Bounded (RFC 5321: 64-character local part, 63-character labels) so that a run like `a.a.a.…`
+    // is scanned once, not once per starting character.
+    pattern: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}\b/g,
   },
   // E.164 (+ and 8–15 digits, separators allowed between groups)
   {
@@ -179,11 +177,48 @@ const detectors: Detector[] = [
   },
 ];
 
+const keyHeader = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----/g;
+
+/**
+ * PEM private keys, from the BEGIN line to its END line. A key cut short (max-tokens, a model stopping
+ * mid-block) is still a leak: then up to the first blank line, else the end of the text. The next END
+ * line and blank line are found once and reused for the headers before them, so many headers stay linear.
+ */
+function privateKeys(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const nextEnd = new Map<string, number>();
+  const blank = /\n[ \t]*\n/g;
+  let nextBlank = -1;
+  keyHeader.lastIndex = 0;
+  for (let m = keyHeader.exec(text); m; m = keyHeader.exec(text)) {
+    const from = m.index + m[0].length;
+    const endLine = `-----END ${m[1]}-----`;
+    let end = nextEnd.get(endLine);
+    if (end === undefined || (end >= 0 && end < from)) {
+      end = text.indexOf(endLine, from);
+      nextEnd.set(endLine, end);
+    }
+    if (nextBlank !== text.length && nextBlank < from) {
+      blank.lastIndex = from;
+      nextBlank = blank.exec(text)?.index ?? text.length;
+    }
+    const stop = end >= 0 && end < nextBlank ? end + endLine.length : nextBlank;
+    spans.push([m.index, stop]);
+    keyHeader.lastIndex = Math.max(keyHeader.lastIndex, stop);
+  }
+  return spans;
+}
+
 /** Personal data and credentials in text, with checksums where the format has one. */
 export function findPii(text: string): PiiMatch[] {
   const found: PiiMatch[] = [];
-  const taken: Array<[number, number]> = [];
-  const overlaps = (start: number, end: number) => taken.some(([s, e]) => start < e && end > s);
+  // Characters already claimed by a more specific kind: a mask, so many findings stay linear.
+  const taken = new Uint8Array(text.length);
+  const overlaps = (start: number, end: number) => taken.subarray(start, end).includes(1);
+  for (const [start, end] of privateKeys(text)) {
+    taken.fill(1, start, end);
+    found.push({ kind: 'private-key', match: text.slice(start, end), start, end });
+  }
   for (const detector of detectors) {
     detector.pattern.lastIndex = 0;
     for (let m = detector.pattern.exec(text); m; m = detector.pattern.exec(text)) {
@@ -193,7 +228,7 @@ export function findPii(text: string): PiiMatch[] {
       const end = start + value.length;
       if (detector.accept && !detector.accept(value, m)) continue;
       if (overlaps(start, end)) continue;
-      taken.push([start, end]);
+      taken.fill(1, start, end);
       found.push({ kind: detector.kind, match: value, start, end });
     }
   }
