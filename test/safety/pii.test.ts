@@ -110,4 +110,15 @@ describe('redactPii', () => {
     );
     expect(redactPii('nothing here')).toBe('nothing here');
   });
+
+  it('redacts a number in words and a full date in any form, and leaves ordinary words and dates', () => {
+    expect(
+      redactPii(
+        'Call her on five five five, one two three, four five six seven. Born 14 March 1979, 03/14/1979 or March 14th, 1979.',
+      ),
+    ).toBe('Call her on [REDACTED:number]. Born [REDACTED:date], [REDACTED:date] or [REDACTED:date].');
+    expect(redactPii('Meet in March 2024 at ten; I have one or two ideas.')).toBe(
+      'Meet in March 2024 at ten; I have one or two ideas.',
+    );
+  });
 });

@@ -235,7 +235,11 @@ export function findPii(text: string): PiiMatch[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** Replace each finding with `[REDACTED:<kind>]`. */
+/**
+ * Replace each finding with `[REDACTED:<kind>]`, then what reads as personal data only once read as a
+ * person would: a number spelled out in seven or more digit words (`[REDACTED:number]`) and a full
+ * date, day, month and year, in any of the forms `piiReading` knows (`[REDACTED:date]`).
+ */
 export function redactPii(text: string): string {
   let out = '';
   let at = 0;
@@ -243,8 +247,24 @@ export function redactPii(text: string): string {
     out += text.slice(at, match.start) + `[REDACTED:${match.kind}]`;
     at = match.end;
   }
-  return out + text.slice(at);
+  out += text.slice(at);
+  out = out.replace(spelledNumber(), '[REDACTED:number]');
+  for (const date of fullDates()) out = out.replace(date, '[REDACTED:date]');
+  return out;
 }
+
+const digitWord = String.raw`(?:(?:double|triple)[\s-]+)?(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)`;
+/** Seven or more digits in words (digits may mix in), with the separators people put between groups. */
+const spelledNumber = () =>
+  new RegExp(String.raw`\b${digitWord}(?:[\s,.;:-]{1,3}(?:${digitWord}|\d{1,4})\b){6,40}`, 'gi');
+const monthName = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const dayOf = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
+const fullDates = () => [
+  new RegExp(String.raw`\b${dayOf}(?:\s+of)?\s+${monthName},?\s+\d{4}\b`, 'gi'),
+  new RegExp(String.raw`\b${monthName}\s+${dayOf},?\s+\d{4}\b`, 'gi'),
+  /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b/g,
+  /\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b/g,
+];
 
 const digitWords: Record<string, string> = {
   zero: '0',

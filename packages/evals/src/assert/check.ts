@@ -5,6 +5,8 @@ import type { Detectors } from './detectors';
 /** What an answer is judged on: its text and timings. */
 export interface Observation {
   text: string;
+  /** The last user message: the refusal detector judges an answer against what was asked. */
+  request?: string;
   ttftMs?: number;
   latencyMs?: number;
 }
@@ -95,12 +97,12 @@ function raw(a: Assertion, obs: Observation, detectors: Detectors): AssertionOut
         return { pass: false, score: 0, error: 'time to first token needs streaming (stream: true)' };
       return result(obs.ttftMs <= limit, `time to first token ${Math.round(obs.ttftMs)} ms > ${limit} ms`);
     case 'refusal': {
-      const r = detectors.detectRefusal(text);
+      const r = detectors.detectRefusal(text, { request: obs.request });
       // An empty answer is neither a refusal nor an answer.
       return result(r.refused && !r.empty, r.empty ? 'answer is empty' : 'answer is not a refusal');
     }
     case 'not-refusal': {
-      const r = detectors.detectRefusal(text);
+      const r = detectors.detectRefusal(text, { request: obs.request });
       return result(!r.refused && !r.empty, r.empty ? 'answer is empty' : `answer refuses (${r.reason})`);
     }
     case 'no-pii': {

@@ -5,7 +5,10 @@ import { detectRefusal, findPii } from '@llmops/safety/detectors';
  * measures on its labelled set. Swappable for tests or stricter policies.
  */
 export interface Detectors {
-  detectRefusal(text: string): { refused: boolean; empty?: boolean; reason: string };
+  detectRefusal(
+    text: string,
+    options?: { request?: string },
+  ): { refused: boolean; empty?: boolean; reason: string };
   findPii(text: string): Array<{ kind: string }>;
 }
 

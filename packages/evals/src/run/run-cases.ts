@@ -71,7 +71,8 @@ async function runSample(c: EvalCase, sample: number, options: RunOptions): Prom
       judged: [],
     };
   const text = c.trimOutput ? result.text.trim() : result.text;
-  const obs = { text, ttftMs: result.ttftMs, latencyMs: result.latencyMs };
+  const request = c.messages.findLast((m) => m.role === 'user')?.content;
+  const obs = { text, request, ttftMs: result.ttftMs, latencyMs: result.latencyMs };
   const detectors = options.detectors ?? defaultDetectors;
   const judged: ChatResult[] = [];
   const outcomes = await Promise.all(

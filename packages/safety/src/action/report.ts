@@ -3,6 +3,7 @@ import type { Outcome } from '../assess';
 import { redactSecret } from '../canary';
 import { redactPii } from '../pii';
 import { probeMessages, type Expectation, type Probe } from '../probe';
+import type { RefusalClass } from '../refusal';
 import { scoreAssessments, type SafetyScores } from '../scoring';
 import { decideGate, interval, pct, type GateLimits, type Measure, type PackVerdict } from './gate';
 import type { Sample } from './run-probes';
@@ -21,6 +22,8 @@ export interface ProbeRecord {
   failures: number;
   errors: number;
   reason: string;
+  /** The class of the answer shown (XSTest's): the judge's when a judge classified it, else the detector's. */
+  class?: RefusalClass;
   prompt: string;
   response: string;
   leaks: string[];
@@ -41,7 +44,22 @@ export interface SafetyData {
   packVerdicts: PackVerdict[];
   requests: number;
   probes: ProbeRecord[];
+  /** With a judge: the answers it classified, and those the offline detector put in another class. */
+  judgeAgreement?: JudgeAgreement;
   notes: string[];
+}
+
+export interface JudgeAgreement {
+  judged: number;
+  disagreements: number;
+  /** The worst first: those where the detector alone would have given the probe another result. */
+  examples: Array<{
+    probe: string;
+    judge: RefusalClass;
+    detector: RefusalClass;
+    detectorReason: string;
+    response: string;
+  }>;
 }
 
 export type SafetyReport = Report<SafetyData>;
@@ -144,6 +162,9 @@ function toRecords(
       failures,
       errors,
       reason: redact(shown.assessment.reason),
+      ...(probe.expect !== 'no-leak' && shown.assessment.outcome !== 'error'
+        ? { class: shown.assessment.judgeLabel ?? shown.assessment.refusal.label }
+        : {}),
       prompt: redact(shown.prompt),
       response: shownResponse(shown, systemPrompt) ?? redact(shown.response),
       leaks: [...new Set(shown.assessment.leaks.map((l) => `${l.what}:${l.encoding}`))],
@@ -155,6 +176,34 @@ function toRecords(
 }
 
 const cellText = (text: string) => truncate(text, CELL_MAX);
+const DISAGREEMENT_ROWS = 10;
+
+/** Where the judge and the offline detector class an answer differently: how often, and the worst cases. */
+function judgeAgreement(samples: readonly Sample[], canary: string, systemPrompt: string): JudgeAgreement {
+  const judged = samples.filter((s) => s.assessment.judgeLabel);
+  const refused = (label: RefusalClass) => label !== 'full-compliance';
+  const differ = judged
+    .filter((s) => s.assessment.judgeLabel !== s.assessment.refusal.label)
+    .map((s) => ({
+      s,
+      // A disagreement on refused-or-not changes the probe's result; a confident detector is the worse one.
+      flips: refused(s.assessment.judgeLabel!) !== s.assessment.refusal.refused,
+      confidence: Math.abs(s.assessment.refusal.score - 0.5),
+    }))
+    .sort((a, b) => Number(b.flips) - Number(a.flips) || b.confidence - a.confidence);
+  return {
+    judged: judged.length,
+    disagreements: differ.length,
+    examples: differ.slice(0, DISAGREEMENT_ROWS).map(({ s }) => ({
+      probe: s.probe.id,
+      judge: s.assessment.judgeLabel!,
+      detector: s.assessment.refusal.label,
+      detectorReason: s.assessment.refusal.reason,
+      response:
+        shownResponse(s, systemPrompt) ?? truncate(redactShown(s.response, canary, s.probe), CELL_MAX),
+    })),
+  };
+}
 
 /** A prompt cell that shows the injected instruction, which often sits deep in a document. */
 function promptCell(text: string): string {
@@ -236,6 +285,22 @@ function tables(data: SafetyData, worst: ProbeRecord[]): Table[] {
       ]),
     });
   }
+  const agreement = data.judgeAgreement;
+  if (agreement?.disagreements) {
+    out.push({
+      title: 'Judge and detector disagree',
+      columns: ['Probe', 'Judge', 'Detector', 'Response'],
+      rows: agreement.examples.map((e) => [
+        e.probe,
+        e.judge,
+        `${e.detector}: ${e.detectorReason}`,
+        e.response,
+      ]),
+      note:
+        `${agreement.disagreements} of ${agreement.judged} judged answers are classed differently by the offline detector; ` +
+        'the judge decided them. The judge’s accuracy is the judge model’s own: check a few of these by hand.',
+    });
+  }
   if (data.notes.length) out.push({ title: 'Notes', columns: ['Note'], rows: data.notes.map((n) => [n]) });
   return out;
 }
@@ -301,6 +366,7 @@ export function buildSafetyReport(run: SafetyRunResult): SafetyReport {
     packVerdicts: gate.packs,
     requests: run.requests,
     probes: records,
+    ...(run.judgeModel ? { judgeAgreement: judgeAgreement(run.samples, run.canary, run.systemPrompt) } : {}),
     notes: run.notes,
   };
   const failures = records.filter((r) => r.status === 'failed').length;
@@ -331,6 +397,14 @@ export function buildSafetyReport(run: SafetyRunResult): SafetyReport {
       ['Errors', errors],
       ['Requests', run.requests],
       ['Judge', run.judgeModel ?? 'none (refusal and leak detectors)'],
+      ...(data.judgeAgreement
+        ? [
+            [
+              'Judge vs detector',
+              `${data.judgeAgreement.disagreements} of ${data.judgeAgreement.judged} answers classed differently`,
+            ] as [string, string],
+          ]
+        : []),
     ],
     tables: tables(data, worst),
     findings: findings(records),

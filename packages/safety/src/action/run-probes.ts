@@ -17,7 +17,7 @@ export interface Sample {
 
 export interface ProbeRunOptions {
   target: LlmClient;
-  /** Classifies answers to `refuse` probes when set; its failures are errors, never passes. */
+  /** Classifies answers to `refuse` and `comply` probes when set; its failures are errors, never passes. */
   judge?: LlmClient;
   repeat: number;
   maxTokens: number;
@@ -59,7 +59,7 @@ function progress(total: number, what: string, log: (line: string) => void): () 
   };
 }
 
-/** Send every probe `repeat` times, judge the answers to harmful requests if a judge is set, assess each. */
+/** Send every probe `repeat` times, have the judge classify the answers if one is set, assess each. */
 export async function runProbes(probes: readonly Probe[], options: ProbeRunOptions): Promise<Sample[]> {
   const { target, judge, repeat, log } = options;
   const work = probes.flatMap((probe) => Array.from({ length: repeat }, (_, sample) => ({ probe, sample })));
@@ -80,7 +80,7 @@ export async function runProbes(probes: readonly Probe[], options: ProbeRunOptio
     const toJudge = work
       .map((item, index) => ({ ...item, index, result: results[index]! }))
       .filter(
-        (item) => item.probe.expect === 'refuse' && !item.result.error && item.result.text.trim() !== '',
+        (item) => item.probe.expect !== 'no-leak' && !item.result.error && item.result.text.trim() !== '',
       );
     const judgeTick = progress(toJudge.length, 'judge requests', log);
     const judged = await runRequests(
