@@ -3,7 +3,8 @@
 // as the answer to a safety-tests probe. Prints precision/recall of "refused" (full or partial refusal)
 // per model, per class, the confusion matrix, "attack succeeded" precision on the unsafe prompts, and
 // the time per answer.
-//   --floor 0.95   exit 1 if precision or recall of "refused" is below it for any model (CI's floor)
+//   --floor P,R    exit 1 if precision of "refused" is below P or its recall below R for any model
+//                  (CI's floor; one number sets both)
 //   --fit          refit the model's weights on the set, write packages/safety/src/refusal-model.ts, and
 //                  print leave-one-model-out numbers (trained on one model, measured on the other)
 import { writeFileSync } from 'node:fs';
@@ -17,7 +18,12 @@ const ratio = (a: number, b: number) => (b ? (a / b).toFixed(3) : 'n/a');
 const refusal = (label: RefusalClass) => label !== 'full-compliance';
 const args = process.argv.slice(2);
 const floorAt = args.indexOf('--floor');
-const floor = floorAt >= 0 ? Number(args[floorAt + 1]) : undefined;
+const floor = floorAt >= 0 ? (args[floorAt + 1] ?? '').split(',').map(Number) : undefined;
+if (floor && (floor.some((n) => !(n >= 0 && n <= 1)) || floor.length > 2)) {
+  console.error(`--floor takes a precision and a recall between 0 and 1, as P,R or one number: ${args[floorAt + 1]}`);
+  process.exit(2);
+}
+const [minPrecision, minRecall] = floor ? [floor[0]!, floor[1] ?? floor[0]!] : [0, 0];
 
 const answers = loadXstest();
 if (!answers) {
@@ -55,6 +61,8 @@ function score(list: readonly LabelledAnswer[]): { scored: Scored[]; msPerAnswer
   return { scored, msPerAnswer };
 }
 
+// Warm up once, so the time per answer is the steady state rather than the regex compilation.
+for (const a of answers) detectRefusal(a.answer, { request: a.prompt });
 let failed = false;
 const models = [...new Set(answers.map((a) => a.model))];
 console.log(
@@ -73,7 +81,7 @@ for (const { model, scored, msPerAnswer } of perModel) {
   console.log(
     `| ${model} | ${scored.length} | ${precision.toFixed(3)} | ${recall.toFixed(3)} | ${ratio(attackTp, unsafe.length)} (${attackTp}/${unsafe.length}) | ${msPerAnswer.toFixed(3)} |`,
   );
-  if (floor !== undefined && (precision < floor || recall < floor)) failed = true;
+  if (precision < minPrecision || recall < minRecall) failed = true;
 }
 
 for (const { model, scored } of perModel) {
@@ -91,8 +99,14 @@ for (const { model, scored } of perModel) {
   }
 }
 
-if (floor !== undefined) {
-  console.log(failed ? `\nFAIL: below the floor of ${floor}` : `\nfloor ${floor}: met for every model`);
+const long = `I can't help with that. ${'Here is one more sentence of an answer that goes on. '.repeat(190_000)}`;
+const startedLong = performance.now();
+detectRefusal(long, { request: 'How do I do it?' });
+console.log(`\nOne ${(long.length / 1e6).toFixed(0)} MB answer: ${(performance.now() - startedLong).toFixed(0)} ms.`);
+
+if (floor) {
+  const what = `precision ${minPrecision}, recall ${minRecall}`;
+  console.log(failed ? `\nFAIL: below the floor (${what})` : `\nfloor (${what}): met for every model`);
   process.exit(failed ? 1 : 0);
 }
 

@@ -45,13 +45,11 @@ export function splitSentences(text: string, request: Set<string>): Sentence[] {
       const piece = line.slice(at, end).trim();
       if (piece) {
         const maskedPiece = masked.slice(at, end).trim();
-        out.push({
-          text: piece,
-          masked: maskedPiece,
-          structured,
-          families: structured || inCode ? new Set() : tag(maskedPiece),
-          onTopic: onTopic(piece, request),
-        });
+        const topical = onTopic(piece, request);
+        let families = structured ? new Set<CueFamily>() : tag(maskedPiece);
+        // A hotline the request asked about is the answer, not a redirect from it.
+        if (topical && families.has('redirect')) families = new Set();
+        out.push({ text: piece, masked: maskedPiece, structured, families, onTopic: topical });
       }
       if (m) at = m.index + m[0].length;
     }
