@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { cacheKey, type CachedAnswer, type ResponseCache } from './cache';
 import { nodeFetch } from './http-fetch';
+import { chatCompletionChunkSchema, chatCompletionSchema, shapeProblem } from './chat-schema';
 import { sseChunks } from './sse';
 import { AdaptiveLimiter } from './limiter';
 import { backoffMs, isRetryableStatus, parseRetryAfter, sleep } from './retry';
@@ -272,27 +273,45 @@ export class LlmClient {
   }
 
   private async unary(body: ChatBody, signal: AbortSignal, start: number): Promise<CachedAnswer> {
-    const response = (await this.openai.chat.completions.create(
-      { ...body, stream: false } as OpenAI.ChatCompletionCreateParamsNonStreaming,
-      { signal, maxRetries: 0 },
-    )) as OpenAI.ChatCompletion & { error?: unknown };
-    if (response.error) {
-      const message = typeof response.error === 'string' ? response.error : JSON.stringify(response.error);
+    // The body is read and checked here, not by the SDK: it hands back whatever a 200 carried
+    // (a string for a text/plain body), and anything but a chat completion is not an answer.
+    const response = await this.openai.chat.completions
+      .create({ ...body, stream: false } as OpenAI.ChatCompletionCreateParamsNonStreaming, {
+        signal,
+        maxRetries: 0,
+      })
+      .asResponse();
+    const raw = await response.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      throw new AttemptError({ kind: 'malformed', message: `malformed response: the body is not JSON` });
+    }
+    const error = (json as { error?: unknown } | null)?.error;
+    if (error) {
+      const message = typeof error === 'string' ? error : JSON.stringify(error);
       throw new AttemptError({ kind: 'stream', message: `error in response body: ${message.slice(0, 500)}` });
     }
-    const choice = response.choices?.[0];
-    if (!choice) throw new AttemptError({ kind: 'empty', message: 'response has no choices' });
-    checkFinish(choice.finish_reason);
+    const parsed = chatCompletionSchema.safeParse(json);
+    if (!parsed.success) {
+      const problem = shapeProblem(parsed.error);
+      throw new AttemptError({
+        kind: problem === 'choices: no choices' ? 'empty' : 'malformed',
+        message: `malformed response: not a chat completion (${problem})`,
+      });
+    }
+    const choice = parsed.data.choices.find((c) => (c.index ?? 0) === 0) ?? parsed.data.choices[0]!;
+    const finishReason = choice.finish_reason ?? undefined;
+    checkFinish(finishReason);
+    const usage = parsed.data.usage;
     return {
-      text: choice.message?.content ?? '',
+      text: answerText(choice.message.content, choice.message.refusal, finishReason),
       latencyMs: performance.now() - start,
-      usage: response.usage
-        ? {
-            promptTokens: response.usage.prompt_tokens ?? 0,
-            completionTokens: response.usage.completion_tokens ?? 0,
-          }
+      usage: usage
+        ? { promptTokens: usage.prompt_tokens ?? 0, completionTokens: usage.completion_tokens ?? 0 }
         : undefined,
-      finishReason: choice.finish_reason ?? undefined,
+      finishReason,
     };
   }
 
@@ -311,14 +330,23 @@ export class LlmClient {
       .asResponse();
     if (!response.body) throw new AttemptError({ kind: 'empty', message: 'response has no body' });
     let text = '';
+    let refusal: string | undefined;
+    // A delta with a string content, even "": a stream of zero tokens is an empty answer, as in a body.
+    let hasContent = false;
     let first: number | undefined;
     let last = start;
     let chunks = 0;
     let finishReason: string | undefined;
     let usage: CachedAnswer['usage'];
-    for await (const chunk of sseChunks(
-      response.body as unknown as AsyncIterable<Uint8Array>,
-    ) as AsyncIterable<OpenAI.ChatCompletionChunk>) {
+    for await (const event of sseChunks(response.body as unknown as AsyncIterable<Uint8Array>)) {
+      const parsed = chatCompletionChunkSchema.safeParse(event);
+      if (!parsed.success) {
+        throw new AttemptError({
+          kind: 'malformed',
+          message: `malformed stream: a chunk is not a chat completion chunk (${shapeProblem(parsed.error)})`,
+        });
+      }
+      const chunk = parsed.data;
       // The usage chunk comes last with empty `choices`.
       if (chunk.usage) {
         usage = {
@@ -328,7 +356,9 @@ export class LlmClient {
       }
       for (const choice of chunk.choices ?? []) {
         if (choice.index !== undefined && choice.index !== 0) continue;
+        if (choice.delta?.refusal) refusal = (refusal ?? '') + choice.delta.refusal;
         const piece = choice.delta?.content;
+        if (typeof piece === 'string') hasContent = true;
         if (piece) {
           const now = performance.now();
           first ??= now;
@@ -350,7 +380,7 @@ export class LlmClient {
     const end = performance.now();
     const tokens = usage?.completionTokens || chunks;
     return {
-      text,
+      text: answerText(hasContent ? text : null, refusal, finishReason),
       ttftMs: first !== undefined ? first - start : undefined,
       tpotMs: first !== undefined && tokens > 1 ? (last - first) / (tokens - 1) : undefined,
       latencyMs: end - start,
@@ -358,6 +388,29 @@ export class LlmClient {
       finishReason,
     };
   }
+}
+
+/**
+ * The text of an answer, or an AttemptError when there is none. A null content is not an empty
+ * answer: scored as one it would pass `not-contains`, `no-pii` and `max-words`. Two null contents
+ * are answers all the same, both refusals, because that is what the person asking got:
+ * - OpenAI's `refusal` field (the model declined): its text is the answer;
+ * - `finish_reason: content_filter` (the provider's filter blocked the output): an empty text with
+ *   that finish reason. Safety tests count it as a defence (over-refusal on a benign prompt); the
+ *   quality gate scores it as a refusal, never as an empty answer that passes text checks.
+ */
+function answerText(
+  content: string | null | undefined,
+  refusal: string | null | undefined,
+  finishReason: string | undefined,
+): string {
+  if (typeof content === 'string') return content;
+  if (refusal) return refusal;
+  if (finishReason === 'content_filter') return '';
+  throw new AttemptError({
+    kind: 'malformed',
+    message: `malformed response: the answer has no content (finish_reason ${finishReason ?? 'missing'})`,
+  });
 }
 
 type ChatBody = { model: string; messages: ChatMessage[] } & ChatParams;
