@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
+import { parseHttpUrl, redactUrl, urlSecrets, UserError } from '@llmops/core';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { cacheKey, type CachedAnswer, type ResponseCache } from './cache';
+import { cacheKey, type CacheKey, type CachedAnswer, type ResponseCache } from './cache';
 import { nodeFetch } from './http-fetch';
 import { chatCompletionChunkSchema, chatCompletionSchema, shapeProblem } from './chat-schema';
 import { sseChunks } from './sse';
@@ -46,6 +47,9 @@ export interface ClientStats {
 
 /** `http://host:8000` → `http://host:8000/v1`; anything with a path is kept as given. */
 export function normalizeBaseUrl(baseURL: string): string {
+  // Inputs are checked by their schema (input.url); this guards callers from code, without a stack.
+  const { problem } = parseHttpUrl(baseURL);
+  if (problem) throw new UserError(`base URL '${redactUrl(baseURL)}': ${problem}`);
   const url = new URL(baseURL);
   if (url.pathname === '/' || url.pathname === '') url.pathname = '/v1';
   return url.toString().replace(/\/+$/, '');
@@ -145,12 +149,28 @@ export class LlmClient {
 
   constructor(private readonly options: LlmClientOptions) {
     this.model = options.model;
-    this.secrets = [options.apiKey ?? '', ...(options.secrets ?? [])].filter(Boolean);
+    this.secrets = [options.apiKey ?? '', ...(options.secrets ?? []), ...urlSecrets(options.baseURL)].filter(
+      Boolean,
+    );
     this.baseURL = normalizeBaseUrl(options.baseURL);
     // Every attempt in flight listens for the job's cancellation (as many as the concurrency).
     if (options.signal) setMaxListeners(0, options.signal);
+    // A query in base-url (`?api-version=` for Azure, `?key=` for some gateways) goes on every
+    // request: the SDK appends paths to baseURL as text, which would put them inside the query.
+    const base = new URL(this.baseURL);
+    const defaultQuery = Object.fromEntries(base.searchParams);
+    base.search = '';
+    // `user:password@` is basic auth, as `GET /models` sends it; an api-key (Bearer) wins over it.
+    const basic =
+      base.username || base.password
+        ? `Basic ${Buffer.from(`${decodeURIComponent(base.username)}:${decodeURIComponent(base.password)}`).toString('base64')}`
+        : undefined;
+    base.username = '';
+    base.password = '';
     this.openai = new OpenAI({
-      baseURL: this.baseURL,
+      baseURL: base.toString().replace(/\/+$/, ''),
+      defaultQuery,
+      ...(basic && !options.apiKey ? { defaultHeaders: { authorization: basic } } : {}),
       apiKey: options.apiKey || 'none',
       maxRetries: 0,
       timeout: options.timeoutMs,
@@ -162,7 +182,7 @@ export class LlmClient {
   }
 
   /** Cache key of a request to this client's model. */
-  keyOf(request: ChatRequest): string {
+  keyOf(request: ChatRequest): CacheKey {
     return cacheKey({
       baseURL: this.baseURL,
       model: this.model,
@@ -177,19 +197,19 @@ export class LlmClient {
   async complete(request: ChatRequest): Promise<ChatResult> {
     const key = this.keyOf(request);
     // Identical requests in flight at once (a base-ref case the PR left alone) share one answer.
-    const pending = this.inFlight.get(key);
+    const pending = this.inFlight.get(key.id);
     if (pending) {
       const shared = await pending;
       if (shared.error) return shared;
       this.stats.cacheHits++;
       return { ...shared, cached: true, attempts: 0 };
     }
-    const promise = this.completeUncached(key, request).finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, promise);
+    const promise = this.completeUncached(key, request).finally(() => this.inFlight.delete(key.id));
+    this.inFlight.set(key.id, promise);
     return promise;
   }
 
-  private async completeUncached(key: string, request: ChatRequest): Promise<ChatResult> {
+  private async completeUncached(key: CacheKey, request: ChatRequest): Promise<ChatResult> {
     const { cache } = this.options;
     if (cache) {
       const hit = await cache.get(key);

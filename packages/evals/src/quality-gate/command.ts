@@ -9,6 +9,7 @@ import {
   type RunContext,
 } from '@llmops/core';
 import {
+  defaultCacheDir,
   LlmClient,
   probeEndpoint,
   ResponseCache,
@@ -16,6 +17,7 @@ import {
   testDoubleScript,
   type ProbeResult,
 } from '@llmops/llm';
+import path from 'node:path';
 import { z } from 'zod';
 import { JUDGED_KINDS } from '../assert/check';
 import { planBaseRef, readBaselineReport, toBaseline } from '../baseline/baseline';
@@ -29,10 +31,10 @@ import { buildGateReport, type GateReport } from './report';
 
 export const qualityGateInputs = z.object({
   suites: input.list(),
-  'base-url': input.optional(),
+  'base-url': input.url(),
   'api-key': input.optional(),
   model: input.optional(),
-  'judge-base-url': input.optional(),
+  'judge-base-url': input.url(),
   'judge-api-key': input.optional(),
   'judge-model': input.optional(),
   concurrency: input.number({ min: 1, max: 1000, integer: true }),
@@ -41,7 +43,7 @@ export const qualityGateInputs = z.object({
   'max-retries': input.number({ min: 0, max: 20, integer: true }),
   stream: input.bool(),
   cache: input.bool(),
-  'cache-dir': input.text(),
+  'cache-dir': input.optional(),
   // Optional at the schema level too, so a CLI or root action.yml generated before it existed still runs.
   'cache-salt': input.optional().optional(),
   'min-score': input.number({ min: 0, max: 1 }),
@@ -69,6 +71,16 @@ function settingsOf(inputs: QualityGateInputs, model: string): GateSettings {
     repeat: inputs.repeat,
     model,
   };
+}
+
+/**
+ * The response cache's directory. Not set: outside the workspace (`defaultCacheDir`), since a pull
+ * request controls the workspace's files. Set: the workflow's choice — an absolute path as given
+ * (`${{ runner.temp }}/...`), a relative one inside the workspace.
+ */
+function cacheDir(dir: string | undefined, context: RunContext): string {
+  if (!dir) return defaultCacheDir(context.env);
+  return path.isAbsolute(dir) ? dir : resolveInWorkspace(context.workspace, dir, { input: 'cache-dir' });
 }
 
 /** Evaluate the suites (or merge shard reports) into one report. */
@@ -144,9 +156,7 @@ export async function runQualityGate(inputs: QualityGateInputs, context: RunCont
     // The cache key holds endpoint and model; these add what /models says of the weights and the salt.
     const identity = (probe: ProbeResult) =>
       JSON.stringify([probe.identity ?? {}, inputs['cache-salt'] ?? '']);
-    const cache = inputs.cache
-      ? new ResponseCache(resolveInWorkspace(workspace, inputs['cache-dir'], { input: 'cache-dir' }))
-      : undefined;
+    const cache = inputs.cache ? new ResponseCache(cacheDir(inputs['cache-dir'], context)) : undefined;
     const common = {
       timeoutMs: inputs['timeout-ms'],
       maxRetries: inputs['max-retries'],
