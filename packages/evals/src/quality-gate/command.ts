@@ -109,7 +109,7 @@ export async function runQualityGate(inputs: QualityGateInputs, context: RunCont
     else {
       const commit = await resolveBaseRef(workspace, ref);
       plan = await planBaseRef(files, cases, workspace, commit, (c) => keep(c.id));
-      notes.push(...plan.notes);
+      for (const note of plan.notes) notes.push(note);
       log(
         `baseline ${ref} (${commit.slice(0, 12)}): ${plan.same.length} cases unchanged, ${plan.changed.length} to evaluate`,
       );
