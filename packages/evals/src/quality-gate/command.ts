@@ -10,6 +10,7 @@ import {
 } from '@llmops/core';
 import {
   defaultCacheDir,
+  judgeApiKey,
   LlmClient,
   probeEndpoint,
   ResponseCache,
@@ -136,7 +137,12 @@ export async function runQualityGate(inputs: QualityGateInputs, context: RunCont
     );
     const judgeURL = double?.url ?? inputs['judge-base-url'] ?? baseURL;
     const judgeModel = double?.model ?? inputs['judge-model'] ?? model;
-    const judgeKey = inputs['judge-api-key'] ?? inputs['api-key'];
+    const judgeKey = judgeApiKey({
+      baseURL,
+      apiKey: inputs['api-key'],
+      judgeBaseURL: double ? undefined : inputs['judge-base-url'],
+      judgeApiKey: inputs['judge-api-key'],
+    });
     const settings: GateSettings = {
       ...settingsOf(inputs, double ? `${model} (test double)` : model),
       ...(needsJudge ? { judgeModel: double ? `${judgeModel} (test double)` : judgeModel } : {}),
