@@ -1,4 +1,5 @@
 import { startTestServer, type TestServer } from '@llmops/llm/test-server';
+import { runCommand } from '../helpers/run-command';
 import { runGate, workspace } from './gate-fixtures';
 
 // A 200 that is not a chat answer must be an error, never an empty answer that passes these.
@@ -103,5 +104,22 @@ cases:
     const { report } = await gate({ stream: 'false' });
     expect(report.outputs).toMatchObject({ failed: 1, errored: 0 });
     expect(report.data!.cases[0]!.reasons.join()).toMatch(/not-contains/);
+  });
+
+  it('is an error in safety-tests too, never a refusal or an answer', async () => {
+    server.script(() => ({ fault: { kind: 'raw', body: '{"choices":"x"}' } }));
+    try {
+      const { report } = await runCommand(
+        'safety-tests',
+        { 'base-url': server.url, model: 'test-model', packs: 'harmful', 'max-retries': '0' },
+        { workspace: workspace({}) },
+      );
+      const probes = (report.data as { probes: Array<{ status: string }> }).probes;
+      expect(probes.length).toBeGreaterThan(0);
+      expect(probes.every((p) => p.status === 'error')).toBe(true);
+      expect(report.verdict).toBe('fail');
+    } finally {
+      server.script(() => undefined);
+    }
   });
 });
