@@ -27,8 +27,10 @@ export function urlSecrets(text: string): string[] {
     const at = userinfo.indexOf(':');
     const user = at < 0 ? userinfo : userinfo.slice(0, at);
     const password = at < 0 ? '' : userinfo.slice(at + 1);
-    // `https://TOKEN@host` puts the credential in the user part; with a password, the user is a name.
-    for (const part of password ? [password] : [user]) found.push(part, decoded(part));
+    // `https://TOKEN@host` puts the credential in the user part; with a password, or when short
+    // (`admin@`), the user is a name, and masking it would hide that word in every log line.
+    for (const part of password ? [password] : user.length >= 8 ? [user] : [])
+      found.push(part, decoded(part));
     if (password) found.push(Buffer.from(`${decoded(user)}:${decoded(password)}`).toString('base64'));
   }
   const query = text.slice(text.indexOf('?') + 1 || text.length).split('#')[0]!;
