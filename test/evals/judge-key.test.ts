@@ -44,7 +44,7 @@ describe('judge-api-key', () => {
         'api-key': KEY,
         'judge-base-url': judge.url,
       };
-      const extra =
+      const extra: Record<string, string> =
         action === 'safety-tests'
           ? { packs: 'harmful', 'judge-model': 'judge' }
           : { 'judge-model': 'judge', cache: 'false' };
