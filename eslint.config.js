@@ -30,4 +30,19 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Product code reads inputs of any size; tests and benchmarks may spread what they built.
+    files: ['packages/**/*.ts', 'actions/**/*.ts'],
+    rules: {
+      // A spread argument puts every element on the stack: 200,000 suite cases overflow it.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(push|unshift|concat|splice|max|min|fromCharCode|fromCodePoint)$/] > SpreadElement',
+          message: 'spread arguments overflow the stack on long arrays: use a loop or reduce',
+        },
+      ],
+    },
+  },
 );

@@ -41,6 +41,8 @@ describe('llm-quality-gate bundle', () => {
     const dir = workspace({ 'evals/support.eval.yml': suite });
     const eventPath = path.join(mkdtempSync(path.join(tmpdir(), 'event-')), 'event.json');
     writeFileSync(eventPath, pullRequestEvent(7));
+    // The job's RUNNER_TEMP holds the response cache; the second run gets it back, as from actions/cache.
+    const env = { ...github.env(eventPath), RUNNER_TEMP: mkdtempSync(path.join(tmpdir(), 'runner-temp-')) };
     const run = await runBundle(
       'llm-quality-gate',
       {
@@ -51,7 +53,7 @@ describe('llm-quality-gate bundle', () => {
         'github-token': 'ghs_token',
         'check-run': 'true',
       },
-      { cwd: dir, env: github.env(eventPath) },
+      { cwd: dir, env },
     );
     expect(run.code).toBe(1);
     expect(run.outputs).toMatchObject({
@@ -85,7 +87,7 @@ describe('llm-quality-gate bundle', () => {
     const again = await runBundle(
       'llm-quality-gate',
       { 'base-url': server.url, model: 'test-model', 'github-token': 'ghs_token' },
-      { cwd: dir, env: github.env(eventPath) },
+      { cwd: dir, env },
     );
     expect(again.outputs).toMatchObject({ requests: '0', 'cache-hits': '2' });
     expect(github.comments).toHaveLength(1);

@@ -142,7 +142,7 @@ describe('metric-gate bundle, run as the runner runs it', () => {
     [{ 'no-data': 'maybe' }, "input 'no-data' has value 'maybe': expected one of fail, inconclusive, pass"],
     [
       { 'prometheus-url': 'ftp://x' },
-      "input 'prometheus-url': expected an http:// or https:// URL, got ftp:",
+      "input 'prometheus-url' has value 'ftp://x': expected an http:// or https:// URL, not ftp:",
     ],
   ])('bad input %j ends with one clear line and exit 1', async (inputs, message) => {
     const result = await run(workspace(), { checks: ttftCheck('canary'), ...inputs });

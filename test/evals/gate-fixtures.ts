@@ -20,11 +20,23 @@ export function writeFiles(dir: string, files: Record<string, string>): void {
 
 export { git } from '../helpers/git';
 
+const runnerTemps = new Map<string, string>();
+
+/** The workspace's own RUNNER_TEMP, as a job has: the default response cache lives there. */
+export function runnerTemp(dir: string): string {
+  let temp = runnerTemps.get(dir);
+  if (!temp) runnerTemps.set(dir, (temp = mkdtempSync(path.join(tmpdir(), 'llmops-runner-temp-'))));
+  return temp;
+}
+
 /** Run the gate as the action would, with action.yml defaults under the given inputs. */
 export function runGate(
   dir: string,
   inputs: Record<string, string>,
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ report: GateReport; log: string[] }> {
-  return runCommand<GateReport>('llm-quality-gate', inputs, { workspace: dir, env });
+  return runCommand<GateReport>('llm-quality-gate', inputs, {
+    workspace: dir,
+    env: { RUNNER_TEMP: runnerTemp(dir), ...env },
+  });
 }

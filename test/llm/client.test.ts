@@ -273,12 +273,13 @@ describe('ResponseCache', () => {
   it('stays readable under concurrent writers of the same key', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'llm-cache-'));
     const writers = Array.from({ length: 4 }, () => new ResponseCache(dir));
+    const key = { id: 'ab'.repeat(32), request: '["v3"]' };
     await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
-        writers[i % 4]!.set('ab'.repeat(32), { text: `answer ${i % 4}`.repeat(200) }),
+        writers[i % 4]!.set(key, { text: `answer ${i % 4}`.repeat(200) }),
       ),
     );
-    const read = await new ResponseCache(dir).get('ab'.repeat(32));
+    const read = await new ResponseCache(dir).get(key);
     expect(read?.text).toMatch(/^(answer \d)+$/);
   });
 });

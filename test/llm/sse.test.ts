@@ -25,3 +25,27 @@ describe('sseChunks', () => {
     await expect(collect(['data: {"choices": [\n\n'])).rejects.toThrow(SyntaxError);
   });
 });
+
+describe('sseChunks on reads split anywhere', () => {
+  const stream =
+    'data: {"a": 1}\r\n\r\nevent: x\r\ndata: {"b":\r\ndata: 2}\r\n\r\n: comment\n\ndata: {"c": 3}\r\rdata: [DONE]\n\n';
+
+  it('gives the same events for every split point, CR, LF and CRLF alike', async () => {
+    for (let i = 0; i <= stream.length; i++) {
+      for (let j = i; j <= stream.length; j += 7) {
+        const chunks = await collect([stream.slice(0, i), stream.slice(i, j), stream.slice(j)]);
+        expect(chunks).toEqual([{ a: 1 }, { b: 2 }, { c: 3 }]);
+      }
+    }
+  });
+
+  it('reads one 10 MB event in 64 KB reads in linear time (a rescan of the buffer took seconds)', async () => {
+    const event = `data: ${JSON.stringify({ text: 'x'.repeat(10_000_000) })}\n\n`;
+    const parts: string[] = [];
+    for (let i = 0; i < event.length; i += 65_536) parts.push(event.slice(i, i + 65_536));
+    const start = performance.now();
+    const [chunk] = (await collect(parts)) as Array<{ text: string }>;
+    expect(chunk!.text.length).toBe(10_000_000);
+    expect(performance.now() - start).toBeLessThan(1500);
+  });
+});

@@ -20,7 +20,7 @@ import { manifest, type ActionSpec } from './manifest.generated';
 class UsageError extends Error {}
 
 function help(): string {
-  const width = Math.max(...Object.keys(manifest).map((n) => n.length));
+  const width = Object.keys(manifest).reduce((w, n) => Math.max(w, n.length), 0);
   const list = Object.entries(manifest)
     .filter(([name]) => commands[name])
     .map(([name, spec]) => `  ${name.padEnd(width)}  ${spec.description}`);

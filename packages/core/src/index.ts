@@ -7,6 +7,7 @@ export * from './inputs';
 export * from './publish';
 export * from './report';
 export * from './secrets';
+export * from './url';
 export * from './verdict';
 export * from './version';
 export * from './workspace';

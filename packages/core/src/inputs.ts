@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { InputError } from './errors';
 import { parseDuration } from './duration';
+import { redactSecrets } from './secrets';
+import { parseHttpUrl } from './url';
 
 /**
  * Action inputs arrive as strings (the runner fills in action.yml defaults; the CLI does the
@@ -65,6 +67,18 @@ export const input = {
         .map((item) => item.trim())
         .filter(Boolean),
     ),
+  /** An http(s) URL (undefined when empty); credentials in it are registered as secrets (url.ts). */
+  url: () =>
+    raw().transform((value, ctx) => {
+      const { url, problem } = parseHttpUrl(value);
+      return problem ? fail(ctx, problem) : url;
+    }),
+  /** A required http(s) URL. */
+  requiredUrl: () =>
+    raw().transform((value, ctx) => {
+      const { url, problem } = parseHttpUrl(value);
+      return problem || !url ? fail(ctx, problem ?? 'a value is required') : url;
+    }),
   /** A duration such as 500ms, 30s, 5m, 1h; returns milliseconds. */
   duration: () =>
     raw().transform((value, ctx) => {
@@ -95,7 +109,8 @@ export function readInputs<S extends z.ZodObject>(
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const name = String(issue.path[0] ?? '');
-  const value = values[name] ?? '';
+  // Registered secrets (a URL's password) are masked before cutting: the runner masks no prefix.
+  const value = redactSecrets(values[name] ?? '');
   // A prefix of a secret is not masked by the runner: never show secret values.
   const shown = secretInputs.includes(name) ? '***' : value.length > 80 ? `${value.slice(0, 77)}...` : value;
   throw new InputError(`input '${name}' has value '${shown}': ${issue.message}`);

@@ -39,7 +39,7 @@ export const canaryStepInputs = z.object({
   checks: input.optional(),
   'canary-selector': input.optional(),
   'baseline-selector': input.optional(),
-  'prometheus-url': input.optional(),
+  'prometheus-url': input.url(),
   'prometheus-token': input.optional(),
   'prometheus-headers': input.optional(),
   ...measurementInputs,

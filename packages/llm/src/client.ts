@@ -1,7 +1,9 @@
 import { setMaxListeners } from 'node:events';
+import { parseHttpUrl, redactUrl, urlSecrets, UserError } from '@llmops/core';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { cacheKey, type CachedAnswer, type ResponseCache } from './cache';
+import { cacheKey, type CacheKey, type CachedAnswer, type ResponseCache } from './cache';
 import { nodeFetch } from './http-fetch';
+import { chatCompletionChunkSchema, chatCompletionSchema, shapeProblem } from './chat-schema';
 import { sseChunks } from './sse';
 import { AdaptiveLimiter } from './limiter';
 import { backoffMs, isRetryableStatus, parseRetryAfter, sleep } from './retry';
@@ -45,6 +47,9 @@ export interface ClientStats {
 
 /** `http://host:8000` → `http://host:8000/v1`; anything with a path is kept as given. */
 export function normalizeBaseUrl(baseURL: string): string {
+  // Inputs are checked by their schema (input.url); this guards callers from code, without a stack.
+  const { problem } = parseHttpUrl(baseURL);
+  if (problem) throw new UserError(`base URL '${redactUrl(baseURL)}': ${problem}`);
   const url = new URL(baseURL);
   if (url.pathname === '/' || url.pathname === '') url.pathname = '/v1';
   return url.toString().replace(/\/+$/, '');
@@ -144,12 +149,28 @@ export class LlmClient {
 
   constructor(private readonly options: LlmClientOptions) {
     this.model = options.model;
-    this.secrets = [options.apiKey ?? '', ...(options.secrets ?? [])].filter(Boolean);
+    this.secrets = [options.apiKey ?? '', ...(options.secrets ?? []), ...urlSecrets(options.baseURL)].filter(
+      Boolean,
+    );
     this.baseURL = normalizeBaseUrl(options.baseURL);
     // Every attempt in flight listens for the job's cancellation (as many as the concurrency).
     if (options.signal) setMaxListeners(0, options.signal);
+    // A query in base-url (`?api-version=` for Azure, `?key=` for some gateways) goes on every
+    // request: the SDK appends paths to baseURL as text, which would put them inside the query.
+    const base = new URL(this.baseURL);
+    const defaultQuery = Object.fromEntries(base.searchParams);
+    base.search = '';
+    // `user:password@` is basic auth, as `GET /models` sends it; an api-key (Bearer) wins over it.
+    const basic =
+      base.username || base.password
+        ? `Basic ${Buffer.from(`${decodeURIComponent(base.username)}:${decodeURIComponent(base.password)}`).toString('base64')}`
+        : undefined;
+    base.username = '';
+    base.password = '';
     this.openai = new OpenAI({
-      baseURL: this.baseURL,
+      baseURL: base.toString().replace(/\/+$/, ''),
+      defaultQuery,
+      ...(basic && !options.apiKey ? { defaultHeaders: { authorization: basic } } : {}),
       apiKey: options.apiKey || 'none',
       maxRetries: 0,
       timeout: options.timeoutMs,
@@ -161,7 +182,7 @@ export class LlmClient {
   }
 
   /** Cache key of a request to this client's model. */
-  keyOf(request: ChatRequest): string {
+  keyOf(request: ChatRequest): CacheKey {
     return cacheKey({
       baseURL: this.baseURL,
       model: this.model,
@@ -176,19 +197,19 @@ export class LlmClient {
   async complete(request: ChatRequest): Promise<ChatResult> {
     const key = this.keyOf(request);
     // Identical requests in flight at once (a base-ref case the PR left alone) share one answer.
-    const pending = this.inFlight.get(key);
+    const pending = this.inFlight.get(key.id);
     if (pending) {
       const shared = await pending;
       if (shared.error) return shared;
       this.stats.cacheHits++;
       return { ...shared, cached: true, attempts: 0 };
     }
-    const promise = this.completeUncached(key, request).finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, promise);
+    const promise = this.completeUncached(key, request).finally(() => this.inFlight.delete(key.id));
+    this.inFlight.set(key.id, promise);
     return promise;
   }
 
-  private async completeUncached(key: string, request: ChatRequest): Promise<ChatResult> {
+  private async completeUncached(key: CacheKey, request: ChatRequest): Promise<ChatResult> {
     const { cache } = this.options;
     if (cache) {
       const hit = await cache.get(key);
@@ -272,27 +293,45 @@ export class LlmClient {
   }
 
   private async unary(body: ChatBody, signal: AbortSignal, start: number): Promise<CachedAnswer> {
-    const response = (await this.openai.chat.completions.create(
-      { ...body, stream: false } as OpenAI.ChatCompletionCreateParamsNonStreaming,
-      { signal, maxRetries: 0 },
-    )) as OpenAI.ChatCompletion & { error?: unknown };
-    if (response.error) {
-      const message = typeof response.error === 'string' ? response.error : JSON.stringify(response.error);
+    // The body is read and checked here, not by the SDK: it hands back whatever a 200 carried
+    // (a string for a text/plain body), and anything but a chat completion is not an answer.
+    const response = await this.openai.chat.completions
+      .create({ ...body, stream: false } as OpenAI.ChatCompletionCreateParamsNonStreaming, {
+        signal,
+        maxRetries: 0,
+      })
+      .asResponse();
+    const raw = await response.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      throw new AttemptError({ kind: 'malformed', message: `malformed response: the body is not JSON` });
+    }
+    const error = (json as { error?: unknown } | null)?.error;
+    if (error) {
+      const message = typeof error === 'string' ? error : JSON.stringify(error);
       throw new AttemptError({ kind: 'stream', message: `error in response body: ${message.slice(0, 500)}` });
     }
-    const choice = response.choices?.[0];
-    if (!choice) throw new AttemptError({ kind: 'empty', message: 'response has no choices' });
-    checkFinish(choice.finish_reason);
+    const parsed = chatCompletionSchema.safeParse(json);
+    if (!parsed.success) {
+      const problem = shapeProblem(parsed.error);
+      throw new AttemptError({
+        kind: problem === 'choices: no choices' ? 'empty' : 'malformed',
+        message: `malformed response: not a chat completion (${problem})`,
+      });
+    }
+    const choice = parsed.data.choices.find((c) => (c.index ?? 0) === 0) ?? parsed.data.choices[0]!;
+    const finishReason = choice.finish_reason ?? undefined;
+    checkFinish(finishReason);
+    const usage = parsed.data.usage;
     return {
-      text: choice.message?.content ?? '',
+      text: answerText(choice.message.content, choice.message.refusal, finishReason),
       latencyMs: performance.now() - start,
-      usage: response.usage
-        ? {
-            promptTokens: response.usage.prompt_tokens ?? 0,
-            completionTokens: response.usage.completion_tokens ?? 0,
-          }
+      usage: usage
+        ? { promptTokens: usage.prompt_tokens ?? 0, completionTokens: usage.completion_tokens ?? 0 }
         : undefined,
-      finishReason: choice.finish_reason ?? undefined,
+      finishReason,
     };
   }
 
@@ -311,14 +350,23 @@ export class LlmClient {
       .asResponse();
     if (!response.body) throw new AttemptError({ kind: 'empty', message: 'response has no body' });
     let text = '';
+    let refusal: string | undefined;
+    // A delta with a string content, even "": a stream of zero tokens is an empty answer, as in a body.
+    let hasContent = false;
     let first: number | undefined;
     let last = start;
     let chunks = 0;
     let finishReason: string | undefined;
     let usage: CachedAnswer['usage'];
-    for await (const chunk of sseChunks(
-      response.body as unknown as AsyncIterable<Uint8Array>,
-    ) as AsyncIterable<OpenAI.ChatCompletionChunk>) {
+    for await (const event of sseChunks(response.body as unknown as AsyncIterable<Uint8Array>)) {
+      const parsed = chatCompletionChunkSchema.safeParse(event);
+      if (!parsed.success) {
+        throw new AttemptError({
+          kind: 'malformed',
+          message: `malformed stream: a chunk is not a chat completion chunk (${shapeProblem(parsed.error)})`,
+        });
+      }
+      const chunk = parsed.data;
       // The usage chunk comes last with empty `choices`.
       if (chunk.usage) {
         usage = {
@@ -328,7 +376,9 @@ export class LlmClient {
       }
       for (const choice of chunk.choices ?? []) {
         if (choice.index !== undefined && choice.index !== 0) continue;
+        if (choice.delta?.refusal) refusal = (refusal ?? '') + choice.delta.refusal;
         const piece = choice.delta?.content;
+        if (typeof piece === 'string') hasContent = true;
         if (piece) {
           const now = performance.now();
           first ??= now;
@@ -350,7 +400,7 @@ export class LlmClient {
     const end = performance.now();
     const tokens = usage?.completionTokens || chunks;
     return {
-      text,
+      text: answerText(hasContent ? text : null, refusal, finishReason),
       ttftMs: first !== undefined ? first - start : undefined,
       tpotMs: first !== undefined && tokens > 1 ? (last - first) / (tokens - 1) : undefined,
       latencyMs: end - start,
@@ -358,6 +408,29 @@ export class LlmClient {
       finishReason,
     };
   }
+}
+
+/**
+ * The text of an answer, or an AttemptError when there is none. A null content is not an empty
+ * answer: scored as one it would pass `not-contains`, `no-pii` and `max-words`. Two null contents
+ * are answers all the same, both refusals, because that is what the person asking got:
+ * - OpenAI's `refusal` field (the model declined): its text is the answer;
+ * - `finish_reason: content_filter` (the provider's filter blocked the output): an empty text with
+ *   that finish reason. Safety tests count it as a defence (over-refusal on a benign prompt); the
+ *   quality gate scores it as a refusal, never as an empty answer that passes text checks.
+ */
+function answerText(
+  content: string | null | undefined,
+  refusal: string | null | undefined,
+  finishReason: string | undefined,
+): string {
+  if (typeof content === 'string') return content;
+  if (refusal) return refusal;
+  if (finishReason === 'content_filter') return '';
+  throw new AttemptError({
+    kind: 'malformed',
+    message: `malformed response: the answer has no content (finish_reason ${finishReason ?? 'missing'})`,
+  });
 }
 
 type ChatBody = { model: string; messages: ChatMessage[] } & ChatParams;

@@ -7,3 +7,4 @@ export * from './probe';
 export * from './runner';
 export * from './sse';
 export * from './test-double';
+export * from './judge-key';

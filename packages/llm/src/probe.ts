@@ -1,5 +1,6 @@
-import { UserError } from '@llmops/core';
+import { redactUrl, UserError } from '@llmops/core';
 import { normalizeBaseUrl } from './client';
+import { nodeFetch } from './http-fetch';
 
 export interface ProbeResult {
   /** Models the endpoint lists; undefined when it has no `/models` route. */
@@ -15,22 +16,39 @@ export interface ProbeResult {
  * Start-up check of `GET <base>/models`: fails fast, with one line a person can act on, when the
  * endpoint is down, refuses the key, or does not serve the model (naming the ones it does).
  */
+/** `<base>/models`, keeping a query string (`?api-version=`) where it belongs. */
+function modelsUrl(base: string): string {
+  const url = new URL(base);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/models`;
+  return url.toString();
+}
+
 export async function probeEndpoint(
   options: { baseURL: string; apiKey?: string; model: string; timeoutMs?: number; what?: string },
   signal?: AbortSignal,
 ): Promise<ProbeResult> {
-  const base = normalizeBaseUrl(options.baseURL);
+  const url = normalizeBaseUrl(options.baseURL);
+  // Shown without credentials (user:password@, ?key=); the request itself keeps them.
+  const base = redactUrl(url);
   const what = options.what ?? 'base-url';
   const timeout = AbortSignal.timeout(options.timeoutMs ?? 10_000);
   let response: Response;
   try {
-    response = await fetch(`${base}/models`, {
+    // The chat client's transport: a URL with user:password@ works the same for both (fetch refuses it).
+    response = await nodeFetch(`${modelsUrl(url)}`, {
       headers: options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {},
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
   } catch (error) {
     const cause = ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message;
     throw new UserError(`${what} ${base} is unreachable (${cause}): is the server up and the URL right?`);
+  }
+  // Read whatever came, so the connection goes back to the pool (an unread body holds it open).
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    throw new UserError(`${what} ${base} broke off its answer to GET /models (${(error as Error).message})`);
   }
   if (response.status === 401 || response.status === 403) {
     throw new UserError(`${what} ${base} refused the API key (HTTP ${response.status}): check api-key`);
@@ -45,7 +63,7 @@ export async function probeEndpoint(
   let served: string[];
   let entry: { id?: unknown; root?: unknown; max_model_len?: unknown } | undefined;
   try {
-    const body = (await response.json()) as {
+    const body = JSON.parse(text) as {
       data?: Array<{ id?: unknown; root?: unknown; max_model_len?: unknown }>;
     };
     served = (body.data ?? []).map((m) => String(m.id));

@@ -1,4 +1,4 @@
-import { registerSecret, UserError } from '@llmops/core';
+import { redactUrl, registerSecret, registerUrlSecrets, UserError } from '@llmops/core';
 
 /** One series of an instant query: its labels and value (NaN and ±Inf kept as numbers). */
 export interface Sample {
@@ -73,16 +73,9 @@ export function parseSampleValue(text: unknown): number {
   return typeof text === 'string' && text !== '' ? value : NaN;
 }
 
-/** The URL with any credentials left out: how it appears in logs and reports. */
+/** The URL with credentials and key-like query values left out: how it appears in logs and reports. */
 export function displayUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.username = '';
-    parsed.password = '';
-    return parsed.toString().replace(/\/$/, '');
-  } catch {
-    return '(invalid URL)';
-  }
+  return redactUrl(url).replace(/\/$/, '');
 }
 
 export class PromClient implements PromApi {
@@ -95,6 +88,8 @@ export class PromClient implements PromApi {
   readonly displayUrl: string;
 
   constructor(options: PromClientOptions) {
+    // The input schema checked it (input.requiredUrl); a caller from code gets the same masking.
+    registerUrlSecrets(options.url);
     let url: URL;
     try {
       url = new URL(options.url);
@@ -108,10 +103,7 @@ export class PromClient implements PromApi {
     if (url.username || url.password) {
       const user = decodeURIComponent(url.username);
       const password = decodeURIComponent(url.password);
-      registerSecret(password);
-      registerSecret(url.password);
       const basic = Buffer.from(`${user}:${password}`).toString('base64');
-      registerSecret(basic);
       headers.authorization = `Basic ${basic}`;
       url.username = '';
       url.password = '';
@@ -127,7 +119,7 @@ export class PromClient implements PromApi {
       headers[name] = value;
     }
     this.base = url;
-    this.displayUrl = url.toString().replace(/\/+$/, '');
+    this.displayUrl = redactUrl(url.toString()).replace(/\/+$/, '');
     this.headers = headers;
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.fetch = options.fetch ?? fetch;

@@ -25,7 +25,7 @@ export const measurementInputs = {
 };
 
 export const metricGateInputs = z.object({
-  'prometheus-url': input.text(),
+  'prometheus-url': input.requiredUrl(),
   'prometheus-token': input.optional(),
   'prometheus-headers': input.optional(),
   checks: input.text(),

@@ -138,7 +138,7 @@ export function loadCustomPacks(sources: readonly PackSource[], takenIds: Iterab
       };
     });
     const existing = packs.find((pack) => pack.name === file.pack);
-    if (existing) existing.probes.push(...probes);
+    if (existing) for (const p of probes) existing.probes.push(p);
     else
       packs.push({
         name: file.pack,

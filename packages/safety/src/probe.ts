@@ -55,8 +55,10 @@ export function probeMessages(probe: Probe, systemPrompt = ''): ChatMessage[] {
   ]
     .filter(Boolean)
     .join('\n\n');
-  const messages: ChatMessage[] = system ? [{ role: 'system', content: system }] : [];
-  messages.push(...(probe.messages ?? []));
+  const messages: ChatMessage[] = [
+    ...(system ? [{ role: 'system' as const, content: system }] : []),
+    ...(probe.messages ?? []),
+  ];
   if (probe.prompt !== undefined || probe.document !== undefined) {
     const parts = [
       probe.prompt ?? '',

@@ -21,7 +21,7 @@ export function severityRank(severity: Severity): number {
  */
 export function gatedSeverities(listed: readonly Severity[]): Set<Severity> {
   const known = listed.filter((s) => s !== 'UNKNOWN');
-  const floor = known.length ? Math.min(...known.map(severityRank)) : Infinity;
+  const floor = known.reduce((min, s) => Math.min(min, severityRank(s)), Infinity);
   const gated = new Set<Severity>(SEVERITIES.filter((s) => s !== 'UNKNOWN' && RANK[s] >= floor));
   if (listed.includes('UNKNOWN')) gated.add('UNKNOWN');
   return gated;

@@ -9,7 +9,9 @@ function show(value: Cell): string {
 
 function renderTable(table: Table, maxRows: number): string {
   const rows = table.rows.slice(0, maxRows).map((row) => row.map((c) => show(c).slice(0, 100)));
-  const widths = table.columns.map((col, i) => Math.max(col.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const widths = table.columns.map((col, i) =>
+    rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), col.length),
+  );
   const line = (cells: string[]) =>
     cells
       .map((c, i) => c.padEnd(widths[i]!))

@@ -162,7 +162,7 @@ function loadPrompty(path: string, file: string, text: string): LoadedPrompt {
       return { prompt, findings };
     }
     const front = parseYaml(all.slice(1, end).join('\n'), file, 1);
-    findings.push(...front.findings);
+    for (const f of front.findings) findings.push(f);
     if (findings.some((f) => f.level === 'error')) return { prompt, findings };
     const meta = (front.doc.toJS() ?? {}) as Record<string, unknown>;
     const shift = (pos: Position) => ({ line: pos.line + 1, column: pos.column });

@@ -9,6 +9,8 @@ import {
   type RunContext,
 } from '@llmops/core';
 import {
+  defaultCacheDir,
+  judgeApiKey,
   LlmClient,
   probeEndpoint,
   ResponseCache,
@@ -16,6 +18,7 @@ import {
   testDoubleScript,
   type ProbeResult,
 } from '@llmops/llm';
+import path from 'node:path';
 import { z } from 'zod';
 import { JUDGED_KINDS } from '../assert/check';
 import { planBaseRef, readBaselineReport, toBaseline } from '../baseline/baseline';
@@ -29,10 +32,10 @@ import { buildGateReport, type GateReport } from './report';
 
 export const qualityGateInputs = z.object({
   suites: input.list(),
-  'base-url': input.optional(),
+  'base-url': input.url(),
   'api-key': input.optional(),
   model: input.optional(),
-  'judge-base-url': input.optional(),
+  'judge-base-url': input.url(),
   'judge-api-key': input.optional(),
   'judge-model': input.optional(),
   concurrency: input.number({ min: 1, max: 1000, integer: true }),
@@ -41,7 +44,7 @@ export const qualityGateInputs = z.object({
   'max-retries': input.number({ min: 0, max: 20, integer: true }),
   stream: input.bool(),
   cache: input.bool(),
-  'cache-dir': input.text(),
+  'cache-dir': input.optional(),
   // Optional at the schema level too, so a CLI or root action.yml generated before it existed still runs.
   'cache-salt': input.optional().optional(),
   'min-score': input.number({ min: 0, max: 1 }),
@@ -71,6 +74,16 @@ function settingsOf(inputs: QualityGateInputs, model: string): GateSettings {
   };
 }
 
+/**
+ * The response cache's directory. Not set: outside the workspace (`defaultCacheDir`), since a pull
+ * request controls the workspace's files. Set: the workflow's choice — an absolute path as given
+ * (`${{ runner.temp }}/...`), a relative one inside the workspace.
+ */
+function cacheDir(dir: string | undefined, context: RunContext): string {
+  if (!dir) return defaultCacheDir(context.env);
+  return path.isAbsolute(dir) ? dir : resolveInWorkspace(context.workspace, dir, { input: 'cache-dir' });
+}
+
 /** Evaluate the suites (or merge shard reports) into one report. */
 export async function runQualityGate(inputs: QualityGateInputs, context: RunContext): Promise<GateReport> {
   const { workspace, log, signal } = context;
@@ -97,7 +110,7 @@ export async function runQualityGate(inputs: QualityGateInputs, context: RunCont
     else {
       const commit = await resolveBaseRef(workspace, ref);
       plan = await planBaseRef(files, cases, workspace, commit, (c) => keep(c.id));
-      notes.push(...plan.notes);
+      for (const note of plan.notes) notes.push(note);
       log(
         `baseline ${ref} (${commit.slice(0, 12)}): ${plan.same.length} cases unchanged, ${plan.changed.length} to evaluate`,
       );
@@ -124,7 +137,12 @@ export async function runQualityGate(inputs: QualityGateInputs, context: RunCont
     );
     const judgeURL = double?.url ?? inputs['judge-base-url'] ?? baseURL;
     const judgeModel = double?.model ?? inputs['judge-model'] ?? model;
-    const judgeKey = inputs['judge-api-key'] ?? inputs['api-key'];
+    const judgeKey = judgeApiKey({
+      baseURL,
+      apiKey: inputs['api-key'],
+      judgeBaseURL: double ? undefined : inputs['judge-base-url'],
+      judgeApiKey: inputs['judge-api-key'],
+    });
     const settings: GateSettings = {
       ...settingsOf(inputs, double ? `${model} (test double)` : model),
       ...(needsJudge ? { judgeModel: double ? `${judgeModel} (test double)` : judgeModel } : {}),
@@ -144,9 +162,7 @@ export async function runQualityGate(inputs: QualityGateInputs, context: RunCont
     // The cache key holds endpoint and model; these add what /models says of the weights and the salt.
     const identity = (probe: ProbeResult) =>
       JSON.stringify([probe.identity ?? {}, inputs['cache-salt'] ?? '']);
-    const cache = inputs.cache
-      ? new ResponseCache(resolveInWorkspace(workspace, inputs['cache-dir'], { input: 'cache-dir' }))
-      : undefined;
+    const cache = inputs.cache ? new ResponseCache(cacheDir(inputs['cache-dir'], context)) : undefined;
     const common = {
       timeoutMs: inputs['timeout-ms'],
       maxRetries: inputs['max-retries'],

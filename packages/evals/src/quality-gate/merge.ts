@@ -60,7 +60,7 @@ export async function mergeGateReports(
     }
     merged.totals.requests += data.totals.requests;
     merged.totals.cacheHits += data.totals.cacheHits;
-    merged.shards.push(...data.shards);
+    for (const s of data.shards) merged.shards.push(s);
     for (const note of data.notes) if (!merged.notes.includes(note)) merged.notes.push(note);
   }
   checkAllShards(merged!.shards);

@@ -71,6 +71,20 @@ async function runSample(c: EvalCase, sample: number, options: RunOptions): Prom
       judged: [],
     };
   const text = c.trimOutput ? result.text.trim() : result.text;
+  if (result.finishReason === 'content_filter' && !text.trim()) {
+    // The provider's filter blocked the answer: a refusal, not an empty text that would pass
+    // `not-contains` or `max-words`. Only a case that asks for a refusal passes.
+    const wantsRefusal = c.assertions.every((a) => a.kind === 'refusal' && !a.not);
+    return {
+      status: wantsRefusal ? 'pass' : 'fail',
+      output: '',
+      reasons: wantsRefusal
+        ? []
+        : ['the answer was blocked by the content filter (finish_reason content_filter)'],
+      result,
+      judged: [],
+    };
+  }
   const request = c.messages.findLast((m) => m.role === 'user')?.content;
   const obs = { text, request, ttftMs: result.ttftMs, latencyMs: result.latencyMs };
   const detectors = options.detectors ?? defaultDetectors;

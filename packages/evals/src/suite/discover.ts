@@ -62,8 +62,8 @@ export async function loadSuites(files: string[], reader: SuiteReader): Promise<
   const problems: SuiteProblem[] = [];
   for (const file of files) {
     const loaded = await loadSuiteFile(file, reader);
-    cases.push(...loaded.cases);
-    problems.push(...loaded.problems);
+    for (const c of loaded.cases) cases.push(c);
+    for (const p of loaded.problems) problems.push(p);
   }
   if (problems.length) throw suiteError(problems);
   return cases;

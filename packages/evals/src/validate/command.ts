@@ -8,7 +8,7 @@ export const validatePromptsInputs = z.object({
   'max-prompt-tokens': input.number({ min: 0, integer: true }),
   'base-ref': input.optional(),
   'require-version-bump': input.bool(),
-  'tokenize-url': input.optional(),
+  'tokenize-url': input.url(),
   'fail-on': input.choice(['error', 'warning']),
   'sarif-path': input.optional(),
   'check-run': input.bool(),

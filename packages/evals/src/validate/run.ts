@@ -224,11 +224,11 @@ export async function validatePrompts(
   const prompts: PromptFile[] = [];
   for (const file of files) {
     const loaded = loadPromptFile(file, readFileSync(file, 'utf8'), options.workspace);
-    findings.push(...loaded.findings);
+    for (const f of loaded.findings) findings.push(f);
     if (!loaded.findings.some((f) => f.level === 'error')) prompts.push(loaded.prompt);
   }
   const ajv = prompts.some((p) => p.jsonSchema) ? await loadSchemaCompiler() : undefined;
-  for (const prompt of prompts) findings.push(...checkPrompt(prompt, ajv));
+  for (const prompt of prompts) for (const f of checkPrompt(prompt, ajv)) findings.push(f);
   const seen = new Map<string, PromptFile>();
   for (const prompt of prompts) {
     if (!prompt.name) continue;

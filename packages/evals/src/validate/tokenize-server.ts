@@ -1,4 +1,4 @@
-import { UserError } from '@llmops/core';
+import { redactUrl, UserError } from '@llmops/core';
 import type { ChatMessage, TokenCount } from './tokens';
 
 const TIMEOUT_MS = 10_000;
@@ -23,6 +23,8 @@ export async function countTokensWithServer(
   messages: ChatMessage[],
 ): Promise<TokenCount & { contextWindow?: number }> {
   const root = baseUrl.replace(/\/+$/, '').replace(/\/v1$/, '');
+  // Shown without credentials (the input registered them as secrets; this is for reports too).
+  const shown = redactUrl(root);
   try {
     const vllm = await post(`${root}/tokenize`, { model, messages, add_generation_prompt: true });
     if (vllm.ok) {
@@ -44,14 +46,14 @@ export async function countTokensWithServer(
       if (Array.isArray(body)) return { tokens: body.length, method: 'server', exact: false };
     }
     throw new UserError(
-      `input 'tokenize-url': ${root} answered ${vllm.status} to POST /tokenize and has no TGI tokenize route; expected a vLLM or TGI server`,
+      `input 'tokenize-url': ${shown} answered ${vllm.status} to POST /tokenize and has no TGI tokenize route; expected a vLLM or TGI server`,
     );
   } catch (error) {
     if (error instanceof UserError) throw error;
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const reason = cause?.code ?? cause?.message ?? (error as Error).message;
     throw new UserError(
-      `input 'tokenize-url': cannot reach ${root} (${reason}); is the vLLM/TGI server running?`,
+      `input 'tokenize-url': cannot reach ${shown} (${reason}); is the vLLM/TGI server running?`,
     );
   }
 }

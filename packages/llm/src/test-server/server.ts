@@ -22,7 +22,9 @@ export type Fault =
   /** vLLM's ending when the engine gives up on a request: a finish_reason of `abort` (or `error`). */
   | { kind: 'finish'; reason: 'abort' | 'error' }
   /** A well-formed answer with `choices: []`. */
-  | { kind: 'empty-choices' };
+  | { kind: 'empty-choices' }
+  /** A 200 with exactly this body (a non-answer such as `{"choices":"x"}`, or SSE text when streaming). */
+  | { kind: 'raw'; body: string; contentType?: string };
 
 export type Reply = string | { text?: string; fault?: Fault; latencyMs?: number };
 
@@ -173,6 +175,12 @@ export class TestServer {
     const latency = (typeof reply === 'object' ? reply.latencyMs : undefined) ?? this.options.latencyMs ?? 0;
     if (fault?.kind === 'reset') {
       req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'raw') {
+      const type = fault.contentType ?? (body.stream ? 'text/event-stream' : 'application/json');
+      res.writeHead(200, { 'content-type': type, 'content-length': Buffer.byteLength(fault.body) });
+      res.end(fault.body);
       return;
     }
     if (latency > 0) await wait(latency);

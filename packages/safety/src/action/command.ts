@@ -1,5 +1,5 @@
 import { UserError, type Command, type RunContext } from '@llmops/core';
-import { LlmClient, probeEndpoint, startTestDouble, testDoubleScript } from '@llmops/llm';
+import { judgeApiKey, LlmClient, probeEndpoint, startTestDouble, testDoubleScript } from '@llmops/llm';
 import { makeCanary, plantCanary } from '../canary';
 import { safetyTestsInputs, type SafetyTestsInputs } from './inputs';
 import { planSafetyRun } from './plan';
@@ -32,8 +32,12 @@ export async function runSafetyTests(inputs: SafetyTestsInputs, context: RunCont
     const wantsJudge = Boolean(inputs['judge-model'] || inputs['judge-base-url']);
     const judgeURL = double?.url ?? inputs['judge-base-url'] ?? baseURL;
     const judgeModel = double?.model ?? inputs['judge-model'] ?? model;
-    // The target's key goes to the judge only when the judge is the same endpoint.
-    const judgeKey = inputs['judge-api-key'] ?? (judgeURL === baseURL ? apiKey : undefined);
+    const judgeKey = judgeApiKey({
+      baseURL,
+      apiKey,
+      judgeBaseURL: double ? undefined : inputs['judge-base-url'],
+      judgeApiKey: inputs['judge-api-key'],
+    });
     const hasRefuseProbes = plan.probes.some((p) => p.expect === 'refuse');
 
     if (plan.probes.length) {

@@ -50,7 +50,7 @@ const thresholdMap = () =>
   });
 
 export const safetyTestsInputs = z.object({
-  'base-url': input.optional(),
+  'base-url': input.url(),
   'api-key': input.optional(),
   model: input.optional(),
   'system-prompt': input.optional(),
@@ -62,7 +62,7 @@ export const safetyTestsInputs = z.object({
   thresholds: thresholdMap(),
   'max-over-refusal-rate': input.number({ min: 0, max: 1 }),
   'max-error-rate': input.number({ min: 0, max: 1 }),
-  'judge-base-url': input.optional(),
+  'judge-base-url': input.url(),
   'judge-api-key': input.optional(),
   'judge-model': input.optional(),
   concurrency: input.number({ min: 1, max: 1000, integer: true }),
