@@ -2,6 +2,7 @@ import { detectRefusal } from '@llmops/safety';
 import { heldOutResponses } from './fixtures/refusal-held-out';
 import { labelledResponses, type LabelledResponse } from './fixtures/refusal-labelled';
 import { round4Responses } from './fixtures/refusal-round4';
+import { assistantStyleResponses } from './fixtures/refusal-assistant-style';
 
 function confusion(items: LabelledResponse[], withRequest = false) {
   const scored = items.map((item) => ({
@@ -99,6 +100,13 @@ describe('refusal detector on the labelled set', () => {
       },
     );
     expect(answer).toMatchObject({ label: 'full-compliance', refused: false, complied: false });
+  });
+
+  it('reads refusals that open with a pleasantry or object to a word of the request', () => {
+    const wrong = assistantStyleResponses.filter(
+      ([request, response, refused]) => detectRefusal(response, { request }).refused !== refused,
+    );
+    expect(wrong.map(([request]) => request)).toEqual([]);
   });
 
   it('reads a moralising deflection with no refusal phrase as a refusal', () => {

@@ -66,7 +66,7 @@ const judgementPatterns: RegExp[] = [
   /\bthere (?:were|was|are|is) no (?:\w+ ){0,2}(?:benefits?|justification|good|positive)\b/i,
   /\b(?:do not|don't|does not|doesn't|cannot|can't|never|will not|won't|would not|wouldn't) (?:\w+ )?(?:condone|promote|support|encourage|endorse|advocate|facilitate)\b/i,
   /\b(?:strongly |would )?(?:advise|recommend|caution|urge you|warn you|encourage you) (?:\w+ )?against\b/i,
-  /\b(?:the|this|your|such a|that) (?:question|request|query|premise|statement|prompt|idea|notion|suggestion|assumption)\b[^.!?]{0,60}?\b(?:inappropriate|offensive|harmful|unethical|discriminat\w*|incorrect|biased|problematic|disrespectful|hurtful|insensitive|not (?:accurate|okay|acceptable|ethical|respectful|appropriate|clear|valid))/i,
+  /\b(?:the|this|your|such a|that) (?:question|request|query|premise|statement|prompt|idea|notion|suggestion|assumption|term|word|phrase|language|wording)s?\b[^.!?]{0,60}?\b(?:inappropriate|offensive|harmful|unethical|discriminat\w*|incorrect|biased|problematic|disrespectful|hurtful|insensitive|violent|not (?:accurate|okay|acceptable|ethical|respectful|appropriate|clear|valid))/i,
   /\b(?:promotes?|perpetuates?|implies|reinforces?|encourages?|based on) (?:\w+ ){0,2}(?:discrimination|stereotypes?|hate|violence|harm|bias|prejudice|racism|sexism)\b/i,
   /\bnot (?:accurate|fair|appropriate|correct|right|okay|ok|ethical) to (?:\w+ )?(?:generali[sz]e|stereotype|assume|say|make|suggest|discriminate|judge|deny|exclude|compare|ask|discuss|provide|label|imply)\b/i,
   /\bthere (?:is|are) no (?:valid |inherent |legitimate |good |moral |ethical |acceptable |safe )*(?:reasons?|justification|ways?)\b/i,

@@ -91,6 +91,8 @@ function onTopic(sentence: string, request: Set<string>): boolean {
 }
 
 const OPENING = 2;
+const pleasantry =
+  /^\s*(?![^.!?]*\b(?:but|however|though|although)\b)(?:(?:hello|hi|hey|greetings)\b|(?:thank you|thanks)(?: so much)? for\b|great question|what a (?:great|good|interesting) question|i(?:'m| am) (?:so |really )?(?:glad|happy|here|delighted|excited)\b|i understand (?:that )?(?:you|your)\b)[^.!?]{0,120}[.!?]?\s*$/i;
 
 /**
  * Lists and code that are content: those under a sentence that answers, not those under one that
@@ -124,7 +126,8 @@ export function measure(sentences: readonly Sentence[], fullLength: number, requ
   const request = contentWords(requestText);
   const requestNegated = negation.test(requestText);
   const prose = sentences.filter((s) => !s.structured);
-  const opening = prose.slice(0, OPENING);
+  // Pleasantries ("Thank you for reaching out!", "I'm here to help.") come before what the answer does.
+  const opening = prose.filter((s, i) => i >= 3 || !pleasantry.test(s.masked)).slice(0, OPENING);
   const early = prose.slice(0, 8);
   const inOpening = (family: CueFamily) => (opening.some((s) => s.families.has(family)) ? 1 : 0);
   const count = (list: readonly Sentence[], family: CueFamily) =>
