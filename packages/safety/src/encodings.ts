@@ -108,8 +108,8 @@ export function squashWithOffsets(text: string): SquashedText {
       keep(fold.folded.charCodeAt(i), at, at + char.length, fold.lookAlike);
     at += char.length;
   }
-  let chars = '';
-  for (let i = 0; i < codes.length; i += 8192) chars += String.fromCharCode(...codes.slice(i, i + 8192));
+  // Letters and digits only: one UTF-16 unit each, so the codes decode as Latin-1 bytes would.
+  const chars = Buffer.from(codes).toString('latin1');
   const n = codes.length;
   return {
     chars,
