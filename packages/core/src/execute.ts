@@ -80,6 +80,7 @@ export async function executeCommand(
   process.on('SIGTERM', stop);
   let report: Report;
   let error: string | undefined;
+  let annotated = false;
   try {
     report = await Promise.race([
       command.run(inputs, { workspace, env: process.env, log: host.log, signal: controller.signal }),
@@ -93,11 +94,12 @@ export async function executeCommand(
       report = endingReport(command.name, 'inconclusive', 'cancelled', why.message);
     } else if (isUserError(why)) {
       error = formatUserError(why);
-      report = endingReport(command.name, 'fail', 'stopped before a verdict', error, {
+      report = endingReport(command.name, 'fail', 'stopped before a verdict', why.message, {
         file: why.file,
         line: why.line,
         column: why.column,
       });
+      annotated = Boolean(why.file);
     } else {
       const message = (why as Error)?.message ?? String(why);
       host.log((why as Error)?.stack ?? message);
@@ -111,7 +113,16 @@ export async function executeCommand(
   const options = { ...inputs, ...host.overrides } as Record<string, unknown>;
   // An early ending fails the step even with fail-on-inconclusive: false.
   if (error) options['fail-on-inconclusive'] = true;
-  const { writeFailures } = await publish(report, command, options, host.runtime, workspace, host.env);
+  const ending = error === undefined ? undefined : { message: error, annotated };
+  const { writeFailures } = await publish(
+    report,
+    command,
+    options,
+    host.runtime,
+    workspace,
+    host.env,
+    ending,
+  );
   const verdictFails = verdictFailsStep(report.verdict, options['fail-on-inconclusive'] !== false);
   const wasCancelled = controller.signal.aborted;
   // Something (a stalled socket, a timer) may still hold the event loop after a cancellation.

@@ -21,7 +21,8 @@ export interface Runtime {
   setOutput(name: string, value: OutputValue): void;
   /** Writes the job summary; absent outside Actions. */
   summary?: (markdown: string) => Promise<void>;
-  fail(message: string): void;
+  /** Fails the step with one line; `annotated`: the line is already an annotation on a file. */
+  fail(message: string, options?: { annotated?: boolean }): void;
 }
 
 /** The reporting inputs, as each command's schema parsed them (all optional). */
@@ -68,6 +69,8 @@ export async function publish(
   runtime: Runtime,
   workspace: string,
   env: NodeJS.ProcessEnv = process.env,
+  /** A run that ended early says why in its own words, instead of the verdict line. */
+  ending?: { message: string; annotated: boolean },
 ): Promise<{ writeFailures: string[] }> {
   // Masking covers logs only; the report goes to files, comments and check runs too.
   const report = redactDeep(unredacted);
@@ -117,7 +120,8 @@ export async function publish(
   if (run && token) await publishToGitHub(report, options, runtime, run, token);
 
   for (const failure of writeFailures) runtime.fail(failure);
-  if (verdictFailsStep(report.verdict, options['fail-on-inconclusive'] ?? true)) {
+  if (ending) runtime.fail(ending.message, { annotated: ending.annotated });
+  else if (verdictFailsStep(report.verdict, options['fail-on-inconclusive'] ?? true)) {
     runtime.fail(`${report.action}: ${report.verdict} — ${[report.headline, ...report.reasons].join('; ')}`);
   }
   return { writeFailures };

@@ -33,7 +33,11 @@ const actionsRuntime: Runtime = {
   summary: async (markdown) => {
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
   },
-  fail: (message) => core.setFailed(commandText(message)),
+  fail: (message, options) => {
+    // Already shown as an annotation on its file: fail the step without a second error line.
+    if (options?.annotated) process.exitCode = 1;
+    else core.setFailed(commandText(message));
+  },
 };
 
 /** The whole of an action's main.ts: inputs from the runner, run the command, publish. */
