@@ -86,6 +86,18 @@ describe('a report that cannot be written is one line; summary and outputs still
   });
 });
 
+describe('a job summary that cannot be written (item 15)', () => {
+  it('is one line; the report and outputs are still written', async () => {
+    const dir = workspace({ 'evals/s.eval.yml': suite });
+    const run = await gate(dir, {}, { env: { GITHUB_STEP_SUMMARY: '/dev/full' } });
+    expect(run.code).toBe(1);
+    expect(run.outputs.verdict).toBe('fail');
+    expect(report(dir).verdict).toBe('fail');
+    expect(run.stdout.split('\n').filter((l) => l.includes('cannot write the job summary'))).toHaveLength(1);
+    noStack(run);
+  });
+});
+
 describe('output files never follow a symlink at the final path (item 8)', () => {
   it('replaces a committed link instead of writing through it', async () => {
     const outside = path.join(mkdtempSync(path.join(tmpdir(), 'victim-')), 'victim.txt');

@@ -112,10 +112,18 @@ export async function publish(
 
   const run = readGitHubRun(env);
   const link = run && runUrl(run);
-  if (runtime.summary)
-    await runtime.summary(
-      stripControls(renderMarkdown(report, { maxBytes: SUMMARY_MAX_BYTES, runUrl: link })),
-    );
+  if (runtime.summary) {
+    try {
+      await runtime.summary(
+        stripControls(renderMarkdown(report, { maxBytes: SUMMARY_MAX_BYTES, runUrl: link })),
+      );
+    } catch (error) {
+      // The summary file is the runner's; a full disk there must not lose the rest.
+      writeFailures.push(
+        `cannot write the job summary: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
+    }
+  }
   const token = options['github-token'];
   if (run && token) await publishToGitHub(report, options, runtime, run, token);
 
