@@ -91,7 +91,10 @@ describe('validate-prompts bundle, run as the runner runs it', () => {
       { paths: '../elsewhere/*.prompt.yml' },
       "input 'paths' has value '../elsewhere/*.prompt.yml': globs must stay inside the workspace",
     ],
-    [{ 'models-file': 'models.yml' }, "input 'models-file' has value 'models.yml': cannot read it (no such file)"],
+    [
+      { 'models-file': 'models.yml' },
+      "input 'models-file' has value 'models.yml': cannot read it (no such file)",
+    ],
     [
       { 'models-file': '../../etc/passwd' },
       "input 'models-file' '../../etc/passwd' resolves outside the workspace",
