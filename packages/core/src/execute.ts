@@ -106,23 +106,19 @@ export async function executeCommand(
       error = `${command.name} crashed (a bug in llmops, please report it): ${message}`;
       report = endingReport(command.name, 'fail', 'crashed (a bug in llmops, please report it)', message);
     }
-  } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
   }
   const options = { ...inputs, ...host.overrides } as Record<string, unknown>;
   // An early ending fails the step even with fail-on-inconclusive: false.
   if (error) options['fail-on-inconclusive'] = true;
   const ending = error === undefined ? undefined : { message: error, annotated };
-  const { writeFailures } = await publish(
-    report,
-    command,
-    options,
-    host.runtime,
-    workspace,
-    host.env,
-    ending,
-  );
+  let writeFailures: string[];
+  try {
+    ({ writeFailures } = await publish(report, command, options, host.runtime, workspace, host.env, ending));
+  } finally {
+    // Kept until the report is out: a signal while publishing still gets the deadline.
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
   const verdictFails = verdictFailsStep(report.verdict, options['fail-on-inconclusive'] !== false);
   const wasCancelled = controller.signal.aborted;
   // Something (a stalled socket, a timer) may still hold the event loop after a cancellation.
