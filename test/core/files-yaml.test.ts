@@ -15,6 +15,8 @@ import { loadPromptFile } from '@llmops/evals';
 import { loadChecks } from '@llmops/prom';
 import { loadCustomPacks } from '@llmops/safety';
 import { workspace } from '../evals/gate-fixtures';
+// Direct: the trivy package index loads @actions/tool-cache, which jest on Node 20 cannot require.
+import { loadAllowlist } from '../../packages/trivy/src/allowlist';
 
 // Nine levels of nine aliases: 9^9 nodes if expanded.
 const bomb = (() => {
@@ -57,6 +59,19 @@ describe('every YAML reader goes through the one loader with the alias limit', (
     expect((await errorOf(() => loadChecks('checks.yml', ws))).message).toMatch(
       /^checks: YAML: too many aliases/,
     );
+  });
+
+  it('trivy allowlist', async () => {
+    const ws = workspace({
+      'allow.yml': bomb,
+      'ok.yml': '- id: CVE-1\n  reason: r\n  expires: 2030-01-01\n',
+    });
+    const error = await errorOf(() => loadAllowlist(ws, 'allow.yml'));
+    expect(error.message).toMatch(/^allowlist is not valid YAML: YAML: too many aliases/);
+    expect(error.file).toBe('allow.yml');
+    expect((await loadAllowlist(ws, 'ok.yml')).entries).toEqual([
+      { id: 'CVE-1', reason: 'r', expires: '2030-01-01', line: 1 },
+    ]);
   });
 
   it('prompt files and Prompty front matter are findings on a line, not a crash', () => {
