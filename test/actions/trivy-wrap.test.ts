@@ -152,7 +152,8 @@ describe('trivy-wrap bundle', () => {
       );
       expect(run.code).toBe(1);
       expect(run.stdout).toContain('checksum mismatch for trivy_0.69.3_');
-      expect(run.outputs.verdict).toBeUndefined();
+      // An early ending still has its verdict (never a pass) and report.
+      expect(run.outputs.verdict).toBe('fail');
     } finally {
       server.close();
     }

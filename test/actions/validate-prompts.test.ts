@@ -89,9 +89,12 @@ describe('validate-prompts bundle, run as the runner runs it', () => {
     [{ paths: 'nothing/**/*.prompt.yml' }, "input 'paths' matched no files"],
     [
       { paths: '../elsewhere/*.prompt.yml' },
-      "input 'paths' has '../elsewhere/*.prompt.yml': globs must stay inside the workspace",
+      "input 'paths' has value '../elsewhere/*.prompt.yml': globs must stay inside the workspace",
     ],
-    [{ 'models-file': 'models.yml' }, "input 'models-file': cannot read 'models.yml' (no such file)"],
+    [
+      { 'models-file': 'models.yml' },
+      "input 'models-file' has value 'models.yml': cannot read it (no such file)",
+    ],
     [
       { 'models-file': '../../etc/passwd' },
       "input 'models-file' '../../etc/passwd' resolves outside the workspace",
@@ -104,7 +107,14 @@ describe('validate-prompts bundle, run as the runner runs it', () => {
     expect(failures).toHaveLength(1);
     expect(failures[0]).toContain(message);
     expect(result.stdout).not.toMatch(/\n\s+at /); // no stack trace
-    expect(existsSync(path.join(ws, 'llmops-validate-prompts-report.json'))).toBe(false);
+    // Input values that parse but fail later still get a report (verdict fail, with the reason);
+    // values that do not parse end before report-path is known.
+    const reportFile = path.join(ws, 'llmops-validate-prompts-report.json');
+    if ('fail-on' in inputs || 'max-prompt-tokens' in inputs) expect(existsSync(reportFile)).toBe(false);
+    else {
+      expect(result.outputs.verdict).toBe('fail');
+      expect(JSON.parse(readFileSync(reportFile, 'utf8')).reasons[0]).toContain(message);
+    }
   });
 
   it('names file, line and column of a malformed models-file', async () => {

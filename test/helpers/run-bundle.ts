@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -78,7 +78,14 @@ export function actionDefaults(action: string): Record<string, string> {
 export async function runBundle(
   action: string,
   inputs: Record<string, string>,
-  options: { cwd?: string; env?: Record<string, string>; node?: string; timeoutMs?: number } = {},
+  options: {
+    cwd?: string;
+    env?: Record<string, string>;
+    node?: string;
+    timeoutMs?: number;
+    /** Called with the child once it runs (to signal it). */
+    onSpawn?: (child: ChildProcess) => void;
+  } = {},
 ): Promise<BundleRun> {
   const dir = mkdtempSync(path.join(tmpdir(), 'llmops-run-'));
   const outputFile = path.join(dir, 'output');
@@ -106,6 +113,7 @@ export async function runBundle(
   });
   let stdout = '';
   let stderr = '';
+  options.onSpawn?.(child);
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);

@@ -187,7 +187,7 @@ describe('loadChecks', () => {
       'outside the workspace',
     );
     expect(errorOf(() => loadChecks('gates/missing.yml', workspace)).message).toContain(
-      "no file 'gates/missing.yml'",
+      "input 'checks' has value 'gates/missing.yml': cannot read it (no such file)",
     );
   });
 });

@@ -96,7 +96,7 @@ describe('loadCustomPacks', () => {
 
   it('reports broken YAML at the line the parser stopped', () => {
     const error = loadError('pack: p\nprobes:\n  - prompt: "unclosed\n    expect: refuse\n');
-    expect(error.message).toMatch(/^invalid YAML/);
+    expect(error.message).toMatch(/^YAML: /);
     expect(error.line).toBeGreaterThanOrEqual(3);
   });
 

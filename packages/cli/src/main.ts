@@ -2,16 +2,14 @@
 // `llmops <command> --<input> value ...`: any action, locally, with the action's own inputs.
 // Exit codes: 0 pass, 1 fail/inconclusive or a run error, 2 bad usage.
 import {
+  executeCommand,
   formatUserError,
   InputError,
   isUserError,
-  publish,
-  readInputs,
+  logLines,
   redactSecrets,
-  registerSecret,
   renderText,
-  verdictFailsStep,
-  workspaceRoot,
+  type AnyCommand,
   type Runtime,
 } from '@llmops/core';
 import { commands } from './commands';
@@ -35,8 +33,29 @@ function commandHelp(name: string, spec: ActionSpec): string {
   return `Usage: llmops ${name} [--<input> <value> ...]\n\n${spec.description}\n\nInputs:\n${inputs.join('\n')}\n`;
 }
 
-/** `--name value`, `--name=value`, and a bare `--flag` for true. */
-export function parseFlags(args: string[], spec: ActionSpec): Record<string, string> {
+/** Whether the command's schema reads an input as true/false: only those may be bare flags. */
+export function booleanInputs(command: AnyCommand): (name: string) => boolean {
+  return (name) => {
+    const schema = command.inputs.shape[name] as
+      { safeParse(v: string): { success: boolean; data?: unknown } } | undefined;
+    if (!schema) return false;
+    const yes = schema.safeParse('true');
+    const no = schema.safeParse('false');
+    return (
+      yes.success && no.success && yes.data === true && no.data === false && !schema.safeParse('x').success
+    );
+  };
+}
+
+/**
+ * `--name value`, `--name=value`, and a bare `--flag` for true where the input is a boolean. A
+ * flag with no value (last, or followed by another `--flag`) is a usage error, never "true".
+ */
+export function parseFlags(
+  args: string[],
+  spec: ActionSpec,
+  isBoolean: (name: string) => boolean = () => false,
+): Record<string, string> {
   const flags: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -49,7 +68,9 @@ export function parseFlags(args: string[], spec: ActionSpec): Record<string, str
     }
     if (value === undefined) {
       const next = args[i + 1];
-      value = next === undefined || next.startsWith('--') ? 'true' : (i++, next);
+      if (next !== undefined && !next.startsWith('--')) value = (i++, next);
+      else if (isBoolean(name)) value = 'true';
+      else throw new UsageError(`flag '--${name}' needs a value: --${name} <value> or --${name}=<value>`);
     }
     flags[name] = flags[name] ? `${flags[name]}\n${value}` : value;
   }
@@ -70,38 +91,39 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(commandHelp(name, spec));
     return 0;
   }
-  const flags = parseFlags(args, spec);
-  const source = (input: string) => flags[input] ?? spec.inputs[input]?.default ?? '';
   const command = await load();
-  for (const secret of command.secretInputs) registerSecret(source(secret));
-  const inputs = readInputs(command.inputs, source, command.secretInputs);
-  const workspace = workspaceRoot();
-  const controller = new AbortController();
-  process.once('SIGINT', () => controller.abort(new Error('cancelled')));
-  const log = (line: string) => process.stderr.write(`${redactSecrets(line)}\n`);
-  const report = await command.run(inputs, { workspace, env: process.env, log, signal: controller.signal });
+  const flags = parseFlags(args, spec, booleanInputs(command));
+  const source = (input: string) => flags[input] ?? spec.inputs[input]?.default ?? '';
+  // A terminal runs escape sequences: outside text is printed as clean lines, secrets redacted.
+  const log = (text: string) => {
+    for (const line of logLines(redactSecrets(text))) process.stderr.write(`${line}\n`);
+  };
   const runtime: Runtime = {
     info: log,
     warning: (line) => log(`warning: ${line}`),
     annotate: () => {}, // findings are printed with the report
     setOutput: () => {},
-    fail: () => {},
+    fail: (message) => log(`llmops: ${message}`),
   };
   // No GitHub context locally: the CLI writes files and prints, it does not comment.
-  await publish(report, command, { ...inputs, comment: false }, runtime, workspace, {});
-  process.stdout.write(redactSecrets(renderText(report)));
-  const failOnInconclusive = (inputs as { 'fail-on-inconclusive'?: boolean })['fail-on-inconclusive'] ?? true;
-  return verdictFailsStep(report.verdict, failOnInconclusive) ? 1 : 0;
+  const result = await executeCommand(command, source, {
+    runtime,
+    log,
+    env: {},
+    overrides: { comment: false },
+  });
+  process.stdout.write(logLines(redactSecrets(renderText(result.report))).join('\n'));
+  return result.failed ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
     if (error instanceof UsageError || error instanceof InputError) {
-      process.stderr.write(`llmops: ${redactSecrets(error.message)}\n`);
+      process.stderr.write(`llmops: ${logLines(redactSecrets(error.message)).join(' ')}\n`);
       process.exitCode = 2;
     } else if (isUserError(error)) {
-      process.stderr.write(`llmops: error: ${redactSecrets(formatUserError(error))}\n`);
+      process.stderr.write(`llmops: error: ${logLines(redactSecrets(formatUserError(error))).join(' ')}\n`);
       process.exitCode = 1;
     } else {
       process.stderr.write(

@@ -1,7 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { VERSION } from './version';
 import type { AnyCommand } from './command';
+import { isUserError } from './errors';
+import { writeOutputFile } from './files';
 import { readGitHubRun, runUrl, type GitHubRun } from './github/context';
 import { publishCheckRun } from './github/check-run';
 import { commentMarker, upsertStickyComment } from './github/sticky-comment';
@@ -9,6 +9,7 @@ import { renderJunit } from './render/junit';
 import { renderMarkdown } from './render/markdown';
 import { renderSarif } from './render/sarif';
 import type { Finding, OutputValue, Report } from './report';
+import { stripControls } from './safe-text';
 import { redactDeep } from './secrets';
 import { verdictFailsStep } from './verdict';
 
@@ -20,7 +21,8 @@ export interface Runtime {
   setOutput(name: string, value: OutputValue): void;
   /** Writes the job summary; absent outside Actions. */
   summary?: (markdown: string) => Promise<void>;
-  fail(message: string): void;
+  /** Fails the step with one line; `annotated`: the line is already an annotation on a file. */
+  fail(message: string, options?: { annotated?: boolean }): void;
 }
 
 /** The reporting inputs, as each command's schema parsed them (all optional). */
@@ -59,14 +61,6 @@ export function annotateCapped(findings: Finding[], runtime: Runtime): void {
   }
 }
 
-// Output files go where the user says (e.g. under runner.temp); only files read from config are confined.
-async function writeIn(workspace: string, file: string, text: string): Promise<string> {
-  const target = path.resolve(workspace, file);
-  await mkdir(path.dirname(target), { recursive: true });
-  await writeFile(target, text);
-  return target;
-}
-
 /** Renders one report to every place it belongs and sets the step's outcome. */
 export async function publish(
   unredacted: Report,
@@ -75,12 +69,27 @@ export async function publish(
   runtime: Runtime,
   workspace: string,
   env: NodeJS.ProcessEnv = process.env,
-): Promise<void> {
+  /** A run that ended early says why in its own words, instead of the verdict line. */
+  ending?: { message: string; annotated: boolean },
+): Promise<{ writeFailures: string[] }> {
   // Masking covers logs only; the report goes to files, comments and check runs too.
   const report = redactDeep(unredacted);
+  // A file that cannot be written (a folder, /dev/full, a full disk) is one error line; the
+  // outputs and the summary still go out, and the step fails.
+  const writeFailures: string[] = [];
+  const write = async (input: string, file: string, text: () => string): Promise<boolean> => {
+    try {
+      await writeOutputFile(workspace, file, text(), { input });
+      return true;
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      writeFailures.push(error.message);
+      return false;
+    }
+  };
   const reportPath = options['report-path'] || `llmops-${report.action}-report.json`;
-  await writeIn(workspace, reportPath, `${JSON.stringify({ version: VERSION, ...report }, null, 2)}\n`);
-  runtime.setOutput('report-path', reportPath);
+  const reportJson = () => `${JSON.stringify({ version: VERSION, ...report }, null, 2)}\n`;
+  if (await write('report-path', reportPath, reportJson)) runtime.setOutput('report-path', reportPath);
 
   if (options['sarif-path'] && command.sarifTool) {
     const { sarif, capped } = renderSarif(report, {
@@ -88,14 +97,14 @@ export async function publish(
       informationUri: command.sarifTool.informationUri,
       version: VERSION,
     });
-    await writeIn(workspace, options['sarif-path'], JSON.stringify(sarif, null, 2));
-    runtime.setOutput('sarif-path', options['sarif-path']);
+    if (await write('sarif-path', options['sarif-path'], () => JSON.stringify(sarif, null, 2)))
+      runtime.setOutput('sarif-path', options['sarif-path']);
     if (capped > 0)
       runtime.warning(
         `SARIF capped to fit code scanning's limits (25,000 results, 10 MB): ${capped} findings left out`,
       );
   }
-  if (options['junit-path']) await writeIn(workspace, options['junit-path'], renderJunit(report));
+  if (options['junit-path']) await write('junit-path', options['junit-path'], () => renderJunit(report));
 
   for (const [name, value] of Object.entries(report.outputs)) runtime.setOutput(name, value);
   runtime.setOutput('verdict', report.verdict);
@@ -103,14 +112,27 @@ export async function publish(
 
   const run = readGitHubRun(env);
   const link = run && runUrl(run);
-  if (runtime.summary)
-    await runtime.summary(renderMarkdown(report, { maxBytes: SUMMARY_MAX_BYTES, runUrl: link }));
+  if (runtime.summary) {
+    try {
+      await runtime.summary(
+        stripControls(renderMarkdown(report, { maxBytes: SUMMARY_MAX_BYTES, runUrl: link })),
+      );
+    } catch (error) {
+      // The summary file is the runner's; a full disk there must not lose the rest.
+      writeFailures.push(
+        `cannot write the job summary: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
+    }
+  }
   const token = options['github-token'];
   if (run && token) await publishToGitHub(report, options, runtime, run, token);
 
-  if (verdictFailsStep(report.verdict, options['fail-on-inconclusive'] ?? true)) {
+  for (const failure of writeFailures) runtime.fail(failure);
+  if (ending) runtime.fail(ending.message, { annotated: ending.annotated });
+  else if (verdictFailsStep(report.verdict, options['fail-on-inconclusive'] ?? true)) {
     runtime.fail(`${report.action}: ${report.verdict} — ${[report.headline, ...report.reasons].join('; ')}`);
   }
+  return { writeFailures };
 }
 
 async function publishToGitHub(
@@ -122,12 +144,14 @@ async function publishToGitHub(
 ): Promise<void> {
   const link = runUrl(run);
   if (options.comment && run.pullRequest) {
-    const body = renderMarkdown(report, {
-      maxBytes: COMMENT_MAX_BYTES,
-      maxRows: 20,
-      marker: commentMarker(report.action),
-      runUrl: link,
-    });
+    const body = stripControls(
+      renderMarkdown(report, {
+        maxBytes: COMMENT_MAX_BYTES,
+        maxRows: 20,
+        marker: commentMarker(report.action),
+        runUrl: link,
+      }),
+    );
     try {
       const result = await upsertStickyComment(token, run, report.action, body);
       runtime.info(`${result.created ? 'Created' : 'Updated'} PR comment ${result.id}`);
@@ -139,7 +163,9 @@ async function publishToGitHub(
   }
   if (options['check-run']) {
     try {
-      const summary = renderMarkdown(report, { maxBytes: COMMENT_MAX_BYTES, maxRows: 20, runUrl: link });
+      const summary = stripControls(
+        renderMarkdown(report, { maxBytes: COMMENT_MAX_BYTES, maxRows: 20, runUrl: link }),
+      );
       const result = await publishCheckRun(
         token,
         run,

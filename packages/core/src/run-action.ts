@@ -1,32 +1,43 @@
 import * as core from '@actions/core';
 import type { AnyCommand } from './command';
 import { formatUserError, isUserError } from './errors';
-import { readInputs, type InputSource } from './inputs';
-import { publish, type Runtime } from './publish';
-import { registerSecret, setSecretSink } from './secrets';
-import { workspaceRoot } from './workspace';
+import { executeCommand } from './execute';
+import type { InputSource } from './inputs';
+import type { Runtime } from './publish';
+import { commandText, logLines } from './safe-text';
+import { setSecretSink } from './secrets';
+
+// One log line per text line, none starting a workflow command, whatever the text holds.
+const info = (text: string) => {
+  for (const line of logLines(text)) core.info(line);
+};
 
 const actionsRuntime: Runtime = {
-  info: (line) => core.info(line),
-  warning: (line) => core.warning(line),
+  info,
+  warning: (line) => core.warning(commandText(line)),
   annotate: (f) => {
     const props = {
-      title: f.title ?? f.ruleId,
+      title: f.title ? commandText(f.title) : f.ruleId,
       file: f.file,
       startLine: f.line,
       endLine: f.endLine,
       startColumn: f.column,
       endColumn: f.endColumn,
     };
-    if (f.level === 'error') core.error(f.message, props);
-    else if (f.level === 'warning') core.warning(f.message, props);
-    else core.notice(f.message, props);
+    const message = commandText(f.message);
+    if (f.level === 'error') core.error(message, props);
+    else if (f.level === 'warning') core.warning(message, props);
+    else core.notice(message, props);
   },
   setOutput: (name, value) => core.setOutput(name, value),
   summary: async (markdown) => {
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
   },
-  fail: (message) => core.setFailed(message),
+  fail: (message, options) => {
+    // Already shown as an annotation on its file: fail the step without a second error line.
+    if (options?.annotated) process.exitCode = 1;
+    else core.setFailed(commandText(message));
+  },
 };
 
 /** The whole of an action's main.ts: inputs from the runner, run the command, publish. */
@@ -35,43 +46,14 @@ export async function runAction(
   source: InputSource = (name) => core.getInput(name),
 ): Promise<void> {
   setSecretSink((value) => core.setSecret(value));
-  const controller = new AbortController();
-  const cancel = () => controller.abort(new Error('cancelled'));
-  process.once('SIGINT', cancel);
-  process.once('SIGTERM', cancel);
   try {
-    for (const name of command.secretInputs) registerSecret(source(name));
-    const inputs = readInputs(command.inputs, source, command.secretInputs);
-    const workspace = workspaceRoot();
-    const report = await command.run(inputs, {
-      workspace,
-      env: process.env,
-      // One log line per text line, none starting a workflow command.
-      log: (text) => {
-        for (const line of text.split(/\r?\n/)) core.info(line.replace(/^(\s*)::/, '$1: :'));
-      },
-      signal: controller.signal,
-    });
-    await publish(report, command, inputs, actionsRuntime, workspace);
+    await executeCommand(command, source, { runtime: actionsRuntime, log: info, env: process.env });
   } catch (error) {
-    if (isUserError(error) && error.file) {
-      // One annotation, on the file it is about, and a failed step.
-      core.error(error.message, {
-        title: `${command.name}: error`,
-        file: error.file,
-        startLine: error.line,
-        startColumn: error.column,
-      });
-      process.exitCode = 1;
-    } else if (isUserError(error)) {
-      core.setFailed(formatUserError(error));
-    } else {
+    // Only bad inputs (before report-path is known) and failures to publish land here.
+    if (isUserError(error)) core.setFailed(commandText(formatUserError(error)));
+    else
       core.setFailed(
         `${command.name} crashed (a bug in llmops, please report it): ${(error as Error)?.stack ?? String(error)}`,
       );
-    }
-  } finally {
-    process.off('SIGINT', cancel);
-    process.off('SIGTERM', cancel);
   }
 }

@@ -18,7 +18,7 @@ export function workspaceRoot(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Whether `target` lies inside `root`, both already resolved. */
-function isWithin(root: string, target: string): boolean {
+export function isWithin(root: string, target: string): boolean {
   const rel = path.relative(root, target);
   return !(rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel));
 }

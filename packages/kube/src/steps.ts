@@ -1,5 +1,4 @@
-import { parseDuration, UserError } from '@llmops/core';
-import { parse } from 'yaml';
+import { loadYaml, parseDuration, UserError } from '@llmops/core';
 
 /** Overrides an `analysis` step may give for its own measurement run. */
 export interface AnalysisOverride {
@@ -58,12 +57,10 @@ export function parseSteps(text: string, router: RouterName, hasChecks = true): 
       .filter(Boolean)
       .map((s) => ({ kind: 'weight', weight: percent(s, 'a weight', 1) }));
   } else {
-    let items: unknown;
-    try {
-      items = parse(value);
-    } catch (error) {
-      throw bad(`not YAML: ${(error as Error).message.split('\n')[0]}`);
-    }
+    const yaml = loadYaml(value);
+    const problem = yaml.problems.find((p) => p.level === 'error');
+    if (problem) throw bad(`not YAML: ${problem.message} (line ${problem.line}, column ${problem.column})`);
+    const items = yaml.value;
     if (!Array.isArray(items)) throw bad('expected `10,50,100` or a YAML list of steps');
     steps = items.map((item, index) => {
       if (!item || typeof item !== 'object' || Object.keys(item).length !== 1)

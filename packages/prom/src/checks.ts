@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isSeq } from 'yaml';
+import { isSeq } from 'yaml';
 import { z } from 'zod';
-import { formatDuration, parseDuration, resolveInWorkspace, toWorkspacePath, UserError } from '@llmops/core';
+import { formatDuration, loadYaml, parseDuration, readWorkspaceFile, UserError } from '@llmops/core';
 import { PRESET_NAMES, PRESETS, type CountQueries } from './presets';
 import type { Direction } from './stats/judge';
 
@@ -282,12 +281,13 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 /** Parse and resolve a YAML list of checks. `file` (workspace-relative) is only for messages. */
 export function parseChecks(yamlText: string, file?: string, defaults?: SelectorDefaults): Check[] {
-  const lines = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: lines, prettyErrors: false });
-  if (doc.errors.length) {
-    const error = doc.errors[0]!;
-    const line = error.linePos?.[0]?.line;
-    throw new UserError(`checks: YAML: ${error.message.split('\n')[0]}`, file ? { file, line } : undefined);
+  const { doc, lines, problems, value: all } = loadYaml(yamlText);
+  const error = problems.find((p) => p.level === 'error');
+  if (error) {
+    throw new UserError(
+      `checks: ${error.message}${file ? '' : ` (line ${error.line}, column ${error.column})`}`,
+      file ? { file, line: error.line, column: error.column } : undefined,
+    );
   }
   if (!isSeq(doc.contents))
     throw new UserError('checks: expected a YAML list of checks', file ? { file, line: 1 } : undefined);
@@ -298,7 +298,7 @@ export function parseChecks(yamlText: string, file?: string, defaults?: Selector
   return items.map((node, index) => {
     const offset = (node as { range?: [number, number, number] }).range?.[0];
     const source = file && offset !== undefined ? { file, line: lines.linePos(offset).line } : undefined;
-    const value = (node as { toJSON(): unknown }).toJSON();
+    const value = (all as unknown[])[index];
     const parsed = checkSchema.safeParse(value);
     const label =
       value && typeof value === 'object' && 'name' in value
@@ -318,10 +318,6 @@ export function loadChecks(value: string, workspace: string, defaults?: Selector
   const trimmed = value.trim();
   const looksInline = trimmed.includes('\n') || trimmed.startsWith('-') || trimmed.startsWith('[');
   if (looksInline) return parseChecks(trimmed, undefined, defaults);
-  const absolute = resolveInWorkspace(workspace, trimmed, { input: 'checks' });
-  if (!existsSync(absolute))
-    throw new UserError(
-      `input 'checks': no file '${trimmed}' in the workspace (and not an inline YAML list)`,
-    );
-  return parseChecks(readFileSync(absolute, 'utf8'), toWorkspacePath(workspace, absolute), defaults);
+  const { text, relative } = readWorkspaceFile(workspace, trimmed, { input: 'checks' });
+  return parseChecks(text, relative, defaults);
 }

@@ -1,5 +1,4 @@
-import { parse } from 'yaml';
-import { UserError } from '@llmops/core';
+import { loadYaml, UserError } from '@llmops/core';
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const HEADER_LINE = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*:(.*)$/;
@@ -34,12 +33,7 @@ export function parseHeaders(text: string | undefined): Record<string, string> {
       entries.push([name!, unquote(value!.trim())]);
     }
   } else {
-    let parsed: unknown;
-    try {
-      parsed = parse(text, { schema: 'failsafe' });
-    } catch {
-      parsed = undefined;
-    }
+    const parsed = loadYaml(text, { schema: 'failsafe' }).value;
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
       throw new UserError(
         `input 'prometheus-headers': expected 'Name: value' lines or a YAML mapping, got a line without a name`,

@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { toWorkspacePath, UserError } from '@llmops/core';
-import { glob } from 'tinyglobby';
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { findWorkspaceFiles, loadYaml, readWorkspaceFile, UserError } from '@llmops/core';
+import { isMap, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 import { z } from 'zod';
 import { squash } from './encodings';
 import { builtinPackNames } from './packs/index';
@@ -95,14 +93,16 @@ export function loadCustomPacks(sources: readonly PackSource[], takenIds: Iterab
   for (const id of takenIds) seen.set(id, 'a built-in pack');
   const packs: Pack[] = [];
   for (const source of sources) {
-    const lines = new LineCounter();
-    const doc = parseDocument(source.content, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    const yamlError = doc.errors[0];
+    const { doc, lines, problems, value } = loadYaml(source.content);
+    const yamlError = problems.find((p) => p.level === 'error');
     if (yamlError) {
-      const line = lines.linePos(yamlError.pos[0]).line;
-      throw new UserError(`invalid YAML: ${yamlError.message.split('\n')[0]}`, { file: source.path, line });
+      throw new UserError(yamlError.message, {
+        file: source.path,
+        line: yamlError.line,
+        column: yamlError.column,
+      });
     }
-    const parsed = customPackSchema.safeParse(doc.toJS());
+    const parsed = customPackSchema.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       // An unknown key points at the key itself, not at its parent.
@@ -155,14 +155,12 @@ export async function readCustomPackFiles(
   workspace: string,
 ): Promise<PackSource[]> {
   if (patterns.length === 0) return [];
-  const files = (await glob([...patterns], { cwd: workspace, absolute: true, onlyFiles: true })).sort();
+  const files = await findWorkspaceFiles(workspace, patterns, { input: 'custom-packs' });
   if (files.length === 0) {
-    throw new UserError(`custom-packs matched no files: ${patterns.join(', ')}`);
+    throw new UserError(`input 'custom-packs' matched no files in the workspace: ${patterns.join(', ')}`);
   }
-  return Promise.all(
-    files.map(async (file) => ({
-      path: toWorkspacePath(workspace, file),
-      content: await readFile(file, 'utf8'),
-    })),
-  );
+  return files.map((file) => {
+    const read = readWorkspaceFile(workspace, file, { input: 'custom-packs' });
+    return { path: read.relative, content: read.text };
+  });
 }

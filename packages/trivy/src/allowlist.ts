@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { UserError } from '@llmops/core';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { loadYaml, readWorkspaceFile, UserError } from '@llmops/core';
+import { isMap, isScalar, isSeq } from 'yaml';
 import { z } from 'zod';
 
 /**
@@ -44,24 +43,22 @@ export interface Allowlist {
   entries: AllowlistEntry[];
 }
 
-/** Read and validate an allowlist file: a YAML list of entries. A bad entry is an error on its line. */
-export async function loadAllowlist(absolute: string, file: string): Promise<Allowlist> {
-  let source: string;
-  try {
-    source = await readFile(absolute, 'utf8');
-  } catch (error) {
-    throw new UserError(
-      `cannot read allowlist ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
-  }
-  const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
+/** Read the `allowlist` file (inside the workspace) and validate it. */
+export async function loadAllowlist(workspace: string, value: string): Promise<Allowlist> {
+  const { text, relative } = readWorkspaceFile(workspace, value, { input: 'allowlist' });
+  return parseAllowlist(text, relative);
+}
+
+/** Validate allowlist YAML: a list of entries. A bad entry is an error on its line. */
+export function parseAllowlist(source: string, file: string): Allowlist {
+  const { doc, lines, problems, value } = loadYaml(source);
   const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lines.linePos(offset).line);
-  if (doc.errors.length) {
-    const first = doc.errors[0]!;
-    throw new UserError(`allowlist is not valid YAML: ${first.message.split('\n')[0]}`, {
+  const first = problems.find((p) => p.level === 'error');
+  if (first) {
+    throw new UserError(`allowlist is not valid YAML: ${first.message}`, {
       file,
-      line: lineAt(first.pos[0]),
+      line: first.line,
+      column: first.column,
     });
   }
   const root = doc.contents;
@@ -81,7 +78,7 @@ export async function loadAllowlist(absolute: string, file: string): Promise<All
         line,
       });
     }
-    const parsed = entrySchema.safeParse((node as { toJSON(): unknown }).toJSON());
+    const parsed = entrySchema.safeParse((value as unknown[])[index]);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       if (issue.code === 'unrecognized_keys') {

@@ -2,9 +2,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  readWorkspaceFile,
   redactSecrets,
   resolveInWorkspace,
-  toWorkspacePath,
   UserError,
   type Command,
   type Report,
@@ -51,16 +51,8 @@ async function ignoreFile(inputs: TrivyWrapInputs, workspace: string, tmp: strin
       "input 'trivyignores': a YAML ignore file (.trivyignore.yaml) must be the only one given",
     );
   }
-  const parts = await Promise.all(
-    files.map(async (file) => {
-      try {
-        return await readFile(file, 'utf8');
-      } catch (error) {
-        throw new UserError(
-          `input 'trivyignores': cannot read ${toWorkspacePath(workspace, file)}: ${(error as NodeJS.ErrnoException).code}`,
-        );
-      }
-    }),
+  const parts = inputs.trivyignores.map(
+    (file) => readWorkspaceFile(workspace, file, { input: 'trivyignores' }).text,
   );
   const joined = path.join(tmp, '.trivyignore');
   await writeFile(joined, parts.join('\n'));
@@ -114,12 +106,7 @@ async function runTrivyWrap(inputs: TrivyWrapInputs, context: RunContext): Promi
   const local = scanType !== 'image' && !(scanType === 'repo' && isUrl(rawTarget));
   const target = local ? resolveInWorkspace(workspace, rawTarget, { input: 'target' }) : rawTarget;
 
-  const allowlist = inputs.allowlist
-    ? await loadAllowlist(
-        resolveInWorkspace(workspace, inputs.allowlist, { input: 'allowlist' }),
-        toWorkspacePath(workspace, resolveInWorkspace(workspace, inputs.allowlist, { input: 'allowlist' })),
-      )
-    : undefined;
+  const allowlist = inputs.allowlist ? await loadAllowlist(workspace, inputs.allowlist) : undefined;
 
   const trivy = inputs['trivy-path']
     ? { path: localPath(workspace, inputs['trivy-path']), version: undefined }

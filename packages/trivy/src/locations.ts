@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { toWorkspacePath } from '@llmops/core';
+import { readWorkspaceFile, toWorkspacePath } from '@llmops/core';
 import type { TrivyPackage, TrivyVulnerability } from './schema';
 import type { ScanType } from './run-trivy';
 
@@ -76,7 +76,7 @@ export function placeOfPackage(
 export function dockerfilePlace(workspace: string, absolute: string): Place {
   const file = toWorkspacePath(workspace, absolute);
   if (!existsSync(absolute)) return { file };
-  const lines = readFileSync(absolute, 'utf8').split(/\r?\n/);
+  const lines = readWorkspaceFile(workspace, absolute, { input: 'dockerfile' }).text.split(/\r?\n/);
   let from: number | undefined;
   lines.forEach((text, index) => {
     if (/^\s*FROM\s/i.test(text)) from = index + 1;

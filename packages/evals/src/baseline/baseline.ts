@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { resolveInWorkspace, UserError } from '@llmops/core';
+import { readWorkspaceJson, UserError } from '@llmops/core';
 import type { BaselineCase, CaseRecord } from '../score/types';
 import { loadSuiteFile, refReader } from '../suite/discover';
 import type { EvalCase } from '../suite/types';
@@ -86,16 +85,11 @@ export async function readBaselineReport(
   file: string,
   keep: (id: string) => boolean,
 ): Promise<{ cases: BaselineCase[] }> {
-  const abs = resolveInWorkspace(workspace, file, { input: 'baseline' });
-  let report: { action?: string; data?: { cases?: CaseRecord[] } };
-  try {
-    report = JSON.parse(await readFile(abs, 'utf8'));
-  } catch (error) {
-    throw new UserError(
-      `input 'baseline' has value '${file}': cannot read it as a JSON report (${(error as Error).message})`,
-    );
-  }
-  if (report.action !== 'llm-quality-gate' || !Array.isArray(report.data?.cases)) {
+  const report = readWorkspaceJson(workspace, file, { input: 'baseline' }).data as {
+    action?: string;
+    data?: { cases?: CaseRecord[] };
+  } | null;
+  if (report?.action !== 'llm-quality-gate' || !Array.isArray(report.data?.cases)) {
     throw new UserError(`input 'baseline' has value '${file}': not an llm-quality-gate report`);
   }
   return { cases: toBaseline(report.data!.cases!.filter((c) => keep(c.id))) };

@@ -1,6 +1,6 @@
 import type { Finding } from '@llmops/core';
-import { toWorkspacePath } from '@llmops/core';
-import { isMap, LineCounter, parseDocument, type Node } from 'yaml';
+import { loadYaml, toWorkspacePath } from '@llmops/core';
+import { isMap, type Node } from 'yaml';
 import { keyPositions, nodeAt, positionOf, valuePositions } from './positions';
 import { promptFileSchema } from './schema';
 import type { Position, PromptEvaluator, PromptFile, PromptMessage, TestDataRow } from './types';
@@ -44,23 +44,16 @@ export function loadPromptFile(path: string, text: string, workspace: string): L
 }
 
 function parseYaml(text: string, file: string, lineOffset = 0) {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const findings = [...doc.errors, ...doc.warnings].map((e) => {
-    const at = lines.linePos(e.pos[0]);
-    const level = doc.errors.includes(e as never) ? 'error' : 'warning';
-    const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    return finding(file, 'yaml/syntax', level, `YAML: ${message}`, {
-      line: at.line + lineOffset,
-      column: at.col,
-    });
-  });
-  return { doc, lines, findings };
+  const { doc, lines, problems, value } = loadYaml(text);
+  const findings = problems.map((p) =>
+    finding(file, 'yaml/syntax', p.level, p.message, { line: p.line + lineOffset, column: p.column }),
+  );
+  return { doc, lines, findings, value };
 }
 
 function loadPromptYml(path: string, file: string, text: string): LoadedPrompt {
   const prompt = emptyPrompt(path, file, 'prompt-yml');
-  const { doc, lines, findings } = parseYaml(text, file);
+  const { doc, lines, findings, value } = parseYaml(text, file);
   if (findings.some((f) => f.level === 'error')) return { prompt, findings };
   if (!isMap(doc.contents)) {
     findings.push(finding(file, 'prompt/schema', 'error', 'a prompt file must be a YAML mapping', START));
@@ -68,13 +61,7 @@ function loadPromptYml(path: string, file: string, text: string): LoadedPrompt {
   }
   prompt.keys = keyPositions(doc.contents, lines);
   prompt.values = valuePositions(doc.contents, lines);
-  let data: Record<string, unknown>;
-  try {
-    data = doc.toJS({ maxAliasCount: 10_000 }) as Record<string, unknown>;
-  } catch (error) {
-    findings.push(finding(file, 'yaml/syntax', 'error', `YAML: ${(error as Error).message}`, START));
-    return { prompt, findings };
-  }
+  const data = value as Record<string, unknown>;
   const parsed = promptFileSchema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -164,7 +151,7 @@ function loadPrompty(path: string, file: string, text: string): LoadedPrompt {
     const front = parseYaml(all.slice(1, end).join('\n'), file, 1);
     for (const f of front.findings) findings.push(f);
     if (findings.some((f) => f.level === 'error')) return { prompt, findings };
-    const meta = (front.doc.toJS() ?? {}) as Record<string, unknown>;
+    const meta = (front.value ?? {}) as Record<string, unknown>;
     const shift = (pos: Position) => ({ line: pos.line + 1, column: pos.column });
     prompt.keys = Object.fromEntries(
       Object.entries(keyPositions(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]),

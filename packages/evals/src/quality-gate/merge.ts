@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { UserError } from '@llmops/core';
-import { glob } from 'tinyglobby';
+import { findWorkspaceFiles, readWorkspaceJson, toWorkspacePath, UserError } from '@llmops/core';
 import type { BaselineCase, CaseRecord, GateSettings } from '../score/types';
 import { buildGateReport, type GateData, type GateReport } from './report';
 
@@ -14,23 +12,23 @@ export async function mergeGateReports(
   patterns: string[],
   log: (line: string) => void,
 ): Promise<GateReport> {
-  const files = (await glob(patterns, { cwd: workspace, absolute: true })).sort();
+  const files = (await findWorkspaceFiles(workspace, patterns, { input: 'merge-reports' })).map((f) =>
+    toWorkspacePath(workspace, f),
+  );
   if (files.length === 0)
-    throw new UserError(`input 'merge-reports' matched no files: ${patterns.join(', ')}`);
+    throw new UserError(`input 'merge-reports' matched no files in the workspace: ${patterns.join(', ')}`);
   const cases = new Map<string, CaseRecord>();
   const baseline = new Map<string, BaselineCase>();
   let merged: GateData | undefined;
   let baselineSource: string | undefined;
   const shardFiles = new Map<string, string>();
   for (const file of files) {
-    let report: { action?: string; data?: GateData };
-    try {
-      report = JSON.parse(await readFile(file, 'utf8'));
-    } catch (error) {
-      throw new UserError(`cannot read shard report ${file}: ${(error as Error).message}`);
-    }
-    if (report.action !== 'llm-quality-gate' || !report.data?.cases)
-      throw new UserError(`${file} is not an llm-quality-gate report`);
+    const report = readWorkspaceJson(workspace, file, { input: 'merge-reports' }).data as {
+      action?: string;
+      data?: GateData;
+    } | null;
+    if (report?.action !== 'llm-quality-gate' || !report.data?.cases)
+      throw new UserError(`input 'merge-reports': ${file} is not an llm-quality-gate report`);
     const data = report.data;
     if (merged && !sameSettings(merged.settings, data.settings)) {
       throw new UserError(

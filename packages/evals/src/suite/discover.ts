@@ -1,7 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { readFileAtRef, UserError } from '@llmops/core';
-import { glob } from 'tinyglobby';
+import {
+  findWorkspaceFiles,
+  readFileAtRef,
+  readWorkspaceFile,
+  toWorkspacePath,
+  UserError,
+} from '@llmops/core';
 import { loadPromptFile } from '../prompt-file/load';
 import { loadEvalSuite, type SuiteReader } from './eval-file';
 import { promptFileCases } from './prompt-suite';
@@ -17,7 +22,9 @@ export function isEvalSuiteFile(file: string): boolean {
 export function workspaceReader(workspace: string): SuiteReader {
   return {
     workspace,
-    read: (file) => readFile(path.join(workspace, file), 'utf8').catch(() => undefined),
+    // A missing file is "does not exist"; one that resolves outside the workspace is an error.
+    read: async (file) =>
+      existsSync(path.join(workspace, file)) ? readWorkspaceFile(workspace, file).text : undefined,
   };
 }
 
@@ -28,12 +35,8 @@ export function refReader(workspace: string, ref: string): SuiteReader {
 
 /** Workspace-relative suite files matching the globs, sorted. */
 export async function findSuiteFiles(workspace: string, patterns: string[]): Promise<string[]> {
-  const files = await glob(patterns, {
-    cwd: workspace,
-    ignore: ['**/node_modules/**', '.git/**'],
-    dot: false,
-  });
-  return files.map((f) => f.split(path.sep).join('/')).sort();
+  const files = await findWorkspaceFiles(workspace, patterns, { input: 'suites' });
+  return files.map((f) => toWorkspacePath(workspace, f)).sort();
 }
 
 /** Load one suite file (a prompt file or an eval suite) into cases. */

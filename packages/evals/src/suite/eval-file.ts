@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { isUserError, resolveInWorkspace, toWorkspacePath } from '@llmops/core';
+import { isUserError, loadYaml, resolveInWorkspace, toWorkspacePath } from '@llmops/core';
 import type { ChatMessage } from '@llmops/llm';
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isSeq, type Node } from 'yaml';
 import { loadPromptFile } from '../prompt-file/load';
 import { parseAssertion } from './assertions';
 import { toChatParams, toResponseFormat } from './params';
@@ -59,12 +59,12 @@ export async function loadEvalSuite(
   reader: SuiteReader,
 ): Promise<{ cases: EvalCase[]; problems: SuiteProblem[] }> {
   const problems: SuiteProblem[] = [];
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const yaml = loadYaml(text);
+  const { doc, lines } = yaml;
   const lineOf = (node: Node | null | undefined) => lines.linePos(node?.range?.[0] ?? 0).line;
   const problem: Problem = (node, message) => problems.push({ file, line: lineOf(node), message });
-  for (const e of doc.errors) {
-    problems.push({ file, line: e.linePos?.[0]?.line ?? 1, message: `YAML: ${e.message.split('\n')[0]}` });
+  for (const e of yaml.problems.filter((p) => p.level === 'error')) {
+    problems.push({ file, line: e.line, column: e.column, message: e.message });
   }
   if (problems.length) return { cases: [], problems };
   const root = doc.contents;
@@ -78,7 +78,8 @@ export async function loadEvalSuite(
     if (!SUITE_KEYS.has(key))
       problem(pair.key as Node, `unknown key '${key}'; known: ${[...SUITE_KEYS].join(', ')}`);
   }
-  const data = doc.toJS() as Record<string, unknown>;
+  // Plain data comes from the one loader (alias limit); nodes are only for positions.
+  const data = yaml.value as Record<string, unknown>;
   const suiteName =
     typeof data.name === 'string' ? data.name : path.basename(file).replace(/\.eval\.ya?ml$/, '');
 
@@ -139,7 +140,7 @@ export async function loadEvalSuite(
       if (!CASE_KEYS.has(key))
         problem(pair.key as Node, `unknown case key '${key}'; known: ${[...CASE_KEYS].join(', ')}`);
     }
-    const c = caseNode.toJSON() as Record<string, unknown>;
+    const c = (data.cases as Array<Record<string, unknown>>)[index]!;
     const name = c.name === undefined ? `case ${index + 1}` : String(c.name);
     if (names.has(name)) problem(caseNode, `duplicate case name '${name}'`);
     names.add(name);
@@ -167,8 +168,9 @@ export async function loadEvalSuite(
     const assertions: Assertion[] = [];
     const assertNode = caseNode.get('assert', true) as Node | undefined;
     if (assertNode !== undefined && !isSeq(assertNode)) return problem(assertNode, "'assert' is a list");
-    for (const a of isSeq(assertNode) ? assertNode.items : []) {
-      const parsed = parseAssertion((a as Node).toJSON(), lineOf(a as Node), { vars, expected });
+    const assertValues = (Array.isArray(c.assert) ? c.assert : []) as unknown[];
+    for (const [j, a] of (isSeq(assertNode) ? assertNode.items : []).entries()) {
+      const parsed = parseAssertion(assertValues[j], lineOf(a as Node), { vars, expected });
       if (typeof parsed === 'string') problem(a as Node, parsed);
       else assertions.push(parsed);
     }

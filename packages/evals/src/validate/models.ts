@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { UserError } from '@llmops/core';
-import { isMap, LineCounter, parseDocument } from 'yaml';
+import { loadYaml, readWorkspaceFile, UserError } from '@llmops/core';
+import { isMap } from 'yaml';
 import { z } from 'zod';
 import { nodeAt, positionOf } from '../prompt-file/positions';
 
@@ -83,28 +82,16 @@ export function openAiEncoding(name: string | undefined): Encoding | undefined {
 }
 
 /** Read `models-file` (YAML: `models: {name: {context-window, input-per-mtok, output-per-mtok, encoding}}`) over the built-ins. */
-export async function loadModelTable(path: string | undefined, displayPath?: string): Promise<ModelTable> {
+export async function loadModelTable(workspace: string, value: string | undefined): Promise<ModelTable> {
   const table = builtinModels();
-  if (!path) return table;
-  const shown = displayPath ?? path;
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new UserError(`input 'models-file': cannot read '${shown}' (no such file)`);
-  }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const yamlError = doc.errors[0];
+  if (!value) return table;
+  const { text, relative: shown } = readWorkspaceFile(workspace, value, { input: 'models-file' });
+  const { doc, lines, problems, value: data } = loadYaml(text);
+  const yamlError = problems.find((p) => p.level === 'error');
   if (yamlError) {
-    const at = yamlError.linePos?.[0];
-    throw new UserError(`YAML: ${yamlError.message.split('\n')[0]}`, {
-      file: shown,
-      line: at?.line,
-      column: at?.col,
-    });
+    throw new UserError(yamlError.message, { file: shown, line: yamlError.line, column: yamlError.column });
   }
-  const parsed = modelsFileSchema.safeParse(isMap(doc.contents) ? doc.toJS() : null);
+  const parsed = modelsFileSchema.safeParse(isMap(doc.contents) ? data : null);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const at = positionOf(nodeAt(doc, issue.path), lines);

@@ -1,19 +1,17 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   changedFilesSince,
   countFindings,
   gitTopLevel,
-  insideWorkspace,
+  findWorkspaceFiles,
   readFileAtRef,
   resolveBaseRef,
-  resolveInWorkspace,
+  readWorkspaceFile,
   UserError,
   type Finding,
   type Report,
   type Table,
 } from '@llmops/core';
-import { glob } from 'tinyglobby';
 import { loadPromptFile } from '../prompt-file/load';
 import { fillTemplate } from '../prompt-file/template';
 import type { PromptFile } from '../prompt-file/types';
@@ -53,20 +51,8 @@ const DEFAULT_OUTPUT_TOKENS = 256;
 
 async function findFiles(workspace: string, patterns: string[]): Promise<string[]> {
   if (patterns.length === 0) throw new UserError("input 'paths' is empty: give at least one glob");
-  for (const pattern of patterns) {
-    const cleaned = pattern.replace(/^!/, '');
-    if (path.isAbsolute(cleaned) || cleaned.split(/[\\/]/).includes('..')) {
-      throw new UserError(`input 'paths' has '${pattern}': globs must stay inside the workspace`);
-    }
-  }
-  const matched = await glob(patterns, {
-    cwd: workspace,
-    absolute: true,
-    ignore: ['**/node_modules/**', '**/.git/**'],
-    followSymbolicLinks: false,
-  });
   // A symlink out of the workspace would let a PR read (and echo into the comment) files elsewhere.
-  const files = insideWorkspace(workspace, matched);
+  const files = await findWorkspaceFiles(workspace, patterns, { input: 'paths' });
   if (files.length === 0) {
     throw new UserError(`input 'paths' matched no files in ${workspace}: ${patterns.join(', ')}`);
   }
@@ -210,10 +196,7 @@ async function compareWithBase(
 export async function validatePrompts(
   options: ValidateOptions,
 ): Promise<Report<{ prompts: PromptSummary[] }>> {
-  const modelsPath = options.modelsFile
-    ? resolveInWorkspace(options.workspace, options.modelsFile, { input: 'models-file' })
-    : undefined;
-  const models = await loadModelTable(modelsPath, options.modelsFile);
+  const models = await loadModelTable(options.workspace, options.modelsFile);
   if (options.requireVersionBump && !options.baseRef) {
     throw new UserError(
       "input 'require-version-bump' is true but there is no base ref: set 'base-ref' or run on a pull_request event",
@@ -223,7 +206,11 @@ export async function validatePrompts(
   const findings: Finding[] = [];
   const prompts: PromptFile[] = [];
   for (const file of files) {
-    const loaded = loadPromptFile(file, readFileSync(file, 'utf8'), options.workspace);
+    const loaded = loadPromptFile(
+      file,
+      readWorkspaceFile(options.workspace, file, { input: 'paths' }).text,
+      options.workspace,
+    );
     for (const f of loaded.findings) findings.push(f);
     if (!loaded.findings.some((f) => f.level === 'error')) prompts.push(loaded.prompt);
   }

@@ -1,5 +1,4 @@
-import { input, reportingInputs } from '@llmops/core';
-import { parse } from 'yaml';
+import { input, loadYaml, reportingInputs } from '@llmops/core';
 import { z } from 'zod';
 import { transformNames, type TransformName } from '../probe';
 
@@ -27,10 +26,9 @@ const thresholdMap = () =>
   z.string().transform((text, ctx): Record<string, number> => {
     if (!text.trim()) return {};
     const usage = 'expected YAML lines "<pack>: <rate from 0 to 1>", e.g. "harmful: 0.02"';
-    let value: unknown;
-    try {
-      value = parse(text);
-    } catch {
+    const yaml = loadYaml(text);
+    const value = yaml.value;
+    if (yaml.problems.some((p) => p.level === 'error')) {
       ctx.addIssue({ code: 'custom', message: usage });
       return z.NEVER;
     }

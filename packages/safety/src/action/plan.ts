@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { InputError, resolveInWorkspace, toWorkspacePath, UserError } from '@llmops/core';
-import { parse } from 'yaml';
+import { InputError, parseYaml, readWorkspaceFile, UserError } from '@llmops/core';
 import { loadCustomPacks, readCustomPackFiles } from '../custom-pack';
 import { builtinPacks } from '../packs/index';
 import type { Pack, Probe } from '../probe';
@@ -36,13 +34,10 @@ export function selectPacks(names: readonly string[], custom: readonly Pack[]): 
 /** System messages of a GitHub Models prompt file, or the whole text of any other file. */
 function systemPromptOf(file: string, text: string): string {
   if (!/\.prompt\.ya?ml$/i.test(file)) return text;
-  let doc: { messages?: Array<{ role?: unknown; content?: unknown }> };
-  try {
-    doc = parse(text) ?? {};
-  } catch (error) {
-    throw new UserError(`invalid YAML: ${(error as Error).message.split('\n')[0]}`, { file });
-  }
-  const system = (doc.messages ?? [])
+  const doc = (parseYaml(text, { what: 'system prompt file', file }) ?? {}) as {
+    messages?: Array<{ role?: unknown; content?: unknown }>;
+  };
+  const system = (Array.isArray(doc.messages) ? doc.messages : [])
     .filter((m) => String(m.role).toLowerCase() === 'system' && typeof m.content === 'string')
     .map((m) => m.content as string);
   if (system.length === 0) throw new UserError('prompt file has no system message', { file });
@@ -59,16 +54,7 @@ async function readSystemPrompt(
     throw new InputError(`inputs 'system-prompt' and 'system-prompt-file' are both set: give one of them`);
   if (inline) return { text: inline, source: `input system-prompt (${inline.length} characters)` };
   if (!file) return { text: '', source: 'none (the model is attacked bare, with only the canary note)' };
-  const absolute = resolveInWorkspace(workspace, file, { input: 'system-prompt-file' });
-  let text: string;
-  try {
-    text = await readFile(absolute, 'utf8');
-  } catch (error) {
-    throw new UserError(
-      `input 'system-prompt-file' is '${file}': cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-    );
-  }
-  const relative = toWorkspacePath(workspace, absolute);
+  const { relative, text } = readWorkspaceFile(workspace, file, { input: 'system-prompt-file' });
   const prompt = systemPromptOf(relative, text).trim();
   if (!prompt) throw new UserError('system prompt file is empty', { file: relative });
   return { text: prompt, source: relative };

@@ -1,0 +1,132 @@
+import type { AnyCommand } from './command';
+import { formatUserError, isUserError } from './errors';
+import { readInputs, type InputSource } from './inputs';
+import { publish, type Runtime } from './publish';
+import type { Finding, Report } from './report';
+import { registerSecret } from './secrets';
+import { verdictFailsStep, type Verdict } from './verdict';
+import { workspaceRoot } from './workspace';
+
+/** Where a command runs: the Actions runner or a terminal. */
+export interface Host {
+  runtime: Runtime;
+  /** Progress lines from the command (already safe to print: the host splits and cleans them). */
+  log: (line: string) => void;
+  /** Environment for the GitHub context (the CLI passes none: it never comments). */
+  env: NodeJS.ProcessEnv;
+  /** Reporting options forced by the host (the CLI turns comments off). */
+  overrides?: Record<string, unknown>;
+}
+
+export interface Execution {
+  report: Report;
+  /** Set when the run ended early (an error, a crash, a cancellation): the one line saying why. */
+  error?: string;
+  cancelled: boolean;
+  /** Whether the step fails: the verdict, an early ending, or a report that could not be written. */
+  failed: boolean;
+}
+
+// After SIGTERM/SIGINT the runner waits a few seconds before it kills the process: the report
+// must be out by then, even if a request or a loop ignores the abort.
+const CANCEL_DEADLINE_MS = 7_000;
+
+class Cancelled extends Error {
+  constructor(signal: string) {
+    super(`cancelled (${signal})`);
+  }
+}
+
+/** The report of a run that ended before its verdict: never a pass, and it says why. */
+export function endingReport(
+  action: string,
+  verdict: Exclude<Verdict, 'pass'>,
+  headline: string,
+  reason: string,
+  location?: { file?: string; line?: number; column?: number },
+): Report {
+  const findings: Finding[] = location?.file
+    ? [{ ruleId: 'llmops/error', level: 'error', message: reason, ...location, title: `${action}: error` }]
+    : [];
+  return { action, verdict, headline, reasons: [reason], metrics: [], tables: [], findings, outputs: {} };
+}
+
+/**
+ * Parse inputs, run the command, publish its report: the action entry and the CLI both run
+ * this. Once the inputs parse (so `report-path` is known) every ending — a verdict, a bad file,
+ * an unreachable endpoint, a crash, a cancellation — writes the report, the summary and the
+ * `verdict` output. Bad inputs throw an `InputError` before anything is written.
+ */
+export async function executeCommand(
+  command: AnyCommand,
+  source: InputSource,
+  host: Host,
+): Promise<Execution> {
+  for (const name of command.secretInputs) registerSecret(source(name));
+  const inputs = readInputs(command.inputs, source, command.secretInputs);
+  const workspace = workspaceRoot();
+  const controller = new AbortController();
+  let onCancel: (reason: Cancelled) => void = () => {};
+  const cancelled = new Promise<never>((_, reject) => (onCancel = reject));
+  cancelled.catch(() => {});
+  const stop = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(1); // a second signal: stop now
+    const reason = new Cancelled(signal);
+    controller.abort(reason);
+    onCancel(reason);
+    setTimeout(() => process.exit(1), CANCEL_DEADLINE_MS).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  let report: Report;
+  let error: string | undefined;
+  let annotated = false;
+  try {
+    report = await Promise.race([
+      command.run(inputs, { workspace, env: process.env, log: host.log, signal: controller.signal }),
+      cancelled,
+    ]);
+  } catch (thrown) {
+    // A request aborted by the cancellation throws its own error: the cancellation is the reason.
+    const why = controller.signal.aborted ? controller.signal.reason : thrown;
+    if (why instanceof Cancelled) {
+      error = `${command.name}: ${why.message}: stopped before a verdict`;
+      report = endingReport(command.name, 'inconclusive', 'cancelled', why.message);
+    } else if (isUserError(why)) {
+      error = formatUserError(why);
+      report = endingReport(command.name, 'fail', 'stopped before a verdict', why.message, {
+        file: why.file,
+        line: why.line,
+        column: why.column,
+      });
+      annotated = Boolean(why.file);
+    } else {
+      const message = (why as Error)?.message ?? String(why);
+      host.log((why as Error)?.stack ?? message);
+      error = `${command.name} crashed (a bug in llmops, please report it): ${message}`;
+      report = endingReport(command.name, 'fail', 'crashed (a bug in llmops, please report it)', message);
+    }
+  }
+  const options = { ...inputs, ...host.overrides } as Record<string, unknown>;
+  // An early ending fails the step even with fail-on-inconclusive: false.
+  if (error) options['fail-on-inconclusive'] = true;
+  const ending = error === undefined ? undefined : { message: error, annotated };
+  let writeFailures: string[];
+  try {
+    ({ writeFailures } = await publish(report, command, options, host.runtime, workspace, host.env, ending));
+  } finally {
+    // Kept until the report is out: a signal while publishing still gets the deadline.
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+  const verdictFails = verdictFailsStep(report.verdict, options['fail-on-inconclusive'] !== false);
+  const wasCancelled = controller.signal.aborted;
+  // Something (a stalled socket, a timer) may still hold the event loop after a cancellation.
+  if (wasCancelled) setTimeout(() => process.exit(), 100).unref();
+  return {
+    report,
+    error,
+    cancelled: wasCancelled,
+    failed: Boolean(error) || verdictFails || writeFailures.length > 0,
+  };
+}

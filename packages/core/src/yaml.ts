@@ -1,0 +1,89 @@
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { UserError } from './errors';
+
+/** One YAML problem with its place (1-based line and column). */
+export interface YamlProblem {
+  level: 'error' | 'warning';
+  message: string;
+  line: number;
+  column: number;
+}
+
+export interface LoadedYaml {
+  doc: Document;
+  lines: LineCounter;
+  /** Syntax errors and warnings, and an alias bomb; `value` is undefined when there is an error. */
+  problems: YamlProblem[];
+  value: unknown;
+}
+
+/**
+ * How many alias expansions one document may make (counted the way `yaml` counts them). Files
+ * come from pull requests: a billion-laughs document must stop here, not exhaust memory.
+ */
+export const MAX_YAML_ALIASES = 10_000;
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/**
+ * The one YAML loader: parse with positions, report syntax problems with line and column, and
+ * convert to plain data with the alias limit. Duplicate keys are errors unless `uniqueKeys: false`.
+ */
+export function loadYaml(text: string, options: { uniqueKeys?: boolean; schema?: 'core' | 'failsafe' } = {}) {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: options.uniqueKeys ?? true,
+    ...(options.schema ? { schema: options.schema } : {}),
+  });
+  const at = (offset: number | undefined) => lines.linePos(offset ?? 0);
+  const problems: YamlProblem[] = [];
+  for (const [level, list] of [
+    ['error', doc.errors],
+    ['warning', doc.warnings],
+  ] as const) {
+    for (const e of list) {
+      const pos = at(e.pos[0]);
+      problems.push({ level, message: `YAML: ${firstLine(e.message)}`, line: pos.line, column: pos.col });
+    }
+  }
+  let value: unknown;
+  if (!doc.errors.length) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    } catch (error) {
+      // The alias limit, or an alias before its anchor: a bad file, not a crash.
+      const message = /Excessive alias/.test((error as Error).message)
+        ? `YAML: too many aliases (over ${MAX_YAML_ALIASES} expansions): refusing a document that expands without bound`
+        : `YAML: ${firstLine((error as Error).message)}`;
+      problems.push({ level: 'error', message, line: 1, column: 1 });
+    }
+  }
+  return { doc, lines, problems, value } satisfies LoadedYaml;
+}
+
+/**
+ * Parse YAML text into plain data, or throw one `UserError` at the first problem's place.
+ * `what` starts the message (e.g. "checks"), `file` is the workspace-relative path if any.
+ */
+export function parseYaml(
+  text: string,
+  context: { what: string; file?: string; lineOffset?: number },
+): unknown {
+  const loaded = loadYaml(text);
+  const error = loaded.problems.find((p) => p.level === 'error');
+  if (error) {
+    const line = error.line + (context.lineOffset ?? 0);
+    if (!context.file)
+      throw new UserError(`${context.what}: ${error.message} (line ${line}, column ${error.column})`);
+    throw new UserError(`${context.what}: ${error.message}`, {
+      file: context.file,
+      line,
+      column: error.column,
+    });
+  }
+  return loaded.value;
+}
