@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isSeq } from 'yaml';
 import { z } from 'zod';
-import { formatDuration, parseDuration, resolveInWorkspace, toWorkspacePath, UserError } from '@llmops/core';
+import {
+  durationProblem,
+  formatDuration,
+  parseDuration,
+  resolveInWorkspace,
+  toWorkspacePath,
+  UserError,
+} from '@llmops/core';
 import { PRESET_NAMES, PRESETS, type CountQueries } from './presets';
 import type { Direction } from './stats/judge';
 
@@ -10,8 +17,10 @@ export type TestKind = (typeof TESTS)[number];
 export const NO_DATA = ['fail', 'inconclusive', 'pass'] as const;
 export type NoDataPolicy = (typeof NO_DATA)[number];
 
-const duration = z.string().refine((v) => parseDuration(v) !== undefined && parseDuration(v)! >= 1, {
-  message: 'expected a duration such as 30s, 5m or 1h',
+// The one duration reading (core's), as the inputs use it: at least 1 ms, at most what a timer holds.
+const duration = z.string().superRefine((value, ctx) => {
+  const problem = durationProblem(value, { min: 1 });
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 const text = z.string().trim().min(1);
 

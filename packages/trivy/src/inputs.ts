@@ -30,7 +30,7 @@ export const trivyWrapInputs = z.object({
   'cache-dir': input.optional(),
   'skip-db-update': input.bool(),
   dockerfile: input.optional(),
-  timeout: input.duration(),
+  timeout: input.duration({ min: 1000 }),
   'sarif-path': input.optional(),
   ...reportingInputs,
 });
