@@ -347,7 +347,8 @@ test.each([
 ])(
   'a duration or count past what a timer holds is one input error before any write: %s=%s',
   async (name, value, message) => {
-    const over = name === 'count' ? { count: value, interval: '1h' } : { [name]: value };
+    const over: Record<string, string> =
+      name === 'count' ? { count: value, interval: '1h' } : { [name]: value };
     await expect(runStep(kube, { ...over, 'prometheus-url': 'http://127.0.0.1:9' })).rejects.toThrow(message);
     expect(kube.writes()).toEqual([]);
   },
