@@ -229,7 +229,14 @@ export function licenses(
 /** A temp folder with a fake `trivy` (see fixtures/trivy/fake-trivy.mjs) and a report for it to write. */
 export function fakeTrivy(
   report: Json | string | undefined,
-  options: { exit?: number; stderr?: string } = {},
+  options: {
+    exit?: number;
+    stderr?: string;
+    /** Leave a child sleeping 10 minutes with our stderr (its pid in `orphanPidFile`). */
+    orphan?: boolean;
+    /** Never finish: a Trivy stuck past its own --timeout. */
+    hang?: boolean;
+  } = {},
 ) {
   const dir = mkdtempSync(path.join(tmpdir(), 'fake-trivy-'));
   const bin = path.join(dir, 'trivy');
@@ -237,6 +244,7 @@ export function fakeTrivy(
   chmodSync(bin, 0o755);
   const reportFile = path.join(dir, 'report.json');
   const argsFile = path.join(dir, 'args.json');
+  const orphanPidFile = path.join(dir, 'orphan.pid');
   if (report !== undefined)
     writeFileSync(reportFile, typeof report === 'string' ? report : JSON.stringify(report));
   const env: Record<string, string> = {
@@ -244,8 +252,10 @@ export function fakeTrivy(
     FAKE_TRIVY_EXIT: String(options.exit ?? 0),
     ...(report !== undefined ? { FAKE_TRIVY_REPORT: reportFile } : {}),
     ...(options.stderr ? { FAKE_TRIVY_STDERR: options.stderr } : {}),
+    ...(options.orphan ? { FAKE_TRIVY_ORPHAN: orphanPidFile } : {}),
+    ...(options.hang ? { FAKE_TRIVY_HANG: '1' } : {}),
   };
-  return { bin, env, argsFile };
+  return { bin, env, argsFile, orphanPidFile };
 }
 
 /** A workspace folder with files in it. */

@@ -3,6 +3,7 @@ export * from './duration';
 export * from './errors';
 export * from './escape';
 export * from './git';
+export * from './inline-yaml';
 export * from './inputs';
 export * from './publish';
 export * from './report';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   durationProblem,
   formatDuration,
+  isInlineYaml,
   parseDuration,
   resolveInWorkspace,
   toWorkspacePath,
@@ -325,8 +326,7 @@ export function parseChecks(yamlText: string, file?: string, defaults?: Selector
  */
 export function loadChecks(value: string, workspace: string, defaults?: SelectorDefaults): Check[] {
   const trimmed = value.trim();
-  const looksInline = trimmed.includes('\n') || trimmed.startsWith('-') || trimmed.startsWith('[');
-  if (looksInline) return parseChecks(trimmed, undefined, defaults);
+  if (isInlineYaml(trimmed)) return parseChecks(trimmed, undefined, defaults);
   const absolute = resolveInWorkspace(workspace, trimmed, { input: 'checks' });
   if (!existsSync(absolute))
     throw new UserError(

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { UserError } from '@llmops/core';
+import { isInlineYaml, resolveInWorkspace, toWorkspacePath, UserError } from '@llmops/core';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 
@@ -39,9 +39,19 @@ export interface AllowlistEntry extends z.output<typeof entrySchema> {
 }
 
 export interface Allowlist {
-  /** Workspace-relative path, for annotations. */
-  file: string;
+  /** Workspace-relative path, for annotations; absent for an inline list (the input itself). */
+  file?: string;
   entries: AllowlistEntry[];
+}
+
+/**
+ * The `allowlist` input: an inline YAML list (a newline, or a leading `-` or `[`), or the path of a
+ * YAML file inside the workspace. Either way one parser reads it, and errors name line and column.
+ */
+export async function loadAllowlistInput(value: string, workspace: string): Promise<Allowlist> {
+  if (isInlineYaml(value)) return parseAllowlist(value);
+  const absolute = resolveInWorkspace(workspace, value.trim(), { input: 'allowlist' });
+  return loadAllowlist(absolute, toWorkspacePath(workspace, absolute));
 }
 
 /** Read and validate an allowlist file: a YAML list of entries. A bad entry is an error on its line. */
@@ -54,46 +64,55 @@ export async function loadAllowlist(absolute: string, file: string): Promise<All
       `cannot read allowlist ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
     );
   }
+  return parseAllowlist(source, file);
+}
+
+/**
+ * Validate an allowlist's YAML text with the entry schema. `file` places errors in a file (as
+ * annotations); without it, the text is the `allowlist` input and errors say line and column in it.
+ */
+export function parseAllowlist(source: string, file?: string): Allowlist {
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
-  const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lines.linePos(offset).line);
+  const problem = (message: string, offset: number | undefined) => {
+    const { line, col: column } = offset === undefined ? { line: 1, col: 1 } : lines.linePos(offset);
+    return file
+      ? new UserError(message, { file, line, column })
+      : new UserError(`input 'allowlist', line ${line}, column ${column}: ${message}`);
+  };
   if (doc.errors.length) {
     const first = doc.errors[0]!;
-    throw new UserError(`allowlist is not valid YAML: ${first.message.split('\n')[0]}`, {
-      file,
-      line: lineAt(first.pos[0]),
-    });
+    throw problem(`allowlist is not valid YAML: ${first.message.split('\n')[0]}`, first.pos[0]);
   }
   const root = doc.contents;
   if (root === null || root === undefined) return { file, entries: [] };
   if (!isSeq(root)) {
-    throw new UserError('allowlist must be a YAML list of entries {id, reason, expires, package?, target?}', {
-      file,
-      line: lineAt(root.range?.[0]),
-    });
+    throw problem(
+      'allowlist must be a YAML list of entries {id, reason, expires, package?, target?}',
+      root.range?.[0],
+    );
   }
   const entries: AllowlistEntry[] = [];
   root.items.forEach((node, index) => {
-    const line = lineAt((node as { range?: [number, number, number] }).range?.[0]);
-    if (!isMap(node)) {
-      throw new UserError(`allowlist entry ${index + 1} must be a mapping {id, reason, expires}`, {
-        file,
-        line,
-      });
-    }
+    const offset = (node as { range?: [number, number, number] }).range?.[0];
+    const line = offset === undefined ? 1 : lines.linePos(offset).line;
+    if (!isMap(node))
+      throw problem(`allowlist entry ${index + 1} must be a mapping {id, reason, expires}`, offset);
     const parsed = entrySchema.safeParse((node as { toJSON(): unknown }).toJSON());
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       if (issue.code === 'unrecognized_keys') {
         const key = issue.keys[0]!;
         const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
-        const keyLine = isScalar(pair?.key) ? lineAt(pair.key.range?.[0]) : line;
-        throw new UserError(
+        throw problem(
           `allowlist entry ${index + 1}: unknown key '${key}' (allowed: ${Object.keys(entrySchema.shape).join(', ')})`,
-          { file, line: keyLine },
+          isScalar(pair?.key) ? pair.key.range?.[0] : offset,
         );
       }
-      throw new UserError(`allowlist entry ${index + 1}: ${issue.message}`, { file, line });
+      // Point at the value the schema refused when it is there, else at the entry.
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === issue.path[0]);
+      const at = (pair?.value as { range?: [number, number, number] } | null)?.range?.[0];
+      throw problem(`allowlist entry ${index + 1}: ${issue.message}`, at ?? offset);
     }
     entries.push({ ...parsed.data, line });
   });

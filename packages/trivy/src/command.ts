@@ -10,7 +10,7 @@ import {
   type Report,
   type RunContext,
 } from '@llmops/core';
-import { loadAllowlist } from './allowlist';
+import { loadAllowlistInput } from './allowlist';
 import { collectFindings, gateFindings } from './findings';
 import { trivyWrapInputs, type TrivyWrapInputs } from './inputs';
 import { installTrivy } from './install';
@@ -114,12 +114,7 @@ async function runTrivyWrap(inputs: TrivyWrapInputs, context: RunContext): Promi
   const local = scanType !== 'image' && !(scanType === 'repo' && isUrl(rawTarget));
   const target = local ? resolveInWorkspace(workspace, rawTarget, { input: 'target' }) : rawTarget;
 
-  const allowlist = inputs.allowlist
-    ? await loadAllowlist(
-        resolveInWorkspace(workspace, inputs.allowlist, { input: 'allowlist' }),
-        toWorkspacePath(workspace, resolveInWorkspace(workspace, inputs.allowlist, { input: 'allowlist' })),
-      )
-    : undefined;
+  const allowlist = inputs.allowlist ? await loadAllowlistInput(inputs.allowlist, workspace) : undefined;
 
   const trivy = inputs['trivy-path']
     ? { path: localPath(workspace, inputs['trivy-path']), version: undefined }
