@@ -3,6 +3,7 @@ import path from 'node:path';
 import { InputError, isUserError, type Finding } from '@llmops/core';
 import {
   fakeTrivy,
+  gone,
   languagePackages,
   licenses,
   misconfigurations,
@@ -15,19 +16,6 @@ import { runTrivyWrap } from './harness';
 
 const image = { name: 'ghcr.io/acme/llm-server:1.4.0', type: 'container_image' };
 
-/** Whether a process has ended (a zombie not yet reaped counts as ended), within a second. */
-async function gone(pid: number): Promise<boolean> {
-  for (let i = 0; i < 20; i++) {
-    try {
-      process.kill(pid, 0);
-      if (/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))) return true;
-    } catch {
-      return true;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return false;
-}
 const folder = { name: '.', type: 'filesystem' };
 
 const imageReport = trivyReport(image, [

@@ -1,7 +1,7 @@
 // Trivy JSON reports (SchemaVersion 2) as Trivy writes them — field names and nesting follow
 // pkg/types/report.go, DetectedVulnerability, DetectedMisconfiguration and SecretFinding in
 // aquasecurity/trivy, including fields we do not read, so the parser meets the real shape.
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../helpers/run-bundle';
@@ -266,4 +266,18 @@ export function workspace(files: Record<string, string> = {}): string {
     writeFileSync(path.join(dir, file), text);
   }
   return dir;
+}
+
+/** Whether a process has ended (a zombie not yet reaped counts as ended), within a second. */
+export async function gone(pid: number): Promise<boolean> {
+  for (let i = 0; i < 20; i++) {
+    try {
+      process.kill(pid, 0);
+      if (/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))) return true;
+    } catch {
+      return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
 }
