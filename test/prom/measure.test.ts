@@ -300,7 +300,7 @@ describe('measureChecks', () => {
         [
           'nan-canary',
           'inconclusive',
-          'no data: the query returned no samples but NaN in the window (no-data: inconclusive)',
+          'no data: the query returned no samples (or only NaN) in the window (no-data: inconclusive)',
         ],
       ]);
     });

@@ -141,7 +141,7 @@ export class Writer {
         const asked = Math.min((error as KubeError).retryAfterMs ?? 0, MAX_RETRY_AFTER_MS);
         const backoff = jitter(delay * 2 ** (failures - 1));
         const wait = Math.min(Math.max(backoff, asked), aborted ? MAX_ABORTED_WAIT_MS : MAX_RETRY_AFTER_MS);
-        const why = asked ? `, as Retry-After asks` : '';
+        const why = asked && wait === asked ? ', as Retry-After asks' : '';
         this.log(`${(error as Error).message}: retrying in ${wait} ms${why} (${failures}/${budget})`);
         await sleep(wait);
       }

@@ -294,9 +294,10 @@ async function measureRankSum(
         .filter((v) => !Number.isNaN(v)),
     );
   const [canary, baseline] = await Promise.all([ask(check.query!), ask(check.baselineQuery!)]);
-  if (canary.length === 0) throw new NoData('no data: the query returned no samples but NaN in the window');
+  if (canary.length === 0)
+    throw new NoData('no data: the query returned no samples (or only NaN) in the window');
   if (baseline.length === 0)
-    throw new NoData('no data: the baseline query returned no samples but NaN in the window');
+    throw new NoData('no data: the baseline query returned no samples (or only NaN) in the window');
   const infinities = [canary, baseline].map((sample) => sample.filter(infinite).length);
   if (infinities[0] || infinities[1]) {
     return {
