@@ -107,7 +107,10 @@ describe('validate-prompts bundle, run as the runner runs it', () => {
 
   it.each([
     [{ 'fail-on': 'sometimes' }, "input 'fail-on' has value 'sometimes': expected one of error, warning"],
-    [{ 'max-prompt-tokens': '-5' }, "input 'max-prompt-tokens' has value '-5': expected an integer from 0 to 2147483647"],
+    [
+      { 'max-prompt-tokens': '-5' },
+      "input 'max-prompt-tokens' has value '-5': expected an integer from 0 to 2147483647",
+    ],
     [{ paths: 'nothing/**/*.prompt.yml' }, "input 'paths' matched no files"],
     [
       { paths: '../elsewhere/*.prompt.yml' },
