@@ -311,6 +311,35 @@ test('with an environment and a token it records a GitHub deployment and its sta
   expect(calls.slice(1).map((c) => c.body.state)).toEqual(['in_progress', 'success']);
 }, 60_000);
 
+test('JSON-patch writes (image, scale) answered 429 are retried after Retry-After, not rolled back', async () => {
+  start('throttled', 0.2);
+  kube.fail({ target: /^deployments\/llm-canary$/, method: 'PATCH', status: 429, retryAfter: '1', times: 2 });
+  const run = await runBundle(
+    'canary-step',
+    inputs('throttled', { checks: '', steps: '10,100', 'bake-time': '0s' }),
+    {
+      cwd: mkdtempSync(path.join(tmpdir(), 'canary-')),
+    },
+  );
+  expect(run.code).toBe(0);
+  expect(run.outputs).toMatchObject({ verdict: 'pass', 'rolled-back': 'false', 'final-weight': '100' });
+  expect(
+    run.stdout.split('\n').filter((l) => / HTTP 429 .*retrying in 1000 ms, as Retry-After asks/.test(l)),
+  ).toHaveLength(2);
+}, 60_000);
+
+test('a bake-time past what a timer holds is one input line before any write', async () => {
+  start('bake', 0.2);
+  const run = await runBundle('canary-step', inputs('bake', { 'bake-time': '600h' }), {
+    cwd: mkdtempSync(path.join(tmpdir(), 'canary-')),
+  });
+  expect(run.code).toBe(1);
+  expect(run.annotations.map((a) => a.message)).toContain(
+    "input 'bake-time' has value '600h': expected a duration such as 30s, 5m or 1h, at most 596h31m23s",
+  );
+  expect(kube.writes()).toEqual([]);
+}, 60_000);
+
 test('a dry run prints each change as YAML, one log line per line', async () => {
   start('dry', 0.2);
   const run = await runBundle('canary-step', inputs('dry', { 'dry-run': 'true', steps: '10' }), {

@@ -131,6 +131,22 @@ describe('llm-quality-gate bundle', () => {
     expect(server.chatRequests).toBe(before);
   });
 
+  it('refuses a timeout-ms past what a timer holds before any request (it fired after 1 ms)', async () => {
+    const dir = workspace({ 'evals/support.eval.yml': suite });
+    const before = server.chatRequests;
+    const run = await runBundle(
+      'llm-quality-gate',
+      { 'base-url': server.url, model: 'test-model', 'timeout-ms': '3000000000' },
+      { cwd: dir },
+    );
+    expect(run.code).toBe(1);
+    expect(run.annotations.map((a) => a.message)).toContain(
+      "input 'timeout-ms' has value '3000000000': expected an integer from 1 to 2147483647",
+    );
+    expect(run.stdout).not.toMatch(/at .*\.js:\d+/);
+    expect(server.chatRequests).toBe(before);
+  });
+
   it('names the suite file and line of a bad suite', async () => {
     const dir = workspace({
       'evals/bad.eval.yml':

@@ -16,6 +16,7 @@ const exporter = new VllmExporter({
 });
 let prometheus: PrometheusServer;
 const github = new FakeGitHub();
+exporter.setValue('pos_inf', Infinity);
 
 beforeAll(async () => {
   await github.start();
@@ -137,8 +138,27 @@ describe('metric-gate bundle, run as the runner runs it', () => {
     expect(error?.message).toContain("check 'bad': test: rank-sum compares canary with a baseline");
   });
 
+  it('never passes an infinite value: +Inf checked with min is inconclusive and fails the step', async () => {
+    const result = await run(workspace(), {
+      checks: `- {name: inf, query: 'llmops_test_value{case="pos_inf"}', min: 0}`,
+    });
+    expect(result.code).toBe(1);
+    expect(result.outputs.verdict).toBe('inconclusive');
+    expect(result.stdout).toContain('inf #1: inconclusive — cannot judge an infinite value: +Inf >= min 0');
+    expect(result.summary).toContain('+Inf');
+  });
+
   it.each([
     [{ interval: 'soon' }, "input 'interval' has value 'soon': expected a duration such as 30s, 5m or 1h"],
+    // Past 2^31-1 ms a timer fires after 1 ms: this run "passed" in half a second.
+    [
+      { interval: '600h', count: '2' },
+      "input 'interval' has value '600h': expected a duration such as 30s, 5m or 1h, at most 596h31m23s",
+    ],
+    [
+      { interval: '400h', count: '3' },
+      "input 'count' has value '3': 3 measurements 400h apart (interval) makes a run of 800h, past the longest allowed (596h31m23s)",
+    ],
     [{ 'no-data': 'maybe' }, "input 'no-data' has value 'maybe': expected one of fail, inconclusive, pass"],
     [
       { 'prometheus-url': 'ftp://x' },

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { FakeGitHub, pullRequestEvent } from '../helpers/github-api';
 import { repoRoot, runBundle } from '../helpers/run-bundle';
 import { sarifSchemaErrors } from '../trivy/harness';
-import { fakeTrivy, misconfigurations, osPackages, trivyReport, workspace } from '../trivy/reports';
+import { fakeTrivy, gone, misconfigurations, osPackages, trivyReport, workspace } from '../trivy/reports';
 
 // Runs dist/trivy-wrap/index.js as the runner does (build it with `node scripts/build.mjs trivy-wrap`).
 const bundle = path.join(repoRoot, 'dist/trivy-wrap/index.js');
@@ -130,6 +130,48 @@ describe('trivy-wrap bundle', () => {
     expect(run.outputs.verdict).toBe('inconclusive');
     expect(run.outputs.gated).toBeUndefined();
     expect(run.summary).toContain('Trivy exited with code 2');
+  });
+
+  it('enforces its timeout on a hung Trivy whose child holds stderr, and ends inconclusive', async () => {
+    const trivy = fakeTrivy(report, { hang: true, orphan: true });
+    const started = Date.now();
+    const run = await runBundle(
+      'trivy-wrap',
+      { 'scan-type': 'image', target: image.name, 'trivy-path': trivy.bin, timeout: '1s' },
+      { cwd: workspace(), env: trivy.env },
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(run.code).toBe(1);
+    expect(run.outputs.verdict).toBe('inconclusive');
+    expect(run.summary).toContain('Trivy was killed after hanging past its timeout');
+    expect(await gone(Number(readFileSync(trivy.orphanPidFile, 'utf8')))).toBe(true);
+  });
+
+  it('takes the allowlist inline, and refuses a target that reads as a flag', async () => {
+    const trivy = fakeTrivy(report);
+    const allowlist = [
+      '- {id: CVE-2024-6119, reason: outbound TLS only, expires: 2999-12-31}',
+      '- {id: CVE-2024-2961, reason: iconv unused, expires: 2999-12-31}',
+      '- {id: DS002, reason: root needed for GPUs, expires: 2999-12-31}',
+    ].join('\n');
+    const run = await runBundle(
+      'trivy-wrap',
+      { 'scan-type': 'image', target: image.name, 'trivy-path': trivy.bin, allowlist },
+      { cwd: workspace(), env: trivy.env },
+    );
+    expect(run.code).toBe(0);
+    expect(run.outputs).toMatchObject({ verdict: 'pass', gated: '0', allowlisted: '3' });
+    expect(JSON.parse(readFileSync(trivy.argsFile, 'utf8')).slice(-2)).toEqual(['--', image.name]);
+
+    const flag = await runBundle(
+      'trivy-wrap',
+      { 'scan-type': 'image', target: '--help', 'trivy-path': trivy.bin },
+      { cwd: workspace(), env: trivy.env },
+    );
+    expect(flag.code).toBe(1);
+    expect(flag.annotations.map((a) => a.message)).toContain(
+      "input 'target' has value '--help': expected an image reference, path or URL; one starting with '-' reads as a flag (write ./-name for such a path)",
+    );
   });
 
   it('refuses a tampered Trivy download before running anything', async () => {

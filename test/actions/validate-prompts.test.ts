@@ -50,6 +50,28 @@ describe('validate-prompts bundle, run as the runner runs it', () => {
     expect(report).toMatchObject({ action: 'validate-prompts', verdict: 'pass' });
   });
 
+  it('passes two prompt files that share a display name, with one warning', async () => {
+    const ws = workspace({
+      'prompts/support.prompt.yml': promptYml({ head: 'name: Basic Prompt\nmodel: openai/gpt-4o' }),
+      'prompts/billing.prompt.yml': promptYml({ head: 'name: Basic Prompt\nmodel: openai/gpt-4o' }),
+    });
+    const result = await run(ws);
+    expect(result.code).toBe(0);
+    expect(result.outputs).toMatchObject({
+      verdict: 'pass',
+      files: '2',
+      prompts: '2',
+      errors: '0',
+      warnings: '1',
+    });
+    expect(result.annotations.filter((a) => a.props.title === 'prompt/duplicate-name')).toEqual([
+      expect.objectContaining({
+        level: 'warning',
+        props: expect.objectContaining({ file: 'prompts/support.prompt.yml', line: '1' }),
+      }),
+    ]);
+  });
+
   it('fails on broken files with annotations at file, line and column, and valid SARIF', async () => {
     const ws = broken();
     const result = await run(ws, { 'sarif-path': 'out/prompts.sarif' });
@@ -85,7 +107,10 @@ describe('validate-prompts bundle, run as the runner runs it', () => {
 
   it.each([
     [{ 'fail-on': 'sometimes' }, "input 'fail-on' has value 'sometimes': expected one of error, warning"],
-    [{ 'max-prompt-tokens': '-5' }, "input 'max-prompt-tokens' has value '-5': expected an integer >= 0"],
+    [
+      { 'max-prompt-tokens': '-5' },
+      "input 'max-prompt-tokens' has value '-5': expected an integer from 0 to 2147483647",
+    ],
     [{ paths: 'nothing/**/*.prompt.yml' }, "input 'paths' matched no files"],
     [
       { paths: '../elsewhere/*.prompt.yml' },

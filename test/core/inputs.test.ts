@@ -4,7 +4,7 @@ import { z } from 'zod';
 const schema = z.object({
   'fail-on': input.choice(['error', 'warning']),
   comment: input.bool(),
-  concurrency: input.number({ min: 1, integer: true }),
+  concurrency: input.integer({ min: 1 }),
   paths: input.list(),
   interval: input.duration(),
   'base-url': input.optional(),
@@ -35,12 +35,12 @@ describe('readInputs', () => {
   it.each([
     ['fail-on', 'errors', "input 'fail-on' has value 'errors': expected one of error, warning"],
     ['comment', 'yes', "input 'comment' has value 'yes': expected true or false"],
-    ['concurrency', '0', "input 'concurrency' has value '0': expected an integer >= 1"],
-    ['concurrency', '2.5', "input 'concurrency' has value '2.5': expected an integer >= 1"],
+    ['concurrency', '0', "input 'concurrency' has value '0': expected an integer from 1 to 2147483647"],
+    ['concurrency', '2.5', "input 'concurrency' has value '2.5': expected an integer from 1 to 2147483647"],
     [
       'interval',
       '5 minutes',
-      "input 'interval' has value '5 minutes': expected a duration such as 30s, 5m or 1h",
+      "input 'interval' has value '5 minutes': expected a duration such as 30s, 5m or 1h, at most 596h31m23s",
     ],
   ])('names the input, the value and what is allowed: %s=%s', (name, value, message) => {
     expect(() => read({ ...good, [name]: value })).toThrow(new InputError(message));

@@ -67,6 +67,8 @@ export interface Fault {
   status: number;
   times?: number;
   message?: string;
+  /** A `Retry-After` header on the answer (API priority and fairness sends one with its 429s). */
+  retryAfter?: string;
 }
 
 /** RBAC denial: the user may not `verb` the resource (`get`, `list`, `patch`, `create`, `update`, `watch`). */
@@ -466,9 +468,9 @@ export class FakeKube {
       target: '',
     };
     this.requests.push(record);
-    const reply = (code: number, body: unknown) => {
+    const reply = (code: number, body: unknown, headers: Record<string, string> = {}) => {
       record.status = code;
-      res.writeHead(code, { 'content-type': 'application/json' });
+      res.writeHead(code, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
     if (!m) return reply(404, status(404, 'NotFound', `the server could not find the requested resource`));
@@ -526,7 +528,14 @@ export class FakeKube {
     );
     if (fault) {
       fault.times = (fault.times ?? 1) - 1;
-      const reason = fault.status === 409 ? 'Conflict' : fault.status === 404 ? 'NotFound' : 'InternalError';
+      const reason =
+        fault.status === 409
+          ? 'Conflict'
+          : fault.status === 404
+            ? 'NotFound'
+            : fault.status === 429
+              ? 'TooManyRequests'
+              : 'InternalError';
       return reply(
         fault.status,
         status(fault.status, reason, fault.message ?? `injected ${fault.status} on ${record.target}`, {
@@ -534,6 +543,7 @@ export class FakeKube {
           group,
           kind: plural,
         }),
+        fault.retryAfter ? { 'retry-after': fault.retryAfter } : {},
       );
     }
 

@@ -228,8 +228,21 @@ export class VllmExporter {
     registers: [this.registry],
   });
 
+  /** Values a broken exporter or a PromQL division may give (+Inf, -Inf, NaN), by `case` label. */
+  private readonly odd = new Gauge({
+    name: 'llmops_test_value',
+    help: 'A value set by the test, as it is (the exposition format spells +Inf, -Inf and NaN).',
+    labelNames: ['case'],
+    registers: [this.registry],
+  });
+
   constructor(initial: Record<string, Traffic> = {}) {
     for (const [version, traffic] of Object.entries(initial)) this.traffic.set(version, traffic);
+  }
+
+  /** Serve `llmops_test_value{case="<name>"} <value>` from now on. */
+  setValue(name: string, value: number): void {
+    this.odd.set({ case: name }, value);
   }
 
   set(version: string, traffic: Traffic): void {

@@ -134,6 +134,29 @@ describe('transient failures and timeouts', () => {
     expect(istioCanaryWeights(kube)).toEqual([10, 50, 100, 0]);
   });
 
+  test('JSON patches (image, scale) are retried after 429 and 5xx, waiting what Retry-After asks', async () => {
+    kube.fail({ target: /^deployments\/llm-canary$/, method: 'PATCH', status: 429, retryAfter: '1' });
+    kube.fail({ target: /^deployments\/llm-canary$/, method: 'PATCH', status: 503 });
+    const { result, logs } = await runStep(kube, {});
+    expect(result).toMatchObject({ verdict: 'pass', outcome: 'promoted' });
+    const patches = kube.requests.filter((r) => r.verb === 'patch' && r.target === 'deployments/llm-canary');
+    expect(patches.slice(0, 3).map((r) => [r.contentType, r.status])).toEqual([
+      ['application/json-patch+json', 429],
+      ['application/json-patch+json', 503],
+      ['application/json-patch+json', 200],
+    ]);
+    expect(
+      logs.filter((l) => / HTTP 429 .*retrying in 1000 ms, as Retry-After asks \(1\/3\)/.test(l)),
+    ).toHaveLength(1);
+    expect(logs.filter((l) => / HTTP 503 .*retrying in \d+ ms \(2\/3\)/.test(l))).toHaveLength(1);
+    const image = (
+      kube.get('deployments', 'llm-canary')!.spec as {
+        template: { spec: { containers: Array<{ image: string }> } };
+      }
+    ).template.spec.containers[0]!.image;
+    expect(image).toBe('ghcr.io/acme/llm:1.1.0');
+  });
+
   test('a rollback to weight 0 lands through a failing API server', async () => {
     kube.onChange((object, kind) => {
       if (kind === 'VirtualService' && stateOf(object)?.weight === 10)

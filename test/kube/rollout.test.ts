@@ -313,6 +313,47 @@ describe('checks given on an analysis step', () => {
   });
 });
 
+test.each([
+  [
+    'bake-time',
+    '600h',
+    "input 'bake-time' has value '600h': expected a duration such as 30s, 5m or 1h, at most 596h31m23s",
+  ],
+  [
+    'timeout',
+    '0',
+    "input 'timeout' has value '0': expected a duration such as 30s, 5m or 1h, from 1s to 596h31m23s",
+  ],
+  [
+    'count',
+    '10000',
+    "input 'count' has value '10000': 10000 measurements 1h apart (interval) makes a run of 9999h, past the longest allowed (596h31m23s)",
+  ],
+  [
+    'steps',
+    '- weight: 10\n- pause: 600h',
+    'input \'steps\': step 2: pause "600h": expected a duration such as 30s, 5m or 1h, at most 596h31m23s',
+  ],
+  [
+    'steps',
+    '- weight: 10\n- analysis: {checks: "- {name: a, query: up, min: 1}", count: 3, interval: 400h}',
+    "input 'steps': step 2: analysis: 3 measurements 400h apart (interval) makes a run of 800h, past the longest allowed (596h31m23s)",
+  ],
+  [
+    'steps',
+    '- analysis: {count: 1e12}',
+    "input 'steps': step 1: analysis count 1000000000000: expected an integer from 1 to 10000",
+  ],
+])(
+  'a duration or count past what a timer holds is one input error before any write: %s=%s',
+  async (name, value, message) => {
+    const over: Record<string, string> =
+      name === 'count' ? { count: value, interval: '1h' } : { [name]: value };
+    await expect(runStep(kube, { ...over, 'prometheus-url': 'http://127.0.0.1:9' })).rejects.toThrow(message);
+    expect(kube.writes()).toEqual([]);
+  },
+);
+
 describe('blue-green (service router)', () => {
   test('analyses the new Deployment at full size and ready, before the switch', async () => {
     const replicas: Array<number | undefined> = [];

@@ -150,6 +150,11 @@ describe('check errors', () => {
     ['- name: a\n  query: up\n  max: 1\n- name: a\n  query: up\n  max: 2\n', 'duplicate name'],
     ['- name: a\n  query: up\n  preset: vllm-ttft-p95\n  max: 1\n', "'query' or 'preset', not both"],
     ['- name: a\n  query: up\n  window: soon\n  max: 1\n', "'window': expected a duration"],
+    [
+      '- name: a\n  query: up\n  window: 600h\n  max: 1\n',
+      "'window': expected a duration such as 30s, 5m or 1h, from 1ms to 596h31m23s",
+    ],
+    ['- name: a\n  query: up\n  max: .inf\n', "'max'"],
     ['name: a\n', 'expected a YAML list'],
   ])('%j → %s', (yaml, message) => {
     expect(errorOf(() => parseChecks(yaml)).message).toContain(message);

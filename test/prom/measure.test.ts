@@ -233,6 +233,107 @@ describe('measureChecks', () => {
     expect(result.measurements[0]!.statistic!.value).toBeCloseTo(5.203149, 5);
   });
 
+  describe('non-finite values (NaN, ±Inf) are never a pass', () => {
+    const measureOnce = async (yaml: string, script: Record<string, (call: number) => Answer>) => {
+      const result = await measureChecks(parseChecks(yaml), options(scripted(script), { count: 1 }));
+      return result.measurements.map((m) => [m.check, m.outcome, m.message]);
+    };
+
+    it('in threshold checks: inconclusive, or failure where the bound makes it certain', async () => {
+      const rows = await measureOnce(
+        `
+- {name: inf-min, query: inf, min: 0}
+- {name: inf-max, query: inf, max: 1}
+- {name: neg-max, query: neg, max: 1}
+- {name: neg-min, query: neg, min: 0}
+- {name: nan-min, query: nan, min: 0}
+- {name: inf-baseline, query: one, baseline-query: inf, max-increase: 0.5}
+- {name: neg-baseline, query: one, baseline-query: neg, max-decrease: 0.5}
+- {name: inf-canary-decrease, query: inf, baseline-query: one, max-decrease: 0.5}
+- {name: inf-canary-increase, query: inf, baseline-query: one, max-increase: 0.5}
+`,
+        { inf: () => Infinity, neg: () => -Infinity, nan: () => NaN, one: () => 1 },
+      );
+      expect(rows).toEqual([
+        ['inf-min', 'inconclusive', 'cannot judge an infinite value: +Inf >= min 0'],
+        ['inf-max', 'failure', '+Inf > max 1'],
+        ['neg-max', 'inconclusive', 'cannot judge an infinite value: -Inf <= max 1'],
+        ['neg-min', 'failure', '-Inf < min 0'],
+        ['nan-min', 'inconclusive', 'no data: the query returned no series or NaN (no-data: inconclusive)'],
+        ['inf-baseline', 'inconclusive', 'cannot judge an infinite value: baseline +Inf: no ratio to judge'],
+        ['neg-baseline', 'inconclusive', 'cannot judge an infinite value: baseline -Inf: no ratio to judge'],
+        [
+          'inf-canary-decrease',
+          'inconclusive',
+          'cannot judge an infinite value: ratio +Inf >= 0.5 (baseline 1)',
+        ],
+        ['inf-canary-increase', 'failure', 'ratio +Inf > 1.5 (baseline 1)'],
+      ]);
+    });
+
+    it('in rank-sum checks: infinite samples are inconclusive, NaN points are points without data', async () => {
+      const base = [0.2, 0.21, 0.19, 0.2, 0.22, 0.18, 0.2, 0.21];
+      const rows = await measureOnce(
+        `
+- {name: inf-canary, query: canary, baseline-query: stable, test: rank-sum, min-samples: 5}
+- {name: inf-baseline, query: stable, baseline-query: inf_stable, test: rank-sum, min-samples: 5}
+- {name: nan-canary, query: nan, baseline-query: stable, test: rank-sum, min-samples: 5}
+`,
+        {
+          canary: () => [...base.slice(0, 6), Infinity, -Infinity],
+          stable: () => base,
+          inf_stable: () => [...base, Infinity],
+          nan: () => [NaN, NaN],
+        },
+      );
+      expect(rows).toEqual([
+        [
+          'inf-canary',
+          'inconclusive',
+          'cannot judge infinite samples: 2 canary, 0 baseline are ±Inf (a rank-sum test compares real values)',
+        ],
+        [
+          'inf-baseline',
+          'inconclusive',
+          'cannot judge infinite samples: 0 canary, 1 baseline are ±Inf (a rank-sum test compares real values)',
+        ],
+        [
+          'nan-canary',
+          'inconclusive',
+          'no data: the query returned no samples (or only NaN) in the window (no-data: inconclusive)',
+        ],
+      ]);
+    });
+
+    it('in proportion checks: counts that are not numbers of requests are inconclusive', async () => {
+      const check = (name: string, ok: string, all: string) =>
+        `- {name: ${name}, test: proportion, success-query: ${ok}, total-query: ${all}, baseline-success-query: ok, baseline-total-query: all}\n`;
+      const rows = await measureOnce(
+        check('inf-total', 'ok', 'inf') +
+          check('nan-success', 'nan', 'all') +
+          check('neg-success', 'neg', 'all'),
+        { ok: () => 1990, all: () => 2000, inf: () => Infinity, nan: () => NaN, neg: () => -Infinity },
+      );
+      expect(rows).toEqual([
+        [
+          'inf-total',
+          'inconclusive',
+          'cannot judge counts that are not numbers of requests: canary total +Inf',
+        ],
+        [
+          'nan-success',
+          'inconclusive',
+          'cannot judge counts that are not numbers of requests: canary success NaN',
+        ],
+        [
+          'neg-success',
+          'inconclusive',
+          'cannot judge counts that are not numbers of requests: canary success -Inf',
+        ],
+      ]);
+    });
+  });
+
   it('stops on cancellation and does not pass', async () => {
     const controller = new AbortController();
     const prom = scripted({ canary: () => 0.3, stable: () => 0.3 });

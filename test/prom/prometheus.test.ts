@@ -10,6 +10,11 @@ const exporter = new VllmExporter({
   'canary-idle': { requests: 0, ttft: 0.2 },
 });
 let prometheus: PrometheusServer;
+// Values no healthy metric has, as the exposition format carries them.
+exporter.setValue('pos_inf', Infinity);
+exporter.setValue('neg_inf', -Infinity);
+exporter.setValue('nan', NaN);
+exporter.setValue('one', 1);
 
 beforeAll(async () => {
   prometheus = await scrapeExporter(
@@ -157,6 +162,47 @@ describe('metric-gate against a real Prometheus', () => {
     expect(slow!.statistic!.p).toBeLessThan(0.01);
     expect(slow!.samples![0]).toBeGreaterThanOrEqual(5);
     expect(r.verdict).toBe('fail');
+  });
+
+  it('never passes on +Inf, -Inf or NaN: inconclusive, or failure where the bound makes it certain', async () => {
+    const v = (name: string) => `'llmops_test_value{case="${name}"}'`;
+    await prometheus.waitFor('count_over_time(llmops_test_value{case="one"}[10s]) >= 6', 30_000);
+    const rankSum = 'test: rank-sum, window: 5s, step: 1s, rate-window: 1s, min-samples: 3';
+    const counts = (ok: string, all: string) =>
+      `test: proportion, success-query: ${v(ok)}, total-query: ${v(all)}, baseline-success-query: ${v('one')}, baseline-total-query: ${v('one')}, min-samples: 1`;
+    const r = await run(
+      `
+- {name: inf-min, query: ${v('pos_inf')}, min: 0}
+- {name: inf-max, query: ${v('pos_inf')}, max: 1}
+- {name: neg-inf-max, query: ${v('neg_inf')}, max: 1}
+- {name: nan-min, query: ${v('nan')}, min: 0}
+- {name: relative, query: ${v('one')}, baseline-query: ${v('pos_inf')}, max-increase: 0.5, max-decrease: 0.5}
+- {name: relative-inf-canary, query: ${v('pos_inf')}, baseline-query: ${v('one')}, max-decrease: 0.5}
+- {name: rank-sum, query: ${v('pos_inf')}, baseline-query: ${v('one')}, ${rankSum}}
+- {name: proportion, ${counts('one', 'pos_inf')}}
+`,
+      { count: 1, 'inconclusive-limit': 10 },
+    ).report;
+    const outcomes = Object.fromEntries(r.data!.measurements.map((m) => [m.check, m.outcome]));
+    expect(outcomes).toEqual({
+      'inf-min': 'inconclusive',
+      'inf-max': 'failure',
+      'neg-inf-max': 'inconclusive',
+      'nan-min': 'inconclusive',
+      relative: 'inconclusive',
+      'relative-inf-canary': 'inconclusive',
+      'rank-sum': 'inconclusive',
+      proportion: 'inconclusive',
+    });
+    const message = (check: string) => r.data!.measurements.find((m) => m.check === check)!.message;
+    expect(message('inf-min')).toBe('cannot judge an infinite value: +Inf >= min 0');
+    expect(message('relative')).toBe('cannot judge an infinite value: baseline +Inf: no ratio to judge');
+    expect(message('rank-sum')).toMatch(/^cannot judge infinite samples: [3-9] canary, 0 baseline are ±Inf/);
+    expect(r.verdict).toBe('fail');
+    expect(r.outputs['failed-checks']).toBe('inf-max');
+    // Without the certain failure, the run is inconclusive: never a pass.
+    const rest = await run(`- {name: inf-min, query: ${v('pos_inf')}, min: 0}`, { count: 2 }).report;
+    expect(rest.verdict).toBe('inconclusive');
   });
 
   it('turns Prometheus stopping mid-run into errors, then a failing verdict after error-limit', async () => {

@@ -70,6 +70,11 @@ describe('rankSum', () => {
     expect(b.p).toBeCloseTo(a.p, 10);
   });
 
+  it('refuses infinite samples instead of reporting a NaN shift with p = 1', () => {
+    expect(() => rankSum([1, 2, Infinity], [1, 2, 3])).toThrow(RangeError);
+    expect(() => rankSum([1, 2, 3], [-Infinity, 2, 3])).toThrow(/samples must be finite/);
+  });
+
   it('all-tied samples show no shift instead of dividing by zero', () => {
     const r = rankSum([0, 0, 0, 0], [0, 0, 0]);
     expect(r.z).toBe(0);
@@ -106,6 +111,12 @@ describe('twoProportion', () => {
     expect(r.interval[0]).toBeCloseTo(0.0126995, 6);
     expect(r.interval[1]).toBeCloseTo(0.0281334, 6);
   });
+
+  it('refuses counts that are not whole numbers of requests (infinite, NaN, events above the total)', () => {
+    expect(() => twoProportion({ events: 1, total: Infinity }, { events: 1, total: 10 })).toThrow(RangeError);
+    expect(() => twoProportion({ events: NaN, total: 10 }, { events: 1, total: 10 })).toThrow(RangeError);
+    expect(() => twoProportion({ events: 1, total: 10 }, { events: 11, total: 10 })).toThrow(RangeError);
+  });
 });
 
 describe('beyondTolerance', () => {
@@ -116,5 +127,10 @@ describe('beyondTolerance', () => {
     expect(beyondTolerance(-0.3, [-0.4, -0.2], 0.1, 'increase')).toBeUndefined(); // the harmless side
     expect(beyondTolerance(-0.3, [-0.4, -0.2], 0.1, 'decrease')).toBe('decrease');
     expect(beyondTolerance(-0.3, [-0.4, -0.2], 0.1, 'either')).toBe('decrease');
+  });
+
+  it('refuses NaN rather than reading it as no regression', () => {
+    expect(() => beyondTolerance(NaN, [NaN, NaN], 0.1, 'increase')).toThrow(RangeError);
+    expect(() => beyondTolerance(0.3, [0.2, 0.4], NaN, 'either')).toThrow(RangeError);
   });
 });

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isUserError, type Finding } from '@llmops/core';
+import { InputError, isUserError, type Finding } from '@llmops/core';
 import {
   fakeTrivy,
+  gone,
   languagePackages,
   licenses,
   misconfigurations,
@@ -14,6 +15,7 @@ import {
 import { runTrivyWrap } from './harness';
 
 const image = { name: 'ghcr.io/acme/llm-server:1.4.0', type: 'container_image' };
+
 const folder = { name: '.', type: 'filesystem' };
 
 const imageReport = trivyReport(image, [
@@ -94,7 +96,8 @@ describe('trivy-wrap on an image (OS packages)', () => {
     );
     expect(args[args.indexOf('--cache-dir') + 1]).toMatch(/\/\.cache\/trivy$/);
     expect(args[args.indexOf('--timeout') + 1]).toBe('120s');
-    expect(args.at(-1)).toBe(image.name);
+    // `--` ends Trivy's flags: the target is never read as one.
+    expect(args.slice(-2)).toEqual(['--', image.name]);
   });
 
   it('ignore-unfixed drops vulnerabilities without a fixed version from counts and the gate', async () => {
@@ -144,6 +147,42 @@ describe('trivy-wrap on an image (OS packages)', () => {
     expect(report.reasons.join(' ')).toContain('1 of them had an allowlist entry that has expired');
   });
 
+  it('takes the allowlist inline in the input too, as the description promises', async () => {
+    const inline = [
+      '- id: CVE-2024-6119',
+      '  reason: OpenSSL is only used for outbound TLS to our own endpoints',
+      '  expires: 2999-12-31',
+      '- {id: CVE-2024-2961, reason: iconv unused, expires: 2020-01-31, package: libc6}',
+    ].join('\n');
+    const { report } = await scanImage({ allowlist: inline });
+    expect(report.outputs).toMatchObject({ critical: 0, gated: 2, allowlisted: 1, 'expired-allowlist': 1 });
+    const warning = report.findings.find((f) => f.level === 'warning') as Finding;
+    expect(warning.file).toBeUndefined();
+    expect(warning.message).toMatch(
+      /^input 'allowlist', line 4: Allowlist entry CVE-2024-2961 expired on 2020-01-31/,
+    );
+    const flow = await scanImage({
+      allowlist: '[{id: CVE-2024-6119, reason: TLS to our own endpoints, expires: 2999-12-31}]',
+    });
+    expect(flow.report.outputs).toMatchObject({ critical: 0, allowlisted: 1 });
+  });
+
+  it.each([
+    [
+      '- id: CVE-2024-6119\n  reason: ok\n  expires: 2999-13-01',
+      "input 'allowlist', line 3, column 12: allowlist entry 1: expires '2999-13-01' is not a date (YYYY-MM-DD)",
+    ],
+    [
+      '- id: CVE-2024-6119\n  reason: ok\n  expires: 2999-01-01\n  pakage: zlib',
+      "input 'allowlist', line 4, column 3: allowlist entry 1: unknown key 'pakage' (allowed: id, reason, expires, package, target)",
+    ],
+    ['- id: [unclosed', /^input 'allowlist', line 1, column \d+: allowlist is not valid YAML: /],
+  ])('an inline allowlist error names line and column in the input: %j', async (inline, message) => {
+    const error = await scanImage({ allowlist: inline }).catch((e: unknown) => e);
+    expect(isUserError(error)).toBe(true);
+    expect((error as Error).message).toMatch(message);
+  });
+
   it('refuses an allowlist entry without a reason, naming its line', async () => {
     const allowlist =
       '- id: CVE-2024-6119\n  reason: ok\n  expires: 2999-01-01\n- id: CVE-2024-2961\n  expires: 2999-01-01\n';
@@ -151,7 +190,7 @@ describe('trivy-wrap on an image (OS packages)', () => {
       (e: unknown) => e,
     );
     expect(isUserError(error)).toBe(true);
-    expect(error).toMatchObject({ file: 'allow.yml', line: 4 });
+    expect(error).toMatchObject({ file: 'allow.yml', line: 4, column: 3 });
     expect((error as Error).message).toContain('reason is required');
   });
 
@@ -162,6 +201,22 @@ describe('trivy-wrap on an image (OS packages)', () => {
     ).catch((e) => e);
     expect((error as Error).message).toContain("input 'target' is required");
   });
+
+  it.each(['image', 'fs'])(
+    'refuses a %s target that Trivy would read as a flag, before running it',
+    async (type) => {
+      const trivy = fakeTrivy(imageReport);
+      const error = await runTrivyWrap(
+        { 'scan-type': type, target: '--help', 'trivy-path': trivy.bin },
+        { workspace: workspace(), env: trivy.env },
+      ).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as Error).message).toBe(
+        "input 'target' has value '--help': expected an image reference, path or URL; one starting with '-' reads as a flag (write ./-name for such a path)",
+      );
+      expect(existsSync(trivy.argsFile)).toBe(false);
+    },
+  );
 });
 
 describe('trivy-wrap on a folder and configs', () => {
@@ -449,6 +504,32 @@ describe("Trivy's own failures", () => {
       { workspace: workspace(), env: trivy.env },
     ).catch((e: unknown) => e);
     expect((error as Error).message).toContain('Trivy exited 0 but wrote no report');
+  });
+
+  it('stops a Trivy stuck past its timeout and the child holding its stderr, with an inconclusive report', async () => {
+    const trivy = fakeTrivy(imageReport, { hang: true, orphan: true });
+    const started = Date.now();
+    const { report } = await runTrivyWrap(
+      { 'scan-type': 'image', target: image.name, 'trivy-path': trivy.bin, timeout: '1s' },
+      { workspace: workspace(), env: trivy.env },
+    );
+    // 1 s timeout + 2 s for Trivy to honour it itself; before, this waited on the orphan for 10 minutes.
+    expect(Date.now() - started).toBeLessThan(8000);
+    expect(report.verdict).toBe('inconclusive');
+    expect(report.reasons[0]).toMatch(/^Trivy was killed after hanging past its timeout/);
+    expect(await gone(Number(readFileSync(trivy.orphanPidFile, 'utf8')))).toBe(true);
+  });
+
+  it('does not wait on a child that Trivy left holding its stderr after it finished', async () => {
+    const trivy = fakeTrivy(imageReport, { orphan: true });
+    const started = Date.now();
+    const { report } = await runTrivyWrap(
+      { 'scan-type': 'image', target: image.name, 'trivy-path': trivy.bin },
+      { workspace: workspace(), env: trivy.env },
+    );
+    expect(Date.now() - started).toBeLessThan(6000);
+    expect(report.verdict).toBe('fail');
+    expect(await gone(Number(readFileSync(trivy.orphanPidFile, 'utf8')))).toBe(true);
   });
 
   it('says so when trivy-path cannot be run', async () => {

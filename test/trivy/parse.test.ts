@@ -102,16 +102,17 @@ describe('allowlist file', () => {
     expect(error).toMatchObject({ file: 'allow.yml', line: 7 });
   });
 
+  // At the value the schema refused when there is one, else at the entry.
   it.each([
-    ['- id: CVE-1\n  expires: 2030-01-01\n', 'reason is required'],
-    ['- id: CVE-1\n  reason: "  "\n  expires: 2030-01-01\n', 'reason is required'],
-    ['- id: CVE-1\n  reason: r\n', 'expires is required'],
-    ['- id: CVE-1\n  reason: r\n  expires: 2030-02-30\n', "expires '2030-02-30' is not a date"],
-    ['id: CVE-1\n', 'allowlist must be a YAML list'],
-  ])('refuses %j', async (text, message) => {
+    ['- id: CVE-1\n  expires: 2030-01-01\n', 'reason is required', 1, 3],
+    ['- id: CVE-1\n  reason: "  "\n  expires: 2030-01-01\n', 'reason is required', 2, 11],
+    ['- id: CVE-1\n  reason: r\n', 'expires is required', 1, 3],
+    ['- id: CVE-1\n  reason: r\n  expires: 2030-02-30\n', "expires '2030-02-30' is not a date", 3, 12],
+    ['id: CVE-1\n', 'allowlist must be a YAML list', 1, 1],
+  ])('refuses %j', async (text, message, line, column) => {
     const error = await load(text).catch((e: unknown) => e);
     expect(isUserError(error)).toBe(true);
     expect((error as Error).message).toContain(message);
-    expect(error).toMatchObject({ file: 'allow.yml', line: 1 });
+    expect(error).toMatchObject({ file: 'allow.yml', line, column });
   });
 });

@@ -1,7 +1,7 @@
 // Trivy JSON reports (SchemaVersion 2) as Trivy writes them — field names and nesting follow
 // pkg/types/report.go, DetectedVulnerability, DetectedMisconfiguration and SecretFinding in
 // aquasecurity/trivy, including fields we do not read, so the parser meets the real shape.
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../helpers/run-bundle';
@@ -229,7 +229,14 @@ export function licenses(
 /** A temp folder with a fake `trivy` (see fixtures/trivy/fake-trivy.mjs) and a report for it to write. */
 export function fakeTrivy(
   report: Json | string | undefined,
-  options: { exit?: number; stderr?: string } = {},
+  options: {
+    exit?: number;
+    stderr?: string;
+    /** Leave a child sleeping 10 minutes with our stderr (its pid in `orphanPidFile`). */
+    orphan?: boolean;
+    /** Never finish: a Trivy stuck past its own --timeout. */
+    hang?: boolean;
+  } = {},
 ) {
   const dir = mkdtempSync(path.join(tmpdir(), 'fake-trivy-'));
   const bin = path.join(dir, 'trivy');
@@ -237,6 +244,7 @@ export function fakeTrivy(
   chmodSync(bin, 0o755);
   const reportFile = path.join(dir, 'report.json');
   const argsFile = path.join(dir, 'args.json');
+  const orphanPidFile = path.join(dir, 'orphan.pid');
   if (report !== undefined)
     writeFileSync(reportFile, typeof report === 'string' ? report : JSON.stringify(report));
   const env: Record<string, string> = {
@@ -244,8 +252,10 @@ export function fakeTrivy(
     FAKE_TRIVY_EXIT: String(options.exit ?? 0),
     ...(report !== undefined ? { FAKE_TRIVY_REPORT: reportFile } : {}),
     ...(options.stderr ? { FAKE_TRIVY_STDERR: options.stderr } : {}),
+    ...(options.orphan ? { FAKE_TRIVY_ORPHAN: orphanPidFile } : {}),
+    ...(options.hang ? { FAKE_TRIVY_HANG: '1' } : {}),
   };
-  return { bin, env, argsFile };
+  return { bin, env, argsFile, orphanPidFile };
 }
 
 /** A workspace folder with files in it. */
@@ -256,4 +266,18 @@ export function workspace(files: Record<string, string> = {}): string {
     writeFileSync(path.join(dir, file), text);
   }
   return dir;
+}
+
+/** Whether a process has ended (a zombie not yet reaped counts as ended), within a second. */
+export async function gone(pid: number): Promise<boolean> {
+  for (let i = 0; i < 20; i++) {
+    try {
+      process.kill(pid, 0);
+      if (/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))) return true;
+    } catch {
+      return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InputError } from './errors';
-import { parseDuration } from './duration';
+import { durationProblem, MAX_TIMER_MS, parseDuration, type DurationBounds } from './duration';
 import { redactSecrets } from './secrets';
 import { parseHttpUrl } from './url';
 
@@ -14,6 +14,45 @@ function fail(ctx: z.RefinementCtx, message: string): typeof z.NEVER {
   ctx.addIssue({ code: 'custom', message });
   return z.NEVER;
 }
+
+export interface NumberBounds {
+  min?: number;
+  /** Integers: at most MAX_TIMER_MS, whatever is asked. */
+  max?: number;
+  integer?: boolean;
+}
+
+/**
+ * What is wrong with a number a user wrote ("expected an integer from 1 to 1000"); undefined when
+ * it is fine. The one reading of numeric inputs.
+ */
+export function numberProblem(value: string, bounds: NumberBounds = {}): string | undefined {
+  const n = Number(value.trim());
+  const min = bounds.min;
+  const max = bounds.integer ? Math.min(bounds.max ?? MAX_TIMER_MS, MAX_TIMER_MS) : bounds.max;
+  const kind = bounds.integer ? 'an integer' : 'a number';
+  const range =
+    min !== undefined && max !== undefined
+      ? ` from ${min} to ${max}`
+      : min !== undefined
+        ? ` >= ${min}`
+        : max !== undefined
+          ? ` <= ${max}`
+          : '';
+  const bad =
+    value.trim() === '' ||
+    !Number.isFinite(n) ||
+    (bounds.integer && !Number.isInteger(n)) ||
+    (min !== undefined && n < min) ||
+    (max !== undefined && n > max);
+  return bad ? `expected ${kind}${range}` : undefined;
+}
+
+const numberInput = (bounds: NumberBounds) =>
+  raw().transform((value, ctx) => {
+    const problem = numberProblem(value, bounds);
+    return problem === undefined ? Number(value) : fail(ctx, problem);
+  });
 
 const TRUE = new Set(['true', 'True', 'TRUE']);
 const FALSE = new Set(['false', 'False', 'FALSE']);
@@ -30,29 +69,13 @@ export const input = {
       if (FALSE.has(value)) return false;
       return fail(ctx, 'expected true or false');
     }),
-  number: (bounds: { min?: number; max?: number; integer?: boolean } = {}) =>
-    raw().transform((value, ctx) => {
-      const n = Number(value);
-      const kind = bounds.integer ? 'an integer' : 'a number';
-      const range =
-        bounds.min !== undefined && bounds.max !== undefined
-          ? ` from ${bounds.min} to ${bounds.max}`
-          : bounds.min !== undefined
-            ? ` >= ${bounds.min}`
-            : bounds.max !== undefined
-              ? ` <= ${bounds.max}`
-              : '';
-      if (
-        value === '' ||
-        !Number.isFinite(n) ||
-        (bounds.integer && !Number.isInteger(n)) ||
-        (bounds.min !== undefined && n < bounds.min) ||
-        (bounds.max !== undefined && n > bounds.max)
-      ) {
-        return fail(ctx, `expected ${kind}${range}`);
-      }
-      return n;
-    }),
+  /** A number within bounds (rates, scores, thresholds); `integer: true` is `input.integer`. */
+  number: (bounds: NumberBounds = {}) => numberInput(bounds),
+  /**
+   * A whole number within bounds: counts, limits, retries, milliseconds. Never more than
+   * MAX_TIMER_MS, so one can feed a timer (a longer setTimeout fires after 1 ms).
+   */
+  integer: (bounds: Omit<NumberBounds, 'integer'> = {}) => numberInput({ ...bounds, integer: true }),
   choice: <const T extends readonly [string, ...string[]]>(values: T) =>
     raw().transform((value, ctx) =>
       (values as readonly string[]).includes(value)
@@ -79,11 +102,11 @@ export const input = {
       const { url, problem } = parseHttpUrl(value);
       return problem || !url ? fail(ctx, problem ?? 'a value is required') : url;
     }),
-  /** A duration such as 500ms, 30s, 5m, 1h; returns milliseconds. */
-  duration: () =>
+  /** A duration such as 500ms, 30s, 5m, 1h, within bounds (at most MAX_TIMER_MS); returns milliseconds. */
+  duration: (bounds: DurationBounds = {}) =>
     raw().transform((value, ctx) => {
-      const ms = parseDuration(value);
-      return ms === undefined ? fail(ctx, 'expected a duration such as 30s, 5m or 1h') : ms;
+      const problem = durationProblem(value, bounds);
+      return problem === undefined ? parseDuration(value)! : fail(ctx, problem);
     }),
 };
 

@@ -10,7 +10,7 @@ import {
   type ConfigurationOptions,
   type RequestContext,
 } from '@kubernetes/client-node';
-import { registerSecret, UserError } from '@llmops/core';
+import { parseRetryAfter, registerSecret, UserError } from '@llmops/core';
 import type { KubeObject } from './objects';
 
 /** The kinds canary-step reads and writes, and where they live in the API. */
@@ -44,6 +44,8 @@ export class KubeError extends UserError {
   constructor(
     message: string,
     readonly status: number | undefined,
+    /** The server's `Retry-After` (429 from API priority and fairness, 503), in ms. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'KubeError';
@@ -83,7 +85,12 @@ export function kubeError(
       );
     if (error.code === 404)
       return new KubeError(`${verb} ${target}: not found${said ? ` — ${said}` : ''}`, 404);
-    return new KubeError(`${verb} ${target}: HTTP ${error.code}${said ? ` — ${said}` : ''}`, error.code);
+    const headers = (error.headers ?? {}) as Record<string, string | undefined>;
+    return new KubeError(
+      `${verb} ${target}: HTTP ${error.code}${said ? ` — ${said}` : ''}`,
+      error.code,
+      parseRetryAfter(headers['retry-after']),
+    );
   }
   const cause = (error as { cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code;
   return new KubeError(

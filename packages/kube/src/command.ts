@@ -7,7 +7,14 @@ import {
   type Report,
   type RunContext,
 } from '@llmops/core';
-import { measurementInputs, promClientFromInputs, realClock, type Clock, type PromApi } from '@llmops/prom';
+import {
+  checkRunLength,
+  measurementInputs,
+  promClientFromInputs,
+  realClock,
+  type Clock,
+  type PromApi,
+} from '@llmops/prom';
 import { z } from 'zod';
 import { promAnalysis, type Analysis } from './analysis';
 import { ClientKube, loadKubeConfig, namespaceOf, type KubeApi } from './client';
@@ -23,7 +30,7 @@ import { parseSteps, ROUTERS } from './steps';
 import { canaryLabels, matchLabelsOf, waitInferenceService, Workloads, type WaitOptions } from './workload';
 import { Writer } from './writer';
 
-export const canaryStepInputs = z.object({
+const canaryStepFields = z.object({
   router: input.choice(ROUTERS),
   namespace: input.optional(),
   route: input.optional(),
@@ -49,10 +56,11 @@ export const canaryStepInputs = z.object({
   'dry-run': input.bool(),
   kubeconfig: input.optional(),
   context: input.optional(),
-  timeout: input.duration(),
+  timeout: input.duration({ min: 1000 }),
   environment: input.optional(),
   ...reportingInputs,
 });
+export const canaryStepInputs = canaryStepFields.superRefine(checkRunLength);
 export type CanaryStepInputs = z.output<typeof canaryStepInputs>;
 
 // The kubeconfig is not listed: secret inputs are split into words, and a kubeconfig's words are
@@ -132,7 +140,10 @@ export async function runCanaryStep(
   const rollout = main && inputs.action === 'rollout';
   const hasChecks = !!inputs.checks || !!deps.analysis;
   // (the default steps of blue-green have an analysis only when there are checks to run)
-  const steps = parseSteps(inputs.steps ?? '', inputs.router, hasChecks);
+  const steps = parseSteps(inputs.steps ?? '', inputs.router, hasChecks, {
+    count: inputs.count,
+    intervalMs: inputs.interval,
+  });
   const wait: WaitOptions = {
     timeoutMs: inputs.timeout,
     pollMs: deps.pollMs ?? 500,
@@ -261,7 +272,7 @@ export const canaryStepCommand: Command<typeof canaryStepInputs> = {
 /** The `post:` entry: rolls back a rollout this job left unfinished (failed or cancelled). */
 export const canaryStepPostCommand: Command = {
   name: 'canary-step-post',
-  inputs: canaryStepInputs.omit({ 'report-path': true, comment: true }),
+  inputs: canaryStepFields.omit({ 'report-path': true, comment: true }).superRefine(checkRunLength),
   secretInputs: SECRET_INPUTS,
   async run(raw, context: RunContext): Promise<Report> {
     const inputs = raw as CanaryStepInputs;

@@ -1,4 +1,5 @@
-import { loadYaml, parseDuration, UserError } from '@llmops/core';
+import { durationProblem, loadYaml, numberProblem, parseDuration, UserError } from '@llmops/core';
+import { MEASUREMENT_COUNT as COUNT, runLengthProblem } from '@llmops/prom';
 
 /** Overrides an `analysis` step may give for its own measurement run. */
 export interface AnalysisOverride {
@@ -34,6 +35,14 @@ function bad(message: string): UserError {
   return new UserError(`input 'steps': ${message}`);
 }
 
+/** A step's duration: as the inputs read one (a bare number is seconds), within what a timer holds. */
+function duration(value: unknown, what: string): number {
+  const text = typeof value === 'number' || typeof value === 'string' ? String(value) : '';
+  const problem = durationProblem(text);
+  if (problem) throw bad(`${what} ${JSON.stringify(value)}: ${problem}`);
+  return parseDuration(text)!;
+}
+
 function percent(value: unknown, what: string, min: number): number {
   const n = typeof value === 'string' ? Number(value.replace(/%$/, '')) : value;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > 100)
@@ -46,7 +55,12 @@ function percent(value: unknown, what: string, min: number): number {
  * and `mirror: 20`. Empty gives the router's default: 10 → 50 → 100, or for blue-green an analysis
  * of the new Deployment before it (when there are checks to run), then the switch.
  */
-export function parseSteps(text: string, router: RouterName, hasChecks = true): Step[] {
+export function parseSteps(
+  text: string,
+  router: RouterName,
+  hasChecks = true,
+  defaults?: { count: number; intervalMs: number },
+): Step[] {
   const blueGreen = hasChecks ? '- analysis: {}\n- weight: 100' : '- weight: 100';
   const value = text.trim() || (router === 'service' ? blueGreen : '10,50,100');
   let steps: Step[];
@@ -71,11 +85,8 @@ export function parseSteps(text: string, router: RouterName, hasChecks = true): 
           return { kind: 'weight', weight: percent(arg, `step ${index + 1}: weight`, 1) };
         case 'mirror':
           return { kind: 'mirror', percent: percent(arg, `step ${index + 1}: mirror`, 1) };
-        case 'pause': {
-          const ms = typeof arg === 'number' ? arg * 1000 : parseDuration(String(arg));
-          if (ms === undefined) throw bad(`step ${index + 1}: pause needs a duration such as 30s or 5m`);
-          return { kind: 'pause', ms };
-        }
+        case 'pause':
+          return { kind: 'pause', ms: duration(arg, `step ${index + 1}: pause`) };
         case 'analysis': {
           const o = (arg ?? {}) as Record<string, unknown>;
           if (typeof o !== 'object' || Array.isArray(o))
@@ -86,14 +97,21 @@ export function parseSteps(text: string, router: RouterName, hasChecks = true): 
           if (o.checks !== undefined)
             override.checks = typeof o.checks === 'string' ? o.checks : JSON.stringify(o.checks);
           if (o.count !== undefined) {
-            if (!Number.isInteger(o.count) || (o.count as number) < 1)
-              throw bad(`step ${index + 1}: analysis count must be a whole number >= 1`);
-            override.count = o.count as number;
+            const problem = numberProblem(String(o.count), { ...COUNT, integer: true });
+            if (typeof o.count !== 'number' || problem)
+              throw bad(
+                `step ${index + 1}: analysis count ${JSON.stringify(o.count)}: ${problem ?? 'expected a number'}`,
+              );
+            override.count = o.count;
           }
-          if (o.interval !== undefined) {
-            const ms = parseDuration(String(o.interval));
-            if (ms === undefined) throw bad(`step ${index + 1}: analysis interval needs a duration`);
-            override.intervalMs = ms;
+          if (o.interval !== undefined)
+            override.intervalMs = duration(o.interval, `step ${index + 1}: analysis interval`);
+          if (defaults && (override.count !== undefined || override.intervalMs !== undefined)) {
+            const problem = runLengthProblem(
+              override.count ?? defaults.count,
+              override.intervalMs ?? defaults.intervalMs,
+            );
+            if (problem) throw bad(`step ${index + 1}: analysis: ${problem}`);
           }
           return { kind: 'analysis', override };
         }

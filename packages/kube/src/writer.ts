@@ -1,3 +1,4 @@
+import { sleep } from '@llmops/core';
 import { stringify } from 'yaml';
 import { isConflict, KubeError, type Kind, type KubeApi } from './client';
 import {
@@ -24,7 +25,7 @@ export interface Change {
 }
 
 export interface WriterOptions {
-  /** Retries of a route write after a 5xx, 429 or network error (0: none). */
+  /** Retries of a write (merge or JSON patch) after a 5xx, 429 or network error (0: none). */
   retries?: number;
   /** First retry delay; doubles, with jitter. */
   retryDelayMs?: number;
@@ -43,7 +44,11 @@ function transient(error: unknown): boolean {
 
 /** `ms` spread over ±50%, so writers retrying the same conflict do not collide again. */
 const jitter = (ms: number) => Math.round(ms * (0.5 + Math.random()));
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The longest `Retry-After` honoured: a rollback must not wait on a server's say-so for minutes. */
+const MAX_RETRY_AFTER_MS = 10_000;
+/** Once cancelled, the runner kills the process 7.5 s later: wait at most this long. */
+const MAX_ABORTED_WAIT_MS = 1000;
 
 /** The rollout state annotation as a short summary instead of its JSON. */
 function summarizeState(field: FieldChange): FieldChange {
@@ -103,23 +108,24 @@ export class Writer {
   }
 
   /**
-   * Read the object, let `change` compute a merge patch from it (undefined: nothing to do), and
-   * write it with the resourceVersion it was read at; on a 409 read again and recompute. Transient
-   * failures (5xx, 429, no answer) are retried a few times: a rollback to weight 0 must land.
+   * Run one write, retrying what is worth it: a 409 (merge patches only: re-read and recompute) a
+   * few times, and transient failures (5xx, 429, no answer) `retries` times with backoff, waiting
+   * at least what the server's Retry-After asks (capped). Every write goes through here: a
+   * rollback to weight 0 or a scale-down must land through an API server shedding load.
    */
-  async update(
+  private async retrying<T>(
     kind: Kind,
     name: string,
-    reason: string,
-    change: (object: KubeObject) => Record<string, unknown> | undefined,
-  ): Promise<KubeObject> {
+    write: () => Promise<T>,
+    { conflicts: retryConflicts }: { conflicts: boolean },
+  ): Promise<T> {
     const retries = this.options.retries ?? 3;
     const delay = this.options.retryDelayMs ?? 250;
     for (let conflicts = 0, failures = 0; ;) {
       try {
-        return await this.updateOnce(kind, name, reason, change);
+        return await write();
       } catch (error) {
-        if (isConflict(error) && conflicts < MAX_CONFLICT_RETRIES) {
+        if (retryConflicts && isConflict(error) && conflicts < MAX_CONFLICT_RETRIES) {
           conflicts++;
           this.conflicts++;
           this.log(
@@ -128,14 +134,31 @@ export class Writer {
           await sleep(jitter(50 * conflicts));
           continue;
         }
-        const budget = this.options.signal?.aborted ? Math.min(retries, 1) : retries;
+        const aborted = this.options.signal?.aborted;
+        const budget = aborted ? Math.min(retries, 1) : retries;
         if (!transient(error) || failures >= budget) throw error;
         failures++;
-        const wait = jitter(delay * 2 ** (failures - 1));
-        this.log(`${(error as Error).message}: retrying in ${wait} ms (${failures}/${budget})`);
+        const asked = Math.min((error as KubeError).retryAfterMs ?? 0, MAX_RETRY_AFTER_MS);
+        const backoff = jitter(delay * 2 ** (failures - 1));
+        const wait = Math.min(Math.max(backoff, asked), aborted ? MAX_ABORTED_WAIT_MS : MAX_RETRY_AFTER_MS);
+        const why = asked && wait === asked ? ', as Retry-After asks' : '';
+        this.log(`${(error as Error).message}: retrying in ${wait} ms${why} (${failures}/${budget})`);
         await sleep(wait);
       }
     }
+  }
+
+  /**
+   * Read the object, let `change` compute a merge patch from it (undefined: nothing to do), and
+   * write it with the resourceVersion it was read at; on a 409 read again and recompute.
+   */
+  async update(
+    kind: Kind,
+    name: string,
+    reason: string,
+    change: (object: KubeObject) => Record<string, unknown> | undefined,
+  ): Promise<KubeObject> {
+    return this.retrying(kind, name, () => this.updateOnce(kind, name, reason, change), { conflicts: true });
   }
 
   private async updateOnce(
@@ -181,7 +204,9 @@ export class Writer {
       if (current) this.overlay.set(this.key(kind, name), applyJsonPatch(current, ops));
       return;
     }
-    await this.kube.patch(kind, name, ops, 'json');
+    // Replacing a field is idempotent (and `test` ops check names, not the values replaced), so
+    // a write that failed in transit is safely sent again.
+    await this.retrying(kind, name, () => this.kube.patch(kind, name, ops, 'json'), { conflicts: false });
     this.record({ verb: 'patch', kind, name, reason, fields }, ops);
   }
 

@@ -1,6 +1,14 @@
 import { isSeq } from 'yaml';
 import { z } from 'zod';
-import { formatDuration, loadYaml, parseDuration, readWorkspaceFile, UserError } from '@llmops/core';
+import {
+  durationProblem,
+  formatDuration,
+  isInlineYaml,
+  loadYaml,
+  parseDuration,
+  readWorkspaceFile,
+  UserError,
+} from '@llmops/core';
 import { PRESET_NAMES, PRESETS, type CountQueries } from './presets';
 import type { Direction } from './stats/judge';
 
@@ -9,8 +17,10 @@ export type TestKind = (typeof TESTS)[number];
 export const NO_DATA = ['fail', 'inconclusive', 'pass'] as const;
 export type NoDataPolicy = (typeof NO_DATA)[number];
 
-const duration = z.string().refine((v) => parseDuration(v) !== undefined && parseDuration(v)! >= 1, {
-  message: 'expected a duration such as 30s, 5m or 1h',
+// The one duration reading (core's), as the inputs use it: at least 1 ms, at most what a timer holds.
+const duration = z.string().superRefine((value, ctx) => {
+  const problem = durationProblem(value, { min: 1 });
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 const text = z.string().trim().min(1);
 
@@ -316,8 +326,7 @@ export function parseChecks(yamlText: string, file?: string, defaults?: Selector
  */
 export function loadChecks(value: string, workspace: string, defaults?: SelectorDefaults): Check[] {
   const trimmed = value.trim();
-  const looksInline = trimmed.includes('\n') || trimmed.startsWith('-') || trimmed.startsWith('[');
-  if (looksInline) return parseChecks(trimmed, undefined, defaults);
+  if (isInlineYaml(trimmed)) return parseChecks(trimmed, undefined, defaults);
   const { text, relative } = readWorkspaceFile(workspace, trimmed, { input: 'checks' });
   return parseChecks(text, relative, defaults);
 }

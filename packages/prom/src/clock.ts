@@ -1,3 +1,5 @@
+import { sleep } from '@llmops/core';
+
 /** Time as the measurement loop sees it: real in actions, manual in tests. */
 export interface Clock {
   /** Milliseconds since the epoch. */
@@ -8,19 +10,8 @@ export interface Clock {
 
 export const realClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(signal!.reason);
-      };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      signal?.addEventListener('abort', onAbort, { once: true });
-    }),
+  // Past 2^31-1 ms a bare setTimeout fires at once; core's sleep waits it out in pieces.
+  sleep: (ms, signal) => sleep(ms, signal),
 };
 
 /** A clock that jumps forward on every sleep instead of waiting: for tests and simulations. */

@@ -113,7 +113,7 @@ async function withRetries<T>(
   }
 }
 
-/** The single value of an instant query; undefined when it has no series or is NaN. */
+/** The single value of an instant query, NaN and ±Inf included; undefined when it has no series. */
 function single(samples: Sample[], what: string): number | undefined {
   if (samples.length > 1) {
     throw new PromError(
@@ -122,8 +122,22 @@ function single(samples: Sample[], what: string): number | undefined {
       false,
     );
   }
-  const value = samples[0]?.value;
-  return value === undefined || Number.isNaN(value) ? undefined : value;
+  return samples[0]?.value;
+}
+
+/** NaN counts as no data (the `no-data` policy says what it is), as an absent series does. */
+const absent = (value: number | undefined): value is undefined => value === undefined || Number.isNaN(value);
+const infinite = (value: number | undefined) => value === Infinity || value === -Infinity;
+
+/**
+ * A bound held against a value that may come from an infinity (histogram_quantile's +Inf bucket, a
+ * division by zero in PromQL): no real latency or rate is infinite, so an infinity that keeps a
+ * bound proves nothing (unknown), while one that breaks it (+Inf above a max) breaks it whatever
+ * the true value is.
+ */
+function judge(holds: boolean, fromInfinity: boolean): 'kept' | 'broken' | 'unknown' {
+  if (!holds) return 'broken';
+  return fromInfinity ? 'unknown' : 'kept';
 }
 
 function thresholdBound(check: Check): string {
@@ -163,11 +177,12 @@ async function measureThreshold(
     ask(check.query!, 'the query'),
     check.baselineQuery ? ask(check.baselineQuery, 'the baseline query') : Promise.resolve(undefined),
   ]);
-  if (canary === undefined) throw new NoData('no data: the query returned no series or NaN');
-  if (check.baselineQuery && baseline === undefined)
+  if (absent(canary)) throw new NoData('no data: the query returned no series or NaN');
+  if (check.baselineQuery && absent(baseline))
     throw new NoData('no data: the baseline query returned no series or NaN');
+  // An infinite baseline leaves no ratio to judge; an infinite canary gives an infinite one.
   const ratio =
-    baseline === undefined
+    baseline === undefined || infinite(baseline)
       ? undefined
       : baseline === 0
         ? canary === 0
@@ -175,17 +190,54 @@ async function measureThreshold(
           : Infinity * Math.sign(canary)
         : canary / baseline;
   const broken: string[] = [];
-  if (check.min !== undefined && canary < check.min) broken.push(`${fmt(canary)} < min ${fmt(check.min)}`);
-  if (check.max !== undefined && canary > check.max) broken.push(`${fmt(canary)} > max ${fmt(check.max)}`);
-  if (ratio !== undefined && check.maxIncrease !== undefined && ratio > 1 + check.maxIncrease) {
-    broken.push(`ratio ${fmt(ratio)} > ${fmt(1 + check.maxIncrease)} (baseline ${fmt(baseline)})`);
+  const unknown: string[] = [];
+  const hold = (holds: boolean, fromInfinity: boolean, text: string) => {
+    const verdict = judge(holds, fromInfinity);
+    if (verdict === 'broken') broken.push(text);
+    if (verdict === 'unknown') unknown.push(text);
+  };
+  const canaryInf = infinite(canary);
+  if (check.min !== undefined)
+    hold(
+      canary >= check.min,
+      canaryInf,
+      `${fmt(canary)} ${canary >= check.min ? '>=' : '<'} min ${fmt(check.min)}`,
+    );
+  if (check.max !== undefined)
+    hold(
+      canary <= check.max,
+      canaryInf,
+      `${fmt(canary)} ${canary <= check.max ? '<=' : '>'} max ${fmt(check.max)}`,
+    );
+  const relative = check.maxIncrease !== undefined || check.maxDecrease !== undefined;
+  if (relative && ratio === undefined) {
+    unknown.push(`baseline ${fmt(baseline)}: no ratio to judge`);
+  } else if (ratio !== undefined) {
+    if (check.maxIncrease !== undefined) {
+      const holds = ratio <= 1 + check.maxIncrease;
+      hold(
+        holds,
+        canaryInf,
+        `ratio ${fmt(ratio)} ${holds ? '<=' : '>'} ${fmt(1 + check.maxIncrease)} (baseline ${fmt(baseline)})`,
+      );
+    }
+    if (check.maxDecrease !== undefined) {
+      const holds = ratio >= 1 - check.maxDecrease;
+      hold(
+        holds,
+        canaryInf,
+        `ratio ${fmt(ratio)} ${holds ? '>=' : '<'} ${fmt(1 - check.maxDecrease)} (baseline ${fmt(baseline)})`,
+      );
+    }
   }
-  if (ratio !== undefined && check.maxDecrease !== undefined && ratio < 1 - check.maxDecrease) {
-    broken.push(`ratio ${fmt(ratio)} < ${fmt(1 - check.maxDecrease)} (baseline ${fmt(baseline)})`);
-  }
+  const message = broken.length
+    ? broken.join('; ')
+    : unknown.length
+      ? `cannot judge an infinite value: ${unknown.join('; ')}`
+      : `${fmt(canary)} within bounds`;
   return {
-    outcome: broken.length ? 'failure' : 'success',
-    message: broken.length ? broken.join('; ') : `${fmt(canary)} within bounds`,
+    outcome: broken.length ? 'failure' : unknown.length ? 'inconclusive' : 'success',
+    message,
     canary,
     baseline,
     ratio,
@@ -237,13 +289,23 @@ async function measureRankSum(
   const ask = (q: string) =>
     withRetries(options, () => options.prom.queryRange(q, range, options.signal), tally).then((series) =>
       series
+        // NaN points are points without data (a rate over nothing); infinities are kept, to be refused.
         .flatMap((s) => s.values.filter((_, i) => (s.values.length - 1 - i) % every === 0).map(([, v]) => v))
-        .filter((v) => Number.isFinite(v)),
+        .filter((v) => !Number.isNaN(v)),
     );
   const [canary, baseline] = await Promise.all([ask(check.query!), ask(check.baselineQuery!)]);
-  if (canary.length === 0) throw new NoData('no data: the query returned no finite samples in the window');
+  if (canary.length === 0)
+    throw new NoData('no data: the query returned no samples (or only NaN) in the window');
   if (baseline.length === 0)
-    throw new NoData('no data: the baseline query returned no finite samples in the window');
+    throw new NoData('no data: the baseline query returned no samples (or only NaN) in the window');
+  const infinities = [canary, baseline].map((sample) => sample.filter(infinite).length);
+  if (infinities[0] || infinities[1]) {
+    return {
+      outcome: 'inconclusive',
+      message: `cannot judge infinite samples: ${infinities[0]} canary, ${infinities[1]} baseline are ±Inf (a rank-sum test compares real values)`,
+      samples: [canary.length, baseline.length],
+    };
+  }
   const canaryMedian = median(canary);
   const baselineMedian = median(baseline);
   const { base, tooFew } = baseReading(
@@ -286,6 +348,21 @@ async function measureProportion(
   ]);
   if (!ct) throw new NoData('no data: no canary requests in the window');
   if (!bt) throw new NoData('no data: no baseline requests in the window');
+  // A count is a whole, finite number of requests; anything else cannot be tested.
+  const odd = (
+    [
+      ['canary success', cs],
+      ['canary total', ct],
+      ['baseline success', bs],
+      ['baseline total', bt],
+    ] as const
+  ).filter(([, v]) => v !== undefined && !Number.isFinite(v));
+  if (odd.length) {
+    return {
+      outcome: 'inconclusive',
+      message: `cannot judge counts that are not numbers of requests: ${odd.map(([what, v]) => `${what} ${fmt(v)}`).join(', ')}`,
+    };
+  }
   // increase() extrapolates to fractions; the test wants whole requests. No success series = none succeeded.
   const counts = (success: number | undefined, total: number) => {
     const n = Math.round(total);
@@ -344,6 +421,14 @@ export async function measureCheck(
     }
     if (error instanceof PromError)
       return { ...head, outcome: 'error', message: error.message, attempts: tally.attempts };
+    // The statistics refuse values they cannot test (infinities, impossible counts): never a pass.
+    if (error instanceof RangeError)
+      return {
+        ...head,
+        outcome: 'inconclusive',
+        message: `cannot judge: ${error.message}`,
+        attempts: tally.attempts,
+      };
     // Cancelled while a query (or a retry's wait) was in flight: the client rethrows the signal's
     // reason. Not Prometheus's fault and not the canary's: inconclusive, and the run is cancelled.
     if (options.signal?.aborted)

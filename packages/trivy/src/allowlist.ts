@@ -1,4 +1,4 @@
-import { loadYaml, readWorkspaceFile, UserError } from '@llmops/core';
+import { isInlineYaml, loadYaml, readWorkspaceFile, UserError } from '@llmops/core';
 import { isMap, isScalar, isSeq } from 'yaml';
 import { z } from 'zod';
 
@@ -38,59 +38,66 @@ export interface AllowlistEntry extends z.output<typeof entrySchema> {
 }
 
 export interface Allowlist {
-  /** Workspace-relative path, for annotations. */
-  file: string;
+  /** Workspace-relative path, for annotations; absent for an inline list (the input itself). */
+  file?: string;
   entries: AllowlistEntry[];
 }
 
-/** Read the `allowlist` file (inside the workspace) and validate it. */
+/**
+ * The `allowlist` input: an inline YAML list (a newline, or a leading `-` or `[`), or the path of a
+ * YAML file inside the workspace. Either way one parser reads it, and errors name line and column.
+ */
 export async function loadAllowlist(workspace: string, value: string): Promise<Allowlist> {
-  const { text, relative } = readWorkspaceFile(workspace, value, { input: 'allowlist' });
+  if (isInlineYaml(value)) return parseAllowlist(value);
+  const { text, relative } = readWorkspaceFile(workspace, value.trim(), { input: 'allowlist' });
   return parseAllowlist(text, relative);
 }
 
-/** Validate allowlist YAML: a list of entries. A bad entry is an error on its line. */
-export function parseAllowlist(source: string, file: string): Allowlist {
+/**
+ * Validate an allowlist's YAML text with the entry schema. `file` places errors in a file (as
+ * annotations); without it, the text is the `allowlist` input and errors say line and column in it.
+ */
+export function parseAllowlist(source: string, file?: string): Allowlist {
   const { doc, lines, problems, value } = loadYaml(source);
-  const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lines.linePos(offset).line);
+  const place = (line: number, column: number, message: string) =>
+    file
+      ? new UserError(message, { file, line, column })
+      : new UserError(`input 'allowlist', line ${line}, column ${column}: ${message}`);
+  const problem = (message: string, offset: number | undefined) => {
+    const { line, col } = offset === undefined ? { line: 1, col: 1 } : lines.linePos(offset);
+    return place(line, col, message);
+  };
   const first = problems.find((p) => p.level === 'error');
-  if (first) {
-    throw new UserError(`allowlist is not valid YAML: ${first.message}`, {
-      file,
-      line: first.line,
-      column: first.column,
-    });
-  }
+  if (first) throw place(first.line, first.column, `allowlist is not valid YAML: ${first.message}`);
   const root = doc.contents;
   if (root === null || root === undefined) return { file, entries: [] };
   if (!isSeq(root)) {
-    throw new UserError('allowlist must be a YAML list of entries {id, reason, expires, package?, target?}', {
-      file,
-      line: lineAt(root.range?.[0]),
-    });
+    throw problem(
+      'allowlist must be a YAML list of entries {id, reason, expires, package?, target?}',
+      root.range?.[0],
+    );
   }
   const entries: AllowlistEntry[] = [];
   root.items.forEach((node, index) => {
-    const line = lineAt((node as { range?: [number, number, number] }).range?.[0]);
-    if (!isMap(node)) {
-      throw new UserError(`allowlist entry ${index + 1} must be a mapping {id, reason, expires}`, {
-        file,
-        line,
-      });
-    }
+    const offset = (node as { range?: [number, number, number] }).range?.[0];
+    const line = offset === undefined ? 1 : lines.linePos(offset).line;
+    if (!isMap(node))
+      throw problem(`allowlist entry ${index + 1} must be a mapping {id, reason, expires}`, offset);
     const parsed = entrySchema.safeParse((value as unknown[])[index]);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       if (issue.code === 'unrecognized_keys') {
         const key = issue.keys[0]!;
         const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
-        const keyLine = isScalar(pair?.key) ? lineAt(pair.key.range?.[0]) : line;
-        throw new UserError(
+        throw problem(
           `allowlist entry ${index + 1}: unknown key '${key}' (allowed: ${Object.keys(entrySchema.shape).join(', ')})`,
-          { file, line: keyLine },
+          isScalar(pair?.key) ? pair.key.range?.[0] : offset,
         );
       }
-      throw new UserError(`allowlist entry ${index + 1}: ${issue.message}`, { file, line });
+      // Point at the value the schema refused when it is there, else at the entry.
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === issue.path[0]);
+      const at = (pair?.value as { range?: [number, number, number] } | null)?.range?.[0];
+      throw problem(`allowlist entry ${index + 1}: ${issue.message}`, at ?? offset);
     }
     entries.push({ ...parsed.data, line });
   });

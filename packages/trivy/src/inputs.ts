@@ -19,7 +19,10 @@ const listOf = <T extends string>(allowed: readonly T[], { required }: { require
 
 export const trivyWrapInputs = z.object({
   'scan-type': input.choice(['image', 'fs', 'config', 'repo']),
-  target: input.optional(),
+  target: input.optional().refine((target) => !target?.startsWith('-'), {
+    message:
+      "expected an image reference, path or URL; one starting with '-' reads as a flag (write ./-name for such a path)",
+  }),
   'trivy-version': input.text(),
   'trivy-path': input.optional(),
   severity: listOf<Severity>(SEVERITIES, { required: true }),
@@ -30,7 +33,7 @@ export const trivyWrapInputs = z.object({
   'cache-dir': input.optional(),
   'skip-db-update': input.bool(),
   dockerfile: input.optional(),
-  timeout: input.duration(),
+  timeout: input.duration({ min: 1000 }),
   'sarif-path': input.optional(),
   ...reportingInputs,
 });

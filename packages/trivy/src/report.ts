@@ -78,7 +78,8 @@ export function toFinding(f: ScanFinding): Finding {
   };
 }
 
-function expiredFinding(use: EntryUse, file: string): Finding {
+/** `file` is the allowlist file; an inline list (the input) has none, so its line goes in the message. */
+function expiredFinding(use: EntryUse, file: string | undefined): Finding {
   const e = use.entry;
   const what = use.matched
     ? `it no longer suppresses ${use.matched} finding${use.matched === 1 ? '' : 's'}`
@@ -87,9 +88,8 @@ function expiredFinding(use: EntryUse, file: string): Finding {
     ruleId: EXPIRED_RULE,
     level: 'warning',
     title: `Allowlist entry ${e.id} expired`,
-    message: `Allowlist entry ${e.id} expired on ${e.expires}: ${what}. Fix it, or renew the entry with a new reason.`,
-    file,
-    line: e.line,
+    message: `${file ? '' : `input 'allowlist', line ${e.line}: `}Allowlist entry ${e.id} expired on ${e.expires}: ${what}. Fix it, or renew the entry with a new reason.`,
+    ...(file ? { file, line: e.line } : {}),
     help: 'An allowlist entry accepts a risk until its `expires` date. After that the finding counts again, so someone looks at it anew.',
   };
 }
@@ -185,10 +185,7 @@ export function buildReport(result: GateResult, scan: ScanSummary): Report {
       ? `${gated.length} finding${gated.length === 1 ? '' : 's'} at ${gate} in ${scan.artifact}`
       : `No findings at ${gate} in ${scan.artifact}`) + (extras.length ? ` (${extras.join(', ')})` : '');
 
-  const findings = [
-    ...(scan.allowlistFile ? expired.map((u) => expiredFinding(u, scan.allowlistFile!)) : []),
-    ...gated.map(toFinding),
-  ];
+  const findings = [...expired.map((u) => expiredFinding(u, scan.allowlistFile)), ...gated.map(toFinding)];
   const tables = [countsTable(result.findings), topTable(result.findings)];
   if (result.entries.length) tables.push(allowlistTable(result.entries));
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { UserError } from '@llmops/core';
+import { sleep, UserError } from '@llmops/core';
 
 export type ScanType = 'image' | 'fs' | 'config' | 'repo';
 
@@ -56,7 +56,8 @@ export function trivyArgs(scan: ScanArgs): string[] {
   }
   args.push('--ignorefile', scan.ignoreFile);
   args.push('--timeout', `${Math.max(1, Math.ceil(scan.timeoutMs / 1000))}s`);
-  args.push(scan.target);
+  // `--` ends the flags (Trivy's cobra/pflag command line): the target is never read as one.
+  args.push('--', scan.target);
   return args;
 }
 
@@ -112,7 +113,25 @@ export interface TrivyExit {
 
 const STDERR_KEEP = 64 * 1024;
 
-/** Run Trivy to completion; a Trivy that cannot be started at all is a UserError. */
+/** After SIGTERM, how long the process group has before SIGKILL. */
+const TERM_GRACE_MS = 3000;
+/** After Trivy exits, how long a process it left behind may hold stderr open. */
+const DRAIN_MS = 2000;
+
+/**
+ * Trivy enforces --timeout itself; our own deadline only catches a Trivy that hangs past it, a
+ * tenth of the timeout later (2 s to 30 s).
+ */
+export function backstopMs(timeoutMs: number): number {
+  return timeoutMs + Math.min(30_000, Math.max(2000, Math.round(timeoutMs / 10)));
+}
+
+/**
+ * Run Trivy to completion; a Trivy that cannot be started at all is a UserError. It runs in its
+ * own process group, so a timeout or cancellation stops everything it started (a child left
+ * holding stderr would otherwise keep the pipe, and us, open), and once it is stopped — or has
+ * exited — we wait for its stderr only briefly.
+ */
 export function runTrivy(
   binary: string,
   args: string[],
@@ -124,31 +143,74 @@ export function runTrivy(
       cwd: options.cwd,
       env: options.env,
       stdio: ['ignore', 'ignore', 'pipe'],
+      detached: true,
     });
     let stderr = '';
     let timedOut = false;
+    let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+    let settled = false;
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-STDERR_KEEP);
     });
-    // Trivy enforces --timeout itself; this only catches a Trivy that hangs past it.
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, options.timeoutMs + 30_000);
-    const abort = () => child.kill('SIGTERM');
-    options.signal?.addEventListener('abort', abort, { once: true });
-    const done = () => {
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', abort);
+
+    const killGroup = (signal: NodeJS.Signals) => {
+      try {
+        if (child.pid) process.kill(-child.pid, signal);
+      } catch {
+        // the group is gone already
+      }
     };
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      done();
-      reject(new UserError(`cannot run Trivy at ${binary}: ${error.code ?? error.message}`));
+    // Our process ending takes Trivy's group with it.
+    const onProcessExit = () => killGroup('SIGKILL');
+    process.once('exit', onProcessExit);
+    const timers = new AbortController();
+    const after = (ms: number, then: () => void) => sleep(ms, timers.signal).then(then, () => {});
+    const stop = (signal: NodeJS.Signals) => {
+      killGroup(signal);
+      if (signal === 'SIGTERM') void after(TERM_GRACE_MS, () => killGroup('SIGKILL'));
+      if (exited) finish();
+    };
+    const abort = () => stop('SIGTERM');
+    options.signal?.addEventListener('abort', abort, { once: true });
+    const settle = () => {
+      if (settled) return false;
+      settled = true;
+      timers.abort();
+      process.removeListener('exit', onProcessExit);
+      options.signal?.removeEventListener('abort', abort);
+      return true;
+    };
+    const finish = () => {
+      if (!settle()) return;
+      // Trivy has exited: anything still in its group is left over (and may hold stderr).
+      killGroup('SIGKILL');
+      child.stderr.destroy();
+      resolve({
+        exitCode: exited?.code ?? null,
+        signal: exited?.signal ?? null,
+        stderr,
+        timedOut,
+        durationMs: Date.now() - started,
+      });
+    };
+
+    // core's sleep, not setTimeout: a timeout near the timer limit plus the backstop must not fire at once.
+    void after(backstopMs(options.timeoutMs), () => {
+      timedOut = true;
+      stop('SIGTERM');
     });
-    child.on('close', (exitCode, signal) => {
-      done();
-      resolve({ exitCode, signal, stderr, timedOut, durationMs: Date.now() - started });
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      if (settle()) reject(new UserError(`cannot run Trivy at ${binary}: ${error.code ?? error.message}`));
+    });
+    child.on('exit', (code, signal) => {
+      exited = { code, signal };
+      if (timedOut || options.signal?.aborted) return finish();
+      // Whatever Trivy left running must not hold stderr, and us, open for long.
+      void after(DRAIN_MS, finish);
+    });
+    child.on('close', () => {
+      if (exited) finish();
     });
   });
 }

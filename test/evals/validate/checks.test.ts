@@ -125,7 +125,21 @@ describe('validate-prompts checks', () => {
     expect(only(report.findings, 'prompt/unknown-evaluator')[0]?.message).toMatch(
       /github\/vibes.*github\/similarity/,
     );
-    expect(at(only(report.findings, 'prompt/duplicate-name')[0])).toEqual(['b.prompt.yml', 1, 7]);
+    const [shared] = only(report.findings, 'prompt/duplicate-name');
+    expect(at(shared)).toEqual(['b.prompt.yml', 1, 7]);
+    expect(shared?.level).toBe('warning');
+  });
+
+  it('lets prompt files share a display name: they are told apart by path, a warning at most', async () => {
+    const report = await lint({
+      'support/a.prompt.yml': promptYml({ head: 'name: Basic Prompt\nmodel: openai/gpt-4o' }),
+      'billing/a.prompt.yml': promptYml({ head: 'name: Basic Prompt\nmodel: openai/gpt-4o' }),
+    });
+    expect(report.verdict).toBe('pass');
+    expect(report.outputs).toMatchObject({ files: 2, prompts: 2, errors: 0, warnings: 1 });
+    expect(only(report.findings, 'prompt/duplicate-name')[0]?.message).toBe(
+      "name 'Basic Prompt' is also used by billing/a.prompt.yml; prompts are told apart by path, but reports list them by name",
+    );
   });
 
   it('finds credentials pasted into prompts without repeating them', async () => {

@@ -58,14 +58,19 @@ function tables(data: GateData, s: Summary, partial: boolean): Table[] {
       rows: s.flipped.map((f) => [f.name, `${f.file}:${f.line}`, f.from, f.to]),
     });
   }
+  // A suite is its file (and name): two prompt files may share a display name.
   const suites = new Map<string, CaseRecord[]>();
-  for (const c of data.cases) suites.set(c.suite, [...(suites.get(c.suite) ?? []), c]);
+  for (const c of data.cases) {
+    const key = `${c.file}\n${c.suite}`;
+    suites.set(key, [...(suites.get(key) ?? []), c]);
+  }
+  const named = (cs: CaseRecord[]) => [...suites.values()].filter((o) => o[0]!.suite === cs[0]!.suite).length;
   if (suites.size > 1) {
     out.push({
       title: 'Suites',
       columns: ['Suite', 'Cases', 'Passed', 'Failed', 'Errored'],
-      rows: [...suites].map(([name, cs]) => [
-        name,
+      rows: [...suites.values()].map((cs) => [
+        named(cs) > 1 ? `${cs[0]!.suite} (${cs[0]!.file})` : cs[0]!.suite,
         cs.length,
         cs.filter((c) => c.status === 'pass').length,
         cs.filter((c) => c.status === 'fail').length,

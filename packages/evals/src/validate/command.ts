@@ -5,7 +5,7 @@ import { validatePrompts } from './run';
 export const validatePromptsInputs = z.object({
   paths: input.list(),
   'models-file': input.optional(),
-  'max-prompt-tokens': input.number({ min: 0, integer: true }),
+  'max-prompt-tokens': input.integer({ min: 0 }),
   'base-ref': input.optional(),
   'require-version-bump': input.bool(),
   'tokenize-url': input.url(),

@@ -216,6 +216,9 @@ export async function validatePrompts(
   }
   const ajv = prompts.some((p) => p.jsonSchema) ? await loadSchemaCompiler() : undefined;
   for (const prompt of prompts) for (const f of checkPrompt(prompt, ajv)) findings.push(f);
+  // A prompt is known by its file path (suites, cases and baselines key on it); the display name
+  // is only a label, and real projects share one across files (prompty's own examples do). So a
+  // shared name is a warning that reports will be harder to read, never an error.
   const seen = new Map<string, PromptFile>();
   for (const prompt of prompts) {
     if (!prompt.name) continue;
@@ -224,11 +227,11 @@ export async function validatePrompts(
     if (first) {
       findings.push({
         ruleId: 'prompt/duplicate-name',
-        level: 'error',
+        level: 'warning',
         file: prompt.file,
         line: at.line,
         column: at.column,
-        message: `name '${prompt.name}' is also used by ${first.file}`,
+        message: `name '${prompt.name}' is also used by ${first.file}; prompts are told apart by path, but reports list them by name`,
       });
     } else seen.set(prompt.name, prompt);
   }

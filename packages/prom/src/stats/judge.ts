@@ -13,6 +13,9 @@ export function beyondTolerance(
   band: number,
   direction: Direction,
 ): 'increase' | 'decrease' | undefined {
+  // NaN compares false both ways and would read as "no regression": refuse it instead.
+  if ([estimate, ...interval, band].some(Number.isNaN))
+    throw new RangeError('beyondTolerance: the estimate, interval and band must be numbers, got NaN');
   const [low, high] = interval;
   if (direction !== 'decrease' && low > 0 && estimate > band) return 'increase';
   if (direction !== 'increase' && high < 0 && estimate < -band) return 'decrease';

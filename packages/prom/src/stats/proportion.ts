@@ -28,8 +28,12 @@ export interface ProportionResult {
  * the Wald interval collapses to a point.
  */
 export function twoProportion(canary: Counts, baseline: Counts, confidence = 0.95): ProportionResult {
-  if (canary.total <= 0 || baseline.total <= 0)
-    throw new RangeError('twoProportion: totals must be positive');
+  for (const { events, total } of [canary, baseline]) {
+    if (!Number.isInteger(total) || total <= 0)
+      throw new RangeError(`twoProportion: totals must be positive whole numbers, got ${total}`);
+    if (!Number.isInteger(events) || events < 0 || events > total)
+      throw new RangeError(`twoProportion: events must be whole numbers from 0 to the total, got ${events}`);
+  }
   const p1 = canary.events / canary.total;
   const p2 = baseline.events / baseline.total;
   const pooled = (canary.events + baseline.events) / (canary.total + baseline.total);

@@ -37,7 +37,7 @@ function rank(values: readonly number[]): { ranks: number[]; tieTerm: number } {
 
 /**
  * Wilcoxon rank-sum test of `canary` against `baseline`. NaN samples are dropped first; each
- * sample needs at least one value. The interval is the distribution-free one (Hollander & Wolfe,
+ * sample needs at least one value, and ±Inf is refused (RangeError). The interval is the distribution-free one (Hollander & Wolfe,
  * "Nonparametric Statistical Methods", §4.3): the k-th smallest and k-th largest of the n·m
  * pairwise differences, k from the normal approximation with the tie-corrected variance.
  */
@@ -51,6 +51,9 @@ export function rankSum(
   const n = x.length;
   const m = y.length;
   if (n === 0 || m === 0) throw new RangeError('rankSum: both samples need at least one value');
+  // ±Inf ranks, but its differences (Inf − Inf = NaN) make the shift and interval meaningless.
+  if (![...x, ...y].every(Number.isFinite))
+    throw new RangeError('rankSum: samples must be finite (±Inf cannot be compared)');
   const total = n + m;
   const { ranks, tieTerm } = rank([...x, ...y]);
   let canaryRanks = 0;
