@@ -1,6 +1,5 @@
 import { isUserError } from '@llmops/core';
 import { gatedSeverities, loadAllowlist, parseTrivyReport } from '@llmops/trivy';
-import path from 'node:path';
 import { osPackages, trivyReport, workspace } from './reports';
 
 const parse = (value: unknown) =>
