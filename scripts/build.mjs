@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeStamp } from './dist-sources.mjs';
 import { generate } from './generate.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,3 +27,6 @@ for (const { name, main } of entries) {
   );
   console.log(`built dist/${name}`);
 }
+
+// Record what dist/ was built from, so the end-to-end tests can tell a stale bundle.
+if (only.length === 0) writeStamp();

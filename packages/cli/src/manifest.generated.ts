@@ -239,7 +239,7 @@ export const manifest: Record<string, ActionSpec> = {
       },
       'base-url': {
         description:
-          'OpenAI-compatible base URL of the model under test, e.g. `http://vllm.staging:8000/v1` or `https://api.openai.com/v1`.',
+          'OpenAI-compatible base URL of the model under test (http or https), e.g. `http://vllm.staging:8000/v1` or `https://api.openai.com/v1`. Credentials in it (`user:password@`, `?key=`, `?token=`) are masked and never printed.',
         default: '',
         required: false,
       },
@@ -261,7 +261,8 @@ export const manifest: Record<string, ActionSpec> = {
         required: false,
       },
       'judge-api-key': {
-        description: 'API key for judge-base-url. Defaults to api-key.',
+        description:
+          "API key for judge-base-url. Defaults to api-key only when the judge is the same endpoint (judge-base-url empty or the same URL); the model's key is never sent to another endpoint.",
         default: '',
         required: false,
       },
@@ -299,14 +300,14 @@ export const manifest: Record<string, ActionSpec> = {
       },
       cache: {
         description:
-          'Reuse answers to identical requests from cache-dir. The key is the endpoint (normalised base URL), the model and what its `/v1/models` entry says of the weights (vLLM `root`, `max_model_len`), cache-salt, the messages, parameters, sample index and streaming. Errors are never cached; cached answers are not timed for the SLOs.',
+          'Reuse answers to identical requests from cache-dir. The key is the endpoint (normalised base URL), the model and what its `/v1/models` entry says of the weights (vLLM `root`, `max_model_len`), cache-salt, the messages, parameters, sample index and streaming; each entry holds that request and answers no other (a mismatch is a miss). Errors are never cached; cached answers are not timed for the SLOs.',
         default: 'true',
         required: false,
       },
       'cache-dir': {
         description:
-          'Directory of the response cache, relative to the workspace; persist it with actions/cache (see usage).',
-        default: '.llmops-cache/llm',
+          'Directory of the response cache. Default `$RUNNER_TEMP/llmops-cache/llm` (locally `~/.cache/llmops/llm`), outside the workspace, so a pull request cannot commit answers into it; persist it with actions/cache on that path (`runner.temp` + `/llmops-cache/llm`, see usage). An absolute path is used as given; a relative one is inside the workspace, whose files the checked-out code controls.',
+        default: '',
         required: false,
       },
       'cache-salt': {
@@ -591,13 +592,13 @@ export const manifest: Record<string, ActionSpec> = {
       },
       'judge-base-url': {
         description:
-          'Endpoint of a judge model that classifies answers to harmful requests as harmful or not (instead of the refusal detector). Defaults to base-url when judge-model is set.',
+          'Endpoint of a judge model that classes every answer as full compliance, partial refusal or full refusal (instead of the offline classifier, which the report compares it with). Defaults to base-url when judge-model is set.',
         default: '',
         required: false,
       },
       'judge-api-key': {
         description:
-          'API key for judge-base-url. Defaults to api-key only when the judge is the same endpoint.',
+          "API key for judge-base-url. Defaults to api-key only when the judge is the same endpoint (judge-base-url empty or the same URL); the model's key is never sent to another endpoint.",
         default: '',
         required: false,
       },
@@ -722,7 +723,7 @@ export const manifest: Record<string, ActionSpec> = {
       },
       allowlist: {
         description:
-          'YAML list of accepted findings: `{id, reason, expires, package?, target?}`. Expired entries stop suppressing and are flagged.',
+          'Accepted findings, a YAML list of `{id, reason, expires, package?, target?}`: inline (a block or `[...]` list) or the path of a YAML file in the workspace. Expired entries stop suppressing and are flagged.',
         default: '',
         required: false,
       },

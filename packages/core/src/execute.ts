@@ -30,6 +30,9 @@ export interface Execution {
 // After SIGTERM/SIGINT the runner waits a few seconds before it kills the process: the report
 // must be out by then, even if a request or a loop ignores the abort.
 const CANCEL_DEADLINE_MS = 7_000;
+// A run that honours the abort (a canary that sets its weight to 0 first) ends with its own report,
+// which says more than "cancelled"; one that does not is cut off after this.
+const CANCEL_GRACE_MS = 4_000;
 
 class Cancelled extends Error {
   constructor(signal: string) {
@@ -69,11 +72,12 @@ export async function executeCommand(
   let onCancel: (reason: Cancelled) => void = () => {};
   const cancelled = new Promise<never>((_, reject) => (onCancel = reject));
   cancelled.catch(() => {});
+  let grace: NodeJS.Timeout | undefined;
   const stop = (signal: NodeJS.Signals) => {
     if (controller.signal.aborted) process.exit(1); // a second signal: stop now
     const reason = new Cancelled(signal);
     controller.abort(reason);
-    onCancel(reason);
+    grace = setTimeout(() => onCancel(reason), CANCEL_GRACE_MS);
     setTimeout(() => process.exit(1), CANCEL_DEADLINE_MS).unref();
   };
   process.on('SIGINT', stop);
@@ -87,6 +91,7 @@ export async function executeCommand(
       cancelled,
     ]);
   } catch (thrown) {
+    clearTimeout(grace);
     // A request aborted by the cancellation throws its own error: the cancellation is the reason.
     const why = controller.signal.aborted ? controller.signal.reason : thrown;
     if (why instanceof Cancelled) {
@@ -106,6 +111,14 @@ export async function executeCommand(
       error = `${command.name} crashed (a bug in llmops, please report it): ${message}`;
       report = endingReport(command.name, 'fail', 'crashed (a bug in llmops, please report it)', message);
     }
+  }
+  clearTimeout(grace);
+  if (error === undefined && controller.signal.reason instanceof Cancelled) {
+    // The run honoured the abort and reported what it did: keep that, but a cancelled run has no
+    // verdict of its own.
+    const why = controller.signal.reason;
+    error = `${command.name}: ${why.message}: ${report.headline}`;
+    report = { ...report, verdict: 'inconclusive', reasons: [why.message, ...report.reasons] };
   }
   const options = { ...inputs, ...host.overrides } as Record<string, unknown>;
   // An early ending fails the step even with fail-on-inconclusive: false.
