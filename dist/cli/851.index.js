@@ -126,6 +126,12 @@ class TestServer {
             req.socket.destroy();
             return;
         }
+        if (fault?.kind === 'raw') {
+            const type = fault.contentType ?? (body.stream ? 'text/event-stream' : 'application/json');
+            res.writeHead(200, { 'content-type': type, 'content-length': Buffer.byteLength(fault.body) });
+            res.end(fault.body);
+            return;
+        }
         if (latency > 0)
             await wait(latency);
         if (fault &&

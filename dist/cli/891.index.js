@@ -11,6 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   DEFAULTS: () => (/* reexport */ DEFAULTS),
+  MEASUREMENT_COUNT: () => (/* reexport */ MEASUREMENT_COUNT),
   ManualClock: () => (/* reexport */ ManualClock),
   NO_DATA: () => (/* reexport */ NO_DATA),
   PRESETS: () => (/* reexport */ PRESETS),
@@ -20,6 +21,7 @@ __webpack_require__.d(__webpack_exports__, {
   TESTS: () => (/* reexport */ TESTS),
   beyondTolerance: () => (/* reexport */ beyondTolerance),
   buildReport: () => (/* reexport */ buildReport),
+  checkRunLength: () => (/* reexport */ checkRunLength),
   checkSchema: () => (/* reexport */ checkSchema),
   describeBound: () => (/* reexport */ describeBound),
   displayUrl: () => (/* reexport */ displayUrl),
@@ -45,19 +47,18 @@ __webpack_require__.d(__webpack_exports__, {
   rankSum: () => (/* reexport */ rankSum),
   realClock: () => (/* reexport */ realClock),
   resolveCheck: () => (/* reexport */ resolveCheck),
+  runLengthProblem: () => (/* reexport */ runLengthProblem),
   runMetricGate: () => (/* reexport */ runMetricGate),
   twoProportion: () => (/* reexport */ twoProportion),
   twoSidedP: () => (/* reexport */ twoSidedP)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 20 modules
-var src = __webpack_require__(9402);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 31 modules
+var src = __webpack_require__(5751);
 ;// CONCATENATED MODULE: ./packages/prom/src/presets.ts
 /** `{a="b", extra}`: the user's selector (braces optional) joined with the preset's own matchers. */
 function matchers(selector, ...extra) {
@@ -197,11 +198,13 @@ const PRESET_NAMES = Object.keys(PRESETS);
 
 
 
-
 const TESTS = ['threshold', 'rank-sum', 'proportion'];
 const NO_DATA = ['fail', 'inconclusive', 'pass'];
-const duration = schemas/* string */.YjP().refine((v) => (0,src/* parseDuration */.E9)(v) !== undefined && (0,src/* parseDuration */.E9)(v) >= 1, {
-    message: 'expected a duration such as 30s, 5m or 1h',
+// The one duration reading (core's), as the inputs use it: at least 1 ms, at most what a timer holds.
+const duration = schemas/* string */.YjP().superRefine((value, ctx) => {
+    const problem = (0,src/* durationProblem */.YV)(value, { min: 1 });
+    if (problem)
+        ctx.addIssue({ code: 'custom', message: problem });
 });
 const checks_text = schemas/* string */.YjP().trim().min(1);
 /** One entry of `checks`, as the user writes it (kebab-case keys, as in the action's inputs). */
@@ -404,12 +407,10 @@ function describeIssue(issue) {
 }
 /** Parse and resolve a YAML list of checks. `file` (workspace-relative) is only for messages. */
 function parseChecks(yamlText, file, defaults) {
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(yamlText, { lineCounter: lines, prettyErrors: false });
-    if (doc.errors.length) {
-        const error = doc.errors[0];
-        const line = error.linePos?.[0]?.line;
-        throw new src/* UserError */.yo(`checks: YAML: ${error.message.split('\n')[0]}`, file ? { file, line } : undefined);
+    const { doc, lines, problems, value: all } = (0,src/* loadYaml */.yv)(yamlText);
+    const error = problems.find((p) => p.level === 'error');
+    if (error) {
+        throw new src/* UserError */.yo(`checks: ${error.message}${file ? '' : ` (line ${error.line}, column ${error.column})`}`, file ? { file, line: error.line, column: error.column } : undefined);
     }
     if (!(0,dist/* isSeq */.oP)(doc.contents))
         throw new src/* UserError */.yo('checks: expected a YAML list of checks', file ? { file, line: 1 } : undefined);
@@ -420,7 +421,7 @@ function parseChecks(yamlText, file, defaults) {
     return items.map((node, index) => {
         const offset = node.range?.[0];
         const source = file && offset !== undefined ? { file, line: lines.linePos(offset).line } : undefined;
-        const value = node.toJSON();
+        const value = all[index];
         const parsed = checkSchema.safeParse(value);
         const label = value && typeof value === 'object' && 'name' in value
             ? `check '${String(value.name)}'`
@@ -438,13 +439,10 @@ function parseChecks(yamlText, file, defaults) {
  */
 function loadChecks(value, workspace, defaults) {
     const trimmed = value.trim();
-    const looksInline = trimmed.includes('\n') || trimmed.startsWith('-') || trimmed.startsWith('[');
-    if (looksInline)
+    if ((0,src/* isInlineYaml */.xZ)(trimmed))
         return parseChecks(trimmed, undefined, defaults);
-    const absolute = (0,src/* resolveInWorkspace */.z1)(workspace, trimmed, { input: 'checks' });
-    if (!(0,external_node_fs_.existsSync)(absolute))
-        throw new src/* UserError */.yo(`input 'checks': no file '${trimmed}' in the workspace (and not an inline YAML list)`);
-    return parseChecks((0,external_node_fs_.readFileSync)(absolute, 'utf8'), (0,src/* toWorkspacePath */.CR)(workspace, absolute), defaults);
+    const { text, relative } = (0,src/* readWorkspaceFile */.sL)(workspace, trimmed, { input: 'checks' });
+    return parseChecks(text, relative, defaults);
 }
 
 ;// CONCATENATED MODULE: ./packages/prom/src/client.ts
@@ -475,17 +473,9 @@ function parseSampleValue(text) {
     const value = Number(text);
     return typeof text === 'string' && text !== '' ? value : NaN;
 }
-/** The URL with any credentials left out: how it appears in logs and reports. */
+/** The URL with credentials and key-like query values left out: how it appears in logs and reports. */
 function displayUrl(url) {
-    try {
-        const parsed = new URL(url);
-        parsed.username = '';
-        parsed.password = '';
-        return parsed.toString().replace(/\/$/, '');
-    }
-    catch {
-        return '(invalid URL)';
-    }
+    return (0,src/* redactUrl */.BO)(url).replace(/\/$/, '');
 }
 class PromClient {
     /** Without credentials; a query string (`?orgId=1` for a proxy) is kept on every request. */
@@ -496,6 +486,8 @@ class PromClient {
     /** Where requests go, without credentials. */
     displayUrl;
     constructor(options) {
+        // The input schema checked it (input.requiredUrl); a caller from code gets the same masking.
+        (0,src/* registerUrlSecrets */.AI)(options.url);
         let url;
         try {
             url = new URL(options.url);
@@ -510,10 +502,7 @@ class PromClient {
         if (url.username || url.password) {
             const user = decodeURIComponent(url.username);
             const password = decodeURIComponent(url.password);
-            (0,src/* registerSecret */.cl)(password);
-            (0,src/* registerSecret */.cl)(url.password);
             const basic = Buffer.from(`${user}:${password}`).toString('base64');
-            (0,src/* registerSecret */.cl)(basic);
             headers.authorization = `Basic ${basic}`;
             url.username = '';
             url.password = '';
@@ -530,7 +519,7 @@ class PromClient {
             headers[name] = value;
         }
         this.base = url;
-        this.displayUrl = url.toString().replace(/\/+$/, '');
+        this.displayUrl = (0,src/* redactUrl */.BO)(url.toString()).replace(/\/+$/, '');
         this.headers = headers;
         this.timeoutMs = options.timeoutMs ?? 30_000;
         this.fetch = options.fetch ?? fetch;
@@ -632,21 +621,11 @@ class PromClient {
 }
 
 ;// CONCATENATED MODULE: ./packages/prom/src/clock.ts
+
 const realClock = {
     now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
+    // Past 2^31-1 ms a bare setTimeout fires at once; core's sleep waits it out in pieces.
+    sleep: (ms, signal) => (0,src/* sleep */.yy)(ms, signal),
 };
 /** A clock that jumps forward on every sleep instead of waiting: for tests and simulations. */
 class ManualClock {
@@ -667,7 +646,6 @@ class ManualClock {
 }
 
 ;// CONCATENATED MODULE: ./packages/prom/src/headers.ts
-
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const HEADER_LINE = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*:(.*)$/;
@@ -703,13 +681,7 @@ function parseHeaders(text) {
         }
     }
     else {
-        let parsed;
-        try {
-            parsed = (0,dist/* parse */.qg)(text, { schema: 'failsafe' });
-        }
-        catch {
-            parsed = undefined;
-        }
+        const parsed = (0,src/* loadYaml */.yv)(text, { schema: 'failsafe' }).value;
         if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
             throw new src/* UserError */.yo(`input 'prometheus-headers': expected 'Name: value' lines or a YAML mapping, got a line without a name`);
         for (const [name, value] of Object.entries(parsed)) {
@@ -734,8 +706,9 @@ function parseHeaders(text) {
 function formatValue(value) {
     if (value === undefined)
         return '';
+    // As Prometheus spells them.
     if (!Number.isFinite(value))
-        return String(value);
+        return Number.isNaN(value) ? 'NaN' : value > 0 ? '+Inf' : '-Inf';
     if (value !== 0 && Math.abs(value) < 1e-3)
         return value.toExponential(2);
     return String(+value.toPrecision(4));
@@ -760,6 +733,9 @@ function median(values) {
  * is not a failure.
  */
 function beyondTolerance(estimate, interval, band, direction) {
+    // NaN compares false both ways and would read as "no regression": refuse it instead.
+    if ([estimate, ...interval, band].some(Number.isNaN))
+        throw new RangeError('beyondTolerance: the estimate, interval and band must be numbers, got NaN');
     const [low, high] = interval;
     if (direction !== 'decrease' && low > 0 && estimate > band)
         return 'increase';
@@ -844,8 +820,12 @@ function normalQuantile(p) {
  * the Wald interval collapses to a point.
  */
 function twoProportion(canary, baseline, confidence = 0.95) {
-    if (canary.total <= 0 || baseline.total <= 0)
-        throw new RangeError('twoProportion: totals must be positive');
+    for (const { events, total } of [canary, baseline]) {
+        if (!Number.isInteger(total) || total <= 0)
+            throw new RangeError(`twoProportion: totals must be positive whole numbers, got ${total}`);
+        if (!Number.isInteger(events) || events < 0 || events > total)
+            throw new RangeError(`twoProportion: events must be whole numbers from 0 to the total, got ${events}`);
+    }
     const p1 = canary.events / canary.total;
     const p2 = baseline.events / baseline.total;
     const pooled = (canary.events + baseline.events) / (canary.total + baseline.total);
@@ -886,7 +866,7 @@ function rank(values) {
 }
 /**
  * Wilcoxon rank-sum test of `canary` against `baseline`. NaN samples are dropped first; each
- * sample needs at least one value. The interval is the distribution-free one (Hollander & Wolfe,
+ * sample needs at least one value, and ±Inf is refused (RangeError). The interval is the distribution-free one (Hollander & Wolfe,
  * "Nonparametric Statistical Methods", §4.3): the k-th smallest and k-th largest of the n·m
  * pairwise differences, k from the normal approximation with the tie-corrected variance.
  */
@@ -897,6 +877,9 @@ function rankSum(canary, baseline, confidence = 0.95) {
     const m = y.length;
     if (n === 0 || m === 0)
         throw new RangeError('rankSum: both samples need at least one value');
+    // ±Inf ranks, but its differences (Inf − Inf = NaN) make the shift and interval meaningless.
+    if (![...x, ...y].every(Number.isFinite))
+        throw new RangeError('rankSum: samples must be finite (±Inf cannot be compared)');
     const total = n + m;
     const { ranks, tieTerm } = rank([...x, ...y]);
     let canaryRanks = 0;
@@ -951,13 +934,26 @@ async function withRetries(options, attempt, tally) {
         }
     }
 }
-/** The single value of an instant query; undefined when it has no series or is NaN. */
+/** The single value of an instant query, NaN and ±Inf included; undefined when it has no series. */
 function single(samples, what) {
     if (samples.length > 1) {
         throw new PromError(`${what} returned ${samples.length} series; aggregate it to one (sum, avg, max …)`, 'query', false);
     }
-    const value = samples[0]?.value;
-    return value === undefined || Number.isNaN(value) ? undefined : value;
+    return samples[0]?.value;
+}
+/** NaN counts as no data (the `no-data` policy says what it is), as an absent series does. */
+const absent = (value) => value === undefined || Number.isNaN(value);
+const infinite = (value) => value === Infinity || value === -Infinity;
+/**
+ * A bound held against a value that may come from an infinity (histogram_quantile's +Inf bucket, a
+ * division by zero in PromQL): no real latency or rate is infinite, so an infinity that keeps a
+ * bound proves nothing (unknown), while one that breaks it (+Inf above a max) breaks it whatever
+ * the true value is.
+ */
+function judge(holds, fromInfinity) {
+    if (!holds)
+        return 'broken';
+    return fromInfinity ? 'unknown' : 'kept';
 }
 function thresholdBound(check) {
     const parts = [];
@@ -986,11 +982,12 @@ async function measureThreshold(check, options, time, tally) {
         ask(check.query, 'the query'),
         check.baselineQuery ? ask(check.baselineQuery, 'the baseline query') : Promise.resolve(undefined),
     ]);
-    if (canary === undefined)
+    if (absent(canary))
         throw new NoData('no data: the query returned no series or NaN');
-    if (check.baselineQuery && baseline === undefined)
+    if (check.baselineQuery && absent(baseline))
         throw new NoData('no data: the baseline query returned no series or NaN');
-    const ratio = baseline === undefined
+    // An infinite baseline leaves no ratio to judge; an infinite canary gives an infinite one.
+    const ratio = baseline === undefined || infinite(baseline)
         ? undefined
         : baseline === 0
             ? canary === 0
@@ -998,19 +995,41 @@ async function measureThreshold(check, options, time, tally) {
                 : Infinity * Math.sign(canary)
             : canary / baseline;
     const broken = [];
-    if (check.min !== undefined && canary < check.min)
-        broken.push(`${fmt(canary)} < min ${fmt(check.min)}`);
-    if (check.max !== undefined && canary > check.max)
-        broken.push(`${fmt(canary)} > max ${fmt(check.max)}`);
-    if (ratio !== undefined && check.maxIncrease !== undefined && ratio > 1 + check.maxIncrease) {
-        broken.push(`ratio ${fmt(ratio)} > ${fmt(1 + check.maxIncrease)} (baseline ${fmt(baseline)})`);
+    const unknown = [];
+    const hold = (holds, fromInfinity, text) => {
+        const verdict = judge(holds, fromInfinity);
+        if (verdict === 'broken')
+            broken.push(text);
+        if (verdict === 'unknown')
+            unknown.push(text);
+    };
+    const canaryInf = infinite(canary);
+    if (check.min !== undefined)
+        hold(canary >= check.min, canaryInf, `${fmt(canary)} ${canary >= check.min ? '>=' : '<'} min ${fmt(check.min)}`);
+    if (check.max !== undefined)
+        hold(canary <= check.max, canaryInf, `${fmt(canary)} ${canary <= check.max ? '<=' : '>'} max ${fmt(check.max)}`);
+    const relative = check.maxIncrease !== undefined || check.maxDecrease !== undefined;
+    if (relative && ratio === undefined) {
+        unknown.push(`baseline ${fmt(baseline)}: no ratio to judge`);
     }
-    if (ratio !== undefined && check.maxDecrease !== undefined && ratio < 1 - check.maxDecrease) {
-        broken.push(`ratio ${fmt(ratio)} < ${fmt(1 - check.maxDecrease)} (baseline ${fmt(baseline)})`);
+    else if (ratio !== undefined) {
+        if (check.maxIncrease !== undefined) {
+            const holds = ratio <= 1 + check.maxIncrease;
+            hold(holds, canaryInf, `ratio ${fmt(ratio)} ${holds ? '<=' : '>'} ${fmt(1 + check.maxIncrease)} (baseline ${fmt(baseline)})`);
+        }
+        if (check.maxDecrease !== undefined) {
+            const holds = ratio >= 1 - check.maxDecrease;
+            hold(holds, canaryInf, `ratio ${fmt(ratio)} ${holds ? '>=' : '<'} ${fmt(1 - check.maxDecrease)} (baseline ${fmt(baseline)})`);
+        }
     }
+    const message = broken.length
+        ? broken.join('; ')
+        : unknown.length
+            ? `cannot judge an infinite value: ${unknown.join('; ')}`
+            : `${fmt(canary)} within bounds`;
     return {
-        outcome: broken.length ? 'failure' : 'success',
-        message: broken.length ? broken.join('; ') : `${fmt(canary)} within bounds`,
+        outcome: broken.length ? 'failure' : unknown.length ? 'inconclusive' : 'success',
+        message,
         canary,
         baseline,
         ratio,
@@ -1048,13 +1067,22 @@ async function measureRankSum(check, options, time, tally) {
         ? Math.ceil(check.rateWindowMs / check.stepMs)
         : 1;
     const ask = (q) => withRetries(options, () => options.prom.queryRange(q, range, options.signal), tally).then((series) => series
+        // NaN points are points without data (a rate over nothing); infinities are kept, to be refused.
         .flatMap((s) => s.values.filter((_, i) => (s.values.length - 1 - i) % every === 0).map(([, v]) => v))
-        .filter((v) => Number.isFinite(v)));
+        .filter((v) => !Number.isNaN(v)));
     const [canary, baseline] = await Promise.all([ask(check.query), ask(check.baselineQuery)]);
     if (canary.length === 0)
-        throw new NoData('no data: the query returned no finite samples in the window');
+        throw new NoData('no data: the query returned no samples (or only NaN) in the window');
     if (baseline.length === 0)
-        throw new NoData('no data: the baseline query returned no finite samples in the window');
+        throw new NoData('no data: the baseline query returned no samples (or only NaN) in the window');
+    const infinities = [canary, baseline].map((sample) => sample.filter(infinite).length);
+    if (infinities[0] || infinities[1]) {
+        return {
+            outcome: 'inconclusive',
+            message: `cannot judge infinite samples: ${infinities[0]} canary, ${infinities[1]} baseline are ±Inf (a rank-sum test compares real values)`,
+            samples: [canary.length, baseline.length],
+        };
+    }
     const canaryMedian = median(canary);
     const baselineMedian = median(baseline);
     const { base, tooFew } = baseReading(check, { canary: canaryMedian, baseline: baselineMedian, samples: [canary.length, baseline.length] }, [canary.length, baseline.length], every > 1 ? `independent samples (every ${every}th point: step < rate-window)` : 'samples');
@@ -1086,6 +1114,19 @@ async function measureProportion(check, options, time, tally) {
         throw new NoData('no data: no canary requests in the window');
     if (!bt)
         throw new NoData('no data: no baseline requests in the window');
+    // A count is a whole, finite number of requests; anything else cannot be tested.
+    const odd = [
+        ['canary success', cs],
+        ['canary total', ct],
+        ['baseline success', bs],
+        ['baseline total', bt],
+    ].filter(([, v]) => v !== undefined && !Number.isFinite(v));
+    if (odd.length) {
+        return {
+            outcome: 'inconclusive',
+            message: `cannot judge counts that are not numbers of requests: ${odd.map(([what, v]) => `${what} ${fmt(v)}`).join(', ')}`,
+        };
+    }
     // increase() extrapolates to fractions; the test wants whole requests. No success series = none succeeded.
     const counts = (success, total) => {
         const n = Math.round(total);
@@ -1135,6 +1176,14 @@ async function measureCheck(check, index, options) {
         }
         if (error instanceof PromError)
             return { ...head, outcome: 'error', message: error.message, attempts: tally.attempts };
+        // The statistics refuse values they cannot test (infinities, impossible counts): never a pass.
+        if (error instanceof RangeError)
+            return {
+                ...head,
+                outcome: 'inconclusive',
+                message: `cannot judge: ${error.message}`,
+                attempts: tally.attempts,
+            };
         // Cancelled while a query (or a retry's wait) was in flight: the client rethrows the signal's
         // reason. Not Prometheus's fault and not the canary's: inconclusive, and the run is cancelled.
         if (options.signal?.aborted)
@@ -1431,22 +1480,38 @@ function buildReport(result, meta) {
 
 
 /** How often checks are measured and how many bad measurements a run tolerates (canary-step takes them too). */
+/** Measurements per check: the `count` input, and an analysis step's own `count`. */
+const MEASUREMENT_COUNT = { min: 1, max: 10_000 };
 const measurementInputs = {
     interval: src/* input */.hF.duration(),
-    count: src/* input */.hF.number({ min: 1, max: 10_000, integer: true }),
-    'failure-limit': src/* input */.hF.number({ min: 0, integer: true }),
-    'inconclusive-limit': src/* input */.hF.number({ min: 0, integer: true }),
-    'error-limit': src/* input */.hF.number({ min: 0, integer: true }),
+    count: src/* input */.hF.integer(MEASUREMENT_COUNT),
+    'failure-limit': src/* input */.hF.integer({ min: 0 }),
+    'inconclusive-limit': src/* input */.hF.integer({ min: 0 }),
+    'error-limit': src/* input */.hF.integer({ min: 0 }),
     'no-data': src/* input */.hF.choice(NO_DATA),
 };
+/**
+ * `count` measurements `interval` apart must fit in what a timer holds, as each interval does: a
+ * run of weeks is a mistake, not a gate. Added to every schema that spreads `measurementInputs`.
+ */
+function checkRunLength(inputs, ctx) {
+    const problem = runLengthProblem(inputs.count, inputs.interval);
+    if (problem)
+        ctx.addIssue({ code: 'custom', path: ['count'], message: problem });
+}
+/** The one line on a run of `count` measurements `intervalMs` apart that is too long; undefined if fine. */
+function runLengthProblem(count, intervalMs) {
+    return (0,src/* totalDurationProblem */.IR)((count - 1) * intervalMs, `${count} measurements ${(0,src/* formatDuration */.a3)(intervalMs)} apart (interval)`);
+}
 const metricGateInputs = schemas/* object */.Ikc({
-    'prometheus-url': src/* input */.hF.text(),
+    'prometheus-url': src/* input */.hF.requiredUrl(),
     'prometheus-token': src/* input */.hF.optional(),
     'prometheus-headers': src/* input */.hF.optional(),
     checks: src/* input */.hF.text(),
     ...measurementInputs,
     ...src/* reportingInputs */.OS,
-});
+})
+    .superRefine(checkRunLength);
 /** Prometheus client from the action's inputs: token, basic auth in the URL and extra headers, all masked. */
 function promClientFromInputs(inputs) {
     return new PromClient({

@@ -22,6 +22,7 @@ __webpack_require__.d(__webpack_exports__, {
   SEVERITIES: () => (/* reexport */ SEVERITIES),
   TRIVY_SARIF_TOOL: () => (/* reexport */ TRIVY_SARIF_TOOL),
   assetName: () => (/* reexport */ assetName),
+  backstopMs: () => (/* reexport */ backstopMs),
   buildReport: () => (/* reexport */ buildReport),
   bySeverity: () => (/* reexport */ bySeverity),
   collectFindings: () => (/* reexport */ collectFindings),
@@ -34,6 +35,7 @@ __webpack_require__.d(__webpack_exports__, {
   isExpired: () => (/* reexport */ isExpired),
   isPlatformKey: () => (/* reexport */ isPlatformKey),
   loadAllowlist: () => (/* reexport */ loadAllowlist),
+  parseAllowlist: () => (/* reexport */ parseAllowlist),
   parseTrivyReport: () => (/* reexport */ parseTrivyReport),
   placeAt: () => (/* reexport */ placeAt),
   placeOfPackage: () => (/* reexport */ placeOfPackage),
@@ -50,10 +52,8 @@ __webpack_require__.d(__webpack_exports__, {
   trivyWrapInputs: () => (/* reexport */ trivyWrapInputs)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 20 modules
-var src = __webpack_require__(9402);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 31 modules
+var src = __webpack_require__(5751);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
@@ -61,7 +61,6 @@ var schemas = __webpack_require__(9691);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __webpack_require__(8532);
 ;// CONCATENATED MODULE: ./packages/trivy/src/allowlist.ts
-
 
 
 
@@ -91,53 +90,56 @@ const entrySchema = schemas/* object */.Ikc({
 })
     // A misspelt `pakage:` would otherwise be dropped, widening the entry to every package.
     .strict();
-/** Read and validate an allowlist file: a YAML list of entries. A bad entry is an error on its line. */
-async function loadAllowlist(absolute, file) {
-    let source;
-    try {
-        source = await (0,promises_.readFile)(absolute, 'utf8');
-    }
-    catch (error) {
-        throw new src/* UserError */.yo(`cannot read allowlist ${file}: ${error.code ?? error.message}`);
-    }
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(source, { lineCounter: lines, prettyErrors: false });
-    const lineAt = (offset) => (offset === undefined ? 1 : lines.linePos(offset).line);
-    if (doc.errors.length) {
-        const first = doc.errors[0];
-        throw new src/* UserError */.yo(`allowlist is not valid YAML: ${first.message.split('\n')[0]}`, {
-            file,
-            line: lineAt(first.pos[0]),
-        });
-    }
+/**
+ * The `allowlist` input: an inline YAML list (a newline, or a leading `-` or `[`), or the path of a
+ * YAML file inside the workspace. Either way one parser reads it, and errors name line and column.
+ */
+async function loadAllowlist(workspace, value) {
+    if ((0,src/* isInlineYaml */.xZ)(value))
+        return parseAllowlist(value);
+    const { text, relative } = (0,src/* readWorkspaceFile */.sL)(workspace, value.trim(), { input: 'allowlist' });
+    return parseAllowlist(text, relative);
+}
+/**
+ * Validate an allowlist's YAML text with the entry schema. `file` places errors in a file (as
+ * annotations); without it, the text is the `allowlist` input and errors say line and column in it.
+ */
+function parseAllowlist(source, file) {
+    const { doc, lines, problems, value } = (0,src/* loadYaml */.yv)(source);
+    const place = (line, column, message) => file
+        ? new src/* UserError */.yo(message, { file, line, column })
+        : new src/* UserError */.yo(`input 'allowlist', line ${line}, column ${column}: ${message}`);
+    const problem = (message, offset) => {
+        const { line, col } = offset === undefined ? { line: 1, col: 1 } : lines.linePos(offset);
+        return place(line, col, message);
+    };
+    const first = problems.find((p) => p.level === 'error');
+    if (first)
+        throw place(first.line, first.column, `allowlist is not valid YAML: ${first.message}`);
     const root = doc.contents;
     if (root === null || root === undefined)
         return { file, entries: [] };
     if (!(0,dist/* isSeq */.oP)(root)) {
-        throw new src/* UserError */.yo('allowlist must be a YAML list of entries {id, reason, expires, package?, target?}', {
-            file,
-            line: lineAt(root.range?.[0]),
-        });
+        throw problem('allowlist must be a YAML list of entries {id, reason, expires, package?, target?}', root.range?.[0]);
     }
     const entries = [];
     root.items.forEach((node, index) => {
-        const line = lineAt(node.range?.[0]);
-        if (!(0,dist/* isMap */.jh)(node)) {
-            throw new src/* UserError */.yo(`allowlist entry ${index + 1} must be a mapping {id, reason, expires}`, {
-                file,
-                line,
-            });
-        }
-        const parsed = entrySchema.safeParse(node.toJSON());
+        const offset = node.range?.[0];
+        const line = offset === undefined ? 1 : lines.linePos(offset).line;
+        if (!(0,dist/* isMap */.jh)(node))
+            throw problem(`allowlist entry ${index + 1} must be a mapping {id, reason, expires}`, offset);
+        const parsed = entrySchema.safeParse(value[index]);
         if (!parsed.success) {
             const issue = parsed.error.issues[0];
             if (issue.code === 'unrecognized_keys') {
                 const key = issue.keys[0];
                 const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === key);
-                const keyLine = (0,dist/* isScalar */.jn)(pair?.key) ? lineAt(pair.key.range?.[0]) : line;
-                throw new src/* UserError */.yo(`allowlist entry ${index + 1}: unknown key '${key}' (allowed: ${Object.keys(entrySchema.shape).join(', ')})`, { file, line: keyLine });
+                throw problem(`allowlist entry ${index + 1}: unknown key '${key}' (allowed: ${Object.keys(entrySchema.shape).join(', ')})`, (0,dist/* isScalar */.jn)(pair?.key) ? pair.key.range?.[0] : offset);
             }
-            throw new src/* UserError */.yo(`allowlist entry ${index + 1}: ${issue.message}`, { file, line });
+            // Point at the value the schema refused when it is there, else at the entry.
+            const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === issue.path[0]);
+            const at = pair?.value?.range?.[0];
+            throw problem(`allowlist entry ${index + 1}: ${issue.message}`, at ?? offset);
         }
         entries.push({ ...parsed.data, line });
     });
@@ -167,6 +169,8 @@ function wildcard(pattern) {
     return new RegExp(`^${body}$`);
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
@@ -225,7 +229,7 @@ function dockerfilePlace(workspace, absolute) {
     const file = (0,src/* toWorkspacePath */.CR)(workspace, absolute);
     if (!(0,external_node_fs_.existsSync)(absolute))
         return { file };
-    const lines = (0,external_node_fs_.readFileSync)(absolute, 'utf8').split(/\r?\n/);
+    const lines = (0,src/* readWorkspaceFile */.sL)(workspace, absolute, { input: 'dockerfile' }).text.split(/\r?\n/);
     let from;
     lines.forEach((text, index) => {
         if (/^\s*FROM\s/i.test(text))
@@ -253,7 +257,7 @@ function severityRank(severity) {
  */
 function gatedSeverities(listed) {
     const known = listed.filter((s) => s !== 'UNKNOWN');
-    const floor = known.length ? Math.min(...known.map(severityRank)) : Infinity;
+    const floor = known.reduce((min, s) => Math.min(min, severityRank(s)), Infinity);
     const gated = new Set(SEVERITIES.filter((s) => s !== 'UNKNOWN' && RANK[s] >= floor));
     if (listed.includes('UNKNOWN'))
         gated.add('UNKNOWN');
@@ -414,7 +418,9 @@ const listOf = (allowed, { required }) => src/* input */.hF.list().transform((it
 });
 const trivyWrapInputs = schemas/* object */.Ikc({
     'scan-type': src/* input */.hF.choice(['image', 'fs', 'config', 'repo']),
-    target: src/* input */.hF.optional(),
+    target: src/* input */.hF.optional().refine((target) => !target?.startsWith('-'), {
+        message: "expected an image reference, path or URL; one starting with '-' reads as a flag (write ./-name for such a path)",
+    }),
     'trivy-version': src/* input */.hF.text(),
     'trivy-path': src/* input */.hF.optional(),
     severity: listOf(SEVERITIES, { required: true }),
@@ -425,7 +431,7 @@ const trivyWrapInputs = schemas/* object */.Ikc({
     'cache-dir': src/* input */.hF.optional(),
     'skip-db-update': src/* input */.hF.bool(),
     dockerfile: src/* input */.hF.optional(),
-    timeout: src/* input */.hF.duration(),
+    timeout: src/* input */.hF.duration({ min: 1000 }),
     'sarif-path': src/* input */.hF.optional(),
     ...src/* reportingInputs */.OS,
 });
@@ -675,6 +681,7 @@ function toFinding(f) {
             .join('|'),
     };
 }
+/** `file` is the allowlist file; an inline list (the input) has none, so its line goes in the message. */
 function expiredFinding(use, file) {
     const e = use.entry;
     const what = use.matched
@@ -684,9 +691,8 @@ function expiredFinding(use, file) {
         ruleId: EXPIRED_RULE,
         level: 'warning',
         title: `Allowlist entry ${e.id} expired`,
-        message: `Allowlist entry ${e.id} expired on ${e.expires}: ${what}. Fix it, or renew the entry with a new reason.`,
-        file,
-        line: e.line,
+        message: `${file ? '' : `input 'allowlist', line ${e.line}: `}Allowlist entry ${e.id} expired on ${e.expires}: ${what}. Fix it, or renew the entry with a new reason.`,
+        ...(file ? { file, line: e.line } : {}),
         help: 'An allowlist entry accepts a risk until its `expires` date. After that the finding counts again, so someone looks at it anew.',
     };
 }
@@ -778,10 +784,7 @@ function buildReport(result, scan) {
     const headline = (gated.length
         ? `${gated.length} finding${gated.length === 1 ? '' : 's'} at ${gate} in ${scan.artifact}`
         : `No findings at ${gate} in ${scan.artifact}`) + (extras.length ? ` (${extras.join(', ')})` : '');
-    const findings = [
-        ...(scan.allowlistFile ? expired.map((u) => expiredFinding(u, scan.allowlistFile)) : []),
-        ...gated.map(toFinding),
-    ];
+    const findings = [...expired.map((u) => expiredFinding(u, scan.allowlistFile)), ...gated.map(toFinding)];
     const tables = [countsTable(result.findings), topTable(result.findings)];
     if (result.entries.length)
         tables.push(allowlistTable(result.entries));
@@ -872,7 +875,8 @@ function trivyArgs(scan) {
     }
     args.push('--ignorefile', scan.ignoreFile);
     args.push('--timeout', `${Math.max(1, Math.ceil(scan.timeoutMs / 1000))}s`);
-    args.push(scan.target);
+    // `--` ends the flags (Trivy's cobra/pflag command line): the target is never read as one.
+    args.push('--', scan.target);
     return args;
 }
 // Trivy reads every flag from TRIVY_<FLAG> too. These change which findings reach the JSON or
@@ -916,7 +920,23 @@ function trivyEnv(env) {
     return { env: kept, removed: removed.sort() };
 }
 const STDERR_KEEP = 64 * 1024;
-/** Run Trivy to completion; a Trivy that cannot be started at all is a UserError. */
+/** After SIGTERM, how long the process group has before SIGKILL. */
+const TERM_GRACE_MS = 3000;
+/** After Trivy exits, how long a process it left behind may hold stderr open. */
+const DRAIN_MS = 2000;
+/**
+ * Trivy enforces --timeout itself; our own deadline only catches a Trivy that hangs past it, a
+ * tenth of the timeout later (2 s to 30 s).
+ */
+function backstopMs(timeoutMs) {
+    return timeoutMs + Math.min(30_000, Math.max(2000, Math.round(timeoutMs / 10)));
+}
+/**
+ * Run Trivy to completion; a Trivy that cannot be started at all is a UserError. It runs in its
+ * own process group, so a timeout or cancellation stops everything it started (a child left
+ * holding stderr would otherwise keep the pipe, and us, open), and once it is stopped — or has
+ * exited — we wait for its stderr only briefly.
+ */
 function runTrivy(binary, args, options) {
     const started = Date.now();
     return new Promise((resolve, reject) => {
@@ -924,31 +944,81 @@ function runTrivy(binary, args, options) {
             cwd: options.cwd,
             env: options.env,
             stdio: ['ignore', 'ignore', 'pipe'],
+            detached: true,
         });
         let stderr = '';
         let timedOut = false;
+        let exited;
+        let settled = false;
         child.stderr.setEncoding('utf8');
         child.stderr.on('data', (chunk) => {
             stderr = (stderr + chunk).slice(-STDERR_KEEP);
         });
-        // Trivy enforces --timeout itself; this only catches a Trivy that hangs past it.
-        const timer = setTimeout(() => {
-            timedOut = true;
-            child.kill('SIGKILL');
-        }, options.timeoutMs + 30_000);
-        const abort = () => child.kill('SIGTERM');
-        options.signal?.addEventListener('abort', abort, { once: true });
-        const done = () => {
-            clearTimeout(timer);
-            options.signal?.removeEventListener('abort', abort);
+        const killGroup = (signal) => {
+            try {
+                if (child.pid)
+                    process.kill(-child.pid, signal);
+            }
+            catch {
+                // the group is gone already
+            }
         };
-        child.on('error', (error) => {
-            done();
-            reject(new src/* UserError */.yo(`cannot run Trivy at ${binary}: ${error.code ?? error.message}`));
+        // Our process ending takes Trivy's group with it.
+        const onProcessExit = () => killGroup('SIGKILL');
+        process.once('exit', onProcessExit);
+        const timers = new AbortController();
+        const after = (ms, then) => (0,src/* sleep */.yy)(ms, timers.signal).then(then, () => { });
+        const stop = (signal) => {
+            killGroup(signal);
+            if (signal === 'SIGTERM')
+                void after(TERM_GRACE_MS, () => killGroup('SIGKILL'));
+            if (exited)
+                finish();
+        };
+        const abort = () => stop('SIGTERM');
+        options.signal?.addEventListener('abort', abort, { once: true });
+        const settle = () => {
+            if (settled)
+                return false;
+            settled = true;
+            timers.abort();
+            process.removeListener('exit', onProcessExit);
+            options.signal?.removeEventListener('abort', abort);
+            return true;
+        };
+        const finish = () => {
+            if (!settle())
+                return;
+            // Trivy has exited: anything still in its group is left over (and may hold stderr).
+            killGroup('SIGKILL');
+            child.stderr.destroy();
+            resolve({
+                exitCode: exited?.code ?? null,
+                signal: exited?.signal ?? null,
+                stderr,
+                timedOut,
+                durationMs: Date.now() - started,
+            });
+        };
+        // core's sleep, not setTimeout: a timeout near the timer limit plus the backstop must not fire at once.
+        void after(backstopMs(options.timeoutMs), () => {
+            timedOut = true;
+            stop('SIGTERM');
         });
-        child.on('close', (exitCode, signal) => {
-            done();
-            resolve({ exitCode, signal, stderr, timedOut, durationMs: Date.now() - started });
+        child.on('error', (error) => {
+            if (settle())
+                reject(new src/* UserError */.yo(`cannot run Trivy at ${binary}: ${error.code ?? error.message}`));
+        });
+        child.on('exit', (code, signal) => {
+            exited = { code, signal };
+            if (timedOut || options.signal?.aborted)
+                return finish();
+            // Whatever Trivy left running must not hold stderr, and us, open for long.
+            void after(DRAIN_MS, finish);
+        });
+        child.on('close', () => {
+            if (exited)
+                finish();
         });
     });
 }
@@ -1121,14 +1191,7 @@ async function ignoreFile(inputs, workspace, tmp) {
     if (files.some((file) => /\.ya?ml$/i.test(file))) {
         throw new src/* UserError */.yo("input 'trivyignores': a YAML ignore file (.trivyignore.yaml) must be the only one given");
     }
-    const parts = await Promise.all(files.map(async (file) => {
-        try {
-            return await (0,promises_.readFile)(file, 'utf8');
-        }
-        catch (error) {
-            throw new src/* UserError */.yo(`input 'trivyignores': cannot read ${(0,src/* toWorkspacePath */.CR)(workspace, file)}: ${error.code}`);
-        }
-    }));
+    const parts = inputs.trivyignores.map((file) => (0,src/* readWorkspaceFile */.sL)(workspace, file, { input: 'trivyignores' }).text);
     const joined = external_node_path_default().join(tmp, '.trivyignore');
     await (0,promises_.writeFile)(joined, parts.join('\n'));
     return joined;
@@ -1175,9 +1238,7 @@ async function runTrivyWrap(inputs, context) {
         throw new src/* UserError */.yo("input 'target' is required for scan-type image: the image reference to scan");
     const local = scanType !== 'image' && !(scanType === 'repo' && isUrl(rawTarget));
     const target = local ? (0,src/* resolveInWorkspace */.z1)(workspace, rawTarget, { input: 'target' }) : rawTarget;
-    const allowlist = inputs.allowlist
-        ? await loadAllowlist((0,src/* resolveInWorkspace */.z1)(workspace, inputs.allowlist, { input: 'allowlist' }), (0,src/* toWorkspacePath */.CR)(workspace, (0,src/* resolveInWorkspace */.z1)(workspace, inputs.allowlist, { input: 'allowlist' })))
-        : undefined;
+    const allowlist = inputs.allowlist ? await loadAllowlist(workspace, inputs.allowlist) : undefined;
     const trivy = inputs['trivy-path']
         ? { path: localPath(workspace, inputs['trivy-path']), version: undefined }
         : await installTrivy({ version: inputs['trivy-version'], env, log });

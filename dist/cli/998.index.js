@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   l: () => (/* binding */ loadPromptFile)
 /* harmony export */ });
-/* harmony import */ var _llmops_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9402);
+/* harmony import */ var _llmops_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5751);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
 /* harmony import */ var _positions__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5855);
 /* harmony import */ var _schema__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8440);
@@ -39,22 +39,13 @@ function loadPromptFile(path, text, workspace) {
     return path.endsWith('.prompty') ? loadPrompty(path, file, text) : loadPromptYml(path, file, text);
 }
 function parseYaml(text, file, lineOffset = 0) {
-    const lines = new yaml__WEBPACK_IMPORTED_MODULE_1__/* .LineCounter */ .HN();
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    const findings = [...doc.errors, ...doc.warnings].map((e) => {
-        const at = lines.linePos(e.pos[0]);
-        const level = doc.errors.includes(e) ? 'error' : 'warning';
-        const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        return finding(file, 'yaml/syntax', level, `YAML: ${message}`, {
-            line: at.line + lineOffset,
-            column: at.col,
-        });
-    });
-    return { doc, lines, findings };
+    const { doc, lines, problems, value } = (0,_llmops_core__WEBPACK_IMPORTED_MODULE_0__/* .loadYaml */ .yv)(text);
+    const findings = problems.map((p) => finding(file, 'yaml/syntax', p.level, p.message, { line: p.line + lineOffset, column: p.column }));
+    return { doc, lines, findings, value };
 }
 function loadPromptYml(path, file, text) {
     const prompt = emptyPrompt(path, file, 'prompt-yml');
-    const { doc, lines, findings } = parseYaml(text, file);
+    const { doc, lines, findings, value } = parseYaml(text, file);
     if (findings.some((f) => f.level === 'error'))
         return { prompt, findings };
     if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(doc.contents)) {
@@ -63,14 +54,7 @@ function loadPromptYml(path, file, text) {
     }
     prompt.keys = (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .keyPositions */ .gz)(doc.contents, lines);
     prompt.values = (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .valuePositions */ .yf)(doc.contents, lines);
-    let data;
-    try {
-        data = doc.toJS({ maxAliasCount: 10_000 });
-    }
-    catch (error) {
-        findings.push(finding(file, 'yaml/syntax', 'error', `YAML: ${error.message}`, START));
-        return { prompt, findings };
-    }
+    const data = value;
     const parsed = _schema__WEBPACK_IMPORTED_MODULE_3__/* .promptFileSchema */ .cq.safeParse(data);
     if (!parsed.success) {
         for (const issue of parsed.error.issues) {
@@ -134,10 +118,11 @@ function loadPrompty(path, file, text) {
             return { prompt, findings };
         }
         const front = parseYaml(all.slice(1, end).join('\n'), file, 1);
-        findings.push(...front.findings);
+        for (const f of front.findings)
+            findings.push(f);
         if (findings.some((f) => f.level === 'error'))
             return { prompt, findings };
-        const meta = (front.doc.toJS() ?? {});
+        const meta = (front.value ?? {});
         const shift = (pos) => ({ line: pos.line + 1, column: pos.column });
         prompt.keys = Object.fromEntries(Object.entries((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .keyPositions */ .gz)(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
         prompt.values = Object.fromEntries(Object.entries((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .valuePositions */ .yf)(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
@@ -590,27 +575,20 @@ function checkSecrets(prompt, emit) {
     }
 }
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 20 modules
-var src = __webpack_require__(9402);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 31 modules
+var src = __webpack_require__(5751);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
-var dist = __webpack_require__(3382);
 // EXTERNAL MODULE: ./packages/evals/src/prompt-file/load.ts
 var load = __webpack_require__(1631);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __webpack_require__(8815);
+var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./packages/evals/src/prompt-file/positions.ts
 var positions = __webpack_require__(5855);
 ;// CONCATENATED MODULE: ./packages/evals/src/validate/models.ts
-
 
 
 
@@ -679,30 +657,17 @@ function openAiEncoding(name) {
     return undefined;
 }
 /** Read `models-file` (YAML: `models: {name: {context-window, input-per-mtok, output-per-mtok, encoding}}`) over the built-ins. */
-async function loadModelTable(path, displayPath) {
+async function loadModelTable(workspace, value) {
     const table = builtinModels();
-    if (!path)
+    if (!value)
         return table;
-    const shown = displayPath ?? path;
-    let text;
-    try {
-        text = await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch {
-        throw new src/* UserError */.yo(`input 'models-file': cannot read '${shown}' (no such file)`);
-    }
-    const lines = new yaml_dist/* LineCounter */.HN();
-    const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
-    const yamlError = doc.errors[0];
+    const { text, relative: shown } = (0,src/* readWorkspaceFile */.sL)(workspace, value, { input: 'models-file' });
+    const { doc, lines, problems, value: data } = (0,src/* loadYaml */.yv)(text);
+    const yamlError = problems.find((p) => p.level === 'error');
     if (yamlError) {
-        const at = yamlError.linePos?.[0];
-        throw new src/* UserError */.yo(`YAML: ${yamlError.message.split('\n')[0]}`, {
-            file: shown,
-            line: at?.line,
-            column: at?.col,
-        });
+        throw new src/* UserError */.yo(yamlError.message, { file: shown, line: yamlError.line, column: yamlError.column });
     }
-    const parsed = modelsFileSchema.safeParse((0,yaml_dist/* isMap */.jh)(doc.contents) ? doc.toJS() : null);
+    const parsed = modelsFileSchema.safeParse((0,dist/* isMap */.jh)(doc.contents) ? data : null);
     if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const at = (0,positions/* positionOf */.df)((0,positions/* nodeAt */.oB)(doc, issue.path), lines);
@@ -743,6 +708,8 @@ async function post(url, body) {
  */
 async function countTokensWithServer(baseUrl, model, messages) {
     const root = baseUrl.replace(/\/+$/, '').replace(/\/v1$/, '');
+    // Shown without credentials (the input registered them as secrets; this is for reports too).
+    const shown = (0,src/* redactUrl */.BO)(root);
     try {
         const vllm = await post(`${root}/tokenize`, { model, messages, add_generation_prompt: true });
         if (vllm.ok) {
@@ -765,14 +732,14 @@ async function countTokensWithServer(baseUrl, model, messages) {
             if (Array.isArray(body))
                 return { tokens: body.length, method: 'server', exact: false };
         }
-        throw new src/* UserError */.yo(`input 'tokenize-url': ${root} answered ${vllm.status} to POST /tokenize and has no TGI tokenize route; expected a vLLM or TGI server`);
+        throw new src/* UserError */.yo(`input 'tokenize-url': ${shown} answered ${vllm.status} to POST /tokenize and has no TGI tokenize route; expected a vLLM or TGI server`);
     }
     catch (error) {
         if (error instanceof src/* UserError */.yo)
             throw error;
         const cause = error.cause;
         const reason = cause?.code ?? cause?.message ?? error.message;
-        throw new src/* UserError */.yo(`input 'tokenize-url': cannot reach ${root} (${reason}); is the vLLM/TGI server running?`);
+        throw new src/* UserError */.yo(`input 'tokenize-url': cannot reach ${shown} (${reason}); is the vLLM/TGI server running?`);
     }
 }
 
@@ -855,27 +822,13 @@ function isVersionRaised(previous, next) {
 
 
 
-
-
 // Output tokens assumed for cost when a prompt sets no maxTokens.
 const DEFAULT_OUTPUT_TOKENS = 256;
 async function findFiles(workspace, patterns) {
     if (patterns.length === 0)
         throw new src/* UserError */.yo("input 'paths' is empty: give at least one glob");
-    for (const pattern of patterns) {
-        const cleaned = pattern.replace(/^!/, '');
-        if (external_node_path_default().isAbsolute(cleaned) || cleaned.split(/[\\/]/).includes('..')) {
-            throw new src/* UserError */.yo(`input 'paths' has '${pattern}': globs must stay inside the workspace`);
-        }
-    }
-    const matched = await (0,dist/* glob */.TI)(patterns, {
-        cwd: workspace,
-        absolute: true,
-        ignore: ['**/node_modules/**', '**/.git/**'],
-        followSymbolicLinks: false,
-    });
     // A symlink out of the workspace would let a PR read (and echo into the comment) files elsewhere.
-    const files = (0,src/* insideWorkspace */.CT)(workspace, matched);
+    const files = await (0,src/* findWorkspaceFiles */._t)(workspace, patterns, { input: 'paths' });
     if (files.length === 0) {
         throw new src/* UserError */.yo(`input 'paths' matched no files in ${workspace}: ${patterns.join(', ')}`);
     }
@@ -993,10 +946,7 @@ async function compareWithBase(prompts, summaries, options, findings) {
     return out;
 }
 async function validatePrompts(options) {
-    const modelsPath = options.modelsFile
-        ? (0,src/* resolveInWorkspace */.z1)(options.workspace, options.modelsFile, { input: 'models-file' })
-        : undefined;
-    const models = await loadModelTable(modelsPath, options.modelsFile);
+    const models = await loadModelTable(options.workspace, options.modelsFile);
     if (options.requireVersionBump && !options.baseRef) {
         throw new src/* UserError */.yo("input 'require-version-bump' is true but there is no base ref: set 'base-ref' or run on a pull_request event");
     }
@@ -1004,14 +954,19 @@ async function validatePrompts(options) {
     const findings = [];
     const prompts = [];
     for (const file of files) {
-        const loaded = (0,load/* loadPromptFile */.l)(file, (0,external_node_fs_.readFileSync)(file, 'utf8'), options.workspace);
-        findings.push(...loaded.findings);
+        const loaded = (0,load/* loadPromptFile */.l)(file, (0,src/* readWorkspaceFile */.sL)(options.workspace, file, { input: 'paths' }).text, options.workspace);
+        for (const f of loaded.findings)
+            findings.push(f);
         if (!loaded.findings.some((f) => f.level === 'error'))
             prompts.push(loaded.prompt);
     }
     const ajv = prompts.some((p) => p.jsonSchema) ? await loadSchemaCompiler() : undefined;
     for (const prompt of prompts)
-        findings.push(...checkPrompt(prompt, ajv));
+        for (const f of checkPrompt(prompt, ajv))
+            findings.push(f);
+    // A prompt is known by its file path (suites, cases and baselines key on it); the display name
+    // is only a label, and real projects share one across files (prompty's own examples do). So a
+    // shared name is a warning that reports will be harder to read, never an error.
     const seen = new Map();
     for (const prompt of prompts) {
         if (!prompt.name)
@@ -1021,11 +976,11 @@ async function validatePrompts(options) {
         if (first) {
             findings.push({
                 ruleId: 'prompt/duplicate-name',
-                level: 'error',
+                level: 'warning',
                 file: prompt.file,
                 line: at.line,
                 column: at.column,
-                message: `name '${prompt.name}' is also used by ${first.file}`,
+                message: `name '${prompt.name}' is also used by ${first.file}; prompts are told apart by path, but reports list them by name`,
             });
         }
         else
@@ -1098,10 +1053,10 @@ async function validatePrompts(options) {
 const validatePromptsInputs = schemas/* object */.Ikc({
     paths: src/* input */.hF.list(),
     'models-file': src/* input */.hF.optional(),
-    'max-prompt-tokens': src/* input */.hF.number({ min: 0, integer: true }),
+    'max-prompt-tokens': src/* input */.hF.integer({ min: 0 }),
     'base-ref': src/* input */.hF.optional(),
     'require-version-bump': src/* input */.hF.bool(),
-    'tokenize-url': src/* input */.hF.optional(),
+    'tokenize-url': src/* input */.hF.url(),
     'fail-on': src/* input */.hF.choice(['error', 'warning']),
     'sarif-path': src/* input */.hF.optional(),
     'check-run': src/* input */.hF.bool(),

@@ -198,12 +198,12 @@ function raw(a, obs, detectors) {
                 return { pass: false, score: 0, error: 'time to first token needs streaming (stream: true)' };
             return result(obs.ttftMs <= limit, `time to first token ${Math.round(obs.ttftMs)} ms > ${limit} ms`);
         case 'refusal': {
-            const r = detectors.detectRefusal(text);
+            const r = detectors.detectRefusal(text, { request: obs.request });
             // An empty answer is neither a refusal nor an answer.
             return result(r.refused && !r.empty, r.empty ? 'answer is empty' : 'answer is not a refusal');
         }
         case 'not-refusal': {
-            const r = detectors.detectRefusal(text);
+            const r = detectors.detectRefusal(text, { request: obs.request });
             return result(!r.refused && !r.empty, r.empty ? 'answer is empty' : `answer refuses (${r.reason})`);
         }
         case 'no-pii': {
@@ -493,8 +493,8 @@ function promptFileCases(prompt) {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 4 modules
-var src = __webpack_require__(885);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
+var src = __webpack_require__(8983);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./packages/evals/src/prompt-file/load.ts
@@ -542,12 +542,12 @@ function messagesOf(raw, where, problem) {
  */
 async function loadEvalSuite(file, text, reader) {
     const problems = [];
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const yaml = (0,src/* loadYaml */.yv)(text);
+    const { doc, lines } = yaml;
     const lineOf = (node) => lines.linePos(node?.range?.[0] ?? 0).line;
     const problem = (node, message) => problems.push({ file, line: lineOf(node), message });
-    for (const e of doc.errors) {
-        problems.push({ file, line: e.linePos?.[0]?.line ?? 1, message: `YAML: ${e.message.split('\n')[0]}` });
+    for (const e of yaml.problems.filter((p) => p.level === 'error')) {
+        problems.push({ file, line: e.line, column: e.column, message: e.message });
     }
     if (problems.length)
         return { cases: [], problems };
@@ -562,7 +562,8 @@ async function loadEvalSuite(file, text, reader) {
         if (!SUITE_KEYS.has(key))
             problem(pair.key, `unknown key '${key}'; known: ${[...SUITE_KEYS].join(', ')}`);
     }
-    const data = doc.toJS();
+    // Plain data comes from the one loader (alias limit); nodes are only for positions.
+    const data = yaml.value;
     const suiteName = typeof data.name === 'string' ? data.name : external_node_path_default().basename(file).replace(/\.eval\.ya?ml$/, '');
     let baseMessages = messagesOf(data.messages, node('messages'), problem);
     const paramsRaw = {};
@@ -628,7 +629,7 @@ async function loadEvalSuite(file, text, reader) {
             if (!CASE_KEYS.has(key))
                 problem(pair.key, `unknown case key '${key}'; known: ${[...CASE_KEYS].join(', ')}`);
         }
-        const c = caseNode.toJSON();
+        const c = data.cases[index];
         const name = c.name === undefined ? `case ${index + 1}` : String(c.name);
         if (names.has(name))
             problem(caseNode, `duplicate case name '${name}'`);
@@ -652,8 +653,9 @@ async function loadEvalSuite(file, text, reader) {
         const assertNode = caseNode.get('assert', true);
         if (assertNode !== undefined && !(0,dist/* isSeq */.oP)(assertNode))
             return problem(assertNode, "'assert' is a list");
-        for (const a of (0,dist/* isSeq */.oP)(assertNode) ? assertNode.items : []) {
-            const parsed = parseAssertion(a.toJSON(), lineOf(a), { vars, expected });
+        const assertValues = (Array.isArray(c.assert) ? c.assert : []);
+        for (const [j, a] of ((0,dist/* isSeq */.oP)(assertNode) ? assertNode.items : []).entries()) {
+            const parsed = parseAssertion(assertValues[j], lineOf(a), { vars, expected });
             if (typeof parsed === 'string')
                 problem(a, parsed);
             else
@@ -677,12 +679,9 @@ async function loadEvalSuite(file, text, reader) {
     return { cases, problems };
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
-var tinyglobby_dist = __webpack_require__(3382);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./packages/evals/src/suite/discover.ts
-
 
 
 
@@ -697,7 +696,8 @@ function isEvalSuiteFile(file) {
 function workspaceReader(workspace) {
     return {
         workspace,
-        read: (file) => (0,promises_.readFile)(external_node_path_default().join(workspace, file), 'utf8').catch(() => undefined),
+        // A missing file is "does not exist"; one that resolves outside the workspace is an error.
+        read: async (file) => (0,external_node_fs_.existsSync)(external_node_path_default().join(workspace, file)) ? (0,src/* readWorkspaceFile */.sL)(workspace, file).text : undefined,
     };
 }
 /** A git ref as a reader (files as they are at that commit). */
@@ -706,12 +706,8 @@ function refReader(workspace, ref) {
 }
 /** Workspace-relative suite files matching the globs, sorted. */
 async function findSuiteFiles(workspace, patterns) {
-    const files = await (0,tinyglobby_dist/* glob */.TI)(patterns, {
-        cwd: workspace,
-        ignore: ['**/node_modules/**', '.git/**'],
-        dot: false,
-    });
-    return files.map((f) => f.split((external_node_path_default()).sep).join('/')).sort();
+    const files = await (0,src/* findWorkspaceFiles */._t)(workspace, patterns, { input: 'suites' });
+    return files.map((f) => (0,src/* toWorkspacePath */.CR)(workspace, f)).sort();
 }
 /** Load one suite file (a prompt file or an eval suite) into cases. */
 async function loadSuiteFile(file, reader) {
@@ -737,8 +733,10 @@ async function loadSuites(files, reader) {
     const problems = [];
     for (const file of files) {
         const loaded = await loadSuiteFile(file, reader);
-        cases.push(...loaded.cases);
-        problems.push(...loaded.problems);
+        for (const c of loaded.cases)
+            cases.push(c);
+        for (const p of loaded.problems)
+            problems.push(p);
     }
     if (problems.length)
         throw suiteError(problems);
@@ -761,8 +759,8 @@ function suiteError(problems) {
     return error;
 }
 
-// EXTERNAL MODULE: ./packages/safety/src/refusal.ts
-var refusal = __webpack_require__(9404);
+// EXTERNAL MODULE: ./packages/safety/src/refusal.ts + 3 modules
+var refusal = __webpack_require__(5594);
 // EXTERNAL MODULE: ./packages/safety/src/pii.ts
 var pii = __webpack_require__(7586);
 ;// CONCATENATED MODULE: ./packages/safety/src/detectors.ts
@@ -945,7 +943,22 @@ async function runSample(c, sample, options) {
             judged: [],
         };
     const text = c.trimOutput ? result.text.trim() : result.text;
-    const obs = { text, ttftMs: result.ttftMs, latencyMs: result.latencyMs };
+    if (result.finishReason === 'content_filter' && !text.trim()) {
+        // The provider's filter blocked the answer: a refusal, not an empty text that would pass
+        // `not-contains` or `max-words`. Only a case that asks for a refusal passes.
+        const wantsRefusal = c.assertions.every((a) => a.kind === 'refusal' && !a.not);
+        return {
+            status: wantsRefusal ? 'pass' : 'fail',
+            output: '',
+            reasons: wantsRefusal
+                ? []
+                : ['the answer was blocked by the content filter (finish_reason content_filter)'],
+            result,
+            judged: [],
+        };
+    }
+    const request = c.messages.findLast((m) => m.role === 'user')?.content;
+    const obs = { text, request, ttftMs: result.ttftMs, latencyMs: result.latencyMs };
     const detectors = options.detectors ?? defaultDetectors;
     const judged = [];
     const outcomes = await Promise.all(c.assertions.map(async (a) => {
@@ -1179,7 +1192,6 @@ function inShard(id, shard) {
 ;// CONCATENATED MODULE: ./packages/evals/src/baseline/baseline.ts
 
 
-
 function toBaseline(records) {
     return records.map((r) => ({
         id: r.id,
@@ -1238,22 +1250,15 @@ async function planBaseRef(files, headCases, workspace, ref, keep) {
 }
 /** Baseline cases from an earlier JSON report of this action. */
 async function readBaselineReport(workspace, file, keep) {
-    const abs = (0,src/* resolveInWorkspace */.z1)(workspace, file, { input: 'baseline' });
-    let report;
-    try {
-        report = JSON.parse(await (0,promises_.readFile)(abs, 'utf8'));
-    }
-    catch (error) {
-        throw new src/* UserError */.yo(`input 'baseline' has value '${file}': cannot read it as a JSON report (${error.message})`);
-    }
-    if (report.action !== 'llm-quality-gate' || !Array.isArray(report.data?.cases)) {
+    const report = (0,src/* readWorkspaceJson */.a)(workspace, file, { input: 'baseline' }).data;
+    if (report?.action !== 'llm-quality-gate' || !Array.isArray(report.data?.cases)) {
         throw new src/* UserError */.yo(`input 'baseline' has value '${file}': not an llm-quality-gate report`);
     }
     return { cases: toBaseline(report.data.cases.filter((c) => keep(c.id))) };
 }
 
-// EXTERNAL MODULE: ./packages/llm/src/index.ts + 9 modules
-var llm_src = __webpack_require__(7023);
+// EXTERNAL MODULE: ./packages/llm/src/index.ts + 11 modules
+var llm_src = __webpack_require__(9975);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
 ;// CONCATENATED MODULE: ./packages/evals/src/quality-gate/prices.ts
@@ -1322,15 +1327,19 @@ function tables(data, s, partial) {
             rows: s.flipped.map((f) => [f.name, `${f.file}:${f.line}`, f.from, f.to]),
         });
     }
+    // A suite is its file (and name): two prompt files may share a display name.
     const suites = new Map();
-    for (const c of data.cases)
-        suites.set(c.suite, [...(suites.get(c.suite) ?? []), c]);
+    for (const c of data.cases) {
+        const key = `${c.file}\n${c.suite}`;
+        suites.set(key, [...(suites.get(key) ?? []), c]);
+    }
+    const named = (cs) => [...suites.values()].filter((o) => o[0].suite === cs[0].suite).length;
     if (suites.size > 1) {
         out.push({
             title: 'Suites',
             columns: ['Suite', 'Cases', 'Passed', 'Failed', 'Errored'],
-            rows: [...suites].map(([name, cs]) => [
-                name,
+            rows: [...suites.values()].map((cs) => [
+                named(cs) > 1 ? `${cs[0].suite} (${cs[0].file})` : cs[0].suite,
                 cs.length,
                 cs.filter((c) => c.status === 'pass').length,
                 cs.filter((c) => c.status === 'fail').length,
@@ -1459,32 +1468,24 @@ function buildGateReport(data) {
 ;// CONCATENATED MODULE: ./packages/evals/src/quality-gate/merge.ts
 
 
-
-
 /**
  * Combine the JSON reports of shard jobs into one report and one verdict, judged with the
  * thresholds the shards ran with. Reports must agree on model, thresholds and repeat, and each
  * shard must come once: a re-run job that uploaded its report twice is an error, not a double count.
  */
 async function mergeGateReports(workspace, patterns, log) {
-    const files = (await (0,tinyglobby_dist/* glob */.TI)(patterns, { cwd: workspace, absolute: true })).sort();
+    const files = (await (0,src/* findWorkspaceFiles */._t)(workspace, patterns, { input: 'merge-reports' })).map((f) => (0,src/* toWorkspacePath */.CR)(workspace, f));
     if (files.length === 0)
-        throw new src/* UserError */.yo(`input 'merge-reports' matched no files: ${patterns.join(', ')}`);
+        throw new src/* UserError */.yo(`input 'merge-reports' matched no files in the workspace: ${patterns.join(', ')}`);
     const cases = new Map();
     const baseline = new Map();
     let merged;
     let baselineSource;
     const shardFiles = new Map();
     for (const file of files) {
-        let report;
-        try {
-            report = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
-        }
-        catch (error) {
-            throw new src/* UserError */.yo(`cannot read shard report ${file}: ${error.message}`);
-        }
-        if (report.action !== 'llm-quality-gate' || !report.data?.cases)
-            throw new src/* UserError */.yo(`${file} is not an llm-quality-gate report`);
+        const report = (0,src/* readWorkspaceJson */.a)(workspace, file, { input: 'merge-reports' }).data;
+        if (report?.action !== 'llm-quality-gate' || !report.data?.cases)
+            throw new src/* UserError */.yo(`input 'merge-reports': ${file} is not an llm-quality-gate report`);
         const data = report.data;
         if (merged && !sameSettings(merged.settings, data.settings)) {
             throw new src/* UserError */.yo(`shard reports ran with different settings: ${files[0]} has ${describe(merged.settings)}, ${file} has ${describe(data.settings)}`);
@@ -1512,7 +1513,8 @@ async function mergeGateReports(workspace, patterns, log) {
         }
         merged.totals.requests += data.totals.requests;
         merged.totals.cacheHits += data.totals.cacheHits;
-        merged.shards.push(...data.shards);
+        for (const s of data.shards)
+            merged.shards.push(s);
         for (const note of data.notes)
             if (!merged.notes.includes(note))
                 merged.notes.push(note);
@@ -1567,29 +1569,30 @@ function checkAllShards(shards) {
 
 
 
+
 const qualityGateInputs = schemas/* object */.Ikc({
     suites: src/* input */.hF.list(),
-    'base-url': src/* input */.hF.optional(),
+    'base-url': src/* input */.hF.url(),
     'api-key': src/* input */.hF.optional(),
     model: src/* input */.hF.optional(),
-    'judge-base-url': src/* input */.hF.optional(),
+    'judge-base-url': src/* input */.hF.url(),
     'judge-api-key': src/* input */.hF.optional(),
     'judge-model': src/* input */.hF.optional(),
-    concurrency: src/* input */.hF.number({ min: 1, max: 1000, integer: true }),
-    repeat: src/* input */.hF.number({ min: 1, max: 100, integer: true }),
-    'timeout-ms': src/* input */.hF.number({ min: 1, integer: true }),
-    'max-retries': src/* input */.hF.number({ min: 0, max: 20, integer: true }),
+    concurrency: src/* input */.hF.integer({ min: 1, max: 1000 }),
+    repeat: src/* input */.hF.integer({ min: 1, max: 100 }),
+    'timeout-ms': src/* input */.hF.integer({ min: 1 }),
+    'max-retries': src/* input */.hF.integer({ min: 0, max: 20 }),
     stream: src/* input */.hF.bool(),
     cache: src/* input */.hF.bool(),
-    'cache-dir': src/* input */.hF.text(),
+    'cache-dir': src/* input */.hF.optional(),
     // Optional at the schema level too, so a CLI or root action.yml generated before it existed still runs.
     'cache-salt': src/* input */.hF.optional().optional(),
     'min-score': src/* input */.hF.number({ min: 0, max: 1 }),
     baseline: src/* input */.hF.text(),
     'base-ref': src/* input */.hF.optional(),
     'max-regression': src/* input */.hF.number({ min: 0, max: 1 }),
-    'slo-ttft-ms': src/* input */.hF.number({ min: 0 }),
-    'slo-latency-ms': src/* input */.hF.number({ min: 0 }),
+    'slo-ttft-ms': src/* input */.hF.integer({ min: 0 }),
+    'slo-latency-ms': src/* input */.hF.integer({ min: 0 }),
     'max-error-rate': src/* input */.hF.number({ min: 0, max: 1 }),
     shard: src/* input */.hF.optional(),
     'merge-reports': src/* input */.hF.list(),
@@ -1607,6 +1610,16 @@ function settingsOf(inputs, model) {
         repeat: inputs.repeat,
         model,
     };
+}
+/**
+ * The response cache's directory. Not set: outside the workspace (`defaultCacheDir`), since a pull
+ * request controls the workspace's files. Set: the workflow's choice — an absolute path as given
+ * (`${{ runner.temp }}/...`), a relative one inside the workspace.
+ */
+function cacheDir(dir, context) {
+    if (!dir)
+        return (0,llm_src/* defaultCacheDir */.$g)(context.env);
+    return external_node_path_default().isAbsolute(dir) ? dir : (0,src/* resolveInWorkspace */.z1)(context.workspace, dir, { input: 'cache-dir' });
 }
 /** Evaluate the suites (or merge shard reports) into one report. */
 async function runQualityGate(inputs, context) {
@@ -1629,7 +1642,8 @@ async function runQualityGate(inputs, context) {
         else {
             const commit = await (0,src/* resolveBaseRef */.JN)(workspace, ref);
             plan = await planBaseRef(files, cases, workspace, commit, (c) => keep(c.id));
-            notes.push(...plan.notes);
+            for (const note of plan.notes)
+                notes.push(note);
             log(`baseline ${ref} (${commit.slice(0, 12)}): ${plan.same.length} cases unchanged, ${plan.changed.length} to evaluate`);
         }
     }
@@ -1652,7 +1666,12 @@ async function runQualityGate(inputs, context) {
         const needsJudge = [...cases, ...(plan?.changed ?? [])].some((c) => c.assertions.some((a) => JUDGED_KINDS.has(a.kind)));
         const judgeURL = double?.url ?? inputs['judge-base-url'] ?? baseURL;
         const judgeModel = double?.model ?? inputs['judge-model'] ?? model;
-        const judgeKey = inputs['judge-api-key'] ?? inputs['api-key'];
+        const judgeKey = (0,llm_src/* judgeApiKey */.Lk)({
+            baseURL,
+            apiKey: inputs['api-key'],
+            judgeBaseURL: double ? undefined : inputs['judge-base-url'],
+            judgeApiKey: inputs['judge-api-key'],
+        });
         const settings = {
             ...settingsOf(inputs, double ? `${model} (test double)` : model),
             ...(needsJudge ? { judgeModel: double ? `${judgeModel} (test double)` : judgeModel } : {}),
@@ -1668,9 +1687,7 @@ async function runQualityGate(inputs, context) {
         }
         // The cache key holds endpoint and model; these add what /models says of the weights and the salt.
         const identity = (probe) => JSON.stringify([probe.identity ?? {}, inputs['cache-salt'] ?? '']);
-        const cache = inputs.cache
-            ? new llm_src/* ResponseCache */.CC((0,src/* resolveInWorkspace */.z1)(workspace, inputs['cache-dir'], { input: 'cache-dir' }))
-            : undefined;
+        const cache = inputs.cache ? new llm_src/* ResponseCache */.CC(cacheDir(inputs['cache-dir'], context)) : undefined;
         const common = {
             timeoutMs: inputs['timeout-ms'],
             maxRetries: inputs['max-retries'],
@@ -1803,7 +1820,7 @@ const qualityGateCommand = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   l: () => (/* binding */ loadPromptFile)
 /* harmony export */ });
-/* harmony import */ var _llmops_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(885);
+/* harmony import */ var _llmops_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8983);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
 /* harmony import */ var _positions__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5855);
 /* harmony import */ var _schema__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8440);
@@ -1834,22 +1851,13 @@ function loadPromptFile(path, text, workspace) {
     return path.endsWith('.prompty') ? loadPrompty(path, file, text) : loadPromptYml(path, file, text);
 }
 function parseYaml(text, file, lineOffset = 0) {
-    const lines = new yaml__WEBPACK_IMPORTED_MODULE_1__/* .LineCounter */ .HN();
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    const findings = [...doc.errors, ...doc.warnings].map((e) => {
-        const at = lines.linePos(e.pos[0]);
-        const level = doc.errors.includes(e) ? 'error' : 'warning';
-        const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        return finding(file, 'yaml/syntax', level, `YAML: ${message}`, {
-            line: at.line + lineOffset,
-            column: at.col,
-        });
-    });
-    return { doc, lines, findings };
+    const { doc, lines, problems, value } = (0,_llmops_core__WEBPACK_IMPORTED_MODULE_0__/* .loadYaml */ .yv)(text);
+    const findings = problems.map((p) => finding(file, 'yaml/syntax', p.level, p.message, { line: p.line + lineOffset, column: p.column }));
+    return { doc, lines, findings, value };
 }
 function loadPromptYml(path, file, text) {
     const prompt = emptyPrompt(path, file, 'prompt-yml');
-    const { doc, lines, findings } = parseYaml(text, file);
+    const { doc, lines, findings, value } = parseYaml(text, file);
     if (findings.some((f) => f.level === 'error'))
         return { prompt, findings };
     if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(doc.contents)) {
@@ -1858,14 +1866,7 @@ function loadPromptYml(path, file, text) {
     }
     prompt.keys = (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .keyPositions */ .gz)(doc.contents, lines);
     prompt.values = (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .valuePositions */ .yf)(doc.contents, lines);
-    let data;
-    try {
-        data = doc.toJS({ maxAliasCount: 10_000 });
-    }
-    catch (error) {
-        findings.push(finding(file, 'yaml/syntax', 'error', `YAML: ${error.message}`, START));
-        return { prompt, findings };
-    }
+    const data = value;
     const parsed = _schema__WEBPACK_IMPORTED_MODULE_3__/* .promptFileSchema */ .cq.safeParse(data);
     if (!parsed.success) {
         for (const issue of parsed.error.issues) {
@@ -1929,10 +1930,11 @@ function loadPrompty(path, file, text) {
             return { prompt, findings };
         }
         const front = parseYaml(all.slice(1, end).join('\n'), file, 1);
-        findings.push(...front.findings);
+        for (const f of front.findings)
+            findings.push(f);
         if (findings.some((f) => f.level === 'error'))
             return { prompt, findings };
-        const meta = (front.doc.toJS() ?? {});
+        const meta = (front.value ?? {});
         const shift = (pos) => ({ line: pos.line + 1, column: pos.column });
         prompt.keys = Object.fromEntries(Object.entries((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .keyPositions */ .gz)(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
         prompt.values = Object.fromEntries(Object.entries((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .valuePositions */ .yf)(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));

@@ -1648,7 +1648,7 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 3266:
+/***/ 885:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -3265,7 +3265,7 @@ var external_crypto_ = __webpack_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __webpack_require__(9896);
 // EXTERNAL MODULE: ./node_modules/@actions/tool-cache/node_modules/semver/index.js
-var node_modules_semver = __webpack_require__(3266);
+var node_modules_semver = __webpack_require__(885);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __webpack_require__(857);
 // EXTERNAL MODULE: external "child_process"

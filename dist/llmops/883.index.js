@@ -141,8 +141,8 @@ function promAnalysis(options) {
 var quiet_punycode = __webpack_require__(4012);
 // EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/index.js + 828 modules
 var dist = __webpack_require__(2635);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 4 modules
-var core_src = __webpack_require__(885);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
+var core_src = __webpack_require__(8983);
 ;// CONCATENATED MODULE: ./packages/kube/src/client.ts
 
 
@@ -159,9 +159,13 @@ const KINDS = {
 /** An API call that failed, naming the object and the verb; 403s say which permission is missing. */
 class KubeError extends core_src/* UserError */.yo {
     status;
-    constructor(message, status) {
+    retryAfterMs;
+    constructor(message, status, 
+    /** The server's `Retry-After` (429 from API priority and fairness, 503), in ms. */
+    retryAfterMs) {
         super(message);
         this.status = status;
+        this.retryAfterMs = retryAfterMs;
         this.name = 'KubeError';
     }
 }
@@ -184,7 +188,8 @@ function kubeError(error, kind, verb, name, namespace) {
             return new KubeError(`${verb} ${target}: unauthorized: the kubeconfig's credentials were rejected`, 401);
         if (error.code === 404)
             return new KubeError(`${verb} ${target}: not found${said ? ` — ${said}` : ''}`, 404);
-        return new KubeError(`${verb} ${target}: HTTP ${error.code}${said ? ` — ${said}` : ''}`, error.code);
+        const headers = (error.headers ?? {});
+        return new KubeError(`${verb} ${target}: HTTP ${error.code}${said ? ` — ${said}` : ''}`, error.code, (0,core_src/* parseRetryAfter */.mu)(headers['retry-after']));
     }
     const cause = error?.cause?.code ?? error?.code;
     return new KubeError(`${verb} ${target}: cannot reach the API server: ${cause ?? error?.message ?? String(error)}`, undefined);
@@ -610,8 +615,6 @@ function statePatch(state) {
     return { metadata: { annotations: { [STATE_ANNOTATION]: JSON.stringify(state) } } };
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./packages/kube/src/steps.ts
 
 
@@ -631,6 +634,14 @@ function describeStep(step) {
 function bad(message) {
     return new core_src/* UserError */.yo(`input 'steps': ${message}`);
 }
+/** A step's duration: as the inputs read one (a bare number is seconds), within what a timer holds. */
+function duration(value, what) {
+    const text = typeof value === 'number' || typeof value === 'string' ? String(value) : '';
+    const problem = (0,core_src/* durationProblem */.YV)(text);
+    if (problem)
+        throw bad(`${what} ${JSON.stringify(value)}: ${problem}`);
+    return (0,core_src/* parseDuration */.E9)(text);
+}
 function percent(value, what, min) {
     const n = typeof value === 'string' ? Number(value.replace(/%$/, '')) : value;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > 100)
@@ -642,7 +653,7 @@ function percent(value, what, min) {
  * and `mirror: 20`. Empty gives the router's default: 10 → 50 → 100, or for blue-green an analysis
  * of the new Deployment before it (when there are checks to run), then the switch.
  */
-function parseSteps(text, router, hasChecks = true) {
+function parseSteps(text, router, hasChecks = true, defaults) {
     const blueGreen = hasChecks ? '- analysis: {}\n- weight: 100' : '- weight: 100';
     const value = text.trim() || (router === 'service' ? blueGreen : '10,50,100');
     let steps;
@@ -654,13 +665,11 @@ function parseSteps(text, router, hasChecks = true) {
             .map((s) => ({ kind: 'weight', weight: percent(s, 'a weight', 1) }));
     }
     else {
-        let items;
-        try {
-            items = (0,yaml_dist/* parse */.qg)(value);
-        }
-        catch (error) {
-            throw bad(`not YAML: ${error.message.split('\n')[0]}`);
-        }
+        const yaml = (0,core_src/* loadYaml */.yv)(value);
+        const problem = yaml.problems.find((p) => p.level === 'error');
+        if (problem)
+            throw bad(`not YAML: ${problem.message} (line ${problem.line}, column ${problem.column})`);
+        const items = yaml.value;
         if (!Array.isArray(items))
             throw bad('expected `10,50,100` or a YAML list of steps');
         steps = items.map((item, index) => {
@@ -672,12 +681,8 @@ function parseSteps(text, router, hasChecks = true) {
                     return { kind: 'weight', weight: percent(arg, `step ${index + 1}: weight`, 1) };
                 case 'mirror':
                     return { kind: 'mirror', percent: percent(arg, `step ${index + 1}: mirror`, 1) };
-                case 'pause': {
-                    const ms = typeof arg === 'number' ? arg * 1000 : (0,core_src/* parseDuration */.E9)(String(arg));
-                    if (ms === undefined)
-                        throw bad(`step ${index + 1}: pause needs a duration such as 30s or 5m`);
-                    return { kind: 'pause', ms };
-                }
+                case 'pause':
+                    return { kind: 'pause', ms: duration(arg, `step ${index + 1}: pause`) };
                 case 'analysis': {
                     const o = (arg ?? {});
                     if (typeof o !== 'object' || Array.isArray(o))
@@ -689,15 +694,17 @@ function parseSteps(text, router, hasChecks = true) {
                     if (o.checks !== undefined)
                         override.checks = typeof o.checks === 'string' ? o.checks : JSON.stringify(o.checks);
                     if (o.count !== undefined) {
-                        if (!Number.isInteger(o.count) || o.count < 1)
-                            throw bad(`step ${index + 1}: analysis count must be a whole number >= 1`);
+                        const problem = (0,core_src/* numberProblem */.vy)(String(o.count), { ...src.MEASUREMENT_COUNT, integer: true });
+                        if (typeof o.count !== 'number' || problem)
+                            throw bad(`step ${index + 1}: analysis count ${JSON.stringify(o.count)}: ${problem ?? 'expected a number'}`);
                         override.count = o.count;
                     }
-                    if (o.interval !== undefined) {
-                        const ms = (0,core_src/* parseDuration */.E9)(String(o.interval));
-                        if (ms === undefined)
-                            throw bad(`step ${index + 1}: analysis interval needs a duration`);
-                        override.intervalMs = ms;
+                    if (o.interval !== undefined)
+                        override.intervalMs = duration(o.interval, `step ${index + 1}: analysis interval`);
+                    if (defaults && (override.count !== undefined || override.intervalMs !== undefined)) {
+                        const problem = (0,src.runLengthProblem)(override.count ?? defaults.count, override.intervalMs ?? defaults.intervalMs);
+                        if (problem)
+                            throw bad(`step ${index + 1}: analysis: ${problem}`);
                     }
                     return { kind: 'analysis', override };
                 }
@@ -1784,7 +1791,10 @@ class ServiceRouter {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./packages/kube/src/writer.ts
+
 
 
 
@@ -1796,7 +1806,10 @@ function writer_transient(error) {
 }
 /** `ms` spread over ±50%, so writers retrying the same conflict do not collide again. */
 const jitter = (ms) => Math.round(ms * (0.5 + Math.random()));
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The longest `Retry-After` honoured: a rollback must not wait on a server's say-so for minutes. */
+const MAX_RETRY_AFTER_MS = 10_000;
+/** Once cancelled, the runner kills the process 7.5 s later: wait at most this long. */
+const MAX_ABORTED_WAIT_MS = 1000;
 /** The rollout state annotation as a short summary instead of its JSON. */
 function summarizeState(field) {
     const brief = (text) => {
@@ -1856,34 +1869,46 @@ class Writer {
             this.log(`${change.verb} ${target}: ${change.reason}`);
     }
     /**
-     * Read the object, let `change` compute a merge patch from it (undefined: nothing to do), and
-     * write it with the resourceVersion it was read at; on a 409 read again and recompute. Transient
-     * failures (5xx, 429, no answer) are retried a few times: a rollback to weight 0 must land.
+     * Run one write, retrying what is worth it: a 409 (merge patches only: re-read and recompute) a
+     * few times, and transient failures (5xx, 429, no answer) `retries` times with backoff, waiting
+     * at least what the server's Retry-After asks (capped). Every write goes through here: a
+     * rollback to weight 0 or a scale-down must land through an API server shedding load.
      */
-    async update(kind, name, reason, change) {
+    async retrying(kind, name, write, { conflicts: retryConflicts }) {
         const retries = this.options.retries ?? 3;
         const delay = this.options.retryDelayMs ?? 250;
         for (let conflicts = 0, failures = 0;;) {
             try {
-                return await this.updateOnce(kind, name, reason, change);
+                return await write();
             }
             catch (error) {
-                if (isConflict(error) && conflicts < MAX_CONFLICT_RETRIES) {
+                if (retryConflicts && isConflict(error) && conflicts < MAX_CONFLICT_RETRIES) {
                     conflicts++;
                     this.conflicts++;
                     this.log(`conflict writing ${kind} ${this.namespace}/${name} (changed by someone else): re-reading and retrying`);
-                    await sleep(jitter(50 * conflicts));
+                    await (0,core_src/* sleep */.yy)(jitter(50 * conflicts));
                     continue;
                 }
-                const budget = this.options.signal?.aborted ? Math.min(retries, 1) : retries;
+                const aborted = this.options.signal?.aborted;
+                const budget = aborted ? Math.min(retries, 1) : retries;
                 if (!writer_transient(error) || failures >= budget)
                     throw error;
                 failures++;
-                const wait = jitter(delay * 2 ** (failures - 1));
-                this.log(`${error.message}: retrying in ${wait} ms (${failures}/${budget})`);
-                await sleep(wait);
+                const asked = Math.min(error.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS);
+                const backoff = jitter(delay * 2 ** (failures - 1));
+                const wait = Math.min(Math.max(backoff, asked), aborted ? MAX_ABORTED_WAIT_MS : MAX_RETRY_AFTER_MS);
+                const why = asked && wait === asked ? ', as Retry-After asks' : '';
+                this.log(`${error.message}: retrying in ${wait} ms${why} (${failures}/${budget})`);
+                await (0,core_src/* sleep */.yy)(wait);
             }
         }
+    }
+    /**
+     * Read the object, let `change` compute a merge patch from it (undefined: nothing to do), and
+     * write it with the resourceVersion it was read at; on a 409 read again and recompute.
+     */
+    async update(kind, name, reason, change) {
+        return this.retrying(kind, name, () => this.updateOnce(kind, name, reason, change), { conflicts: true });
     }
     async updateOnce(kind, name, reason, change) {
         const current = await this.get(kind, name);
@@ -1916,7 +1941,9 @@ class Writer {
                 this.overlay.set(this.key(kind, name), applyJsonPatch(current, ops));
             return;
         }
-        await this.kube.patch(kind, name, ops, 'json');
+        // Replacing a field is idempotent (and `test` ops check names, not the values replaced), so
+        // a write that failed in transit is safely sent again.
+        await this.retrying(kind, name, () => this.kube.patch(kind, name, ops, 'json'), { conflicts: false });
         this.record({ verb: 'patch', kind, name, reason, fields }, ops);
     }
     /** Replica count. */
@@ -1950,7 +1977,7 @@ class Writer {
 
 
 
-const canaryStepInputs = schemas/* object */.Ikc({
+const canaryStepFields = schemas/* object */.Ikc({
     router: core_src/* input */.hF.choice(ROUTERS),
     namespace: core_src/* input */.hF.optional(),
     route: core_src/* input */.hF.optional(),
@@ -1966,7 +1993,7 @@ const canaryStepInputs = schemas/* object */.Ikc({
     checks: core_src/* input */.hF.optional(),
     'canary-selector': core_src/* input */.hF.optional(),
     'baseline-selector': core_src/* input */.hF.optional(),
-    'prometheus-url': core_src/* input */.hF.optional(),
+    'prometheus-url': core_src/* input */.hF.url(),
     'prometheus-token': core_src/* input */.hF.optional(),
     'prometheus-headers': core_src/* input */.hF.optional(),
     ...src.measurementInputs,
@@ -1976,10 +2003,11 @@ const canaryStepInputs = schemas/* object */.Ikc({
     'dry-run': core_src/* input */.hF.bool(),
     kubeconfig: core_src/* input */.hF.optional(),
     context: core_src/* input */.hF.optional(),
-    timeout: core_src/* input */.hF.duration(),
+    timeout: core_src/* input */.hF.duration({ min: 1000 }),
     environment: core_src/* input */.hF.optional(),
     ...core_src/* reportingInputs */.OS,
 });
+const canaryStepInputs = canaryStepFields.superRefine(src.checkRunLength);
 // The kubeconfig is not listed: secret inputs are split into words, and a kubeconfig's words are
 // ordinary. loadKubeConfig masks it whole (unsplit) before parsing it, then each credential in it.
 const SECRET_INPUTS = ['prometheus-token', 'prometheus-headers', 'github-token'];
@@ -2031,7 +2059,10 @@ async function runCanaryStep(inputs, deps, mode = 'main') {
     const rollout = main && inputs.action === 'rollout';
     const hasChecks = !!inputs.checks || !!deps.analysis;
     // (the default steps of blue-green have an analysis only when there are checks to run)
-    const steps = parseSteps(inputs.steps ?? '', inputs.router, hasChecks);
+    const steps = parseSteps(inputs.steps ?? '', inputs.router, hasChecks, {
+        count: inputs.count,
+        intervalMs: inputs.interval,
+    });
     const wait = {
         timeoutMs: inputs.timeout,
         pollMs: deps.pollMs ?? 500,
@@ -2145,7 +2176,7 @@ const canaryStepCommand = {
 /** The `post:` entry: rolls back a rollout this job left unfinished (failed or cancelled). */
 const canaryStepPostCommand = {
     name: 'canary-step-post',
-    inputs: canaryStepInputs.omit({ 'report-path': true, comment: true }),
+    inputs: canaryStepFields.omit({ 'report-path': true, comment: true }).superRefine(src.checkRunLength),
     secretInputs: SECRET_INPUTS,
     async run(raw, context) {
         const inputs = raw;

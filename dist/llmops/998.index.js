@@ -2,7 +2,7 @@ export const id = 998;
 export const ids = [998];
 export const modules = {
 
-/***/ 885:
+/***/ 8983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,26 +13,40 @@ __webpack_require__.d(__webpack_exports__, {
   OM: () => (/* reexport */ changedFilesSince),
   Gt: () => (/* reexport */ countFindings),
   mK: () => (/* reexport */ defaultBaseRef),
-  a3: () => (/* reexport */ duration/* formatDuration */.a),
+  YV: () => (/* reexport */ duration/* durationProblem */.YV),
+  _t: () => (/* reexport */ files/* findWorkspaceFiles */._t),
+  a3: () => (/* reexport */ duration/* formatDuration */.a3),
   oB: () => (/* reexport */ gitTopLevel),
   hF: () => (/* reexport */ inputs/* input */.hF),
-  CT: () => (/* reexport */ workspace/* insideWorkspace */.CT),
+  xZ: () => (/* reexport */ isInlineYaml),
   iU: () => (/* reexport */ errors/* isUserError */.iU),
-  E9: () => (/* reexport */ duration/* parseDuration */.E),
+  yv: () => (/* reexport */ loadYaml),
+  vy: () => (/* reexport */ inputs/* numberProblem */.vy),
+  E9: () => (/* reexport */ duration/* parseDuration */.E9),
+  f$: () => (/* reexport */ url/* parseHttpUrl */.f$),
+  mu: () => (/* reexport */ parseRetryAfter),
+  hN: () => (/* reexport */ parseYaml),
   ZR: () => (/* reexport */ readFileAtRef),
   ji: () => (/* reexport */ context/* readGitHubRun */.j),
+  sL: () => (/* reexport */ files/* readWorkspaceFile */.sL),
+  a: () => (/* reexport */ files/* readWorkspaceJson */.a),
   fp: () => (/* reexport */ secrets/* redactSecrets */.fp),
+  BO: () => (/* reexport */ url/* redactUrl */.BO),
   cl: () => (/* reexport */ secrets/* registerSecret */.cl),
+  AI: () => (/* reexport */ url/* registerUrlSecrets */.AI),
   OS: () => (/* reexport */ inputs/* reportingInputs */.OS),
   JN: () => (/* reexport */ resolveBaseRef),
   z1: () => (/* reexport */ workspace/* resolveInWorkspace */.z1),
   Vp: () => (/* reexport */ context/* runUrl */.V),
+  yy: () => (/* reexport */ sleep),
   CR: () => (/* reexport */ workspace/* toWorkspacePath */.CR),
+  IR: () => (/* reexport */ duration/* totalDurationProblem */.IR),
   QS: () => (/* reexport */ src_escape/* truncate */.xv),
+  Fn: () => (/* reexport */ url/* urlSecrets */.Fn),
   rF: () => (/* reexport */ wilson)
 });
 
-// UNUSED EXPORTS: VERDICTS, VERSION, annotateCapped, commentMarker, escapeMarkdown, escapeXml, findingLocation, findingsTable, formatUserError, isInsideWorkspace, publish, publishCheckRun, readInputs, realPath, redactDeep, renderJunit, renderMarkdown, renderSarif, renderText, setSecretSink, upsertStickyComment, verdictFailsStep, workspaceRoot, worstVerdict
+// UNUSED EXPORTS: MAX_TIMER_MS, MAX_YAML_ALIASES, VERDICTS, VERSION, annotateCapped, commandText, commentMarker, endingReport, escapeMarkdown, escapeXml, executeCommand, findingLocation, findingsTable, formatUserError, insideWorkspace, isInsideWorkspace, isWithin, logLines, publish, publishCheckRun, readInputs, realPath, redactDeep, renderJunit, renderMarkdown, renderSarif, renderText, secretForms, setSecretSink, stripControls, upsertStickyComment, verdictFailsStep, workspaceRoot, worstVerdict, writeOutputFile
 
 // EXTERNAL MODULE: ./packages/core/src/duration.ts
 var duration = __webpack_require__(9713);
@@ -40,6 +54,10 @@ var duration = __webpack_require__(9713);
 var errors = __webpack_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/escape.ts
 var src_escape = __webpack_require__(3066);
+// EXTERNAL MODULE: ./packages/core/src/execute.ts
+var execute = __webpack_require__(998);
+// EXTERNAL MODULE: ./packages/core/src/files.ts + 3 modules
+var files = __webpack_require__(5177);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:path"
@@ -115,6 +133,16 @@ function defaultBaseRef(env = process.env) {
     return env.GITHUB_BASE_REF || undefined;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/inline-yaml.ts
+/**
+ * Whether an input that takes "a YAML list, inline or a file path" holds the list itself: a
+ * newline, or a leading `-` (block list) or `[` (flow list). A path never has those.
+ */
+function isInlineYaml(value) {
+    const trimmed = value.trim();
+    return trimmed.includes('\n') || trimmed.startsWith('-') || trimmed.startsWith('[');
+}
+
 // EXTERNAL MODULE: ./packages/core/src/inputs.ts
 var inputs = __webpack_require__(7276);
 // EXTERNAL MODULE: ./packages/core/src/publish.ts + 2 modules
@@ -124,10 +152,132 @@ function countFindings(findings, level) {
     return findings.reduce((n, finding) => n + (finding.level === level ? 1 : 0), 0);
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/retry-after.ts
+/**
+ * An HTTP `Retry-After` value (RFC 9110 §10.2.3: delay-seconds or an HTTP-date) in milliseconds;
+ * undefined when absent or unreadable. Callers cap it: a server must not make a run wait for days.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    const text = value?.trim();
+    if (!text)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+// EXTERNAL MODULE: ./packages/core/src/safe-text.ts
+var safe_text = __webpack_require__(2638);
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
 var secrets = __webpack_require__(7620);
+;// CONCATENATED MODULE: ./packages/core/src/sleep.ts
+
+/**
+ * Resolves after `ms`, or rejects with the signal's reason once it aborts. A delay past what one
+ * timer holds (MAX_TIMER_MS) is waited out in pieces: a bare setTimeout would fire after 1 ms.
+ */
+function sleep(ms, signal) {
+    if (!(ms >= 0))
+        return Promise.reject(new RangeError(`sleep: expected a delay >= 0 ms, got ${ms}`));
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const end = Date.now() + ms;
+        let timer;
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const wait = (left) => {
+            timer = setTimeout(() => {
+                const rest = end - Date.now();
+                if (left > duration/* MAX_TIMER_MS */._o && rest > 0)
+                    return wait(rest);
+                signal?.removeEventListener('abort', onAbort);
+                resolve();
+            }, Math.min(left, duration/* MAX_TIMER_MS */._o));
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        wait(ms);
+    });
+}
+
+// EXTERNAL MODULE: ./packages/core/src/url.ts
+var url = __webpack_require__(2520);
 // EXTERNAL MODULE: ./packages/core/src/workspace.ts
 var workspace = __webpack_require__(3268);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./packages/core/src/yaml.ts
+
+
+/**
+ * How many alias expansions one document may make (counted the way `yaml` counts them). Files
+ * come from pull requests: a billion-laughs document must stop here, not exhaust memory.
+ */
+const MAX_YAML_ALIASES = 10_000;
+function firstLine(message) {
+    return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+/**
+ * The one YAML loader: parse with positions, report syntax problems with line and column, and
+ * convert to plain data with the alias limit. Duplicate keys are errors unless `uniqueKeys: false`.
+ */
+function loadYaml(text, options = {}) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, {
+        lineCounter: lines,
+        prettyErrors: false,
+        uniqueKeys: options.uniqueKeys ?? true,
+        ...(options.schema ? { schema: options.schema } : {}),
+    });
+    const at = (offset) => lines.linePos(offset ?? 0);
+    const problems = [];
+    for (const [level, list] of [
+        ['error', doc.errors],
+        ['warning', doc.warnings],
+    ]) {
+        for (const e of list) {
+            const pos = at(e.pos[0]);
+            problems.push({ level, message: `YAML: ${firstLine(e.message)}`, line: pos.line, column: pos.col });
+        }
+    }
+    let value;
+    if (!doc.errors.length) {
+        try {
+            value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+        }
+        catch (error) {
+            // The alias limit, or an alias before its anchor: a bad file, not a crash.
+            const message = /Excessive alias/.test(error.message)
+                ? `YAML: too many aliases (over ${MAX_YAML_ALIASES} expansions): refusing a document that expands without bound`
+                : `YAML: ${firstLine(error.message)}`;
+            problems.push({ level: 'error', message, line: 1, column: 1 });
+        }
+    }
+    return { doc, lines, problems, value };
+}
+/**
+ * Parse YAML text into plain data, or throw one `UserError` at the first problem's place.
+ * `what` starts the message (e.g. "checks"), `file` is the workspace-relative path if any.
+ */
+function parseYaml(text, context) {
+    const loaded = loadYaml(text);
+    const error = loaded.problems.find((p) => p.level === 'error');
+    if (error) {
+        const line = error.line + (context.lineOffset ?? 0);
+        if (!context.file)
+            throw new errors/* UserError */.yo(`${context.what}: ${error.message} (line ${line}, column ${error.column})`);
+        throw new errors/* UserError */.yo(`${context.what}: ${error.message}`, {
+            file: context.file,
+            line,
+            column: error.column,
+        });
+    }
+    return loaded.value;
+}
+
 // EXTERNAL MODULE: ./packages/core/src/github/context.ts
 var context = __webpack_require__(9594);
 // EXTERNAL MODULE: ./packages/core/src/github/check-run.ts
@@ -144,7 +294,7 @@ function show(value) {
 }
 function renderTable(table, maxRows) {
     const rows = table.rows.slice(0, maxRows).map((row) => row.map((c) => show(c).slice(0, 100)));
-    const widths = table.columns.map((col, i) => Math.max(col.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const widths = table.columns.map((col, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), col.length));
     const line = (cells) => cells
         .map((c, i) => c.padEnd(widths[i]))
         .join('  ')
@@ -215,6 +365,14 @@ function wilson(successes, trials, z = 1.959964) {
 
 
 
+
+
+
+
+
+
+
+
 /***/ }),
 
 /***/ 1631:
@@ -223,7 +381,7 @@ function wilson(successes, trials, z = 1.959964) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   l: () => (/* binding */ loadPromptFile)
 /* harmony export */ });
-/* harmony import */ var _llmops_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(885);
+/* harmony import */ var _llmops_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8983);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
 /* harmony import */ var _positions__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5855);
 /* harmony import */ var _schema__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8440);
@@ -254,22 +412,13 @@ function loadPromptFile(path, text, workspace) {
     return path.endsWith('.prompty') ? loadPrompty(path, file, text) : loadPromptYml(path, file, text);
 }
 function parseYaml(text, file, lineOffset = 0) {
-    const lines = new yaml__WEBPACK_IMPORTED_MODULE_1__/* .LineCounter */ .HN();
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    const findings = [...doc.errors, ...doc.warnings].map((e) => {
-        const at = lines.linePos(e.pos[0]);
-        const level = doc.errors.includes(e) ? 'error' : 'warning';
-        const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        return finding(file, 'yaml/syntax', level, `YAML: ${message}`, {
-            line: at.line + lineOffset,
-            column: at.col,
-        });
-    });
-    return { doc, lines, findings };
+    const { doc, lines, problems, value } = (0,_llmops_core__WEBPACK_IMPORTED_MODULE_0__/* .loadYaml */ .yv)(text);
+    const findings = problems.map((p) => finding(file, 'yaml/syntax', p.level, p.message, { line: p.line + lineOffset, column: p.column }));
+    return { doc, lines, findings, value };
 }
 function loadPromptYml(path, file, text) {
     const prompt = emptyPrompt(path, file, 'prompt-yml');
-    const { doc, lines, findings } = parseYaml(text, file);
+    const { doc, lines, findings, value } = parseYaml(text, file);
     if (findings.some((f) => f.level === 'error'))
         return { prompt, findings };
     if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(doc.contents)) {
@@ -278,14 +427,7 @@ function loadPromptYml(path, file, text) {
     }
     prompt.keys = (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .keyPositions */ .gz)(doc.contents, lines);
     prompt.values = (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .valuePositions */ .yf)(doc.contents, lines);
-    let data;
-    try {
-        data = doc.toJS({ maxAliasCount: 10_000 });
-    }
-    catch (error) {
-        findings.push(finding(file, 'yaml/syntax', 'error', `YAML: ${error.message}`, START));
-        return { prompt, findings };
-    }
+    const data = value;
     const parsed = _schema__WEBPACK_IMPORTED_MODULE_3__/* .promptFileSchema */ .cq.safeParse(data);
     if (!parsed.success) {
         for (const issue of parsed.error.issues) {
@@ -349,10 +491,11 @@ function loadPrompty(path, file, text) {
             return { prompt, findings };
         }
         const front = parseYaml(all.slice(1, end).join('\n'), file, 1);
-        findings.push(...front.findings);
+        for (const f of front.findings)
+            findings.push(f);
         if (findings.some((f) => f.level === 'error'))
             return { prompt, findings };
-        const meta = (front.doc.toJS() ?? {});
+        const meta = (front.value ?? {});
         const shift = (pos) => ({ line: pos.line + 1, column: pos.column });
         prompt.keys = Object.fromEntries(Object.entries((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .keyPositions */ .gz)(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
         prompt.values = Object.fromEntries(Object.entries((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .valuePositions */ .yf)(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
@@ -805,27 +948,20 @@ function checkSecrets(prompt, emit) {
     }
 }
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 4 modules
-var src = __webpack_require__(885);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
+var src = __webpack_require__(8983);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
-var dist = __webpack_require__(3382);
 // EXTERNAL MODULE: ./packages/evals/src/prompt-file/load.ts
 var load = __webpack_require__(1631);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __webpack_require__(8815);
+var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./packages/evals/src/prompt-file/positions.ts
 var positions = __webpack_require__(5855);
 ;// CONCATENATED MODULE: ./packages/evals/src/validate/models.ts
-
 
 
 
@@ -894,30 +1030,17 @@ function openAiEncoding(name) {
     return undefined;
 }
 /** Read `models-file` (YAML: `models: {name: {context-window, input-per-mtok, output-per-mtok, encoding}}`) over the built-ins. */
-async function loadModelTable(path, displayPath) {
+async function loadModelTable(workspace, value) {
     const table = builtinModels();
-    if (!path)
+    if (!value)
         return table;
-    const shown = displayPath ?? path;
-    let text;
-    try {
-        text = await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch {
-        throw new src/* UserError */.yo(`input 'models-file': cannot read '${shown}' (no such file)`);
-    }
-    const lines = new yaml_dist/* LineCounter */.HN();
-    const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
-    const yamlError = doc.errors[0];
+    const { text, relative: shown } = (0,src/* readWorkspaceFile */.sL)(workspace, value, { input: 'models-file' });
+    const { doc, lines, problems, value: data } = (0,src/* loadYaml */.yv)(text);
+    const yamlError = problems.find((p) => p.level === 'error');
     if (yamlError) {
-        const at = yamlError.linePos?.[0];
-        throw new src/* UserError */.yo(`YAML: ${yamlError.message.split('\n')[0]}`, {
-            file: shown,
-            line: at?.line,
-            column: at?.col,
-        });
+        throw new src/* UserError */.yo(yamlError.message, { file: shown, line: yamlError.line, column: yamlError.column });
     }
-    const parsed = modelsFileSchema.safeParse((0,yaml_dist/* isMap */.jh)(doc.contents) ? doc.toJS() : null);
+    const parsed = modelsFileSchema.safeParse((0,dist/* isMap */.jh)(doc.contents) ? data : null);
     if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const at = (0,positions/* positionOf */.df)((0,positions/* nodeAt */.oB)(doc, issue.path), lines);
@@ -958,6 +1081,8 @@ async function post(url, body) {
  */
 async function countTokensWithServer(baseUrl, model, messages) {
     const root = baseUrl.replace(/\/+$/, '').replace(/\/v1$/, '');
+    // Shown without credentials (the input registered them as secrets; this is for reports too).
+    const shown = (0,src/* redactUrl */.BO)(root);
     try {
         const vllm = await post(`${root}/tokenize`, { model, messages, add_generation_prompt: true });
         if (vllm.ok) {
@@ -980,14 +1105,14 @@ async function countTokensWithServer(baseUrl, model, messages) {
             if (Array.isArray(body))
                 return { tokens: body.length, method: 'server', exact: false };
         }
-        throw new src/* UserError */.yo(`input 'tokenize-url': ${root} answered ${vllm.status} to POST /tokenize and has no TGI tokenize route; expected a vLLM or TGI server`);
+        throw new src/* UserError */.yo(`input 'tokenize-url': ${shown} answered ${vllm.status} to POST /tokenize and has no TGI tokenize route; expected a vLLM or TGI server`);
     }
     catch (error) {
         if (error instanceof src/* UserError */.yo)
             throw error;
         const cause = error.cause;
         const reason = cause?.code ?? cause?.message ?? error.message;
-        throw new src/* UserError */.yo(`input 'tokenize-url': cannot reach ${root} (${reason}); is the vLLM/TGI server running?`);
+        throw new src/* UserError */.yo(`input 'tokenize-url': cannot reach ${shown} (${reason}); is the vLLM/TGI server running?`);
     }
 }
 
@@ -1070,27 +1195,13 @@ function isVersionRaised(previous, next) {
 
 
 
-
-
 // Output tokens assumed for cost when a prompt sets no maxTokens.
 const DEFAULT_OUTPUT_TOKENS = 256;
 async function findFiles(workspace, patterns) {
     if (patterns.length === 0)
         throw new src/* UserError */.yo("input 'paths' is empty: give at least one glob");
-    for (const pattern of patterns) {
-        const cleaned = pattern.replace(/^!/, '');
-        if (external_node_path_default().isAbsolute(cleaned) || cleaned.split(/[\\/]/).includes('..')) {
-            throw new src/* UserError */.yo(`input 'paths' has '${pattern}': globs must stay inside the workspace`);
-        }
-    }
-    const matched = await (0,dist/* glob */.TI)(patterns, {
-        cwd: workspace,
-        absolute: true,
-        ignore: ['**/node_modules/**', '**/.git/**'],
-        followSymbolicLinks: false,
-    });
     // A symlink out of the workspace would let a PR read (and echo into the comment) files elsewhere.
-    const files = (0,src/* insideWorkspace */.CT)(workspace, matched);
+    const files = await (0,src/* findWorkspaceFiles */._t)(workspace, patterns, { input: 'paths' });
     if (files.length === 0) {
         throw new src/* UserError */.yo(`input 'paths' matched no files in ${workspace}: ${patterns.join(', ')}`);
     }
@@ -1208,10 +1319,7 @@ async function compareWithBase(prompts, summaries, options, findings) {
     return out;
 }
 async function validatePrompts(options) {
-    const modelsPath = options.modelsFile
-        ? (0,src/* resolveInWorkspace */.z1)(options.workspace, options.modelsFile, { input: 'models-file' })
-        : undefined;
-    const models = await loadModelTable(modelsPath, options.modelsFile);
+    const models = await loadModelTable(options.workspace, options.modelsFile);
     if (options.requireVersionBump && !options.baseRef) {
         throw new src/* UserError */.yo("input 'require-version-bump' is true but there is no base ref: set 'base-ref' or run on a pull_request event");
     }
@@ -1219,14 +1327,19 @@ async function validatePrompts(options) {
     const findings = [];
     const prompts = [];
     for (const file of files) {
-        const loaded = (0,load/* loadPromptFile */.l)(file, (0,external_node_fs_.readFileSync)(file, 'utf8'), options.workspace);
-        findings.push(...loaded.findings);
+        const loaded = (0,load/* loadPromptFile */.l)(file, (0,src/* readWorkspaceFile */.sL)(options.workspace, file, { input: 'paths' }).text, options.workspace);
+        for (const f of loaded.findings)
+            findings.push(f);
         if (!loaded.findings.some((f) => f.level === 'error'))
             prompts.push(loaded.prompt);
     }
     const ajv = prompts.some((p) => p.jsonSchema) ? await loadSchemaCompiler() : undefined;
     for (const prompt of prompts)
-        findings.push(...checkPrompt(prompt, ajv));
+        for (const f of checkPrompt(prompt, ajv))
+            findings.push(f);
+    // A prompt is known by its file path (suites, cases and baselines key on it); the display name
+    // is only a label, and real projects share one across files (prompty's own examples do). So a
+    // shared name is a warning that reports will be harder to read, never an error.
     const seen = new Map();
     for (const prompt of prompts) {
         if (!prompt.name)
@@ -1236,11 +1349,11 @@ async function validatePrompts(options) {
         if (first) {
             findings.push({
                 ruleId: 'prompt/duplicate-name',
-                level: 'error',
+                level: 'warning',
                 file: prompt.file,
                 line: at.line,
                 column: at.column,
-                message: `name '${prompt.name}' is also used by ${first.file}`,
+                message: `name '${prompt.name}' is also used by ${first.file}; prompts are told apart by path, but reports list them by name`,
             });
         }
         else
@@ -1313,10 +1426,10 @@ async function validatePrompts(options) {
 const validatePromptsInputs = schemas/* object */.Ikc({
     paths: src/* input */.hF.list(),
     'models-file': src/* input */.hF.optional(),
-    'max-prompt-tokens': src/* input */.hF.number({ min: 0, integer: true }),
+    'max-prompt-tokens': src/* input */.hF.integer({ min: 0 }),
     'base-ref': src/* input */.hF.optional(),
     'require-version-bump': src/* input */.hF.bool(),
-    'tokenize-url': src/* input */.hF.optional(),
+    'tokenize-url': src/* input */.hF.url(),
     'fail-on': src/* input */.hF.choice(['error', 'warning']),
     'sarif-path': src/* input */.hF.optional(),
     'check-run': src/* input */.hF.bool(),

@@ -28373,7 +28373,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _llmops_core_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3382);
-/* harmony import */ var _llmops_prom__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7568);
+/* harmony import */ var _llmops_prom__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
 
 
 await (0,_llmops_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_llmops_prom__WEBPACK_IMPORTED_MODULE_1__/* .metricGateCommand */ .Vj);
@@ -28387,10 +28387,19 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   IR: () => (/* binding */ totalDurationProblem),
+/* harmony export */   YV: () => (/* binding */ durationProblem),
+/* harmony export */   _o: () => (/* binding */ MAX_TIMER_MS),
+/* harmony export */   a3: () => (/* binding */ formatDuration)
 /* harmony export */ });
 const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/**
+ * The longest delay a timer holds: Node stores it in a signed 32-bit integer, and a longer
+ * `setTimeout` fires after 1 ms instead (with only a warning). Every duration a user gives is
+ * held to it, and so is a run made of many of them.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 /** "500ms", "30s", "5m", "1h30m" or a bare number of seconds → milliseconds; undefined if malformed. */
 function parseDuration(text) {
     const value = text.trim();
@@ -28402,13 +28411,40 @@ function parseDuration(text) {
     return parts.reduce((total, [, n, unit]) => total + Number(n) * UNITS[unit], 0);
 }
 function formatDuration(ms) {
+    if (!Number.isFinite(ms))
+        return `${ms}ms`;
     if (ms < 1000)
         return `${Math.round(ms)}ms`;
     if (ms < 60_000)
         return `${+(ms / 1000).toFixed(1)}s`;
-    const minutes = Math.floor(ms / 60_000);
-    const seconds = Math.round((ms % 60_000) / 1000);
-    return seconds ? `${minutes}m${seconds}s` : `${minutes}m`;
+    const total = Math.round(ms / 1000);
+    const [h, m, s] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
+    return `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}`;
+}
+/** `596h31m23s`: a bound as a user would write it, never above the bound itself. */
+const bound = (ms) => formatDuration(ms >= 1000 ? Math.floor(ms / 1000) * 1000 : ms);
+/**
+ * What is wrong with a duration a user wrote, in the words of the rest of a message ("expected a
+ * duration such as 30s, 5m or 1h, at most 596h31m23s"); undefined when it is fine. The one
+ * reading of every duration: action inputs, check and step fields alike.
+ */
+function durationProblem(text, bounds = {}) {
+    const min = bounds.min ?? 0;
+    const max = Math.min(bounds.max ?? MAX_TIMER_MS, MAX_TIMER_MS);
+    const ms = parseDuration(text);
+    const range = min > 0 ? `from ${bound(min)} to ${bound(max)}` : `at most ${bound(max)}`;
+    if (ms === undefined || !Number.isFinite(ms) || ms < min || ms > max)
+        return `expected a duration such as 30s, 5m or 1h, ${range}`;
+    return undefined;
+}
+/**
+ * A total made of parts (count × interval): the message when it is past what a timer holds,
+ * naming the parts, so a run can never overflow into one that "passes" at once.
+ */
+function totalDurationProblem(totalMs, how) {
+    if (Number.isFinite(totalMs) && totalMs <= MAX_TIMER_MS)
+        return undefined;
+    return `${how} makes a run of ${formatDuration(totalMs)}, past the longest allowed (${bound(MAX_TIMER_MS)})`;
 }
 
 
@@ -28496,6 +28532,277 @@ function escapeXml(text) {
         // eslint-disable-next-line no-control-regex
         .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
         .replace(/[&<>"']/g, (c) => XML[c]));
+}
+
+
+/***/ }),
+
+/***/ 998:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ executeCommand)
+/* harmony export */ });
+/* unused harmony export endingReport */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
+/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7276);
+/* harmony import */ var _publish__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5102);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7620);
+/* harmony import */ var _verdict__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2576);
+/* harmony import */ var _workspace__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3268);
+
+
+
+
+
+
+// After SIGTERM/SIGINT the runner waits a few seconds before it kills the process: the report
+// must be out by then, even if a request or a loop ignores the abort.
+const CANCEL_DEADLINE_MS = 7_000;
+// A run that honours the abort (a canary that sets its weight to 0 first) ends with its own report,
+// which says more than "cancelled"; one that does not is cut off after this.
+const CANCEL_GRACE_MS = 4_000;
+class Cancelled extends Error {
+    constructor(signal) {
+        super(`cancelled (${signal})`);
+    }
+}
+/** The report of a run that ended before its verdict: never a pass, and it says why. */
+function endingReport(action, verdict, headline, reason, location) {
+    const findings = location?.file
+        ? [{ ruleId: 'llmops/error', level: 'error', message: reason, ...location, title: `${action}: error` }]
+        : [];
+    return { action, verdict, headline, reasons: [reason], metrics: [], tables: [], findings, outputs: {} };
+}
+/**
+ * Parse inputs, run the command, publish its report: the action entry and the CLI both run
+ * this. Once the inputs parse (so `report-path` is known) every ending — a verdict, a bad file,
+ * an unreachable endpoint, a crash, a cancellation — writes the report, the summary and the
+ * `verdict` output. Bad inputs throw an `InputError` before anything is written.
+ */
+async function executeCommand(command, source, host) {
+    for (const name of command.secretInputs)
+        (0,_secrets__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(source(name));
+    const inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)(command.inputs, source, command.secretInputs);
+    const workspace = (0,_workspace__WEBPACK_IMPORTED_MODULE_4__/* .workspaceRoot */ .oS)();
+    const controller = new AbortController();
+    let onCancel = () => { };
+    const cancelled = new Promise((_, reject) => (onCancel = reject));
+    cancelled.catch(() => { });
+    let grace;
+    const stop = (signal) => {
+        if (controller.signal.aborted)
+            process.exit(1); // a second signal: stop now
+        const reason = new Cancelled(signal);
+        controller.abort(reason);
+        grace = setTimeout(() => onCancel(reason), CANCEL_GRACE_MS);
+        setTimeout(() => process.exit(1), CANCEL_DEADLINE_MS).unref();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    let report;
+    let error;
+    let annotated = false;
+    try {
+        report = await Promise.race([
+            command.run(inputs, { workspace, env: process.env, log: host.log, signal: controller.signal }),
+            cancelled,
+        ]);
+    }
+    catch (thrown) {
+        clearTimeout(grace);
+        // A request aborted by the cancellation throws its own error: the cancellation is the reason.
+        const why = controller.signal.aborted ? controller.signal.reason : thrown;
+        if (why instanceof Cancelled) {
+            error = `${command.name}: ${why.message}: stopped before a verdict`;
+            report = endingReport(command.name, 'inconclusive', 'cancelled', why.message);
+        }
+        else if ((0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .isUserError */ .iU)(why)) {
+            error = (0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .formatUserError */ .XR)(why);
+            report = endingReport(command.name, 'fail', 'stopped before a verdict', why.message, {
+                file: why.file,
+                line: why.line,
+                column: why.column,
+            });
+            annotated = Boolean(why.file);
+        }
+        else {
+            const message = why?.message ?? String(why);
+            host.log(why?.stack ?? message);
+            error = `${command.name} crashed (a bug in llmops, please report it): ${message}`;
+            report = endingReport(command.name, 'fail', 'crashed (a bug in llmops, please report it)', message);
+        }
+    }
+    clearTimeout(grace);
+    if (error === undefined && controller.signal.reason instanceof Cancelled) {
+        // The run honoured the abort and reported what it did: keep that, but a cancelled run has no
+        // verdict of its own.
+        const why = controller.signal.reason;
+        error = `${command.name}: ${why.message}: ${report.headline}`;
+        report = { ...report, verdict: 'inconclusive', reasons: [why.message, ...report.reasons] };
+    }
+    const options = { ...inputs, ...host.overrides };
+    // An early ending fails the step even with fail-on-inconclusive: false.
+    if (error)
+        options['fail-on-inconclusive'] = true;
+    const ending = error === undefined ? undefined : { message: error, annotated };
+    let writeFailures;
+    try {
+        ({ writeFailures } = await (0,_publish__WEBPACK_IMPORTED_MODULE_2__/* .publish */ .m)(report, command, options, host.runtime, workspace, host.env, ending));
+    }
+    finally {
+        // Kept until the report is out: a signal while publishing still gets the deadline.
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+    }
+    const verdictFails = (0,_verdict__WEBPACK_IMPORTED_MODULE_5__/* .verdictFailsStep */ .tE)(report.verdict, options['fail-on-inconclusive'] !== false);
+    const wasCancelled = controller.signal.aborted;
+    // Something (a stalled socket, a timer) may still hold the event loop after a cancellation.
+    if (wasCancelled)
+        setTimeout(() => process.exit(), 100).unref();
+    return {
+        report,
+        error,
+        cancelled: wasCancelled,
+        failed: Boolean(error) || verdictFails || writeFailures.length > 0,
+    };
+}
+
+
+/***/ }),
+
+/***/ 7510:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  sL: () => (/* binding */ readWorkspaceFile),
+  BF: () => (/* binding */ writeOutputFile)
+});
+
+// UNUSED EXPORTS: findWorkspaceFiles, readWorkspaceJson
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __nccwpck_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/workspace.ts
+var src_workspace = __nccwpck_require__(3268);
+;// CONCATENATED MODULE: ./packages/core/src/files.ts
+
+
+
+
+
+
+
+function named(value, source) {
+    return source.input ? `input '${source.input}' has value '${value}'` : `'${value}'`;
+}
+// Only the error code: a message may quote the file (JSON.parse does), and the file may be a secret.
+function reason(error) {
+    return error.code ?? 'cannot read it';
+}
+/**
+ * The one way a file named by an input or a config file is read: resolved inside the workspace
+ * (symlinks too), then read. Errors name the input and path, never the file's content.
+ */
+function readWorkspaceFile(workspace, value, source = {}) {
+    const absolute = (0,src_workspace/* resolveInWorkspace */.z1)(workspace, value, source);
+    let text;
+    try {
+        // Config files are small; a sync read keeps every caller (sync or async) on this one path.
+        text = (0,external_node_fs_.readFileSync)(absolute, 'utf8');
+    }
+    catch (error) {
+        const code = reason(error);
+        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code;
+        throw new errors/* UserError */.yo(`${named(value, source)}: cannot read it (${why})`, {
+            file: source.file,
+            line: source.line,
+        });
+    }
+    return { absolute, relative: (0,src_workspace/* toWorkspacePath */.CR)(workspace, absolute), text };
+}
+/** Read a JSON file from the workspace; a parse error says where, never what the file holds. */
+function readWorkspaceJson(workspace, value, source = {}) {
+    const file = readWorkspaceFile(workspace, value, source);
+    try {
+        return { file, data: JSON.parse(file.text) };
+    }
+    catch {
+        throw new UserError(`${named(value, source)}: ${file.relative} is not valid JSON`, {
+            file: source.file,
+            line: source.line,
+        });
+    }
+}
+/**
+ * Workspace files matching globs, absolute and sorted. Patterns that climb out (`..`, absolute)
+ * are refused, and matches are kept only if, symlinks resolved, they stay inside: a pull request
+ * controls the workspace and could commit a link to /etc/passwd.
+ */
+async function findWorkspaceFiles(workspace, patterns, options) {
+    for (const pattern of patterns) {
+        const cleaned = pattern.replace(/^!/, '');
+        if (path.isAbsolute(cleaned) || cleaned.split(/[\\/]/).includes('..')) {
+            throw new UserError(`input '${options.input}' has value '${pattern}': globs must stay inside the workspace (no absolute paths, no '..')`);
+        }
+    }
+    const matched = await glob([...patterns], {
+        cwd: workspace,
+        absolute: true,
+        onlyFiles: true,
+        dot: options.dot ?? false,
+        ignore: options.ignore ?? ['**/node_modules/**', '**/.git/**'],
+        followSymbolicLinks: false,
+    });
+    return insideWorkspace(workspace, matched).sort();
+}
+/**
+ * The one writer of output files (reports, JUnit, SARIF). The final path is never followed: the
+ * text goes to a temporary file in the same folder and is renamed over it, which replaces a
+ * symlink itself, not its target. A relative path (or one under the workspace) must stay inside
+ * the workspace with symlinked folders resolved; an absolute path elsewhere (runner.temp) is the
+ * user's choice. A device, FIFO or folder at the path is refused.
+ */
+async function writeOutputFile(workspace, value, text, source) {
+    const target = external_node_path_default().resolve(workspace, value);
+    const fail = (why) => new errors/* UserError */.yo(`input '${source.input}' has value '${value}': cannot write the file (${why})`);
+    const root = (0,src_workspace/* realPath */.Ye)(workspace);
+    if ((0,src_workspace/* isWithin */.UO)(external_node_path_default().resolve(workspace), target) && !(0,src_workspace/* isWithin */.UO)(root, (0,src_workspace/* realPath */.Ye)(external_node_path_default().dirname(target))))
+        throw fail(`its folder resolves outside the workspace (${workspace})`);
+    let existing;
+    try {
+        existing = (0,external_node_fs_.lstatSync)(target);
+    }
+    catch {
+        existing = undefined;
+    }
+    if (existing?.isDirectory())
+        throw fail('it is a folder');
+    if (existing && !existing.isFile() && !existing.isSymbolicLink())
+        throw fail('it is not a regular file');
+    const dir = external_node_path_default().dirname(target);
+    const temp = external_node_path_default().join(dir, `.${external_node_path_default().basename(target)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    try {
+        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(temp, text, { flag: 'wx' });
+        await (0,promises_namespaceObject.rename)(temp, target);
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.rm)(temp, { force: true }).catch(() => { });
+        throw fail(reason(error));
+    }
+    return target;
 }
 
 
@@ -28639,10 +28946,15 @@ async function octokitFor(token, run) {
 /* harmony export */   OS: () => (/* binding */ reportingInputs),
 /* harmony export */   hF: () => (/* binding */ input)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8532);
+/* unused harmony export numberProblem */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8532);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
 /* harmony import */ var _duration__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9713);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7620);
+/* harmony import */ var _url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2520);
+
+
 
 
 
@@ -28650,11 +28962,38 @@ async function octokitFor(token, run) {
  * Action inputs arrive as strings (the runner fills in action.yml defaults; the CLI does the
  * same from the generated manifest). Each helper parses one string and says what is allowed.
  */
-const raw = () => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value.trim());
+const raw = () => zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value) => value.trim());
 function fail(ctx, message) {
     ctx.addIssue({ code: 'custom', message });
-    return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
 }
+/**
+ * What is wrong with a number a user wrote ("expected an integer from 1 to 1000"); undefined when
+ * it is fine. The one reading of numeric inputs.
+ */
+function numberProblem(value, bounds = {}) {
+    const n = Number(value.trim());
+    const min = bounds.min;
+    const max = bounds.integer ? Math.min(bounds.max ?? _duration__WEBPACK_IMPORTED_MODULE_1__/* .MAX_TIMER_MS */ ._o, _duration__WEBPACK_IMPORTED_MODULE_1__/* .MAX_TIMER_MS */ ._o) : bounds.max;
+    const kind = bounds.integer ? 'an integer' : 'a number';
+    const range = min !== undefined && max !== undefined
+        ? ` from ${min} to ${max}`
+        : min !== undefined
+            ? ` >= ${min}`
+            : max !== undefined
+                ? ` <= ${max}`
+                : '';
+    const bad = value.trim() === '' ||
+        !Number.isFinite(n) ||
+        (bounds.integer && !Number.isInteger(n)) ||
+        (min !== undefined && n < min) ||
+        (max !== undefined && n > max);
+    return bad ? `expected ${kind}${range}` : undefined;
+}
+const numberInput = (bounds) => raw().transform((value, ctx) => {
+    const problem = numberProblem(value, bounds);
+    return problem === undefined ? Number(value) : fail(ctx, problem);
+});
 const TRUE = new Set(['true', 'True', 'TRUE']);
 const FALSE = new Set(['false', 'False', 'FALSE']);
 const input = {
@@ -28670,37 +29009,35 @@ const input = {
             return false;
         return fail(ctx, 'expected true or false');
     }),
-    number: (bounds = {}) => raw().transform((value, ctx) => {
-        const n = Number(value);
-        const kind = bounds.integer ? 'an integer' : 'a number';
-        const range = bounds.min !== undefined && bounds.max !== undefined
-            ? ` from ${bounds.min} to ${bounds.max}`
-            : bounds.min !== undefined
-                ? ` >= ${bounds.min}`
-                : bounds.max !== undefined
-                    ? ` <= ${bounds.max}`
-                    : '';
-        if (value === '' ||
-            !Number.isFinite(n) ||
-            (bounds.integer && !Number.isInteger(n)) ||
-            (bounds.min !== undefined && n < bounds.min) ||
-            (bounds.max !== undefined && n > bounds.max)) {
-            return fail(ctx, `expected ${kind}${range}`);
-        }
-        return n;
-    }),
+    /** A number within bounds (rates, scores, thresholds); `integer: true` is `input.integer`. */
+    number: (bounds = {}) => numberInput(bounds),
+    /**
+     * A whole number within bounds: counts, limits, retries, milliseconds. Never more than
+     * MAX_TIMER_MS, so one can feed a timer (a longer setTimeout fires after 1 ms).
+     */
+    integer: (bounds = {}) => numberInput({ ...bounds, integer: true }),
     choice: (values) => raw().transform((value, ctx) => values.includes(value)
         ? value
         : fail(ctx, `expected one of ${values.join(', ')}`)),
     /** Newline- or comma-separated list; blanks dropped. */
-    list: () => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value
+    list: () => zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value) => value
         .split(/[\n,]/)
         .map((item) => item.trim())
         .filter(Boolean)),
-    /** A duration such as 500ms, 30s, 5m, 1h; returns milliseconds. */
-    duration: () => raw().transform((value, ctx) => {
-        const ms = (0,_duration__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E)(value);
-        return ms === undefined ? fail(ctx, 'expected a duration such as 30s, 5m or 1h') : ms;
+    /** An http(s) URL (undefined when empty); credentials in it are registered as secrets (url.ts). */
+    url: () => raw().transform((value, ctx) => {
+        const { url, problem } = (0,_url__WEBPACK_IMPORTED_MODULE_3__/* .parseHttpUrl */ .f$)(value);
+        return problem ? fail(ctx, problem) : url;
+    }),
+    /** A required http(s) URL. */
+    requiredUrl: () => raw().transform((value, ctx) => {
+        const { url, problem } = (0,_url__WEBPACK_IMPORTED_MODULE_3__/* .parseHttpUrl */ .f$)(value);
+        return problem || !url ? fail(ctx, problem ?? 'a value is required') : url;
+    }),
+    /** A duration such as 500ms, 30s, 5m, 1h, within bounds (at most MAX_TIMER_MS); returns milliseconds. */
+    duration: (bounds = {}) => raw().transform((value, ctx) => {
+        const problem = (0,_duration__WEBPACK_IMPORTED_MODULE_1__/* .durationProblem */ .YV)(value, bounds);
+        return problem === undefined ? (0,_duration__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)(value) : fail(ctx, problem);
     }),
 };
 /** Inputs every action shares for its reports. */
@@ -28720,7 +29057,8 @@ function readInputs(schema, source, secretInputs = []) {
         return parsed.data;
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? '');
-    const value = values[name] ?? '';
+    // Registered secrets (a URL's password) are masked before cutting: the runner masks no prefix.
+    const value = (0,_secrets__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .fp)(values[name] ?? '');
     // A prefix of a secret is not masked by the runner: never show secret values.
     const shown = secretInputs.includes(name) ? '***' : value.length > 80 ? `${value.slice(0, 77)}...` : value;
     throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input '${name}' has value '${shown}': ${issue.message}`);
@@ -28729,7 +29067,7 @@ function readInputs(schema, source, secretInputs = []) {
 
 /***/ }),
 
-/***/ 8412:
+/***/ 5102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28740,15 +29078,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: annotateCapped
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./packages/core/src/version.ts
 /** The suite's version, written into every report. */
 const VERSION = '0.1.0';
 
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __nccwpck_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/files.ts + 1 modules
+var files = __nccwpck_require__(7510);
 // EXTERNAL MODULE: ./packages/core/src/github/context.ts
 var context = __nccwpck_require__(9594);
 // EXTERNAL MODULE: ./packages/core/src/github/check-run.ts
@@ -28800,11 +29137,14 @@ var junit = __nccwpck_require__(1038);
 var markdown = __nccwpck_require__(2901);
 // EXTERNAL MODULE: ./packages/core/src/render/sarif.ts
 var render_sarif = __nccwpck_require__(6395);
+// EXTERNAL MODULE: ./packages/core/src/safe-text.ts
+var safe_text = __nccwpck_require__(2638);
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
 var secrets = __nccwpck_require__(7620);
 // EXTERNAL MODULE: ./packages/core/src/verdict.ts
 var verdict = __nccwpck_require__(2576);
 ;// CONCATENATED MODULE: ./packages/core/src/publish.ts
+
 
 
 
@@ -28840,57 +29180,80 @@ function annotateCapped(findings, runtime) {
         }
     }
 }
-// Output files go where the user says (e.g. under runner.temp); only files read from config are confined.
-async function writeIn(workspace, file, text) {
-    const target = external_node_path_default().resolve(workspace, file);
-    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(target), { recursive: true });
-    await (0,promises_namespaceObject.writeFile)(target, text);
-    return target;
-}
 /** Renders one report to every place it belongs and sets the step's outcome. */
-async function publish(unredacted, command, options, runtime, workspace, env = process.env) {
+async function publish(unredacted, command, options, runtime, workspace, env = process.env, 
+/** A run that ended early says why in its own words, instead of the verdict line. */
+ending) {
     // Masking covers logs only; the report goes to files, comments and check runs too.
     const report = (0,secrets/* redactDeep */.KL)(unredacted);
+    // A file that cannot be written (a folder, /dev/full, a full disk) is one error line; the
+    // outputs and the summary still go out, and the step fails.
+    const writeFailures = [];
+    const write = async (input, file, text) => {
+        try {
+            await (0,files/* writeOutputFile */.BF)(workspace, file, text(), { input });
+            return true;
+        }
+        catch (error) {
+            if (!(0,errors/* isUserError */.iU)(error))
+                throw error;
+            writeFailures.push(error.message);
+            return false;
+        }
+    };
     const reportPath = options['report-path'] || `llmops-${report.action}-report.json`;
-    await writeIn(workspace, reportPath, `${JSON.stringify({ version: VERSION, ...report }, null, 2)}\n`);
-    runtime.setOutput('report-path', reportPath);
+    const reportJson = () => `${JSON.stringify({ version: VERSION, ...report }, null, 2)}\n`;
+    if (await write('report-path', reportPath, reportJson))
+        runtime.setOutput('report-path', reportPath);
     if (options['sarif-path'] && command.sarifTool) {
         const { sarif, capped } = (0,render_sarif/* renderSarif */.W)(report, {
             toolName: command.sarifTool.name,
             informationUri: command.sarifTool.informationUri,
             version: VERSION,
         });
-        await writeIn(workspace, options['sarif-path'], JSON.stringify(sarif, null, 2));
-        runtime.setOutput('sarif-path', options['sarif-path']);
+        if (await write('sarif-path', options['sarif-path'], () => JSON.stringify(sarif, null, 2)))
+            runtime.setOutput('sarif-path', options['sarif-path']);
         if (capped > 0)
             runtime.warning(`SARIF capped to fit code scanning's limits (25,000 results, 10 MB): ${capped} findings left out`);
     }
     if (options['junit-path'])
-        await writeIn(workspace, options['junit-path'], (0,junit/* renderJunit */.R)(report));
+        await write('junit-path', options['junit-path'], () => (0,junit/* renderJunit */.R)(report));
     for (const [name, value] of Object.entries(report.outputs))
         runtime.setOutput(name, value);
     runtime.setOutput('verdict', report.verdict);
     annotateCapped(report.findings, runtime);
     const run = (0,context/* readGitHubRun */.j)(env);
     const link = run && (0,context/* runUrl */.V)(run);
-    if (runtime.summary)
-        await runtime.summary((0,markdown/* renderMarkdown */.Gc)(report, { maxBytes: SUMMARY_MAX_BYTES, runUrl: link }));
+    if (runtime.summary) {
+        try {
+            await runtime.summary((0,safe_text/* stripControls */.$Y)((0,markdown/* renderMarkdown */.Gc)(report, { maxBytes: SUMMARY_MAX_BYTES, runUrl: link })));
+        }
+        catch (error) {
+            // The summary file is the runner's; a full disk there must not lose the rest.
+            writeFailures.push(`cannot write the job summary: ${error.code ?? error.message}`);
+        }
+    }
     const token = options['github-token'];
     if (run && token)
         await publishToGitHub(report, options, runtime, run, token);
-    if ((0,verdict/* verdictFailsStep */.tE)(report.verdict, options['fail-on-inconclusive'] ?? true)) {
+    for (const failure of writeFailures)
+        runtime.fail(failure);
+    if (ending)
+        runtime.fail(ending.message, { annotated: ending.annotated });
+    else if ((0,verdict/* verdictFailsStep */.tE)(report.verdict, options['fail-on-inconclusive'] ?? true)) {
         runtime.fail(`${report.action}: ${report.verdict} — ${[report.headline, ...report.reasons].join('; ')}`);
     }
+    return { writeFailures };
 }
 async function publishToGitHub(report, options, runtime, run, token) {
     const link = (0,context/* runUrl */.V)(run);
     if (options.comment && run.pullRequest) {
-        const body = (0,markdown/* renderMarkdown */.Gc)(report, {
+        const body = (0,safe_text/* stripControls */.$Y)((0,markdown/* renderMarkdown */.Gc)(report, {
             maxBytes: COMMENT_MAX_BYTES,
             maxRows: 20,
             marker: commentMarker(report.action),
             runUrl: link,
-        });
+        }));
         try {
             const result = await upsertStickyComment(token, run, report.action, body);
             runtime.info(`${result.created ? 'Created' : 'Updated'} PR comment ${result.id}`);
@@ -28901,7 +29264,7 @@ async function publishToGitHub(report, options, runtime, run, token) {
     }
     if (options['check-run']) {
         try {
-            const summary = (0,markdown/* renderMarkdown */.Gc)(report, { maxBytes: COMMENT_MAX_BYTES, maxRows: 20, runUrl: link });
+            const summary = (0,safe_text/* stripControls */.$Y)((0,markdown/* renderMarkdown */.Gc)(report, { maxBytes: COMMENT_MAX_BYTES, maxRows: 20, runUrl: link }));
             const result = await (0,check_run/* publishCheckRun */.N)(token, run, report, summary, options['fail-on-inconclusive'] ?? true);
             runtime.info(`Published check run ${result.id} (${result.requests} requests)`);
         }
@@ -31966,7 +32329,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    core_error(message);
+    error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -31989,7 +32352,7 @@ function core_debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function core_error(message, properties = {}) {
+function error(message, properties = {}) {
     command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -32102,93 +32465,113 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __nccwpck_require__(7638);
-// EXTERNAL MODULE: ./packages/core/src/inputs.ts
-var src_inputs = __nccwpck_require__(7276);
-// EXTERNAL MODULE: ./packages/core/src/publish.ts + 3 modules
-var publish = __nccwpck_require__(8412);
+// EXTERNAL MODULE: ./packages/core/src/execute.ts
+var execute = __nccwpck_require__(998);
+// EXTERNAL MODULE: ./packages/core/src/safe-text.ts
+var safe_text = __nccwpck_require__(2638);
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
 var secrets = __nccwpck_require__(7620);
-// EXTERNAL MODULE: ./packages/core/src/workspace.ts
-var src_workspace = __nccwpck_require__(3268);
 ;// CONCATENATED MODULE: ./packages/core/src/run-action.ts
 
 
 
 
 
-
+// One log line per text line, none starting a workflow command, whatever the text holds.
+const run_action_info = (text) => {
+    for (const line of (0,safe_text/* logLines */.OG)(text))
+        info(line);
+};
 const actionsRuntime = {
-    info: (line) => info(line),
-    warning: (line) => warning(line),
+    info: run_action_info,
+    warning: (line) => warning((0,safe_text/* commandText */.jt)(line)),
     annotate: (f) => {
         const props = {
-            title: f.title ?? f.ruleId,
+            title: f.title ? (0,safe_text/* commandText */.jt)(f.title) : f.ruleId,
             file: f.file,
             startLine: f.line,
             endLine: f.endLine,
             startColumn: f.column,
             endColumn: f.endColumn,
         };
+        const message = (0,safe_text/* commandText */.jt)(f.message);
         if (f.level === 'error')
-            core_error(f.message, props);
+            error(message, props);
         else if (f.level === 'warning')
-            warning(f.message, props);
+            warning(message, props);
         else
-            notice(f.message, props);
+            notice(message, props);
     },
     setOutput: (name, value) => setOutput(name, value),
     summary: async (markdown) => {
         if (process.env.GITHUB_STEP_SUMMARY)
             await summary.addRaw(markdown).write();
     },
-    fail: (message) => setFailed(message),
+    fail: (message, options) => {
+        // Already shown as an annotation on its file: fail the step without a second error line.
+        if (options?.annotated)
+            process.exitCode = 1;
+        else
+            setFailed((0,safe_text/* commandText */.jt)(message));
+    },
 };
 /** The whole of an action's main.ts: inputs from the runner, run the command, publish. */
 async function runAction(command, source = (name) => getInput(name)) {
     (0,secrets/* setSecretSink */.Wg)((value) => core_setSecret(value));
-    const controller = new AbortController();
-    const cancel = () => controller.abort(new Error('cancelled'));
-    process.once('SIGINT', cancel);
-    process.once('SIGTERM', cancel);
     try {
-        for (const name of command.secretInputs)
-            (0,secrets/* registerSecret */.cl)(source(name));
-        const inputs = (0,src_inputs/* readInputs */.Ko)(command.inputs, source, command.secretInputs);
-        const workspace = (0,src_workspace/* workspaceRoot */.oS)();
-        const report = await command.run(inputs, {
-            workspace,
-            env: process.env,
-            // One log line per text line, none starting a workflow command.
-            log: (text) => {
-                for (const line of text.split(/\r?\n/))
-                    info(line.replace(/^(\s*)::/, '$1: :'));
-            },
-            signal: controller.signal,
-        });
-        await (0,publish/* publish */.m)(report, command, inputs, actionsRuntime, workspace);
+        await (0,execute/* executeCommand */.R)(command, source, { runtime: actionsRuntime, log: run_action_info, env: process.env });
     }
     catch (error) {
-        if ((0,errors/* isUserError */.iU)(error) && error.file) {
-            // One annotation, on the file it is about, and a failed step.
-            core_error(error.message, {
-                title: `${command.name}: error`,
-                file: error.file,
-                startLine: error.line,
-                startColumn: error.column,
-            });
-            process.exitCode = 1;
-        }
-        else if ((0,errors/* isUserError */.iU)(error)) {
-            setFailed((0,errors/* formatUserError */.XR)(error));
-        }
-        else {
+        // Only bad inputs (before report-path is known) and failures to publish land here.
+        if ((0,errors/* isUserError */.iU)(error))
+            setFailed((0,safe_text/* commandText */.jt)((0,errors/* formatUserError */.XR)(error)));
+        else
             setFailed(`${command.name} crashed (a bug in llmops, please report it): ${error?.stack ?? String(error)}`);
-        }
     }
-    finally {
-        process.off('SIGINT', cancel);
-        process.off('SIGTERM', cancel);
-    }
+}
+
+
+/***/ }),
+
+/***/ 2638:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ stripControls),
+/* harmony export */   OG: () => (/* binding */ logLines),
+/* harmony export */   jt: () => (/* binding */ commandText)
+/* harmony export */ });
+/**
+ * Text from outside (server error bodies, model answers, file contents) must not steer the
+ * runner. The runner reads stdout line by line and runs any line starting with `::` (or the old
+ * `##[`) as a workflow command, and it splits on `\r` as well as `\n`: `boom\r::notice::X` would
+ * be a command. Every line we log goes through here.
+ */
+// Every line break a reader might split on: CRLF, LF, CR, VT, FF, NEL, LINE and PARAGRAPH SEPARATOR.
+const BREAKS = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
+const BREAKS_ALL = new RegExp(BREAKS.source, 'g');
+// C0 and C1 controls (and DEL) other than tab and the breaks above: terminal escapes, NUL, bells.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
+// A line the runner would take as a workflow command, once leading whitespace is trimmed.
+const COMMAND_START = /^(\s*)(::|##\[)/;
+/** Safe log lines: split on every kind of break, controls dropped, none starting a workflow command. */
+function logLines(text) {
+    return text
+        .replace(CONTROLS, '')
+        .split(BREAKS_ALL)
+        .map((line) => line.replace(COMMAND_START, (_, space, start) => `${space}${start[0]} ${start.slice(1)}`));
+}
+/**
+ * Text for a workflow command's message (warnings, errors, the failure line): `@actions/core`
+ * escapes `\r`, `\n` and `%` there, so only the other breaks and the controls need removing.
+ */
+function commandText(text) {
+    return text.replace(CONTROLS, '').replace(/[\v\f\u0085\u2028\u2029]/g, ' ');
+}
+/** Markdown for a summary or comment: controls dropped, every break a plain `\n` (tabs kept). */
+function stripControls(markdown) {
+    return markdown.replace(CONTROLS, '').replace(BREAKS_ALL, '\n');
 }
 
 
@@ -32200,14 +32583,51 @@ async function runAction(command, source = (name) => getInput(name)) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   KL: () => (/* binding */ redactDeep),
 /* harmony export */   Wg: () => (/* binding */ setSecretSink),
-/* harmony export */   cl: () => (/* binding */ registerSecret)
+/* harmony export */   cl: () => (/* binding */ registerSecret),
+/* harmony export */   fp: () => (/* binding */ redactSecrets)
 /* harmony export */ });
-/* unused harmony export redactSecrets */
+/* unused harmony export secretForms */
 const known = new Set();
+/** Every form a registered secret is redacted in: itself and its common encodings. */
+const forms = new Set();
 let sink = () => { };
+// Shorter encoded forms would redact ordinary words; the verbatim secret (3+ characters) is always kept.
+const MIN_ENCODED = 6;
+/**
+ * Base64 of `bytes` wherever it starts in a longer encoded text: at each of the three offsets in
+ * a 3-byte group, only the characters that depend on the secret's bits alone.
+ */
+function base64Forms(bytes) {
+    const out = [];
+    for (let offset = 0; offset < 3; offset++) {
+        const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+        const start = Math.ceil((offset * 8) / 6);
+        const end = Math.floor(((offset + bytes.length) * 8) / 6);
+        const core = encoded.slice(start, end);
+        out.push(core);
+        // Whole-value encodings end in a padded quad: redact that too, so no tail character is left.
+        if (offset === 0)
+            out.push(encoded);
+    }
+    return out.flatMap((b64) => [b64, b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')]);
+}
+/** The secret and the encodings a model, a server or a tool might echo it in. */
+function secretForms(value) {
+    const bytes = Buffer.from(value, 'utf8');
+    const encoded = [
+        ...base64Forms(bytes),
+        bytes.toString('hex'),
+        bytes.toString('hex').toUpperCase(),
+        encodeURIComponent(value),
+        encodeURIComponent(value).replace(/%20/g, '+'),
+        [...value].reverse().join(''),
+    ].filter((form) => form.length >= MIN_ENCODED && form !== value);
+    // Longest first: a whole padded base64 before the core it contains.
+    return [value, ...new Set(encoded)].sort((a, b) => b.length - a.length);
+}
 function setSecretSink(next) {
     sink = next;
-    for (const value of known)
+    for (const value of forms)
         sink(value);
 }
 /**
@@ -32219,7 +32639,12 @@ function registerSecret(value, options = {}) {
     if (!value || value.length < 3 || known.has(value))
         return;
     known.add(value);
-    sink(value);
+    for (const form of secretForms(value)) {
+        if (forms.has(form))
+            continue;
+        forms.add(form);
+        sink(form);
+    }
     if (options.split === false)
         return;
     for (const part of value.split(/[\s:]+/))
@@ -32228,7 +32653,7 @@ function registerSecret(value, options = {}) {
 }
 /** Every string inside a value with secrets replaced: reports and files are not masked by the runner. */
 function redactDeep(value) {
-    if (known.size === 0)
+    if (forms.size === 0)
         return value;
     const walk = (v) => {
         if (typeof v === 'string')
@@ -32241,12 +32666,110 @@ function redactDeep(value) {
     };
     return walk(value);
 }
-/** Replace every registered secret in text (for output the runner does not mask). */
+/**
+ * Replace every registered secret, and its encodings, in text (for output the runner does not
+ * mask). Each form is one linear substring scan, longest forms first.
+ */
 function redactSecrets(text) {
     let out = text;
-    for (const value of known)
-        out = out.split(value).join('***');
+    for (const form of sortedForms())
+        if (out.includes(form))
+            out = out.split(form).join('***');
     return out;
+}
+let sorted = { size: 0, list: [] };
+function sortedForms() {
+    if (sorted.size !== forms.size)
+        sorted = { size: forms.size, list: [...forms].sort((a, b) => b.length - a.length) };
+    return sorted.list;
+}
+
+
+/***/ }),
+
+/***/ 2520:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AI: () => (/* binding */ registerUrlSecrets),
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   f$: () => (/* binding */ parseHttpUrl)
+/* harmony export */ });
+/* unused harmony export urlSecrets */
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7620);
+
+/**
+ * Endpoint URLs carry credentials two ways: `user:password@host` and a query value
+ * (`?key=`, `?api_key=`, `?token=`, Azure's `?sig=`). Both are registered as secrets when the
+ * input is read and left out wherever a URL is shown; the rest of the URL stays readable.
+ */
+const SECRET_PARAM = /key|token|secret|passw|sig|auth|cred|session|code/i;
+// By hand rather than with `URL`: a value that does not parse still has to be shown without them.
+const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@/i;
+const QUERY_PAIR = /([?&;])([^=&;#]*)=([^&;#]*)/g;
+function decoded(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** The secret parts of a URL (parsed or not): the password (or a lone user, a token), key-like query values. */
+function urlSecrets(text) {
+    const found = [];
+    const userinfo = USERINFO.exec(text)?.[2];
+    if (userinfo) {
+        const at = userinfo.indexOf(':');
+        const user = at < 0 ? userinfo : userinfo.slice(0, at);
+        const password = at < 0 ? '' : userinfo.slice(at + 1);
+        // `https://TOKEN@host` puts the credential in the user part; with a password, or when short
+        // (`admin@`), the user is a name, and masking it would hide that word in every log line.
+        for (const part of password ? [password] : user.length >= 8 ? [user] : [])
+            found.push(part, decoded(part));
+        if (password)
+            found.push(Buffer.from(`${decoded(user)}:${decoded(password)}`).toString('base64'));
+    }
+    const query = text.slice(text.indexOf('?') + 1 || text.length).split('#')[0];
+    for (const match of `?${query}`.matchAll(QUERY_PAIR)) {
+        if (SECRET_PARAM.test(decoded(match[2])) && match[3])
+            found.push(match[3], decoded(match[3]));
+    }
+    return [...new Set(found)].filter((s) => s.length > 0);
+}
+/** Register a URL's credentials as secrets (before anything prints it). */
+function registerUrlSecrets(text) {
+    if (!text)
+        return;
+    for (const secret of urlSecrets(text))
+        (0,_secrets__WEBPACK_IMPORTED_MODULE_0__/* .registerSecret */ .cl)(secret, { split: false });
+}
+/** The URL as logs and reports show it: credentials and key-like query values as `***`. */
+function redactUrl(text) {
+    const [head, ...fragment] = text.split('#');
+    const shown = head
+        .replace(USERINFO, (_, scheme) => `${scheme}***@`)
+        .replace(QUERY_PAIR, (pair, sep, name, value) => value && SECRET_PARAM.test(decoded(name)) ? `${sep}${name}=***` : pair);
+    return fragment.length ? `${shown}#${fragment.join('#')}` : shown;
+}
+/**
+ * An http(s) URL input: `undefined` when empty, the trimmed text otherwise. Its credentials are
+ * registered as secrets first, so even the line rejecting it shows them masked.
+ */
+function parseHttpUrl(text) {
+    if (text === '')
+        return {};
+    registerUrlSecrets(text);
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return { problem: 'expected an http:// or https:// URL, e.g. http://vllm:8000/v1' };
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return { problem: `expected an http:// or https:// URL, not ${url.protocol}` };
+    return { url: text };
 }
 
 
@@ -32284,10 +32807,12 @@ function verdictFailsStep(verdict, failOnInconclusive = true) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CR: () => (/* binding */ toWorkspacePath),
+/* harmony export */   UO: () => (/* binding */ isWithin),
+/* harmony export */   Ye: () => (/* binding */ realPath),
 /* harmony export */   oS: () => (/* binding */ workspaceRoot),
 /* harmony export */   z1: () => (/* binding */ resolveInWorkspace)
 /* harmony export */ });
-/* unused harmony exports realPath, isInsideWorkspace, insideWorkspace */
+/* unused harmony exports isInsideWorkspace, insideWorkspace */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -32348,7 +32873,7 @@ function toWorkspacePath(workspace, absolute) {
 
 /***/ }),
 
-/***/ 7568:
+/***/ 916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32357,10 +32882,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   Vj: () => (/* reexport */ metricGateCommand)
 });
 
-// UNUSED EXPORTS: DEFAULTS, ManualClock, NO_DATA, PRESETS, PRESET_NAMES, PromClient, PromError, TESTS, beyondTolerance, buildReport, checkSchema, describeBound, displayUrl, erfc, formatValue, independentSamples, judgeCheck, loadChecks, matchers, measureCheck, measureChecks, measurementInputs, median, metricGateInputs, normalCdf, normalQuantile, parseChecks, parseHeaders, parseSampleValue, promClientFromInputs, promDuration, rankSum, realClock, resolveCheck, runMetricGate, twoProportion, twoSidedP
+// UNUSED EXPORTS: DEFAULTS, MEASUREMENT_COUNT, ManualClock, NO_DATA, PRESETS, PRESET_NAMES, PromClient, PromError, TESTS, beyondTolerance, buildReport, checkRunLength, checkSchema, describeBound, displayUrl, erfc, formatValue, independentSamples, judgeCheck, loadChecks, matchers, measureCheck, measureChecks, measurementInputs, median, metricGateInputs, normalCdf, normalQuantile, parseChecks, parseHeaders, parseSampleValue, promClientFromInputs, promDuration, rankSum, realClock, resolveCheck, runLengthProblem, runMetricGate, twoProportion, twoSidedP
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
@@ -32371,6 +32894,10 @@ var duration = __nccwpck_require__(9713);
 var errors = __nccwpck_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/escape.ts
 var src_escape = __nccwpck_require__(3066);
+// EXTERNAL MODULE: ./packages/core/src/execute.ts
+var execute = __nccwpck_require__(998);
+// EXTERNAL MODULE: ./packages/core/src/files.ts + 1 modules
+var files = __nccwpck_require__(7510);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:path"
@@ -32445,14 +32972,129 @@ function defaultBaseRef(env = process.env) {
     return env.GITHUB_BASE_REF || undefined;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/inline-yaml.ts
+/**
+ * Whether an input that takes "a YAML list, inline or a file path" holds the list itself: a
+ * newline, or a leading `-` (block list) or `[` (flow list). A path never has those.
+ */
+function isInlineYaml(value) {
+    const trimmed = value.trim();
+    return trimmed.includes('\n') || trimmed.startsWith('-') || trimmed.startsWith('[');
+}
+
 // EXTERNAL MODULE: ./packages/core/src/inputs.ts
 var inputs = __nccwpck_require__(7276);
-// EXTERNAL MODULE: ./packages/core/src/publish.ts + 3 modules
-var publish = __nccwpck_require__(8412);
+// EXTERNAL MODULE: ./packages/core/src/publish.ts + 2 modules
+var publish = __nccwpck_require__(5102);
+// EXTERNAL MODULE: ./packages/core/src/safe-text.ts
+var safe_text = __nccwpck_require__(2638);
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
 var secrets = __nccwpck_require__(7620);
+;// CONCATENATED MODULE: ./packages/core/src/sleep.ts
+
+/**
+ * Resolves after `ms`, or rejects with the signal's reason once it aborts. A delay past what one
+ * timer holds (MAX_TIMER_MS) is waited out in pieces: a bare setTimeout would fire after 1 ms.
+ */
+function sleep(ms, signal) {
+    if (!(ms >= 0))
+        return Promise.reject(new RangeError(`sleep: expected a delay >= 0 ms, got ${ms}`));
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const end = Date.now() + ms;
+        let timer;
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const wait = (left) => {
+            timer = setTimeout(() => {
+                const rest = end - Date.now();
+                if (left > duration/* MAX_TIMER_MS */._o && rest > 0)
+                    return wait(rest);
+                signal?.removeEventListener('abort', onAbort);
+                resolve();
+            }, Math.min(left, duration/* MAX_TIMER_MS */._o));
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        wait(ms);
+    });
+}
+
+// EXTERNAL MODULE: ./packages/core/src/url.ts
+var src_url = __nccwpck_require__(2520);
 // EXTERNAL MODULE: ./packages/core/src/workspace.ts
-var src_workspace = __nccwpck_require__(3268);
+var workspace = __nccwpck_require__(3268);
+;// CONCATENATED MODULE: ./packages/core/src/yaml.ts
+
+
+/**
+ * How many alias expansions one document may make (counted the way `yaml` counts them). Files
+ * come from pull requests: a billion-laughs document must stop here, not exhaust memory.
+ */
+const MAX_YAML_ALIASES = 10_000;
+function firstLine(message) {
+    return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+/**
+ * The one YAML loader: parse with positions, report syntax problems with line and column, and
+ * convert to plain data with the alias limit. Duplicate keys are errors unless `uniqueKeys: false`.
+ */
+function loadYaml(text, options = {}) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, {
+        lineCounter: lines,
+        prettyErrors: false,
+        uniqueKeys: options.uniqueKeys ?? true,
+        ...(options.schema ? { schema: options.schema } : {}),
+    });
+    const at = (offset) => lines.linePos(offset ?? 0);
+    const problems = [];
+    for (const [level, list] of [
+        ['error', doc.errors],
+        ['warning', doc.warnings],
+    ]) {
+        for (const e of list) {
+            const pos = at(e.pos[0]);
+            problems.push({ level, message: `YAML: ${firstLine(e.message)}`, line: pos.line, column: pos.col });
+        }
+    }
+    let value;
+    if (!doc.errors.length) {
+        try {
+            value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+        }
+        catch (error) {
+            // The alias limit, or an alias before its anchor: a bad file, not a crash.
+            const message = /Excessive alias/.test(error.message)
+                ? `YAML: too many aliases (over ${MAX_YAML_ALIASES} expansions): refusing a document that expands without bound`
+                : `YAML: ${firstLine(error.message)}`;
+            problems.push({ level: 'error', message, line: 1, column: 1 });
+        }
+    }
+    return { doc, lines, problems, value };
+}
+/**
+ * Parse YAML text into plain data, or throw one `UserError` at the first problem's place.
+ * `what` starts the message (e.g. "checks"), `file` is the workspace-relative path if any.
+ */
+function parseYaml(text, context) {
+    const loaded = loadYaml(text);
+    const error = loaded.problems.find((p) => p.level === 'error');
+    if (error) {
+        const line = error.line + (context.lineOffset ?? 0);
+        if (!context.file)
+            throw new UserError(`${context.what}: ${error.message} (line ${line}, column ${error.column})`);
+        throw new UserError(`${context.what}: ${error.message}`, {
+            file: context.file,
+            line,
+            column: error.column,
+        });
+    }
+    return loaded.value;
+}
+
 // EXTERNAL MODULE: ./packages/core/src/github/context.ts
 var context = __nccwpck_require__(9594);
 // EXTERNAL MODULE: ./packages/core/src/github/check-run.ts
@@ -32469,7 +33111,7 @@ function show(value) {
 }
 function renderTable(table, maxRows) {
     const rows = table.rows.slice(0, maxRows).map((row) => row.map((c) => show(c).slice(0, 100)));
-    const widths = table.columns.map((col, i) => Math.max(col.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const widths = table.columns.map((col, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), col.length));
     const line = (cells) => cells
         .map((c, i) => c.padEnd(widths[i]))
         .join('  ')
@@ -32518,6 +33160,14 @@ function wilson(successes, trials, z = 1.959964) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
+
+
+
+
+
+
+
 
 
 
@@ -32678,11 +33328,13 @@ const PRESET_NAMES = Object.keys(PRESETS);
 
 
 
-
 const TESTS = ['threshold', 'rank-sum', 'proportion'];
 const NO_DATA = ['fail', 'inconclusive', 'pass'];
-const checks_duration = schemas/* string */.YjP().refine((v) => (0,duration/* parseDuration */.E)(v) !== undefined && (0,duration/* parseDuration */.E)(v) >= 1, {
-    message: 'expected a duration such as 30s, 5m or 1h',
+// The one duration reading (core's), as the inputs use it: at least 1 ms, at most what a timer holds.
+const checks_duration = schemas/* string */.YjP().superRefine((value, ctx) => {
+    const problem = (0,duration/* durationProblem */.YV)(value, { min: 1 });
+    if (problem)
+        ctx.addIssue({ code: 'custom', message: problem });
 });
 const checks_text = schemas/* string */.YjP().trim().min(1);
 /** One entry of `checks`, as the user writes it (kebab-case keys, as in the action's inputs). */
@@ -32750,7 +33402,7 @@ function resolveCheck(written, source, defaults = {}) {
     const fail = (message) => invalid(message, where, source);
     const test = spec.test ?? 'threshold';
     const preset = spec.preset ? PRESETS[spec.preset] : undefined;
-    const windowMs = (0,duration/* parseDuration */.E)(spec.window ?? DEFAULTS.window);
+    const windowMs = (0,duration/* parseDuration */.E9)(spec.window ?? DEFAULTS.window);
     const hasBaseline = spec['baseline-query'] !== undefined ||
         spec['baseline-selector'] !== undefined ||
         spec['baseline-success-query'] !== undefined;
@@ -32840,18 +33492,18 @@ function resolveCheck(written, source, defaults = {}) {
     // window overlap (each is a rate over it), so the step defaults to the rate window and the
     // window to one that holds min-samples of them.
     if (test === 'rank-sum') {
-        const rateWindowMs = (0,duration/* parseDuration */.E)(spec['rate-window'] ?? DEFAULTS.rankSumRateWindow);
+        const rateWindowMs = (0,duration/* parseDuration */.E9)(spec['rate-window'] ?? DEFAULTS.rankSumRateWindow);
         check.rateWindowMs = rateWindowMs;
-        check.stepMs = spec.step ? (0,duration/* parseDuration */.E)(spec.step) : rateWindowMs;
+        check.stepMs = spec.step ? (0,duration/* parseDuration */.E9)(spec.step) : rateWindowMs;
         if (!spec.window)
             check.windowMs = Math.max(windowMs, (check.minSamples - 1) * check.stepMs);
         const warnings = [];
         if (check.stepMs < rateWindowMs) {
-            warnings.push(`step ${(0,duration/* formatDuration */.a)(check.stepMs)} is shorter than rate-window ${(0,duration/* formatDuration */.a)(rateWindowMs)}: neighbouring points share data, so the test uses only every ${Math.ceil(rateWindowMs / check.stepMs)}th point, one per rate window`);
+            warnings.push(`step ${(0,duration/* formatDuration */.a3)(check.stepMs)} is shorter than rate-window ${(0,duration/* formatDuration */.a3)(rateWindowMs)}: neighbouring points share data, so the test uses only every ${Math.ceil(rateWindowMs / check.stepMs)}th point, one per rate window`);
         }
         const independent = independentSamples(check, Math.floor(check.windowMs / check.stepMs) + 1);
         if (independent < check.minSamples) {
-            warnings.push(`window ${(0,duration/* formatDuration */.a)(check.windowMs)} holds about ${independent} independent samples, fewer than min-samples ${check.minSamples}: every measurement will be inconclusive; lengthen the window or shorten rate-window`);
+            warnings.push(`window ${(0,duration/* formatDuration */.a3)(check.windowMs)} holds about ${independent} independent samples, fewer than min-samples ${check.minSamples}: every measurement will be inconclusive; lengthen the window or shorten rate-window`);
         }
         if (warnings.length)
             check.warnings = warnings;
@@ -32885,12 +33537,10 @@ function describeIssue(issue) {
 }
 /** Parse and resolve a YAML list of checks. `file` (workspace-relative) is only for messages. */
 function parseChecks(yamlText, file, defaults) {
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(yamlText, { lineCounter: lines, prettyErrors: false });
-    if (doc.errors.length) {
-        const error = doc.errors[0];
-        const line = error.linePos?.[0]?.line;
-        throw new errors/* UserError */.yo(`checks: YAML: ${error.message.split('\n')[0]}`, file ? { file, line } : undefined);
+    const { doc, lines, problems, value: all } = loadYaml(yamlText);
+    const error = problems.find((p) => p.level === 'error');
+    if (error) {
+        throw new errors/* UserError */.yo(`checks: ${error.message}${file ? '' : ` (line ${error.line}, column ${error.column})`}`, file ? { file, line: error.line, column: error.column } : undefined);
     }
     if (!(0,dist/* isSeq */.oP)(doc.contents))
         throw new errors/* UserError */.yo('checks: expected a YAML list of checks', file ? { file, line: 1 } : undefined);
@@ -32901,7 +33551,7 @@ function parseChecks(yamlText, file, defaults) {
     return items.map((node, index) => {
         const offset = node.range?.[0];
         const source = file && offset !== undefined ? { file, line: lines.linePos(offset).line } : undefined;
-        const value = node.toJSON();
+        const value = all[index];
         const parsed = checkSchema.safeParse(value);
         const label = value && typeof value === 'object' && 'name' in value
             ? `check '${String(value.name)}'`
@@ -32919,13 +33569,10 @@ function parseChecks(yamlText, file, defaults) {
  */
 function loadChecks(value, workspace, defaults) {
     const trimmed = value.trim();
-    const looksInline = trimmed.includes('\n') || trimmed.startsWith('-') || trimmed.startsWith('[');
-    if (looksInline)
+    if (isInlineYaml(trimmed))
         return parseChecks(trimmed, undefined, defaults);
-    const absolute = (0,src_workspace/* resolveInWorkspace */.z1)(workspace, trimmed, { input: 'checks' });
-    if (!(0,external_node_fs_.existsSync)(absolute))
-        throw new errors/* UserError */.yo(`input 'checks': no file '${trimmed}' in the workspace (and not an inline YAML list)`);
-    return parseChecks((0,external_node_fs_.readFileSync)(absolute, 'utf8'), (0,src_workspace/* toWorkspacePath */.CR)(workspace, absolute), defaults);
+    const { text, relative } = (0,files/* readWorkspaceFile */.sL)(workspace, trimmed, { input: 'checks' });
+    return parseChecks(text, relative, defaults);
 }
 
 ;// CONCATENATED MODULE: ./packages/prom/src/client.ts
@@ -32956,17 +33603,9 @@ function parseSampleValue(text) {
     const value = Number(text);
     return typeof text === 'string' && text !== '' ? value : NaN;
 }
-/** The URL with any credentials left out: how it appears in logs and reports. */
+/** The URL with credentials and key-like query values left out: how it appears in logs and reports. */
 function displayUrl(url) {
-    try {
-        const parsed = new URL(url);
-        parsed.username = '';
-        parsed.password = '';
-        return parsed.toString().replace(/\/$/, '');
-    }
-    catch {
-        return '(invalid URL)';
-    }
+    return (0,src_url/* redactUrl */.BO)(url).replace(/\/$/, '');
 }
 class PromClient {
     /** Without credentials; a query string (`?orgId=1` for a proxy) is kept on every request. */
@@ -32977,6 +33616,8 @@ class PromClient {
     /** Where requests go, without credentials. */
     displayUrl;
     constructor(options) {
+        // The input schema checked it (input.requiredUrl); a caller from code gets the same masking.
+        (0,src_url/* registerUrlSecrets */.AI)(options.url);
         let url;
         try {
             url = new URL(options.url);
@@ -32991,10 +33632,7 @@ class PromClient {
         if (url.username || url.password) {
             const user = decodeURIComponent(url.username);
             const password = decodeURIComponent(url.password);
-            (0,secrets/* registerSecret */.cl)(password);
-            (0,secrets/* registerSecret */.cl)(url.password);
             const basic = Buffer.from(`${user}:${password}`).toString('base64');
-            (0,secrets/* registerSecret */.cl)(basic);
             headers.authorization = `Basic ${basic}`;
             url.username = '';
             url.password = '';
@@ -33011,7 +33649,7 @@ class PromClient {
             headers[name] = value;
         }
         this.base = url;
-        this.displayUrl = url.toString().replace(/\/+$/, '');
+        this.displayUrl = (0,src_url/* redactUrl */.BO)(url.toString()).replace(/\/+$/, '');
         this.headers = headers;
         this.timeoutMs = options.timeoutMs ?? 30_000;
         this.fetch = options.fetch ?? fetch;
@@ -33113,21 +33751,11 @@ class PromClient {
 }
 
 ;// CONCATENATED MODULE: ./packages/prom/src/clock.ts
+
 const realClock = {
     now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
+    // Past 2^31-1 ms a bare setTimeout fires at once; core's sleep waits it out in pieces.
+    sleep: (ms, signal) => sleep(ms, signal),
 };
 /** A clock that jumps forward on every sleep instead of waiting: for tests and simulations. */
 class ManualClock {
@@ -33148,7 +33776,6 @@ class ManualClock {
 }
 
 ;// CONCATENATED MODULE: ./packages/prom/src/headers.ts
-
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const HEADER_LINE = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*:(.*)$/;
@@ -33184,13 +33811,7 @@ function parseHeaders(text) {
         }
     }
     else {
-        let parsed;
-        try {
-            parsed = (0,dist/* parse */.qg)(text, { schema: 'failsafe' });
-        }
-        catch {
-            parsed = undefined;
-        }
+        const parsed = loadYaml(text, { schema: 'failsafe' }).value;
         if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
             throw new errors/* UserError */.yo(`input 'prometheus-headers': expected 'Name: value' lines or a YAML mapping, got a line without a name`);
         for (const [name, value] of Object.entries(parsed)) {
@@ -33215,8 +33836,9 @@ function parseHeaders(text) {
 function formatValue(value) {
     if (value === undefined)
         return '';
+    // As Prometheus spells them.
     if (!Number.isFinite(value))
-        return String(value);
+        return Number.isNaN(value) ? 'NaN' : value > 0 ? '+Inf' : '-Inf';
     if (value !== 0 && Math.abs(value) < 1e-3)
         return value.toExponential(2);
     return String(+value.toPrecision(4));
@@ -33241,6 +33863,9 @@ function median(values) {
  * is not a failure.
  */
 function beyondTolerance(estimate, interval, band, direction) {
+    // NaN compares false both ways and would read as "no regression": refuse it instead.
+    if ([estimate, ...interval, band].some(Number.isNaN))
+        throw new RangeError('beyondTolerance: the estimate, interval and band must be numbers, got NaN');
     const [low, high] = interval;
     if (direction !== 'decrease' && low > 0 && estimate > band)
         return 'increase';
@@ -33325,8 +33950,12 @@ function normalQuantile(p) {
  * the Wald interval collapses to a point.
  */
 function twoProportion(canary, baseline, confidence = 0.95) {
-    if (canary.total <= 0 || baseline.total <= 0)
-        throw new RangeError('twoProportion: totals must be positive');
+    for (const { events, total } of [canary, baseline]) {
+        if (!Number.isInteger(total) || total <= 0)
+            throw new RangeError(`twoProportion: totals must be positive whole numbers, got ${total}`);
+        if (!Number.isInteger(events) || events < 0 || events > total)
+            throw new RangeError(`twoProportion: events must be whole numbers from 0 to the total, got ${events}`);
+    }
     const p1 = canary.events / canary.total;
     const p2 = baseline.events / baseline.total;
     const pooled = (canary.events + baseline.events) / (canary.total + baseline.total);
@@ -33367,7 +33996,7 @@ function rank(values) {
 }
 /**
  * Wilcoxon rank-sum test of `canary` against `baseline`. NaN samples are dropped first; each
- * sample needs at least one value. The interval is the distribution-free one (Hollander & Wolfe,
+ * sample needs at least one value, and ±Inf is refused (RangeError). The interval is the distribution-free one (Hollander & Wolfe,
  * "Nonparametric Statistical Methods", §4.3): the k-th smallest and k-th largest of the n·m
  * pairwise differences, k from the normal approximation with the tie-corrected variance.
  */
@@ -33378,6 +34007,9 @@ function rankSum(canary, baseline, confidence = 0.95) {
     const m = y.length;
     if (n === 0 || m === 0)
         throw new RangeError('rankSum: both samples need at least one value');
+    // ±Inf ranks, but its differences (Inf − Inf = NaN) make the shift and interval meaningless.
+    if (![...x, ...y].every(Number.isFinite))
+        throw new RangeError('rankSum: samples must be finite (±Inf cannot be compared)');
     const total = n + m;
     const { ranks, tieTerm } = rank([...x, ...y]);
     let canaryRanks = 0;
@@ -33432,13 +34064,26 @@ async function withRetries(options, attempt, tally) {
         }
     }
 }
-/** The single value of an instant query; undefined when it has no series or is NaN. */
+/** The single value of an instant query, NaN and ±Inf included; undefined when it has no series. */
 function single(samples, what) {
     if (samples.length > 1) {
         throw new PromError(`${what} returned ${samples.length} series; aggregate it to one (sum, avg, max …)`, 'query', false);
     }
-    const value = samples[0]?.value;
-    return value === undefined || Number.isNaN(value) ? undefined : value;
+    return samples[0]?.value;
+}
+/** NaN counts as no data (the `no-data` policy says what it is), as an absent series does. */
+const absent = (value) => value === undefined || Number.isNaN(value);
+const infinite = (value) => value === Infinity || value === -Infinity;
+/**
+ * A bound held against a value that may come from an infinity (histogram_quantile's +Inf bucket, a
+ * division by zero in PromQL): no real latency or rate is infinite, so an infinity that keeps a
+ * bound proves nothing (unknown), while one that breaks it (+Inf above a max) breaks it whatever
+ * the true value is.
+ */
+function judge(holds, fromInfinity) {
+    if (!holds)
+        return 'broken';
+    return fromInfinity ? 'unknown' : 'kept';
 }
 function thresholdBound(check) {
     const parts = [];
@@ -33467,11 +34112,12 @@ async function measureThreshold(check, options, time, tally) {
         ask(check.query, 'the query'),
         check.baselineQuery ? ask(check.baselineQuery, 'the baseline query') : Promise.resolve(undefined),
     ]);
-    if (canary === undefined)
+    if (absent(canary))
         throw new NoData('no data: the query returned no series or NaN');
-    if (check.baselineQuery && baseline === undefined)
+    if (check.baselineQuery && absent(baseline))
         throw new NoData('no data: the baseline query returned no series or NaN');
-    const ratio = baseline === undefined
+    // An infinite baseline leaves no ratio to judge; an infinite canary gives an infinite one.
+    const ratio = baseline === undefined || infinite(baseline)
         ? undefined
         : baseline === 0
             ? canary === 0
@@ -33479,19 +34125,41 @@ async function measureThreshold(check, options, time, tally) {
                 : Infinity * Math.sign(canary)
             : canary / baseline;
     const broken = [];
-    if (check.min !== undefined && canary < check.min)
-        broken.push(`${fmt(canary)} < min ${fmt(check.min)}`);
-    if (check.max !== undefined && canary > check.max)
-        broken.push(`${fmt(canary)} > max ${fmt(check.max)}`);
-    if (ratio !== undefined && check.maxIncrease !== undefined && ratio > 1 + check.maxIncrease) {
-        broken.push(`ratio ${fmt(ratio)} > ${fmt(1 + check.maxIncrease)} (baseline ${fmt(baseline)})`);
+    const unknown = [];
+    const hold = (holds, fromInfinity, text) => {
+        const verdict = judge(holds, fromInfinity);
+        if (verdict === 'broken')
+            broken.push(text);
+        if (verdict === 'unknown')
+            unknown.push(text);
+    };
+    const canaryInf = infinite(canary);
+    if (check.min !== undefined)
+        hold(canary >= check.min, canaryInf, `${fmt(canary)} ${canary >= check.min ? '>=' : '<'} min ${fmt(check.min)}`);
+    if (check.max !== undefined)
+        hold(canary <= check.max, canaryInf, `${fmt(canary)} ${canary <= check.max ? '<=' : '>'} max ${fmt(check.max)}`);
+    const relative = check.maxIncrease !== undefined || check.maxDecrease !== undefined;
+    if (relative && ratio === undefined) {
+        unknown.push(`baseline ${fmt(baseline)}: no ratio to judge`);
     }
-    if (ratio !== undefined && check.maxDecrease !== undefined && ratio < 1 - check.maxDecrease) {
-        broken.push(`ratio ${fmt(ratio)} < ${fmt(1 - check.maxDecrease)} (baseline ${fmt(baseline)})`);
+    else if (ratio !== undefined) {
+        if (check.maxIncrease !== undefined) {
+            const holds = ratio <= 1 + check.maxIncrease;
+            hold(holds, canaryInf, `ratio ${fmt(ratio)} ${holds ? '<=' : '>'} ${fmt(1 + check.maxIncrease)} (baseline ${fmt(baseline)})`);
+        }
+        if (check.maxDecrease !== undefined) {
+            const holds = ratio >= 1 - check.maxDecrease;
+            hold(holds, canaryInf, `ratio ${fmt(ratio)} ${holds ? '>=' : '<'} ${fmt(1 - check.maxDecrease)} (baseline ${fmt(baseline)})`);
+        }
     }
+    const message = broken.length
+        ? broken.join('; ')
+        : unknown.length
+            ? `cannot judge an infinite value: ${unknown.join('; ')}`
+            : `${fmt(canary)} within bounds`;
     return {
-        outcome: broken.length ? 'failure' : 'success',
-        message: broken.length ? broken.join('; ') : `${fmt(canary)} within bounds`,
+        outcome: broken.length ? 'failure' : unknown.length ? 'inconclusive' : 'success',
+        message,
         canary,
         baseline,
         ratio,
@@ -33529,13 +34197,22 @@ async function measureRankSum(check, options, time, tally) {
         ? Math.ceil(check.rateWindowMs / check.stepMs)
         : 1;
     const ask = (q) => withRetries(options, () => options.prom.queryRange(q, range, options.signal), tally).then((series) => series
+        // NaN points are points without data (a rate over nothing); infinities are kept, to be refused.
         .flatMap((s) => s.values.filter((_, i) => (s.values.length - 1 - i) % every === 0).map(([, v]) => v))
-        .filter((v) => Number.isFinite(v)));
+        .filter((v) => !Number.isNaN(v)));
     const [canary, baseline] = await Promise.all([ask(check.query), ask(check.baselineQuery)]);
     if (canary.length === 0)
-        throw new NoData('no data: the query returned no finite samples in the window');
+        throw new NoData('no data: the query returned no samples (or only NaN) in the window');
     if (baseline.length === 0)
-        throw new NoData('no data: the baseline query returned no finite samples in the window');
+        throw new NoData('no data: the baseline query returned no samples (or only NaN) in the window');
+    const infinities = [canary, baseline].map((sample) => sample.filter(infinite).length);
+    if (infinities[0] || infinities[1]) {
+        return {
+            outcome: 'inconclusive',
+            message: `cannot judge infinite samples: ${infinities[0]} canary, ${infinities[1]} baseline are ±Inf (a rank-sum test compares real values)`,
+            samples: [canary.length, baseline.length],
+        };
+    }
     const canaryMedian = median(canary);
     const baselineMedian = median(baseline);
     const { base, tooFew } = baseReading(check, { canary: canaryMedian, baseline: baselineMedian, samples: [canary.length, baseline.length] }, [canary.length, baseline.length], every > 1 ? `independent samples (every ${every}th point: step < rate-window)` : 'samples');
@@ -33567,6 +34244,19 @@ async function measureProportion(check, options, time, tally) {
         throw new NoData('no data: no canary requests in the window');
     if (!bt)
         throw new NoData('no data: no baseline requests in the window');
+    // A count is a whole, finite number of requests; anything else cannot be tested.
+    const odd = [
+        ['canary success', cs],
+        ['canary total', ct],
+        ['baseline success', bs],
+        ['baseline total', bt],
+    ].filter(([, v]) => v !== undefined && !Number.isFinite(v));
+    if (odd.length) {
+        return {
+            outcome: 'inconclusive',
+            message: `cannot judge counts that are not numbers of requests: ${odd.map(([what, v]) => `${what} ${fmt(v)}`).join(', ')}`,
+        };
+    }
     // increase() extrapolates to fractions; the test wants whole requests. No success series = none succeeded.
     const counts = (success, total) => {
         const n = Math.round(total);
@@ -33616,6 +34306,14 @@ async function measureCheck(check, index, options) {
         }
         if (error instanceof PromError)
             return { ...head, outcome: 'error', message: error.message, attempts: tally.attempts };
+        // The statistics refuse values they cannot test (infinities, impossible counts): never a pass.
+        if (error instanceof RangeError)
+            return {
+                ...head,
+                outcome: 'inconclusive',
+                message: `cannot judge: ${error.message}`,
+                attempts: tally.attempts,
+            };
         // Cancelled while a query (or a retry's wait) was in flight: the client rethrows the signal's
         // reason. Not Prometheus's fault and not the canary's: inconclusive, and the run is cancelled.
         if (options.signal?.aborted)
@@ -33807,7 +34505,7 @@ function buildReport(result, meta) {
             ['Failures', total('failure')],
             ['Inconclusive', total('inconclusive')],
             ['Errors', total('error')],
-            ['Duration', (0,duration/* formatDuration */.a)(result.durationMs)],
+            ['Duration', (0,duration/* formatDuration */.a3)(result.durationMs)],
         ],
         tables: [
             {
@@ -33887,9 +34585,9 @@ function buildReport(result, meta) {
                 baselineQuery: c.check.baselineQuery,
                 countQueries: c.check.counts,
                 baselineCountQueries: c.check.baselineCounts,
-                window: (0,duration/* formatDuration */.a)(c.check.windowMs),
+                window: (0,duration/* formatDuration */.a3)(c.check.windowMs),
                 ...(c.check.test === 'rank-sum'
-                    ? { step: (0,duration/* formatDuration */.a)(c.check.stepMs), rateWindow: (0,duration/* formatDuration */.a)(c.check.rateWindowMs ?? 0) }
+                    ? { step: (0,duration/* formatDuration */.a3)(c.check.stepMs), rateWindow: (0,duration/* formatDuration */.a3)(c.check.rateWindowMs ?? 0) }
                     : {}),
                 warnings: c.check.warnings,
                 bound: describeBound(c.check),
@@ -33912,22 +34610,38 @@ function buildReport(result, meta) {
 
 
 /** How often checks are measured and how many bad measurements a run tolerates (canary-step takes them too). */
+/** Measurements per check: the `count` input, and an analysis step's own `count`. */
+const MEASUREMENT_COUNT = { min: 1, max: 10_000 };
 const measurementInputs = {
     interval: inputs/* input */.hF.duration(),
-    count: inputs/* input */.hF.number({ min: 1, max: 10_000, integer: true }),
-    'failure-limit': inputs/* input */.hF.number({ min: 0, integer: true }),
-    'inconclusive-limit': inputs/* input */.hF.number({ min: 0, integer: true }),
-    'error-limit': inputs/* input */.hF.number({ min: 0, integer: true }),
+    count: inputs/* input */.hF.integer(MEASUREMENT_COUNT),
+    'failure-limit': inputs/* input */.hF.integer({ min: 0 }),
+    'inconclusive-limit': inputs/* input */.hF.integer({ min: 0 }),
+    'error-limit': inputs/* input */.hF.integer({ min: 0 }),
     'no-data': inputs/* input */.hF.choice(NO_DATA),
 };
+/**
+ * `count` measurements `interval` apart must fit in what a timer holds, as each interval does: a
+ * run of weeks is a mistake, not a gate. Added to every schema that spreads `measurementInputs`.
+ */
+function checkRunLength(inputs, ctx) {
+    const problem = runLengthProblem(inputs.count, inputs.interval);
+    if (problem)
+        ctx.addIssue({ code: 'custom', path: ['count'], message: problem });
+}
+/** The one line on a run of `count` measurements `intervalMs` apart that is too long; undefined if fine. */
+function runLengthProblem(count, intervalMs) {
+    return (0,duration/* totalDurationProblem */.IR)((count - 1) * intervalMs, `${count} measurements ${(0,duration/* formatDuration */.a3)(intervalMs)} apart (interval)`);
+}
 const metricGateInputs = schemas/* object */.Ikc({
-    'prometheus-url': inputs/* input */.hF.text(),
+    'prometheus-url': inputs/* input */.hF.requiredUrl(),
     'prometheus-token': inputs/* input */.hF.optional(),
     'prometheus-headers': inputs/* input */.hF.optional(),
     checks: inputs/* input */.hF.text(),
     ...measurementInputs,
     ...inputs/* reportingInputs */.OS,
-});
+})
+    .superRefine(checkRunLength);
 /** Prometheus client from the action's inputs: token, basic auth in the URL and extra headers, all masked. */
 function promClientFromInputs(inputs) {
     return new PromClient({
@@ -33942,7 +34656,7 @@ function progress(m) {
 /** The whole of metric-gate over plain objects: load the checks, measure them, build the report. */
 async function runMetricGate(inputs, deps) {
     const checks = loadChecks(inputs.checks, deps.workspace);
-    deps.log?.(`metric-gate: ${checks.length} check(s) against ${deps.prometheusUrl}, ${inputs.count} measurement(s) ${(0,duration/* formatDuration */.a)(inputs.interval)} apart`);
+    deps.log?.(`metric-gate: ${checks.length} check(s) against ${deps.prometheusUrl}, ${inputs.count} measurement(s) ${(0,duration/* formatDuration */.a3)(inputs.interval)} apart`);
     for (const check of checks) {
         const queries = check.test === 'proportion' ? [check.counts.success, check.counts.total] : [check.query];
         deps.log?.(`  ${check.name} (${check.test}): ${queries.join(' | ')}`);
@@ -36889,7 +37603,7 @@ __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
-exports.qg = publicApi.parse;
+__webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;

@@ -31612,7 +31612,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _llmops_core_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8971);
-/* harmony import */ var _llmops_trivy__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2976);
+/* harmony import */ var _llmops_trivy__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(79);
 
 
 await (0,_llmops_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_llmops_trivy__WEBPACK_IMPORTED_MODULE_1__/* .trivyWrapCommand */ .us);
@@ -31626,10 +31626,18 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration)
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   YV: () => (/* binding */ durationProblem),
+/* harmony export */   _o: () => (/* binding */ MAX_TIMER_MS)
 /* harmony export */ });
-/* unused harmony export formatDuration */
+/* unused harmony exports formatDuration, totalDurationProblem */
 const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/**
+ * The longest delay a timer holds: Node stores it in a signed 32-bit integer, and a longer
+ * `setTimeout` fires after 1 ms instead (with only a warning). Every duration a user gives is
+ * held to it, and so is a run made of many of them.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 /** "500ms", "30s", "5m", "1h30m" or a bare number of seconds → milliseconds; undefined if malformed. */
 function parseDuration(text) {
     const value = text.trim();
@@ -31641,13 +31649,40 @@ function parseDuration(text) {
     return parts.reduce((total, [, n, unit]) => total + Number(n) * UNITS[unit], 0);
 }
 function formatDuration(ms) {
+    if (!Number.isFinite(ms))
+        return `${ms}ms`;
     if (ms < 1000)
         return `${Math.round(ms)}ms`;
     if (ms < 60_000)
         return `${+(ms / 1000).toFixed(1)}s`;
-    const minutes = Math.floor(ms / 60_000);
-    const seconds = Math.round((ms % 60_000) / 1000);
-    return seconds ? `${minutes}m${seconds}s` : `${minutes}m`;
+    const total = Math.round(ms / 1000);
+    const [h, m, s] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
+    return `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}`;
+}
+/** `596h31m23s`: a bound as a user would write it, never above the bound itself. */
+const bound = (ms) => formatDuration(ms >= 1000 ? Math.floor(ms / 1000) * 1000 : ms);
+/**
+ * What is wrong with a duration a user wrote, in the words of the rest of a message ("expected a
+ * duration such as 30s, 5m or 1h, at most 596h31m23s"); undefined when it is fine. The one
+ * reading of every duration: action inputs, check and step fields alike.
+ */
+function durationProblem(text, bounds = {}) {
+    const min = bounds.min ?? 0;
+    const max = Math.min(bounds.max ?? MAX_TIMER_MS, MAX_TIMER_MS);
+    const ms = parseDuration(text);
+    const range = min > 0 ? `from ${bound(min)} to ${bound(max)}` : `at most ${bound(max)}`;
+    if (ms === undefined || !Number.isFinite(ms) || ms < min || ms > max)
+        return `expected a duration such as 30s, 5m or 1h, ${range}`;
+    return undefined;
+}
+/**
+ * A total made of parts (count × interval): the message when it is past what a timer holds,
+ * naming the parts, so a run can never overflow into one that "passes" at once.
+ */
+function totalDurationProblem(totalMs, how) {
+    if (Number.isFinite(totalMs) && totalMs <= MAX_TIMER_MS)
+        return undefined;
+    return `${how} makes a run of ${formatDuration(totalMs)}, past the longest allowed (${bound(MAX_TIMER_MS)})`;
 }
 
 
@@ -31735,6 +31770,269 @@ function escapeXml(text) {
         // eslint-disable-next-line no-control-regex
         .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
         .replace(/[&<>"']/g, (c) => XML[c]));
+}
+
+
+/***/ }),
+
+/***/ 998:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ executeCommand)
+/* harmony export */ });
+/* unused harmony export endingReport */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
+/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7276);
+/* harmony import */ var _publish__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5102);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7620);
+/* harmony import */ var _verdict__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2576);
+/* harmony import */ var _workspace__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3268);
+
+
+
+
+
+
+// After SIGTERM/SIGINT the runner waits a few seconds before it kills the process: the report
+// must be out by then, even if a request or a loop ignores the abort.
+const CANCEL_DEADLINE_MS = 7_000;
+// A run that honours the abort (a canary that sets its weight to 0 first) ends with its own report,
+// which says more than "cancelled"; one that does not is cut off after this.
+const CANCEL_GRACE_MS = 4_000;
+class Cancelled extends Error {
+    constructor(signal) {
+        super(`cancelled (${signal})`);
+    }
+}
+/** The report of a run that ended before its verdict: never a pass, and it says why. */
+function endingReport(action, verdict, headline, reason, location) {
+    const findings = location?.file
+        ? [{ ruleId: 'llmops/error', level: 'error', message: reason, ...location, title: `${action}: error` }]
+        : [];
+    return { action, verdict, headline, reasons: [reason], metrics: [], tables: [], findings, outputs: {} };
+}
+/**
+ * Parse inputs, run the command, publish its report: the action entry and the CLI both run
+ * this. Once the inputs parse (so `report-path` is known) every ending — a verdict, a bad file,
+ * an unreachable endpoint, a crash, a cancellation — writes the report, the summary and the
+ * `verdict` output. Bad inputs throw an `InputError` before anything is written.
+ */
+async function executeCommand(command, source, host) {
+    for (const name of command.secretInputs)
+        (0,_secrets__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(source(name));
+    const inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)(command.inputs, source, command.secretInputs);
+    const workspace = (0,_workspace__WEBPACK_IMPORTED_MODULE_4__/* .workspaceRoot */ .oS)();
+    const controller = new AbortController();
+    let onCancel = () => { };
+    const cancelled = new Promise((_, reject) => (onCancel = reject));
+    cancelled.catch(() => { });
+    let grace;
+    const stop = (signal) => {
+        if (controller.signal.aborted)
+            process.exit(1); // a second signal: stop now
+        const reason = new Cancelled(signal);
+        controller.abort(reason);
+        grace = setTimeout(() => onCancel(reason), CANCEL_GRACE_MS);
+        setTimeout(() => process.exit(1), CANCEL_DEADLINE_MS).unref();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    let report;
+    let error;
+    let annotated = false;
+    try {
+        report = await Promise.race([
+            command.run(inputs, { workspace, env: process.env, log: host.log, signal: controller.signal }),
+            cancelled,
+        ]);
+    }
+    catch (thrown) {
+        clearTimeout(grace);
+        // A request aborted by the cancellation throws its own error: the cancellation is the reason.
+        const why = controller.signal.aborted ? controller.signal.reason : thrown;
+        if (why instanceof Cancelled) {
+            error = `${command.name}: ${why.message}: stopped before a verdict`;
+            report = endingReport(command.name, 'inconclusive', 'cancelled', why.message);
+        }
+        else if ((0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .isUserError */ .iU)(why)) {
+            error = (0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .formatUserError */ .XR)(why);
+            report = endingReport(command.name, 'fail', 'stopped before a verdict', why.message, {
+                file: why.file,
+                line: why.line,
+                column: why.column,
+            });
+            annotated = Boolean(why.file);
+        }
+        else {
+            const message = why?.message ?? String(why);
+            host.log(why?.stack ?? message);
+            error = `${command.name} crashed (a bug in llmops, please report it): ${message}`;
+            report = endingReport(command.name, 'fail', 'crashed (a bug in llmops, please report it)', message);
+        }
+    }
+    clearTimeout(grace);
+    if (error === undefined && controller.signal.reason instanceof Cancelled) {
+        // The run honoured the abort and reported what it did: keep that, but a cancelled run has no
+        // verdict of its own.
+        const why = controller.signal.reason;
+        error = `${command.name}: ${why.message}: ${report.headline}`;
+        report = { ...report, verdict: 'inconclusive', reasons: [why.message, ...report.reasons] };
+    }
+    const options = { ...inputs, ...host.overrides };
+    // An early ending fails the step even with fail-on-inconclusive: false.
+    if (error)
+        options['fail-on-inconclusive'] = true;
+    const ending = error === undefined ? undefined : { message: error, annotated };
+    let writeFailures;
+    try {
+        ({ writeFailures } = await (0,_publish__WEBPACK_IMPORTED_MODULE_2__/* .publish */ .m)(report, command, options, host.runtime, workspace, host.env, ending));
+    }
+    finally {
+        // Kept until the report is out: a signal while publishing still gets the deadline.
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+    }
+    const verdictFails = (0,_verdict__WEBPACK_IMPORTED_MODULE_5__/* .verdictFailsStep */ .tE)(report.verdict, options['fail-on-inconclusive'] !== false);
+    const wasCancelled = controller.signal.aborted;
+    // Something (a stalled socket, a timer) may still hold the event loop after a cancellation.
+    if (wasCancelled)
+        setTimeout(() => process.exit(), 100).unref();
+    return {
+        report,
+        error,
+        cancelled: wasCancelled,
+        failed: Boolean(error) || verdictFails || writeFailures.length > 0,
+    };
+}
+
+
+/***/ }),
+
+/***/ 2886:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BF: () => (/* binding */ writeOutputFile),
+/* harmony export */   sL: () => (/* binding */ readWorkspaceFile)
+/* harmony export */ });
+/* unused harmony exports readWorkspaceJson, findWorkspaceFiles */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7638);
+/* harmony import */ var _workspace__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3268);
+
+
+
+
+
+
+
+function named(value, source) {
+    return source.input ? `input '${source.input}' has value '${value}'` : `'${value}'`;
+}
+// Only the error code: a message may quote the file (JSON.parse does), and the file may be a secret.
+function reason(error) {
+    return error.code ?? 'cannot read it';
+}
+/**
+ * The one way a file named by an input or a config file is read: resolved inside the workspace
+ * (symlinks too), then read. Errors name the input and path, never the file's content.
+ */
+function readWorkspaceFile(workspace, value, source = {}) {
+    const absolute = (0,_workspace__WEBPACK_IMPORTED_MODULE_5__/* .resolveInWorkspace */ .z1)(workspace, value, source);
+    let text;
+    try {
+        // Config files are small; a sync read keeps every caller (sync or async) on this one path.
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(absolute, 'utf8');
+    }
+    catch (error) {
+        const code = reason(error);
+        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code;
+        throw new _errors__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${named(value, source)}: cannot read it (${why})`, {
+            file: source.file,
+            line: source.line,
+        });
+    }
+    return { absolute, relative: (0,_workspace__WEBPACK_IMPORTED_MODULE_5__/* .toWorkspacePath */ .CR)(workspace, absolute), text };
+}
+/** Read a JSON file from the workspace; a parse error says where, never what the file holds. */
+function readWorkspaceJson(workspace, value, source = {}) {
+    const file = readWorkspaceFile(workspace, value, source);
+    try {
+        return { file, data: JSON.parse(file.text) };
+    }
+    catch {
+        throw new UserError(`${named(value, source)}: ${file.relative} is not valid JSON`, {
+            file: source.file,
+            line: source.line,
+        });
+    }
+}
+/**
+ * Workspace files matching globs, absolute and sorted. Patterns that climb out (`..`, absolute)
+ * are refused, and matches are kept only if, symlinks resolved, they stay inside: a pull request
+ * controls the workspace and could commit a link to /etc/passwd.
+ */
+async function findWorkspaceFiles(workspace, patterns, options) {
+    for (const pattern of patterns) {
+        const cleaned = pattern.replace(/^!/, '');
+        if (path.isAbsolute(cleaned) || cleaned.split(/[\\/]/).includes('..')) {
+            throw new UserError(`input '${options.input}' has value '${pattern}': globs must stay inside the workspace (no absolute paths, no '..')`);
+        }
+    }
+    const matched = await glob([...patterns], {
+        cwd: workspace,
+        absolute: true,
+        onlyFiles: true,
+        dot: options.dot ?? false,
+        ignore: options.ignore ?? ['**/node_modules/**', '**/.git/**'],
+        followSymbolicLinks: false,
+    });
+    return insideWorkspace(workspace, matched).sort();
+}
+/**
+ * The one writer of output files (reports, JUnit, SARIF). The final path is never followed: the
+ * text goes to a temporary file in the same folder and is renamed over it, which replaces a
+ * symlink itself, not its target. A relative path (or one under the workspace) must stay inside
+ * the workspace with symlinked folders resolved; an absolute path elsewhere (runner.temp) is the
+ * user's choice. A device, FIFO or folder at the path is refused.
+ */
+async function writeOutputFile(workspace, value, text, source) {
+    const target = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(workspace, value);
+    const fail = (why) => new _errors__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`input '${source.input}' has value '${value}': cannot write the file (${why})`);
+    const root = (0,_workspace__WEBPACK_IMPORTED_MODULE_5__/* .realPath */ .Ye)(workspace);
+    if ((0,_workspace__WEBPACK_IMPORTED_MODULE_5__/* .isWithin */ .UO)(node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(workspace), target) && !(0,_workspace__WEBPACK_IMPORTED_MODULE_5__/* .isWithin */ .UO)(root, (0,_workspace__WEBPACK_IMPORTED_MODULE_5__/* .realPath */ .Ye)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target))))
+        throw fail(`its folder resolves outside the workspace (${workspace})`);
+    let existing;
+    try {
+        existing = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(target);
+    }
+    catch {
+        existing = undefined;
+    }
+    if (existing?.isDirectory())
+        throw fail('it is a folder');
+    if (existing && !existing.isFile() && !existing.isSymbolicLink())
+        throw fail('it is not a regular file');
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target);
+    const temp = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, `.${node_path__WEBPACK_IMPORTED_MODULE_3___default().basename(target)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(dir, { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(temp, text, { flag: 'wx' });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, target);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true }).catch(() => { });
+        throw fail(reason(error));
+    }
+    return target;
 }
 
 
@@ -31878,10 +32176,15 @@ async function octokitFor(token, run) {
 /* harmony export */   OS: () => (/* binding */ reportingInputs),
 /* harmony export */   hF: () => (/* binding */ input)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8532);
+/* unused harmony export numberProblem */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8532);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
 /* harmony import */ var _duration__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9713);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7620);
+/* harmony import */ var _url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2520);
+
+
 
 
 
@@ -31889,11 +32192,38 @@ async function octokitFor(token, run) {
  * Action inputs arrive as strings (the runner fills in action.yml defaults; the CLI does the
  * same from the generated manifest). Each helper parses one string and says what is allowed.
  */
-const raw = () => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value.trim());
+const raw = () => zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value) => value.trim());
 function fail(ctx, message) {
     ctx.addIssue({ code: 'custom', message });
-    return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
 }
+/**
+ * What is wrong with a number a user wrote ("expected an integer from 1 to 1000"); undefined when
+ * it is fine. The one reading of numeric inputs.
+ */
+function numberProblem(value, bounds = {}) {
+    const n = Number(value.trim());
+    const min = bounds.min;
+    const max = bounds.integer ? Math.min(bounds.max ?? _duration__WEBPACK_IMPORTED_MODULE_1__/* .MAX_TIMER_MS */ ._o, _duration__WEBPACK_IMPORTED_MODULE_1__/* .MAX_TIMER_MS */ ._o) : bounds.max;
+    const kind = bounds.integer ? 'an integer' : 'a number';
+    const range = min !== undefined && max !== undefined
+        ? ` from ${min} to ${max}`
+        : min !== undefined
+            ? ` >= ${min}`
+            : max !== undefined
+                ? ` <= ${max}`
+                : '';
+    const bad = value.trim() === '' ||
+        !Number.isFinite(n) ||
+        (bounds.integer && !Number.isInteger(n)) ||
+        (min !== undefined && n < min) ||
+        (max !== undefined && n > max);
+    return bad ? `expected ${kind}${range}` : undefined;
+}
+const numberInput = (bounds) => raw().transform((value, ctx) => {
+    const problem = numberProblem(value, bounds);
+    return problem === undefined ? Number(value) : fail(ctx, problem);
+});
 const TRUE = new Set(['true', 'True', 'TRUE']);
 const FALSE = new Set(['false', 'False', 'FALSE']);
 const input = {
@@ -31909,37 +32239,35 @@ const input = {
             return false;
         return fail(ctx, 'expected true or false');
     }),
-    number: (bounds = {}) => raw().transform((value, ctx) => {
-        const n = Number(value);
-        const kind = bounds.integer ? 'an integer' : 'a number';
-        const range = bounds.min !== undefined && bounds.max !== undefined
-            ? ` from ${bounds.min} to ${bounds.max}`
-            : bounds.min !== undefined
-                ? ` >= ${bounds.min}`
-                : bounds.max !== undefined
-                    ? ` <= ${bounds.max}`
-                    : '';
-        if (value === '' ||
-            !Number.isFinite(n) ||
-            (bounds.integer && !Number.isInteger(n)) ||
-            (bounds.min !== undefined && n < bounds.min) ||
-            (bounds.max !== undefined && n > bounds.max)) {
-            return fail(ctx, `expected ${kind}${range}`);
-        }
-        return n;
-    }),
+    /** A number within bounds (rates, scores, thresholds); `integer: true` is `input.integer`. */
+    number: (bounds = {}) => numberInput(bounds),
+    /**
+     * A whole number within bounds: counts, limits, retries, milliseconds. Never more than
+     * MAX_TIMER_MS, so one can feed a timer (a longer setTimeout fires after 1 ms).
+     */
+    integer: (bounds = {}) => numberInput({ ...bounds, integer: true }),
     choice: (values) => raw().transform((value, ctx) => values.includes(value)
         ? value
         : fail(ctx, `expected one of ${values.join(', ')}`)),
     /** Newline- or comma-separated list; blanks dropped. */
-    list: () => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value
+    list: () => zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value) => value
         .split(/[\n,]/)
         .map((item) => item.trim())
         .filter(Boolean)),
-    /** A duration such as 500ms, 30s, 5m, 1h; returns milliseconds. */
-    duration: () => raw().transform((value, ctx) => {
-        const ms = (0,_duration__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E)(value);
-        return ms === undefined ? fail(ctx, 'expected a duration such as 30s, 5m or 1h') : ms;
+    /** An http(s) URL (undefined when empty); credentials in it are registered as secrets (url.ts). */
+    url: () => raw().transform((value, ctx) => {
+        const { url, problem } = (0,_url__WEBPACK_IMPORTED_MODULE_3__/* .parseHttpUrl */ .f$)(value);
+        return problem ? fail(ctx, problem) : url;
+    }),
+    /** A required http(s) URL. */
+    requiredUrl: () => raw().transform((value, ctx) => {
+        const { url, problem } = (0,_url__WEBPACK_IMPORTED_MODULE_3__/* .parseHttpUrl */ .f$)(value);
+        return problem || !url ? fail(ctx, problem ?? 'a value is required') : url;
+    }),
+    /** A duration such as 500ms, 30s, 5m, 1h, within bounds (at most MAX_TIMER_MS); returns milliseconds. */
+    duration: (bounds = {}) => raw().transform((value, ctx) => {
+        const problem = (0,_duration__WEBPACK_IMPORTED_MODULE_1__/* .durationProblem */ .YV)(value, bounds);
+        return problem === undefined ? (0,_duration__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)(value) : fail(ctx, problem);
     }),
 };
 /** Inputs every action shares for its reports. */
@@ -31959,7 +32287,8 @@ function readInputs(schema, source, secretInputs = []) {
         return parsed.data;
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? '');
-    const value = values[name] ?? '';
+    // Registered secrets (a URL's password) are masked before cutting: the runner masks no prefix.
+    const value = (0,_secrets__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .fp)(values[name] ?? '');
     // A prefix of a secret is not masked by the runner: never show secret values.
     const shown = secretInputs.includes(name) ? '***' : value.length > 80 ? `${value.slice(0, 77)}...` : value;
     throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input '${name}' has value '${shown}': ${issue.message}`);
@@ -31979,15 +32308,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: annotateCapped
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./packages/core/src/version.ts
 /** The suite's version, written into every report. */
 const VERSION = '0.1.0';
 
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __nccwpck_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/files.ts
+var files = __nccwpck_require__(2886);
 // EXTERNAL MODULE: ./packages/core/src/github/context.ts
 var context = __nccwpck_require__(9594);
 // EXTERNAL MODULE: ./packages/core/src/github/check-run.ts
@@ -32039,11 +32367,14 @@ var junit = __nccwpck_require__(1038);
 var markdown = __nccwpck_require__(2901);
 // EXTERNAL MODULE: ./packages/core/src/render/sarif.ts
 var render_sarif = __nccwpck_require__(6395);
+// EXTERNAL MODULE: ./packages/core/src/safe-text.ts
+var safe_text = __nccwpck_require__(2638);
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
 var secrets = __nccwpck_require__(7620);
 // EXTERNAL MODULE: ./packages/core/src/verdict.ts
 var verdict = __nccwpck_require__(2576);
 ;// CONCATENATED MODULE: ./packages/core/src/publish.ts
+
 
 
 
@@ -32079,57 +32410,80 @@ function annotateCapped(findings, runtime) {
         }
     }
 }
-// Output files go where the user says (e.g. under runner.temp); only files read from config are confined.
-async function writeIn(workspace, file, text) {
-    const target = external_node_path_default().resolve(workspace, file);
-    await (0,promises_.mkdir)(external_node_path_default().dirname(target), { recursive: true });
-    await (0,promises_.writeFile)(target, text);
-    return target;
-}
 /** Renders one report to every place it belongs and sets the step's outcome. */
-async function publish(unredacted, command, options, runtime, workspace, env = process.env) {
+async function publish(unredacted, command, options, runtime, workspace, env = process.env, 
+/** A run that ended early says why in its own words, instead of the verdict line. */
+ending) {
     // Masking covers logs only; the report goes to files, comments and check runs too.
     const report = (0,secrets/* redactDeep */.KL)(unredacted);
+    // A file that cannot be written (a folder, /dev/full, a full disk) is one error line; the
+    // outputs and the summary still go out, and the step fails.
+    const writeFailures = [];
+    const write = async (input, file, text) => {
+        try {
+            await (0,files/* writeOutputFile */.BF)(workspace, file, text(), { input });
+            return true;
+        }
+        catch (error) {
+            if (!(0,errors/* isUserError */.iU)(error))
+                throw error;
+            writeFailures.push(error.message);
+            return false;
+        }
+    };
     const reportPath = options['report-path'] || `llmops-${report.action}-report.json`;
-    await writeIn(workspace, reportPath, `${JSON.stringify({ version: VERSION, ...report }, null, 2)}\n`);
-    runtime.setOutput('report-path', reportPath);
+    const reportJson = () => `${JSON.stringify({ version: VERSION, ...report }, null, 2)}\n`;
+    if (await write('report-path', reportPath, reportJson))
+        runtime.setOutput('report-path', reportPath);
     if (options['sarif-path'] && command.sarifTool) {
         const { sarif, capped } = (0,render_sarif/* renderSarif */.W)(report, {
             toolName: command.sarifTool.name,
             informationUri: command.sarifTool.informationUri,
             version: VERSION,
         });
-        await writeIn(workspace, options['sarif-path'], JSON.stringify(sarif, null, 2));
-        runtime.setOutput('sarif-path', options['sarif-path']);
+        if (await write('sarif-path', options['sarif-path'], () => JSON.stringify(sarif, null, 2)))
+            runtime.setOutput('sarif-path', options['sarif-path']);
         if (capped > 0)
             runtime.warning(`SARIF capped to fit code scanning's limits (25,000 results, 10 MB): ${capped} findings left out`);
     }
     if (options['junit-path'])
-        await writeIn(workspace, options['junit-path'], (0,junit/* renderJunit */.R)(report));
+        await write('junit-path', options['junit-path'], () => (0,junit/* renderJunit */.R)(report));
     for (const [name, value] of Object.entries(report.outputs))
         runtime.setOutput(name, value);
     runtime.setOutput('verdict', report.verdict);
     annotateCapped(report.findings, runtime);
     const run = (0,context/* readGitHubRun */.j)(env);
     const link = run && (0,context/* runUrl */.V)(run);
-    if (runtime.summary)
-        await runtime.summary((0,markdown/* renderMarkdown */.Gc)(report, { maxBytes: SUMMARY_MAX_BYTES, runUrl: link }));
+    if (runtime.summary) {
+        try {
+            await runtime.summary((0,safe_text/* stripControls */.$Y)((0,markdown/* renderMarkdown */.Gc)(report, { maxBytes: SUMMARY_MAX_BYTES, runUrl: link })));
+        }
+        catch (error) {
+            // The summary file is the runner's; a full disk there must not lose the rest.
+            writeFailures.push(`cannot write the job summary: ${error.code ?? error.message}`);
+        }
+    }
     const token = options['github-token'];
     if (run && token)
         await publishToGitHub(report, options, runtime, run, token);
-    if ((0,verdict/* verdictFailsStep */.tE)(report.verdict, options['fail-on-inconclusive'] ?? true)) {
+    for (const failure of writeFailures)
+        runtime.fail(failure);
+    if (ending)
+        runtime.fail(ending.message, { annotated: ending.annotated });
+    else if ((0,verdict/* verdictFailsStep */.tE)(report.verdict, options['fail-on-inconclusive'] ?? true)) {
         runtime.fail(`${report.action}: ${report.verdict} — ${[report.headline, ...report.reasons].join('; ')}`);
     }
+    return { writeFailures };
 }
 async function publishToGitHub(report, options, runtime, run, token) {
     const link = (0,context/* runUrl */.V)(run);
     if (options.comment && run.pullRequest) {
-        const body = (0,markdown/* renderMarkdown */.Gc)(report, {
+        const body = (0,safe_text/* stripControls */.$Y)((0,markdown/* renderMarkdown */.Gc)(report, {
             maxBytes: COMMENT_MAX_BYTES,
             maxRows: 20,
             marker: commentMarker(report.action),
             runUrl: link,
-        });
+        }));
         try {
             const result = await upsertStickyComment(token, run, report.action, body);
             runtime.info(`${result.created ? 'Created' : 'Updated'} PR comment ${result.id}`);
@@ -32140,7 +32494,7 @@ async function publishToGitHub(report, options, runtime, run, token) {
     }
     if (options['check-run']) {
         try {
-            const summary = (0,markdown/* renderMarkdown */.Gc)(report, { maxBytes: COMMENT_MAX_BYTES, maxRows: 20, runUrl: link });
+            const summary = (0,safe_text/* stripControls */.$Y)((0,markdown/* renderMarkdown */.Gc)(report, { maxBytes: COMMENT_MAX_BYTES, maxRows: 20, runUrl: link }));
             const result = await (0,check_run/* publishCheckRun */.N)(token, run, report, summary, options['fail-on-inconclusive'] ?? true);
             runtime.info(`Published check run ${result.id} (${result.requests} requests)`);
         }
@@ -32393,88 +32747,109 @@ function buildSarif(report, options, count) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6058);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7638);
-/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7276);
-/* harmony import */ var _publish__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5102);
+/* harmony import */ var _execute__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(998);
+/* harmony import */ var _safe_text__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2638);
 /* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7620);
-/* harmony import */ var _workspace__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3268);
 
 
 
 
 
-
+// One log line per text line, none starting a workflow command, whatever the text holds.
+const info = (text) => {
+    for (const line of (0,_safe_text__WEBPACK_IMPORTED_MODULE_3__/* .logLines */ .OG)(text))
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line);
+};
 const actionsRuntime = {
-    info: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line),
-    warning: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(line),
+    info,
+    warning: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_safe_text__WEBPACK_IMPORTED_MODULE_3__/* .commandText */ .jt)(line)),
     annotate: (f) => {
         const props = {
-            title: f.title ?? f.ruleId,
+            title: f.title ? (0,_safe_text__WEBPACK_IMPORTED_MODULE_3__/* .commandText */ .jt)(f.title) : f.ruleId,
             file: f.file,
             startLine: f.line,
             endLine: f.endLine,
             startColumn: f.column,
             endColumn: f.endColumn,
         };
+        const message = (0,_safe_text__WEBPACK_IMPORTED_MODULE_3__/* .commandText */ .jt)(f.message);
         if (f.level === 'error')
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(f.message, props);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(message, props);
         else if (f.level === 'warning')
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(f.message, props);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message, props);
         else
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(f.message, props);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(message, props);
     },
     setOutput: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value),
     summary: async (markdown) => {
         if (process.env.GITHUB_STEP_SUMMARY)
             await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown).write();
     },
-    fail: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message),
+    fail: (message, options) => {
+        // Already shown as an annotation on its file: fail the step without a second error line.
+        if (options?.annotated)
+            process.exitCode = 1;
+        else
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_safe_text__WEBPACK_IMPORTED_MODULE_3__/* .commandText */ .jt)(message));
+    },
 };
 /** The whole of an action's main.ts: inputs from the runner, run the command, publish. */
 async function runAction(command, source = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name)) {
     (0,_secrets__WEBPACK_IMPORTED_MODULE_4__/* .setSecretSink */ .Wg)((value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value));
-    const controller = new AbortController();
-    const cancel = () => controller.abort(new Error('cancelled'));
-    process.once('SIGINT', cancel);
-    process.once('SIGTERM', cancel);
     try {
-        for (const name of command.secretInputs)
-            (0,_secrets__WEBPACK_IMPORTED_MODULE_4__/* .registerSecret */ .cl)(source(name));
-        const inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_2__/* .readInputs */ .Ko)(command.inputs, source, command.secretInputs);
-        const workspace = (0,_workspace__WEBPACK_IMPORTED_MODULE_5__/* .workspaceRoot */ .oS)();
-        const report = await command.run(inputs, {
-            workspace,
-            env: process.env,
-            // One log line per text line, none starting a workflow command.
-            log: (text) => {
-                for (const line of text.split(/\r?\n/))
-                    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line.replace(/^(\s*)::/, '$1: :'));
-            },
-            signal: controller.signal,
-        });
-        await (0,_publish__WEBPACK_IMPORTED_MODULE_3__/* .publish */ .m)(report, command, inputs, actionsRuntime, workspace);
+        await (0,_execute__WEBPACK_IMPORTED_MODULE_2__/* .executeCommand */ .R)(command, source, { runtime: actionsRuntime, log: info, env: process.env });
     }
     catch (error) {
-        if ((0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .isUserError */ .iU)(error) && error.file) {
-            // One annotation, on the file it is about, and a failed step.
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(error.message, {
-                title: `${command.name}: error`,
-                file: error.file,
-                startLine: error.line,
-                startColumn: error.column,
-            });
-            process.exitCode = 1;
-        }
-        else if ((0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .isUserError */ .iU)(error)) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .formatUserError */ .XR)(error));
-        }
-        else {
+        // Only bad inputs (before report-path is known) and failures to publish land here.
+        if ((0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .isUserError */ .iU)(error))
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_safe_text__WEBPACK_IMPORTED_MODULE_3__/* .commandText */ .jt)((0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .formatUserError */ .XR)(error)));
+        else
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`${command.name} crashed (a bug in llmops, please report it): ${error?.stack ?? String(error)}`);
-        }
     }
-    finally {
-        process.off('SIGINT', cancel);
-        process.off('SIGTERM', cancel);
-    }
+}
+
+
+/***/ }),
+
+/***/ 2638:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ stripControls),
+/* harmony export */   OG: () => (/* binding */ logLines),
+/* harmony export */   jt: () => (/* binding */ commandText)
+/* harmony export */ });
+/**
+ * Text from outside (server error bodies, model answers, file contents) must not steer the
+ * runner. The runner reads stdout line by line and runs any line starting with `::` (or the old
+ * `##[`) as a workflow command, and it splits on `\r` as well as `\n`: `boom\r::notice::X` would
+ * be a command. Every line we log goes through here.
+ */
+// Every line break a reader might split on: CRLF, LF, CR, VT, FF, NEL, LINE and PARAGRAPH SEPARATOR.
+const BREAKS = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
+const BREAKS_ALL = new RegExp(BREAKS.source, 'g');
+// C0 and C1 controls (and DEL) other than tab and the breaks above: terminal escapes, NUL, bells.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
+// A line the runner would take as a workflow command, once leading whitespace is trimmed.
+const COMMAND_START = /^(\s*)(::|##\[)/;
+/** Safe log lines: split on every kind of break, controls dropped, none starting a workflow command. */
+function logLines(text) {
+    return text
+        .replace(CONTROLS, '')
+        .split(BREAKS_ALL)
+        .map((line) => line.replace(COMMAND_START, (_, space, start) => `${space}${start[0]} ${start.slice(1)}`));
+}
+/**
+ * Text for a workflow command's message (warnings, errors, the failure line): `@actions/core`
+ * escapes `\r`, `\n` and `%` there, so only the other breaks and the controls need removing.
+ */
+function commandText(text) {
+    return text.replace(CONTROLS, '').replace(/[\v\f\u0085\u2028\u2029]/g, ' ');
+}
+/** Markdown for a summary or comment: controls dropped, every break a plain `\n` (tabs kept). */
+function stripControls(markdown) {
+    return markdown.replace(CONTROLS, '').replace(BREAKS_ALL, '\n');
 }
 
 
@@ -32489,11 +32864,48 @@ async function runAction(command, source = (name) => _actions_core__WEBPACK_IMPO
 /* harmony export */   cl: () => (/* binding */ registerSecret),
 /* harmony export */   fp: () => (/* binding */ redactSecrets)
 /* harmony export */ });
+/* unused harmony export secretForms */
 const known = new Set();
+/** Every form a registered secret is redacted in: itself and its common encodings. */
+const forms = new Set();
 let sink = () => { };
+// Shorter encoded forms would redact ordinary words; the verbatim secret (3+ characters) is always kept.
+const MIN_ENCODED = 6;
+/**
+ * Base64 of `bytes` wherever it starts in a longer encoded text: at each of the three offsets in
+ * a 3-byte group, only the characters that depend on the secret's bits alone.
+ */
+function base64Forms(bytes) {
+    const out = [];
+    for (let offset = 0; offset < 3; offset++) {
+        const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+        const start = Math.ceil((offset * 8) / 6);
+        const end = Math.floor(((offset + bytes.length) * 8) / 6);
+        const core = encoded.slice(start, end);
+        out.push(core);
+        // Whole-value encodings end in a padded quad: redact that too, so no tail character is left.
+        if (offset === 0)
+            out.push(encoded);
+    }
+    return out.flatMap((b64) => [b64, b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')]);
+}
+/** The secret and the encodings a model, a server or a tool might echo it in. */
+function secretForms(value) {
+    const bytes = Buffer.from(value, 'utf8');
+    const encoded = [
+        ...base64Forms(bytes),
+        bytes.toString('hex'),
+        bytes.toString('hex').toUpperCase(),
+        encodeURIComponent(value),
+        encodeURIComponent(value).replace(/%20/g, '+'),
+        [...value].reverse().join(''),
+    ].filter((form) => form.length >= MIN_ENCODED && form !== value);
+    // Longest first: a whole padded base64 before the core it contains.
+    return [value, ...new Set(encoded)].sort((a, b) => b.length - a.length);
+}
 function setSecretSink(next) {
     sink = next;
-    for (const value of known)
+    for (const value of forms)
         sink(value);
 }
 /**
@@ -32505,7 +32917,12 @@ function registerSecret(value, options = {}) {
     if (!value || value.length < 3 || known.has(value))
         return;
     known.add(value);
-    sink(value);
+    for (const form of secretForms(value)) {
+        if (forms.has(form))
+            continue;
+        forms.add(form);
+        sink(form);
+    }
     if (options.split === false)
         return;
     for (const part of value.split(/[\s:]+/))
@@ -32514,7 +32931,7 @@ function registerSecret(value, options = {}) {
 }
 /** Every string inside a value with secrets replaced: reports and files are not masked by the runner. */
 function redactDeep(value) {
-    if (known.size === 0)
+    if (forms.size === 0)
         return value;
     const walk = (v) => {
         if (typeof v === 'string')
@@ -32527,12 +32944,108 @@ function redactDeep(value) {
     };
     return walk(value);
 }
-/** Replace every registered secret in text (for output the runner does not mask). */
+/**
+ * Replace every registered secret, and its encodings, in text (for output the runner does not
+ * mask). Each form is one linear substring scan, longest forms first.
+ */
 function redactSecrets(text) {
     let out = text;
-    for (const value of known)
-        out = out.split(value).join('***');
+    for (const form of sortedForms())
+        if (out.includes(form))
+            out = out.split(form).join('***');
     return out;
+}
+let sorted = { size: 0, list: [] };
+function sortedForms() {
+    if (sorted.size !== forms.size)
+        sorted = { size: forms.size, list: [...forms].sort((a, b) => b.length - a.length) };
+    return sorted.list;
+}
+
+
+/***/ }),
+
+/***/ 2520:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f$: () => (/* binding */ parseHttpUrl)
+/* harmony export */ });
+/* unused harmony exports urlSecrets, registerUrlSecrets, redactUrl */
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7620);
+
+/**
+ * Endpoint URLs carry credentials two ways: `user:password@host` and a query value
+ * (`?key=`, `?api_key=`, `?token=`, Azure's `?sig=`). Both are registered as secrets when the
+ * input is read and left out wherever a URL is shown; the rest of the URL stays readable.
+ */
+const SECRET_PARAM = /key|token|secret|passw|sig|auth|cred|session|code/i;
+// By hand rather than with `URL`: a value that does not parse still has to be shown without them.
+const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@/i;
+const QUERY_PAIR = /([?&;])([^=&;#]*)=([^&;#]*)/g;
+function decoded(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** The secret parts of a URL (parsed or not): the password (or a lone user, a token), key-like query values. */
+function urlSecrets(text) {
+    const found = [];
+    const userinfo = USERINFO.exec(text)?.[2];
+    if (userinfo) {
+        const at = userinfo.indexOf(':');
+        const user = at < 0 ? userinfo : userinfo.slice(0, at);
+        const password = at < 0 ? '' : userinfo.slice(at + 1);
+        // `https://TOKEN@host` puts the credential in the user part; with a password, or when short
+        // (`admin@`), the user is a name, and masking it would hide that word in every log line.
+        for (const part of password ? [password] : user.length >= 8 ? [user] : [])
+            found.push(part, decoded(part));
+        if (password)
+            found.push(Buffer.from(`${decoded(user)}:${decoded(password)}`).toString('base64'));
+    }
+    const query = text.slice(text.indexOf('?') + 1 || text.length).split('#')[0];
+    for (const match of `?${query}`.matchAll(QUERY_PAIR)) {
+        if (SECRET_PARAM.test(decoded(match[2])) && match[3])
+            found.push(match[3], decoded(match[3]));
+    }
+    return [...new Set(found)].filter((s) => s.length > 0);
+}
+/** Register a URL's credentials as secrets (before anything prints it). */
+function registerUrlSecrets(text) {
+    if (!text)
+        return;
+    for (const secret of urlSecrets(text))
+        (0,_secrets__WEBPACK_IMPORTED_MODULE_0__/* .registerSecret */ .cl)(secret, { split: false });
+}
+/** The URL as logs and reports show it: credentials and key-like query values as `***`. */
+function redactUrl(text) {
+    const [head, ...fragment] = text.split('#');
+    const shown = head
+        .replace(USERINFO, (_, scheme) => `${scheme}***@`)
+        .replace(QUERY_PAIR, (pair, sep, name, value) => value && SECRET_PARAM.test(decoded(name)) ? `${sep}${name}=***` : pair);
+    return fragment.length ? `${shown}#${fragment.join('#')}` : shown;
+}
+/**
+ * An http(s) URL input: `undefined` when empty, the trimmed text otherwise. Its credentials are
+ * registered as secrets first, so even the line rejecting it shows them masked.
+ */
+function parseHttpUrl(text) {
+    if (text === '')
+        return {};
+    registerUrlSecrets(text);
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return { problem: 'expected an http:// or https:// URL, e.g. http://vllm:8000/v1' };
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return { problem: `expected an http:// or https:// URL, not ${url.protocol}` };
+    return { url: text };
 }
 
 
@@ -32570,10 +33083,12 @@ function verdictFailsStep(verdict, failOnInconclusive = true) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CR: () => (/* binding */ toWorkspacePath),
+/* harmony export */   UO: () => (/* binding */ isWithin),
+/* harmony export */   Ye: () => (/* binding */ realPath),
 /* harmony export */   oS: () => (/* binding */ workspaceRoot),
 /* harmony export */   z1: () => (/* binding */ resolveInWorkspace)
 /* harmony export */ });
-/* unused harmony exports realPath, isInsideWorkspace, insideWorkspace */
+/* unused harmony exports isInsideWorkspace, insideWorkspace */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -32634,7 +33149,7 @@ function toWorkspacePath(workspace, absolute) {
 
 /***/ }),
 
-/***/ 2976:
+/***/ 79:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32643,16 +33158,18 @@ __nccwpck_require__.d(__webpack_exports__, {
   us: () => (/* reexport */ trivyWrapCommand)
 });
 
-// UNUSED EXPORTS: ACTION, ALL_SEVERITIES, DEFAULT_DOWNLOAD_BASE, DOWNLOAD_BASE_ENV, EXPIRED_RULE, GATE_AFFECTING_TRIVY_ENV, INSTALL_MARKER, PINNED_SUMS, PINNED_TRIVY_VERSION, SEVERITIES, TRIVY_SARIF_TOOL, assetName, buildReport, bySeverity, collectFindings, dockerfilePlace, entryMatches, fallbackScore, gateFindings, gatedSeverities, installTrivy, isExpired, isPlatformKey, loadAllowlist, parseTrivyReport, placeAt, placeOfPackage, runTrivy, severityRank, sha256File, targetFile, toFinding, toSeverity, trivyArgs, trivyEnv, trivyReportSchema, trivyWrapInputs
+// UNUSED EXPORTS: ACTION, ALL_SEVERITIES, DEFAULT_DOWNLOAD_BASE, DOWNLOAD_BASE_ENV, EXPIRED_RULE, GATE_AFFECTING_TRIVY_ENV, INSTALL_MARKER, PINNED_SUMS, PINNED_TRIVY_VERSION, SEVERITIES, TRIVY_SARIF_TOOL, assetName, backstopMs, buildReport, bySeverity, collectFindings, dockerfilePlace, entryMatches, fallbackScore, gateFindings, gatedSeverities, installTrivy, isExpired, isPlatformKey, loadAllowlist, parseAllowlist, parseTrivyReport, placeAt, placeOfPackage, runTrivy, severityRank, sha256File, targetFile, toFinding, toSeverity, trivyArgs, trivyEnv, trivyReportSchema, trivyWrapInputs
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./packages/core/src/duration.ts
 var duration = __nccwpck_require__(9713);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __nccwpck_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/escape.ts
 var src_escape = __nccwpck_require__(3066);
+// EXTERNAL MODULE: ./packages/core/src/execute.ts
+var execute = __nccwpck_require__(998);
+// EXTERNAL MODULE: ./packages/core/src/files.ts
+var src_files = __nccwpck_require__(2886);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:path"
@@ -32728,14 +33245,131 @@ function defaultBaseRef(env = process.env) {
     return env.GITHUB_BASE_REF || undefined;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/inline-yaml.ts
+/**
+ * Whether an input that takes "a YAML list, inline or a file path" holds the list itself: a
+ * newline, or a leading `-` (block list) or `[` (flow list). A path never has those.
+ */
+function isInlineYaml(value) {
+    const trimmed = value.trim();
+    return trimmed.includes('\n') || trimmed.startsWith('-') || trimmed.startsWith('[');
+}
+
 // EXTERNAL MODULE: ./packages/core/src/inputs.ts
 var inputs = __nccwpck_require__(7276);
 // EXTERNAL MODULE: ./packages/core/src/publish.ts + 2 modules
 var publish = __nccwpck_require__(5102);
+// EXTERNAL MODULE: ./packages/core/src/safe-text.ts
+var safe_text = __nccwpck_require__(2638);
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
 var secrets = __nccwpck_require__(7620);
+;// CONCATENATED MODULE: ./packages/core/src/sleep.ts
+
+/**
+ * Resolves after `ms`, or rejects with the signal's reason once it aborts. A delay past what one
+ * timer holds (MAX_TIMER_MS) is waited out in pieces: a bare setTimeout would fire after 1 ms.
+ */
+function sleep(ms, signal) {
+    if (!(ms >= 0))
+        return Promise.reject(new RangeError(`sleep: expected a delay >= 0 ms, got ${ms}`));
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const end = Date.now() + ms;
+        let timer;
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const wait = (left) => {
+            timer = setTimeout(() => {
+                const rest = end - Date.now();
+                if (left > duration/* MAX_TIMER_MS */._o && rest > 0)
+                    return wait(rest);
+                signal?.removeEventListener('abort', onAbort);
+                resolve();
+            }, Math.min(left, duration/* MAX_TIMER_MS */._o));
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        wait(ms);
+    });
+}
+
+// EXTERNAL MODULE: ./packages/core/src/url.ts
+var url = __nccwpck_require__(2520);
 // EXTERNAL MODULE: ./packages/core/src/workspace.ts
 var src_workspace = __nccwpck_require__(3268);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./packages/core/src/yaml.ts
+
+
+/**
+ * How many alias expansions one document may make (counted the way `yaml` counts them). Files
+ * come from pull requests: a billion-laughs document must stop here, not exhaust memory.
+ */
+const MAX_YAML_ALIASES = 10_000;
+function firstLine(message) {
+    return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+/**
+ * The one YAML loader: parse with positions, report syntax problems with line and column, and
+ * convert to plain data with the alias limit. Duplicate keys are errors unless `uniqueKeys: false`.
+ */
+function loadYaml(text, options = {}) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, {
+        lineCounter: lines,
+        prettyErrors: false,
+        uniqueKeys: options.uniqueKeys ?? true,
+        ...(options.schema ? { schema: options.schema } : {}),
+    });
+    const at = (offset) => lines.linePos(offset ?? 0);
+    const problems = [];
+    for (const [level, list] of [
+        ['error', doc.errors],
+        ['warning', doc.warnings],
+    ]) {
+        for (const e of list) {
+            const pos = at(e.pos[0]);
+            problems.push({ level, message: `YAML: ${firstLine(e.message)}`, line: pos.line, column: pos.col });
+        }
+    }
+    let value;
+    if (!doc.errors.length) {
+        try {
+            value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+        }
+        catch (error) {
+            // The alias limit, or an alias before its anchor: a bad file, not a crash.
+            const message = /Excessive alias/.test(error.message)
+                ? `YAML: too many aliases (over ${MAX_YAML_ALIASES} expansions): refusing a document that expands without bound`
+                : `YAML: ${firstLine(error.message)}`;
+            problems.push({ level: 'error', message, line: 1, column: 1 });
+        }
+    }
+    return { doc, lines, problems, value };
+}
+/**
+ * Parse YAML text into plain data, or throw one `UserError` at the first problem's place.
+ * `what` starts the message (e.g. "checks"), `file` is the workspace-relative path if any.
+ */
+function parseYaml(text, context) {
+    const loaded = loadYaml(text);
+    const error = loaded.problems.find((p) => p.level === 'error');
+    if (error) {
+        const line = error.line + (context.lineOffset ?? 0);
+        if (!context.file)
+            throw new UserError(`${context.what}: ${error.message} (line ${line}, column ${error.column})`);
+        throw new UserError(`${context.what}: ${error.message}`, {
+            file: context.file,
+            line,
+            column: error.column,
+        });
+    }
+    return loaded.value;
+}
+
 // EXTERNAL MODULE: ./packages/core/src/github/context.ts
 var context = __nccwpck_require__(9594);
 // EXTERNAL MODULE: ./packages/core/src/github/check-run.ts
@@ -32752,7 +33386,7 @@ function show(value) {
 }
 function renderTable(table, maxRows) {
     const rows = table.rows.slice(0, maxRows).map((row) => row.map((c) => show(c).slice(0, 100)));
-    const widths = table.columns.map((col, i) => Math.max(col.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const widths = table.columns.map((col, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), col.length));
     const line = (cells) => cells
         .map((c, i) => c.padEnd(widths[i]))
         .join('  ')
@@ -32802,14 +33436,19 @@ var junit = __nccwpck_require__(1038);
 
 
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+
+
+
+
+
+
+
+
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(8532);
 ;// CONCATENATED MODULE: ./packages/trivy/src/allowlist.ts
-
 
 
 
@@ -32839,53 +33478,56 @@ const entrySchema = schemas/* object */.Ikc({
 })
     // A misspelt `pakage:` would otherwise be dropped, widening the entry to every package.
     .strict();
-/** Read and validate an allowlist file: a YAML list of entries. A bad entry is an error on its line. */
-async function loadAllowlist(absolute, file) {
-    let source;
-    try {
-        source = await (0,promises_.readFile)(absolute, 'utf8');
-    }
-    catch (error) {
-        throw new errors/* UserError */.yo(`cannot read allowlist ${file}: ${error.code ?? error.message}`);
-    }
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(source, { lineCounter: lines, prettyErrors: false });
-    const lineAt = (offset) => (offset === undefined ? 1 : lines.linePos(offset).line);
-    if (doc.errors.length) {
-        const first = doc.errors[0];
-        throw new errors/* UserError */.yo(`allowlist is not valid YAML: ${first.message.split('\n')[0]}`, {
-            file,
-            line: lineAt(first.pos[0]),
-        });
-    }
+/**
+ * The `allowlist` input: an inline YAML list (a newline, or a leading `-` or `[`), or the path of a
+ * YAML file inside the workspace. Either way one parser reads it, and errors name line and column.
+ */
+async function loadAllowlist(workspace, value) {
+    if (isInlineYaml(value))
+        return parseAllowlist(value);
+    const { text, relative } = (0,src_files/* readWorkspaceFile */.sL)(workspace, value.trim(), { input: 'allowlist' });
+    return parseAllowlist(text, relative);
+}
+/**
+ * Validate an allowlist's YAML text with the entry schema. `file` places errors in a file (as
+ * annotations); without it, the text is the `allowlist` input and errors say line and column in it.
+ */
+function parseAllowlist(source, file) {
+    const { doc, lines, problems, value } = loadYaml(source);
+    const place = (line, column, message) => file
+        ? new errors/* UserError */.yo(message, { file, line, column })
+        : new errors/* UserError */.yo(`input 'allowlist', line ${line}, column ${column}: ${message}`);
+    const problem = (message, offset) => {
+        const { line, col } = offset === undefined ? { line: 1, col: 1 } : lines.linePos(offset);
+        return place(line, col, message);
+    };
+    const first = problems.find((p) => p.level === 'error');
+    if (first)
+        throw place(first.line, first.column, `allowlist is not valid YAML: ${first.message}`);
     const root = doc.contents;
     if (root === null || root === undefined)
         return { file, entries: [] };
     if (!(0,dist/* isSeq */.oP)(root)) {
-        throw new errors/* UserError */.yo('allowlist must be a YAML list of entries {id, reason, expires, package?, target?}', {
-            file,
-            line: lineAt(root.range?.[0]),
-        });
+        throw problem('allowlist must be a YAML list of entries {id, reason, expires, package?, target?}', root.range?.[0]);
     }
     const entries = [];
     root.items.forEach((node, index) => {
-        const line = lineAt(node.range?.[0]);
-        if (!(0,dist/* isMap */.jh)(node)) {
-            throw new errors/* UserError */.yo(`allowlist entry ${index + 1} must be a mapping {id, reason, expires}`, {
-                file,
-                line,
-            });
-        }
-        const parsed = entrySchema.safeParse(node.toJSON());
+        const offset = node.range?.[0];
+        const line = offset === undefined ? 1 : lines.linePos(offset).line;
+        if (!(0,dist/* isMap */.jh)(node))
+            throw problem(`allowlist entry ${index + 1} must be a mapping {id, reason, expires}`, offset);
+        const parsed = entrySchema.safeParse(value[index]);
         if (!parsed.success) {
             const issue = parsed.error.issues[0];
             if (issue.code === 'unrecognized_keys') {
                 const key = issue.keys[0];
                 const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === key);
-                const keyLine = (0,dist/* isScalar */.jn)(pair?.key) ? lineAt(pair.key.range?.[0]) : line;
-                throw new errors/* UserError */.yo(`allowlist entry ${index + 1}: unknown key '${key}' (allowed: ${Object.keys(entrySchema.shape).join(', ')})`, { file, line: keyLine });
+                throw problem(`allowlist entry ${index + 1}: unknown key '${key}' (allowed: ${Object.keys(entrySchema.shape).join(', ')})`, (0,dist/* isScalar */.jn)(pair?.key) ? pair.key.range?.[0] : offset);
             }
-            throw new errors/* UserError */.yo(`allowlist entry ${index + 1}: ${issue.message}`, { file, line });
+            // Point at the value the schema refused when it is there, else at the entry.
+            const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === issue.path[0]);
+            const at = pair?.value?.range?.[0];
+            throw problem(`allowlist entry ${index + 1}: ${issue.message}`, at ?? offset);
         }
         entries.push({ ...parsed.data, line });
     });
@@ -32915,6 +33557,8 @@ function wildcard(pattern) {
     return new RegExp(`^${body}$`);
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
@@ -32970,7 +33614,7 @@ function dockerfilePlace(workspace, absolute) {
     const file = (0,src_workspace/* toWorkspacePath */.CR)(workspace, absolute);
     if (!(0,external_node_fs_.existsSync)(absolute))
         return { file };
-    const lines = (0,external_node_fs_.readFileSync)(absolute, 'utf8').split(/\r?\n/);
+    const lines = (0,src_files/* readWorkspaceFile */.sL)(workspace, absolute, { input: 'dockerfile' }).text.split(/\r?\n/);
     let from;
     lines.forEach((text, index) => {
         if (/^\s*FROM\s/i.test(text))
@@ -32998,7 +33642,7 @@ function severityRank(severity) {
  */
 function gatedSeverities(listed) {
     const known = listed.filter((s) => s !== 'UNKNOWN');
-    const floor = known.length ? Math.min(...known.map(severityRank)) : Infinity;
+    const floor = known.reduce((min, s) => Math.min(min, severityRank(s)), Infinity);
     const gated = new Set(SEVERITIES.filter((s) => s !== 'UNKNOWN' && RANK[s] >= floor));
     if (listed.includes('UNKNOWN'))
         gated.add('UNKNOWN');
@@ -33159,7 +33803,9 @@ const listOf = (allowed, { required }) => inputs/* input */.hF.list().transform(
 });
 const trivyWrapInputs = schemas/* object */.Ikc({
     'scan-type': inputs/* input */.hF.choice(['image', 'fs', 'config', 'repo']),
-    target: inputs/* input */.hF.optional(),
+    target: inputs/* input */.hF.optional().refine((target) => !target?.startsWith('-'), {
+        message: "expected an image reference, path or URL; one starting with '-' reads as a flag (write ./-name for such a path)",
+    }),
     'trivy-version': inputs/* input */.hF.text(),
     'trivy-path': inputs/* input */.hF.optional(),
     severity: listOf(SEVERITIES, { required: true }),
@@ -33170,7 +33816,7 @@ const trivyWrapInputs = schemas/* object */.Ikc({
     'cache-dir': inputs/* input */.hF.optional(),
     'skip-db-update': inputs/* input */.hF.bool(),
     dockerfile: inputs/* input */.hF.optional(),
-    timeout: inputs/* input */.hF.duration(),
+    timeout: inputs/* input */.hF.duration({ min: 1000 }),
     'sarif-path': inputs/* input */.hF.optional(),
     ...inputs/* reportingInputs */.OS,
 });
@@ -34238,6 +34884,7 @@ function toFinding(f) {
             .join('|'),
     };
 }
+/** `file` is the allowlist file; an inline list (the input) has none, so its line goes in the message. */
 function expiredFinding(use, file) {
     const e = use.entry;
     const what = use.matched
@@ -34247,9 +34894,8 @@ function expiredFinding(use, file) {
         ruleId: EXPIRED_RULE,
         level: 'warning',
         title: `Allowlist entry ${e.id} expired`,
-        message: `Allowlist entry ${e.id} expired on ${e.expires}: ${what}. Fix it, or renew the entry with a new reason.`,
-        file,
-        line: e.line,
+        message: `${file ? '' : `input 'allowlist', line ${e.line}: `}Allowlist entry ${e.id} expired on ${e.expires}: ${what}. Fix it, or renew the entry with a new reason.`,
+        ...(file ? { file, line: e.line } : {}),
         help: 'An allowlist entry accepts a risk until its `expires` date. After that the finding counts again, so someone looks at it anew.',
     };
 }
@@ -34341,10 +34987,7 @@ function buildReport(result, scan) {
     const headline = (gated.length
         ? `${gated.length} finding${gated.length === 1 ? '' : 's'} at ${gate} in ${scan.artifact}`
         : `No findings at ${gate} in ${scan.artifact}`) + (extras.length ? ` (${extras.join(', ')})` : '');
-    const findings = [
-        ...(scan.allowlistFile ? expired.map((u) => expiredFinding(u, scan.allowlistFile)) : []),
-        ...gated.map(toFinding),
-    ];
+    const findings = [...expired.map((u) => expiredFinding(u, scan.allowlistFile)), ...gated.map(toFinding)];
     const tables = [countsTable(result.findings), topTable(result.findings)];
     if (result.entries.length)
         tables.push(allowlistTable(result.entries));
@@ -34433,7 +35076,8 @@ function trivyArgs(scan) {
     }
     args.push('--ignorefile', scan.ignoreFile);
     args.push('--timeout', `${Math.max(1, Math.ceil(scan.timeoutMs / 1000))}s`);
-    args.push(scan.target);
+    // `--` ends the flags (Trivy's cobra/pflag command line): the target is never read as one.
+    args.push('--', scan.target);
     return args;
 }
 // Trivy reads every flag from TRIVY_<FLAG> too. These change which findings reach the JSON or
@@ -34477,7 +35121,23 @@ function trivyEnv(env) {
     return { env: kept, removed: removed.sort() };
 }
 const STDERR_KEEP = 64 * 1024;
-/** Run Trivy to completion; a Trivy that cannot be started at all is a UserError. */
+/** After SIGTERM, how long the process group has before SIGKILL. */
+const TERM_GRACE_MS = 3000;
+/** After Trivy exits, how long a process it left behind may hold stderr open. */
+const DRAIN_MS = 2000;
+/**
+ * Trivy enforces --timeout itself; our own deadline only catches a Trivy that hangs past it, a
+ * tenth of the timeout later (2 s to 30 s).
+ */
+function backstopMs(timeoutMs) {
+    return timeoutMs + Math.min(30_000, Math.max(2000, Math.round(timeoutMs / 10)));
+}
+/**
+ * Run Trivy to completion; a Trivy that cannot be started at all is a UserError. It runs in its
+ * own process group, so a timeout or cancellation stops everything it started (a child left
+ * holding stderr would otherwise keep the pipe, and us, open), and once it is stopped — or has
+ * exited — we wait for its stderr only briefly.
+ */
 function runTrivy(binary, args, options) {
     const started = Date.now();
     return new Promise((resolve, reject) => {
@@ -34485,31 +35145,81 @@ function runTrivy(binary, args, options) {
             cwd: options.cwd,
             env: options.env,
             stdio: ['ignore', 'ignore', 'pipe'],
+            detached: true,
         });
         let stderr = '';
         let timedOut = false;
+        let exited;
+        let settled = false;
         child.stderr.setEncoding('utf8');
         child.stderr.on('data', (chunk) => {
             stderr = (stderr + chunk).slice(-STDERR_KEEP);
         });
-        // Trivy enforces --timeout itself; this only catches a Trivy that hangs past it.
-        const timer = setTimeout(() => {
-            timedOut = true;
-            child.kill('SIGKILL');
-        }, options.timeoutMs + 30_000);
-        const abort = () => child.kill('SIGTERM');
-        options.signal?.addEventListener('abort', abort, { once: true });
-        const done = () => {
-            clearTimeout(timer);
-            options.signal?.removeEventListener('abort', abort);
+        const killGroup = (signal) => {
+            try {
+                if (child.pid)
+                    process.kill(-child.pid, signal);
+            }
+            catch {
+                // the group is gone already
+            }
         };
-        child.on('error', (error) => {
-            done();
-            reject(new errors/* UserError */.yo(`cannot run Trivy at ${binary}: ${error.code ?? error.message}`));
+        // Our process ending takes Trivy's group with it.
+        const onProcessExit = () => killGroup('SIGKILL');
+        process.once('exit', onProcessExit);
+        const timers = new AbortController();
+        const after = (ms, then) => sleep(ms, timers.signal).then(then, () => { });
+        const stop = (signal) => {
+            killGroup(signal);
+            if (signal === 'SIGTERM')
+                void after(TERM_GRACE_MS, () => killGroup('SIGKILL'));
+            if (exited)
+                finish();
+        };
+        const abort = () => stop('SIGTERM');
+        options.signal?.addEventListener('abort', abort, { once: true });
+        const settle = () => {
+            if (settled)
+                return false;
+            settled = true;
+            timers.abort();
+            process.removeListener('exit', onProcessExit);
+            options.signal?.removeEventListener('abort', abort);
+            return true;
+        };
+        const finish = () => {
+            if (!settle())
+                return;
+            // Trivy has exited: anything still in its group is left over (and may hold stderr).
+            killGroup('SIGKILL');
+            child.stderr.destroy();
+            resolve({
+                exitCode: exited?.code ?? null,
+                signal: exited?.signal ?? null,
+                stderr,
+                timedOut,
+                durationMs: Date.now() - started,
+            });
+        };
+        // core's sleep, not setTimeout: a timeout near the timer limit plus the backstop must not fire at once.
+        void after(backstopMs(options.timeoutMs), () => {
+            timedOut = true;
+            stop('SIGTERM');
         });
-        child.on('close', (exitCode, signal) => {
-            done();
-            resolve({ exitCode, signal, stderr, timedOut, durationMs: Date.now() - started });
+        child.on('error', (error) => {
+            if (settle())
+                reject(new errors/* UserError */.yo(`cannot run Trivy at ${binary}: ${error.code ?? error.message}`));
+        });
+        child.on('exit', (code, signal) => {
+            exited = { code, signal };
+            if (timedOut || options.signal?.aborted)
+                return finish();
+            // Whatever Trivy left running must not hold stderr, and us, open for long.
+            void after(DRAIN_MS, finish);
+        });
+        child.on('close', () => {
+            if (exited)
+                finish();
         });
     });
 }
@@ -34682,14 +35392,7 @@ async function ignoreFile(inputs, workspace, tmp) {
     if (files.some((file) => /\.ya?ml$/i.test(file))) {
         throw new errors/* UserError */.yo("input 'trivyignores': a YAML ignore file (.trivyignore.yaml) must be the only one given");
     }
-    const parts = await Promise.all(files.map(async (file) => {
-        try {
-            return await (0,promises_.readFile)(file, 'utf8');
-        }
-        catch (error) {
-            throw new errors/* UserError */.yo(`input 'trivyignores': cannot read ${(0,src_workspace/* toWorkspacePath */.CR)(workspace, file)}: ${error.code}`);
-        }
-    }));
+    const parts = inputs.trivyignores.map((file) => (0,src_files/* readWorkspaceFile */.sL)(workspace, file, { input: 'trivyignores' }).text);
     const joined = external_node_path_default().join(tmp, '.trivyignore');
     await (0,promises_.writeFile)(joined, parts.join('\n'));
     return joined;
@@ -34736,9 +35439,7 @@ async function runTrivyWrap(inputs, context) {
         throw new errors/* UserError */.yo("input 'target' is required for scan-type image: the image reference to scan");
     const local = scanType !== 'image' && !(scanType === 'repo' && isUrl(rawTarget));
     const target = local ? (0,src_workspace/* resolveInWorkspace */.z1)(workspace, rawTarget, { input: 'target' }) : rawTarget;
-    const allowlist = inputs.allowlist
-        ? await loadAllowlist((0,src_workspace/* resolveInWorkspace */.z1)(workspace, inputs.allowlist, { input: 'allowlist' }), (0,src_workspace/* toWorkspacePath */.CR)(workspace, (0,src_workspace/* resolveInWorkspace */.z1)(workspace, inputs.allowlist, { input: 'allowlist' })))
-        : undefined;
+    const allowlist = inputs.allowlist ? await loadAllowlist(workspace, inputs.allowlist) : undefined;
     const trivy = inputs['trivy-path']
         ? { path: localPath(workspace, inputs['trivy-path']), version: undefined }
         : await installTrivy({ version: inputs['trivy-version'], env, log });

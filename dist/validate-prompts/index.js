@@ -30877,7 +30877,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _llmops_core_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(146);
-/* harmony import */ var _llmops_evals_validate__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4850);
+/* harmony import */ var _llmops_evals_validate__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7498);
 
 
 await (0,_llmops_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_llmops_evals_validate__WEBPACK_IMPORTED_MODULE_1__/* .validatePromptsCommand */ .pL);
@@ -30891,10 +30891,18 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration)
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   YV: () => (/* binding */ durationProblem),
+/* harmony export */   _o: () => (/* binding */ MAX_TIMER_MS)
 /* harmony export */ });
-/* unused harmony export formatDuration */
+/* unused harmony exports formatDuration, totalDurationProblem */
 const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/**
+ * The longest delay a timer holds: Node stores it in a signed 32-bit integer, and a longer
+ * `setTimeout` fires after 1 ms instead (with only a warning). Every duration a user gives is
+ * held to it, and so is a run made of many of them.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 /** "500ms", "30s", "5m", "1h30m" or a bare number of seconds → milliseconds; undefined if malformed. */
 function parseDuration(text) {
     const value = text.trim();
@@ -30906,13 +30914,40 @@ function parseDuration(text) {
     return parts.reduce((total, [, n, unit]) => total + Number(n) * UNITS[unit], 0);
 }
 function formatDuration(ms) {
+    if (!Number.isFinite(ms))
+        return `${ms}ms`;
     if (ms < 1000)
         return `${Math.round(ms)}ms`;
     if (ms < 60_000)
         return `${+(ms / 1000).toFixed(1)}s`;
-    const minutes = Math.floor(ms / 60_000);
-    const seconds = Math.round((ms % 60_000) / 1000);
-    return seconds ? `${minutes}m${seconds}s` : `${minutes}m`;
+    const total = Math.round(ms / 1000);
+    const [h, m, s] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
+    return `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}`;
+}
+/** `596h31m23s`: a bound as a user would write it, never above the bound itself. */
+const bound = (ms) => formatDuration(ms >= 1000 ? Math.floor(ms / 1000) * 1000 : ms);
+/**
+ * What is wrong with a duration a user wrote, in the words of the rest of a message ("expected a
+ * duration such as 30s, 5m or 1h, at most 596h31m23s"); undefined when it is fine. The one
+ * reading of every duration: action inputs, check and step fields alike.
+ */
+function durationProblem(text, bounds = {}) {
+    const min = bounds.min ?? 0;
+    const max = Math.min(bounds.max ?? MAX_TIMER_MS, MAX_TIMER_MS);
+    const ms = parseDuration(text);
+    const range = min > 0 ? `from ${bound(min)} to ${bound(max)}` : `at most ${bound(max)}`;
+    if (ms === undefined || !Number.isFinite(ms) || ms < min || ms > max)
+        return `expected a duration such as 30s, 5m or 1h, ${range}`;
+    return undefined;
+}
+/**
+ * A total made of parts (count × interval): the message when it is past what a timer holds,
+ * naming the parts, so a run can never overflow into one that "passes" at once.
+ */
+function totalDurationProblem(totalMs, how) {
+    if (Number.isFinite(totalMs) && totalMs <= MAX_TIMER_MS)
+        return undefined;
+    return `${how} makes a run of ${formatDuration(totalMs)}, past the longest allowed (${bound(MAX_TIMER_MS)})`;
 }
 
 
@@ -31000,6 +31035,1169 @@ function escapeXml(text) {
         // eslint-disable-next-line no-control-regex
         .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
         .replace(/[&<>"']/g, (c) => XML[c]));
+}
+
+
+/***/ }),
+
+/***/ 998:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ executeCommand)
+/* harmony export */ });
+/* unused harmony export endingReport */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
+/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7276);
+/* harmony import */ var _publish__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5102);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7620);
+/* harmony import */ var _verdict__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2576);
+/* harmony import */ var _workspace__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3268);
+
+
+
+
+
+
+// After SIGTERM/SIGINT the runner waits a few seconds before it kills the process: the report
+// must be out by then, even if a request or a loop ignores the abort.
+const CANCEL_DEADLINE_MS = 7_000;
+// A run that honours the abort (a canary that sets its weight to 0 first) ends with its own report,
+// which says more than "cancelled"; one that does not is cut off after this.
+const CANCEL_GRACE_MS = 4_000;
+class Cancelled extends Error {
+    constructor(signal) {
+        super(`cancelled (${signal})`);
+    }
+}
+/** The report of a run that ended before its verdict: never a pass, and it says why. */
+function endingReport(action, verdict, headline, reason, location) {
+    const findings = location?.file
+        ? [{ ruleId: 'llmops/error', level: 'error', message: reason, ...location, title: `${action}: error` }]
+        : [];
+    return { action, verdict, headline, reasons: [reason], metrics: [], tables: [], findings, outputs: {} };
+}
+/**
+ * Parse inputs, run the command, publish its report: the action entry and the CLI both run
+ * this. Once the inputs parse (so `report-path` is known) every ending — a verdict, a bad file,
+ * an unreachable endpoint, a crash, a cancellation — writes the report, the summary and the
+ * `verdict` output. Bad inputs throw an `InputError` before anything is written.
+ */
+async function executeCommand(command, source, host) {
+    for (const name of command.secretInputs)
+        (0,_secrets__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(source(name));
+    const inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)(command.inputs, source, command.secretInputs);
+    const workspace = (0,_workspace__WEBPACK_IMPORTED_MODULE_4__/* .workspaceRoot */ .oS)();
+    const controller = new AbortController();
+    let onCancel = () => { };
+    const cancelled = new Promise((_, reject) => (onCancel = reject));
+    cancelled.catch(() => { });
+    let grace;
+    const stop = (signal) => {
+        if (controller.signal.aborted)
+            process.exit(1); // a second signal: stop now
+        const reason = new Cancelled(signal);
+        controller.abort(reason);
+        grace = setTimeout(() => onCancel(reason), CANCEL_GRACE_MS);
+        setTimeout(() => process.exit(1), CANCEL_DEADLINE_MS).unref();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    let report;
+    let error;
+    let annotated = false;
+    try {
+        report = await Promise.race([
+            command.run(inputs, { workspace, env: process.env, log: host.log, signal: controller.signal }),
+            cancelled,
+        ]);
+    }
+    catch (thrown) {
+        clearTimeout(grace);
+        // A request aborted by the cancellation throws its own error: the cancellation is the reason.
+        const why = controller.signal.aborted ? controller.signal.reason : thrown;
+        if (why instanceof Cancelled) {
+            error = `${command.name}: ${why.message}: stopped before a verdict`;
+            report = endingReport(command.name, 'inconclusive', 'cancelled', why.message);
+        }
+        else if ((0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .isUserError */ .iU)(why)) {
+            error = (0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .formatUserError */ .XR)(why);
+            report = endingReport(command.name, 'fail', 'stopped before a verdict', why.message, {
+                file: why.file,
+                line: why.line,
+                column: why.column,
+            });
+            annotated = Boolean(why.file);
+        }
+        else {
+            const message = why?.message ?? String(why);
+            host.log(why?.stack ?? message);
+            error = `${command.name} crashed (a bug in llmops, please report it): ${message}`;
+            report = endingReport(command.name, 'fail', 'crashed (a bug in llmops, please report it)', message);
+        }
+    }
+    clearTimeout(grace);
+    if (error === undefined && controller.signal.reason instanceof Cancelled) {
+        // The run honoured the abort and reported what it did: keep that, but a cancelled run has no
+        // verdict of its own.
+        const why = controller.signal.reason;
+        error = `${command.name}: ${why.message}: ${report.headline}`;
+        report = { ...report, verdict: 'inconclusive', reasons: [why.message, ...report.reasons] };
+    }
+    const options = { ...inputs, ...host.overrides };
+    // An early ending fails the step even with fail-on-inconclusive: false.
+    if (error)
+        options['fail-on-inconclusive'] = true;
+    const ending = error === undefined ? undefined : { message: error, annotated };
+    let writeFailures;
+    try {
+        ({ writeFailures } = await (0,_publish__WEBPACK_IMPORTED_MODULE_2__/* .publish */ .m)(report, command, options, host.runtime, workspace, host.env, ending));
+    }
+    finally {
+        // Kept until the report is out: a signal while publishing still gets the deadline.
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+    }
+    const verdictFails = (0,_verdict__WEBPACK_IMPORTED_MODULE_5__/* .verdictFailsStep */ .tE)(report.verdict, options['fail-on-inconclusive'] !== false);
+    const wasCancelled = controller.signal.aborted;
+    // Something (a stalled socket, a timer) may still hold the event loop after a cancellation.
+    if (wasCancelled)
+        setTimeout(() => process.exit(), 100).unref();
+    return {
+        report,
+        error,
+        cancelled: wasCancelled,
+        failed: Boolean(error) || verdictFails || writeFailures.length > 0,
+    };
+}
+
+
+/***/ }),
+
+/***/ 1609:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  _t: () => (/* binding */ findWorkspaceFiles),
+  sL: () => (/* binding */ readWorkspaceFile),
+  BF: () => (/* binding */ writeOutputFile)
+});
+
+// UNUSED EXPORTS: readWorkspaceJson
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+;// CONCATENATED MODULE: external "url"
+const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+;// CONCATENATED MODULE: external "module"
+const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
+
+
+
+
+//#region rolldown:runtime
+var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
+
+//#endregion
+//#region src/utils.ts
+function cleanPath(path) {
+	let normalized = (0,external_path_.normalize)(path);
+	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_.sep) normalized = normalized.substring(0, normalized.length - 1);
+	return normalized;
+}
+const SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path, separator) {
+	return path.replace(SLASHES_REGEX, separator);
+}
+const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path) {
+	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+}
+function normalizePath(path, options) {
+	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
+	if (resolvePaths) path = (0,external_path_.resolve)(path);
+	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+	if (path === ".") return "";
+	const needsSeperator = path[path.length - 1] !== pathSeparator;
+	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/join-path.ts
+function joinPathWithBasePath(filename, directoryPath) {
+	return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+	return function(filename, directoryPath) {
+		const sameRoot = directoryPath.startsWith(root);
+		if (sameRoot) return directoryPath.slice(root.length) + filename;
+		else return convertSlashes((0,external_path_.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+	};
+}
+function joinPath(filename) {
+	return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+	return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+	const { relativePaths, includeBasePath } = options;
+	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+
+//#endregion
+//#region src/api/functions/push-directory.ts
+function pushDirectoryWithRelativePath(root) {
+	return function(directoryPath, paths) {
+		paths.push(directoryPath.substring(root.length) || ".");
+	};
+}
+function pushDirectoryFilterWithRelativePath(root) {
+	return function(directoryPath, paths, filters) {
+		const relativePath = directoryPath.substring(root.length) || ".";
+		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+	};
+}
+const pushDirectory = (directoryPath, paths) => {
+	paths.push(directoryPath || ".");
+};
+const pushDirectoryFilter = (directoryPath, paths, filters) => {
+	const path = directoryPath || ".";
+	if (filters.every((filter) => filter(path, true))) paths.push(path);
+};
+const empty$2 = () => {};
+function build$6(root, options) {
+	const { includeDirs, filters, relativePaths } = options;
+	if (!includeDirs) return empty$2;
+	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+
+//#endregion
+//#region src/api/functions/push-file.ts
+const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+const pushFileFilter = (filename, paths, _counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+const pushFileCount = (_filename, _paths, counts, _filters) => {
+	counts.files++;
+};
+const pushFile = (filename, paths) => {
+	paths.push(filename);
+};
+const empty$1 = () => {};
+function build$5(options) {
+	const { excludeFiles, filters, onlyCounts } = options;
+	if (excludeFiles) return empty$1;
+	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+	else if (onlyCounts) return pushFileCount;
+	else return pushFile;
+}
+
+//#endregion
+//#region src/api/functions/get-array.ts
+const getArray = (paths) => {
+	return paths;
+};
+const getArrayGroup = () => {
+	return [""].slice(0, 0);
+};
+function build$4(options) {
+	return options.group ? getArrayGroup : getArray;
+}
+
+//#endregion
+//#region src/api/functions/group-files.ts
+const groupFiles = (groups, directory, files) => {
+	groups.push({
+		directory,
+		files,
+		dir: directory
+	});
+};
+const empty = () => {};
+function build$3(options) {
+	return options.group ? groupFiles : empty;
+}
+
+//#endregion
+//#region src/api/functions/resolve-symlink.ts
+const resolveSymlinksAsync = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	fs.realpath(path, (error, resolvedPath) => {
+		if (error) return queue.dequeue(suppressErrors ? null : error, state);
+		fs.stat(resolvedPath, (error$1, stat) => {
+			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+			callback$1(stat, resolvedPath);
+			queue.dequeue(null, state);
+		});
+	});
+};
+const resolveSymlinks = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	try {
+		const resolvedPath = fs.realpathSync(path);
+		const stat = fs.statSync(resolvedPath);
+		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
+		callback$1(stat, resolvedPath);
+	} catch (e) {
+		if (!suppressErrors) throw e;
+	}
+};
+function build$2(options, isSynchronous) {
+	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path, resolved, state) {
+	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+	let parent = (0,external_path_.dirname)(path);
+	let depth = 1;
+	while (parent !== state.root && depth < 2) {
+		const resolvedPath = state.symlinks.get(parent);
+		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+		if (isSameRoot) depth++;
+		else parent = (0,external_path_.dirname)(parent);
+	}
+	state.symlinks.set(path, resolved);
+	return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+	return state.visited.includes(resolved + state.options.pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/invoke-callback.ts
+const onlyCountsSync = (state) => {
+	return state.counts;
+};
+const groupsSync = (state) => {
+	return state.groups;
+};
+const defaultSync = (state) => {
+	return state.paths;
+};
+const limitFilesSync = (state) => {
+	return state.paths.slice(0, state.options.maxFiles);
+};
+const onlyCountsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.counts, state.options.suppressErrors);
+	return null;
+};
+const defaultAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths, state.options.suppressErrors);
+	return null;
+};
+const limitFilesAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+	return null;
+};
+const groupsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.groups, state.options.suppressErrors);
+	return null;
+};
+function report(error, callback$1, output, suppressErrors) {
+	if (error && !suppressErrors) callback$1(error, output);
+	else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+	const { onlyCounts, group, maxFiles } = options;
+	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+	else if (group) return isSynchronous ? groupsSync : groupsAsync;
+	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+	else return isSynchronous ? defaultSync : defaultAsync;
+}
+
+//#endregion
+//#region src/api/functions/walk-directory.ts
+const readdirOpts = { withFileTypes: true };
+const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	state.queue.enqueue();
+	if (currentDepth < 0) return state.queue.dequeue(null, state);
+	const { fs } = state;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+		callback$1(entries, directoryPath, currentDepth);
+		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+	});
+};
+const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	const { fs } = state;
+	if (currentDepth < 0) return;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	let entries = [];
+	try {
+		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+	} catch (e) {
+		if (!state.options.suppressErrors) throw e;
+	}
+	callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+	return isSynchronous ? walkSync : walkAsync;
+}
+
+//#endregion
+//#region src/api/queue.ts
+/**
+* This is a custom stateless queue to track concurrent async fs calls.
+* It increments a counter whenever a call is queued and decrements it
+* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
+*/
+var Queue = class {
+	count = 0;
+	constructor(onQueueEmpty) {
+		this.onQueueEmpty = onQueueEmpty;
+	}
+	enqueue() {
+		this.count++;
+		return this.count;
+	}
+	dequeue(error, output) {
+		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
+			this.onQueueEmpty(error, output);
+			if (error) {
+				output.controller.abort();
+				this.onQueueEmpty = void 0;
+			}
+		}
+	}
+};
+
+//#endregion
+//#region src/api/counter.ts
+var Counter = class {
+	_files = 0;
+	_directories = 0;
+	set files(num) {
+		this._files = num;
+	}
+	get files() {
+		return this._files;
+	}
+	set directories(num) {
+		this._directories = num;
+	}
+	get directories() {
+		return this._directories;
+	}
+	/**
+	* @deprecated use `directories` instead
+	*/
+	/* c8 ignore next 3 */
+	get dirs() {
+		return this._directories;
+	}
+};
+
+//#endregion
+//#region src/api/aborter.ts
+/**
+* AbortController is not supported on Node 14 so we use this until we can drop
+* support for Node 14.
+*/
+var Aborter = class {
+	aborted = false;
+	abort() {
+		this.aborted = true;
+	}
+};
+
+//#endregion
+//#region src/api/walker.ts
+var Walker = class {
+	root;
+	isSynchronous;
+	state;
+	joinPath;
+	pushDirectory;
+	pushFile;
+	getArray;
+	groupFiles;
+	resolveSymlink;
+	walkDirectory;
+	callbackInvoker;
+	constructor(root, options, callback$1) {
+		this.isSynchronous = !callback$1;
+		this.callbackInvoker = build$1(options, this.isSynchronous);
+		this.root = normalizePath(root, options);
+		this.state = {
+			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+			paths: [""].slice(0, 0),
+			groups: [],
+			counts: new Counter(),
+			options,
+			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+			symlinks: /* @__PURE__ */ new Map(),
+			visited: [""].slice(0, 0),
+			controller: new Aborter(),
+			fs: options.fs || external_fs_namespaceObject
+		};
+		this.joinPath = build$7(this.root, options);
+		this.pushDirectory = build$6(this.root, options);
+		this.pushFile = build$5(options);
+		this.getArray = build$4(options);
+		this.groupFiles = build$3(options);
+		this.resolveSymlink = build$2(options, this.isSynchronous);
+		this.walkDirectory = build(this.isSynchronous);
+	}
+	start() {
+		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+	}
+	walk = (entries, directoryPath, depth) => {
+		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+		const files = this.getArray(this.state.paths);
+		for (let i = 0; i < entries.length; ++i) {
+			const entry = entries[i];
+			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+				const filename = this.joinPath(entry.name, directoryPath);
+				this.pushFile(filename, files, this.state.counts, filters);
+			} else if (entry.isDirectory()) {
+				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+				if (exclude && exclude(entry.name, path)) continue;
+				this.pushDirectory(path, paths, filters);
+				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
+				let path = joinPathWithBasePath(entry.name, directoryPath);
+				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
+					if (stat.isDirectory()) {
+						resolvedPath = normalizePath(resolvedPath, this.state.options);
+						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+					} else {
+						resolvedPath = useRealPaths ? resolvedPath : path;
+						const filename = (0,external_path_.basename)(resolvedPath);
+						const directoryPath$1 = normalizePath((0,external_path_.dirname)(resolvedPath), this.state.options);
+						resolvedPath = this.joinPath(filename, directoryPath$1);
+						this.pushFile(resolvedPath, files, this.state.counts, filters);
+					}
+				});
+			}
+		}
+		this.groupFiles(this.state.groups, directoryPath, files);
+	};
+};
+
+//#endregion
+//#region src/api/async.ts
+function promise(root, options) {
+	return new Promise((resolve$1, reject) => {
+		callback(root, options, (err, output) => {
+			if (err) return reject(err);
+			resolve$1(output);
+		});
+	});
+}
+function callback(root, options, callback$1) {
+	let walker = new Walker(root, options, callback$1);
+	walker.start();
+}
+
+//#endregion
+//#region src/api/sync.ts
+function sync(root, options) {
+	const walker = new Walker(root, options);
+	return walker.start();
+}
+
+//#endregion
+//#region src/builder/api-builder.ts
+var APIBuilder = class {
+	constructor(root, options) {
+		this.root = root;
+		this.options = options;
+	}
+	withPromise() {
+		return promise(this.root, this.options);
+	}
+	withCallback(cb) {
+		callback(this.root, this.options, cb);
+	}
+	sync() {
+		return sync(this.root, this.options);
+	}
+};
+
+//#endregion
+//#region src/builder/index.ts
+let pm = null;
+/* c8 ignore next 6 */
+try {
+	__require.resolve("picomatch");
+	pm = __require("picomatch");
+} catch {}
+var Builder = class {
+	globCache = {};
+	options = {
+		maxDepth: Infinity,
+		suppressErrors: true,
+		pathSeparator: external_path_.sep,
+		filters: []
+	};
+	globFunction;
+	constructor(options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		this.globFunction = this.options.globFunction;
+	}
+	group() {
+		this.options.group = true;
+		return this;
+	}
+	withPathSeparator(separator) {
+		this.options.pathSeparator = separator;
+		return this;
+	}
+	withBasePath() {
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withRelativePaths() {
+		this.options.relativePaths = true;
+		return this;
+	}
+	withDirs() {
+		this.options.includeDirs = true;
+		return this;
+	}
+	withMaxDepth(depth) {
+		this.options.maxDepth = depth;
+		return this;
+	}
+	withMaxFiles(limit) {
+		this.options.maxFiles = limit;
+		return this;
+	}
+	withFullPaths() {
+		this.options.resolvePaths = true;
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withErrors() {
+		this.options.suppressErrors = false;
+		return this;
+	}
+	withSymlinks({ resolvePaths = true } = {}) {
+		this.options.resolveSymlinks = true;
+		this.options.useRealPaths = resolvePaths;
+		return this.withFullPaths();
+	}
+	withAbortSignal(signal) {
+		this.options.signal = signal;
+		return this;
+	}
+	normalize() {
+		this.options.normalizePath = true;
+		return this;
+	}
+	filter(predicate) {
+		this.options.filters.push(predicate);
+		return this;
+	}
+	onlyDirs() {
+		this.options.excludeFiles = true;
+		this.options.includeDirs = true;
+		return this;
+	}
+	exclude(predicate) {
+		this.options.exclude = predicate;
+		return this;
+	}
+	onlyCounts() {
+		this.options.onlyCounts = true;
+		return this;
+	}
+	crawl(root) {
+		return new APIBuilder(root || ".", this.options);
+	}
+	withGlobFunction(fn) {
+		this.globFunction = fn;
+		return this;
+	}
+	/**
+	* @deprecated Pass options using the constructor instead:
+	* ```ts
+	* new fdir(options).crawl("/path/to/root");
+	* ```
+	* This method will be removed in v7.0
+	*/
+	/* c8 ignore next 4 */
+	crawlWithOptions(root, options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		return new APIBuilder(root || ".", this.options);
+	}
+	glob(...patterns) {
+		if (this.globFunction) return this.globWithOptions(patterns);
+		return this.globWithOptions(patterns, ...[{ dot: true }]);
+	}
+	globWithOptions(patterns, ...options) {
+		const globFn = this.globFunction || pm;
+		/* c8 ignore next 5 */
+		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+		var isMatch = this.globCache[patterns.join("\0")];
+		if (!isMatch) {
+			isMatch = globFn(patterns, ...options);
+			this.globCache[patterns.join("\0")] = isMatch;
+		}
+		this.options.filters.push((path) => isMatch(path));
+		return this;
+	}
+};
+
+//#endregion
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
+
+
+
+
+
+//#region src/utils.ts
+const isReadonlyArray = Array.isArray;
+const BACKSLASHES = /\\/g;
+const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+const isWin = process.platform === "win32";
+const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options = {}) {
+	const patternsCount = patterns.length;
+	const patternsParts = Array(patternsCount);
+	const matchers = Array(patternsCount);
+	let i, j;
+	for (i = 0; i < patternsCount; i++) {
+		const parts = splitPattern(patterns[i]);
+		patternsParts[i] = parts;
+		const partsCount = parts.length;
+		const partMatchers = Array(partsCount);
+		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
+		matchers[i] = partMatchers;
+	}
+	return (input) => {
+		const inputParts = input.split("/");
+		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+		for (i = 0; i < patternsCount; i++) {
+			const patternParts = patternsParts[i];
+			const matcher = matchers[i];
+			const inputPatternCount = inputParts.length;
+			const minParts = Math.min(inputPatternCount, patternParts.length);
+			j = 0;
+			while (j < minParts) {
+				const part = patternParts[j];
+				if (part.includes("/")) return true;
+				if (!matcher[j](inputParts[j])) break;
+				if (!options.noglobstar && part === "**") return true;
+				j++;
+			}
+			if (j === inputPatternCount) return true;
+		}
+		return false;
+	};
+}
+/* node:coverage ignore next 2 */
+const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root, absolute) {
+	if (cwd === root || root.startsWith(`${cwd}/`)) {
+		if (absolute) {
+			const start = cwd.length + +!isRoot(cwd);
+			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+		}
+		const prefix = root.slice(cwd.length + 1);
+		if (prefix) return (p, isDir) => {
+			if (p === ".") return prefix;
+			const result = `${prefix}/${p}`;
+			return isDir ? result.slice(0, -1) : result;
+		};
+		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+	}
+	if (absolute) return (p) => external_path_.posix.relative(cwd, p) || ".";
+	return (p) => external_path_.posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+	if (root.startsWith(`${cwd}/`)) {
+		const prefix = root.slice(cwd.length + 1);
+		return (p) => `${prefix}/${p}`;
+	}
+	return (p) => {
+		const result = external_path_.posix.relative(cwd, `${root}/${p}`);
+		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+	};
+}
+function ensureNonDriveRelativePath(path) {
+	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+const splitPatternOptions = { parts: true };
+function splitPattern(path) {
+	var _result$parts;
+	const result = picomatch.scan(path, splitPatternOptions);
+	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
+}
+const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
+function convertPosixPathToPattern(path) {
+	return escapePosixPath(path);
+}
+function convertWin32PathToPattern(path) {
+	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+}
+/**
+* Converts a path to a pattern depending on the platform.
+* Identical to {@link escapePath} on POSIX systems.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
+*/
+/* node:coverage ignore next 3 */
+const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
+const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+/**
+* Escapes a path's special characters depending on the platform.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
+*/
+/* node:coverage ignore next */
+const escapePath = isWin ? escapeWin32Path : escapePosixPath;
+/**
+* Checks if a pattern has dynamic parts.
+*
+* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
+*
+* - Doesn't necessarily return `false` on patterns that include `\`.
+* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
+* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
+* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
+*
+* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
+*/
+function isDynamicPattern(pattern, options) {
+	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+	const scan = picomatch.scan(pattern);
+	return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+//#endregion
+//#region src/patterns.ts
+const PARENT_DIRECTORY = /^(\/?\.\.)+/;
+const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+	var _PARENT_DIRECTORY$exe;
+	const cwd = opts.cwd;
+	let result = pattern;
+	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+	const escapedCwd = escapePath(cwd);
+	result = (0,external_path_.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_.posix.relative(escapedCwd, result) : external_path_.posix.normalize(result);
+	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+	const parts = splitPattern(result);
+	if (parentDir) {
+		const n = (parentDir.length + 1) / 3;
+		let i = 0;
+		const cwdParts = escapedCwd.split("/");
+		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+			i++;
+		}
+		const potentialRoot = external_path_.posix.join(cwd, parentDir.slice(i * 3));
+		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+			props.root = ensureNonDriveRelativePath(potentialRoot);
+			props.depthOffset = -n + i;
+		}
+	}
+	if (!isIgnore && props.depthOffset >= 0) {
+		var _props$commonPath;
+		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+		const newCommonPath = [];
+		const length = Math.min(props.commonPath.length, parts.length);
+		for (let i = 0; i < length; i++) {
+			const part = parts[i];
+			if (part === "**" && !parts[i + 1]) {
+				newCommonPath.pop();
+				break;
+			}
+			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+			newCommonPath.push(part);
+		}
+		props.depthOffset = newCommonPath.length;
+		props.commonPath = newCommonPath;
+		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_.posix.join(cwd, ...newCommonPath) : cwd);
+	}
+	return result;
+}
+function processPatterns(options, patterns, props) {
+	const matchPatterns = [];
+	const ignorePatterns = [];
+	for (const pattern of options.ignore) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+	}
+	for (const pattern of patterns) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+	}
+	return {
+		match: matchPatterns,
+		ignore: ignorePatterns
+	};
+}
+//#endregion
+//#region src/crawler.ts
+function buildCrawler(options, patterns) {
+	const cwd = options.cwd;
+	const props = {
+		root: cwd,
+		depthOffset: 0
+	};
+	const processed = processPatterns(options, patterns, props);
+	if (options.debug) log("internal processing patterns:", processed);
+	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
+	const root = props.root.replace(BACKSLASHES, "");
+	const matchOptions = {
+		dot,
+		nobrace: options.braceExpansion === false,
+		nocase: !caseSensitiveMatch,
+		noextglob: options.extglob === false,
+		noglobstar: options.globstar === false,
+		posix: true
+	};
+	const matcher = picomatch(processed.match, matchOptions);
+	const ignore = picomatch(processed.ignore, matchOptions);
+	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+	const format = buildFormat(cwd, root, absolute);
+	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+	const excludePredicate = (_, p) => {
+		const relativePath = excludeFormatter(p, true);
+		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+	};
+	let maxDepth;
+	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+	const crawler = new Builder({
+		filters: [debug ? (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			const matches = matcher(path) && !ignore(path);
+			if (matches) log(`matched ${path}`);
+			return matches;
+		} : (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			return matcher(path) && !ignore(path);
+		}],
+		exclude: debug ? (_, p) => {
+			const skipped = excludePredicate(_, p);
+			log(`${skipped ? "skipped" : "crawling"} ${p}`);
+			return skipped;
+		} : excludePredicate,
+		fs: options.fs,
+		pathSeparator: "/",
+		relativePaths: !absolute,
+		resolvePaths: absolute,
+		includeBasePath: absolute,
+		resolveSymlinks: followSymbolicLinks,
+		excludeSymlinks: !followSymbolicLinks,
+		excludeFiles: onlyDirectories,
+		includeDirs: onlyDirectories || !options.onlyFiles,
+		maxDepth,
+		signal: options.signal
+	}).crawl(root);
+	if (options.debug) log("internal properties:", {
+		...props,
+		root
+	});
+	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+//#endregion
+//#region src/index.ts
+function formatPaths(paths, mapper) {
+	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+	return paths;
+}
+const defaultOptions = {
+	caseSensitiveMatch: true,
+	debug: !!process.env.TINYGLOBBY_DEBUG,
+	expandDirectories: true,
+	followSymbolicLinks: true,
+	onlyFiles: true
+};
+function getOptions(options) {
+	const opts = Object.assign({}, options);
+	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+	opts.ignore = ensureStringArray(opts.ignore);
+	opts.fs && (opts.fs = {
+		readdir: opts.fs.readdir || external_fs_.readdir,
+		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
+		realpath: opts.fs.realpath || external_fs_.realpath,
+		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
+		stat: opts.fs.stat || external_fs_.stat,
+		statSync: opts.fs.statSync || external_fs_.statSync
+	});
+	if (opts.debug) log("globbing with options:", opts);
+	return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+	var _ref;
+	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+	const options = getOptions(isModern ? inputOptions : globInput);
+	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+async function glob(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
+}
+function globSync(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(crawler.sync(), relative) : [];
+}
+//#endregion
+
+
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __nccwpck_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/workspace.ts
+var src_workspace = __nccwpck_require__(3268);
+;// CONCATENATED MODULE: ./packages/core/src/files.ts
+
+
+
+
+
+
+
+function named(value, source) {
+    return source.input ? `input '${source.input}' has value '${value}'` : `'${value}'`;
+}
+// Only the error code: a message may quote the file (JSON.parse does), and the file may be a secret.
+function reason(error) {
+    return error.code ?? 'cannot read it';
+}
+/**
+ * The one way a file named by an input or a config file is read: resolved inside the workspace
+ * (symlinks too), then read. Errors name the input and path, never the file's content.
+ */
+function readWorkspaceFile(workspace, value, source = {}) {
+    const absolute = (0,src_workspace/* resolveInWorkspace */.z1)(workspace, value, source);
+    let text;
+    try {
+        // Config files are small; a sync read keeps every caller (sync or async) on this one path.
+        text = (0,external_node_fs_.readFileSync)(absolute, 'utf8');
+    }
+    catch (error) {
+        const code = reason(error);
+        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code;
+        throw new errors/* UserError */.yo(`${named(value, source)}: cannot read it (${why})`, {
+            file: source.file,
+            line: source.line,
+        });
+    }
+    return { absolute, relative: (0,src_workspace/* toWorkspacePath */.CR)(workspace, absolute), text };
+}
+/** Read a JSON file from the workspace; a parse error says where, never what the file holds. */
+function readWorkspaceJson(workspace, value, source = {}) {
+    const file = readWorkspaceFile(workspace, value, source);
+    try {
+        return { file, data: JSON.parse(file.text) };
+    }
+    catch {
+        throw new UserError(`${named(value, source)}: ${file.relative} is not valid JSON`, {
+            file: source.file,
+            line: source.line,
+        });
+    }
+}
+/**
+ * Workspace files matching globs, absolute and sorted. Patterns that climb out (`..`, absolute)
+ * are refused, and matches are kept only if, symlinks resolved, they stay inside: a pull request
+ * controls the workspace and could commit a link to /etc/passwd.
+ */
+async function findWorkspaceFiles(workspace, patterns, options) {
+    for (const pattern of patterns) {
+        const cleaned = pattern.replace(/^!/, '');
+        if (external_node_path_default().isAbsolute(cleaned) || cleaned.split(/[\\/]/).includes('..')) {
+            throw new errors/* UserError */.yo(`input '${options.input}' has value '${pattern}': globs must stay inside the workspace (no absolute paths, no '..')`);
+        }
+    }
+    const matched = await glob([...patterns], {
+        cwd: workspace,
+        absolute: true,
+        onlyFiles: true,
+        dot: options.dot ?? false,
+        ignore: options.ignore ?? ['**/node_modules/**', '**/.git/**'],
+        followSymbolicLinks: false,
+    });
+    return (0,src_workspace/* insideWorkspace */.CT)(workspace, matched).sort();
+}
+/**
+ * The one writer of output files (reports, JUnit, SARIF). The final path is never followed: the
+ * text goes to a temporary file in the same folder and is renamed over it, which replaces a
+ * symlink itself, not its target. A relative path (or one under the workspace) must stay inside
+ * the workspace with symlinked folders resolved; an absolute path elsewhere (runner.temp) is the
+ * user's choice. A device, FIFO or folder at the path is refused.
+ */
+async function writeOutputFile(workspace, value, text, source) {
+    const target = external_node_path_default().resolve(workspace, value);
+    const fail = (why) => new errors/* UserError */.yo(`input '${source.input}' has value '${value}': cannot write the file (${why})`);
+    const root = (0,src_workspace/* realPath */.Ye)(workspace);
+    if ((0,src_workspace/* isWithin */.UO)(external_node_path_default().resolve(workspace), target) && !(0,src_workspace/* isWithin */.UO)(root, (0,src_workspace/* realPath */.Ye)(external_node_path_default().dirname(target))))
+        throw fail(`its folder resolves outside the workspace (${workspace})`);
+    let existing;
+    try {
+        existing = (0,external_node_fs_.lstatSync)(target);
+    }
+    catch {
+        existing = undefined;
+    }
+    if (existing?.isDirectory())
+        throw fail('it is a folder');
+    if (existing && !existing.isFile() && !existing.isSymbolicLink())
+        throw fail('it is not a regular file');
+    const dir = external_node_path_default().dirname(target);
+    const temp = external_node_path_default().join(dir, `.${external_node_path_default().basename(target)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    try {
+        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(temp, text, { flag: 'wx' });
+        await (0,promises_namespaceObject.rename)(temp, target);
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.rm)(temp, { force: true }).catch(() => { });
+        throw fail(reason(error));
+    }
+    return target;
 }
 
 
@@ -31143,10 +32341,15 @@ async function octokitFor(token, run) {
 /* harmony export */   OS: () => (/* binding */ reportingInputs),
 /* harmony export */   hF: () => (/* binding */ input)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8532);
+/* unused harmony export numberProblem */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8532);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
 /* harmony import */ var _duration__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9713);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7620);
+/* harmony import */ var _url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2520);
+
+
 
 
 
@@ -31154,11 +32357,38 @@ async function octokitFor(token, run) {
  * Action inputs arrive as strings (the runner fills in action.yml defaults; the CLI does the
  * same from the generated manifest). Each helper parses one string and says what is allowed.
  */
-const raw = () => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value.trim());
+const raw = () => zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value) => value.trim());
 function fail(ctx, message) {
     ctx.addIssue({ code: 'custom', message });
-    return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
 }
+/**
+ * What is wrong with a number a user wrote ("expected an integer from 1 to 1000"); undefined when
+ * it is fine. The one reading of numeric inputs.
+ */
+function numberProblem(value, bounds = {}) {
+    const n = Number(value.trim());
+    const min = bounds.min;
+    const max = bounds.integer ? Math.min(bounds.max ?? _duration__WEBPACK_IMPORTED_MODULE_1__/* .MAX_TIMER_MS */ ._o, _duration__WEBPACK_IMPORTED_MODULE_1__/* .MAX_TIMER_MS */ ._o) : bounds.max;
+    const kind = bounds.integer ? 'an integer' : 'a number';
+    const range = min !== undefined && max !== undefined
+        ? ` from ${min} to ${max}`
+        : min !== undefined
+            ? ` >= ${min}`
+            : max !== undefined
+                ? ` <= ${max}`
+                : '';
+    const bad = value.trim() === '' ||
+        !Number.isFinite(n) ||
+        (bounds.integer && !Number.isInteger(n)) ||
+        (min !== undefined && n < min) ||
+        (max !== undefined && n > max);
+    return bad ? `expected ${kind}${range}` : undefined;
+}
+const numberInput = (bounds) => raw().transform((value, ctx) => {
+    const problem = numberProblem(value, bounds);
+    return problem === undefined ? Number(value) : fail(ctx, problem);
+});
 const TRUE = new Set(['true', 'True', 'TRUE']);
 const FALSE = new Set(['false', 'False', 'FALSE']);
 const input = {
@@ -31174,37 +32404,35 @@ const input = {
             return false;
         return fail(ctx, 'expected true or false');
     }),
-    number: (bounds = {}) => raw().transform((value, ctx) => {
-        const n = Number(value);
-        const kind = bounds.integer ? 'an integer' : 'a number';
-        const range = bounds.min !== undefined && bounds.max !== undefined
-            ? ` from ${bounds.min} to ${bounds.max}`
-            : bounds.min !== undefined
-                ? ` >= ${bounds.min}`
-                : bounds.max !== undefined
-                    ? ` <= ${bounds.max}`
-                    : '';
-        if (value === '' ||
-            !Number.isFinite(n) ||
-            (bounds.integer && !Number.isInteger(n)) ||
-            (bounds.min !== undefined && n < bounds.min) ||
-            (bounds.max !== undefined && n > bounds.max)) {
-            return fail(ctx, `expected ${kind}${range}`);
-        }
-        return n;
-    }),
+    /** A number within bounds (rates, scores, thresholds); `integer: true` is `input.integer`. */
+    number: (bounds = {}) => numberInput(bounds),
+    /**
+     * A whole number within bounds: counts, limits, retries, milliseconds. Never more than
+     * MAX_TIMER_MS, so one can feed a timer (a longer setTimeout fires after 1 ms).
+     */
+    integer: (bounds = {}) => numberInput({ ...bounds, integer: true }),
     choice: (values) => raw().transform((value, ctx) => values.includes(value)
         ? value
         : fail(ctx, `expected one of ${values.join(', ')}`)),
     /** Newline- or comma-separated list; blanks dropped. */
-    list: () => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value
+    list: () => zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value) => value
         .split(/[\n,]/)
         .map((item) => item.trim())
         .filter(Boolean)),
-    /** A duration such as 500ms, 30s, 5m, 1h; returns milliseconds. */
-    duration: () => raw().transform((value, ctx) => {
-        const ms = (0,_duration__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E)(value);
-        return ms === undefined ? fail(ctx, 'expected a duration such as 30s, 5m or 1h') : ms;
+    /** An http(s) URL (undefined when empty); credentials in it are registered as secrets (url.ts). */
+    url: () => raw().transform((value, ctx) => {
+        const { url, problem } = (0,_url__WEBPACK_IMPORTED_MODULE_3__/* .parseHttpUrl */ .f$)(value);
+        return problem ? fail(ctx, problem) : url;
+    }),
+    /** A required http(s) URL. */
+    requiredUrl: () => raw().transform((value, ctx) => {
+        const { url, problem } = (0,_url__WEBPACK_IMPORTED_MODULE_3__/* .parseHttpUrl */ .f$)(value);
+        return problem || !url ? fail(ctx, problem ?? 'a value is required') : url;
+    }),
+    /** A duration such as 500ms, 30s, 5m, 1h, within bounds (at most MAX_TIMER_MS); returns milliseconds. */
+    duration: (bounds = {}) => raw().transform((value, ctx) => {
+        const problem = (0,_duration__WEBPACK_IMPORTED_MODULE_1__/* .durationProblem */ .YV)(value, bounds);
+        return problem === undefined ? (0,_duration__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)(value) : fail(ctx, problem);
     }),
 };
 /** Inputs every action shares for its reports. */
@@ -31224,7 +32452,8 @@ function readInputs(schema, source, secretInputs = []) {
         return parsed.data;
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? '');
-    const value = values[name] ?? '';
+    // Registered secrets (a URL's password) are masked before cutting: the runner masks no prefix.
+    const value = (0,_secrets__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .fp)(values[name] ?? '');
     // A prefix of a secret is not masked by the runner: never show secret values.
     const shown = secretInputs.includes(name) ? '***' : value.length > 80 ? `${value.slice(0, 77)}...` : value;
     throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input '${name}' has value '${shown}': ${issue.message}`);
@@ -31244,15 +32473,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: annotateCapped
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./packages/core/src/version.ts
 /** The suite's version, written into every report. */
 const VERSION = '0.1.0';
 
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __nccwpck_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/files.ts + 5 modules
+var files = __nccwpck_require__(1609);
 // EXTERNAL MODULE: ./packages/core/src/github/context.ts
 var context = __nccwpck_require__(9594);
 // EXTERNAL MODULE: ./packages/core/src/github/check-run.ts
@@ -31304,11 +32532,14 @@ var junit = __nccwpck_require__(1038);
 var markdown = __nccwpck_require__(2901);
 // EXTERNAL MODULE: ./packages/core/src/render/sarif.ts
 var render_sarif = __nccwpck_require__(6395);
+// EXTERNAL MODULE: ./packages/core/src/safe-text.ts
+var safe_text = __nccwpck_require__(2638);
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
 var secrets = __nccwpck_require__(7620);
 // EXTERNAL MODULE: ./packages/core/src/verdict.ts
 var verdict = __nccwpck_require__(2576);
 ;// CONCATENATED MODULE: ./packages/core/src/publish.ts
+
 
 
 
@@ -31344,57 +32575,80 @@ function annotateCapped(findings, runtime) {
         }
     }
 }
-// Output files go where the user says (e.g. under runner.temp); only files read from config are confined.
-async function writeIn(workspace, file, text) {
-    const target = external_node_path_default().resolve(workspace, file);
-    await (0,promises_.mkdir)(external_node_path_default().dirname(target), { recursive: true });
-    await (0,promises_.writeFile)(target, text);
-    return target;
-}
 /** Renders one report to every place it belongs and sets the step's outcome. */
-async function publish(unredacted, command, options, runtime, workspace, env = process.env) {
+async function publish(unredacted, command, options, runtime, workspace, env = process.env, 
+/** A run that ended early says why in its own words, instead of the verdict line. */
+ending) {
     // Masking covers logs only; the report goes to files, comments and check runs too.
     const report = (0,secrets/* redactDeep */.KL)(unredacted);
+    // A file that cannot be written (a folder, /dev/full, a full disk) is one error line; the
+    // outputs and the summary still go out, and the step fails.
+    const writeFailures = [];
+    const write = async (input, file, text) => {
+        try {
+            await (0,files/* writeOutputFile */.BF)(workspace, file, text(), { input });
+            return true;
+        }
+        catch (error) {
+            if (!(0,errors/* isUserError */.iU)(error))
+                throw error;
+            writeFailures.push(error.message);
+            return false;
+        }
+    };
     const reportPath = options['report-path'] || `llmops-${report.action}-report.json`;
-    await writeIn(workspace, reportPath, `${JSON.stringify({ version: VERSION, ...report }, null, 2)}\n`);
-    runtime.setOutput('report-path', reportPath);
+    const reportJson = () => `${JSON.stringify({ version: VERSION, ...report }, null, 2)}\n`;
+    if (await write('report-path', reportPath, reportJson))
+        runtime.setOutput('report-path', reportPath);
     if (options['sarif-path'] && command.sarifTool) {
         const { sarif, capped } = (0,render_sarif/* renderSarif */.W)(report, {
             toolName: command.sarifTool.name,
             informationUri: command.sarifTool.informationUri,
             version: VERSION,
         });
-        await writeIn(workspace, options['sarif-path'], JSON.stringify(sarif, null, 2));
-        runtime.setOutput('sarif-path', options['sarif-path']);
+        if (await write('sarif-path', options['sarif-path'], () => JSON.stringify(sarif, null, 2)))
+            runtime.setOutput('sarif-path', options['sarif-path']);
         if (capped > 0)
             runtime.warning(`SARIF capped to fit code scanning's limits (25,000 results, 10 MB): ${capped} findings left out`);
     }
     if (options['junit-path'])
-        await writeIn(workspace, options['junit-path'], (0,junit/* renderJunit */.R)(report));
+        await write('junit-path', options['junit-path'], () => (0,junit/* renderJunit */.R)(report));
     for (const [name, value] of Object.entries(report.outputs))
         runtime.setOutput(name, value);
     runtime.setOutput('verdict', report.verdict);
     annotateCapped(report.findings, runtime);
     const run = (0,context/* readGitHubRun */.j)(env);
     const link = run && (0,context/* runUrl */.V)(run);
-    if (runtime.summary)
-        await runtime.summary((0,markdown/* renderMarkdown */.Gc)(report, { maxBytes: SUMMARY_MAX_BYTES, runUrl: link }));
+    if (runtime.summary) {
+        try {
+            await runtime.summary((0,safe_text/* stripControls */.$Y)((0,markdown/* renderMarkdown */.Gc)(report, { maxBytes: SUMMARY_MAX_BYTES, runUrl: link })));
+        }
+        catch (error) {
+            // The summary file is the runner's; a full disk there must not lose the rest.
+            writeFailures.push(`cannot write the job summary: ${error.code ?? error.message}`);
+        }
+    }
     const token = options['github-token'];
     if (run && token)
         await publishToGitHub(report, options, runtime, run, token);
-    if ((0,verdict/* verdictFailsStep */.tE)(report.verdict, options['fail-on-inconclusive'] ?? true)) {
+    for (const failure of writeFailures)
+        runtime.fail(failure);
+    if (ending)
+        runtime.fail(ending.message, { annotated: ending.annotated });
+    else if ((0,verdict/* verdictFailsStep */.tE)(report.verdict, options['fail-on-inconclusive'] ?? true)) {
         runtime.fail(`${report.action}: ${report.verdict} — ${[report.headline, ...report.reasons].join('; ')}`);
     }
+    return { writeFailures };
 }
 async function publishToGitHub(report, options, runtime, run, token) {
     const link = (0,context/* runUrl */.V)(run);
     if (options.comment && run.pullRequest) {
-        const body = (0,markdown/* renderMarkdown */.Gc)(report, {
+        const body = (0,safe_text/* stripControls */.$Y)((0,markdown/* renderMarkdown */.Gc)(report, {
             maxBytes: COMMENT_MAX_BYTES,
             maxRows: 20,
             marker: commentMarker(report.action),
             runUrl: link,
-        });
+        }));
         try {
             const result = await upsertStickyComment(token, run, report.action, body);
             runtime.info(`${result.created ? 'Created' : 'Updated'} PR comment ${result.id}`);
@@ -31405,7 +32659,7 @@ async function publishToGitHub(report, options, runtime, run, token) {
     }
     if (options['check-run']) {
         try {
-            const summary = (0,markdown/* renderMarkdown */.Gc)(report, { maxBytes: COMMENT_MAX_BYTES, maxRows: 20, runUrl: link });
+            const summary = (0,safe_text/* stripControls */.$Y)((0,markdown/* renderMarkdown */.Gc)(report, { maxBytes: COMMENT_MAX_BYTES, maxRows: 20, runUrl: link }));
             const result = await (0,check_run/* publishCheckRun */.N)(token, run, report, summary, options['fail-on-inconclusive'] ?? true);
             runtime.info(`Published check run ${result.id} (${result.requests} requests)`);
         }
@@ -34470,7 +35724,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    core_error(message);
+    error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -34493,7 +35747,7 @@ function core_debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function core_error(message, properties = {}) {
+function error(message, properties = {}) {
     command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -34606,93 +35860,113 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __nccwpck_require__(7638);
-// EXTERNAL MODULE: ./packages/core/src/inputs.ts
-var src_inputs = __nccwpck_require__(7276);
-// EXTERNAL MODULE: ./packages/core/src/publish.ts + 2 modules
-var publish = __nccwpck_require__(5102);
+// EXTERNAL MODULE: ./packages/core/src/execute.ts
+var execute = __nccwpck_require__(998);
+// EXTERNAL MODULE: ./packages/core/src/safe-text.ts
+var safe_text = __nccwpck_require__(2638);
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
 var secrets = __nccwpck_require__(7620);
-// EXTERNAL MODULE: ./packages/core/src/workspace.ts
-var src_workspace = __nccwpck_require__(3268);
 ;// CONCATENATED MODULE: ./packages/core/src/run-action.ts
 
 
 
 
 
-
+// One log line per text line, none starting a workflow command, whatever the text holds.
+const run_action_info = (text) => {
+    for (const line of (0,safe_text/* logLines */.OG)(text))
+        info(line);
+};
 const actionsRuntime = {
-    info: (line) => info(line),
-    warning: (line) => warning(line),
+    info: run_action_info,
+    warning: (line) => warning((0,safe_text/* commandText */.jt)(line)),
     annotate: (f) => {
         const props = {
-            title: f.title ?? f.ruleId,
+            title: f.title ? (0,safe_text/* commandText */.jt)(f.title) : f.ruleId,
             file: f.file,
             startLine: f.line,
             endLine: f.endLine,
             startColumn: f.column,
             endColumn: f.endColumn,
         };
+        const message = (0,safe_text/* commandText */.jt)(f.message);
         if (f.level === 'error')
-            core_error(f.message, props);
+            error(message, props);
         else if (f.level === 'warning')
-            warning(f.message, props);
+            warning(message, props);
         else
-            notice(f.message, props);
+            notice(message, props);
     },
     setOutput: (name, value) => setOutput(name, value),
     summary: async (markdown) => {
         if (process.env.GITHUB_STEP_SUMMARY)
             await summary.addRaw(markdown).write();
     },
-    fail: (message) => setFailed(message),
+    fail: (message, options) => {
+        // Already shown as an annotation on its file: fail the step without a second error line.
+        if (options?.annotated)
+            process.exitCode = 1;
+        else
+            setFailed((0,safe_text/* commandText */.jt)(message));
+    },
 };
 /** The whole of an action's main.ts: inputs from the runner, run the command, publish. */
 async function runAction(command, source = (name) => getInput(name)) {
     (0,secrets/* setSecretSink */.Wg)((value) => core_setSecret(value));
-    const controller = new AbortController();
-    const cancel = () => controller.abort(new Error('cancelled'));
-    process.once('SIGINT', cancel);
-    process.once('SIGTERM', cancel);
     try {
-        for (const name of command.secretInputs)
-            (0,secrets/* registerSecret */.cl)(source(name));
-        const inputs = (0,src_inputs/* readInputs */.Ko)(command.inputs, source, command.secretInputs);
-        const workspace = (0,src_workspace/* workspaceRoot */.oS)();
-        const report = await command.run(inputs, {
-            workspace,
-            env: process.env,
-            // One log line per text line, none starting a workflow command.
-            log: (text) => {
-                for (const line of text.split(/\r?\n/))
-                    info(line.replace(/^(\s*)::/, '$1: :'));
-            },
-            signal: controller.signal,
-        });
-        await (0,publish/* publish */.m)(report, command, inputs, actionsRuntime, workspace);
+        await (0,execute/* executeCommand */.R)(command, source, { runtime: actionsRuntime, log: run_action_info, env: process.env });
     }
     catch (error) {
-        if ((0,errors/* isUserError */.iU)(error) && error.file) {
-            // One annotation, on the file it is about, and a failed step.
-            core_error(error.message, {
-                title: `${command.name}: error`,
-                file: error.file,
-                startLine: error.line,
-                startColumn: error.column,
-            });
-            process.exitCode = 1;
-        }
-        else if ((0,errors/* isUserError */.iU)(error)) {
-            setFailed((0,errors/* formatUserError */.XR)(error));
-        }
-        else {
+        // Only bad inputs (before report-path is known) and failures to publish land here.
+        if ((0,errors/* isUserError */.iU)(error))
+            setFailed((0,safe_text/* commandText */.jt)((0,errors/* formatUserError */.XR)(error)));
+        else
             setFailed(`${command.name} crashed (a bug in llmops, please report it): ${error?.stack ?? String(error)}`);
-        }
     }
-    finally {
-        process.off('SIGINT', cancel);
-        process.off('SIGTERM', cancel);
-    }
+}
+
+
+/***/ }),
+
+/***/ 2638:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ stripControls),
+/* harmony export */   OG: () => (/* binding */ logLines),
+/* harmony export */   jt: () => (/* binding */ commandText)
+/* harmony export */ });
+/**
+ * Text from outside (server error bodies, model answers, file contents) must not steer the
+ * runner. The runner reads stdout line by line and runs any line starting with `::` (or the old
+ * `##[`) as a workflow command, and it splits on `\r` as well as `\n`: `boom\r::notice::X` would
+ * be a command. Every line we log goes through here.
+ */
+// Every line break a reader might split on: CRLF, LF, CR, VT, FF, NEL, LINE and PARAGRAPH SEPARATOR.
+const BREAKS = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
+const BREAKS_ALL = new RegExp(BREAKS.source, 'g');
+// C0 and C1 controls (and DEL) other than tab and the breaks above: terminal escapes, NUL, bells.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
+// A line the runner would take as a workflow command, once leading whitespace is trimmed.
+const COMMAND_START = /^(\s*)(::|##\[)/;
+/** Safe log lines: split on every kind of break, controls dropped, none starting a workflow command. */
+function logLines(text) {
+    return text
+        .replace(CONTROLS, '')
+        .split(BREAKS_ALL)
+        .map((line) => line.replace(COMMAND_START, (_, space, start) => `${space}${start[0]} ${start.slice(1)}`));
+}
+/**
+ * Text for a workflow command's message (warnings, errors, the failure line): `@actions/core`
+ * escapes `\r`, `\n` and `%` there, so only the other breaks and the controls need removing.
+ */
+function commandText(text) {
+    return text.replace(CONTROLS, '').replace(/[\v\f\u0085\u2028\u2029]/g, ' ');
+}
+/** Markdown for a summary or comment: controls dropped, every break a plain `\n` (tabs kept). */
+function stripControls(markdown) {
+    return markdown.replace(CONTROLS, '').replace(BREAKS_ALL, '\n');
 }
 
 
@@ -34704,14 +35978,51 @@ async function runAction(command, source = (name) => getInput(name)) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   KL: () => (/* binding */ redactDeep),
 /* harmony export */   Wg: () => (/* binding */ setSecretSink),
-/* harmony export */   cl: () => (/* binding */ registerSecret)
+/* harmony export */   cl: () => (/* binding */ registerSecret),
+/* harmony export */   fp: () => (/* binding */ redactSecrets)
 /* harmony export */ });
-/* unused harmony export redactSecrets */
+/* unused harmony export secretForms */
 const known = new Set();
+/** Every form a registered secret is redacted in: itself and its common encodings. */
+const forms = new Set();
 let sink = () => { };
+// Shorter encoded forms would redact ordinary words; the verbatim secret (3+ characters) is always kept.
+const MIN_ENCODED = 6;
+/**
+ * Base64 of `bytes` wherever it starts in a longer encoded text: at each of the three offsets in
+ * a 3-byte group, only the characters that depend on the secret's bits alone.
+ */
+function base64Forms(bytes) {
+    const out = [];
+    for (let offset = 0; offset < 3; offset++) {
+        const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+        const start = Math.ceil((offset * 8) / 6);
+        const end = Math.floor(((offset + bytes.length) * 8) / 6);
+        const core = encoded.slice(start, end);
+        out.push(core);
+        // Whole-value encodings end in a padded quad: redact that too, so no tail character is left.
+        if (offset === 0)
+            out.push(encoded);
+    }
+    return out.flatMap((b64) => [b64, b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')]);
+}
+/** The secret and the encodings a model, a server or a tool might echo it in. */
+function secretForms(value) {
+    const bytes = Buffer.from(value, 'utf8');
+    const encoded = [
+        ...base64Forms(bytes),
+        bytes.toString('hex'),
+        bytes.toString('hex').toUpperCase(),
+        encodeURIComponent(value),
+        encodeURIComponent(value).replace(/%20/g, '+'),
+        [...value].reverse().join(''),
+    ].filter((form) => form.length >= MIN_ENCODED && form !== value);
+    // Longest first: a whole padded base64 before the core it contains.
+    return [value, ...new Set(encoded)].sort((a, b) => b.length - a.length);
+}
 function setSecretSink(next) {
     sink = next;
-    for (const value of known)
+    for (const value of forms)
         sink(value);
 }
 /**
@@ -34723,7 +36034,12 @@ function registerSecret(value, options = {}) {
     if (!value || value.length < 3 || known.has(value))
         return;
     known.add(value);
-    sink(value);
+    for (const form of secretForms(value)) {
+        if (forms.has(form))
+            continue;
+        forms.add(form);
+        sink(form);
+    }
     if (options.split === false)
         return;
     for (const part of value.split(/[\s:]+/))
@@ -34732,7 +36048,7 @@ function registerSecret(value, options = {}) {
 }
 /** Every string inside a value with secrets replaced: reports and files are not masked by the runner. */
 function redactDeep(value) {
-    if (known.size === 0)
+    if (forms.size === 0)
         return value;
     const walk = (v) => {
         if (typeof v === 'string')
@@ -34745,12 +36061,109 @@ function redactDeep(value) {
     };
     return walk(value);
 }
-/** Replace every registered secret in text (for output the runner does not mask). */
+/**
+ * Replace every registered secret, and its encodings, in text (for output the runner does not
+ * mask). Each form is one linear substring scan, longest forms first.
+ */
 function redactSecrets(text) {
     let out = text;
-    for (const value of known)
-        out = out.split(value).join('***');
+    for (const form of sortedForms())
+        if (out.includes(form))
+            out = out.split(form).join('***');
     return out;
+}
+let sorted = { size: 0, list: [] };
+function sortedForms() {
+    if (sorted.size !== forms.size)
+        sorted = { size: forms.size, list: [...forms].sort((a, b) => b.length - a.length) };
+    return sorted.list;
+}
+
+
+/***/ }),
+
+/***/ 2520:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   f$: () => (/* binding */ parseHttpUrl)
+/* harmony export */ });
+/* unused harmony exports urlSecrets, registerUrlSecrets */
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7620);
+
+/**
+ * Endpoint URLs carry credentials two ways: `user:password@host` and a query value
+ * (`?key=`, `?api_key=`, `?token=`, Azure's `?sig=`). Both are registered as secrets when the
+ * input is read and left out wherever a URL is shown; the rest of the URL stays readable.
+ */
+const SECRET_PARAM = /key|token|secret|passw|sig|auth|cred|session|code/i;
+// By hand rather than with `URL`: a value that does not parse still has to be shown without them.
+const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@/i;
+const QUERY_PAIR = /([?&;])([^=&;#]*)=([^&;#]*)/g;
+function decoded(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** The secret parts of a URL (parsed or not): the password (or a lone user, a token), key-like query values. */
+function urlSecrets(text) {
+    const found = [];
+    const userinfo = USERINFO.exec(text)?.[2];
+    if (userinfo) {
+        const at = userinfo.indexOf(':');
+        const user = at < 0 ? userinfo : userinfo.slice(0, at);
+        const password = at < 0 ? '' : userinfo.slice(at + 1);
+        // `https://TOKEN@host` puts the credential in the user part; with a password, or when short
+        // (`admin@`), the user is a name, and masking it would hide that word in every log line.
+        for (const part of password ? [password] : user.length >= 8 ? [user] : [])
+            found.push(part, decoded(part));
+        if (password)
+            found.push(Buffer.from(`${decoded(user)}:${decoded(password)}`).toString('base64'));
+    }
+    const query = text.slice(text.indexOf('?') + 1 || text.length).split('#')[0];
+    for (const match of `?${query}`.matchAll(QUERY_PAIR)) {
+        if (SECRET_PARAM.test(decoded(match[2])) && match[3])
+            found.push(match[3], decoded(match[3]));
+    }
+    return [...new Set(found)].filter((s) => s.length > 0);
+}
+/** Register a URL's credentials as secrets (before anything prints it). */
+function registerUrlSecrets(text) {
+    if (!text)
+        return;
+    for (const secret of urlSecrets(text))
+        (0,_secrets__WEBPACK_IMPORTED_MODULE_0__/* .registerSecret */ .cl)(secret, { split: false });
+}
+/** The URL as logs and reports show it: credentials and key-like query values as `***`. */
+function redactUrl(text) {
+    const [head, ...fragment] = text.split('#');
+    const shown = head
+        .replace(USERINFO, (_, scheme) => `${scheme}***@`)
+        .replace(QUERY_PAIR, (pair, sep, name, value) => value && SECRET_PARAM.test(decoded(name)) ? `${sep}${name}=***` : pair);
+    return fragment.length ? `${shown}#${fragment.join('#')}` : shown;
+}
+/**
+ * An http(s) URL input: `undefined` when empty, the trimmed text otherwise. Its credentials are
+ * registered as secrets first, so even the line rejecting it shows them masked.
+ */
+function parseHttpUrl(text) {
+    if (text === '')
+        return {};
+    registerUrlSecrets(text);
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return { problem: 'expected an http:// or https:// URL, e.g. http://vllm:8000/v1' };
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return { problem: `expected an http:// or https:// URL, not ${url.protocol}` };
+    return { url: text };
 }
 
 
@@ -34789,10 +36202,12 @@ function verdictFailsStep(verdict, failOnInconclusive = true) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CR: () => (/* binding */ toWorkspacePath),
 /* harmony export */   CT: () => (/* binding */ insideWorkspace),
+/* harmony export */   UO: () => (/* binding */ isWithin),
+/* harmony export */   Ye: () => (/* binding */ realPath),
 /* harmony export */   oS: () => (/* binding */ workspaceRoot),
 /* harmony export */   z1: () => (/* binding */ resolveInWorkspace)
 /* harmony export */ });
-/* unused harmony exports realPath, isInsideWorkspace */
+/* unused harmony export isInsideWorkspace */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -34853,7 +36268,7 @@ function toWorkspacePath(workspace, absolute) {
 
 /***/ }),
 
-/***/ 4850:
+/***/ 7498:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35147,6 +36562,10 @@ var duration = __nccwpck_require__(9713);
 var src_errors = __nccwpck_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/escape.ts
 var src_escape = __nccwpck_require__(3066);
+// EXTERNAL MODULE: ./packages/core/src/execute.ts
+var execute = __nccwpck_require__(998);
+// EXTERNAL MODULE: ./packages/core/src/files.ts + 5 modules
+var src_files = __nccwpck_require__(1609);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:path"
@@ -35231,10 +36650,117 @@ function countFindings(findings, level) {
     return findings.reduce((n, finding) => n + (finding.level === level ? 1 : 0), 0);
 }
 
+// EXTERNAL MODULE: ./packages/core/src/safe-text.ts
+var safe_text = __nccwpck_require__(2638);
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
 var secrets = __nccwpck_require__(7620);
+;// CONCATENATED MODULE: ./packages/core/src/sleep.ts
+
+/**
+ * Resolves after `ms`, or rejects with the signal's reason once it aborts. A delay past what one
+ * timer holds (MAX_TIMER_MS) is waited out in pieces: a bare setTimeout would fire after 1 ms.
+ */
+function sleep(ms, signal) {
+    if (!(ms >= 0))
+        return Promise.reject(new RangeError(`sleep: expected a delay >= 0 ms, got ${ms}`));
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const end = Date.now() + ms;
+        let timer;
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const wait = (left) => {
+            timer = setTimeout(() => {
+                const rest = end - Date.now();
+                if (left > MAX_TIMER_MS && rest > 0)
+                    return wait(rest);
+                signal?.removeEventListener('abort', onAbort);
+                resolve();
+            }, Math.min(left, MAX_TIMER_MS));
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        wait(ms);
+    });
+}
+
+// EXTERNAL MODULE: ./packages/core/src/url.ts
+var url = __nccwpck_require__(2520);
 // EXTERNAL MODULE: ./packages/core/src/workspace.ts
 var src_workspace = __nccwpck_require__(3268);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./packages/core/src/yaml.ts
+
+
+/**
+ * How many alias expansions one document may make (counted the way `yaml` counts them). Files
+ * come from pull requests: a billion-laughs document must stop here, not exhaust memory.
+ */
+const MAX_YAML_ALIASES = 10_000;
+function firstLine(message) {
+    return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+/**
+ * The one YAML loader: parse with positions, report syntax problems with line and column, and
+ * convert to plain data with the alias limit. Duplicate keys are errors unless `uniqueKeys: false`.
+ */
+function loadYaml(text, options = {}) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, {
+        lineCounter: lines,
+        prettyErrors: false,
+        uniqueKeys: options.uniqueKeys ?? true,
+        ...(options.schema ? { schema: options.schema } : {}),
+    });
+    const at = (offset) => lines.linePos(offset ?? 0);
+    const problems = [];
+    for (const [level, list] of [
+        ['error', doc.errors],
+        ['warning', doc.warnings],
+    ]) {
+        for (const e of list) {
+            const pos = at(e.pos[0]);
+            problems.push({ level, message: `YAML: ${firstLine(e.message)}`, line: pos.line, column: pos.col });
+        }
+    }
+    let value;
+    if (!doc.errors.length) {
+        try {
+            value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+        }
+        catch (error) {
+            // The alias limit, or an alias before its anchor: a bad file, not a crash.
+            const message = /Excessive alias/.test(error.message)
+                ? `YAML: too many aliases (over ${MAX_YAML_ALIASES} expansions): refusing a document that expands without bound`
+                : `YAML: ${firstLine(error.message)}`;
+            problems.push({ level: 'error', message, line: 1, column: 1 });
+        }
+    }
+    return { doc, lines, problems, value };
+}
+/**
+ * Parse YAML text into plain data, or throw one `UserError` at the first problem's place.
+ * `what` starts the message (e.g. "checks"), `file` is the workspace-relative path if any.
+ */
+function parseYaml(text, context) {
+    const loaded = loadYaml(text);
+    const error = loaded.problems.find((p) => p.level === 'error');
+    if (error) {
+        const line = error.line + (context.lineOffset ?? 0);
+        if (!context.file)
+            throw new UserError(`${context.what}: ${error.message} (line ${line}, column ${error.column})`);
+        throw new UserError(`${context.what}: ${error.message}`, {
+            file: context.file,
+            line,
+            column: error.column,
+        });
+    }
+    return loaded.value;
+}
+
 // EXTERNAL MODULE: ./packages/core/src/github/context.ts
 var context = __nccwpck_require__(9594);
 // EXTERNAL MODULE: ./packages/core/src/github/check-run.ts
@@ -35251,7 +36777,7 @@ function show(value) {
 }
 function renderTable(table, maxRows) {
     const rows = table.rows.slice(0, maxRows).map((row) => row.map((c) => show(c).slice(0, 100)));
-    const widths = table.columns.map((col, i) => Math.max(col.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const widths = table.columns.map((col, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), col.length));
     const line = (cells) => cells
         .map((c, i) => c.padEnd(widths[i]))
         .join('  ')
@@ -35301,901 +36827,14 @@ var junit = __nccwpck_require__(1038);
 
 
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
-;// CONCATENATED MODULE: external "url"
-const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
-;// CONCATENATED MODULE: external "module"
-const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
-
-
-
-
-//#region rolldown:runtime
-var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
-
-//#endregion
-//#region src/utils.ts
-function cleanPath(path) {
-	let normalized = (0,external_path_.normalize)(path);
-	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_.sep) normalized = normalized.substring(0, normalized.length - 1);
-	return normalized;
-}
-const SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path, separator) {
-	return path.replace(SLASHES_REGEX, separator);
-}
-const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path) {
-	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
-}
-function normalizePath(path, options) {
-	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-	if (resolvePaths) path = (0,external_path_.resolve)(path);
-	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
-	if (path === ".") return "";
-	const needsSeperator = path[path.length - 1] !== pathSeparator;
-	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/join-path.ts
-function joinPathWithBasePath(filename, directoryPath) {
-	return directoryPath + filename;
-}
-function joinPathWithRelativePath(root, options) {
-	return function(filename, directoryPath) {
-		const sameRoot = directoryPath.startsWith(root);
-		if (sameRoot) return directoryPath.slice(root.length) + filename;
-		else return convertSlashes((0,external_path_.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
-	};
-}
-function joinPath(filename) {
-	return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-	return directoryPath + filename + separator;
-}
-function build$7(root, options) {
-	const { relativePaths, includeBasePath } = options;
-	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-
-//#endregion
-//#region src/api/functions/push-directory.ts
-function pushDirectoryWithRelativePath(root) {
-	return function(directoryPath, paths) {
-		paths.push(directoryPath.substring(root.length) || ".");
-	};
-}
-function pushDirectoryFilterWithRelativePath(root) {
-	return function(directoryPath, paths, filters) {
-		const relativePath = directoryPath.substring(root.length) || ".";
-		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
-	};
-}
-const pushDirectory = (directoryPath, paths) => {
-	paths.push(directoryPath || ".");
-};
-const pushDirectoryFilter = (directoryPath, paths, filters) => {
-	const path = directoryPath || ".";
-	if (filters.every((filter) => filter(path, true))) paths.push(path);
-};
-const empty$2 = () => {};
-function build$6(root, options) {
-	const { includeDirs, filters, relativePaths } = options;
-	if (!includeDirs) return empty$2;
-	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
-	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-
-//#endregion
-//#region src/api/functions/push-file.ts
-const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) counts.files++;
-};
-const pushFileFilter = (filename, paths, _counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
-};
-const pushFileCount = (_filename, _paths, counts, _filters) => {
-	counts.files++;
-};
-const pushFile = (filename, paths) => {
-	paths.push(filename);
-};
-const empty$1 = () => {};
-function build$5(options) {
-	const { excludeFiles, filters, onlyCounts } = options;
-	if (excludeFiles) return empty$1;
-	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-	else if (onlyCounts) return pushFileCount;
-	else return pushFile;
-}
-
-//#endregion
-//#region src/api/functions/get-array.ts
-const getArray = (paths) => {
-	return paths;
-};
-const getArrayGroup = () => {
-	return [""].slice(0, 0);
-};
-function build$4(options) {
-	return options.group ? getArrayGroup : getArray;
-}
-
-//#endregion
-//#region src/api/functions/group-files.ts
-const groupFiles = (groups, directory, files) => {
-	groups.push({
-		directory,
-		files,
-		dir: directory
-	});
-};
-const empty = () => {};
-function build$3(options) {
-	return options.group ? groupFiles : empty;
-}
-
-//#endregion
-//#region src/api/functions/resolve-symlink.ts
-const resolveSymlinksAsync = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	fs.realpath(path, (error, resolvedPath) => {
-		if (error) return queue.dequeue(suppressErrors ? null : error, state);
-		fs.stat(resolvedPath, (error$1, stat) => {
-			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
-			callback$1(stat, resolvedPath);
-			queue.dequeue(null, state);
-		});
-	});
-};
-const resolveSymlinks = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	try {
-		const resolvedPath = fs.realpathSync(path);
-		const stat = fs.statSync(resolvedPath);
-		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
-		callback$1(stat, resolvedPath);
-	} catch (e) {
-		if (!suppressErrors) throw e;
-	}
-};
-function build$2(options, isSynchronous) {
-	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function isRecursive(path, resolved, state) {
-	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-	let parent = (0,external_path_.dirname)(path);
-	let depth = 1;
-	while (parent !== state.root && depth < 2) {
-		const resolvedPath = state.symlinks.get(parent);
-		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-		if (isSameRoot) depth++;
-		else parent = (0,external_path_.dirname)(parent);
-	}
-	state.symlinks.set(path, resolved);
-	return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved, state) {
-	return state.visited.includes(resolved + state.options.pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/invoke-callback.ts
-const onlyCountsSync = (state) => {
-	return state.counts;
-};
-const groupsSync = (state) => {
-	return state.groups;
-};
-const defaultSync = (state) => {
-	return state.paths;
-};
-const limitFilesSync = (state) => {
-	return state.paths.slice(0, state.options.maxFiles);
-};
-const onlyCountsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.counts, state.options.suppressErrors);
-	return null;
-};
-const defaultAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths, state.options.suppressErrors);
-	return null;
-};
-const limitFilesAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-	return null;
-};
-const groupsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.groups, state.options.suppressErrors);
-	return null;
-};
-function report(error, callback$1, output, suppressErrors) {
-	if (error && !suppressErrors) callback$1(error, output);
-	else callback$1(null, output);
-}
-function build$1(options, isSynchronous) {
-	const { onlyCounts, group, maxFiles } = options;
-	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-	else if (group) return isSynchronous ? groupsSync : groupsAsync;
-	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-	else return isSynchronous ? defaultSync : defaultAsync;
-}
-
-//#endregion
-//#region src/api/functions/walk-directory.ts
-const readdirOpts = { withFileTypes: true };
-const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	state.queue.enqueue();
-	if (currentDepth < 0) return state.queue.dequeue(null, state);
-	const { fs } = state;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
-		callback$1(entries, directoryPath, currentDepth);
-		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
-	});
-};
-const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	const { fs } = state;
-	if (currentDepth < 0) return;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	let entries = [];
-	try {
-		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
-	} catch (e) {
-		if (!state.options.suppressErrors) throw e;
-	}
-	callback$1(entries, directoryPath, currentDepth);
-};
-function build(isSynchronous) {
-	return isSynchronous ? walkSync : walkAsync;
-}
-
-//#endregion
-//#region src/api/queue.ts
-/**
-* This is a custom stateless queue to track concurrent async fs calls.
-* It increments a counter whenever a call is queued and decrements it
-* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
-*/
-var Queue = class {
-	count = 0;
-	constructor(onQueueEmpty) {
-		this.onQueueEmpty = onQueueEmpty;
-	}
-	enqueue() {
-		this.count++;
-		return this.count;
-	}
-	dequeue(error, output) {
-		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
-			this.onQueueEmpty(error, output);
-			if (error) {
-				output.controller.abort();
-				this.onQueueEmpty = void 0;
-			}
-		}
-	}
-};
-
-//#endregion
-//#region src/api/counter.ts
-var Counter = class {
-	_files = 0;
-	_directories = 0;
-	set files(num) {
-		this._files = num;
-	}
-	get files() {
-		return this._files;
-	}
-	set directories(num) {
-		this._directories = num;
-	}
-	get directories() {
-		return this._directories;
-	}
-	/**
-	* @deprecated use `directories` instead
-	*/
-	/* c8 ignore next 3 */
-	get dirs() {
-		return this._directories;
-	}
-};
-
-//#endregion
-//#region src/api/aborter.ts
-/**
-* AbortController is not supported on Node 14 so we use this until we can drop
-* support for Node 14.
-*/
-var Aborter = class {
-	aborted = false;
-	abort() {
-		this.aborted = true;
-	}
-};
-
-//#endregion
-//#region src/api/walker.ts
-var Walker = class {
-	root;
-	isSynchronous;
-	state;
-	joinPath;
-	pushDirectory;
-	pushFile;
-	getArray;
-	groupFiles;
-	resolveSymlink;
-	walkDirectory;
-	callbackInvoker;
-	constructor(root, options, callback$1) {
-		this.isSynchronous = !callback$1;
-		this.callbackInvoker = build$1(options, this.isSynchronous);
-		this.root = normalizePath(root, options);
-		this.state = {
-			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-			paths: [""].slice(0, 0),
-			groups: [],
-			counts: new Counter(),
-			options,
-			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
-			symlinks: /* @__PURE__ */ new Map(),
-			visited: [""].slice(0, 0),
-			controller: new Aborter(),
-			fs: options.fs || external_fs_namespaceObject
-		};
-		this.joinPath = build$7(this.root, options);
-		this.pushDirectory = build$6(this.root, options);
-		this.pushFile = build$5(options);
-		this.getArray = build$4(options);
-		this.groupFiles = build$3(options);
-		this.resolveSymlink = build$2(options, this.isSynchronous);
-		this.walkDirectory = build(this.isSynchronous);
-	}
-	start() {
-		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-	}
-	walk = (entries, directoryPath, depth) => {
-		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-		const files = this.getArray(this.state.paths);
-		for (let i = 0; i < entries.length; ++i) {
-			const entry = entries[i];
-			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-				const filename = this.joinPath(entry.name, directoryPath);
-				this.pushFile(filename, files, this.state.counts, filters);
-			} else if (entry.isDirectory()) {
-				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-				if (exclude && exclude(entry.name, path)) continue;
-				this.pushDirectory(path, paths, filters);
-				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
-			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
-				let path = joinPathWithBasePath(entry.name, directoryPath);
-				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
-					if (stat.isDirectory()) {
-						resolvedPath = normalizePath(resolvedPath, this.state.options);
-						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
-						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
-					} else {
-						resolvedPath = useRealPaths ? resolvedPath : path;
-						const filename = (0,external_path_.basename)(resolvedPath);
-						const directoryPath$1 = normalizePath((0,external_path_.dirname)(resolvedPath), this.state.options);
-						resolvedPath = this.joinPath(filename, directoryPath$1);
-						this.pushFile(resolvedPath, files, this.state.counts, filters);
-					}
-				});
-			}
-		}
-		this.groupFiles(this.state.groups, directoryPath, files);
-	};
-};
-
-//#endregion
-//#region src/api/async.ts
-function promise(root, options) {
-	return new Promise((resolve$1, reject) => {
-		callback(root, options, (err, output) => {
-			if (err) return reject(err);
-			resolve$1(output);
-		});
-	});
-}
-function callback(root, options, callback$1) {
-	let walker = new Walker(root, options, callback$1);
-	walker.start();
-}
-
-//#endregion
-//#region src/api/sync.ts
-function sync(root, options) {
-	const walker = new Walker(root, options);
-	return walker.start();
-}
-
-//#endregion
-//#region src/builder/api-builder.ts
-var APIBuilder = class {
-	constructor(root, options) {
-		this.root = root;
-		this.options = options;
-	}
-	withPromise() {
-		return promise(this.root, this.options);
-	}
-	withCallback(cb) {
-		callback(this.root, this.options, cb);
-	}
-	sync() {
-		return sync(this.root, this.options);
-	}
-};
-
-//#endregion
-//#region src/builder/index.ts
-let pm = null;
-/* c8 ignore next 6 */
-try {
-	__require.resolve("picomatch");
-	pm = __require("picomatch");
-} catch {}
-var Builder = class {
-	globCache = {};
-	options = {
-		maxDepth: Infinity,
-		suppressErrors: true,
-		pathSeparator: external_path_.sep,
-		filters: []
-	};
-	globFunction;
-	constructor(options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		this.globFunction = this.options.globFunction;
-	}
-	group() {
-		this.options.group = true;
-		return this;
-	}
-	withPathSeparator(separator) {
-		this.options.pathSeparator = separator;
-		return this;
-	}
-	withBasePath() {
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withRelativePaths() {
-		this.options.relativePaths = true;
-		return this;
-	}
-	withDirs() {
-		this.options.includeDirs = true;
-		return this;
-	}
-	withMaxDepth(depth) {
-		this.options.maxDepth = depth;
-		return this;
-	}
-	withMaxFiles(limit) {
-		this.options.maxFiles = limit;
-		return this;
-	}
-	withFullPaths() {
-		this.options.resolvePaths = true;
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withErrors() {
-		this.options.suppressErrors = false;
-		return this;
-	}
-	withSymlinks({ resolvePaths = true } = {}) {
-		this.options.resolveSymlinks = true;
-		this.options.useRealPaths = resolvePaths;
-		return this.withFullPaths();
-	}
-	withAbortSignal(signal) {
-		this.options.signal = signal;
-		return this;
-	}
-	normalize() {
-		this.options.normalizePath = true;
-		return this;
-	}
-	filter(predicate) {
-		this.options.filters.push(predicate);
-		return this;
-	}
-	onlyDirs() {
-		this.options.excludeFiles = true;
-		this.options.includeDirs = true;
-		return this;
-	}
-	exclude(predicate) {
-		this.options.exclude = predicate;
-		return this;
-	}
-	onlyCounts() {
-		this.options.onlyCounts = true;
-		return this;
-	}
-	crawl(root) {
-		return new APIBuilder(root || ".", this.options);
-	}
-	withGlobFunction(fn) {
-		this.globFunction = fn;
-		return this;
-	}
-	/**
-	* @deprecated Pass options using the constructor instead:
-	* ```ts
-	* new fdir(options).crawl("/path/to/root");
-	* ```
-	* This method will be removed in v7.0
-	*/
-	/* c8 ignore next 4 */
-	crawlWithOptions(root, options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		return new APIBuilder(root || ".", this.options);
-	}
-	glob(...patterns) {
-		if (this.globFunction) return this.globWithOptions(patterns);
-		return this.globWithOptions(patterns, ...[{ dot: true }]);
-	}
-	globWithOptions(patterns, ...options) {
-		const globFn = this.globFunction || pm;
-		/* c8 ignore next 5 */
-		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-		var isMatch = this.globCache[patterns.join("\0")];
-		if (!isMatch) {
-			isMatch = globFn(patterns, ...options);
-			this.globCache[patterns.join("\0")] = isMatch;
-		}
-		this.options.filters.push((path) => isMatch(path));
-		return this;
-	}
-};
-
-//#endregion
-
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
 
 
 
 
 
-//#region src/utils.ts
-const isReadonlyArray = Array.isArray;
-const BACKSLASHES = /\\/g;
-const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
-const isWin = process.platform === "win32";
-const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-function getPartialMatcher(patterns, options = {}) {
-	const patternsCount = patterns.length;
-	const patternsParts = Array(patternsCount);
-	const matchers = Array(patternsCount);
-	let i, j;
-	for (i = 0; i < patternsCount; i++) {
-		const parts = splitPattern(patterns[i]);
-		patternsParts[i] = parts;
-		const partsCount = parts.length;
-		const partMatchers = Array(partsCount);
-		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
-		matchers[i] = partMatchers;
-	}
-	return (input) => {
-		const inputParts = input.split("/");
-		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
-		for (i = 0; i < patternsCount; i++) {
-			const patternParts = patternsParts[i];
-			const matcher = matchers[i];
-			const inputPatternCount = inputParts.length;
-			const minParts = Math.min(inputPatternCount, patternParts.length);
-			j = 0;
-			while (j < minParts) {
-				const part = patternParts[j];
-				if (part.includes("/")) return true;
-				if (!matcher[j](inputParts[j])) break;
-				if (!options.noglobstar && part === "**") return true;
-				j++;
-			}
-			if (j === inputPatternCount) return true;
-		}
-		return false;
-	};
-}
-/* node:coverage ignore next 2 */
-const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-function buildFormat(cwd, root, absolute) {
-	if (cwd === root || root.startsWith(`${cwd}/`)) {
-		if (absolute) {
-			const start = cwd.length + +!isRoot(cwd);
-			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
-		}
-		const prefix = root.slice(cwd.length + 1);
-		if (prefix) return (p, isDir) => {
-			if (p === ".") return prefix;
-			const result = `${prefix}/${p}`;
-			return isDir ? result.slice(0, -1) : result;
-		};
-		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
-	}
-	if (absolute) return (p) => external_path_.posix.relative(cwd, p) || ".";
-	return (p) => external_path_.posix.relative(cwd, `${root}/${p}`) || ".";
-}
-function buildRelative(cwd, root) {
-	if (root.startsWith(`${cwd}/`)) {
-		const prefix = root.slice(cwd.length + 1);
-		return (p) => `${prefix}/${p}`;
-	}
-	return (p) => {
-		const result = external_path_.posix.relative(cwd, `${root}/${p}`);
-		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
-	};
-}
-function ensureNonDriveRelativePath(path) {
-	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
-}
-const splitPatternOptions = { parts: true };
-function splitPattern(path) {
-	var _result$parts;
-	const result = picomatch.scan(path, splitPatternOptions);
-	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
-}
-const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
-function convertPosixPathToPattern(path) {
-	return escapePosixPath(path);
-}
-function convertWin32PathToPattern(path) {
-	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
-}
-/**
-* Converts a path to a pattern depending on the platform.
-* Identical to {@link escapePath} on POSIX systems.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
-*/
-/* node:coverage ignore next 3 */
-const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
-const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-/**
-* Escapes a path's special characters depending on the platform.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
-*/
-/* node:coverage ignore next */
-const escapePath = isWin ? escapeWin32Path : escapePosixPath;
-/**
-* Checks if a pattern has dynamic parts.
-*
-* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
-*
-* - Doesn't necessarily return `false` on patterns that include `\`.
-* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
-* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
-* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
-*
-* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
-*/
-function isDynamicPattern(pattern, options) {
-	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-	const scan = picomatch.scan(pattern);
-	return scan.isGlob || scan.negated;
-}
-function log(...tasks) {
-	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-}
-function ensureStringArray(value) {
-	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
-}
-//#endregion
-//#region src/patterns.ts
-const PARENT_DIRECTORY = /^(\/?\.\.)+/;
-const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-function normalizePattern(pattern, opts, props, isIgnore) {
-	var _PARENT_DIRECTORY$exe;
-	const cwd = opts.cwd;
-	let result = pattern;
-	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
-	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
-	const escapedCwd = escapePath(cwd);
-	result = (0,external_path_.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_.posix.relative(escapedCwd, result) : external_path_.posix.normalize(result);
-	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-	const parts = splitPattern(result);
-	if (parentDir) {
-		const n = (parentDir.length + 1) / 3;
-		let i = 0;
-		const cwdParts = escapedCwd.split("/");
-		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
-			i++;
-		}
-		const potentialRoot = external_path_.posix.join(cwd, parentDir.slice(i * 3));
-		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-			props.root = ensureNonDriveRelativePath(potentialRoot);
-			props.depthOffset = -n + i;
-		}
-	}
-	if (!isIgnore && props.depthOffset >= 0) {
-		var _props$commonPath;
-		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
-		const newCommonPath = [];
-		const length = Math.min(props.commonPath.length, parts.length);
-		for (let i = 0; i < length; i++) {
-			const part = parts[i];
-			if (part === "**" && !parts[i + 1]) {
-				newCommonPath.pop();
-				break;
-			}
-			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
-			newCommonPath.push(part);
-		}
-		props.depthOffset = newCommonPath.length;
-		props.commonPath = newCommonPath;
-		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_.posix.join(cwd, ...newCommonPath) : cwd);
-	}
-	return result;
-}
-function processPatterns(options, patterns, props) {
-	const matchPatterns = [];
-	const ignorePatterns = [];
-	for (const pattern of options.ignore) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
-	}
-	for (const pattern of patterns) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
-	}
-	return {
-		match: matchPatterns,
-		ignore: ignorePatterns
-	};
-}
-//#endregion
-//#region src/crawler.ts
-function buildCrawler(options, patterns) {
-	const cwd = options.cwd;
-	const props = {
-		root: cwd,
-		depthOffset: 0
-	};
-	const processed = processPatterns(options, patterns, props);
-	if (options.debug) log("internal processing patterns:", processed);
-	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
-	const root = props.root.replace(BACKSLASHES, "");
-	const matchOptions = {
-		dot,
-		nobrace: options.braceExpansion === false,
-		nocase: !caseSensitiveMatch,
-		noextglob: options.extglob === false,
-		noglobstar: options.globstar === false,
-		posix: true
-	};
-	const matcher = picomatch(processed.match, matchOptions);
-	const ignore = picomatch(processed.ignore, matchOptions);
-	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-	const format = buildFormat(cwd, root, absolute);
-	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
-	const excludePredicate = (_, p) => {
-		const relativePath = excludeFormatter(p, true);
-		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
-	};
-	let maxDepth;
-	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
-	const crawler = new Builder({
-		filters: [debug ? (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			const matches = matcher(path) && !ignore(path);
-			if (matches) log(`matched ${path}`);
-			return matches;
-		} : (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			return matcher(path) && !ignore(path);
-		}],
-		exclude: debug ? (_, p) => {
-			const skipped = excludePredicate(_, p);
-			log(`${skipped ? "skipped" : "crawling"} ${p}`);
-			return skipped;
-		} : excludePredicate,
-		fs: options.fs,
-		pathSeparator: "/",
-		relativePaths: !absolute,
-		resolvePaths: absolute,
-		includeBasePath: absolute,
-		resolveSymlinks: followSymbolicLinks,
-		excludeSymlinks: !followSymbolicLinks,
-		excludeFiles: onlyDirectories,
-		includeDirs: onlyDirectories || !options.onlyFiles,
-		maxDepth,
-		signal: options.signal
-	}).crawl(root);
-	if (options.debug) log("internal properties:", {
-		...props,
-		root
-	});
-	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
-}
-//#endregion
-//#region src/index.ts
-function formatPaths(paths, mapper) {
-	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
-	return paths;
-}
-const defaultOptions = {
-	caseSensitiveMatch: true,
-	debug: !!process.env.TINYGLOBBY_DEBUG,
-	expandDirectories: true,
-	followSymbolicLinks: true,
-	onlyFiles: true
-};
-function getOptions(options) {
-	const opts = Object.assign({}, options);
-	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-	opts.ignore = ensureStringArray(opts.ignore);
-	opts.fs && (opts.fs = {
-		readdir: opts.fs.readdir || external_fs_.readdir,
-		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
-		realpath: opts.fs.realpath || external_fs_.realpath,
-		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
-		stat: opts.fs.stat || external_fs_.stat,
-		statSync: opts.fs.statSync || external_fs_.statSync
-	});
-	if (opts.debug) log("globbing with options:", opts);
-	return opts;
-}
-function getCrawler(globInput, inputOptions = {}) {
-	var _ref;
-	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-	const options = getOptions(isModern ? inputOptions : globInput);
-	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
-}
-async function glob(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
-}
-function globSync(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(crawler.sync(), relative) : [];
-}
-//#endregion
 
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+
 ;// CONCATENATED MODULE: ./packages/evals/src/prompt-file/positions.ts
 
 /** Source position of a YAML node (1-based), or of the document start when it has none. */
@@ -36278,23 +36917,14 @@ function loadPromptFile(path, text, workspace) {
     const file = (0,src_workspace/* toWorkspacePath */.CR)(workspace, path);
     return path.endsWith('.prompty') ? loadPrompty(path, file, text) : loadPromptYml(path, file, text);
 }
-function parseYaml(text, file, lineOffset = 0) {
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    const findings = [...doc.errors, ...doc.warnings].map((e) => {
-        const at = lines.linePos(e.pos[0]);
-        const level = doc.errors.includes(e) ? 'error' : 'warning';
-        const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        return finding(file, 'yaml/syntax', level, `YAML: ${message}`, {
-            line: at.line + lineOffset,
-            column: at.col,
-        });
-    });
-    return { doc, lines, findings };
+function load_parseYaml(text, file, lineOffset = 0) {
+    const { doc, lines, problems, value } = loadYaml(text);
+    const findings = problems.map((p) => finding(file, 'yaml/syntax', p.level, p.message, { line: p.line + lineOffset, column: p.column }));
+    return { doc, lines, findings, value };
 }
 function loadPromptYml(path, file, text) {
     const prompt = emptyPrompt(path, file, 'prompt-yml');
-    const { doc, lines, findings } = parseYaml(text, file);
+    const { doc, lines, findings, value } = load_parseYaml(text, file);
     if (findings.some((f) => f.level === 'error'))
         return { prompt, findings };
     if (!(0,dist/* isMap */.jh)(doc.contents)) {
@@ -36303,14 +36933,7 @@ function loadPromptYml(path, file, text) {
     }
     prompt.keys = keyPositions(doc.contents, lines);
     prompt.values = valuePositions(doc.contents, lines);
-    let data;
-    try {
-        data = doc.toJS({ maxAliasCount: 10_000 });
-    }
-    catch (error) {
-        findings.push(finding(file, 'yaml/syntax', 'error', `YAML: ${error.message}`, START));
-        return { prompt, findings };
-    }
+    const data = value;
     const parsed = promptFileSchema.safeParse(data);
     if (!parsed.success) {
         for (const issue of parsed.error.issues) {
@@ -36373,11 +36996,12 @@ function loadPrompty(path, file, text) {
             findings.push(finding(file, 'prompty/front-matter', 'error', "front matter starts with '---' but never ends", START));
             return { prompt, findings };
         }
-        const front = parseYaml(all.slice(1, end).join('\n'), file, 1);
-        findings.push(...front.findings);
+        const front = load_parseYaml(all.slice(1, end).join('\n'), file, 1);
+        for (const f of front.findings)
+            findings.push(f);
         if (findings.some((f) => f.level === 'error'))
             return { prompt, findings };
-        const meta = (front.doc.toJS() ?? {});
+        const meta = (front.value ?? {});
         const shift = (pos) => ({ line: pos.line + 1, column: pos.column });
         prompt.keys = Object.fromEntries(Object.entries(keyPositions(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
         prompt.values = Object.fromEntries(Object.entries(valuePositions(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
@@ -36433,10 +37057,7 @@ function readPromptyMeta(prompt, meta, sampleAt) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./packages/evals/src/validate/models.ts
-
 
 
 
@@ -36505,30 +37126,17 @@ function openAiEncoding(name) {
     return undefined;
 }
 /** Read `models-file` (YAML: `models: {name: {context-window, input-per-mtok, output-per-mtok, encoding}}`) over the built-ins. */
-async function loadModelTable(path, displayPath) {
+async function loadModelTable(workspace, value) {
     const table = builtinModels();
-    if (!path)
+    if (!value)
         return table;
-    const shown = displayPath ?? path;
-    let text;
-    try {
-        text = await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch {
-        throw new src_errors/* UserError */.yo(`input 'models-file': cannot read '${shown}' (no such file)`);
-    }
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
-    const yamlError = doc.errors[0];
+    const { text, relative: shown } = (0,src_files/* readWorkspaceFile */.sL)(workspace, value, { input: 'models-file' });
+    const { doc, lines, problems, value: data } = loadYaml(text);
+    const yamlError = problems.find((p) => p.level === 'error');
     if (yamlError) {
-        const at = yamlError.linePos?.[0];
-        throw new src_errors/* UserError */.yo(`YAML: ${yamlError.message.split('\n')[0]}`, {
-            file: shown,
-            line: at?.line,
-            column: at?.col,
-        });
+        throw new src_errors/* UserError */.yo(yamlError.message, { file: shown, line: yamlError.line, column: yamlError.column });
     }
-    const parsed = modelsFileSchema.safeParse((0,dist/* isMap */.jh)(doc.contents) ? doc.toJS() : null);
+    const parsed = modelsFileSchema.safeParse((0,dist/* isMap */.jh)(doc.contents) ? data : null);
     if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const at = positionOf(nodeAt(doc, issue.path), lines);
@@ -36569,6 +37177,8 @@ async function post(url, body) {
  */
 async function countTokensWithServer(baseUrl, model, messages) {
     const root = baseUrl.replace(/\/+$/, '').replace(/\/v1$/, '');
+    // Shown without credentials (the input registered them as secrets; this is for reports too).
+    const shown = (0,url/* redactUrl */.BO)(root);
     try {
         const vllm = await post(`${root}/tokenize`, { model, messages, add_generation_prompt: true });
         if (vllm.ok) {
@@ -36591,14 +37201,14 @@ async function countTokensWithServer(baseUrl, model, messages) {
             if (Array.isArray(body))
                 return { tokens: body.length, method: 'server', exact: false };
         }
-        throw new src_errors/* UserError */.yo(`input 'tokenize-url': ${root} answered ${vllm.status} to POST /tokenize and has no TGI tokenize route; expected a vLLM or TGI server`);
+        throw new src_errors/* UserError */.yo(`input 'tokenize-url': ${shown} answered ${vllm.status} to POST /tokenize and has no TGI tokenize route; expected a vLLM or TGI server`);
     }
     catch (error) {
         if (error instanceof src_errors/* UserError */.yo)
             throw error;
         const cause = error.cause;
         const reason = cause?.code ?? cause?.message ?? error.message;
-        throw new src_errors/* UserError */.yo(`input 'tokenize-url': cannot reach ${root} (${reason}); is the vLLM/TGI server running?`);
+        throw new src_errors/* UserError */.yo(`input 'tokenize-url': cannot reach ${shown} (${reason}); is the vLLM/TGI server running?`);
     }
 }
 
@@ -36681,27 +37291,13 @@ function isVersionRaised(previous, next) {
 
 
 
-
-
 // Output tokens assumed for cost when a prompt sets no maxTokens.
 const DEFAULT_OUTPUT_TOKENS = 256;
 async function findFiles(workspace, patterns) {
     if (patterns.length === 0)
         throw new src_errors/* UserError */.yo("input 'paths' is empty: give at least one glob");
-    for (const pattern of patterns) {
-        const cleaned = pattern.replace(/^!/, '');
-        if (external_node_path_default().isAbsolute(cleaned) || cleaned.split(/[\\/]/).includes('..')) {
-            throw new src_errors/* UserError */.yo(`input 'paths' has '${pattern}': globs must stay inside the workspace`);
-        }
-    }
-    const matched = await glob(patterns, {
-        cwd: workspace,
-        absolute: true,
-        ignore: ['**/node_modules/**', '**/.git/**'],
-        followSymbolicLinks: false,
-    });
     // A symlink out of the workspace would let a PR read (and echo into the comment) files elsewhere.
-    const files = (0,src_workspace/* insideWorkspace */.CT)(workspace, matched);
+    const files = await (0,src_files/* findWorkspaceFiles */._t)(workspace, patterns, { input: 'paths' });
     if (files.length === 0) {
         throw new src_errors/* UserError */.yo(`input 'paths' matched no files in ${workspace}: ${patterns.join(', ')}`);
     }
@@ -36819,10 +37415,7 @@ async function compareWithBase(prompts, summaries, options, findings) {
     return out;
 }
 async function validatePrompts(options) {
-    const modelsPath = options.modelsFile
-        ? (0,src_workspace/* resolveInWorkspace */.z1)(options.workspace, options.modelsFile, { input: 'models-file' })
-        : undefined;
-    const models = await loadModelTable(modelsPath, options.modelsFile);
+    const models = await loadModelTable(options.workspace, options.modelsFile);
     if (options.requireVersionBump && !options.baseRef) {
         throw new src_errors/* UserError */.yo("input 'require-version-bump' is true but there is no base ref: set 'base-ref' or run on a pull_request event");
     }
@@ -36830,14 +37423,19 @@ async function validatePrompts(options) {
     const findings = [];
     const prompts = [];
     for (const file of files) {
-        const loaded = loadPromptFile(file, (0,external_node_fs_.readFileSync)(file, 'utf8'), options.workspace);
-        findings.push(...loaded.findings);
+        const loaded = loadPromptFile(file, (0,src_files/* readWorkspaceFile */.sL)(options.workspace, file, { input: 'paths' }).text, options.workspace);
+        for (const f of loaded.findings)
+            findings.push(f);
         if (!loaded.findings.some((f) => f.level === 'error'))
             prompts.push(loaded.prompt);
     }
     const ajv = prompts.some((p) => p.jsonSchema) ? await loadSchemaCompiler() : undefined;
     for (const prompt of prompts)
-        findings.push(...checkPrompt(prompt, ajv));
+        for (const f of checkPrompt(prompt, ajv))
+            findings.push(f);
+    // A prompt is known by its file path (suites, cases and baselines key on it); the display name
+    // is only a label, and real projects share one across files (prompty's own examples do). So a
+    // shared name is a warning that reports will be harder to read, never an error.
     const seen = new Map();
     for (const prompt of prompts) {
         if (!prompt.name)
@@ -36847,11 +37445,11 @@ async function validatePrompts(options) {
         if (first) {
             findings.push({
                 ruleId: 'prompt/duplicate-name',
-                level: 'error',
+                level: 'warning',
                 file: prompt.file,
                 line: at.line,
                 column: at.column,
-                message: `name '${prompt.name}' is also used by ${first.file}`,
+                message: `name '${prompt.name}' is also used by ${first.file}; prompts are told apart by path, but reports list them by name`,
             });
         }
         else
@@ -36924,10 +37522,10 @@ async function validatePrompts(options) {
 const validatePromptsInputs = schemas/* object */.Ikc({
     paths: inputs/* input */.hF.list(),
     'models-file': inputs/* input */.hF.optional(),
-    'max-prompt-tokens': inputs/* input */.hF.number({ min: 0, integer: true }),
+    'max-prompt-tokens': inputs/* input */.hF.integer({ min: 0 }),
     'base-ref': inputs/* input */.hF.optional(),
     'require-version-bump': inputs/* input */.hF.bool(),
-    'tokenize-url': inputs/* input */.hF.optional(),
+    'tokenize-url': inputs/* input */.hF.url(),
     'fail-on': inputs/* input */.hF.choice(['error', 'warning']),
     'sarif-path': inputs/* input */.hF.optional(),
     'check-run': inputs/* input */.hF.bool(),
@@ -37072,13 +37670,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
