@@ -1,9 +1,12 @@
-// Two tiers. `unit` (npm test) runs in process, in a couple of minutes. `e2e` (npm run test:e2e)
-// runs the committed bundles as the runner does, the real Prometheus and the fake API servers:
-// files named *.e2e.test.ts.
-const shared = {
+// Two tiers. This config is the in-process tier (`npm test`, about a minute). The end-to-end tier
+// (`npm run test:e2e`, jest.e2e.config.js) runs the committed bundles as the runner does, the real
+// Prometheus and the fake API servers: files named *.e2e.test.ts.
+/** @type {import('jest').Config} */
+export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['\\.e2e\\.test\\.ts$'],
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': [
@@ -11,18 +14,5 @@ const shared = {
       { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } },
     ],
   },
-};
-
-/** @type {import('jest').Config} */
-export default {
   testTimeout: 60000,
-  projects: [
-    {
-      ...shared,
-      displayName: 'unit',
-      testMatch: ['**/*.test.ts'],
-      testPathIgnorePatterns: ['\\.e2e\\.test\\.ts$'],
-    },
-    { ...shared, displayName: 'e2e', testMatch: ['**/*.e2e.test.ts'] },
-  ],
 };

@@ -44,6 +44,21 @@ const commandLines = (run: BundleRun) =>
 const noStack = (run: BundleRun) => expect(`${run.stdout}${run.stderr}`).not.toMatch(/\n\s+at \S+ \(/);
 
 describe('every ending writes the report, the summary and the verdict (item 18)', () => {
+  it('a bad input: one line, and the stale report is replaced by this run’s failure', async () => {
+    const dir = workspace({
+      'evals/s.eval.yml': suite,
+      'llmops-llm-quality-gate-report.json': '{"verdict":"pass"}',
+    });
+    const run = await gate(dir, { concurrency: 'lots' });
+    expect(run.code).toBe(1);
+    expect(run.outputs.verdict).toBe('fail');
+    const written = report(dir);
+    expect(written.verdict).toBe('fail');
+    expect(written.reasons.join(' ')).toMatch(/input 'concurrency' has value 'lots'/);
+    expect(`${run.stdout}${run.stderr}`.match(/input 'concurrency' has value 'lots'/g)).toHaveLength(1);
+    noStack(run);
+  });
+
   it('connection refused: verdict fail with the reason, and the stale report is replaced', async () => {
     const dir = workspace({
       'evals/s.eval.yml': suite,

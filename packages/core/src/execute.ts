@@ -1,5 +1,5 @@
 import type { AnyCommand } from './command';
-import { formatUserError, isUserError } from './errors';
+import { formatUserError, InputError, isUserError } from './errors';
 import { readInputs, type InputSource } from './inputs';
 import { publish, type Runtime } from './publish';
 import type { Finding, Report } from './report';
@@ -55,6 +55,29 @@ export function endingReport(
 }
 
 /**
+ * A bad input ends the run before its options are known. A report an earlier run left at
+ * `report-path` must still not pass for this one's: write this run's (`fail`, the input's line) in
+ * its place, with the `verdict` output and the summary. The host prints the error itself; when
+ * `report-path` is itself the bad input, that line is all there is.
+ */
+async function reportBadInput(
+  command: AnyCommand,
+  source: InputSource,
+  error: InputError,
+  host: Host,
+  workspace: string,
+): Promise<void> {
+  const report = endingReport(command.name, 'fail', 'bad input: stopped before any work', error.message);
+  const quiet: Runtime = { ...host.runtime, fail: () => {} };
+  const options = { 'report-path': source('report-path')?.trim() ?? '', comment: false };
+  try {
+    await publish(report, command, options, quiet, workspace, {});
+  } catch {
+    // Nothing more to say than the input's own error line.
+  }
+}
+
+/**
  * Parse inputs, run the command, publish its report: the action entry and the CLI both run
  * this. Once the inputs parse (so `report-path` is known) every ending — a verdict, a bad file,
  * an unreachable endpoint, a crash, a cancellation — writes the report, the summary and the
@@ -66,8 +89,14 @@ export async function executeCommand(
   host: Host,
 ): Promise<Execution> {
   for (const name of command.secretInputs) registerSecret(source(name));
-  const inputs = readInputs(command.inputs, source, command.secretInputs);
   const workspace = workspaceRoot();
+  let inputs: Record<string, unknown>;
+  try {
+    inputs = readInputs(command.inputs, source, command.secretInputs);
+  } catch (error) {
+    if (error instanceof InputError) await reportBadInput(command, source, error, host, workspace);
+    throw error;
+  }
   const controller = new AbortController();
   let onCancel: (reason: Cancelled) => void = () => {};
   const cancelled = new Promise<never>((_, reject) => (onCancel = reject));
