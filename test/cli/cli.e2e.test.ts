@@ -57,4 +57,27 @@ describe('llmops CLI', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
   });
+
+  it('exits 2 on a bad input found once the run has started, with its report', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'llmops-cli-'));
+    const result = llmops(
+      dir,
+      'safety-tests',
+      '--base-url',
+      'http://127.0.0.1:9/v1',
+      '--model',
+      'm',
+      '--system-prompt',
+      'Be nice.',
+      '--system-prompt-file',
+      'prompt.txt',
+    );
+    expect(result.status).toBe(2);
+    expect(`${result.stdout}${result.stderr}`).toMatch(
+      /inputs 'system-prompt' and 'system-prompt-file' are both set/,
+    );
+    expect(JSON.parse(readFileSync(path.join(dir, 'llmops-safety-tests-report.json'), 'utf8')).verdict).toBe(
+      'fail',
+    );
+  });
 });

@@ -113,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
     overrides: { comment: false },
   });
   process.stdout.write(logLines(redactSecrets(renderText(result.report))).join('\n'));
-  return result.failed ? 1 : 0;
+  return result.badInput ? 2 : result.failed ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -23,6 +23,8 @@ export interface Execution {
   /** Set when the run ended early (an error, a crash, a cancellation): the one line saying why. */
   error?: string;
   cancelled: boolean;
+  /** The run ended on a bad input found only once it started (a step of `steps`): usage, exit 2 in the CLI. */
+  badInput: boolean;
   /** Whether the step fails: the verdict, an early ending, or a report that could not be written. */
   failed: boolean;
 }
@@ -114,6 +116,7 @@ export async function executeCommand(
   let report: Report;
   let error: string | undefined;
   let annotated = false;
+  let badInput = false;
   try {
     report = await Promise.race([
       command.run(inputs, { workspace, env: process.env, log: host.log, signal: controller.signal }),
@@ -134,6 +137,7 @@ export async function executeCommand(
         column: why.column,
       });
       annotated = Boolean(why.file);
+      badInput = why instanceof InputError;
     } else {
       const message = (why as Error)?.message ?? String(why);
       host.log((why as Error)?.stack ?? message);
@@ -169,6 +173,7 @@ export async function executeCommand(
     report,
     error,
     cancelled: wasCancelled,
+    badInput,
     failed: Boolean(error) || verdictFails || writeFailures.length > 0,
   };
 }
