@@ -217,3 +217,47 @@ test('only the image of a container is patched; logs, changes and the report nev
     env: [{ name: 'HF_TOKEN', value: secret }],
   });
 });
+
+test('kserve with custom containers: only the first container takes the image (env kept), then promotion', async () => {
+  kube.touch('inferenceservices', 'llm', (isvc) => {
+    isvc.spec = {
+      predictor: {
+        containers: [
+          { name: 'kserve-container', image: 'ghcr.io/acme/llm:1.0.0', env: [{ name: 'A', value: '1' }] },
+        ],
+      },
+    };
+  });
+  const { result } = await runStep(kube, {
+    router: 'kserve',
+    'inference-service': 'llm',
+    'stable-deployment': '',
+    'canary-deployment': '',
+    image: 'ghcr.io/acme/llm:1.1.0',
+  });
+  expect(result).toMatchObject({ verdict: 'pass', outcome: 'promoted', revision: 'ghcr.io/acme/llm:1.1.0' });
+  expect(kube.get('inferenceservices', 'llm')!.spec!.predictor).toEqual({
+    containers: [
+      { name: 'kserve-container', image: 'ghcr.io/acme/llm:1.1.0', env: [{ name: 'A', value: '1' }] },
+    ],
+  });
+});
+
+test("kserve 'action: promote' without 'image' promotes the predictor's revision; Deployments need 'image'", async () => {
+  const kserve = await runStep(kube, {
+    router: 'kserve',
+    'inference-service': 'llm',
+    'stable-deployment': '',
+    'canary-deployment': '',
+    action: 'promote',
+    image: '',
+  });
+  expect(kserve.result).toMatchObject({
+    verdict: 'pass',
+    outcome: 'promoted',
+    revision: 'hf://acme/llm-7b@v1',
+  });
+  await expect(runStep(kube, { action: 'promote', image: '' })).rejects.toThrow(
+    /no rollout in flight and no 'image' given: nothing to promote/,
+  );
+});
