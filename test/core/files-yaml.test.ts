@@ -154,6 +154,7 @@ describe('redactSecrets', () => {
     const text = 'abcdefghij'.repeat(200_000);
     const started = performance.now();
     expect(redactSecrets(`${text}secret-value-number-7-xyz`)).toBe(`${text}***`);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    // A guard against a scan per secret per position (minutes), not a speed measurement.
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });

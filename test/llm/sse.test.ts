@@ -39,13 +39,12 @@ describe('sseChunks on reads split anywhere', () => {
     }
   });
 
-  it('reads one 10 MB event in 64 KB reads in linear time (a rescan of the buffer took seconds)', async () => {
+  // Its speed is measured by bench/sse.ts against a floor in the same run, not timed here.
+  it('reads one 10 MB event in 64 KB reads', async () => {
     const event = `data: ${JSON.stringify({ text: 'x'.repeat(10_000_000) })}\n\n`;
     const parts: string[] = [];
     for (let i = 0; i < event.length; i += 65_536) parts.push(event.slice(i, i + 65_536));
-    const start = performance.now();
     const [chunk] = (await collect(parts)) as Array<{ text: string }>;
     expect(chunk!.text.length).toBe(10_000_000);
-    expect(performance.now() - start).toBeLessThan(1500);
   });
 });
