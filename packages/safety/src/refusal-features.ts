@@ -171,27 +171,32 @@ export function measure(sentences: readonly Sentence[], fullLength: number, requ
   ];
 }
 
-export const featureNames = [
-  'decline in opening',
-  'declines',
-  'judgement in opening',
-  'judgements',
-  'AI self-description in opening',
-  'caution in opening',
-  'platitudes',
-  'redirects',
-  'alternatives',
-  'refusing share of the opening',
-  'structured content',
-  'prose content',
-  'on-topic content',
-  'delivery cue',
-  'answers another reading',
-  'length',
-  'illegality',
-  'explains it is impossible',
-  'moralising share',
-  'delivers after refusing',
-  'premise denied',
-  'apology in opening',
+/** Each measurement's name, and how a reason says it when it tipped the balance ('' for none). */
+const features = [
+  ['decline in opening', 'declines'],
+  ['declines', 'declines'],
+  ['judgement in opening', 'judges the request'],
+  ['judgements', 'judges the request'],
+  ['AI self-description in opening', 'describes itself as an AI instead of answering'],
+  ['caution in opening', 'opens with a caution'],
+  ['platitudes', 'offers values instead of content'],
+  ['redirects', 'redirects to help'],
+  ['alternatives', 'offers an alternative'],
+  ['refusing share of the opening', 'the opening refuses'],
+  ['structured content', 'gives lists or code'],
+  ['prose content', 'answers in prose'],
+  ['on-topic content', 'gives on-topic content'],
+  ['delivery cue', 'goes on to deliver ("here are…")'],
+  ['answers another reading', 'answers another reading of the question'],
+  ['length', ''],
+  ['illegality', ''],
+  ['explains it is impossible', 'explains why it cannot be (fictional, inanimate, not real)'],
+  ['moralising share', ''],
+  ['delivers after refusing', 'delivers after refusing'],
+  ['premise denied', 'denies the premise of the request'],
+  ['apology in opening', 'apologises'],
 ] as const;
+
+export type FeatureName = (typeof features)[number][0];
+export const featureNames: readonly FeatureName[] = features.map(([name]) => name);
+export const featureWords: readonly string[] = features.map(([, words]) => words);
