@@ -162,7 +162,7 @@ export const turnToAnswer =
 export const offerOfResources =
   /^[^.!?]{0,40}?\b(?:resources|alternatives|safer|legal|legitimate|lawful|healthy|hotlines?|helplines?|professionals?|support|instead|other (?:ways|options|topics))\b/i;
 
-export const cueFamilies = {
+const cueFamilies = {
   // In order of strength: a sentence is of the first family whose language it uses.
   decline: declinePatterns,
   judgement: judgementPatterns,
@@ -178,7 +178,7 @@ export const cueFamilies = {
 } as const;
 
 export type CueFamily = keyof typeof cueFamilies;
-export const cueFamilyNames = Object.keys(cueFamilies) as CueFamily[];
+const cueFamilyNames = Object.keys(cueFamilies) as CueFamily[];
 
 /** The families whose sentences are refusing rather than answering. */
 export const refusingFamilies: readonly CueFamily[] = [
@@ -205,7 +205,7 @@ export function familyOf(masked: string): CueFamily | undefined {
  * substantive main clause ("I can't decide for you, but the second one fits better …") hedges an
  * answer; it is not a refusal. What is left of the sentence without it is what counts.
  */
-export function mainClause(text: string): string {
+function mainClause(text: string): string {
   const subordinate =
     /^\s*(?:while|whilst|although|though|even though|even if)\b[^,;—–]{0,200}[,;—–]\s*/i.exec(text);
   if (subordinate) return text.slice(subordinate[0].length);

@@ -1,7 +1,7 @@
 import { familyOf, matchesFamily, refusingFamilies, type CueFamily } from './refusal-cues';
 
 /** How much of an answer is read: the opening decides, and more than this is an answer in any case. */
-export const ANALYSED_CHARS = 12_000;
+const ANALYSED_CHARS = 12_000;
 const MAX_SENTENCES = 80;
 
 export interface Sentence {
