@@ -366,7 +366,7 @@ test.each([
   ],
   [
     '- analysis: {count: 3, every: 1m}',
-    "input 'steps': step 1: analysis has unknown key every (checks, count, interval) (line 1, column 13)",
+    "input 'steps': step 1: analysis has unknown key every (checks, count, interval) (line 1, column 24)",
   ],
 ])(
   'a bad step is an input error (exit 2) naming the step, its place and what is allowed: %j',

@@ -93,13 +93,15 @@ export function parseYaml(
 export function yamlPosition(
   loaded: Pick<LoadedYaml, 'doc' | 'lines'>,
   path: ReadonlyArray<PropertyKey>,
+  /** Point at the last key of the path itself, not its value: where "unknown key" points. */
+  options: { key?: boolean } = {},
 ): { line: number; column: number } {
   let node: unknown = loaded.doc.contents;
-  for (const key of path) {
+  for (const [i, key] of path.entries()) {
     if (isMap(node)) {
       const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
       if (!pair) break;
-      node = pair.value ?? pair.key;
+      node = (options.key && i === path.length - 1 ? null : pair.value) ?? pair.key;
     } else if (isSeq(node) && typeof key === 'number' && node.items[key]) {
       node = node.items[key];
     } else break;
@@ -126,10 +128,14 @@ export function checkYaml<S extends z.ZodType>(
 ): { success: true; data: z.output<S> } | { success: false; issues: YamlIssue[] } {
   const parsed = schema.safeParse(loaded.value);
   if (parsed.success) return { success: true, data: parsed.data };
-  const issues = parsed.error.issues.map((issue) => ({
-    path: issue.path,
-    message: issue.message,
-    ...yamlPosition(loaded, issue.path),
-  }));
+  const issues = parsed.error.issues.map((issue) => {
+    // An unknown key is about the key, not the mapping it is in.
+    const unknown = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : undefined;
+    return {
+      path: issue.path,
+      message: issue.message,
+      ...yamlPosition(loaded, unknown ?? issue.path, { key: !!unknown }),
+    };
+  });
   return { success: false, issues };
 }
