@@ -112,6 +112,9 @@ export function yamlPosition(
 
 /** A schema issue with the place of the YAML node it is about. */
 export interface YamlIssue {
+  /** zod's issue code, e.g. `unrecognized_keys`. */
+  code: string;
+  /** Where in the data; for an unknown key, ends with that key. */
   path: PropertyKey[];
   message: string;
   line: number;
@@ -132,7 +135,8 @@ export function checkYaml<S extends z.ZodType>(
     // An unknown key is about the key, not the mapping it is in.
     const unknown = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : undefined;
     return {
-      path: issue.path,
+      code: issue.code,
+      path: unknown ?? issue.path,
       message: issue.message,
       ...yamlPosition(loaded, unknown ?? issue.path, { key: !!unknown }),
     };
