@@ -378,6 +378,19 @@ test.each([
   },
 );
 
+test('bad steps fail before the router reads the cluster (blue-green reads the Deployments)', async () => {
+  const before = kube.requests.length;
+  const run = runStep(kube, {
+    router: 'service',
+    service: 'llm',
+    'stable-deployment': 'no-such-deployment',
+    steps: '- weight: 100\n- wait: 5m',
+  });
+  await expect(run).rejects.toThrow("input 'steps': step 2: unknown step 'wait'");
+  await expect(run).rejects.toBeInstanceOf(InputError);
+  expect(kube.requests.length).toBe(before);
+});
+
 describe('blue-green (service router)', () => {
   test('analyses the new Deployment at full size and ready, before the switch', async () => {
     const replicas: Array<number | undefined> = [];
