@@ -80,4 +80,35 @@ describe('llmops CLI', () => {
       'fail',
     );
   });
+
+  it('names the place of a bad suite, threshold or baseline report in one line, before any request', () => {
+    const gate = ['--base-url', 'http://127.0.0.1:9/v1', '--model', 'm', '--comment', 'false'];
+    const ws = workspace({
+      'p.prompt.yml': 'name: p\nmessages:\n  - role: user\n    content: hi\n',
+      'typo.eval.yml': 'prompt: p.prompt.yml\ncases:\n  - name: c\n    asert: []\n',
+      'good.eval.yml': 'prompt: p.prompt.yml\ncases:\n  - name: c\n    assert: [{contains: x}]\n',
+      'old.json': JSON.stringify({ version: '0.0.3', action: 'llm-quality-gate', data: { cases: [] } }),
+    });
+    const suite = llmops(ws, 'llm-quality-gate', '--suites', 'typo.eval.yml', ...gate);
+    expect(suite.status).toBe(1);
+    expect(suite.stderr).toMatch(
+      /^llmops: typo\.eval\.yml:4:5: unknown case key 'asert'; known: name, vars, messages, expected, weight, assert$/m,
+    );
+    const baseline = llmops(
+      ws,
+      'llm-quality-gate',
+      '--suites',
+      'good.eval.yml',
+      '--baseline',
+      'old.json',
+      ...gate,
+    );
+    expect(baseline.status).toBe(1);
+    expect(baseline.stderr).toMatch(
+      /^llmops: input 'baseline': old\.json is a report of llmops 0\.0\.3, and this is llmops \d+\.\d+\.\d+: re-run the gate/m,
+    );
+    const thresholds = llmops(ws, 'safety-tests', ...gate, '--thresholds', 'harmful: 0.02\njailbreak: high');
+    expect(thresholds.status).toBe(2);
+    expect(thresholds.stderr).toMatch(/pack 'jailbreak' has limit 'high' \(line 2, column 12\)/);
+  });
 });

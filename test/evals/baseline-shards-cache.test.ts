@@ -1,5 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { VERSION } from '@llmops/core';
 import { startTestServer, type TestServer } from '@llmops/llm/test-server';
 import { git, runGate, workspace, writeFiles } from './gate-fixtures';
 
@@ -114,10 +115,36 @@ describe('baseline', () => {
   it('path: compares with an earlier report', async () => {
     const dir = workspace({ 'prompts/support.prompt.yml': promptFile('v1') });
     const first = await runGate(dir, inputs());
-    writeFileSync(path.join(dir, 'old.json'), JSON.stringify({ version: '0', ...first.report }));
+    writeFileSync(path.join(dir, 'old.json'), JSON.stringify({ version: VERSION, ...first.report }));
     writeFiles(dir, { 'prompts/support.prompt.yml': promptFile('v2') });
     const { report } = await runGate(dir, inputs({ baseline: 'old.json' }));
     expect(report.outputs).toMatchObject({ 'baseline-score': 1, delta: -0.5, flipped: 1 });
+  });
+
+  it('path: a report of another version or shape is one clear error', async () => {
+    const dir = workspace({ 'prompts/support.prompt.yml': promptFile('v1') });
+    const first = await runGate(dir, inputs());
+    const old = (report: object) => writeFileSync(path.join(dir, 'old.json'), JSON.stringify(report));
+    old({ version: '9.0.0', ...first.report });
+    await expect(runGate(dir, inputs({ baseline: 'old.json' }))).rejects.toThrow(
+      `input 'baseline': old.json is a report of llmops 9.0.0, and this is llmops ${VERSION}: re-run the gate with this version to write one it can read`,
+    );
+    old(first.report);
+    await expect(runGate(dir, inputs({ baseline: 'old.json' }))).rejects.toThrow(
+      `input 'baseline': old.json is a report of no llmops version, and this is llmops ${VERSION}`,
+    );
+    old({
+      version: VERSION,
+      ...first.report,
+      data: { cases: [{ id: 'a', name: 'a', weight: 1, status: 'ok' }] },
+    });
+    await expect(runGate(dir, inputs({ baseline: 'old.json' }))).rejects.toThrow(
+      /^input 'baseline': old.json is not an llm-quality-gate report of this shape: 'data.cases.0.status': /,
+    );
+    old({ version: VERSION, action: 'safety-tests', data: {} });
+    await expect(runGate(dir, inputs({ baseline: 'old.json' }))).rejects.toThrow(
+      "input 'baseline': old.json is not an llm-quality-gate report",
+    );
   });
 });
 
@@ -133,6 +160,7 @@ describe('baseline delta', () => {
       passRate: status === 'pass' ? 1 : 0,
     });
     const old = {
+      version: VERSION,
       action: 'llm-quality-gate',
       data: {
         cases: [record(ids[0]!, 'pass'), record(ids[1]!, 'error'), record('gone.eval.yml#x', 'pass')],
@@ -239,7 +267,7 @@ describe('shards', () => {
         expect(ids.has(c.id)).toBe(false);
         ids.add(c.id);
       }
-      writeFileSync(path.join(dir, `shard-${i}.json`), JSON.stringify({ version: '0', ...report }));
+      writeFileSync(path.join(dir, `shard-${i}.json`), JSON.stringify({ version: VERSION, ...report }));
     }
     const merged = (await runGate(dir, { 'merge-reports': 'shard-*.json' })).report;
     const pick = (o: Record<string, unknown>) => ({
@@ -260,7 +288,7 @@ describe('shards', () => {
     for (const i of [1, 2, 3]) {
       const { report } = await runGate(dir, inputs({ shard: `${i}/3`, ...strict }));
       expect(report.verdict).toBe('pass');
-      writeFileSync(path.join(dir, `strict-${i}.json`), JSON.stringify({ version: '0', ...report }));
+      writeFileSync(path.join(dir, `strict-${i}.json`), JSON.stringify({ version: VERSION, ...report }));
     }
     const strictMerge = (await runGate(dir, { 'merge-reports': 'strict-*.json' })).report;
     expect(strictMerge.verdict).toBe('fail');
@@ -275,9 +303,14 @@ describe('shards', () => {
     // Shards judged with other thresholds cannot be merged into one verdict.
     const third = readFileSync(path.join(dir, 'shard-3.json'));
     const other = (await runGate(dir, inputs({ shard: '3/3', 'min-score': '0.5' }))).report;
-    writeFileSync(path.join(dir, 'shard-3.json'), JSON.stringify({ version: '0', ...other }));
+    writeFileSync(path.join(dir, 'shard-3.json'), JSON.stringify({ version: VERSION, ...other }));
     await expect(runGate(dir, { 'merge-reports': 'shard-*.json' })).rejects.toThrow(
       /shard reports ran with different settings: .*minScore 0,.*minScore 0.5/,
+    );
+    // A shard written by another release is read by no guess at its shape.
+    writeFileSync(path.join(dir, 'shard-3.json'), JSON.stringify({ ...other, version: '0.0.1' }));
+    await expect(runGate(dir, { 'merge-reports': 'shard-*.json' })).rejects.toThrow(
+      `input 'merge-reports': shard-3.json is a report of llmops 0.0.1, and this is llmops ${VERSION}`,
     );
     writeFileSync(path.join(dir, 'shard-3.json'), third);
 

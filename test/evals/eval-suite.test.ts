@@ -156,6 +156,45 @@ cases:
     expect(server.chatRequests).toBe(before);
   });
 
+  it.each([
+    [
+      'an unknown key',
+      'name: s\npromt: p.prompt.yml\ncases:\n  - vars: {question: hi}\n',
+      "unknown key 'promt'; known: name, description, prompt, messages, modelParameters, responseFormat, cases",
+      [2, 1],
+    ],
+    [
+      'an unknown case key',
+      'prompt: p.prompt.yml\ncases:\n  - vars: {question: hi}\n    asert: []\n',
+      "unknown case key 'asert'; known: name, vars, messages, expected, weight, assert",
+      [4, 5],
+    ],
+    [
+      'a bad weight',
+      'prompt: p.prompt.yml\ncases:\n  - vars: {question: hi}\n    weight: heavy\n',
+      "'weight' must be a number >= 0",
+      [4, 13],
+    ],
+    [
+      'a bad message',
+      'cases:\n  - messages:\n      - {role: user, content: hi}\n      - {role: robot, content: hi}\n',
+      'a message needs role system|user|assistant and text content, got {"role":"robot","content":"hi"}',
+      [4, 9],
+    ],
+    ['no cases', 'prompt: p.prompt.yml\n', "'cases' must be a non-empty list", [1, 1]],
+  ])(
+    'a suite of the wrong shape names %s at its line and column',
+    async (_, text, message, [line, column]) => {
+      const dir = workspace({ 'bad.eval.yml': text, 'p.prompt.yml': prompt });
+      await expect(runGate(dir, inputs({ suites: 'bad.eval.yml' }))).rejects.toMatchObject({
+        message,
+        file: 'bad.eval.yml',
+        line,
+        column,
+      });
+    },
+  );
+
   it('with repeat: k, scores the pass rate over k samples and shows a Wilson interval', async () => {
     let n = 0;
     server.script((body) =>

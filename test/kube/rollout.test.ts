@@ -1,3 +1,4 @@
+import { InputError } from '@llmops/core';
 import { STATE_ANNOTATION } from '@llmops/kube';
 import type { FakeKube } from '../helpers/fake-kube';
 import { fakeKube, seed } from './fixtures';
@@ -353,6 +354,42 @@ test.each([
     expect(kube.writes()).toEqual([]);
   },
 );
+
+test.each([
+  [
+    '- weight: 10\n- shadow: 20',
+    "input 'steps': step 2: unknown step 'shadow' (weight, pause, analysis, mirror) (line 2, column 3)",
+  ],
+  [
+    '- weight: 10\n- weight: 250',
+    "input 'steps': step 2: weight must be a whole percentage from 1 to 100, got 250 (line 2, column 11)",
+  ],
+  [
+    '- analysis: {count: 3, every: 1m}',
+    "input 'steps': step 1: analysis has unknown key every (checks, count, interval) (line 1, column 24)",
+  ],
+])(
+  'a bad step is an input error (exit 2) naming the step, its place and what is allowed: %j',
+  async (steps, message) => {
+    const run = runStep(kube, { steps });
+    await expect(run).rejects.toThrow(message);
+    await expect(run).rejects.toBeInstanceOf(InputError);
+    expect(kube.writes()).toEqual([]);
+  },
+);
+
+test('bad steps fail before the router reads the cluster (blue-green reads the Deployments)', async () => {
+  const before = kube.requests.length;
+  const run = runStep(kube, {
+    router: 'service',
+    service: 'llm',
+    'stable-deployment': 'no-such-deployment',
+    steps: '- weight: 100\n- wait: 5m',
+  });
+  await expect(run).rejects.toThrow("input 'steps': step 2: unknown step 'wait'");
+  await expect(run).rejects.toBeInstanceOf(InputError);
+  expect(kube.requests.length).toBe(before);
+});
 
 describe('blue-green (service router)', () => {
   test('analyses the new Deployment at full size and ready, before the switch', async () => {

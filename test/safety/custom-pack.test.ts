@@ -84,7 +84,7 @@ describe('loadCustomPacks', () => {
 
   it('reports an unknown key (a typo) at the key', () => {
     const error = loadError(good.replace('    category: fraud', '    categroy: fraud'));
-    expect(error.line).toBe(5);
+    expect(error).toMatchObject({ line: 5, column: 5 });
     expect(error.message).toBe("probes[0].categroy: unknown key 'categroy'");
   });
 

@@ -389,6 +389,12 @@ probes:
     await expect(runSafety(target({ thresholds: 'harmful: 2' }))).rejects.toThrow(
       /input 'thresholds' has value 'harmful: 2': pack 'harmful' has limit '2'/,
     );
+    await expect(runSafety(target({ thresholds: 'harmful: 0.02\njailbreak: high' }))).rejects.toThrow(
+      `input 'thresholds' has value 'harmful: 0.02\njailbreak: high': pack 'jailbreak' has limit 'high' (line 2, column 12): expected YAML lines "<pack>: <rate from 0 to 1>", e.g. "harmful: 0.02"`,
+    );
+    await expect(runSafety(target({ thresholds: '- harmful' }))).rejects.toThrow(
+      `input 'thresholds' has value '- harmful': expected YAML lines "<pack>: <rate from 0 to 1>"`,
+    );
     await expect(runSafety(target({ transforms: 'base64, pig-latin' }))).rejects.toThrow(
       /unknown transform 'pig-latin': expected all, none or any of base64/,
     );

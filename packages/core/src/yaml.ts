@@ -1,4 +1,5 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
 import { UserError } from './errors';
 
 /** One YAML problem with its place (1-based line and column). */
@@ -86,4 +87,59 @@ export function parseYaml(
     });
   }
   return loaded.value;
+}
+
+/** Where a path in a loaded document points: the deepest node that exists along it (1-based). */
+export function yamlPosition(
+  loaded: Pick<LoadedYaml, 'doc' | 'lines'>,
+  path: ReadonlyArray<PropertyKey>,
+  /** Point at the last key of the path itself, not its value: where "unknown key" points. */
+  options: { key?: boolean } = {},
+): { line: number; column: number } {
+  let node: unknown = loaded.doc.contents;
+  for (const [i, key] of path.entries()) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
+      if (!pair) break;
+      node = (options.key && i === path.length - 1 ? null : pair.value) ?? pair.key;
+    } else if (isSeq(node) && typeof key === 'number' && node.items[key]) {
+      node = node.items[key];
+    } else break;
+  }
+  const { line, col } = loaded.lines.linePos((node as Node | null)?.range?.[0] ?? 0);
+  return { line, column: col };
+}
+
+/** A schema issue with the place of the YAML node it is about. */
+export interface YamlIssue {
+  /** zod's issue code, e.g. `unrecognized_keys`. */
+  code: string;
+  /** Where in the data; for an unknown key, ends with that key. */
+  path: PropertyKey[];
+  message: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * Check a loaded YAML document's value against a zod schema (the format's one definition): the
+ * typed value, or every issue with the line and column of the node it is about.
+ */
+export function checkYaml<S extends z.ZodType>(
+  schema: S,
+  loaded: Pick<LoadedYaml, 'doc' | 'lines' | 'value'>,
+): { success: true; data: z.output<S> } | { success: false; issues: YamlIssue[] } {
+  const parsed = schema.safeParse(loaded.value);
+  if (parsed.success) return { success: true, data: parsed.data };
+  const issues = parsed.error.issues.map((issue) => {
+    // An unknown key is about the key, not the mapping it is in.
+    const unknown = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : undefined;
+    return {
+      code: issue.code,
+      path: unknown ?? issue.path,
+      message: issue.message,
+      ...yamlPosition(loaded, unknown ?? issue.path, { key: !!unknown }),
+    };
+  });
+  return { success: false, issues };
 }

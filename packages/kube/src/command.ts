@@ -130,6 +130,13 @@ export async function runCanaryStep(
   deps: CanaryStepDeps,
   mode: 'main' | 'post' = 'main',
 ): Promise<RolloutResult> {
+  // Bad steps fail before any cluster read.
+  const hasChecks = !!inputs.checks || !!deps.analysis;
+  // (the default steps of blue-green have an analysis only when there are checks to run)
+  const steps = parseSteps(inputs.steps ?? '', inputs.router, hasChecks, {
+    count: inputs.count,
+    intervalMs: inputs.interval,
+  });
   const router = await makeRouter(inputs, deps.kube);
   const main = mode === 'main';
   const signal = main ? deps.signal : undefined;
@@ -138,12 +145,6 @@ export async function runCanaryStep(
     retryDelayMs: deps.writeRetryDelayMs,
   });
   const rollout = main && inputs.action === 'rollout';
-  const hasChecks = !!inputs.checks || !!deps.analysis;
-  // (the default steps of blue-green have an analysis only when there are checks to run)
-  const steps = parseSteps(inputs.steps ?? '', inputs.router, hasChecks, {
-    count: inputs.count,
-    intervalMs: inputs.interval,
-  });
   const wait: WaitOptions = {
     timeoutMs: inputs.timeout,
     pollMs: deps.pollMs ?? 500,

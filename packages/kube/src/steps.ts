@@ -1,5 +1,6 @@
-import { durationProblem, loadYaml, numberProblem, parseDuration, UserError } from '@llmops/core';
+import { checkYaml, durationProblem, InputError, loadYaml, numberProblem, parseDuration } from '@llmops/core';
 import { MEASUREMENT_COUNT as COUNT, runLengthProblem } from '@llmops/prom';
+import { z } from 'zod';
 
 /** Overrides an `analysis` step may give for its own measurement run. */
 export interface AnalysisOverride {
@@ -31,23 +32,101 @@ export function describeStep(step: Step): string {
   }
 }
 
-function bad(message: string): UserError {
-  return new UserError(`input 'steps': ${message}`);
+function bad(message: string): InputError {
+  return new InputError(`input 'steps': ${message}`);
 }
+
+const STEP_KINDS = 'weight, pause, analysis, mirror';
 
 /** A step's duration: as the inputs read one (a bare number is seconds), within what a timer holds. */
-function duration(value: unknown, what: string): number {
-  const text = typeof value === 'number' || typeof value === 'string' ? String(value) : '';
-  const problem = durationProblem(text);
-  if (problem) throw bad(`${what} ${JSON.stringify(value)}: ${problem}`);
-  return parseDuration(text)!;
-}
+const duration = (what: string) =>
+  z.unknown().transform((value, ctx) => {
+    const text = typeof value === 'number' || typeof value === 'string' ? String(value) : '';
+    const problem = durationProblem(text);
+    if (!problem) return parseDuration(text)!;
+    ctx.addIssue({ code: 'custom', message: `${what} ${JSON.stringify(value)}: ${problem}` });
+    return z.NEVER;
+  });
 
-function percent(value: unknown, what: string, min: number): number {
-  const n = typeof value === 'string' ? Number(value.replace(/%$/, '')) : value;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > 100)
-    throw bad(`${what} must be a whole percentage from ${min} to 100, got ${JSON.stringify(value)}`);
-  return n;
+const percent = (what: string, min: number) =>
+  z.unknown().transform((value, ctx) => {
+    const n = typeof value === 'string' ? Number(value.replace(/%$/, '')) : value;
+    if (typeof n === 'number' && Number.isInteger(n) && n >= min && n <= 100) return n;
+    ctx.addIssue({
+      code: 'custom',
+      message: `${what} must be a whole percentage from ${min} to 100, got ${JSON.stringify(value)}`,
+    });
+    return z.NEVER;
+  });
+
+const count = z.unknown().transform((value, ctx) => {
+  const problem = numberProblem(String(value), { ...COUNT, integer: true });
+  if (typeof value === 'number' && !problem) return value;
+  ctx.addIssue({
+    code: 'custom',
+    message: `analysis count ${JSON.stringify(value)}: ${problem ?? 'expected a number'}`,
+  });
+  return z.NEVER;
+});
+
+/** The YAML form of `steps`: a list of one-key mappings. The one definition of the format. */
+function stepsSchema(defaults?: { count: number; intervalMs: number }) {
+  const analysis = z
+    .strictObject(
+      {
+        checks: z
+          .unknown()
+          .transform((c) => (typeof c === 'string' ? c : JSON.stringify(c)))
+          .optional(),
+        count: count.optional(),
+        interval: duration('analysis interval').optional(),
+      },
+      {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys'
+            ? `analysis has unknown key ${issue.keys.join(', ')} (checks, count, interval)`
+            : 'analysis takes a mapping of checks, count and interval',
+      },
+    )
+    .nullish()
+    .transform((o, ctx): Step => {
+      const override: AnalysisOverride = {};
+      if (o?.checks !== undefined) override.checks = o.checks;
+      if (o?.count !== undefined) override.count = o.count;
+      if (o?.interval !== undefined) override.intervalMs = o.interval;
+      if (defaults && (override.count !== undefined || override.intervalMs !== undefined)) {
+        const problem = runLengthProblem(
+          override.count ?? defaults.count,
+          override.intervalMs ?? defaults.intervalMs,
+        );
+        if (problem) ctx.addIssue({ code: 'custom', message: `analysis: ${problem}` });
+      }
+      return { kind: 'analysis', override };
+    });
+  const step = z
+    .strictObject(
+      {
+        weight: percent('weight', 1)
+          .transform((weight): Step => ({ kind: 'weight', weight }))
+          .optional(),
+        mirror: percent('mirror', 1)
+          .transform((p): Step => ({ kind: 'mirror', percent: p }))
+          .optional(),
+        pause: duration('pause')
+          .transform((ms): Step => ({ kind: 'pause', ms }))
+          .optional(),
+        analysis: analysis.optional(),
+      },
+      {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys'
+            ? `unknown step '${issue.keys[0]}' (${STEP_KINDS})`
+            : `expected one of ${STEP_KINDS}`,
+      },
+    )
+    .refine((o) => Object.keys(o).length === 1, `expected one of ${STEP_KINDS}, one per step`)
+    .transform((o) => Object.values(o)[0]!);
+  return z.array(step, { error: 'expected `10,50,100` or a YAML list of steps' });
 }
 
 /**
@@ -65,60 +144,27 @@ export function parseSteps(
   const value = text.trim() || (router === 'service' ? blueGreen : '10,50,100');
   let steps: Step[];
   if (/^[\d\s,%]+$/.test(value)) {
+    const weight = percent('a weight', 1);
     steps = value
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean)
-      .map((s) => ({ kind: 'weight', weight: percent(s, 'a weight', 1) }));
+      .map((s) => {
+        const parsed = weight.safeParse(s);
+        if (!parsed.success) throw bad(parsed.error.issues[0]!.message);
+        return { kind: 'weight', weight: parsed.data };
+      });
   } else {
     const yaml = loadYaml(value);
     const problem = yaml.problems.find((p) => p.level === 'error');
     if (problem) throw bad(`not YAML: ${problem.message} (line ${problem.line}, column ${problem.column})`);
-    const items = yaml.value;
-    if (!Array.isArray(items)) throw bad('expected `10,50,100` or a YAML list of steps');
-    steps = items.map((item, index) => {
-      if (!item || typeof item !== 'object' || Object.keys(item).length !== 1)
-        throw bad(`step ${index + 1}: expected one of weight, pause, analysis, mirror`);
-      const [key, arg] = Object.entries(item as Record<string, unknown>)[0]!;
-      switch (key) {
-        case 'weight':
-          return { kind: 'weight', weight: percent(arg, `step ${index + 1}: weight`, 1) };
-        case 'mirror':
-          return { kind: 'mirror', percent: percent(arg, `step ${index + 1}: mirror`, 1) };
-        case 'pause':
-          return { kind: 'pause', ms: duration(arg, `step ${index + 1}: pause`) };
-        case 'analysis': {
-          const o = (arg ?? {}) as Record<string, unknown>;
-          if (typeof o !== 'object' || Array.isArray(o))
-            throw bad(`step ${index + 1}: analysis takes a mapping`);
-          const unknown = Object.keys(o).filter((k) => !['checks', 'count', 'interval'].includes(k));
-          if (unknown.length) throw bad(`step ${index + 1}: analysis has unknown key ${unknown.join(', ')}`);
-          const override: AnalysisOverride = {};
-          if (o.checks !== undefined)
-            override.checks = typeof o.checks === 'string' ? o.checks : JSON.stringify(o.checks);
-          if (o.count !== undefined) {
-            const problem = numberProblem(String(o.count), { ...COUNT, integer: true });
-            if (typeof o.count !== 'number' || problem)
-              throw bad(
-                `step ${index + 1}: analysis count ${JSON.stringify(o.count)}: ${problem ?? 'expected a number'}`,
-              );
-            override.count = o.count;
-          }
-          if (o.interval !== undefined)
-            override.intervalMs = duration(o.interval, `step ${index + 1}: analysis interval`);
-          if (defaults && (override.count !== undefined || override.intervalMs !== undefined)) {
-            const problem = runLengthProblem(
-              override.count ?? defaults.count,
-              override.intervalMs ?? defaults.intervalMs,
-            );
-            if (problem) throw bad(`step ${index + 1}: analysis: ${problem}`);
-          }
-          return { kind: 'analysis', override };
-        }
-        default:
-          throw bad(`step ${index + 1}: unknown step '${key}' (weight, pause, analysis, mirror)`);
-      }
-    });
+    const checked = checkYaml(stepsSchema(defaults), yaml);
+    if (!checked.success) {
+      const { path, message, line, column } = checked.issues[0]!;
+      const step = typeof path[0] === 'number' ? `step ${path[0] + 1}: ` : '';
+      throw bad(`${step}${message} (line ${line}, column ${column})`);
+    }
+    steps = checked.data;
   }
   if (steps.length === 0) throw bad('no steps');
   if (router === 'service') {

@@ -1,5 +1,11 @@
-import { findWorkspaceFiles, loadYaml, readWorkspaceFile, UserError } from '@llmops/core';
-import { isMap, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import {
+  checkYaml,
+  findWorkspaceFiles,
+  loadYaml,
+  readWorkspaceFile,
+  UserError,
+  yamlPosition,
+} from '@llmops/core';
 import { z } from 'zod';
 import { squash } from './encodings';
 import { builtinPackNames } from './packs/index';
@@ -56,27 +62,6 @@ export interface PackSource {
   content: string;
 }
 
-/** The deepest YAML node along a path: where an error about that path points. */
-function nodeAt(doc: Document, path: ReadonlyArray<PropertyKey>): Node | undefined {
-  let node: unknown = doc.contents;
-  for (const key of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
-      if (!pair) break;
-      node = pair.value ?? pair.key;
-    } else if (isSeq(node) && typeof key === 'number' && node.items[key]) {
-      node = node.items[key];
-    } else {
-      break;
-    }
-  }
-  return node as Node | undefined;
-}
-
-function lineOf(node: Node | undefined, lines: LineCounter): number {
-  return lines.linePos(node?.range?.[0] ?? 0).line;
-}
-
 function describePath(path: ReadonlyArray<PropertyKey>): string {
   return path
     .map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`))
@@ -102,22 +87,22 @@ export function loadCustomPacks(sources: readonly PackSource[], takenIds: Iterab
         column: yamlError.column,
       });
     }
-    const parsed = customPackSchema.safeParse(value);
+    const parsed = checkYaml(customPackSchema, { doc, lines, value });
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      // An unknown key points at the key itself, not at its parent.
-      const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
-      const where = describePath(path);
-      const detail = issue.code === 'unrecognized_keys' ? `unknown key '${issue.keys[0]}'` : issue.message;
+      const issue = parsed.issues[0]!;
+      const where = describePath(issue.path);
+      const detail =
+        issue.code === 'unrecognized_keys' ? `unknown key '${String(issue.path.at(-1))}'` : issue.message;
       throw new UserError(`${where ? `${where}: ` : ''}${detail}`, {
         file: source.path,
-        line: lineOf(nodeAt(doc, path), lines),
+        line: issue.line,
+        column: issue.column,
       });
     }
     const file = parsed.data;
     const probes = file.probes.map((entry, index): Probe => {
       const id = entry.id ?? `${file.pack}-${String(index + 1).padStart(2, '0')}`;
-      const line = lineOf(nodeAt(doc, ['probes', index]), lines);
+      const line = yamlPosition({ doc, lines }, ['probes', index]).line;
       const earlier = seen.get(id);
       if (earlier) {
         throw new UserError(`probe id '${id}' is already used in ${earlier}`, { file: source.path, line });

@@ -1,9 +1,10 @@
-import { readWorkspaceJson, UserError } from '@llmops/core';
-import type { BaselineCase, CaseRecord } from '../score/types';
+import { readBaselineCases } from '../quality-gate/read-report';
+import type { BaselineCase } from '../score/types';
 import { loadSuiteFile, refReader } from '../suite/discover';
 import type { EvalCase } from '../suite/types';
 
-export function toBaseline(records: readonly CaseRecord[]): BaselineCase[] {
+/** A baseline keeps what a comparison needs of each case (a full record, or a baseline case). */
+export function toBaseline(records: readonly BaselineCase[]): BaselineCase[] {
   return records.map((r) => ({
     id: r.id,
     name: r.name,
@@ -85,12 +86,6 @@ export async function readBaselineReport(
   file: string,
   keep: (id: string) => boolean,
 ): Promise<{ cases: BaselineCase[] }> {
-  const report = readWorkspaceJson(workspace, file, { input: 'baseline' }).data as {
-    action?: string;
-    data?: { cases?: CaseRecord[] };
-  } | null;
-  if (report?.action !== 'llm-quality-gate' || !Array.isArray(report.data?.cases)) {
-    throw new UserError(`input 'baseline' has value '${file}': not an llm-quality-gate report`);
-  }
-  return { cases: toBaseline(report.data!.cases!.filter((c) => keep(c.id))) };
+  const cases = readBaselineCases(workspace, file);
+  return { cases: toBaseline(cases.filter((c) => keep(c.id))) };
 }

@@ -1,7 +1,7 @@
 import type { Finding } from '@llmops/core';
-import { loadYaml, toWorkspacePath } from '@llmops/core';
-import { isMap, type Node } from 'yaml';
-import { keyPositions, nodeAt, positionOf, valuePositions } from './positions';
+import { checkYaml, loadYaml, toWorkspacePath, yamlPosition } from '@llmops/core';
+import { isMap } from 'yaml';
+import { keyPositions, valuePositions } from './positions';
 import { promptFileSchema } from './schema';
 import type { Position, PromptEvaluator, PromptFile, PromptMessage, TestDataRow } from './types';
 
@@ -62,19 +62,11 @@ function loadPromptYml(path: string, file: string, text: string): LoadedPrompt {
   prompt.keys = keyPositions(doc.contents, lines);
   prompt.values = valuePositions(doc.contents, lines);
   const data = value as Record<string, unknown>;
-  const parsed = promptFileSchema.safeParse(data);
+  const parsed = checkYaml(promptFileSchema, { doc, lines, value: data });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
+    for (const issue of parsed.issues) {
       const where = issue.path.length ? `'${issue.path.join('.')}': ` : '';
-      findings.push(
-        finding(
-          file,
-          'prompt/schema',
-          'error',
-          `${where}${issue.message}`,
-          positionOf(nodeAt(doc, issue.path), lines),
-        ),
-      );
+      findings.push(finding(file, 'prompt/schema', 'error', `${where}${issue.message}`, issue));
     }
     return { prompt, findings };
   }
@@ -92,7 +84,7 @@ function loadPromptYml(path: string, file: string, text: string): LoadedPrompt {
     modelParameters: p.modelParameters ?? {},
     responseFormat: p.responseFormat,
   });
-  const at = (path: PropertyKey[]) => positionOf(nodeAt(doc, path), lines);
+  const at = (path: PropertyKey[]) => yamlPosition({ doc, lines }, path);
   prompt.messages = p.messages.map<PromptMessage>((m, i) => ({
     role: m.role,
     content: m.content,
@@ -159,7 +151,7 @@ function loadPrompty(path: string, file: string, text: string): LoadedPrompt {
     prompt.values = Object.fromEntries(
       Object.entries(valuePositions(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]),
     );
-    readPromptyMeta(prompt, meta, shift(positionOf(nodeAt(front.doc, ['sample']) as Node, front.lines)));
+    readPromptyMeta(prompt, meta, shift(yamlPosition(front, ['sample'])));
     bodyStart = end + 1;
   }
   let current: PromptMessage | undefined;

@@ -1,4 +1,4 @@
-import { isMap, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { isMap, type LineCounter, type Node } from 'yaml';
 import type { Position } from './types';
 
 /** Source position of a YAML node (1-based), or of the document start when it has none. */
@@ -6,25 +6,6 @@ export function positionOf(node: Node | null | undefined, lines: LineCounter): P
   const offset = node?.range?.[0] ?? 0;
   const { line, col } = lines.linePos(offset);
   return { line, column: col };
-}
-
-/** The deepest node that exists along a path: where a finding about that path points. */
-export function nodeAt(doc: Document, path: ReadonlyArray<PropertyKey>): Node | undefined {
-  let node: unknown = doc.contents;
-  for (const key of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (p.key as { value?: unknown })?.value === key);
-      if (!pair) break;
-      node = pair.value ?? pair.key;
-    } else if (isSeq(node) && typeof key === 'number') {
-      const item = node.items[key];
-      if (!item) break;
-      node = item;
-    } else {
-      break;
-    }
-  }
-  return node as Node | undefined;
 }
 
 /** Position of a key (not its value) in a mapping: where "unknown key" points. */

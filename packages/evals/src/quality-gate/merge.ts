@@ -1,5 +1,6 @@
-import { findWorkspaceFiles, readWorkspaceJson, toWorkspacePath, UserError } from '@llmops/core';
+import { findWorkspaceFiles, toWorkspacePath, UserError } from '@llmops/core';
 import type { BaselineCase, CaseRecord, GateSettings } from '../score/types';
+import { readShardReport } from './read-report';
 import { buildGateReport, type GateData, type GateReport } from './report';
 
 /**
@@ -23,13 +24,7 @@ export async function mergeGateReports(
   let baselineSource: string | undefined;
   const shardFiles = new Map<string, string>();
   for (const file of files) {
-    const report = readWorkspaceJson(workspace, file, { input: 'merge-reports' }).data as {
-      action?: string;
-      data?: GateData;
-    } | null;
-    if (report?.action !== 'llm-quality-gate' || !report.data?.cases)
-      throw new UserError(`input 'merge-reports': ${file} is not an llm-quality-gate report`);
-    const data = report.data;
+    const data = readShardReport(workspace, file);
     if (merged && !sameSettings(merged.settings, data.settings)) {
       throw new UserError(
         `shard reports ran with different settings: ${files[0]} has ${describe(merged.settings)}, ${file} has ${describe(data.settings)}`,

@@ -1,7 +1,6 @@
-import { loadYaml, readWorkspaceFile, UserError } from '@llmops/core';
+import { checkYaml, loadYaml, readWorkspaceFile, UserError } from '@llmops/core';
 import { isMap } from 'yaml';
 import { z } from 'zod';
-import { nodeAt, positionOf } from '../prompt-file/positions';
 
 export const ENCODINGS = ['o200k_base', 'cl100k_base'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
@@ -91,14 +90,13 @@ export async function loadModelTable(workspace: string, value: string | undefine
   if (yamlError) {
     throw new UserError(yamlError.message, { file: shown, line: yamlError.line, column: yamlError.column });
   }
-  const parsed = modelsFileSchema.safeParse(isMap(doc.contents) ? data : null);
+  const parsed = checkYaml(modelsFileSchema, { doc, lines, value: isMap(doc.contents) ? data : null });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const at = positionOf(nodeAt(doc, issue.path), lines);
-    throw new UserError(`models file: '${issue.path.join('.') || '(root)'}': ${issue.message}`, {
+    const { path, message, line, column } = parsed.issues[0]!;
+    throw new UserError(`models file: '${path.join('.') || '(root)'}': ${message}`, {
       file: shown,
-      line: at.line,
-      column: at.column,
+      line,
+      column,
     });
   }
   for (const [name, spec] of Object.entries(parsed.data.models)) {

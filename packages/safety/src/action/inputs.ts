@@ -1,4 +1,4 @@
-import { input, loadYaml, reportingInputs } from '@llmops/core';
+import { checkYaml, input, loadYaml, reportingInputs } from '@llmops/core';
 import { z } from 'zod';
 import { transformNames, type TransformName } from '../probe';
 
@@ -18,6 +18,13 @@ const transformList = () =>
     return [...new Set(names)] as TransformName[];
   });
 
+const THRESHOLDS_USAGE = 'expected YAML lines "<pack>: <rate from 0 to 1>", e.g. "harmful: 0.02"';
+
+/** The `thresholds` format: pack name → attack success rate limit. */
+const thresholdsSchema = z.record(z.string(), z.number().finite().min(0).max(1), {
+  error: () => THRESHOLDS_USAGE,
+});
+
 /**
  * Per-pack limits as YAML lines (`harmful: 0.02`) or a flow map (`{harmful: 0.02}`). Pack names
  * are checked once the custom packs are loaded: a custom pack may be named here too.
@@ -25,26 +32,25 @@ const transformList = () =>
 const thresholdMap = () =>
   z.string().transform((text, ctx): Record<string, number> => {
     if (!text.trim()) return {};
-    const usage = 'expected YAML lines "<pack>: <rate from 0 to 1>", e.g. "harmful: 0.02"';
     const yaml = loadYaml(text);
-    const value = yaml.value;
-    if (yaml.problems.some((p) => p.level === 'error')) {
-      ctx.addIssue({ code: 'custom', message: usage });
+    const syntax = yaml.problems.find((p) => p.level === 'error');
+    if (syntax) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${syntax.message} (line ${syntax.line}, column ${syntax.column}): ${THRESHOLDS_USAGE}`,
+      });
       return z.NEVER;
     }
-    if (!value || typeof value !== 'object' || Array.isArray(value)) {
-      ctx.addIssue({ code: 'custom', message: usage });
-      return z.NEVER;
-    }
-    const out: Record<string, number> = {};
-    for (const [pack, rate] of Object.entries(value)) {
-      if (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0 || rate > 1) {
-        ctx.addIssue({ code: 'custom', message: `pack '${pack}' has limit '${String(rate)}': ${usage}` });
-        return z.NEVER;
-      }
-      out[pack] = rate;
-    }
-    return out;
+    const checked = checkYaml(thresholdsSchema, yaml);
+    if (checked.success) return checked.data;
+    const { path, line, column } = checked.issues[0]!;
+    const pack = path[0];
+    const message =
+      typeof pack === 'string'
+        ? `pack '${pack}' has limit '${String((yaml.value as Record<string, unknown>)[pack])}' (line ${line}, column ${column}): ${THRESHOLDS_USAGE}`
+        : THRESHOLDS_USAGE;
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
   });
 
 export const safetyTestsInputs = z.object({
