@@ -3,7 +3,7 @@ export * from './retry';
 export * from './limiter';
 export * from './cache';
 export * from './client';
-export * from './probe';
+export * from './check-endpoint';
 export * from './runner';
 export * from './sse';
 export * from './test-double';

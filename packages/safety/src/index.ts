@@ -1,5 +1,5 @@
 export * from './assess';
-export * from './canary';
+export * from './tripwire';
 export * from './custom-pack';
 export * from './encodings';
 export * from './judge';
