@@ -102,6 +102,11 @@ export default tseslint.config(
             'CallExpression[callee.property.name=/^(push|unshift|concat|splice|max|min|fromCharCode|fromCodePoint)$/] > SpreadElement',
           message: 'spread arguments overflow the stack on long arrays: use a loop or reduce',
         },
+        {
+          // A package's index names what it offers; `export *` would make every module public.
+          selector: 'ExportAllDeclaration',
+          message: 'export names explicitly: a package exports what other packages, actions and tests use',
+        },
       ],
     },
   },
