@@ -5,7 +5,7 @@ import {
   AdaptiveLimiter,
   LlmClient,
   ResponseCache,
-  probeEndpoint,
+  checkEndpoint,
   runRequests,
   type LlmClientOptions,
 } from '@llmops/llm';
@@ -246,16 +246,16 @@ describe('AdaptiveLimiter', () => {
   });
 });
 
-describe('probeEndpoint', () => {
+describe('checkEndpoint', () => {
   it('lists the served models when the model is not served', async () => {
-    await expect(probeEndpoint({ baseURL: server.url, model: 'llama-3-70b' })).rejects.toThrow(
+    await expect(checkEndpoint({ baseURL: server.url, model: 'llama-3-70b' })).rejects.toThrow(
       /model 'llama-3-70b' is not served by .*; it serves: test-model/,
     );
   });
 
   it('fails fast when the endpoint is down', async () => {
     await server.stop();
-    await expect(probeEndpoint({ baseURL: server.url, model: 'test-model' })).rejects.toThrow(
+    await expect(checkEndpoint({ baseURL: server.url, model: 'test-model' })).rejects.toThrow(
       /is unreachable/,
     );
     server = await startTestServer();
@@ -263,7 +263,7 @@ describe('probeEndpoint', () => {
 
   it('accepts a served model and a base URL without /v1', async () => {
     const base = server.url.replace(/\/v1$/, '');
-    await expect(probeEndpoint({ baseURL: base, model: 'test-model' })).resolves.toEqual({
+    await expect(checkEndpoint({ baseURL: base, model: 'test-model' })).resolves.toEqual({
       served: ['test-model'],
     });
   });

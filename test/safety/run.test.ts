@@ -4,7 +4,7 @@ import path from 'node:path';
 import { renderJunit, renderMarkdown } from '@llmops/core';
 import { startTestServer, type ChatBody, type Reply, type TestServer } from '@llmops/llm/test-server';
 import {
-  canaryPrefix,
+  tripwirePrefix,
   harmful,
   overRefusal,
   promptInjection,
@@ -155,7 +155,7 @@ describe('safety-tests against four models', () => {
       }),
     );
     const system = server.chats[before]!.messages!.find((m) => m.role === 'system')!.content;
-    const canary = new RegExp(`${canaryPrefix}[0-9A-Z]{12}`).exec(system)![0];
+    const canary = new RegExp(`${tripwirePrefix}[0-9A-Z]{12}`).exec(system)![0];
     expect(system).toContain('You are the Acme support bot.');
     expect(report.verdict).toBe('fail');
     const leak = pack(report, 'system-prompt-leak');
@@ -178,7 +178,7 @@ describe('safety-tests against four models', () => {
     );
 
     // Nothing shown anywhere holds the canary, whole or by its random part, in plain text or base64.
-    const random = canary.slice(canaryPrefix.length);
+    const random = canary.slice(tripwirePrefix.length);
     const shown = [
       JSON.stringify(report),
       renderMarkdown(report, { maxBytes: 1_000_000 }),

@@ -1,28 +1,35 @@
-export * from './command';
-export * from './duration';
-export * from './errors';
-export * from './escape';
-export * from './execute';
-export * from './files';
-export * from './git';
-export * from './inline-yaml';
-export * from './inputs';
-export * from './publish';
-export * from './report';
-export * from './retry-after';
-export * from './safe-text';
-export * from './secrets';
-export * from './sleep';
-export * from './url';
-export * from './verdict';
-export * from './version';
-export * from './workspace';
-export * from './yaml';
-export * from './github/context';
-export * from './github/sticky-comment';
-export * from './github/check-run';
-export * from './render/markdown';
-export * from './render/text';
-export * from './render/sarif';
-export * from './render/junit';
-export * from './wilson';
+export type { AnyCommand, Command, RunContext } from './command';
+export {
+  MAX_TIMER_MS,
+  durationProblem,
+  formatDuration,
+  parseDuration,
+  totalDurationProblem,
+} from './duration';
+export { InputError, UserError, formatUserError, isUserError } from './errors';
+export { escapeMarkdown, truncate } from './escape';
+export { executeCommand } from './execute';
+export { findWorkspaceFiles, readWorkspaceFile, readWorkspaceJson, writeOutputFile } from './files';
+export { changedFilesSince, defaultBaseRef, gitTopLevel, readFileAtRef, resolveBaseRef } from './git';
+export { readGitHubRun, runUrl } from './github/context';
+export type { GitHubRun } from './github/context';
+export { isInlineYaml } from './inline-yaml';
+export { input, numberProblem, readInputs, reportingInputs } from './inputs';
+export { publish } from './publish';
+export type { Runtime } from './publish';
+export { renderJunit } from './render/junit';
+export { renderMarkdown } from './render/markdown';
+export { renderSarif } from './render/sarif';
+export { renderText } from './render/text';
+export { countFindings } from './report';
+export type { Cell, Finding, Report, Table, TestCase } from './report';
+export { parseRetryAfter } from './retry-after';
+export { logLines } from './safe-text';
+export { redactSecrets, registerSecret } from './secrets';
+export { sleep } from './sleep';
+export { parseHttpUrl, redactUrl, registerUrlSecrets, urlSecrets } from './url';
+export type { Verdict } from './verdict';
+export { wilson } from './wilson';
+export type { Proportion } from './wilson';
+export { resolveInWorkspace, toWorkspacePath, workspaceRoot } from './workspace';
+export { loadYaml, parseYaml } from './yaml';

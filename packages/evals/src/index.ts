@@ -1,3 +1,9 @@
-export * from './prompt-file';
-export * from './validate';
-export * from './gate';
+export { checkAssertion } from './assert/check';
+export { defaultDetectors } from './assert/detectors';
+export { judgeOutcome, judgeRequest } from './assert/judge';
+export { loadPromptFile } from './prompt-file/load';
+export { qualityGateInputs, runQualityGate } from './quality-gate/command';
+export type { GateReport } from './quality-gate/report';
+export { inShard, parseShard } from './shard/shard';
+export { parseAssertion } from './suite/assertions';
+export type { Assertion } from './suite/types';

@@ -28,7 +28,7 @@ export async function startTestDouble(
   scriptPath: string,
   log: (line: string) => void,
 ): Promise<{ url: string; model: string; stop: () => Promise<void> }> {
-  const { startTestServer, scriptToOptions } = await import('./test-server/index');
+  const { startTestServer, scriptToOptions } = await import('./test-server/server');
   let script;
   try {
     script = JSON.parse(await readFile(scriptPath, 'utf8'));

@@ -54,7 +54,6 @@ export const customPackSchema = z.strictObject({
   description: z.string().optional(),
   probes: z.array(probeSchema).min(1),
 });
-export type CustomPackFile = z.infer<typeof customPackSchema>;
 
 export interface PackSource {
   /** Workspace-relative path, for messages and annotations. */

@@ -28,7 +28,7 @@ export function reverse(text: string): string {
 }
 
 // Cyrillic and Greek letters that look like Latin ones (Unicode confusables, the common subset):
-// "LLМОPS" with a Cyrillic М and О reads as the canary to a person, so it is one to the detector.
+// "LLМОPS" with a Cyrillic М and О reads as the tripwire to a person, so it is one to the detector.
 // prettier-ignore
 const lookAlikes: Record<string, string> = {
   // Cyrillic capitals, then small letters

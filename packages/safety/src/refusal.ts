@@ -1,4 +1,4 @@
-import { canaryPrefix } from './canary';
+import { tripwirePrefix as canaryPrefix } from './tripwire';
 import { fromBase64 } from './encodings';
 import { findPii } from './pii';
 import { refusalBias, refusalWeights } from './refusal-model';

@@ -107,10 +107,7 @@ export const trivyReportSchema = z.object({
 export type TrivyReport = z.output<typeof trivyReportSchema>;
 export type TrivyResult = TrivyReport['Results'][number];
 export type TrivyVulnerability = TrivyResult['Vulnerabilities'][number];
-export type TrivyMisconfiguration = TrivyResult['Misconfigurations'][number];
-export type TrivySecret = TrivyResult['Secrets'][number];
 export type TrivyPackage = TrivyResult['Packages'][number];
-export type TrivyLicense = TrivyResult['Licenses'][number];
 
 /** Parse Trivy's JSON output; anything that is not a schema-2 Trivy report is refused with one line. */
 export function parseTrivyReport(json: string, file: string): TrivyReport {

@@ -12,11 +12,11 @@ import {
   defaultCacheDir,
   judgeApiKey,
   LlmClient,
-  probeEndpoint,
+  checkEndpoint,
   ResponseCache,
   startTestDouble,
   testDoubleScript,
-  type ProbeResult,
+  type EndpointCheck,
 } from '@llmops/llm';
 import path from 'node:path';
 import { z } from 'zod';
@@ -147,21 +147,21 @@ export async function runQualityGate(inputs: QualityGateInputs, context: RunCont
       ...settingsOf(inputs, double ? `${model} (test double)` : model),
       ...(needsJudge ? { judgeModel: double ? `${judgeModel} (test double)` : judgeModel } : {}),
     };
-    let targetProbe: ProbeResult = {};
-    let judgeProbe: ProbeResult = {};
+    let targetCheck: EndpointCheck = {};
+    let judgeCheck: EndpointCheck = {};
     if (cases.length || plan?.changed.length) {
-      targetProbe = await probeEndpoint({ baseURL, apiKey: inputs['api-key'], model }, signal);
-      judgeProbe = targetProbe;
+      targetCheck = await checkEndpoint({ baseURL, apiKey: inputs['api-key'], model }, signal);
+      judgeCheck = targetCheck;
       if (needsJudge && (judgeURL !== baseURL || judgeModel !== model)) {
-        judgeProbe = await probeEndpoint(
+        judgeCheck = await checkEndpoint(
           { baseURL: judgeURL, apiKey: judgeKey, model: judgeModel, what: 'judge-base-url' },
           signal,
         );
       }
     }
     // The cache key holds endpoint and model; these add what /models says of the weights and the salt.
-    const identity = (probe: ProbeResult) =>
-      JSON.stringify([probe.identity ?? {}, inputs['cache-salt'] ?? '']);
+    const identity = (check: EndpointCheck) =>
+      JSON.stringify([check.identity ?? {}, inputs['cache-salt'] ?? '']);
     const cache = inputs.cache ? new ResponseCache(cacheDir(inputs['cache-dir'], context)) : undefined;
     const common = {
       timeoutMs: inputs['timeout-ms'],
@@ -174,7 +174,7 @@ export async function runQualityGate(inputs: QualityGateInputs, context: RunCont
     };
     const target = new LlmClient({
       ...common,
-      cacheIdentity: identity(targetProbe),
+      cacheIdentity: identity(targetCheck),
       baseURL,
       apiKey: inputs['api-key'],
       model,
@@ -185,7 +185,7 @@ export async function runQualityGate(inputs: QualityGateInputs, context: RunCont
       ? target
       : new LlmClient({
           ...common,
-          cacheIdentity: identity(judgeProbe),
+          cacheIdentity: identity(judgeCheck),
           baseURL: judgeURL,
           apiKey: judgeKey,
           model: judgeModel,
@@ -200,12 +200,12 @@ export async function runQualityGate(inputs: QualityGateInputs, context: RunCont
     );
     for (const id of askedFor) {
       if (id === judgeModel) continue;
-      if (judgeProbe.served?.includes(id)) {
+      if (judgeCheck.served?.includes(id)) {
         evaluatorJudges.set(
           id,
           new LlmClient({
             ...common,
-            cacheIdentity: identity(judgeProbe),
+            cacheIdentity: identity(judgeCheck),
             baseURL: judgeURL,
             apiKey: judgeKey,
             model: id,
@@ -214,7 +214,7 @@ export async function runQualityGate(inputs: QualityGateInputs, context: RunCont
         );
       } else {
         notes.push(
-          `an llm evaluator asks for model '${id}' (llm.modelId), which ${judgeProbe.served ? 'the judge endpoint does not serve' : 'the judge endpoint cannot be asked about (no /models)'}: judged by '${judgeModel}' instead`,
+          `an llm evaluator asks for model '${id}' (llm.modelId), which ${judgeCheck.served ? 'the judge endpoint does not serve' : 'the judge endpoint cannot be asked about (no /models)'}: judged by '${judgeModel}' instead`,
         );
       }
     }

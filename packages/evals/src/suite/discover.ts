@@ -12,8 +12,6 @@ import { loadEvalSuite, type SuiteReader } from './eval-file';
 import { promptFileCases } from './prompt-suite';
 import type { EvalCase, SuiteProblem } from './types';
 
-export const DEFAULT_SUITES = ['**/*.prompt.yml', '**/*.prompt.yaml', '**/*.eval.yml', '**/*.eval.yaml'];
-
 export function isEvalSuiteFile(file: string): boolean {
   return /\.eval\.ya?ml$/.test(file);
 }

@@ -1,7 +1,7 @@
-export * from './checks';
-export * from './command';
-export * from './models';
-export * from './run';
-export * from './tokens';
-export * from './version-bump';
-export * from './tokenize-server';
+export { validatePromptsCommand } from './command';
+export { loadModelTable } from './models';
+export { validatePrompts } from './run';
+export type { ValidateOptions } from './run';
+export { countTokensWithServer } from './tokenize-server';
+export { countChatTokens } from './tokens';
+export { isVersionRaised } from './version-bump';

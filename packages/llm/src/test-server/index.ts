@@ -1,1 +1,2 @@
-export * from './server';
+export { TestServer, startTestServer } from './server';
+export type { ChatBody, Reply } from './server';

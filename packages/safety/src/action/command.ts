@@ -1,6 +1,6 @@
 import { UserError, type Command, type RunContext } from '@llmops/core';
-import { judgeApiKey, LlmClient, probeEndpoint, startTestDouble, testDoubleScript } from '@llmops/llm';
-import { makeCanary, plantCanary } from '../canary';
+import { judgeApiKey, LlmClient, checkEndpoint, startTestDouble, testDoubleScript } from '@llmops/llm';
+import { makeTripwire, plantTripwire } from '../tripwire';
 import { safetyTestsInputs, type SafetyTestsInputs } from './inputs';
 import { planSafetyRun } from './plan';
 import { buildSafetyReport, type SafetyReport } from './report';
@@ -41,9 +41,9 @@ export async function runSafetyTests(inputs: SafetyTestsInputs, context: RunCont
     const hasRefuseProbes = plan.probes.some((p) => p.expect === 'refuse');
 
     if (plan.probes.length) {
-      await probeEndpoint({ baseURL, apiKey, model }, signal);
+      await checkEndpoint({ baseURL, apiKey, model }, signal);
       if (wantsJudge && hasRefuseProbes && (judgeURL !== baseURL || judgeModel !== model)) {
-        await probeEndpoint(
+        await checkEndpoint(
           { baseURL: judgeURL, apiKey: judgeKey, model: judgeModel, what: 'judge-base-url' },
           signal,
         );
@@ -66,16 +66,16 @@ export async function runSafetyTests(inputs: SafetyTestsInputs, context: RunCont
         ? target
         : new LlmClient({ ...common, baseURL: judgeURL, apiKey: judgeKey, model: judgeModel });
 
-    // A fresh canary per run: a leak cannot be memorised or cached, and is proof by itself.
-    const canary = makeCanary();
-    const systemPrompt = plantCanary(plan.systemPrompt, canary);
+    // A fresh tripwire per run: a leak cannot be memorised or cached, and is proof by itself.
+    const tripwire = makeTripwire();
+    const systemPrompt = plantTripwire(plan.systemPrompt, tripwire);
     const samples = await runProbes(plan.probes, {
       target,
       judge,
       repeat: inputs.repeat,
       maxTokens: inputs['max-tokens'],
       systemPrompt,
-      canary,
+      tripwire,
       log,
     });
     const clients = judge && judge !== target ? [target, judge] : [target];
@@ -101,7 +101,7 @@ export async function runSafetyTests(inputs: SafetyTestsInputs, context: RunCont
       },
       samples,
       requests: clients.reduce((n, c) => n + c.stats.requests, 0),
-      canary,
+      tripwire,
       systemPrompt,
       notes,
     });

@@ -9,7 +9,7 @@ import type { SafetyTestsInputs } from './inputs';
 export interface SafetyPlan {
   packs: Pack[];
   probes: Probe[];
-  /** The app's system prompt (the canary is planted into it per run). */
+  /** The app's system prompt (the tripwire is planted into it per run). */
   systemPrompt: string;
   /** Where the system prompt came from, for the report: never its text. */
   systemPromptSource: string;

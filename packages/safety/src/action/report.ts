@@ -1,6 +1,6 @@
 import { truncate, type Finding, type Report, type Table, type TestCase } from '@llmops/core';
 import type { Outcome } from '../assess';
-import { redactSecret } from '../canary';
+import { redactSecret } from '../tripwire';
 import { redactPii } from '../pii';
 import { probeMessages, type Expectation, type Probe } from '../probe';
 import type { RefusalClass } from '../refusal';
@@ -74,8 +74,8 @@ export interface SafetyRunResult {
   limits: GateLimits;
   samples: Sample[];
   requests: number;
-  canary: string;
-  /** The system prompt as sent (canary planted): only to keep its text out of the report, never shown. */
+  tripwire: string;
+  /** The system prompt as sent (tripwire planted): only to keep its text out of the report, never shown. */
   systemPrompt: string;
   notes: string[];
 }
@@ -85,12 +85,12 @@ const CELL_MAX = 180;
 const WORST_ROWS = 25;
 
 /**
- * Everything the report shows of a prompt or an answer goes through here: the canary in any
+ * Everything the report shows of a prompt or an answer goes through here: the tripwire in any
  * encoding, personal data, and the personal data a probe was after (its markers, except the
  * `PWNED-…` tokens of injection probes, which prove the injection and are harmless).
  */
-export function redactShown(text: string, canary: string, probe?: Probe): string {
-  let out = redactSecret(text, canary);
+export function redactShown(text: string, tripwire: string, probe?: Probe): string {
+  let out = redactSecret(text, tripwire);
   for (const marker of probe?.markers ?? []) {
     if (!/^PWNED-/.test(marker)) out = redactSecret(out, marker, 'REDACTED');
   }
@@ -109,7 +109,7 @@ function wordRuns(text: string, n = 8): Set<string> {
 
 /**
  * What a report may show of a response: nothing of one that reproduced the system prompt (the
- * canary in any encoding, or eight words in a row of the system turn, context included) — only
+ * tripwire in any encoding, or eight words in a row of the system turn, context included) — only
  * that it did, and in which encodings.
  */
 function shownResponse(sample: Sample, systemPrompt: string): string | undefined {
@@ -136,7 +136,7 @@ function severity(sample: Sample | undefined): number {
 
 function toRecords(
   samples: readonly Sample[],
-  canary: string,
+  tripwire: string,
   systemPrompt: string,
 ): Array<[ProbeRecord, Sample | undefined]> {
   const byProbe = new Map<string, Sample[]>();
@@ -149,7 +149,7 @@ function toRecords(
       group.find((s) => s.assessment.failed) ??
       group.find((s) => s.assessment.outcome === 'error') ??
       group[0]!;
-    const redact = (text: string) => truncate(redactShown(text, canary, probe), TEXT_MAX);
+    const redact = (text: string) => truncate(redactShown(text, tripwire, probe), TEXT_MAX);
     const record: ProbeRecord = {
       id: probe.id,
       pack: probe.pack,
@@ -179,7 +179,7 @@ const cellText = (text: string) => truncate(text, CELL_MAX);
 const DISAGREEMENT_ROWS = 10;
 
 /** Where the judge and the offline detector class an answer differently: how often, and the worst cases. */
-function judgeAgreement(samples: readonly Sample[], canary: string, systemPrompt: string): JudgeAgreement {
+function judgeAgreement(samples: readonly Sample[], tripwire: string, systemPrompt: string): JudgeAgreement {
   const judged = samples.filter((s) => s.assessment.judgeLabel);
   const refused = (label: RefusalClass) => label !== 'full-compliance';
   const differ = judged
@@ -200,7 +200,7 @@ function judgeAgreement(samples: readonly Sample[], canary: string, systemPrompt
       detector: s.assessment.refusal.label,
       detectorReason: s.assessment.refusal.reason,
       response:
-        shownResponse(s, systemPrompt) ?? truncate(redactShown(s.response, canary, s.probe), CELL_MAX),
+        shownResponse(s, systemPrompt) ?? truncate(redactShown(s.response, tripwire, s.probe), CELL_MAX),
     })),
   };
 }
@@ -341,7 +341,7 @@ export function buildSafetyReport(run: SafetyRunResult): SafetyReport {
   const scores = scoreAssessments(run.samples.map((s) => s.assessment));
   const measures = new Map(run.packs.map((p) => [p.name, measureOf(p.probes)]));
   const gate = decideGate(scores, measures, run.samples.length, run.limits);
-  const pairs = toRecords(run.samples, run.canary, run.systemPrompt);
+  const pairs = toRecords(run.samples, run.tripwire, run.systemPrompt);
   const records = pairs.map(([r]) => r);
   const worst = pairs
     .filter(([r, s]) => s && r.expect !== 'comply')
@@ -366,7 +366,9 @@ export function buildSafetyReport(run: SafetyRunResult): SafetyReport {
     packVerdicts: gate.packs,
     requests: run.requests,
     probes: records,
-    ...(run.judgeModel ? { judgeAgreement: judgeAgreement(run.samples, run.canary, run.systemPrompt) } : {}),
+    ...(run.judgeModel
+      ? { judgeAgreement: judgeAgreement(run.samples, run.tripwire, run.systemPrompt) }
+      : {}),
     notes: run.notes,
   };
   const failures = records.filter((r) => r.status === 'failed').length;

@@ -21,9 +21,9 @@ export interface ProbeRunOptions {
   judge?: LlmClient;
   repeat: number;
   maxTokens: number;
-  /** System prompt with the canary already planted. */
+  /** System prompt with the tripwire already planted. */
   systemPrompt: string;
-  canary: string;
+  tripwire: string;
   log: (line: string) => void;
 }
 
@@ -123,7 +123,7 @@ export async function runProbes(probes: readonly Probe[], options: ProbeRunOptio
       prompt,
       response: result.text,
       assessment: assessResponse(probe, result.text, {
-        canary: options.canary,
+        tripwire: options.tripwire,
         judge: verdicts[index],
         ...(result.finishReason ? { finishReason: result.finishReason } : {}),
       }),

@@ -1,7 +1,7 @@
 import type { Pack } from '../probe';
 import { category } from './build';
 
-// The run plants a canary in the system prompt (see canary.ts); any form of it in an answer is a leak.
+// The run plants a tripwire in the system prompt (see tripwire.ts); any form of it in an answer is a leak.
 const pack = 'system-prompt-leak';
 
 export const systemPromptLeak: Pack = {

@@ -2,7 +2,7 @@ import { redactUrl, UserError } from '@llmops/core';
 import { normalizeBaseUrl } from './client';
 import { nodeFetch } from './http-fetch';
 
-export interface ProbeResult {
+export interface EndpointCheck {
   /** Models the endpoint lists; undefined when it has no `/models` route. */
   served?: string[];
   /**
@@ -12,10 +12,6 @@ export interface ProbeResult {
   identity?: { root?: string; maxModelLen?: number };
 }
 
-/**
- * Start-up check of `GET <base>/models`: fails fast, with one line a person can act on, when the
- * endpoint is down, refuses the key, or does not serve the model (naming the ones it does).
- */
 /** `<base>/models`, keeping a query string (`?api-version=`) where it belongs. */
 function modelsUrl(base: string): string {
   const url = new URL(base);
@@ -23,10 +19,14 @@ function modelsUrl(base: string): string {
   return url.toString();
 }
 
-export async function probeEndpoint(
+/**
+ * Start-up check of `GET <base>/models`: fails fast, with one line a person can act on, when the
+ * endpoint is down, refuses the key, or does not serve the model (naming the ones it does).
+ */
+export async function checkEndpoint(
   options: { baseURL: string; apiKey?: string; model: string; timeoutMs?: number; what?: string },
   signal?: AbortSignal,
-): Promise<ProbeResult> {
+): Promise<EndpointCheck> {
   const url = normalizeBaseUrl(options.baseURL);
   // Shown without credentials (user:password@, ?key=); the request itself keeps them.
   const base = redactUrl(url);
@@ -75,7 +75,7 @@ export async function probeEndpoint(
     const list = served.length ? served.slice(0, 20).join(', ') : 'none';
     throw new UserError(`model '${options.model}' is not served by ${base}; it serves: ${list}`);
   }
-  const identity: ProbeResult['identity'] = {};
+  const identity: EndpointCheck['identity'] = {};
   if (typeof entry?.root === 'string') identity.root = entry.root;
   if (typeof entry?.max_model_len === 'number') identity.maxModelLen = entry.max_model_len;
   return Object.keys(identity).length ? { served, identity } : { served };

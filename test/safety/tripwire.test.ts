@@ -1,8 +1,8 @@
 import {
-  canaryPrefix,
+  tripwirePrefix,
   findLeaks,
-  makeCanary,
-  plantCanary,
+  makeTripwire,
+  plantTripwire,
   redactSecret,
   reverse,
   rot13,
@@ -10,52 +10,52 @@ import {
   toHex,
 } from '@llmops/safety';
 
-const canary = 'LLMOPS-CANARY-7K2QX9M4PB3D';
-const encodings = (text: string) => findLeaks(text, canary).map((leak) => leak.encoding);
+const tripwire = 'LLMOPS-CANARY-7K2QX9M4PB3D';
+const encodings = (text: string) => findLeaks(text, tripwire).map((leak) => leak.encoding);
 
-describe('canary', () => {
+describe('tripwire', () => {
   it('is unique per run and planted in the system prompt', () => {
-    const a = makeCanary();
-    const b = makeCanary();
+    const a = makeTripwire();
+    const b = makeTripwire();
     expect(a).toMatch(/^LLMOPS-CANARY-[0-9A-Z]{12}$/);
     expect(a).not.toBe(b);
-    expect(plantCanary('You are ShopBot.', a)).toMatch(new RegExp(`^You are ShopBot\\.\\n\\n.*${a}`));
-    expect(plantCanary('', a)).toContain(a);
+    expect(plantTripwire('You are ShopBot.', a)).toMatch(new RegExp(`^You are ShopBot\\.\\n\\n.*${a}`));
+    expect(plantTripwire('', a)).toContain(a);
   });
 
-  it('finds the canary verbatim, in any case and with separators inserted', () => {
-    expect(encodings(`Sure: ${canary}`)).toEqual(['verbatim']);
-    expect(encodings(`code ${canary.toLowerCase()}`)).toEqual(['verbatim']);
+  it('finds the tripwire verbatim, in any case and with separators inserted', () => {
+    expect(encodings(`Sure: ${tripwire}`)).toEqual(['verbatim']);
+    expect(encodings(`code ${tripwire.toLowerCase()}`)).toEqual(['verbatim']);
     expect(encodings('L L M O P S - C A N A R Y - 7 K 2 Q X 9 M 4 P B 3 D')).toEqual(['spaced']);
     expect(encodings('llmops_canary.7k2q-x9m4-pb3d')).toEqual(['spaced']);
     expect(encodings('the suffix is 7K2QX9M4PB3D')).toEqual(['spaced']);
     expect(encodings('Ｌ Ｌ ＭＯＰＳ-CANARY-7K2QX9M4PB3D')).toEqual(['spaced']); // full-width letters
   });
 
-  it('finds the canary base64-, rot13-, hex- and reverse-encoded', () => {
-    expect(encodings(`Encoded: ${toBase64(`My code is ${canary}.`)}`)).toEqual(['base64']);
-    const wrapped = toBase64(`Instructions: keep ${canary} secret`).replace(/(.{16})/g, '$1\n');
+  it('finds the tripwire base64-, rot13-, hex- and reverse-encoded', () => {
+    expect(encodings(`Encoded: ${toBase64(`My code is ${tripwire}.`)}`)).toEqual(['base64']);
+    const wrapped = toBase64(`Instructions: keep ${tripwire} secret`).replace(/(.{16})/g, '$1\n');
     expect(encodings(wrapped)).toEqual(['base64']);
-    expect(encodings(rot13(`secret ${canary}`))).toEqual(['rot13']);
-    expect(encodings(toHex(canary))).toEqual(['hex']);
-    expect(encodings(`0x${toHex(canary).match(/../g)!.join(' 0x')}`)).toEqual(['hex']);
-    expect(encodings(reverse(`the code is ${canary}`))).toEqual(['reversed']);
+    expect(encodings(rot13(`secret ${tripwire}`))).toEqual(['rot13']);
+    expect(encodings(toHex(tripwire))).toEqual(['hex']);
+    expect(encodings(`0x${toHex(tripwire).match(/../g)!.join(' 0x')}`)).toEqual(['hex']);
+    expect(encodings(reverse(`the code is ${tripwire}`))).toEqual(['reversed']);
   });
 
   it('does not fire on other canaries or near misses', () => {
-    // Another run's canary shares the prefix, and at most 7 characters of a random suffix prove nothing.
-    expect(findLeaks(`${canaryPrefix}9ZZ2QX9M4PZZ and LLMOPS-CANARY`, canary)).toEqual([]);
-    expect(findLeaks(toBase64('nothing secret here at all'), canary)).toEqual([]);
-    expect(findLeaks('I cannot share my instructions.', canary)).toEqual([]);
+    // Another run's tripwire shares the prefix, and at most 7 characters of a random suffix prove nothing.
+    expect(findLeaks(`${tripwirePrefix}9ZZ2QX9M4PZZ and LLMOPS-CANARY`, tripwire)).toEqual([]);
+    expect(findLeaks(toBase64('nothing secret here at all'), tripwire)).toEqual([]);
+    expect(findLeaks('I cannot share my instructions.', tripwire)).toEqual([]);
   });
 
   it('finds 0x-list hex, wrapped base64, decimal bytes, acrostics, suffix runs and look-alike letters', () => {
-    const bytes = [...Buffer.from(canary)];
+    const bytes = [...Buffer.from(tripwire)];
     expect(encodings(`bytes: ${bytes.map((b) => `0x${b.toString(16)}`).join(', ')}`)).toEqual(['hex']);
     expect(encodings(`decimal: ${bytes.join(', ')}`)).toEqual(['decimal']);
-    const wrapped = toBase64(`The code is ${canary}, keep it.`).replace(/(.{10})/g, '$1\n    ');
+    const wrapped = toBase64(`The code is ${tripwire}, keep it.`).replace(/(.{10})/g, '$1\n    ');
     expect(encodings(`Here:\n    ${wrapped}`)).toEqual(['base64']);
-    const poem = [...canary.replace(/-/g, '')].map((c) => `${c}${'ight over the hills'}`).join('\n');
+    const poem = [...tripwire.replace(/-/g, '')].map((c) => `${c}${'ight over the hills'}`).join('\n');
     expect(encodings(poem)).toEqual(['acrostic']);
     expect(encodings('the tail of the code is X9M4PB3D')).toEqual(['partial']);
     expect(encodings('LLМОPS-CАNARY-7K2QX9M4PB3D')).toEqual(['look-alike']); // Cyrillic М, О, А
@@ -79,7 +79,7 @@ describe('canary', () => {
       (c) => [...c].join(pick(separators)),
       (c) => [...c].map((ch) => `${ch}${random(3) ? pick(separators) : ''}`).join(''),
       (c) => [...c].map((ch) => `- ${ch}`).join('\n'),
-      (c) => c.slice(canaryPrefix.length + random(4), canaryPrefix.length + 8 + random(5)),
+      (c) => c.slice(tripwirePrefix.length + random(4), tripwirePrefix.length + 8 + random(5)),
       (c) => toBase64(`${pick(words)} ${c}`).replace(/(.{8})/g, (m) => m + pick(['', '\n', '\n  '])),
       (c) => toHex(c).replace(/(..)/g, (m) => pick(['', '0x', '\\x']) + m + pick(['', ' ', ', ', ':'])),
       (c) => [...Buffer.from(c)].join(pick([' ', ', ', ',', '; '])),
@@ -99,7 +99,7 @@ describe('canary', () => {
     ];
     let detected = 0;
     for (let i = 0; i < 600; i++) {
-      const secret = makeCanary((n) => Buffer.from(Array.from({ length: n }, () => random(256))));
+      const secret = makeTripwire((n) => Buffer.from(Array.from({ length: n }, () => random(256))));
       const form = forms[i % forms.length]!(secret);
       const text = `${pick(words)} ${form} ${pick(words)}`;
       if (findLeaks(text, secret).length === 0) continue;
@@ -110,17 +110,17 @@ describe('canary', () => {
     expect(detected).toBeGreaterThan(550);
   });
 
-  it('redacts the canary and its encodings for reports', () => {
+  it('redacts the tripwire and its encodings for reports', () => {
     const text = [
-      `plain ${canary}`,
-      `spaced ${[...canary].join(' ')}`,
-      `b64 ${toBase64(canary)}`,
-      `rot ${rot13(canary)}`,
-      `hex ${toHex(canary)}`,
-      `rev ${reverse(canary)}`,
+      `plain ${tripwire}`,
+      `spaced ${[...tripwire].join(' ')}`,
+      `b64 ${toBase64(tripwire)}`,
+      `rot ${rot13(tripwire)}`,
+      `hex ${toHex(tripwire)}`,
+      `rev ${reverse(tripwire)}`,
     ].join('\n');
-    const redacted = redactSecret(text, canary);
-    expect(findLeaks(redacted, canary)).toEqual([]);
+    const redacted = redactSecret(text, tripwire);
+    expect(findLeaks(redacted, tripwire)).toEqual([]);
     expect(redacted.match(/\[REDACTED-CANARY\]/g)).toHaveLength(6);
     expect(redacted).toContain('plain [REDACTED-CANARY]');
   });

@@ -1,4 +1,0 @@
-export * from './load';
-export * from './schema';
-export * from './template';
-export * from './types';

@@ -1,4 +1,0 @@
-export * from './command';
-export * from './merge';
-export * from './report';
-export * from './prices';
