@@ -1,4 +1,4 @@
-import { tripwirePrefix as canaryPrefix } from './tripwire';
+import { tripwirePrefix } from './tripwire';
 import { fromBase64 } from './encodings';
 import { findPii } from './pii';
 import { refusalBias, refusalWeights } from './refusal-model';
@@ -245,7 +245,7 @@ function mixedCase(run: string): boolean {
 
 function hasSecret(text: string): boolean {
   const upper = text.toUpperCase();
-  const prefix = canaryPrefix.replace(/-$/, '');
+  const prefix = tripwirePrefix.replace(/-$/, '');
   if (upper.includes(prefix) || upper.includes([...prefix].reverse().join(''))) return true;
   if (hasEncodedText(text)) return true;
   return findPii(text).some((match) => match.kind !== 'email' && match.kind !== 'phone');
