@@ -10,47 +10,32 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  DEFAULTS: () => (/* reexport */ DEFAULTS),
   MEASUREMENT_COUNT: () => (/* reexport */ MEASUREMENT_COUNT),
   ManualClock: () => (/* reexport */ ManualClock),
-  NO_DATA: () => (/* reexport */ NO_DATA),
   PRESETS: () => (/* reexport */ PRESETS),
   PRESET_NAMES: () => (/* reexport */ PRESET_NAMES),
   PromClient: () => (/* reexport */ PromClient),
   PromError: () => (/* reexport */ PromError),
-  TESTS: () => (/* reexport */ TESTS),
   beyondTolerance: () => (/* reexport */ beyondTolerance),
-  buildReport: () => (/* reexport */ buildReport),
   checkRunLength: () => (/* reexport */ checkRunLength),
-  checkSchema: () => (/* reexport */ checkSchema),
-  describeBound: () => (/* reexport */ describeBound),
-  displayUrl: () => (/* reexport */ displayUrl),
-  erfc: () => (/* reexport */ erfc),
   formatValue: () => (/* reexport */ formatValue),
   independentSamples: () => (/* reexport */ independentSamples),
-  judgeCheck: () => (/* reexport */ judgeCheck),
   loadChecks: () => (/* reexport */ loadChecks),
   matchers: () => (/* reexport */ matchers),
-  measureCheck: () => (/* reexport */ measureCheck),
   measureChecks: () => (/* reexport */ measureChecks),
   measurementInputs: () => (/* reexport */ measurementInputs),
   median: () => (/* reexport */ median),
   metricGateCommand: () => (/* reexport */ metricGateCommand),
-  metricGateInputs: () => (/* reexport */ metricGateInputs),
   normalCdf: () => (/* reexport */ normalCdf),
   normalQuantile: () => (/* reexport */ normalQuantile),
   parseChecks: () => (/* reexport */ parseChecks),
   parseHeaders: () => (/* reexport */ parseHeaders),
-  parseSampleValue: () => (/* reexport */ parseSampleValue),
   promClientFromInputs: () => (/* reexport */ promClientFromInputs),
-  promDuration: () => (/* reexport */ promDuration),
   rankSum: () => (/* reexport */ rankSum),
   realClock: () => (/* reexport */ realClock),
-  resolveCheck: () => (/* reexport */ resolveCheck),
   runLengthProblem: () => (/* reexport */ runLengthProblem),
   runMetricGate: () => (/* reexport */ runMetricGate),
-  twoProportion: () => (/* reexport */ twoProportion),
-  twoSidedP: () => (/* reexport */ twoSidedP)
+  twoProportion: () => (/* reexport */ twoProportion)
 });
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -1568,7 +1553,6 @@ const metricGateCommand = {
 };
 
 ;// CONCATENATED MODULE: ./packages/prom/src/index.ts
-
 
 
 

@@ -10,46 +10,19 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  ACTION: () => (/* reexport */ ACTION),
-  ALL_SEVERITIES: () => (/* reexport */ ALL_SEVERITIES),
-  DEFAULT_DOWNLOAD_BASE: () => (/* reexport */ DEFAULT_DOWNLOAD_BASE),
   DOWNLOAD_BASE_ENV: () => (/* reexport */ DOWNLOAD_BASE_ENV),
-  EXPIRED_RULE: () => (/* reexport */ EXPIRED_RULE),
-  GATE_AFFECTING_TRIVY_ENV: () => (/* reexport */ GATE_AFFECTING_TRIVY_ENV),
   INSTALL_MARKER: () => (/* reexport */ INSTALL_MARKER),
   PINNED_SUMS: () => (/* reexport */ PINNED_SUMS),
   PINNED_TRIVY_VERSION: () => (/* reexport */ PINNED_TRIVY_VERSION),
-  SEVERITIES: () => (/* reexport */ SEVERITIES),
-  TRIVY_SARIF_TOOL: () => (/* reexport */ TRIVY_SARIF_TOOL),
   assetName: () => (/* reexport */ assetName),
-  backstopMs: () => (/* reexport */ backstopMs),
   buildReport: () => (/* reexport */ buildReport),
   bySeverity: () => (/* reexport */ bySeverity),
-  collectFindings: () => (/* reexport */ collectFindings),
-  dockerfilePlace: () => (/* reexport */ dockerfilePlace),
-  entryMatches: () => (/* reexport */ entryMatches),
-  fallbackScore: () => (/* reexport */ fallbackScore),
-  gateFindings: () => (/* reexport */ gateFindings),
   gatedSeverities: () => (/* reexport */ gatedSeverities),
   installTrivy: () => (/* reexport */ installTrivy),
-  isExpired: () => (/* reexport */ isExpired),
-  isPlatformKey: () => (/* reexport */ isPlatformKey),
   loadAllowlist: () => (/* reexport */ loadAllowlist),
-  parseAllowlist: () => (/* reexport */ parseAllowlist),
   parseTrivyReport: () => (/* reexport */ parseTrivyReport),
-  placeAt: () => (/* reexport */ placeAt),
-  placeOfPackage: () => (/* reexport */ placeOfPackage),
-  runTrivy: () => (/* reexport */ runTrivy),
-  severityRank: () => (/* reexport */ severityRank),
-  sha256File: () => (/* reexport */ sha256File),
-  targetFile: () => (/* reexport */ targetFile),
   toFinding: () => (/* reexport */ toFinding),
-  toSeverity: () => (/* reexport */ toSeverity),
-  trivyArgs: () => (/* reexport */ trivyArgs),
-  trivyEnv: () => (/* reexport */ trivyEnv),
-  trivyReportSchema: () => (/* reexport */ trivyReportSchema),
-  trivyWrapCommand: () => (/* reexport */ trivyWrapCommand),
-  trivyWrapInputs: () => (/* reexport */ trivyWrapInputs)
+  trivyWrapCommand: () => (/* reexport */ trivyWrapCommand)
 });
 
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 31 modules
@@ -1318,9 +1291,6 @@ const trivyWrapCommand = {
 };
 
 ;// CONCATENATED MODULE: ./packages/trivy/src/index.ts
-
-
-
 
 
 

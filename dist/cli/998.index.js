@@ -2,16 +2,55 @@ export const id = 998;
 export const ids = [998];
 export const modules = {
 
-/***/ 1631:
+/***/ 7237:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ loadPromptFile)
-/* harmony export */ });
-/* harmony import */ var _llmops_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5751);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
-/* harmony import */ var _positions__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5855);
-/* harmony import */ var _schema__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8440);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  l: () => (/* binding */ loadPromptFile)
+});
+
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 31 modules
+var src = __webpack_require__(5751);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./packages/evals/src/prompt-file/positions.ts
+
+/** Source position of a YAML node (1-based), or of the document start when it has none. */
+function positionOf(node, lines) {
+    const offset = node?.range?.[0] ?? 0;
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
+}
+/** Position of a key (not its value) in a mapping: where "unknown key" points. */
+function keyPositions(node, lines) {
+    const out = {};
+    if (!(0,dist/* isMap */.jh)(node))
+        return out;
+    for (const pair of node.items) {
+        const key = pair.key;
+        if (key && typeof key.value === 'string')
+            out[key.value] = positionOf(key, lines);
+    }
+    return out;
+}
+/** Position of each value in a mapping: where a finding about a key's value points. */
+function valuePositions(node, lines) {
+    const out = {};
+    if (!(0,dist/* isMap */.jh)(node))
+        return out;
+    for (const pair of node.items) {
+        const key = pair.key;
+        if (key && typeof key.value === 'string')
+            out[key.value] = positionOf(pair.value ?? key, lines);
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./packages/evals/src/prompt-file/schema.ts
+var schema = __webpack_require__(8440);
+;// CONCATENATED MODULE: ./packages/evals/src/prompt-file/load.ts
 
 
 
@@ -35,11 +74,11 @@ function finding(file, ruleId, level, message, at) {
 }
 /** Load a GitHub Models prompt file (`*.prompt.yml`) or a Prompty file, keeping source positions. */
 function loadPromptFile(path, text, workspace) {
-    const file = (0,_llmops_core__WEBPACK_IMPORTED_MODULE_0__/* .toWorkspacePath */ .CR)(workspace, path);
+    const file = (0,src/* toWorkspacePath */.CR)(workspace, path);
     return path.endsWith('.prompty') ? loadPrompty(path, file, text) : loadPromptYml(path, file, text);
 }
 function parseYaml(text, file, lineOffset = 0) {
-    const { doc, lines, problems, value } = (0,_llmops_core__WEBPACK_IMPORTED_MODULE_0__/* .loadYaml */ .yv)(text);
+    const { doc, lines, problems, value } = (0,src/* loadYaml */.yv)(text);
     const findings = problems.map((p) => finding(file, 'yaml/syntax', p.level, p.message, { line: p.line + lineOffset, column: p.column }));
     return { doc, lines, findings, value };
 }
@@ -48,18 +87,18 @@ function loadPromptYml(path, file, text) {
     const { doc, lines, findings, value } = parseYaml(text, file);
     if (findings.some((f) => f.level === 'error'))
         return { prompt, findings };
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(doc.contents)) {
+    if (!(0,dist/* isMap */.jh)(doc.contents)) {
         findings.push(finding(file, 'prompt/schema', 'error', 'a prompt file must be a YAML mapping', START));
         return { prompt, findings };
     }
-    prompt.keys = (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .keyPositions */ .gz)(doc.contents, lines);
-    prompt.values = (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .valuePositions */ .yf)(doc.contents, lines);
+    prompt.keys = keyPositions(doc.contents, lines);
+    prompt.values = valuePositions(doc.contents, lines);
     const data = value;
-    const parsed = _schema__WEBPACK_IMPORTED_MODULE_3__/* .promptFileSchema */ .cq.safeParse(data);
+    const parsed = (0,src/* checkYaml */.cX)(schema/* promptFileSchema */.cq, { doc, lines, value: data });
     if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
+        for (const issue of parsed.issues) {
             const where = issue.path.length ? `'${issue.path.join('.')}': ` : '';
-            findings.push(finding(file, 'prompt/schema', 'error', `${where}${issue.message}`, (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(doc, issue.path), lines)));
+            findings.push(finding(file, 'prompt/schema', 'error', `${where}${issue.message}`, issue));
         }
         return { prompt, findings };
     }
@@ -77,7 +116,7 @@ function loadPromptYml(path, file, text) {
         modelParameters: p.modelParameters ?? {},
         responseFormat: p.responseFormat,
     });
-    const at = (path) => (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(doc, path), lines);
+    const at = (path) => (0,src/* yamlPosition */.b$)({ doc, lines }, path);
     prompt.messages = p.messages.map((m, i) => ({
         role: m.role,
         content: m.content,
@@ -124,9 +163,9 @@ function loadPrompty(path, file, text) {
             return { prompt, findings };
         const meta = (front.value ?? {});
         const shift = (pos) => ({ line: pos.line + 1, column: pos.column });
-        prompt.keys = Object.fromEntries(Object.entries((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .keyPositions */ .gz)(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
-        prompt.values = Object.fromEntries(Object.entries((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .valuePositions */ .yf)(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
-        readPromptyMeta(prompt, meta, shift((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(front.doc, ['sample']), front.lines)));
+        prompt.keys = Object.fromEntries(Object.entries(keyPositions(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
+        prompt.values = Object.fromEntries(Object.entries(valuePositions(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
+        readPromptyMeta(prompt, meta, shift((0,src/* yamlPosition */.b$)(front, ['sample'])));
         bodyStart = end + 1;
     }
     let current;
@@ -176,73 +215,6 @@ function readPromptyMeta(prompt, meta, sampleAt) {
     if (meta.sample && typeof meta.sample === 'object' && !Array.isArray(meta.sample)) {
         prompt.testData = [{ values: meta.sample, at: sampleAt }];
     }
-}
-
-
-/***/ }),
-
-/***/ 5855:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   df: () => (/* binding */ positionOf),
-/* harmony export */   gz: () => (/* binding */ keyPositions),
-/* harmony export */   oB: () => (/* binding */ nodeAt),
-/* harmony export */   yf: () => (/* binding */ valuePositions)
-/* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-
-/** Source position of a YAML node (1-based), or of the document start when it has none. */
-function positionOf(node, lines) {
-    const offset = node?.range?.[0] ?? 0;
-    const { line, col } = lines.linePos(offset);
-    return { line, column: col };
-}
-/** The deepest node that exists along a path: where a finding about that path points. */
-function nodeAt(doc, path) {
-    let node = doc.contents;
-    for (const key of path) {
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
-            const pair = node.items.find((p) => p.key?.value === key);
-            if (!pair)
-                break;
-            node = pair.value ?? pair.key;
-        }
-        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node) && typeof key === 'number') {
-            const item = node.items[key];
-            if (!item)
-                break;
-            node = item;
-        }
-        else {
-            break;
-        }
-    }
-    return node;
-}
-/** Position of a key (not its value) in a mapping: where "unknown key" points. */
-function keyPositions(node, lines) {
-    const out = {};
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
-        return out;
-    for (const pair of node.items) {
-        const key = pair.key;
-        if (key && typeof key.value === 'string')
-            out[key.value] = positionOf(key, lines);
-    }
-    return out;
-}
-/** Position of each value in a mapping: where a finding about a key's value points. */
-function valuePositions(node, lines) {
-    const out = {};
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
-        return out;
-    for (const pair of node.items) {
-        const key = pair.key;
-        if (key && typeof key.value === 'string')
-            out[key.value] = positionOf(pair.value ?? key, lines);
-    }
-    return out;
 }
 
 
@@ -351,26 +323,27 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  ENCODINGS: () => (/* reexport */ ENCODINGS),
-  builtinModels: () => (/* reexport */ builtinModels),
-  checkPrompt: () => (/* reexport */ checkPrompt),
   countChatTokens: () => (/* reexport */ countChatTokens),
   countTokensWithServer: () => (/* reexport */ countTokensWithServer),
-  findModel: () => (/* reexport */ findModel),
   isVersionRaised: () => (/* reexport */ isVersionRaised),
   loadModelTable: () => (/* reexport */ loadModelTable),
-  loadSchemaCompiler: () => (/* reexport */ loadSchemaCompiler),
-  openAiEncoding: () => (/* reexport */ openAiEncoding),
-  promptFingerprint: () => (/* reexport */ promptFingerprint),
   validatePrompts: () => (/* reexport */ validatePrompts),
-  validatePromptsCommand: () => (/* reexport */ validatePromptsCommand),
-  validatePromptsInputs: () => (/* reexport */ validatePromptsInputs)
+  validatePromptsCommand: () => (/* reexport */ validatePromptsCommand)
 });
 
-// EXTERNAL MODULE: ./packages/evals/src/prompt-file/schema.ts
-var schema = __webpack_require__(8440);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 31 modules
+var src = __webpack_require__(5751);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./packages/evals/src/prompt-file/load.ts + 1 modules
+var load = __webpack_require__(7237);
 // EXTERNAL MODULE: ./packages/evals/src/prompt-file/template.ts
 var template = __webpack_require__(4985);
+// EXTERNAL MODULE: ./packages/evals/src/prompt-file/schema.ts
+var schema = __webpack_require__(8440);
 ;// CONCATENATED MODULE: ./packages/evals/src/validate/secrets.ts
 // Credentials that get pasted into prompts and test data by accident. The finding names the
 // kind, never the value.
@@ -575,21 +548,9 @@ function checkSecrets(prompt, emit) {
     }
 }
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 31 modules
-var src = __webpack_require__(5751);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./packages/evals/src/prompt-file/load.ts
-var load = __webpack_require__(1631);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./packages/evals/src/prompt-file/positions.ts
-var positions = __webpack_require__(5855);
 ;// CONCATENATED MODULE: ./packages/evals/src/validate/models.ts
-
 
 
 
@@ -667,14 +628,13 @@ async function loadModelTable(workspace, value) {
     if (yamlError) {
         throw new src/* UserError */.yo(yamlError.message, { file: shown, line: yamlError.line, column: yamlError.column });
     }
-    const parsed = modelsFileSchema.safeParse((0,dist/* isMap */.jh)(doc.contents) ? data : null);
+    const parsed = (0,src/* checkYaml */.cX)(modelsFileSchema, { doc, lines, value: (0,dist/* isMap */.jh)(doc.contents) ? data : null });
     if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const at = (0,positions/* positionOf */.df)((0,positions/* nodeAt */.oB)(doc, issue.path), lines);
-        throw new src/* UserError */.yo(`models file: '${issue.path.join('.') || '(root)'}': ${issue.message}`, {
+        const { path, message, line, column } = parsed.issues[0];
+        throw new src/* UserError */.yo(`models file: '${path.join('.') || '(root)'}': ${message}`, {
             file: shown,
-            line: at.line,
-            column: at.column,
+            line,
+            column,
         });
     }
     for (const [name, spec] of Object.entries(parsed.data.models)) {
@@ -1081,7 +1041,6 @@ const validatePromptsCommand = {
 };
 
 ;// CONCATENATED MODULE: ./packages/evals/src/validate/index.ts
-
 
 
 

@@ -2514,7 +2514,9 @@ exports.basename = (path, { windows } = {}) => {
 __nccwpck_require__.d(__webpack_exports__, {
   dz: () => (/* reexport */ InputError),
   yo: () => (/* reexport */ UserError),
+  xv: () => (/* reexport */ VERSION),
   OM: () => (/* reexport */ changedFilesSince),
+  cX: () => (/* reexport */ checkYaml),
   Gt: () => (/* reexport */ countFindings),
   mK: () => (/* reexport */ defaultBaseRef),
   YV: () => (/* reexport */ durationProblem),
@@ -2551,10 +2553,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   IR: () => (/* reexport */ totalDurationProblem),
   QS: () => (/* reexport */ truncate),
   Fn: () => (/* reexport */ urlSecrets),
-  rF: () => (/* reexport */ wilson)
+  rF: () => (/* reexport */ wilson),
+  b$: () => (/* reexport */ yamlPosition)
 });
 
-// UNUSED EXPORTS: MAX_TIMER_MS, MAX_YAML_ALIASES, VERDICTS, VERSION, annotateCapped, commandText, commentMarker, endingReport, escapeMarkdown, escapeXml, findingLocation, findingsTable, insideWorkspace, isInsideWorkspace, isWithin, publish, publishCheckRun, readInputs, realPath, redactDeep, renderJunit, renderMarkdown, renderSarif, secretForms, setSecretSink, stripControls, upsertStickyComment, verdictFailsStep, workspaceRoot, worstVerdict, writeOutputFile
+// UNUSED EXPORTS: MAX_TIMER_MS, escapeMarkdown, publish, readInputs, renderJunit, renderMarkdown, renderSarif, workspaceRoot, writeOutputFile
 
 ;// CONCATENATED MODULE: ./packages/core/src/duration.ts
 const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -4068,17 +4071,6 @@ function runUrl(run) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/verdict.ts
 const VERDICTS = (/* unused pure expression or super */ null && (['pass', 'fail', 'inconclusive']));
-/** The worst of several verdicts: any fail fails, else any inconclusive is inconclusive. */
-function worstVerdict(verdicts) {
-    let worst = 'pass';
-    for (const verdict of verdicts) {
-        if (verdict === 'fail')
-            return 'fail';
-        if (verdict === 'inconclusive')
-            worst = 'inconclusive';
-    }
-    return worst;
-}
 /** Whether the step should fail for this verdict. */
 function verdictFailsStep(verdict, failOnInconclusive = true) {
     return verdict === 'fail' || (verdict === 'inconclusive' && failOnInconclusive);
@@ -4587,6 +4579,23 @@ function endingReport(action, verdict, headline, reason, location) {
     return { action, verdict, headline, reasons: [reason], metrics: [], tables: [], findings, outputs: {} };
 }
 /**
+ * A bad input ends the run before its options are known. A report an earlier run left at
+ * `report-path` must still not pass for this one's: write this run's (`fail`, the input's line) in
+ * its place, with the `verdict` output and the summary. The host prints the error itself; when
+ * `report-path` is itself the bad input, that line is all there is.
+ */
+async function reportBadInput(command, source, error, host, workspace) {
+    const report = endingReport(command.name, 'fail', 'bad input: stopped before any work', error.message);
+    const quiet = { ...host.runtime, fail: () => { } };
+    const options = { 'report-path': source('report-path')?.trim() ?? '', comment: false };
+    try {
+        await publish(report, command, options, quiet, workspace, {});
+    }
+    catch {
+        // Nothing more to say than the input's own error line.
+    }
+}
+/**
  * Parse inputs, run the command, publish its report: the action entry and the CLI both run
  * this. Once the inputs parse (so `report-path` is known) every ending — a verdict, a bad file,
  * an unreachable endpoint, a crash, a cancellation — writes the report, the summary and the
@@ -4595,8 +4604,16 @@ function endingReport(action, verdict, headline, reason, location) {
 async function executeCommand(command, source, host) {
     for (const name of command.secretInputs)
         registerSecret(source(name));
-    const inputs = readInputs(command.inputs, source, command.secretInputs);
     const workspace = workspaceRoot();
+    let inputs;
+    try {
+        inputs = readInputs(command.inputs, source, command.secretInputs);
+    }
+    catch (error) {
+        if (error instanceof InputError)
+            await reportBadInput(command, source, error, host, workspace);
+        throw error;
+    }
     const controller = new AbortController();
     let onCancel = () => { };
     const cancelled = new Promise((_, reject) => (onCancel = reject));
@@ -4615,6 +4632,7 @@ async function executeCommand(command, source, host) {
     let report;
     let error;
     let annotated = false;
+    let badInput = false;
     try {
         report = await Promise.race([
             command.run(inputs, { workspace, env: process.env, log: host.log, signal: controller.signal }),
@@ -4637,6 +4655,7 @@ async function executeCommand(command, source, host) {
                 column: why.column,
             });
             annotated = Boolean(why.file);
+            badInput = why instanceof InputError;
         }
         else {
             const message = why?.message ?? String(why);
@@ -4676,6 +4695,7 @@ async function executeCommand(command, source, host) {
         report,
         error,
         cancelled: wasCancelled,
+        badInput,
         failed: Boolean(error) || verdictFails || writeFailures.length > 0,
     };
 }
@@ -4762,6 +4782,40 @@ function isInlineYaml(value) {
     return trimmed.includes('\n') || trimmed.startsWith('-') || trimmed.startsWith('[');
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/render/text.ts
+
+/** Plain text for a terminal (the CLI). */
+function show(value) {
+    if (value === null || value === undefined || value === '')
+        return '-';
+    return String(value).replace(/\s+/g, ' ');
+}
+function text_renderTable(table, maxRows) {
+    const rows = table.rows.slice(0, maxRows).map((row) => row.map((c) => show(c).slice(0, 100)));
+    const widths = table.columns.map((col, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), col.length));
+    const line = (cells) => cells
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
+    const lines = [`${table.title}:`, `  ${line(table.columns)}`, ...rows.map((r) => `  ${line(r)}`)];
+    if (table.rows.length > rows.length)
+        lines.push(`  … ${table.rows.length - rows.length} more rows in the JSON report`);
+    if (table.note)
+        lines.push(`  ${table.note}`);
+    return lines.join('\n');
+}
+function renderText(report, maxRows = 30) {
+    const parts = [`${report.action}: ${report.verdict.toUpperCase()} — ${report.headline}`];
+    if (report.reasons.length)
+        parts.push(report.reasons.map((r) => `  - ${r}`).join('\n'));
+    if (report.metrics.length)
+        parts.push(report.metrics.map(([label, value]) => `${label}: ${value}`).join(' | '));
+    const tables = [findingsTable(report.findings), ...report.tables].filter((t) => t !== undefined);
+    for (const table of tables)
+        parts.push(text_renderTable(table, maxRows));
+    return `${parts.join('\n\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/report.ts
 function countFindings(findings, level) {
     return findings.reduce((n, finding) => n + (finding.level === level ? 1 : 0), 0);
@@ -4812,6 +4866,26 @@ function sleep(ms, signal) {
         signal?.addEventListener('abort', onAbort, { once: true });
         wait(ms);
     });
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/wilson.ts
+/** Wilson score interval: well-behaved at 0, 1 and small n, unlike the normal approximation. */
+function wilson(successes, trials, z = 1.959964) {
+    if (trials <= 0)
+        return { successes: 0, trials: 0, rate: 0, low: 0, high: 1 };
+    const p = successes / trials;
+    const z2 = z * z;
+    const denominator = 1 + z2 / trials;
+    const centre = (p + z2 / (2 * trials)) / denominator;
+    const margin = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
+    return {
+        successes,
+        trials,
+        rate: p,
+        // Exact at the edges: floating point would give 0.9999999999999999 for 10/10.
+        low: successes === 0 ? 0 : Math.max(0, centre - margin),
+        high: successes === trials ? 1 : Math.min(1, centre + margin),
+    };
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -4884,66 +4958,49 @@ function parseYaml(text, context) {
     }
     return loaded.value;
 }
-
-;// CONCATENATED MODULE: ./packages/core/src/render/text.ts
-
-/** Plain text for a terminal (the CLI). */
-function show(value) {
-    if (value === null || value === undefined || value === '')
-        return '-';
-    return String(value).replace(/\s+/g, ' ');
+/** Where a path in a loaded document points: the deepest node that exists along it (1-based). */
+function yamlPosition(loaded, path, 
+/** Point at the last key of the path itself, not its value: where "unknown key" points. */
+options = {}) {
+    let node = loaded.doc.contents;
+    for (const [i, key] of path.entries()) {
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((p) => p.key?.value === key);
+            if (!pair)
+                break;
+            node = (options.key && i === path.length - 1 ? null : pair.value) ?? pair.key;
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && typeof key === 'number' && node.items[key]) {
+            node = node.items[key];
+        }
+        else
+            break;
+    }
+    const { line, col } = loaded.lines.linePos(node?.range?.[0] ?? 0);
+    return { line, column: col };
 }
-function text_renderTable(table, maxRows) {
-    const rows = table.rows.slice(0, maxRows).map((row) => row.map((c) => show(c).slice(0, 100)));
-    const widths = table.columns.map((col, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), col.length));
-    const line = (cells) => cells
-        .map((c, i) => c.padEnd(widths[i]))
-        .join('  ')
-        .trimEnd();
-    const lines = [`${table.title}:`, `  ${line(table.columns)}`, ...rows.map((r) => `  ${line(r)}`)];
-    if (table.rows.length > rows.length)
-        lines.push(`  … ${table.rows.length - rows.length} more rows in the JSON report`);
-    if (table.note)
-        lines.push(`  ${table.note}`);
-    return lines.join('\n');
-}
-function renderText(report, maxRows = 30) {
-    const parts = [`${report.action}: ${report.verdict.toUpperCase()} — ${report.headline}`];
-    if (report.reasons.length)
-        parts.push(report.reasons.map((r) => `  - ${r}`).join('\n'));
-    if (report.metrics.length)
-        parts.push(report.metrics.map(([label, value]) => `${label}: ${value}`).join(' | '));
-    const tables = [findingsTable(report.findings), ...report.tables].filter((t) => t !== undefined);
-    for (const table of tables)
-        parts.push(text_renderTable(table, maxRows));
-    return `${parts.join('\n\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/wilson.ts
-/** Wilson score interval: well-behaved at 0, 1 and small n, unlike the normal approximation. */
-function wilson(successes, trials, z = 1.959964) {
-    if (trials <= 0)
-        return { successes: 0, trials: 0, rate: 0, low: 0, high: 1 };
-    const p = successes / trials;
-    const z2 = z * z;
-    const denominator = 1 + z2 / trials;
-    const centre = (p + z2 / (2 * trials)) / denominator;
-    const margin = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
-    return {
-        successes,
-        trials,
-        rate: p,
-        // Exact at the edges: floating point would give 0.9999999999999999 for 10/10.
-        low: successes === 0 ? 0 : Math.max(0, centre - margin),
-        high: successes === trials ? 1 : Math.min(1, centre + margin),
-    };
+/**
+ * Check a loaded YAML document's value against a zod schema (the format's one definition): the
+ * typed value, or every issue with the line and column of the node it is about.
+ */
+function checkYaml(schema, loaded) {
+    const parsed = schema.safeParse(loaded.value);
+    if (parsed.success)
+        return { success: true, data: parsed.data };
+    const issues = parsed.error.issues.map((issue) => {
+        // An unknown key is about the key, not the mapping it is in.
+        const unknown = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : undefined;
+        return {
+            code: issue.code,
+            path: unknown ?? issue.path,
+            message: issue.message,
+            ...yamlPosition(loaded, unknown ?? issue.path, { key: !!unknown }),
+        };
+    });
+    return { success: false, issues };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
-
-
-
-
 
 
 
@@ -7962,7 +8019,7 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
@@ -23761,13 +23818,13 @@ const commands = {
     'validate-prompts': async () => (await __nccwpck_require__.e(/* import() */ 998).then(__nccwpck_require__.bind(__nccwpck_require__, 1998))).validatePromptsCommand,
     'metric-gate': async () => (await __nccwpck_require__.e(/* import() */ 891).then(__nccwpck_require__.bind(__nccwpck_require__, 5891))).metricGateCommand,
     'trivy-wrap': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(991), __nccwpck_require__.e(939)]).then(__nccwpck_require__.bind(__nccwpck_require__, 939))).trivyWrapCommand,
-    'llm-quality-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(463), __nccwpck_require__.e(784), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1754))).qualityGateCommand,
-    'canary-step': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(635), __nccwpck_require__.e(891), __nccwpck_require__.e(883)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3883))).canaryStepCommand,
-    'safety-tests': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(784), __nccwpck_require__.e(536)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1536))).safetyTestsCommand,
+    'llm-quality-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(463), __nccwpck_require__.e(23), __nccwpck_require__.e(815)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2815))).qualityGateCommand,
+    'canary-step': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(635), __nccwpck_require__.e(891), __nccwpck_require__.e(918)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9918))).canaryStepCommand,
+    'safety-tests': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(23), __nccwpck_require__.e(872)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8872))).safetyTestsCommand,
 };
 /** Commands with cleanup for a `post:` step (the runner runs it after the job, on failure and cancellation too). */
 const postCommands = {
-    'canary-step': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(635), __nccwpck_require__.e(891), __nccwpck_require__.e(883)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3883))).canaryStepPostCommand,
+    'canary-step': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(635), __nccwpck_require__.e(891), __nccwpck_require__.e(918)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9918))).canaryStepPostCommand,
 };
 
 ;// CONCATENATED MODULE: ./packages/cli/src/manifest.generated.ts
@@ -24656,7 +24713,7 @@ async function main(argv) {
         overrides: { comment: false },
     });
     process.stdout.write((0,src/* logLines */.OG)((0,src/* redactSecrets */.fp)((0,src/* renderText */.S5)(result.report))).join('\n'));
-    return result.failed ? 1 : 0;
+    return result.badInput ? 2 : result.failed ? 1 : 0;
 }
 main(process.argv.slice(2)).then((code) => (process.exitCode = code), (error) => {
     if (error instanceof UsageError || error instanceof src/* InputError */.dz) {

@@ -10,7 +10,9 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   dz: () => (/* reexport */ errors/* InputError */.dz),
   yo: () => (/* reexport */ errors/* UserError */.yo),
+  xv: () => (/* reexport */ version/* VERSION */.x),
   OM: () => (/* reexport */ changedFilesSince),
+  cX: () => (/* reexport */ checkYaml),
   Gt: () => (/* reexport */ countFindings),
   mK: () => (/* reexport */ defaultBaseRef),
   YV: () => (/* reexport */ duration/* durationProblem */.YV),
@@ -43,10 +45,11 @@ __webpack_require__.d(__webpack_exports__, {
   IR: () => (/* reexport */ duration/* totalDurationProblem */.IR),
   QS: () => (/* reexport */ src_escape/* truncate */.xv),
   Fn: () => (/* reexport */ url/* urlSecrets */.Fn),
-  rF: () => (/* reexport */ wilson)
+  rF: () => (/* reexport */ wilson),
+  b$: () => (/* reexport */ yamlPosition)
 });
 
-// UNUSED EXPORTS: MAX_TIMER_MS, MAX_YAML_ALIASES, VERDICTS, VERSION, annotateCapped, commandText, commentMarker, endingReport, escapeMarkdown, escapeXml, executeCommand, findingLocation, findingsTable, formatUserError, insideWorkspace, isInsideWorkspace, isWithin, logLines, publish, publishCheckRun, readInputs, realPath, redactDeep, renderJunit, renderMarkdown, renderSarif, renderText, secretForms, setSecretSink, stripControls, upsertStickyComment, verdictFailsStep, workspaceRoot, worstVerdict, writeOutputFile
+// UNUSED EXPORTS: MAX_TIMER_MS, escapeMarkdown, executeCommand, formatUserError, logLines, publish, readInputs, renderJunit, renderMarkdown, renderSarif, renderText, workspaceRoot, writeOutputFile
 
 // EXTERNAL MODULE: ./packages/core/src/duration.ts
 var duration = __webpack_require__(9713);
@@ -133,6 +136,8 @@ function defaultBaseRef(env = process.env) {
     return env.GITHUB_BASE_REF || undefined;
 }
 
+// EXTERNAL MODULE: ./packages/core/src/github/context.ts
+var context = __webpack_require__(9594);
 ;// CONCATENATED MODULE: ./packages/core/src/inline-yaml.ts
 /**
  * Whether an input that takes "a YAML list, inline or a file path" holds the list itself: a
@@ -145,8 +150,48 @@ function isInlineYaml(value) {
 
 // EXTERNAL MODULE: ./packages/core/src/inputs.ts
 var inputs = __webpack_require__(7276);
-// EXTERNAL MODULE: ./packages/core/src/publish.ts + 2 modules
-var publish = __webpack_require__(5102);
+// EXTERNAL MODULE: ./packages/core/src/publish.ts + 3 modules
+var publish = __webpack_require__(1948);
+// EXTERNAL MODULE: ./packages/core/src/render/junit.ts
+var junit = __webpack_require__(1038);
+// EXTERNAL MODULE: ./packages/core/src/render/markdown.ts
+var markdown = __webpack_require__(2901);
+// EXTERNAL MODULE: ./packages/core/src/render/sarif.ts
+var sarif = __webpack_require__(6395);
+;// CONCATENATED MODULE: ./packages/core/src/render/text.ts
+
+/** Plain text for a terminal (the CLI). */
+function show(value) {
+    if (value === null || value === undefined || value === '')
+        return '-';
+    return String(value).replace(/\s+/g, ' ');
+}
+function renderTable(table, maxRows) {
+    const rows = table.rows.slice(0, maxRows).map((row) => row.map((c) => show(c).slice(0, 100)));
+    const widths = table.columns.map((col, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), col.length));
+    const line = (cells) => cells
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
+    const lines = [`${table.title}:`, `  ${line(table.columns)}`, ...rows.map((r) => `  ${line(r)}`)];
+    if (table.rows.length > rows.length)
+        lines.push(`  … ${table.rows.length - rows.length} more rows in the JSON report`);
+    if (table.note)
+        lines.push(`  ${table.note}`);
+    return lines.join('\n');
+}
+function renderText(report, maxRows = 30) {
+    const parts = [`${report.action}: ${report.verdict.toUpperCase()} — ${report.headline}`];
+    if (report.reasons.length)
+        parts.push(report.reasons.map((r) => `  - ${r}`).join('\n'));
+    if (report.metrics.length)
+        parts.push(report.metrics.map(([label, value]) => `${label}: ${value}`).join(' | '));
+    const tables = [findingsTable(report.findings), ...report.tables].filter((t) => t !== undefined);
+    for (const table of tables)
+        parts.push(renderTable(table, maxRows));
+    return `${parts.join('\n\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/report.ts
 function countFindings(findings, level) {
     return findings.reduce((n, finding) => n + (finding.level === level ? 1 : 0), 0);
@@ -205,6 +250,28 @@ function sleep(ms, signal) {
 
 // EXTERNAL MODULE: ./packages/core/src/url.ts
 var url = __webpack_require__(2520);
+// EXTERNAL MODULE: ./packages/core/src/version.ts
+var version = __webpack_require__(8109);
+;// CONCATENATED MODULE: ./packages/core/src/wilson.ts
+/** Wilson score interval: well-behaved at 0, 1 and small n, unlike the normal approximation. */
+function wilson(successes, trials, z = 1.959964) {
+    if (trials <= 0)
+        return { successes: 0, trials: 0, rate: 0, low: 0, high: 1 };
+    const p = successes / trials;
+    const z2 = z * z;
+    const denominator = 1 + z2 / trials;
+    const centre = (p + z2 / (2 * trials)) / denominator;
+    const margin = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
+    return {
+        successes,
+        trials,
+        rate: p,
+        // Exact at the edges: floating point would give 0.9999999999999999 for 10/10.
+        low: successes === 0 ? 0 : Math.max(0, centre - margin),
+        high: successes === trials ? 1 : Math.min(1, centre + margin),
+    };
+}
+
 // EXTERNAL MODULE: ./packages/core/src/workspace.ts
 var workspace = __webpack_require__(3268);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -277,76 +344,49 @@ function parseYaml(text, context) {
     }
     return loaded.value;
 }
-
-// EXTERNAL MODULE: ./packages/core/src/github/context.ts
-var context = __webpack_require__(9594);
-// EXTERNAL MODULE: ./packages/core/src/github/check-run.ts
-var check_run = __webpack_require__(2793);
-// EXTERNAL MODULE: ./packages/core/src/render/markdown.ts
-var markdown = __webpack_require__(2901);
-;// CONCATENATED MODULE: ./packages/core/src/render/text.ts
-
-/** Plain text for a terminal (the CLI). */
-function show(value) {
-    if (value === null || value === undefined || value === '')
-        return '-';
-    return String(value).replace(/\s+/g, ' ');
+/** Where a path in a loaded document points: the deepest node that exists along it (1-based). */
+function yamlPosition(loaded, path, 
+/** Point at the last key of the path itself, not its value: where "unknown key" points. */
+options = {}) {
+    let node = loaded.doc.contents;
+    for (const [i, key] of path.entries()) {
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((p) => p.key?.value === key);
+            if (!pair)
+                break;
+            node = (options.key && i === path.length - 1 ? null : pair.value) ?? pair.key;
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && typeof key === 'number' && node.items[key]) {
+            node = node.items[key];
+        }
+        else
+            break;
+    }
+    const { line, col } = loaded.lines.linePos(node?.range?.[0] ?? 0);
+    return { line, column: col };
 }
-function renderTable(table, maxRows) {
-    const rows = table.rows.slice(0, maxRows).map((row) => row.map((c) => show(c).slice(0, 100)));
-    const widths = table.columns.map((col, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), col.length));
-    const line = (cells) => cells
-        .map((c, i) => c.padEnd(widths[i]))
-        .join('  ')
-        .trimEnd();
-    const lines = [`${table.title}:`, `  ${line(table.columns)}`, ...rows.map((r) => `  ${line(r)}`)];
-    if (table.rows.length > rows.length)
-        lines.push(`  … ${table.rows.length - rows.length} more rows in the JSON report`);
-    if (table.note)
-        lines.push(`  ${table.note}`);
-    return lines.join('\n');
-}
-function renderText(report, maxRows = 30) {
-    const parts = [`${report.action}: ${report.verdict.toUpperCase()} — ${report.headline}`];
-    if (report.reasons.length)
-        parts.push(report.reasons.map((r) => `  - ${r}`).join('\n'));
-    if (report.metrics.length)
-        parts.push(report.metrics.map(([label, value]) => `${label}: ${value}`).join(' | '));
-    const tables = [findingsTable(report.findings), ...report.tables].filter((t) => t !== undefined);
-    for (const table of tables)
-        parts.push(renderTable(table, maxRows));
-    return `${parts.join('\n\n')}\n`;
-}
-
-// EXTERNAL MODULE: ./packages/core/src/render/sarif.ts
-var sarif = __webpack_require__(6395);
-// EXTERNAL MODULE: ./packages/core/src/render/junit.ts
-var junit = __webpack_require__(1038);
-;// CONCATENATED MODULE: ./packages/core/src/wilson.ts
-/** Wilson score interval: well-behaved at 0, 1 and small n, unlike the normal approximation. */
-function wilson(successes, trials, z = 1.959964) {
-    if (trials <= 0)
-        return { successes: 0, trials: 0, rate: 0, low: 0, high: 1 };
-    const p = successes / trials;
-    const z2 = z * z;
-    const denominator = 1 + z2 / trials;
-    const centre = (p + z2 / (2 * trials)) / denominator;
-    const margin = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
-    return {
-        successes,
-        trials,
-        rate: p,
-        // Exact at the edges: floating point would give 0.9999999999999999 for 10/10.
-        low: successes === 0 ? 0 : Math.max(0, centre - margin),
-        high: successes === trials ? 1 : Math.min(1, centre + margin),
-    };
+/**
+ * Check a loaded YAML document's value against a zod schema (the format's one definition): the
+ * typed value, or every issue with the line and column of the node it is about.
+ */
+function checkYaml(schema, loaded) {
+    const parsed = schema.safeParse(loaded.value);
+    if (parsed.success)
+        return { success: true, data: parsed.data };
+    const issues = parsed.error.issues.map((issue) => {
+        // An unknown key is about the key, not the mapping it is in.
+        const unknown = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : undefined;
+        return {
+            code: issue.code,
+            path: unknown ?? issue.path,
+            message: issue.message,
+            ...yamlPosition(loaded, unknown ?? issue.path, { key: !!unknown }),
+        };
+    });
+    return { success: false, issues };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
-
-
-
-
 
 
 
@@ -383,46 +423,19 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  ACTION: () => (/* reexport */ ACTION),
-  ALL_SEVERITIES: () => (/* reexport */ ALL_SEVERITIES),
-  DEFAULT_DOWNLOAD_BASE: () => (/* reexport */ DEFAULT_DOWNLOAD_BASE),
   DOWNLOAD_BASE_ENV: () => (/* reexport */ DOWNLOAD_BASE_ENV),
-  EXPIRED_RULE: () => (/* reexport */ EXPIRED_RULE),
-  GATE_AFFECTING_TRIVY_ENV: () => (/* reexport */ GATE_AFFECTING_TRIVY_ENV),
   INSTALL_MARKER: () => (/* reexport */ INSTALL_MARKER),
   PINNED_SUMS: () => (/* reexport */ PINNED_SUMS),
   PINNED_TRIVY_VERSION: () => (/* reexport */ PINNED_TRIVY_VERSION),
-  SEVERITIES: () => (/* reexport */ SEVERITIES),
-  TRIVY_SARIF_TOOL: () => (/* reexport */ TRIVY_SARIF_TOOL),
   assetName: () => (/* reexport */ assetName),
-  backstopMs: () => (/* reexport */ backstopMs),
   buildReport: () => (/* reexport */ buildReport),
   bySeverity: () => (/* reexport */ bySeverity),
-  collectFindings: () => (/* reexport */ collectFindings),
-  dockerfilePlace: () => (/* reexport */ dockerfilePlace),
-  entryMatches: () => (/* reexport */ entryMatches),
-  fallbackScore: () => (/* reexport */ fallbackScore),
-  gateFindings: () => (/* reexport */ gateFindings),
   gatedSeverities: () => (/* reexport */ gatedSeverities),
   installTrivy: () => (/* reexport */ installTrivy),
-  isExpired: () => (/* reexport */ isExpired),
-  isPlatformKey: () => (/* reexport */ isPlatformKey),
   loadAllowlist: () => (/* reexport */ loadAllowlist),
-  parseAllowlist: () => (/* reexport */ parseAllowlist),
   parseTrivyReport: () => (/* reexport */ parseTrivyReport),
-  placeAt: () => (/* reexport */ placeAt),
-  placeOfPackage: () => (/* reexport */ placeOfPackage),
-  runTrivy: () => (/* reexport */ runTrivy),
-  severityRank: () => (/* reexport */ severityRank),
-  sha256File: () => (/* reexport */ sha256File),
-  targetFile: () => (/* reexport */ targetFile),
   toFinding: () => (/* reexport */ toFinding),
-  toSeverity: () => (/* reexport */ toSeverity),
-  trivyArgs: () => (/* reexport */ trivyArgs),
-  trivyEnv: () => (/* reexport */ trivyEnv),
-  trivyReportSchema: () => (/* reexport */ trivyReportSchema),
-  trivyWrapCommand: () => (/* reexport */ trivyWrapCommand),
-  trivyWrapInputs: () => (/* reexport */ trivyWrapInputs)
+  trivyWrapCommand: () => (/* reexport */ trivyWrapCommand)
 });
 
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
@@ -1691,9 +1704,6 @@ const trivyWrapCommand = {
 };
 
 ;// CONCATENATED MODULE: ./packages/trivy/src/index.ts
-
-
-
 
 
 

@@ -10,7 +10,9 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   dz: () => (/* reexport */ errors/* InputError */.dz),
   yo: () => (/* reexport */ errors/* UserError */.yo),
+  xv: () => (/* reexport */ version/* VERSION */.x),
   OM: () => (/* reexport */ changedFilesSince),
+  cX: () => (/* reexport */ checkYaml),
   Gt: () => (/* reexport */ countFindings),
   mK: () => (/* reexport */ defaultBaseRef),
   YV: () => (/* reexport */ duration/* durationProblem */.YV),
@@ -43,10 +45,11 @@ __webpack_require__.d(__webpack_exports__, {
   IR: () => (/* reexport */ duration/* totalDurationProblem */.IR),
   QS: () => (/* reexport */ src_escape/* truncate */.xv),
   Fn: () => (/* reexport */ url/* urlSecrets */.Fn),
-  rF: () => (/* reexport */ wilson)
+  rF: () => (/* reexport */ wilson),
+  b$: () => (/* reexport */ yamlPosition)
 });
 
-// UNUSED EXPORTS: MAX_TIMER_MS, MAX_YAML_ALIASES, VERDICTS, VERSION, annotateCapped, commandText, commentMarker, endingReport, escapeMarkdown, escapeXml, executeCommand, findingLocation, findingsTable, formatUserError, insideWorkspace, isInsideWorkspace, isWithin, logLines, publish, publishCheckRun, readInputs, realPath, redactDeep, renderJunit, renderMarkdown, renderSarif, renderText, secretForms, setSecretSink, stripControls, upsertStickyComment, verdictFailsStep, workspaceRoot, worstVerdict, writeOutputFile
+// UNUSED EXPORTS: MAX_TIMER_MS, escapeMarkdown, executeCommand, formatUserError, logLines, publish, readInputs, renderJunit, renderMarkdown, renderSarif, renderText, workspaceRoot, writeOutputFile
 
 // EXTERNAL MODULE: ./packages/core/src/duration.ts
 var duration = __webpack_require__(9713);
@@ -133,6 +136,8 @@ function defaultBaseRef(env = process.env) {
     return env.GITHUB_BASE_REF || undefined;
 }
 
+// EXTERNAL MODULE: ./packages/core/src/github/context.ts
+var context = __webpack_require__(9594);
 ;// CONCATENATED MODULE: ./packages/core/src/inline-yaml.ts
 /**
  * Whether an input that takes "a YAML list, inline or a file path" holds the list itself: a
@@ -145,8 +150,48 @@ function isInlineYaml(value) {
 
 // EXTERNAL MODULE: ./packages/core/src/inputs.ts
 var inputs = __webpack_require__(7276);
-// EXTERNAL MODULE: ./packages/core/src/publish.ts + 2 modules
-var publish = __webpack_require__(5102);
+// EXTERNAL MODULE: ./packages/core/src/publish.ts + 3 modules
+var publish = __webpack_require__(1948);
+// EXTERNAL MODULE: ./packages/core/src/render/junit.ts
+var junit = __webpack_require__(1038);
+// EXTERNAL MODULE: ./packages/core/src/render/markdown.ts
+var markdown = __webpack_require__(2901);
+// EXTERNAL MODULE: ./packages/core/src/render/sarif.ts
+var sarif = __webpack_require__(6395);
+;// CONCATENATED MODULE: ./packages/core/src/render/text.ts
+
+/** Plain text for a terminal (the CLI). */
+function show(value) {
+    if (value === null || value === undefined || value === '')
+        return '-';
+    return String(value).replace(/\s+/g, ' ');
+}
+function renderTable(table, maxRows) {
+    const rows = table.rows.slice(0, maxRows).map((row) => row.map((c) => show(c).slice(0, 100)));
+    const widths = table.columns.map((col, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), col.length));
+    const line = (cells) => cells
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
+    const lines = [`${table.title}:`, `  ${line(table.columns)}`, ...rows.map((r) => `  ${line(r)}`)];
+    if (table.rows.length > rows.length)
+        lines.push(`  … ${table.rows.length - rows.length} more rows in the JSON report`);
+    if (table.note)
+        lines.push(`  ${table.note}`);
+    return lines.join('\n');
+}
+function renderText(report, maxRows = 30) {
+    const parts = [`${report.action}: ${report.verdict.toUpperCase()} — ${report.headline}`];
+    if (report.reasons.length)
+        parts.push(report.reasons.map((r) => `  - ${r}`).join('\n'));
+    if (report.metrics.length)
+        parts.push(report.metrics.map(([label, value]) => `${label}: ${value}`).join(' | '));
+    const tables = [findingsTable(report.findings), ...report.tables].filter((t) => t !== undefined);
+    for (const table of tables)
+        parts.push(renderTable(table, maxRows));
+    return `${parts.join('\n\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/report.ts
 function countFindings(findings, level) {
     return findings.reduce((n, finding) => n + (finding.level === level ? 1 : 0), 0);
@@ -205,6 +250,28 @@ function sleep(ms, signal) {
 
 // EXTERNAL MODULE: ./packages/core/src/url.ts
 var url = __webpack_require__(2520);
+// EXTERNAL MODULE: ./packages/core/src/version.ts
+var version = __webpack_require__(8109);
+;// CONCATENATED MODULE: ./packages/core/src/wilson.ts
+/** Wilson score interval: well-behaved at 0, 1 and small n, unlike the normal approximation. */
+function wilson(successes, trials, z = 1.959964) {
+    if (trials <= 0)
+        return { successes: 0, trials: 0, rate: 0, low: 0, high: 1 };
+    const p = successes / trials;
+    const z2 = z * z;
+    const denominator = 1 + z2 / trials;
+    const centre = (p + z2 / (2 * trials)) / denominator;
+    const margin = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
+    return {
+        successes,
+        trials,
+        rate: p,
+        // Exact at the edges: floating point would give 0.9999999999999999 for 10/10.
+        low: successes === 0 ? 0 : Math.max(0, centre - margin),
+        high: successes === trials ? 1 : Math.min(1, centre + margin),
+    };
+}
+
 // EXTERNAL MODULE: ./packages/core/src/workspace.ts
 var workspace = __webpack_require__(3268);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -277,69 +344,46 @@ function parseYaml(text, context) {
     }
     return loaded.value;
 }
-
-// EXTERNAL MODULE: ./packages/core/src/github/context.ts
-var context = __webpack_require__(9594);
-// EXTERNAL MODULE: ./packages/core/src/github/check-run.ts
-var check_run = __webpack_require__(2793);
-// EXTERNAL MODULE: ./packages/core/src/render/markdown.ts
-var markdown = __webpack_require__(2901);
-;// CONCATENATED MODULE: ./packages/core/src/render/text.ts
-
-/** Plain text for a terminal (the CLI). */
-function show(value) {
-    if (value === null || value === undefined || value === '')
-        return '-';
-    return String(value).replace(/\s+/g, ' ');
+/** Where a path in a loaded document points: the deepest node that exists along it (1-based). */
+function yamlPosition(loaded, path, 
+/** Point at the last key of the path itself, not its value: where "unknown key" points. */
+options = {}) {
+    let node = loaded.doc.contents;
+    for (const [i, key] of path.entries()) {
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((p) => p.key?.value === key);
+            if (!pair)
+                break;
+            node = (options.key && i === path.length - 1 ? null : pair.value) ?? pair.key;
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && typeof key === 'number' && node.items[key]) {
+            node = node.items[key];
+        }
+        else
+            break;
+    }
+    const { line, col } = loaded.lines.linePos(node?.range?.[0] ?? 0);
+    return { line, column: col };
 }
-function renderTable(table, maxRows) {
-    const rows = table.rows.slice(0, maxRows).map((row) => row.map((c) => show(c).slice(0, 100)));
-    const widths = table.columns.map((col, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), col.length));
-    const line = (cells) => cells
-        .map((c, i) => c.padEnd(widths[i]))
-        .join('  ')
-        .trimEnd();
-    const lines = [`${table.title}:`, `  ${line(table.columns)}`, ...rows.map((r) => `  ${line(r)}`)];
-    if (table.rows.length > rows.length)
-        lines.push(`  … ${table.rows.length - rows.length} more rows in the JSON report`);
-    if (table.note)
-        lines.push(`  ${table.note}`);
-    return lines.join('\n');
-}
-function renderText(report, maxRows = 30) {
-    const parts = [`${report.action}: ${report.verdict.toUpperCase()} — ${report.headline}`];
-    if (report.reasons.length)
-        parts.push(report.reasons.map((r) => `  - ${r}`).join('\n'));
-    if (report.metrics.length)
-        parts.push(report.metrics.map(([label, value]) => `${label}: ${value}`).join(' | '));
-    const tables = [findingsTable(report.findings), ...report.tables].filter((t) => t !== undefined);
-    for (const table of tables)
-        parts.push(renderTable(table, maxRows));
-    return `${parts.join('\n\n')}\n`;
-}
-
-// EXTERNAL MODULE: ./packages/core/src/render/sarif.ts
-var sarif = __webpack_require__(6395);
-// EXTERNAL MODULE: ./packages/core/src/render/junit.ts
-var junit = __webpack_require__(1038);
-;// CONCATENATED MODULE: ./packages/core/src/wilson.ts
-/** Wilson score interval: well-behaved at 0, 1 and small n, unlike the normal approximation. */
-function wilson(successes, trials, z = 1.959964) {
-    if (trials <= 0)
-        return { successes: 0, trials: 0, rate: 0, low: 0, high: 1 };
-    const p = successes / trials;
-    const z2 = z * z;
-    const denominator = 1 + z2 / trials;
-    const centre = (p + z2 / (2 * trials)) / denominator;
-    const margin = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
-    return {
-        successes,
-        trials,
-        rate: p,
-        // Exact at the edges: floating point would give 0.9999999999999999 for 10/10.
-        low: successes === 0 ? 0 : Math.max(0, centre - margin),
-        high: successes === trials ? 1 : Math.min(1, centre + margin),
-    };
+/**
+ * Check a loaded YAML document's value against a zod schema (the format's one definition): the
+ * typed value, or every issue with the line and column of the node it is about.
+ */
+function checkYaml(schema, loaded) {
+    const parsed = schema.safeParse(loaded.value);
+    if (parsed.success)
+        return { success: true, data: parsed.data };
+    const issues = parsed.error.issues.map((issue) => {
+        // An unknown key is about the key, not the mapping it is in.
+        const unknown = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : undefined;
+        return {
+            code: issue.code,
+            path: unknown ?? issue.path,
+            message: issue.message,
+            ...yamlPosition(loaded, unknown ?? issue.path, { key: !!unknown }),
+        };
+    });
+    return { success: false, issues };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
@@ -369,22 +413,57 @@ function wilson(successes, trials, z = 1.959964) {
 
 
 
-
-
-
-
 /***/ }),
 
-/***/ 1631:
+/***/ 7237:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ loadPromptFile)
-/* harmony export */ });
-/* harmony import */ var _llmops_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8983);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
-/* harmony import */ var _positions__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5855);
-/* harmony import */ var _schema__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8440);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  l: () => (/* binding */ loadPromptFile)
+});
+
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
+var src = __webpack_require__(8983);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./packages/evals/src/prompt-file/positions.ts
+
+/** Source position of a YAML node (1-based), or of the document start when it has none. */
+function positionOf(node, lines) {
+    const offset = node?.range?.[0] ?? 0;
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
+}
+/** Position of a key (not its value) in a mapping: where "unknown key" points. */
+function keyPositions(node, lines) {
+    const out = {};
+    if (!(0,dist/* isMap */.jh)(node))
+        return out;
+    for (const pair of node.items) {
+        const key = pair.key;
+        if (key && typeof key.value === 'string')
+            out[key.value] = positionOf(key, lines);
+    }
+    return out;
+}
+/** Position of each value in a mapping: where a finding about a key's value points. */
+function valuePositions(node, lines) {
+    const out = {};
+    if (!(0,dist/* isMap */.jh)(node))
+        return out;
+    for (const pair of node.items) {
+        const key = pair.key;
+        if (key && typeof key.value === 'string')
+            out[key.value] = positionOf(pair.value ?? key, lines);
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./packages/evals/src/prompt-file/schema.ts
+var schema = __webpack_require__(8440);
+;// CONCATENATED MODULE: ./packages/evals/src/prompt-file/load.ts
 
 
 
@@ -408,11 +487,11 @@ function finding(file, ruleId, level, message, at) {
 }
 /** Load a GitHub Models prompt file (`*.prompt.yml`) or a Prompty file, keeping source positions. */
 function loadPromptFile(path, text, workspace) {
-    const file = (0,_llmops_core__WEBPACK_IMPORTED_MODULE_0__/* .toWorkspacePath */ .CR)(workspace, path);
+    const file = (0,src/* toWorkspacePath */.CR)(workspace, path);
     return path.endsWith('.prompty') ? loadPrompty(path, file, text) : loadPromptYml(path, file, text);
 }
 function parseYaml(text, file, lineOffset = 0) {
-    const { doc, lines, problems, value } = (0,_llmops_core__WEBPACK_IMPORTED_MODULE_0__/* .loadYaml */ .yv)(text);
+    const { doc, lines, problems, value } = (0,src/* loadYaml */.yv)(text);
     const findings = problems.map((p) => finding(file, 'yaml/syntax', p.level, p.message, { line: p.line + lineOffset, column: p.column }));
     return { doc, lines, findings, value };
 }
@@ -421,18 +500,18 @@ function loadPromptYml(path, file, text) {
     const { doc, lines, findings, value } = parseYaml(text, file);
     if (findings.some((f) => f.level === 'error'))
         return { prompt, findings };
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(doc.contents)) {
+    if (!(0,dist/* isMap */.jh)(doc.contents)) {
         findings.push(finding(file, 'prompt/schema', 'error', 'a prompt file must be a YAML mapping', START));
         return { prompt, findings };
     }
-    prompt.keys = (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .keyPositions */ .gz)(doc.contents, lines);
-    prompt.values = (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .valuePositions */ .yf)(doc.contents, lines);
+    prompt.keys = keyPositions(doc.contents, lines);
+    prompt.values = valuePositions(doc.contents, lines);
     const data = value;
-    const parsed = _schema__WEBPACK_IMPORTED_MODULE_3__/* .promptFileSchema */ .cq.safeParse(data);
+    const parsed = (0,src/* checkYaml */.cX)(schema/* promptFileSchema */.cq, { doc, lines, value: data });
     if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
+        for (const issue of parsed.issues) {
             const where = issue.path.length ? `'${issue.path.join('.')}': ` : '';
-            findings.push(finding(file, 'prompt/schema', 'error', `${where}${issue.message}`, (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(doc, issue.path), lines)));
+            findings.push(finding(file, 'prompt/schema', 'error', `${where}${issue.message}`, issue));
         }
         return { prompt, findings };
     }
@@ -450,7 +529,7 @@ function loadPromptYml(path, file, text) {
         modelParameters: p.modelParameters ?? {},
         responseFormat: p.responseFormat,
     });
-    const at = (path) => (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(doc, path), lines);
+    const at = (path) => (0,src/* yamlPosition */.b$)({ doc, lines }, path);
     prompt.messages = p.messages.map((m, i) => ({
         role: m.role,
         content: m.content,
@@ -497,9 +576,9 @@ function loadPrompty(path, file, text) {
             return { prompt, findings };
         const meta = (front.value ?? {});
         const shift = (pos) => ({ line: pos.line + 1, column: pos.column });
-        prompt.keys = Object.fromEntries(Object.entries((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .keyPositions */ .gz)(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
-        prompt.values = Object.fromEntries(Object.entries((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .valuePositions */ .yf)(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
-        readPromptyMeta(prompt, meta, shift((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(front.doc, ['sample']), front.lines)));
+        prompt.keys = Object.fromEntries(Object.entries(keyPositions(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
+        prompt.values = Object.fromEntries(Object.entries(valuePositions(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
+        readPromptyMeta(prompt, meta, shift((0,src/* yamlPosition */.b$)(front, ['sample'])));
         bodyStart = end + 1;
     }
     let current;
@@ -549,73 +628,6 @@ function readPromptyMeta(prompt, meta, sampleAt) {
     if (meta.sample && typeof meta.sample === 'object' && !Array.isArray(meta.sample)) {
         prompt.testData = [{ values: meta.sample, at: sampleAt }];
     }
-}
-
-
-/***/ }),
-
-/***/ 5855:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   df: () => (/* binding */ positionOf),
-/* harmony export */   gz: () => (/* binding */ keyPositions),
-/* harmony export */   oB: () => (/* binding */ nodeAt),
-/* harmony export */   yf: () => (/* binding */ valuePositions)
-/* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-
-/** Source position of a YAML node (1-based), or of the document start when it has none. */
-function positionOf(node, lines) {
-    const offset = node?.range?.[0] ?? 0;
-    const { line, col } = lines.linePos(offset);
-    return { line, column: col };
-}
-/** The deepest node that exists along a path: where a finding about that path points. */
-function nodeAt(doc, path) {
-    let node = doc.contents;
-    for (const key of path) {
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
-            const pair = node.items.find((p) => p.key?.value === key);
-            if (!pair)
-                break;
-            node = pair.value ?? pair.key;
-        }
-        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node) && typeof key === 'number') {
-            const item = node.items[key];
-            if (!item)
-                break;
-            node = item;
-        }
-        else {
-            break;
-        }
-    }
-    return node;
-}
-/** Position of a key (not its value) in a mapping: where "unknown key" points. */
-function keyPositions(node, lines) {
-    const out = {};
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
-        return out;
-    for (const pair of node.items) {
-        const key = pair.key;
-        if (key && typeof key.value === 'string')
-            out[key.value] = positionOf(key, lines);
-    }
-    return out;
-}
-/** Position of each value in a mapping: where a finding about a key's value points. */
-function valuePositions(node, lines) {
-    const out = {};
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
-        return out;
-    for (const pair of node.items) {
-        const key = pair.key;
-        if (key && typeof key.value === 'string')
-            out[key.value] = positionOf(pair.value ?? key, lines);
-    }
-    return out;
 }
 
 
@@ -724,26 +736,27 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  ENCODINGS: () => (/* reexport */ ENCODINGS),
-  builtinModels: () => (/* reexport */ builtinModels),
-  checkPrompt: () => (/* reexport */ checkPrompt),
   countChatTokens: () => (/* reexport */ countChatTokens),
   countTokensWithServer: () => (/* reexport */ countTokensWithServer),
-  findModel: () => (/* reexport */ findModel),
   isVersionRaised: () => (/* reexport */ isVersionRaised),
   loadModelTable: () => (/* reexport */ loadModelTable),
-  loadSchemaCompiler: () => (/* reexport */ loadSchemaCompiler),
-  openAiEncoding: () => (/* reexport */ openAiEncoding),
-  promptFingerprint: () => (/* reexport */ promptFingerprint),
   validatePrompts: () => (/* reexport */ validatePrompts),
-  validatePromptsCommand: () => (/* reexport */ validatePromptsCommand),
-  validatePromptsInputs: () => (/* reexport */ validatePromptsInputs)
+  validatePromptsCommand: () => (/* reexport */ validatePromptsCommand)
 });
 
-// EXTERNAL MODULE: ./packages/evals/src/prompt-file/schema.ts
-var schema = __webpack_require__(8440);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
+var src = __webpack_require__(8983);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./packages/evals/src/prompt-file/load.ts + 1 modules
+var load = __webpack_require__(7237);
 // EXTERNAL MODULE: ./packages/evals/src/prompt-file/template.ts
 var template = __webpack_require__(4985);
+// EXTERNAL MODULE: ./packages/evals/src/prompt-file/schema.ts
+var schema = __webpack_require__(8440);
 ;// CONCATENATED MODULE: ./packages/evals/src/validate/secrets.ts
 // Credentials that get pasted into prompts and test data by accident. The finding names the
 // kind, never the value.
@@ -948,21 +961,9 @@ function checkSecrets(prompt, emit) {
     }
 }
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
-var src = __webpack_require__(8983);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./packages/evals/src/prompt-file/load.ts
-var load = __webpack_require__(1631);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./packages/evals/src/prompt-file/positions.ts
-var positions = __webpack_require__(5855);
 ;// CONCATENATED MODULE: ./packages/evals/src/validate/models.ts
-
 
 
 
@@ -1040,14 +1041,13 @@ async function loadModelTable(workspace, value) {
     if (yamlError) {
         throw new src/* UserError */.yo(yamlError.message, { file: shown, line: yamlError.line, column: yamlError.column });
     }
-    const parsed = modelsFileSchema.safeParse((0,dist/* isMap */.jh)(doc.contents) ? data : null);
+    const parsed = (0,src/* checkYaml */.cX)(modelsFileSchema, { doc, lines, value: (0,dist/* isMap */.jh)(doc.contents) ? data : null });
     if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const at = (0,positions/* positionOf */.df)((0,positions/* nodeAt */.oB)(doc, issue.path), lines);
-        throw new src/* UserError */.yo(`models file: '${issue.path.join('.') || '(root)'}': ${issue.message}`, {
+        const { path, message, line, column } = parsed.issues[0];
+        throw new src/* UserError */.yo(`models file: '${path.join('.') || '(root)'}': ${message}`, {
             file: shown,
-            line: at.line,
-            column: at.column,
+            line,
+            column,
         });
     }
     for (const [name, spec] of Object.entries(parsed.data.models)) {
@@ -1454,7 +1454,6 @@ const validatePromptsCommand = {
 };
 
 ;// CONCATENATED MODULE: ./packages/evals/src/validate/index.ts
-
 
 
 

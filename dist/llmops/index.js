@@ -30887,13 +30887,13 @@ const commands = {
     'validate-prompts': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1998))).validatePromptsCommand,
     'metric-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(891)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5891))).metricGateCommand,
     'trivy-wrap': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(805), __nccwpck_require__.e(939)]).then(__nccwpck_require__.bind(__nccwpck_require__, 939))).trivyWrapCommand,
-    'llm-quality-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(193), __nccwpck_require__.e(463), __nccwpck_require__.e(784), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1754))).qualityGateCommand,
-    'canary-step': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(635), __nccwpck_require__.e(891), __nccwpck_require__.e(883)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3883))).canaryStepCommand,
-    'safety-tests': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(193), __nccwpck_require__.e(784), __nccwpck_require__.e(536)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1536))).safetyTestsCommand,
+    'llm-quality-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(193), __nccwpck_require__.e(463), __nccwpck_require__.e(23), __nccwpck_require__.e(196)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2815))).qualityGateCommand,
+    'canary-step': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(635), __nccwpck_require__.e(891), __nccwpck_require__.e(918)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9918))).canaryStepCommand,
+    'safety-tests': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(193), __nccwpck_require__.e(23), __nccwpck_require__.e(872)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8872))).safetyTestsCommand,
 };
 /** Commands with cleanup for a `post:` step (the runner runs it after the job, on failure and cancellation too). */
 const postCommands = {
-    'canary-step': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(635), __nccwpck_require__.e(891), __nccwpck_require__.e(883)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3883))).canaryStepPostCommand,
+    'canary-step': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(635), __nccwpck_require__.e(891), __nccwpck_require__.e(918)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9918))).canaryStepPostCommand,
 };
 
 
@@ -31898,7 +31898,7 @@ function escapeXml(text) {
 /* unused harmony export endingReport */
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7276);
-/* harmony import */ var _publish__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5102);
+/* harmony import */ var _publish__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1948);
 /* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7620);
 /* harmony import */ var _verdict__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2576);
 /* harmony import */ var _workspace__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3268);
@@ -31927,6 +31927,23 @@ function endingReport(action, verdict, headline, reason, location) {
     return { action, verdict, headline, reasons: [reason], metrics: [], tables: [], findings, outputs: {} };
 }
 /**
+ * A bad input ends the run before its options are known. A report an earlier run left at
+ * `report-path` must still not pass for this one's: write this run's (`fail`, the input's line) in
+ * its place, with the `verdict` output and the summary. The host prints the error itself; when
+ * `report-path` is itself the bad input, that line is all there is.
+ */
+async function reportBadInput(command, source, error, host, workspace) {
+    const report = endingReport(command.name, 'fail', 'bad input: stopped before any work', error.message);
+    const quiet = { ...host.runtime, fail: () => { } };
+    const options = { 'report-path': source('report-path')?.trim() ?? '', comment: false };
+    try {
+        await (0,_publish__WEBPACK_IMPORTED_MODULE_2__/* .publish */ .m)(report, command, options, quiet, workspace, {});
+    }
+    catch {
+        // Nothing more to say than the input's own error line.
+    }
+}
+/**
  * Parse inputs, run the command, publish its report: the action entry and the CLI both run
  * this. Once the inputs parse (so `report-path` is known) every ending — a verdict, a bad file,
  * an unreachable endpoint, a crash, a cancellation — writes the report, the summary and the
@@ -31935,8 +31952,16 @@ function endingReport(action, verdict, headline, reason, location) {
 async function executeCommand(command, source, host) {
     for (const name of command.secretInputs)
         (0,_secrets__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(source(name));
-    const inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)(command.inputs, source, command.secretInputs);
     const workspace = (0,_workspace__WEBPACK_IMPORTED_MODULE_4__/* .workspaceRoot */ .oS)();
+    let inputs;
+    try {
+        inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)(command.inputs, source, command.secretInputs);
+    }
+    catch (error) {
+        if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz)
+            await reportBadInput(command, source, error, host, workspace);
+        throw error;
+    }
     const controller = new AbortController();
     let onCancel = () => { };
     const cancelled = new Promise((_, reject) => (onCancel = reject));
@@ -31955,6 +31980,7 @@ async function executeCommand(command, source, host) {
     let report;
     let error;
     let annotated = false;
+    let badInput = false;
     try {
         report = await Promise.race([
             command.run(inputs, { workspace, env: process.env, log: host.log, signal: controller.signal }),
@@ -31977,6 +32003,7 @@ async function executeCommand(command, source, host) {
                 column: why.column,
             });
             annotated = Boolean(why.file);
+            badInput = why instanceof _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz;
         }
         else {
             const message = why?.message ?? String(why);
@@ -32007,7 +32034,7 @@ async function executeCommand(command, source, host) {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
     }
-    const verdictFails = (0,_verdict__WEBPACK_IMPORTED_MODULE_5__/* .verdictFailsStep */ .tE)(report.verdict, options['fail-on-inconclusive'] !== false);
+    const verdictFails = (0,_verdict__WEBPACK_IMPORTED_MODULE_5__/* .verdictFailsStep */ .t)(report.verdict, options['fail-on-inconclusive'] !== false);
     const wasCancelled = controller.signal.aborted;
     // Something (a stalled socket, a timer) may still hold the event loop after a cancellation.
     if (wasCancelled)
@@ -32016,6 +32043,7 @@ async function executeCommand(command, source, host) {
         report,
         error,
         cancelled: wasCancelled,
+        badInput,
         failed: Boolean(error) || verdictFails || writeFailures.length > 0,
     };
 }
@@ -33051,77 +33079,6 @@ async function writeOutputFile(workspace, value, text, source) {
 
 /***/ }),
 
-/***/ 2793:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ publishCheckRun)
-/* harmony export */ });
-/* harmony import */ var _verdict__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2576);
-/* harmony import */ var _octokit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1512);
-
-
-// The Checks API takes at most 50 annotations per request; further batches update the run.
-const BATCH = 50;
-const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' };
-function annotation(f) {
-    const line = f.line ?? 1;
-    const endLine = f.endLine ?? line;
-    return {
-        path: f.file,
-        start_line: line,
-        end_line: endLine,
-        // Columns are only allowed when the annotation stays on one line.
-        ...(f.column !== undefined && endLine === line
-            ? { start_column: f.column, end_column: f.endColumn ?? f.column }
-            : {}),
-        annotation_level: LEVEL[f.level],
-        title: (f.title ?? f.ruleId).slice(0, 255),
-        message: f.message.slice(0, 64 * 1024),
-    };
-}
-/** A completed check run named after the action, carrying every located finding as an annotation. */
-async function publishCheckRun(token, run, report, summary, failOnInconclusive) {
-    const octokit = await (0,_octokit__WEBPACK_IMPORTED_MODULE_0__/* .octokitFor */ .d)(token, run);
-    const annotations = report.findings
-        .filter((f) => !!f.file)
-        .map(annotation);
-    const title = `${report.verdict}: ${report.headline}`.slice(0, 255);
-    const output = (batch) => ({
-        title,
-        summary,
-        annotations: batch,
-    });
-    const created = await octokit.rest.checks.create({
-        owner: run.owner,
-        repo: run.repo,
-        name: `llmops ${report.action}`,
-        head_sha: run.pullRequest?.headSha || run.sha,
-        status: 'completed',
-        // A required check reads `neutral` as success: it must fail whenever the step fails.
-        conclusion: (0,_verdict__WEBPACK_IMPORTED_MODULE_1__/* .verdictFailsStep */ .tE)(report.verdict, failOnInconclusive)
-            ? 'failure'
-            : report.verdict === 'pass'
-                ? 'success'
-                : 'neutral',
-        output: output(annotations.slice(0, BATCH)),
-    });
-    let requests = 1;
-    for (let i = BATCH; i < annotations.length; i += BATCH) {
-        await octokit.rest.checks.update({
-            owner: run.owner,
-            repo: run.repo,
-            check_run_id: created.data.id,
-            output: output(annotations.slice(i, i + BATCH)),
-        });
-        requests++;
-    }
-    return { id: created.data.id, requests };
-}
-
-
-/***/ }),
-
 /***/ 9594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -33161,21 +33118,6 @@ function readGitHubRun(env = process.env) {
 }
 function runUrl(run) {
     return run.runId ? `${run.serverUrl}/${run.owner}/${run.repo}/actions/runs/${run.runId}` : undefined;
-}
-
-
-/***/ }),
-
-/***/ 1512:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ octokitFor)
-/* harmony export */ });
-/** An authenticated client for the run's API, loaded only when a run talks to GitHub (keeps start-up fast). */
-async function octokitFor(token, run) {
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    return getOctokit(token, { baseUrl: run.apiUrl });
 }
 
 
@@ -33310,7 +33252,7 @@ function readInputs(schema, source, secretInputs = []) {
 
 /***/ }),
 
-/***/ 5102:
+/***/ 1948:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33321,20 +33263,84 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: annotateCapped
 
-;// CONCATENATED MODULE: ./packages/core/src/version.ts
-/** The suite's version, written into every report. */
-const VERSION = '0.1.0';
-
+// EXTERNAL MODULE: ./packages/core/src/version.ts
+var version = __nccwpck_require__(8109);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __nccwpck_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/files.ts + 3 modules
 var files = __nccwpck_require__(5177);
 // EXTERNAL MODULE: ./packages/core/src/github/context.ts
 var context = __nccwpck_require__(9594);
-// EXTERNAL MODULE: ./packages/core/src/github/check-run.ts
-var check_run = __nccwpck_require__(2793);
-// EXTERNAL MODULE: ./packages/core/src/github/octokit.ts
-var github_octokit = __nccwpck_require__(1512);
+// EXTERNAL MODULE: ./packages/core/src/verdict.ts
+var verdict = __nccwpck_require__(2576);
+;// CONCATENATED MODULE: ./packages/core/src/github/octokit.ts
+/** An authenticated client for the run's API, loaded only when a run talks to GitHub (keeps start-up fast). */
+async function octokitFor(token, run) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    return getOctokit(token, { baseUrl: run.apiUrl });
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/github/check-run.ts
+
+
+// The Checks API takes at most 50 annotations per request; further batches update the run.
+const BATCH = 50;
+const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' };
+function annotation(f) {
+    const line = f.line ?? 1;
+    const endLine = f.endLine ?? line;
+    return {
+        path: f.file,
+        start_line: line,
+        end_line: endLine,
+        // Columns are only allowed when the annotation stays on one line.
+        ...(f.column !== undefined && endLine === line
+            ? { start_column: f.column, end_column: f.endColumn ?? f.column }
+            : {}),
+        annotation_level: LEVEL[f.level],
+        title: (f.title ?? f.ruleId).slice(0, 255),
+        message: f.message.slice(0, 64 * 1024),
+    };
+}
+/** A completed check run named after the action, carrying every located finding as an annotation. */
+async function publishCheckRun(token, run, report, summary, failOnInconclusive) {
+    const octokit = await octokitFor(token, run);
+    const annotations = report.findings
+        .filter((f) => !!f.file)
+        .map(annotation);
+    const title = `${report.verdict}: ${report.headline}`.slice(0, 255);
+    const output = (batch) => ({
+        title,
+        summary,
+        annotations: batch,
+    });
+    const created = await octokit.rest.checks.create({
+        owner: run.owner,
+        repo: run.repo,
+        name: `llmops ${report.action}`,
+        head_sha: run.pullRequest?.headSha || run.sha,
+        status: 'completed',
+        // A required check reads `neutral` as success: it must fail whenever the step fails.
+        conclusion: (0,verdict/* verdictFailsStep */.t)(report.verdict, failOnInconclusive)
+            ? 'failure'
+            : report.verdict === 'pass'
+                ? 'success'
+                : 'neutral',
+        output: output(annotations.slice(0, BATCH)),
+    });
+    let requests = 1;
+    for (let i = BATCH; i < annotations.length; i += BATCH) {
+        await octokit.rest.checks.update({
+            owner: run.owner,
+            repo: run.repo,
+            check_run_id: created.data.id,
+            output: output(annotations.slice(i, i + BATCH)),
+        });
+        requests++;
+    }
+    return { id: created.data.id, requests };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/github/sticky-comment.ts
 
 /** The hidden marker that identifies an action's comment, so each run edits it instead of adding one. */
@@ -33354,7 +33360,7 @@ async function authenticatedLogin(octokit) {
 async function upsertStickyComment(token, run, action, body) {
     if (!run.pullRequest)
         throw new Error('not a pull request event');
-    const octokit = await (0,github_octokit/* octokitFor */.d)(token, run);
+    const octokit = await octokitFor(token, run);
     const marker = commentMarker(action);
     const params = { owner: run.owner, repo: run.repo, issue_number: run.pullRequest.number };
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...params, per_page: 100 });
@@ -33384,8 +33390,6 @@ var render_sarif = __nccwpck_require__(6395);
 var safe_text = __nccwpck_require__(2638);
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
 var secrets = __nccwpck_require__(7620);
-// EXTERNAL MODULE: ./packages/core/src/verdict.ts
-var verdict = __nccwpck_require__(2576);
 ;// CONCATENATED MODULE: ./packages/core/src/publish.ts
 
 
@@ -33445,14 +33449,14 @@ ending) {
         }
     };
     const reportPath = options['report-path'] || `llmops-${report.action}-report.json`;
-    const reportJson = () => `${JSON.stringify({ version: VERSION, ...report }, null, 2)}\n`;
+    const reportJson = () => `${JSON.stringify({ version: version/* VERSION */.x, ...report }, null, 2)}\n`;
     if (await write('report-path', reportPath, reportJson))
         runtime.setOutput('report-path', reportPath);
     if (options['sarif-path'] && command.sarifTool) {
         const { sarif, capped } = (0,render_sarif/* renderSarif */.W)(report, {
             toolName: command.sarifTool.name,
             informationUri: command.sarifTool.informationUri,
-            version: VERSION,
+            version: version/* VERSION */.x,
         });
         if (await write('sarif-path', options['sarif-path'], () => JSON.stringify(sarif, null, 2)))
             runtime.setOutput('sarif-path', options['sarif-path']);
@@ -33483,7 +33487,7 @@ ending) {
         runtime.fail(failure);
     if (ending)
         runtime.fail(ending.message, { annotated: ending.annotated });
-    else if ((0,verdict/* verdictFailsStep */.tE)(report.verdict, options['fail-on-inconclusive'] ?? true)) {
+    else if ((0,verdict/* verdictFailsStep */.t)(report.verdict, options['fail-on-inconclusive'] ?? true)) {
         runtime.fail(`${report.action}: ${report.verdict} — ${[report.headline, ...report.reasons].join('; ')}`);
     }
     return { writeFailures };
@@ -33508,7 +33512,7 @@ async function publishToGitHub(report, options, runtime, run, token) {
     if (options['check-run']) {
         try {
             const summary = (0,safe_text/* stripControls */.$Y)((0,markdown/* renderMarkdown */.Gc)(report, { maxBytes: COMMENT_MAX_BYTES, maxRows: 20, runUrl: link }));
-            const result = await (0,check_run/* publishCheckRun */.N)(token, run, report, summary, options['fail-on-inconclusive'] ?? true);
+            const result = await publishCheckRun(token, run, report, summary, options['fail-on-inconclusive'] ?? true);
             runtime.info(`Published check run ${result.id} (${result.requests} requests)`);
         }
         catch (error) {
@@ -34070,25 +34074,26 @@ function parseHttpUrl(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   tE: () => (/* binding */ verdictFailsStep)
+/* harmony export */   t: () => (/* binding */ verdictFailsStep)
 /* harmony export */ });
-/* unused harmony exports VERDICTS, worstVerdict */
+/* unused harmony export VERDICTS */
 const VERDICTS = (/* unused pure expression or super */ null && (['pass', 'fail', 'inconclusive']));
-/** The worst of several verdicts: any fail fails, else any inconclusive is inconclusive. */
-function worstVerdict(verdicts) {
-    let worst = 'pass';
-    for (const verdict of verdicts) {
-        if (verdict === 'fail')
-            return 'fail';
-        if (verdict === 'inconclusive')
-            worst = 'inconclusive';
-    }
-    return worst;
-}
 /** Whether the step should fail for this verdict. */
 function verdictFailsStep(verdict, failOnInconclusive = true) {
     return verdict === 'fail' || (verdict === 'inconclusive' && failOnInconclusive);
 }
+
+
+/***/ }),
+
+/***/ 8109:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+/** The suite's version, written into every report. */
+const VERSION = '0.1.0';
 
 
 /***/ }),

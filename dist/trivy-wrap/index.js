@@ -31784,7 +31784,7 @@ function escapeXml(text) {
 /* unused harmony export endingReport */
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7276);
-/* harmony import */ var _publish__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5102);
+/* harmony import */ var _publish__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2741);
 /* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7620);
 /* harmony import */ var _verdict__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2576);
 /* harmony import */ var _workspace__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3268);
@@ -31813,6 +31813,23 @@ function endingReport(action, verdict, headline, reason, location) {
     return { action, verdict, headline, reasons: [reason], metrics: [], tables: [], findings, outputs: {} };
 }
 /**
+ * A bad input ends the run before its options are known. A report an earlier run left at
+ * `report-path` must still not pass for this one's: write this run's (`fail`, the input's line) in
+ * its place, with the `verdict` output and the summary. The host prints the error itself; when
+ * `report-path` is itself the bad input, that line is all there is.
+ */
+async function reportBadInput(command, source, error, host, workspace) {
+    const report = endingReport(command.name, 'fail', 'bad input: stopped before any work', error.message);
+    const quiet = { ...host.runtime, fail: () => { } };
+    const options = { 'report-path': source('report-path')?.trim() ?? '', comment: false };
+    try {
+        await (0,_publish__WEBPACK_IMPORTED_MODULE_2__/* .publish */ .m)(report, command, options, quiet, workspace, {});
+    }
+    catch {
+        // Nothing more to say than the input's own error line.
+    }
+}
+/**
  * Parse inputs, run the command, publish its report: the action entry and the CLI both run
  * this. Once the inputs parse (so `report-path` is known) every ending — a verdict, a bad file,
  * an unreachable endpoint, a crash, a cancellation — writes the report, the summary and the
@@ -31821,8 +31838,16 @@ function endingReport(action, verdict, headline, reason, location) {
 async function executeCommand(command, source, host) {
     for (const name of command.secretInputs)
         (0,_secrets__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(source(name));
-    const inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)(command.inputs, source, command.secretInputs);
     const workspace = (0,_workspace__WEBPACK_IMPORTED_MODULE_4__/* .workspaceRoot */ .oS)();
+    let inputs;
+    try {
+        inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)(command.inputs, source, command.secretInputs);
+    }
+    catch (error) {
+        if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz)
+            await reportBadInput(command, source, error, host, workspace);
+        throw error;
+    }
     const controller = new AbortController();
     let onCancel = () => { };
     const cancelled = new Promise((_, reject) => (onCancel = reject));
@@ -31841,6 +31866,7 @@ async function executeCommand(command, source, host) {
     let report;
     let error;
     let annotated = false;
+    let badInput = false;
     try {
         report = await Promise.race([
             command.run(inputs, { workspace, env: process.env, log: host.log, signal: controller.signal }),
@@ -31863,6 +31889,7 @@ async function executeCommand(command, source, host) {
                 column: why.column,
             });
             annotated = Boolean(why.file);
+            badInput = why instanceof _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz;
         }
         else {
             const message = why?.message ?? String(why);
@@ -31893,7 +31920,7 @@ async function executeCommand(command, source, host) {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
     }
-    const verdictFails = (0,_verdict__WEBPACK_IMPORTED_MODULE_5__/* .verdictFailsStep */ .tE)(report.verdict, options['fail-on-inconclusive'] !== false);
+    const verdictFails = (0,_verdict__WEBPACK_IMPORTED_MODULE_5__/* .verdictFailsStep */ .t)(report.verdict, options['fail-on-inconclusive'] !== false);
     const wasCancelled = controller.signal.aborted;
     // Something (a stalled socket, a timer) may still hold the event loop after a cancellation.
     if (wasCancelled)
@@ -31902,6 +31929,7 @@ async function executeCommand(command, source, host) {
         report,
         error,
         cancelled: wasCancelled,
+        badInput,
         failed: Boolean(error) || verdictFails || writeFailures.length > 0,
     };
 }
@@ -32038,77 +32066,6 @@ async function writeOutputFile(workspace, value, text, source) {
 
 /***/ }),
 
-/***/ 2793:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ publishCheckRun)
-/* harmony export */ });
-/* harmony import */ var _verdict__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2576);
-/* harmony import */ var _octokit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1512);
-
-
-// The Checks API takes at most 50 annotations per request; further batches update the run.
-const BATCH = 50;
-const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' };
-function annotation(f) {
-    const line = f.line ?? 1;
-    const endLine = f.endLine ?? line;
-    return {
-        path: f.file,
-        start_line: line,
-        end_line: endLine,
-        // Columns are only allowed when the annotation stays on one line.
-        ...(f.column !== undefined && endLine === line
-            ? { start_column: f.column, end_column: f.endColumn ?? f.column }
-            : {}),
-        annotation_level: LEVEL[f.level],
-        title: (f.title ?? f.ruleId).slice(0, 255),
-        message: f.message.slice(0, 64 * 1024),
-    };
-}
-/** A completed check run named after the action, carrying every located finding as an annotation. */
-async function publishCheckRun(token, run, report, summary, failOnInconclusive) {
-    const octokit = await (0,_octokit__WEBPACK_IMPORTED_MODULE_0__/* .octokitFor */ .d)(token, run);
-    const annotations = report.findings
-        .filter((f) => !!f.file)
-        .map(annotation);
-    const title = `${report.verdict}: ${report.headline}`.slice(0, 255);
-    const output = (batch) => ({
-        title,
-        summary,
-        annotations: batch,
-    });
-    const created = await octokit.rest.checks.create({
-        owner: run.owner,
-        repo: run.repo,
-        name: `llmops ${report.action}`,
-        head_sha: run.pullRequest?.headSha || run.sha,
-        status: 'completed',
-        // A required check reads `neutral` as success: it must fail whenever the step fails.
-        conclusion: (0,_verdict__WEBPACK_IMPORTED_MODULE_1__/* .verdictFailsStep */ .tE)(report.verdict, failOnInconclusive)
-            ? 'failure'
-            : report.verdict === 'pass'
-                ? 'success'
-                : 'neutral',
-        output: output(annotations.slice(0, BATCH)),
-    });
-    let requests = 1;
-    for (let i = BATCH; i < annotations.length; i += BATCH) {
-        await octokit.rest.checks.update({
-            owner: run.owner,
-            repo: run.repo,
-            check_run_id: created.data.id,
-            output: output(annotations.slice(i, i + BATCH)),
-        });
-        requests++;
-    }
-    return { id: created.data.id, requests };
-}
-
-
-/***/ }),
-
 /***/ 9594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32148,21 +32105,6 @@ function readGitHubRun(env = process.env) {
 }
 function runUrl(run) {
     return run.runId ? `${run.serverUrl}/${run.owner}/${run.repo}/actions/runs/${run.runId}` : undefined;
-}
-
-
-/***/ }),
-
-/***/ 1512:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ octokitFor)
-/* harmony export */ });
-/** An authenticated client for the run's API, loaded only when a run talks to GitHub (keeps start-up fast). */
-async function octokitFor(token, run) {
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    return getOctokit(token, { baseUrl: run.apiUrl });
 }
 
 
@@ -32297,7 +32239,7 @@ function readInputs(schema, source, secretInputs = []) {
 
 /***/ }),
 
-/***/ 5102:
+/***/ 2741:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32318,10 +32260,76 @@ var errors = __nccwpck_require__(7638);
 var files = __nccwpck_require__(2886);
 // EXTERNAL MODULE: ./packages/core/src/github/context.ts
 var context = __nccwpck_require__(9594);
-// EXTERNAL MODULE: ./packages/core/src/github/check-run.ts
-var check_run = __nccwpck_require__(2793);
-// EXTERNAL MODULE: ./packages/core/src/github/octokit.ts
-var github_octokit = __nccwpck_require__(1512);
+// EXTERNAL MODULE: ./packages/core/src/verdict.ts
+var verdict = __nccwpck_require__(2576);
+;// CONCATENATED MODULE: ./packages/core/src/github/octokit.ts
+/** An authenticated client for the run's API, loaded only when a run talks to GitHub (keeps start-up fast). */
+async function octokitFor(token, run) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    return getOctokit(token, { baseUrl: run.apiUrl });
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/github/check-run.ts
+
+
+// The Checks API takes at most 50 annotations per request; further batches update the run.
+const BATCH = 50;
+const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' };
+function annotation(f) {
+    const line = f.line ?? 1;
+    const endLine = f.endLine ?? line;
+    return {
+        path: f.file,
+        start_line: line,
+        end_line: endLine,
+        // Columns are only allowed when the annotation stays on one line.
+        ...(f.column !== undefined && endLine === line
+            ? { start_column: f.column, end_column: f.endColumn ?? f.column }
+            : {}),
+        annotation_level: LEVEL[f.level],
+        title: (f.title ?? f.ruleId).slice(0, 255),
+        message: f.message.slice(0, 64 * 1024),
+    };
+}
+/** A completed check run named after the action, carrying every located finding as an annotation. */
+async function publishCheckRun(token, run, report, summary, failOnInconclusive) {
+    const octokit = await octokitFor(token, run);
+    const annotations = report.findings
+        .filter((f) => !!f.file)
+        .map(annotation);
+    const title = `${report.verdict}: ${report.headline}`.slice(0, 255);
+    const output = (batch) => ({
+        title,
+        summary,
+        annotations: batch,
+    });
+    const created = await octokit.rest.checks.create({
+        owner: run.owner,
+        repo: run.repo,
+        name: `llmops ${report.action}`,
+        head_sha: run.pullRequest?.headSha || run.sha,
+        status: 'completed',
+        // A required check reads `neutral` as success: it must fail whenever the step fails.
+        conclusion: (0,verdict/* verdictFailsStep */.t)(report.verdict, failOnInconclusive)
+            ? 'failure'
+            : report.verdict === 'pass'
+                ? 'success'
+                : 'neutral',
+        output: output(annotations.slice(0, BATCH)),
+    });
+    let requests = 1;
+    for (let i = BATCH; i < annotations.length; i += BATCH) {
+        await octokit.rest.checks.update({
+            owner: run.owner,
+            repo: run.repo,
+            check_run_id: created.data.id,
+            output: output(annotations.slice(i, i + BATCH)),
+        });
+        requests++;
+    }
+    return { id: created.data.id, requests };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/github/sticky-comment.ts
 
 /** The hidden marker that identifies an action's comment, so each run edits it instead of adding one. */
@@ -32341,7 +32349,7 @@ async function authenticatedLogin(octokit) {
 async function upsertStickyComment(token, run, action, body) {
     if (!run.pullRequest)
         throw new Error('not a pull request event');
-    const octokit = await (0,github_octokit/* octokitFor */.d)(token, run);
+    const octokit = await octokitFor(token, run);
     const marker = commentMarker(action);
     const params = { owner: run.owner, repo: run.repo, issue_number: run.pullRequest.number };
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...params, per_page: 100 });
@@ -32371,8 +32379,6 @@ var render_sarif = __nccwpck_require__(6395);
 var safe_text = __nccwpck_require__(2638);
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
 var secrets = __nccwpck_require__(7620);
-// EXTERNAL MODULE: ./packages/core/src/verdict.ts
-var verdict = __nccwpck_require__(2576);
 ;// CONCATENATED MODULE: ./packages/core/src/publish.ts
 
 
@@ -32470,7 +32476,7 @@ ending) {
         runtime.fail(failure);
     if (ending)
         runtime.fail(ending.message, { annotated: ending.annotated });
-    else if ((0,verdict/* verdictFailsStep */.tE)(report.verdict, options['fail-on-inconclusive'] ?? true)) {
+    else if ((0,verdict/* verdictFailsStep */.t)(report.verdict, options['fail-on-inconclusive'] ?? true)) {
         runtime.fail(`${report.action}: ${report.verdict} — ${[report.headline, ...report.reasons].join('; ')}`);
     }
     return { writeFailures };
@@ -32495,7 +32501,7 @@ async function publishToGitHub(report, options, runtime, run, token) {
     if (options['check-run']) {
         try {
             const summary = (0,safe_text/* stripControls */.$Y)((0,markdown/* renderMarkdown */.Gc)(report, { maxBytes: COMMENT_MAX_BYTES, maxRows: 20, runUrl: link }));
-            const result = await (0,check_run/* publishCheckRun */.N)(token, run, report, summary, options['fail-on-inconclusive'] ?? true);
+            const result = await publishCheckRun(token, run, report, summary, options['fail-on-inconclusive'] ?? true);
             runtime.info(`Published check run ${result.id} (${result.requests} requests)`);
         }
         catch (error) {
@@ -33055,21 +33061,10 @@ function parseHttpUrl(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   tE: () => (/* binding */ verdictFailsStep)
+/* harmony export */   t: () => (/* binding */ verdictFailsStep)
 /* harmony export */ });
-/* unused harmony exports VERDICTS, worstVerdict */
+/* unused harmony export VERDICTS */
 const VERDICTS = (/* unused pure expression or super */ null && (['pass', 'fail', 'inconclusive']));
-/** The worst of several verdicts: any fail fails, else any inconclusive is inconclusive. */
-function worstVerdict(verdicts) {
-    let worst = 'pass';
-    for (const verdict of verdicts) {
-        if (verdict === 'fail')
-            return 'fail';
-        if (verdict === 'inconclusive')
-            worst = 'inconclusive';
-    }
-    return worst;
-}
 /** Whether the step should fail for this verdict. */
 function verdictFailsStep(verdict, failOnInconclusive = true) {
     return verdict === 'fail' || (verdict === 'inconclusive' && failOnInconclusive);
@@ -33158,7 +33153,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   us: () => (/* reexport */ trivyWrapCommand)
 });
 
-// UNUSED EXPORTS: ACTION, ALL_SEVERITIES, DEFAULT_DOWNLOAD_BASE, DOWNLOAD_BASE_ENV, EXPIRED_RULE, GATE_AFFECTING_TRIVY_ENV, INSTALL_MARKER, PINNED_SUMS, PINNED_TRIVY_VERSION, SEVERITIES, TRIVY_SARIF_TOOL, assetName, backstopMs, buildReport, bySeverity, collectFindings, dockerfilePlace, entryMatches, fallbackScore, gateFindings, gatedSeverities, installTrivy, isExpired, isPlatformKey, loadAllowlist, parseAllowlist, parseTrivyReport, placeAt, placeOfPackage, runTrivy, severityRank, sha256File, targetFile, toFinding, toSeverity, trivyArgs, trivyEnv, trivyReportSchema, trivyWrapInputs
+// UNUSED EXPORTS: DOWNLOAD_BASE_ENV, INSTALL_MARKER, PINNED_SUMS, PINNED_TRIVY_VERSION, assetName, buildReport, bySeverity, gatedSeverities, installTrivy, loadAllowlist, parseTrivyReport, toFinding
 
 // EXTERNAL MODULE: ./packages/core/src/duration.ts
 var duration = __nccwpck_require__(9713);
@@ -33245,6 +33240,8 @@ function defaultBaseRef(env = process.env) {
     return env.GITHUB_BASE_REF || undefined;
 }
 
+// EXTERNAL MODULE: ./packages/core/src/github/context.ts
+var context = __nccwpck_require__(9594);
 ;// CONCATENATED MODULE: ./packages/core/src/inline-yaml.ts
 /**
  * Whether an input that takes "a YAML list, inline or a file path" holds the list itself: a
@@ -33257,8 +33254,48 @@ function isInlineYaml(value) {
 
 // EXTERNAL MODULE: ./packages/core/src/inputs.ts
 var inputs = __nccwpck_require__(7276);
-// EXTERNAL MODULE: ./packages/core/src/publish.ts + 2 modules
-var publish = __nccwpck_require__(5102);
+// EXTERNAL MODULE: ./packages/core/src/publish.ts + 4 modules
+var publish = __nccwpck_require__(2741);
+// EXTERNAL MODULE: ./packages/core/src/render/junit.ts
+var junit = __nccwpck_require__(1038);
+// EXTERNAL MODULE: ./packages/core/src/render/markdown.ts
+var markdown = __nccwpck_require__(2901);
+// EXTERNAL MODULE: ./packages/core/src/render/sarif.ts
+var sarif = __nccwpck_require__(6395);
+;// CONCATENATED MODULE: ./packages/core/src/render/text.ts
+
+/** Plain text for a terminal (the CLI). */
+function show(value) {
+    if (value === null || value === undefined || value === '')
+        return '-';
+    return String(value).replace(/\s+/g, ' ');
+}
+function renderTable(table, maxRows) {
+    const rows = table.rows.slice(0, maxRows).map((row) => row.map((c) => show(c).slice(0, 100)));
+    const widths = table.columns.map((col, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), col.length));
+    const line = (cells) => cells
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
+    const lines = [`${table.title}:`, `  ${line(table.columns)}`, ...rows.map((r) => `  ${line(r)}`)];
+    if (table.rows.length > rows.length)
+        lines.push(`  … ${table.rows.length - rows.length} more rows in the JSON report`);
+    if (table.note)
+        lines.push(`  ${table.note}`);
+    return lines.join('\n');
+}
+function renderText(report, maxRows = 30) {
+    const parts = [`${report.action}: ${report.verdict.toUpperCase()} — ${report.headline}`];
+    if (report.reasons.length)
+        parts.push(report.reasons.map((r) => `  - ${r}`).join('\n'));
+    if (report.metrics.length)
+        parts.push(report.metrics.map(([label, value]) => `${label}: ${value}`).join(' | '));
+    const tables = [findingsTable(report.findings), ...report.tables].filter((t) => t !== undefined);
+    for (const table of tables)
+        parts.push(renderTable(table, maxRows));
+    return `${parts.join('\n\n')}\n`;
+}
+
 // EXTERNAL MODULE: ./packages/core/src/safe-text.ts
 var safe_text = __nccwpck_require__(2638);
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
@@ -33369,56 +33406,49 @@ function parseYaml(text, context) {
     }
     return loaded.value;
 }
-
-// EXTERNAL MODULE: ./packages/core/src/github/context.ts
-var context = __nccwpck_require__(9594);
-// EXTERNAL MODULE: ./packages/core/src/github/check-run.ts
-var check_run = __nccwpck_require__(2793);
-// EXTERNAL MODULE: ./packages/core/src/render/markdown.ts
-var markdown = __nccwpck_require__(2901);
-;// CONCATENATED MODULE: ./packages/core/src/render/text.ts
-
-/** Plain text for a terminal (the CLI). */
-function show(value) {
-    if (value === null || value === undefined || value === '')
-        return '-';
-    return String(value).replace(/\s+/g, ' ');
+/** Where a path in a loaded document points: the deepest node that exists along it (1-based). */
+function yamlPosition(loaded, path, 
+/** Point at the last key of the path itself, not its value: where "unknown key" points. */
+options = {}) {
+    let node = loaded.doc.contents;
+    for (const [i, key] of path.entries()) {
+        if (isMap(node)) {
+            const pair = node.items.find((p) => p.key?.value === key);
+            if (!pair)
+                break;
+            node = (options.key && i === path.length - 1 ? null : pair.value) ?? pair.key;
+        }
+        else if (isSeq(node) && typeof key === 'number' && node.items[key]) {
+            node = node.items[key];
+        }
+        else
+            break;
+    }
+    const { line, col } = loaded.lines.linePos(node?.range?.[0] ?? 0);
+    return { line, column: col };
 }
-function renderTable(table, maxRows) {
-    const rows = table.rows.slice(0, maxRows).map((row) => row.map((c) => show(c).slice(0, 100)));
-    const widths = table.columns.map((col, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), col.length));
-    const line = (cells) => cells
-        .map((c, i) => c.padEnd(widths[i]))
-        .join('  ')
-        .trimEnd();
-    const lines = [`${table.title}:`, `  ${line(table.columns)}`, ...rows.map((r) => `  ${line(r)}`)];
-    if (table.rows.length > rows.length)
-        lines.push(`  … ${table.rows.length - rows.length} more rows in the JSON report`);
-    if (table.note)
-        lines.push(`  ${table.note}`);
-    return lines.join('\n');
-}
-function renderText(report, maxRows = 30) {
-    const parts = [`${report.action}: ${report.verdict.toUpperCase()} — ${report.headline}`];
-    if (report.reasons.length)
-        parts.push(report.reasons.map((r) => `  - ${r}`).join('\n'));
-    if (report.metrics.length)
-        parts.push(report.metrics.map(([label, value]) => `${label}: ${value}`).join(' | '));
-    const tables = [findingsTable(report.findings), ...report.tables].filter((t) => t !== undefined);
-    for (const table of tables)
-        parts.push(renderTable(table, maxRows));
-    return `${parts.join('\n\n')}\n`;
+/**
+ * Check a loaded YAML document's value against a zod schema (the format's one definition): the
+ * typed value, or every issue with the line and column of the node it is about.
+ */
+function checkYaml(schema, loaded) {
+    const parsed = schema.safeParse(loaded.value);
+    if (parsed.success)
+        return { success: true, data: parsed.data };
+    const issues = parsed.error.issues.map((issue) => {
+        // An unknown key is about the key, not the mapping it is in.
+        const unknown = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : undefined;
+        return {
+            code: issue.code,
+            path: unknown ?? issue.path,
+            message: issue.message,
+            ...yamlPosition(loaded, unknown ?? issue.path, { key: !!unknown }),
+        };
+    });
+    return { success: false, issues };
 }
 
-// EXTERNAL MODULE: ./packages/core/src/render/sarif.ts
-var sarif = __nccwpck_require__(6395);
-// EXTERNAL MODULE: ./packages/core/src/render/junit.ts
-var junit = __nccwpck_require__(1038);
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
-
-
-
-
 
 
 
@@ -35519,9 +35549,6 @@ const trivyWrapCommand = {
 };
 
 ;// CONCATENATED MODULE: ./packages/trivy/src/index.ts
-
-
-
 
 
 

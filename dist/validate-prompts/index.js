@@ -31049,7 +31049,7 @@ function escapeXml(text) {
 /* unused harmony export endingReport */
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7276);
-/* harmony import */ var _publish__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5102);
+/* harmony import */ var _publish__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2741);
 /* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7620);
 /* harmony import */ var _verdict__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2576);
 /* harmony import */ var _workspace__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3268);
@@ -31078,6 +31078,23 @@ function endingReport(action, verdict, headline, reason, location) {
     return { action, verdict, headline, reasons: [reason], metrics: [], tables: [], findings, outputs: {} };
 }
 /**
+ * A bad input ends the run before its options are known. A report an earlier run left at
+ * `report-path` must still not pass for this one's: write this run's (`fail`, the input's line) in
+ * its place, with the `verdict` output and the summary. The host prints the error itself; when
+ * `report-path` is itself the bad input, that line is all there is.
+ */
+async function reportBadInput(command, source, error, host, workspace) {
+    const report = endingReport(command.name, 'fail', 'bad input: stopped before any work', error.message);
+    const quiet = { ...host.runtime, fail: () => { } };
+    const options = { 'report-path': source('report-path')?.trim() ?? '', comment: false };
+    try {
+        await (0,_publish__WEBPACK_IMPORTED_MODULE_2__/* .publish */ .m)(report, command, options, quiet, workspace, {});
+    }
+    catch {
+        // Nothing more to say than the input's own error line.
+    }
+}
+/**
  * Parse inputs, run the command, publish its report: the action entry and the CLI both run
  * this. Once the inputs parse (so `report-path` is known) every ending — a verdict, a bad file,
  * an unreachable endpoint, a crash, a cancellation — writes the report, the summary and the
@@ -31086,8 +31103,16 @@ function endingReport(action, verdict, headline, reason, location) {
 async function executeCommand(command, source, host) {
     for (const name of command.secretInputs)
         (0,_secrets__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(source(name));
-    const inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)(command.inputs, source, command.secretInputs);
     const workspace = (0,_workspace__WEBPACK_IMPORTED_MODULE_4__/* .workspaceRoot */ .oS)();
+    let inputs;
+    try {
+        inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)(command.inputs, source, command.secretInputs);
+    }
+    catch (error) {
+        if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz)
+            await reportBadInput(command, source, error, host, workspace);
+        throw error;
+    }
     const controller = new AbortController();
     let onCancel = () => { };
     const cancelled = new Promise((_, reject) => (onCancel = reject));
@@ -31106,6 +31131,7 @@ async function executeCommand(command, source, host) {
     let report;
     let error;
     let annotated = false;
+    let badInput = false;
     try {
         report = await Promise.race([
             command.run(inputs, { workspace, env: process.env, log: host.log, signal: controller.signal }),
@@ -31128,6 +31154,7 @@ async function executeCommand(command, source, host) {
                 column: why.column,
             });
             annotated = Boolean(why.file);
+            badInput = why instanceof _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz;
         }
         else {
             const message = why?.message ?? String(why);
@@ -31158,7 +31185,7 @@ async function executeCommand(command, source, host) {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
     }
-    const verdictFails = (0,_verdict__WEBPACK_IMPORTED_MODULE_5__/* .verdictFailsStep */ .tE)(report.verdict, options['fail-on-inconclusive'] !== false);
+    const verdictFails = (0,_verdict__WEBPACK_IMPORTED_MODULE_5__/* .verdictFailsStep */ .t)(report.verdict, options['fail-on-inconclusive'] !== false);
     const wasCancelled = controller.signal.aborted;
     // Something (a stalled socket, a timer) may still hold the event loop after a cancellation.
     if (wasCancelled)
@@ -31167,6 +31194,7 @@ async function executeCommand(command, source, host) {
         report,
         error,
         cancelled: wasCancelled,
+        badInput,
         failed: Boolean(error) || verdictFails || writeFailures.length > 0,
     };
 }
@@ -32203,77 +32231,6 @@ async function writeOutputFile(workspace, value, text, source) {
 
 /***/ }),
 
-/***/ 2793:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ publishCheckRun)
-/* harmony export */ });
-/* harmony import */ var _verdict__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2576);
-/* harmony import */ var _octokit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1512);
-
-
-// The Checks API takes at most 50 annotations per request; further batches update the run.
-const BATCH = 50;
-const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' };
-function annotation(f) {
-    const line = f.line ?? 1;
-    const endLine = f.endLine ?? line;
-    return {
-        path: f.file,
-        start_line: line,
-        end_line: endLine,
-        // Columns are only allowed when the annotation stays on one line.
-        ...(f.column !== undefined && endLine === line
-            ? { start_column: f.column, end_column: f.endColumn ?? f.column }
-            : {}),
-        annotation_level: LEVEL[f.level],
-        title: (f.title ?? f.ruleId).slice(0, 255),
-        message: f.message.slice(0, 64 * 1024),
-    };
-}
-/** A completed check run named after the action, carrying every located finding as an annotation. */
-async function publishCheckRun(token, run, report, summary, failOnInconclusive) {
-    const octokit = await (0,_octokit__WEBPACK_IMPORTED_MODULE_0__/* .octokitFor */ .d)(token, run);
-    const annotations = report.findings
-        .filter((f) => !!f.file)
-        .map(annotation);
-    const title = `${report.verdict}: ${report.headline}`.slice(0, 255);
-    const output = (batch) => ({
-        title,
-        summary,
-        annotations: batch,
-    });
-    const created = await octokit.rest.checks.create({
-        owner: run.owner,
-        repo: run.repo,
-        name: `llmops ${report.action}`,
-        head_sha: run.pullRequest?.headSha || run.sha,
-        status: 'completed',
-        // A required check reads `neutral` as success: it must fail whenever the step fails.
-        conclusion: (0,_verdict__WEBPACK_IMPORTED_MODULE_1__/* .verdictFailsStep */ .tE)(report.verdict, failOnInconclusive)
-            ? 'failure'
-            : report.verdict === 'pass'
-                ? 'success'
-                : 'neutral',
-        output: output(annotations.slice(0, BATCH)),
-    });
-    let requests = 1;
-    for (let i = BATCH; i < annotations.length; i += BATCH) {
-        await octokit.rest.checks.update({
-            owner: run.owner,
-            repo: run.repo,
-            check_run_id: created.data.id,
-            output: output(annotations.slice(i, i + BATCH)),
-        });
-        requests++;
-    }
-    return { id: created.data.id, requests };
-}
-
-
-/***/ }),
-
 /***/ 9594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32313,21 +32270,6 @@ function readGitHubRun(env = process.env) {
 }
 function runUrl(run) {
     return run.runId ? `${run.serverUrl}/${run.owner}/${run.repo}/actions/runs/${run.runId}` : undefined;
-}
-
-
-/***/ }),
-
-/***/ 1512:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ octokitFor)
-/* harmony export */ });
-/** An authenticated client for the run's API, loaded only when a run talks to GitHub (keeps start-up fast). */
-async function octokitFor(token, run) {
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    return getOctokit(token, { baseUrl: run.apiUrl });
 }
 
 
@@ -32462,7 +32404,7 @@ function readInputs(schema, source, secretInputs = []) {
 
 /***/ }),
 
-/***/ 5102:
+/***/ 2741:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32483,10 +32425,76 @@ var errors = __nccwpck_require__(7638);
 var files = __nccwpck_require__(1609);
 // EXTERNAL MODULE: ./packages/core/src/github/context.ts
 var context = __nccwpck_require__(9594);
-// EXTERNAL MODULE: ./packages/core/src/github/check-run.ts
-var check_run = __nccwpck_require__(2793);
-// EXTERNAL MODULE: ./packages/core/src/github/octokit.ts
-var github_octokit = __nccwpck_require__(1512);
+// EXTERNAL MODULE: ./packages/core/src/verdict.ts
+var verdict = __nccwpck_require__(2576);
+;// CONCATENATED MODULE: ./packages/core/src/github/octokit.ts
+/** An authenticated client for the run's API, loaded only when a run talks to GitHub (keeps start-up fast). */
+async function octokitFor(token, run) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    return getOctokit(token, { baseUrl: run.apiUrl });
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/github/check-run.ts
+
+
+// The Checks API takes at most 50 annotations per request; further batches update the run.
+const BATCH = 50;
+const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' };
+function annotation(f) {
+    const line = f.line ?? 1;
+    const endLine = f.endLine ?? line;
+    return {
+        path: f.file,
+        start_line: line,
+        end_line: endLine,
+        // Columns are only allowed when the annotation stays on one line.
+        ...(f.column !== undefined && endLine === line
+            ? { start_column: f.column, end_column: f.endColumn ?? f.column }
+            : {}),
+        annotation_level: LEVEL[f.level],
+        title: (f.title ?? f.ruleId).slice(0, 255),
+        message: f.message.slice(0, 64 * 1024),
+    };
+}
+/** A completed check run named after the action, carrying every located finding as an annotation. */
+async function publishCheckRun(token, run, report, summary, failOnInconclusive) {
+    const octokit = await octokitFor(token, run);
+    const annotations = report.findings
+        .filter((f) => !!f.file)
+        .map(annotation);
+    const title = `${report.verdict}: ${report.headline}`.slice(0, 255);
+    const output = (batch) => ({
+        title,
+        summary,
+        annotations: batch,
+    });
+    const created = await octokit.rest.checks.create({
+        owner: run.owner,
+        repo: run.repo,
+        name: `llmops ${report.action}`,
+        head_sha: run.pullRequest?.headSha || run.sha,
+        status: 'completed',
+        // A required check reads `neutral` as success: it must fail whenever the step fails.
+        conclusion: (0,verdict/* verdictFailsStep */.t)(report.verdict, failOnInconclusive)
+            ? 'failure'
+            : report.verdict === 'pass'
+                ? 'success'
+                : 'neutral',
+        output: output(annotations.slice(0, BATCH)),
+    });
+    let requests = 1;
+    for (let i = BATCH; i < annotations.length; i += BATCH) {
+        await octokit.rest.checks.update({
+            owner: run.owner,
+            repo: run.repo,
+            check_run_id: created.data.id,
+            output: output(annotations.slice(i, i + BATCH)),
+        });
+        requests++;
+    }
+    return { id: created.data.id, requests };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/github/sticky-comment.ts
 
 /** The hidden marker that identifies an action's comment, so each run edits it instead of adding one. */
@@ -32506,7 +32514,7 @@ async function authenticatedLogin(octokit) {
 async function upsertStickyComment(token, run, action, body) {
     if (!run.pullRequest)
         throw new Error('not a pull request event');
-    const octokit = await (0,github_octokit/* octokitFor */.d)(token, run);
+    const octokit = await octokitFor(token, run);
     const marker = commentMarker(action);
     const params = { owner: run.owner, repo: run.repo, issue_number: run.pullRequest.number };
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...params, per_page: 100 });
@@ -32536,8 +32544,6 @@ var render_sarif = __nccwpck_require__(6395);
 var safe_text = __nccwpck_require__(2638);
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
 var secrets = __nccwpck_require__(7620);
-// EXTERNAL MODULE: ./packages/core/src/verdict.ts
-var verdict = __nccwpck_require__(2576);
 ;// CONCATENATED MODULE: ./packages/core/src/publish.ts
 
 
@@ -32635,7 +32641,7 @@ ending) {
         runtime.fail(failure);
     if (ending)
         runtime.fail(ending.message, { annotated: ending.annotated });
-    else if ((0,verdict/* verdictFailsStep */.tE)(report.verdict, options['fail-on-inconclusive'] ?? true)) {
+    else if ((0,verdict/* verdictFailsStep */.t)(report.verdict, options['fail-on-inconclusive'] ?? true)) {
         runtime.fail(`${report.action}: ${report.verdict} — ${[report.headline, ...report.reasons].join('; ')}`);
     }
     return { writeFailures };
@@ -32660,7 +32666,7 @@ async function publishToGitHub(report, options, runtime, run, token) {
     if (options['check-run']) {
         try {
             const summary = (0,safe_text/* stripControls */.$Y)((0,markdown/* renderMarkdown */.Gc)(report, { maxBytes: COMMENT_MAX_BYTES, maxRows: 20, runUrl: link }));
-            const result = await (0,check_run/* publishCheckRun */.N)(token, run, report, summary, options['fail-on-inconclusive'] ?? true);
+            const result = await publishCheckRun(token, run, report, summary, options['fail-on-inconclusive'] ?? true);
             runtime.info(`Published check run ${result.id} (${result.requests} requests)`);
         }
         catch (error) {
@@ -36173,21 +36179,10 @@ function parseHttpUrl(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   tE: () => (/* binding */ verdictFailsStep)
+/* harmony export */   t: () => (/* binding */ verdictFailsStep)
 /* harmony export */ });
-/* unused harmony exports VERDICTS, worstVerdict */
+/* unused harmony export VERDICTS */
 const VERDICTS = (/* unused pure expression or super */ null && (['pass', 'fail', 'inconclusive']));
-/** The worst of several verdicts: any fail fails, else any inconclusive is inconclusive. */
-function worstVerdict(verdicts) {
-    let worst = 'pass';
-    for (const verdict of verdicts) {
-        if (verdict === 'fail')
-            return 'fail';
-        if (verdict === 'inconclusive')
-            worst = 'inconclusive';
-    }
-    return worst;
-}
 /** Whether the step should fail for this verdict. */
 function verdictFailsStep(verdict, failOnInconclusive = true) {
     return verdict === 'fail' || (verdict === 'inconclusive' && failOnInconclusive);
@@ -36277,10 +36272,357 @@ __nccwpck_require__.d(__webpack_exports__, {
   pL: () => (/* reexport */ validatePromptsCommand)
 });
 
-// UNUSED EXPORTS: ENCODINGS, builtinModels, checkPrompt, countChatTokens, countTokensWithServer, findModel, isVersionRaised, loadModelTable, loadSchemaCompiler, openAiEncoding, promptFingerprint, validatePrompts, validatePromptsInputs
+// UNUSED EXPORTS: countChatTokens, countTokensWithServer, isVersionRaised, loadModelTable, validatePrompts
+
+// EXTERNAL MODULE: ./packages/core/src/duration.ts
+var duration = __nccwpck_require__(9713);
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var src_errors = __nccwpck_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/escape.ts
+var src_escape = __nccwpck_require__(3066);
+// EXTERNAL MODULE: ./packages/core/src/execute.ts
+var execute = __nccwpck_require__(998);
+// EXTERNAL MODULE: ./packages/core/src/files.ts + 5 modules
+var src_files = __nccwpck_require__(1609);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./packages/core/src/git.ts
+
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+async function git(cwd, args) {
+    // quotePath off: non-ASCII paths come back as they are, not as quoted octal escapes.
+    const { stdout } = await run('git', ['-c', 'core.quotePath=false', ...args], {
+        cwd,
+        maxBuffer: 64 * 1024 * 1024,
+    });
+    return stdout;
+}
+async function gitTopLevel(cwd) {
+    return (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
+}
+/**
+ * Contents of a file (path relative to the repository root) at a git ref, or undefined when the
+ * file does not exist there. Any other git failure is an error, not a "new file".
+ */
+async function readFileAtRef(cwd, ref, repoPath) {
+    try {
+        await git(cwd, ['cat-file', '-e', `${ref}:${repoPath}`]);
+    }
+    catch {
+        return undefined;
+    }
+    return git(cwd, ['show', `${ref}:${repoPath}`]);
+}
+/** Workspace-relative paths (forward slashes) that differ from `base`, committed or not, untracked included. */
+async function changedFilesSince(workspace, base) {
+    const top = await gitTopLevel(workspace);
+    const diff = await git(workspace, ['diff', '-z', '--name-only', base, '--', '.']);
+    const untracked = await git(workspace, [
+        'ls-files',
+        '-z',
+        '--others',
+        '--exclude-standard',
+        '--full-name',
+        '--',
+        '.',
+    ]);
+    return new Set(`${diff}\0${untracked}`
+        .split('\0')
+        .filter(Boolean)
+        .map((f) => external_node_path_default().relative(workspace, external_node_path_default().join(top, f)).split((external_node_path_default()).sep).join('/')));
+}
+/**
+ * The commit to compare against: the merge base of HEAD and the ref, so a PR is compared with
+ * where it branched. Tries `origin/<ref>` too, as runners check out the base only as a remote.
+ */
+async function resolveBaseRef(cwd, ref) {
+    for (const candidate of [ref, `origin/${ref}`]) {
+        try {
+            return (await git(cwd, ['merge-base', 'HEAD', candidate])).trim();
+        }
+        catch {
+            // try the next spelling
+        }
+    }
+    throw new src_errors/* UserError */.yo(`base ref '${ref}' is not in the local clone; check out with 'fetch-depth: 0' (actions/checkout) or fetch the base branch`);
+}
+/** The PR's base branch from the runner's environment, when there is one. */
+function defaultBaseRef(env = process.env) {
+    return env.GITHUB_BASE_REF || undefined;
+}
+
+// EXTERNAL MODULE: ./packages/core/src/github/context.ts
+var context = __nccwpck_require__(9594);
+// EXTERNAL MODULE: ./packages/core/src/inputs.ts
+var inputs = __nccwpck_require__(7276);
+// EXTERNAL MODULE: ./packages/core/src/publish.ts + 4 modules
+var publish = __nccwpck_require__(2741);
+// EXTERNAL MODULE: ./packages/core/src/render/junit.ts
+var junit = __nccwpck_require__(1038);
+// EXTERNAL MODULE: ./packages/core/src/render/markdown.ts
+var markdown = __nccwpck_require__(2901);
+// EXTERNAL MODULE: ./packages/core/src/render/sarif.ts
+var sarif = __nccwpck_require__(6395);
+;// CONCATENATED MODULE: ./packages/core/src/render/text.ts
+
+/** Plain text for a terminal (the CLI). */
+function show(value) {
+    if (value === null || value === undefined || value === '')
+        return '-';
+    return String(value).replace(/\s+/g, ' ');
+}
+function renderTable(table, maxRows) {
+    const rows = table.rows.slice(0, maxRows).map((row) => row.map((c) => show(c).slice(0, 100)));
+    const widths = table.columns.map((col, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), col.length));
+    const line = (cells) => cells
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
+    const lines = [`${table.title}:`, `  ${line(table.columns)}`, ...rows.map((r) => `  ${line(r)}`)];
+    if (table.rows.length > rows.length)
+        lines.push(`  … ${table.rows.length - rows.length} more rows in the JSON report`);
+    if (table.note)
+        lines.push(`  ${table.note}`);
+    return lines.join('\n');
+}
+function renderText(report, maxRows = 30) {
+    const parts = [`${report.action}: ${report.verdict.toUpperCase()} — ${report.headline}`];
+    if (report.reasons.length)
+        parts.push(report.reasons.map((r) => `  - ${r}`).join('\n'));
+    if (report.metrics.length)
+        parts.push(report.metrics.map(([label, value]) => `${label}: ${value}`).join(' | '));
+    const tables = [findingsTable(report.findings), ...report.tables].filter((t) => t !== undefined);
+    for (const table of tables)
+        parts.push(renderTable(table, maxRows));
+    return `${parts.join('\n\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/report.ts
+function countFindings(findings, level) {
+    return findings.reduce((n, finding) => n + (finding.level === level ? 1 : 0), 0);
+}
+
+// EXTERNAL MODULE: ./packages/core/src/safe-text.ts
+var safe_text = __nccwpck_require__(2638);
+// EXTERNAL MODULE: ./packages/core/src/secrets.ts
+var secrets = __nccwpck_require__(7620);
+;// CONCATENATED MODULE: ./packages/core/src/sleep.ts
+
+/**
+ * Resolves after `ms`, or rejects with the signal's reason once it aborts. A delay past what one
+ * timer holds (MAX_TIMER_MS) is waited out in pieces: a bare setTimeout would fire after 1 ms.
+ */
+function sleep(ms, signal) {
+    if (!(ms >= 0))
+        return Promise.reject(new RangeError(`sleep: expected a delay >= 0 ms, got ${ms}`));
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const end = Date.now() + ms;
+        let timer;
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const wait = (left) => {
+            timer = setTimeout(() => {
+                const rest = end - Date.now();
+                if (left > MAX_TIMER_MS && rest > 0)
+                    return wait(rest);
+                signal?.removeEventListener('abort', onAbort);
+                resolve();
+            }, Math.min(left, MAX_TIMER_MS));
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        wait(ms);
+    });
+}
+
+// EXTERNAL MODULE: ./packages/core/src/url.ts
+var url = __nccwpck_require__(2520);
+// EXTERNAL MODULE: ./packages/core/src/workspace.ts
+var src_workspace = __nccwpck_require__(3268);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./packages/core/src/yaml.ts
+
+
+/**
+ * How many alias expansions one document may make (counted the way `yaml` counts them). Files
+ * come from pull requests: a billion-laughs document must stop here, not exhaust memory.
+ */
+const MAX_YAML_ALIASES = 10_000;
+function firstLine(message) {
+    return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+/**
+ * The one YAML loader: parse with positions, report syntax problems with line and column, and
+ * convert to plain data with the alias limit. Duplicate keys are errors unless `uniqueKeys: false`.
+ */
+function loadYaml(text, options = {}) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, {
+        lineCounter: lines,
+        prettyErrors: false,
+        uniqueKeys: options.uniqueKeys ?? true,
+        ...(options.schema ? { schema: options.schema } : {}),
+    });
+    const at = (offset) => lines.linePos(offset ?? 0);
+    const problems = [];
+    for (const [level, list] of [
+        ['error', doc.errors],
+        ['warning', doc.warnings],
+    ]) {
+        for (const e of list) {
+            const pos = at(e.pos[0]);
+            problems.push({ level, message: `YAML: ${firstLine(e.message)}`, line: pos.line, column: pos.col });
+        }
+    }
+    let value;
+    if (!doc.errors.length) {
+        try {
+            value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+        }
+        catch (error) {
+            // The alias limit, or an alias before its anchor: a bad file, not a crash.
+            const message = /Excessive alias/.test(error.message)
+                ? `YAML: too many aliases (over ${MAX_YAML_ALIASES} expansions): refusing a document that expands without bound`
+                : `YAML: ${firstLine(error.message)}`;
+            problems.push({ level: 'error', message, line: 1, column: 1 });
+        }
+    }
+    return { doc, lines, problems, value };
+}
+/**
+ * Parse YAML text into plain data, or throw one `UserError` at the first problem's place.
+ * `what` starts the message (e.g. "checks"), `file` is the workspace-relative path if any.
+ */
+function parseYaml(text, context) {
+    const loaded = loadYaml(text);
+    const error = loaded.problems.find((p) => p.level === 'error');
+    if (error) {
+        const line = error.line + (context.lineOffset ?? 0);
+        if (!context.file)
+            throw new UserError(`${context.what}: ${error.message} (line ${line}, column ${error.column})`);
+        throw new UserError(`${context.what}: ${error.message}`, {
+            file: context.file,
+            line,
+            column: error.column,
+        });
+    }
+    return loaded.value;
+}
+/** Where a path in a loaded document points: the deepest node that exists along it (1-based). */
+function yamlPosition(loaded, path, 
+/** Point at the last key of the path itself, not its value: where "unknown key" points. */
+options = {}) {
+    let node = loaded.doc.contents;
+    for (const [i, key] of path.entries()) {
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((p) => p.key?.value === key);
+            if (!pair)
+                break;
+            node = (options.key && i === path.length - 1 ? null : pair.value) ?? pair.key;
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && typeof key === 'number' && node.items[key]) {
+            node = node.items[key];
+        }
+        else
+            break;
+    }
+    const { line, col } = loaded.lines.linePos(node?.range?.[0] ?? 0);
+    return { line, column: col };
+}
+/**
+ * Check a loaded YAML document's value against a zod schema (the format's one definition): the
+ * typed value, or every issue with the line and column of the node it is about.
+ */
+function checkYaml(schema, loaded) {
+    const parsed = schema.safeParse(loaded.value);
+    if (parsed.success)
+        return { success: true, data: parsed.data };
+    const issues = parsed.error.issues.map((issue) => {
+        // An unknown key is about the key, not the mapping it is in.
+        const unknown = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : undefined;
+        return {
+            code: issue.code,
+            path: unknown ?? issue.path,
+            message: issue.message,
+            ...yamlPosition(loaded, unknown ?? issue.path, { key: !!unknown }),
+        };
+    });
+    return { success: false, issues };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(9691);
+;// CONCATENATED MODULE: ./packages/evals/src/prompt-file/positions.ts
+
+/** Source position of a YAML node (1-based), or of the document start when it has none. */
+function positionOf(node, lines) {
+    const offset = node?.range?.[0] ?? 0;
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
+}
+/** Position of a key (not its value) in a mapping: where "unknown key" points. */
+function keyPositions(node, lines) {
+    const out = {};
+    if (!(0,dist/* isMap */.jh)(node))
+        return out;
+    for (const pair of node.items) {
+        const key = pair.key;
+        if (key && typeof key.value === 'string')
+            out[key.value] = positionOf(key, lines);
+    }
+    return out;
+}
+/** Position of each value in a mapping: where a finding about a key's value points. */
+function valuePositions(node, lines) {
+    const out = {};
+    if (!(0,dist/* isMap */.jh)(node))
+        return out;
+    for (const pair of node.items) {
+        const key = pair.key;
+        if (key && typeof key.value === 'string')
+            out[key.value] = positionOf(pair.value ?? key, lines);
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./packages/evals/src/prompt-file/schema.ts
 
 // The GitHub Models prompt file (`*.prompt.yml`), as `gh models` decodes it: yaml.v3 into typed
@@ -36336,6 +36678,173 @@ const promptFileSchema = schemas/* looseObject */._H3({
 });
 const KNOWN_KEYS = new Set(Object.keys(promptFileSchema.shape));
 const KNOWN_MODEL_PARAMETERS = new Set(['maxTokens', 'temperature', 'topP']);
+
+;// CONCATENATED MODULE: ./packages/evals/src/prompt-file/load.ts
+
+
+
+
+const START = { line: 1, column: 1 };
+function emptyPrompt(path, file, format) {
+    return {
+        path,
+        file,
+        format,
+        modelParameters: {},
+        messages: [],
+        testData: [],
+        evaluators: [],
+        keys: {},
+        values: {},
+    };
+}
+function finding(file, ruleId, level, message, at) {
+    return { ruleId, level, message, file, line: at.line, column: at.column };
+}
+/** Load a GitHub Models prompt file (`*.prompt.yml`) or a Prompty file, keeping source positions. */
+function loadPromptFile(path, text, workspace) {
+    const file = (0,src_workspace/* toWorkspacePath */.CR)(workspace, path);
+    return path.endsWith('.prompty') ? loadPrompty(path, file, text) : loadPromptYml(path, file, text);
+}
+function load_parseYaml(text, file, lineOffset = 0) {
+    const { doc, lines, problems, value } = loadYaml(text);
+    const findings = problems.map((p) => finding(file, 'yaml/syntax', p.level, p.message, { line: p.line + lineOffset, column: p.column }));
+    return { doc, lines, findings, value };
+}
+function loadPromptYml(path, file, text) {
+    const prompt = emptyPrompt(path, file, 'prompt-yml');
+    const { doc, lines, findings, value } = load_parseYaml(text, file);
+    if (findings.some((f) => f.level === 'error'))
+        return { prompt, findings };
+    if (!(0,dist/* isMap */.jh)(doc.contents)) {
+        findings.push(finding(file, 'prompt/schema', 'error', 'a prompt file must be a YAML mapping', START));
+        return { prompt, findings };
+    }
+    prompt.keys = keyPositions(doc.contents, lines);
+    prompt.values = valuePositions(doc.contents, lines);
+    const data = value;
+    const parsed = checkYaml(promptFileSchema, { doc, lines, value: data });
+    if (!parsed.success) {
+        for (const issue of parsed.issues) {
+            const where = issue.path.length ? `'${issue.path.join('.')}': ` : '';
+            findings.push(finding(file, 'prompt/schema', 'error', `${where}${issue.message}`, issue));
+        }
+        return { prompt, findings };
+    }
+    const p = parsed.data;
+    // yaml.v3 decodes `version: 1.10` into a text field as written, not as the number 1.1.
+    const asWritten = (key, value) => {
+        const node = doc.get(key, true);
+        return typeof node?.value === 'number' && node.range ? text.slice(node.range[0], node.range[1]) : value;
+    };
+    Object.assign(prompt, {
+        name: asWritten('name', p.name),
+        description: p.description,
+        version: asWritten('version', p.version),
+        model: p.model,
+        modelParameters: p.modelParameters ?? {},
+        responseFormat: p.responseFormat,
+    });
+    const at = (path) => yamlPosition({ doc, lines }, path);
+    prompt.messages = p.messages.map((m, i) => ({
+        role: m.role,
+        content: m.content,
+        at: at(['messages', i, 'content']),
+        roleAt: at(['messages', i, 'role']),
+    }));
+    prompt.testData = (p.testData ?? []).map((values, i) => ({ values, at: at(['testData', i]) }));
+    prompt.evaluators = (p.evaluators ?? []).map((e, i) => ({
+        ...e,
+        at: at(['evaluators', i]),
+    }));
+    if (p.jsonSchema !== undefined) {
+        try {
+            const schema = JSON.parse(p.jsonSchema);
+            if (schema && typeof schema === 'object' && !Array.isArray(schema))
+                prompt.jsonSchema = schema;
+            else
+                throw new Error('not a JSON object');
+        }
+        catch (error) {
+            findings.push(finding(file, 'prompt/json-schema', 'error', `jsonSchema is not valid JSON: ${error.message}`, at(['jsonSchema'])));
+        }
+    }
+    return { prompt, findings };
+}
+// Prompty: YAML front matter between `---` lines, then a template whose `system:` / `user:` /
+// `assistant:` lines start messages.
+const ROLE_LINE = /^\s*(system|user|assistant)\s*:\s*$/i;
+function loadPrompty(path, file, text) {
+    const prompt = emptyPrompt(path, file, 'prompty');
+    const all = text.split(/\r?\n/);
+    const findings = [];
+    let bodyStart = 0;
+    if (all[0]?.trim() === '---') {
+        const end = all.findIndex((line, i) => i > 0 && line.trim() === '---');
+        if (end < 0) {
+            findings.push(finding(file, 'prompty/front-matter', 'error', "front matter starts with '---' but never ends", START));
+            return { prompt, findings };
+        }
+        const front = load_parseYaml(all.slice(1, end).join('\n'), file, 1);
+        for (const f of front.findings)
+            findings.push(f);
+        if (findings.some((f) => f.level === 'error'))
+            return { prompt, findings };
+        const meta = (front.value ?? {});
+        const shift = (pos) => ({ line: pos.line + 1, column: pos.column });
+        prompt.keys = Object.fromEntries(Object.entries(keyPositions(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
+        prompt.values = Object.fromEntries(Object.entries(valuePositions(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
+        readPromptyMeta(prompt, meta, shift(yamlPosition(front, ['sample'])));
+        bodyStart = end + 1;
+    }
+    let current;
+    const body = [];
+    const flush = () => {
+        if (current)
+            current.content = body.splice(0).join('\n').trim();
+        if (current?.content)
+            prompt.messages.push(current);
+    };
+    for (let i = bodyStart; i < all.length; i++) {
+        const role = ROLE_LINE.exec(all[i]);
+        if (role) {
+            flush();
+            current = { role: role[1].toLowerCase(), content: '', at: { line: i + 2, column: 1 } };
+        }
+        else {
+            if (!current && all[i].trim())
+                current = { role: 'system', content: '', at: { line: i + 1, column: 1 } };
+            body.push(all[i]);
+        }
+    }
+    flush();
+    if (prompt.messages.length === 0) {
+        findings.push(finding(file, 'prompt/schema', 'error', 'the Prompty template has no message', {
+            line: bodyStart + 1,
+            column: 1,
+        }));
+    }
+    return { prompt, findings };
+}
+function readPromptyMeta(prompt, meta, sampleAt) {
+    const str = (v) => (v === undefined || v === null ? undefined : String(v));
+    prompt.name = str(meta.name);
+    prompt.description = str(meta.description);
+    prompt.version = str(meta.version);
+    const model = (meta.model ?? {});
+    const config = (model.configuration ?? {});
+    prompt.model = str(config.name ?? config.azure_deployment ?? config.model ?? model.id);
+    const params = (model.parameters ?? {});
+    const { max_tokens, top_p, ...rest } = params;
+    prompt.modelParameters = {
+        ...rest,
+        ...(typeof max_tokens === 'number' ? { maxTokens: max_tokens } : {}),
+        ...(typeof top_p === 'number' ? { topP: top_p } : {}),
+    };
+    if (meta.sample && typeof meta.sample === 'object' && !Array.isArray(meta.sample)) {
+        prompt.testData = [{ values: meta.sample, at: sampleAt }];
+    }
+}
 
 ;// CONCATENATED MODULE: ./packages/evals/src/prompt-file/template.ts
 // `gh models` fills `{{name}}` by plain replacement: no spaces inside the braces, no filters.
@@ -36556,509 +37065,7 @@ function checkSecrets(prompt, emit) {
     }
 }
 
-// EXTERNAL MODULE: ./packages/core/src/duration.ts
-var duration = __nccwpck_require__(9713);
-// EXTERNAL MODULE: ./packages/core/src/errors.ts
-var src_errors = __nccwpck_require__(7638);
-// EXTERNAL MODULE: ./packages/core/src/escape.ts
-var src_escape = __nccwpck_require__(3066);
-// EXTERNAL MODULE: ./packages/core/src/execute.ts
-var execute = __nccwpck_require__(998);
-// EXTERNAL MODULE: ./packages/core/src/files.ts + 5 modules
-var src_files = __nccwpck_require__(1609);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./packages/core/src/git.ts
-
-
-
-
-const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
-async function git(cwd, args) {
-    // quotePath off: non-ASCII paths come back as they are, not as quoted octal escapes.
-    const { stdout } = await run('git', ['-c', 'core.quotePath=false', ...args], {
-        cwd,
-        maxBuffer: 64 * 1024 * 1024,
-    });
-    return stdout;
-}
-async function gitTopLevel(cwd) {
-    return (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
-}
-/**
- * Contents of a file (path relative to the repository root) at a git ref, or undefined when the
- * file does not exist there. Any other git failure is an error, not a "new file".
- */
-async function readFileAtRef(cwd, ref, repoPath) {
-    try {
-        await git(cwd, ['cat-file', '-e', `${ref}:${repoPath}`]);
-    }
-    catch {
-        return undefined;
-    }
-    return git(cwd, ['show', `${ref}:${repoPath}`]);
-}
-/** Workspace-relative paths (forward slashes) that differ from `base`, committed or not, untracked included. */
-async function changedFilesSince(workspace, base) {
-    const top = await gitTopLevel(workspace);
-    const diff = await git(workspace, ['diff', '-z', '--name-only', base, '--', '.']);
-    const untracked = await git(workspace, [
-        'ls-files',
-        '-z',
-        '--others',
-        '--exclude-standard',
-        '--full-name',
-        '--',
-        '.',
-    ]);
-    return new Set(`${diff}\0${untracked}`
-        .split('\0')
-        .filter(Boolean)
-        .map((f) => external_node_path_default().relative(workspace, external_node_path_default().join(top, f)).split((external_node_path_default()).sep).join('/')));
-}
-/**
- * The commit to compare against: the merge base of HEAD and the ref, so a PR is compared with
- * where it branched. Tries `origin/<ref>` too, as runners check out the base only as a remote.
- */
-async function resolveBaseRef(cwd, ref) {
-    for (const candidate of [ref, `origin/${ref}`]) {
-        try {
-            return (await git(cwd, ['merge-base', 'HEAD', candidate])).trim();
-        }
-        catch {
-            // try the next spelling
-        }
-    }
-    throw new src_errors/* UserError */.yo(`base ref '${ref}' is not in the local clone; check out with 'fetch-depth: 0' (actions/checkout) or fetch the base branch`);
-}
-/** The PR's base branch from the runner's environment, when there is one. */
-function defaultBaseRef(env = process.env) {
-    return env.GITHUB_BASE_REF || undefined;
-}
-
-// EXTERNAL MODULE: ./packages/core/src/inputs.ts
-var inputs = __nccwpck_require__(7276);
-// EXTERNAL MODULE: ./packages/core/src/publish.ts + 2 modules
-var publish = __nccwpck_require__(5102);
-;// CONCATENATED MODULE: ./packages/core/src/report.ts
-function countFindings(findings, level) {
-    return findings.reduce((n, finding) => n + (finding.level === level ? 1 : 0), 0);
-}
-
-// EXTERNAL MODULE: ./packages/core/src/safe-text.ts
-var safe_text = __nccwpck_require__(2638);
-// EXTERNAL MODULE: ./packages/core/src/secrets.ts
-var secrets = __nccwpck_require__(7620);
-;// CONCATENATED MODULE: ./packages/core/src/sleep.ts
-
-/**
- * Resolves after `ms`, or rejects with the signal's reason once it aborts. A delay past what one
- * timer holds (MAX_TIMER_MS) is waited out in pieces: a bare setTimeout would fire after 1 ms.
- */
-function sleep(ms, signal) {
-    if (!(ms >= 0))
-        return Promise.reject(new RangeError(`sleep: expected a delay >= 0 ms, got ${ms}`));
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const end = Date.now() + ms;
-        let timer;
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        const wait = (left) => {
-            timer = setTimeout(() => {
-                const rest = end - Date.now();
-                if (left > MAX_TIMER_MS && rest > 0)
-                    return wait(rest);
-                signal?.removeEventListener('abort', onAbort);
-                resolve();
-            }, Math.min(left, MAX_TIMER_MS));
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-        wait(ms);
-    });
-}
-
-// EXTERNAL MODULE: ./packages/core/src/url.ts
-var url = __nccwpck_require__(2520);
-// EXTERNAL MODULE: ./packages/core/src/workspace.ts
-var src_workspace = __nccwpck_require__(3268);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./packages/core/src/yaml.ts
-
-
-/**
- * How many alias expansions one document may make (counted the way `yaml` counts them). Files
- * come from pull requests: a billion-laughs document must stop here, not exhaust memory.
- */
-const MAX_YAML_ALIASES = 10_000;
-function firstLine(message) {
-    return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-}
-/**
- * The one YAML loader: parse with positions, report syntax problems with line and column, and
- * convert to plain data with the alias limit. Duplicate keys are errors unless `uniqueKeys: false`.
- */
-function loadYaml(text, options = {}) {
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, {
-        lineCounter: lines,
-        prettyErrors: false,
-        uniqueKeys: options.uniqueKeys ?? true,
-        ...(options.schema ? { schema: options.schema } : {}),
-    });
-    const at = (offset) => lines.linePos(offset ?? 0);
-    const problems = [];
-    for (const [level, list] of [
-        ['error', doc.errors],
-        ['warning', doc.warnings],
-    ]) {
-        for (const e of list) {
-            const pos = at(e.pos[0]);
-            problems.push({ level, message: `YAML: ${firstLine(e.message)}`, line: pos.line, column: pos.col });
-        }
-    }
-    let value;
-    if (!doc.errors.length) {
-        try {
-            value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
-        }
-        catch (error) {
-            // The alias limit, or an alias before its anchor: a bad file, not a crash.
-            const message = /Excessive alias/.test(error.message)
-                ? `YAML: too many aliases (over ${MAX_YAML_ALIASES} expansions): refusing a document that expands without bound`
-                : `YAML: ${firstLine(error.message)}`;
-            problems.push({ level: 'error', message, line: 1, column: 1 });
-        }
-    }
-    return { doc, lines, problems, value };
-}
-/**
- * Parse YAML text into plain data, or throw one `UserError` at the first problem's place.
- * `what` starts the message (e.g. "checks"), `file` is the workspace-relative path if any.
- */
-function parseYaml(text, context) {
-    const loaded = loadYaml(text);
-    const error = loaded.problems.find((p) => p.level === 'error');
-    if (error) {
-        const line = error.line + (context.lineOffset ?? 0);
-        if (!context.file)
-            throw new UserError(`${context.what}: ${error.message} (line ${line}, column ${error.column})`);
-        throw new UserError(`${context.what}: ${error.message}`, {
-            file: context.file,
-            line,
-            column: error.column,
-        });
-    }
-    return loaded.value;
-}
-
-// EXTERNAL MODULE: ./packages/core/src/github/context.ts
-var context = __nccwpck_require__(9594);
-// EXTERNAL MODULE: ./packages/core/src/github/check-run.ts
-var check_run = __nccwpck_require__(2793);
-// EXTERNAL MODULE: ./packages/core/src/render/markdown.ts
-var markdown = __nccwpck_require__(2901);
-;// CONCATENATED MODULE: ./packages/core/src/render/text.ts
-
-/** Plain text for a terminal (the CLI). */
-function show(value) {
-    if (value === null || value === undefined || value === '')
-        return '-';
-    return String(value).replace(/\s+/g, ' ');
-}
-function renderTable(table, maxRows) {
-    const rows = table.rows.slice(0, maxRows).map((row) => row.map((c) => show(c).slice(0, 100)));
-    const widths = table.columns.map((col, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), col.length));
-    const line = (cells) => cells
-        .map((c, i) => c.padEnd(widths[i]))
-        .join('  ')
-        .trimEnd();
-    const lines = [`${table.title}:`, `  ${line(table.columns)}`, ...rows.map((r) => `  ${line(r)}`)];
-    if (table.rows.length > rows.length)
-        lines.push(`  … ${table.rows.length - rows.length} more rows in the JSON report`);
-    if (table.note)
-        lines.push(`  ${table.note}`);
-    return lines.join('\n');
-}
-function renderText(report, maxRows = 30) {
-    const parts = [`${report.action}: ${report.verdict.toUpperCase()} — ${report.headline}`];
-    if (report.reasons.length)
-        parts.push(report.reasons.map((r) => `  - ${r}`).join('\n'));
-    if (report.metrics.length)
-        parts.push(report.metrics.map(([label, value]) => `${label}: ${value}`).join(' | '));
-    const tables = [findingsTable(report.findings), ...report.tables].filter((t) => t !== undefined);
-    for (const table of tables)
-        parts.push(renderTable(table, maxRows));
-    return `${parts.join('\n\n')}\n`;
-}
-
-// EXTERNAL MODULE: ./packages/core/src/render/sarif.ts
-var sarif = __nccwpck_require__(6395);
-// EXTERNAL MODULE: ./packages/core/src/render/junit.ts
-var junit = __nccwpck_require__(1038);
-;// CONCATENATED MODULE: ./packages/core/src/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./packages/evals/src/prompt-file/positions.ts
-
-/** Source position of a YAML node (1-based), or of the document start when it has none. */
-function positionOf(node, lines) {
-    const offset = node?.range?.[0] ?? 0;
-    const { line, col } = lines.linePos(offset);
-    return { line, column: col };
-}
-/** The deepest node that exists along a path: where a finding about that path points. */
-function nodeAt(doc, path) {
-    let node = doc.contents;
-    for (const key of path) {
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((p) => p.key?.value === key);
-            if (!pair)
-                break;
-            node = pair.value ?? pair.key;
-        }
-        else if ((0,dist/* isSeq */.oP)(node) && typeof key === 'number') {
-            const item = node.items[key];
-            if (!item)
-                break;
-            node = item;
-        }
-        else {
-            break;
-        }
-    }
-    return node;
-}
-/** Position of a key (not its value) in a mapping: where "unknown key" points. */
-function keyPositions(node, lines) {
-    const out = {};
-    if (!(0,dist/* isMap */.jh)(node))
-        return out;
-    for (const pair of node.items) {
-        const key = pair.key;
-        if (key && typeof key.value === 'string')
-            out[key.value] = positionOf(key, lines);
-    }
-    return out;
-}
-/** Position of each value in a mapping: where a finding about a key's value points. */
-function valuePositions(node, lines) {
-    const out = {};
-    if (!(0,dist/* isMap */.jh)(node))
-        return out;
-    for (const pair of node.items) {
-        const key = pair.key;
-        if (key && typeof key.value === 'string')
-            out[key.value] = positionOf(pair.value ?? key, lines);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./packages/evals/src/prompt-file/load.ts
-
-
-
-
-const START = { line: 1, column: 1 };
-function emptyPrompt(path, file, format) {
-    return {
-        path,
-        file,
-        format,
-        modelParameters: {},
-        messages: [],
-        testData: [],
-        evaluators: [],
-        keys: {},
-        values: {},
-    };
-}
-function finding(file, ruleId, level, message, at) {
-    return { ruleId, level, message, file, line: at.line, column: at.column };
-}
-/** Load a GitHub Models prompt file (`*.prompt.yml`) or a Prompty file, keeping source positions. */
-function loadPromptFile(path, text, workspace) {
-    const file = (0,src_workspace/* toWorkspacePath */.CR)(workspace, path);
-    return path.endsWith('.prompty') ? loadPrompty(path, file, text) : loadPromptYml(path, file, text);
-}
-function load_parseYaml(text, file, lineOffset = 0) {
-    const { doc, lines, problems, value } = loadYaml(text);
-    const findings = problems.map((p) => finding(file, 'yaml/syntax', p.level, p.message, { line: p.line + lineOffset, column: p.column }));
-    return { doc, lines, findings, value };
-}
-function loadPromptYml(path, file, text) {
-    const prompt = emptyPrompt(path, file, 'prompt-yml');
-    const { doc, lines, findings, value } = load_parseYaml(text, file);
-    if (findings.some((f) => f.level === 'error'))
-        return { prompt, findings };
-    if (!(0,dist/* isMap */.jh)(doc.contents)) {
-        findings.push(finding(file, 'prompt/schema', 'error', 'a prompt file must be a YAML mapping', START));
-        return { prompt, findings };
-    }
-    prompt.keys = keyPositions(doc.contents, lines);
-    prompt.values = valuePositions(doc.contents, lines);
-    const data = value;
-    const parsed = promptFileSchema.safeParse(data);
-    if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-            const where = issue.path.length ? `'${issue.path.join('.')}': ` : '';
-            findings.push(finding(file, 'prompt/schema', 'error', `${where}${issue.message}`, positionOf(nodeAt(doc, issue.path), lines)));
-        }
-        return { prompt, findings };
-    }
-    const p = parsed.data;
-    // yaml.v3 decodes `version: 1.10` into a text field as written, not as the number 1.1.
-    const asWritten = (key, value) => {
-        const node = doc.get(key, true);
-        return typeof node?.value === 'number' && node.range ? text.slice(node.range[0], node.range[1]) : value;
-    };
-    Object.assign(prompt, {
-        name: asWritten('name', p.name),
-        description: p.description,
-        version: asWritten('version', p.version),
-        model: p.model,
-        modelParameters: p.modelParameters ?? {},
-        responseFormat: p.responseFormat,
-    });
-    const at = (path) => positionOf(nodeAt(doc, path), lines);
-    prompt.messages = p.messages.map((m, i) => ({
-        role: m.role,
-        content: m.content,
-        at: at(['messages', i, 'content']),
-        roleAt: at(['messages', i, 'role']),
-    }));
-    prompt.testData = (p.testData ?? []).map((values, i) => ({ values, at: at(['testData', i]) }));
-    prompt.evaluators = (p.evaluators ?? []).map((e, i) => ({
-        ...e,
-        at: at(['evaluators', i]),
-    }));
-    if (p.jsonSchema !== undefined) {
-        try {
-            const schema = JSON.parse(p.jsonSchema);
-            if (schema && typeof schema === 'object' && !Array.isArray(schema))
-                prompt.jsonSchema = schema;
-            else
-                throw new Error('not a JSON object');
-        }
-        catch (error) {
-            findings.push(finding(file, 'prompt/json-schema', 'error', `jsonSchema is not valid JSON: ${error.message}`, at(['jsonSchema'])));
-        }
-    }
-    return { prompt, findings };
-}
-// Prompty: YAML front matter between `---` lines, then a template whose `system:` / `user:` /
-// `assistant:` lines start messages.
-const ROLE_LINE = /^\s*(system|user|assistant)\s*:\s*$/i;
-function loadPrompty(path, file, text) {
-    const prompt = emptyPrompt(path, file, 'prompty');
-    const all = text.split(/\r?\n/);
-    const findings = [];
-    let bodyStart = 0;
-    if (all[0]?.trim() === '---') {
-        const end = all.findIndex((line, i) => i > 0 && line.trim() === '---');
-        if (end < 0) {
-            findings.push(finding(file, 'prompty/front-matter', 'error', "front matter starts with '---' but never ends", START));
-            return { prompt, findings };
-        }
-        const front = load_parseYaml(all.slice(1, end).join('\n'), file, 1);
-        for (const f of front.findings)
-            findings.push(f);
-        if (findings.some((f) => f.level === 'error'))
-            return { prompt, findings };
-        const meta = (front.value ?? {});
-        const shift = (pos) => ({ line: pos.line + 1, column: pos.column });
-        prompt.keys = Object.fromEntries(Object.entries(keyPositions(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
-        prompt.values = Object.fromEntries(Object.entries(valuePositions(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
-        readPromptyMeta(prompt, meta, shift(positionOf(nodeAt(front.doc, ['sample']), front.lines)));
-        bodyStart = end + 1;
-    }
-    let current;
-    const body = [];
-    const flush = () => {
-        if (current)
-            current.content = body.splice(0).join('\n').trim();
-        if (current?.content)
-            prompt.messages.push(current);
-    };
-    for (let i = bodyStart; i < all.length; i++) {
-        const role = ROLE_LINE.exec(all[i]);
-        if (role) {
-            flush();
-            current = { role: role[1].toLowerCase(), content: '', at: { line: i + 2, column: 1 } };
-        }
-        else {
-            if (!current && all[i].trim())
-                current = { role: 'system', content: '', at: { line: i + 1, column: 1 } };
-            body.push(all[i]);
-        }
-    }
-    flush();
-    if (prompt.messages.length === 0) {
-        findings.push(finding(file, 'prompt/schema', 'error', 'the Prompty template has no message', {
-            line: bodyStart + 1,
-            column: 1,
-        }));
-    }
-    return { prompt, findings };
-}
-function readPromptyMeta(prompt, meta, sampleAt) {
-    const str = (v) => (v === undefined || v === null ? undefined : String(v));
-    prompt.name = str(meta.name);
-    prompt.description = str(meta.description);
-    prompt.version = str(meta.version);
-    const model = (meta.model ?? {});
-    const config = (model.configuration ?? {});
-    prompt.model = str(config.name ?? config.azure_deployment ?? config.model ?? model.id);
-    const params = (model.parameters ?? {});
-    const { max_tokens, top_p, ...rest } = params;
-    prompt.modelParameters = {
-        ...rest,
-        ...(typeof max_tokens === 'number' ? { maxTokens: max_tokens } : {}),
-        ...(typeof top_p === 'number' ? { topP: top_p } : {}),
-    };
-    if (meta.sample && typeof meta.sample === 'object' && !Array.isArray(meta.sample)) {
-        prompt.testData = [{ values: meta.sample, at: sampleAt }];
-    }
-}
-
 ;// CONCATENATED MODULE: ./packages/evals/src/validate/models.ts
-
 
 
 
@@ -37136,14 +37143,13 @@ async function loadModelTable(workspace, value) {
     if (yamlError) {
         throw new src_errors/* UserError */.yo(yamlError.message, { file: shown, line: yamlError.line, column: yamlError.column });
     }
-    const parsed = modelsFileSchema.safeParse((0,dist/* isMap */.jh)(doc.contents) ? data : null);
+    const parsed = checkYaml(modelsFileSchema, { doc, lines, value: (0,dist/* isMap */.jh)(doc.contents) ? data : null });
     if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const at = positionOf(nodeAt(doc, issue.path), lines);
-        throw new src_errors/* UserError */.yo(`models file: '${issue.path.join('.') || '(root)'}': ${issue.message}`, {
+        const { path, message, line, column } = parsed.issues[0];
+        throw new src_errors/* UserError */.yo(`models file: '${path.join('.') || '(root)'}': ${message}`, {
             file: shown,
-            line: at.line,
-            column: at.column,
+            line,
+            column,
         });
     }
     for (const [name, spec] of Object.entries(parsed.data.models)) {
@@ -37550,7 +37556,6 @@ const validatePromptsCommand = {
 };
 
 ;// CONCATENATED MODULE: ./packages/evals/src/validate/index.ts
-
 
 
 

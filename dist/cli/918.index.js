@@ -1,8 +1,8 @@
-export const id = 883;
-export const ids = [883];
+export const id = 918;
+export const ids = [918];
 export const modules = {
 
-/***/ 3883:
+/***/ 9918:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,139 +10,25 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  ACTIONS: () => (/* reexport */ ACTIONS),
-  CREATED_FROM_ANNOTATION: () => (/* reexport */ CREATED_FROM_ANNOTATION),
   ClientKube: () => (/* reexport */ ClientKube),
-  GatewayApiRouter: () => (/* reexport */ GatewayApiRouter),
-  IstioRouter: () => (/* reexport */ IstioRouter),
-  KINDS: () => (/* reexport */ KINDS),
-  KServeRouter: () => (/* reexport */ KServeRouter),
   KubeError: () => (/* reexport */ KubeError),
-  OUTCOMES: () => (/* reexport */ OUTCOMES),
-  ROUTERS: () => (/* reexport */ ROUTERS),
-  Rollout: () => (/* reexport */ Rollout),
   STATE_ANNOTATION: () => (/* reexport */ STATE_ANNOTATION),
-  ServiceRouter: () => (/* reexport */ ServiceRouter),
-  Superseded: () => (/* reexport */ Superseded),
-  Workloads: () => (/* reexport */ Workloads),
-  Writer: () => (/* reexport */ Writer),
-  applyJsonPatch: () => (/* reexport */ applyJsonPatch),
-  applyMergePatch: () => (/* reexport */ applyMergePatch),
   buildReport: () => (/* reexport */ buildReport),
   canaryLabels: () => (/* reexport */ canaryLabels),
   canaryStepCommand: () => (/* reexport */ canaryStepCommand),
   canaryStepInputs: () => (/* reexport */ canaryStepInputs),
   canaryStepPostCommand: () => (/* reexport */ canaryStepPostCommand),
-  containerFor: () => (/* reexport */ containerFor),
-  describeStep: () => (/* reexport */ describeStep),
-  diffFields: () => (/* reexport */ diffFields),
-  imageOf: () => (/* reexport */ imageOf),
-  inFlight: () => (/* reexport */ inFlight),
-  isComparative: () => (/* reexport */ isComparative),
-  isConflict: () => (/* reexport */ isConflict),
-  kubeError: () => (/* reexport */ kubeError),
-  labelSelector: () => (/* reexport */ labelSelector),
   loadKubeConfig: () => (/* reexport */ loadKubeConfig),
-  matchLabelsOf: () => (/* reexport */ matchLabelsOf),
-  missingPermission: () => (/* reexport */ missingPermission),
   namespaceOf: () => (/* reexport */ namespaceOf),
-  parseSteps: () => (/* reexport */ parseSteps),
-  pollUntil: () => (/* reexport */ pollUntil),
-  promAnalysis: () => (/* reexport */ promAnalysis),
-  readState: () => (/* reexport */ readState),
-  runCanaryStep: () => (/* reexport */ runCanaryStep),
-  sameWrite: () => (/* reexport */ sameWrite),
-  splitWeights: () => (/* reexport */ splitWeights),
-  startDeployment: () => (/* reexport */ startDeployment),
-  statePatch: () => (/* reexport */ statePatch),
-  stepsHash: () => (/* reexport */ stepsHash),
-  waitInferenceService: () => (/* reexport */ waitInferenceService)
+  runCanaryStep: () => (/* reexport */ runCanaryStep)
 });
 
-// EXTERNAL MODULE: ./packages/prom/src/index.ts + 14 modules
-var src = __webpack_require__(5891);
-;// CONCATENATED MODULE: ./packages/kube/src/analysis.ts
-
-/** A check judged against the stable version's metrics (needs baseline traffic). */
-function isComparative(check) {
-    return check.test === 'rank-sum' || !!check.baselineQuery || !!check.baselineCounts;
-}
-function values(m) {
-    if (!m)
-        return '';
-    if (m.canary === undefined)
-        return m.message;
-    const canary = (0,src.formatValue)(m.canary);
-    if (m.baseline === undefined)
-        return canary;
-    const ratio = m.ratio !== undefined && Number.isFinite(m.ratio) ? ` (×${(0,src.formatValue)(m.ratio)})` : '';
-    return `canary ${canary} vs baseline ${(0,src.formatValue)(m.baseline)}${ratio}`;
-}
-/** metric-gate's checks and limits, run at a step against the canary and baseline selectors. */
-function promAnalysis(options) {
-    const selectors = { selector: options.canarySelector, baselineSelector: options.baselineSelector };
-    const base = options.checks?.trim() ? (0,src.loadChecks)(options.checks, options.workspace, selectors) : [];
-    return {
-        checks: base.length,
-        async run(label, override, signal, runOptions) {
-            const all = override?.checks ? (0,src.loadChecks)(override.checks, options.workspace, selectors) : base;
-            const skipped = runOptions?.absoluteOnly ? all.filter(isComparative) : [];
-            const checks = all.filter((c) => !skipped.includes(c));
-            const note = skipped.length
-                ? `canary at 100%: no baseline traffic, comparative check(s) not measured: ${skipped.map((c) => c.name).join(', ')}`
-                : undefined;
-            if (note)
-                options.log(`${label}: ${note}`);
-            if (checks.length === 0)
-                return { verdict: 'pass', checks: [], reason: '', cancelled: false, measurements: [], note };
-            const count = override?.count ?? options.count;
-            const intervalMs = override?.intervalMs ?? options.intervalMs;
-            options.log(`${label}: analysis of ${checks.length} check(s), ${count} measurement(s) ${Math.round(intervalMs / 1000)}s apart`);
-            const result = await (0,src.measureChecks)(checks, {
-                prom: options.prom,
-                clock: options.clock,
-                count,
-                intervalMs,
-                noData: options.noData,
-                limits: options.limits,
-                retryDelayMs: options.retryDelayMs,
-                signal,
-                onMeasurement: (m) => options.log(`  ${m.check} #${m.index}: ${m.outcome} — ${m.message}`),
-            });
-            const outcomes = result.checks.map((c) => {
-                const mine = result.measurements.filter((m) => m.check === c.check.name);
-                const last = [...mine].reverse().find((m) => m.canary !== undefined) ?? mine[mine.length - 1];
-                const lastBad = [...mine].reverse().find((m) => m.outcome !== 'success');
-                return {
-                    name: c.check.name,
-                    verdict: c.verdict,
-                    values: values(last),
-                    reason: c.verdict === 'pass' ? '' : `${c.reason}${lastBad ? ` — last: ${lastBad.message}` : ''}`,
-                    measurements: mine.length,
-                };
-            });
-            const bad = outcomes.filter((c) => c.verdict !== 'pass');
-            return {
-                verdict: result.verdict,
-                checks: outcomes,
-                reason: [
-                    ...bad.map((c) => `${c.name}: ${c.reason}`),
-                    ...(result.cancelled ? ['cancelled'] : []),
-                ].join('; '),
-                cancelled: result.cancelled,
-                measurements: result.measurements,
-                note,
-            };
-        },
-    };
-}
-
 // EXTERNAL MODULE: ./packages/kube/src/quiet-punycode.ts
-var quiet_punycode = __webpack_require__(4012);
+var quiet_punycode = __webpack_require__(1631);
 // EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/index.js + 828 modules
 var dist = __webpack_require__(2635);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
-var core_src = __webpack_require__(8983);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 31 modules
+var src = __webpack_require__(5751);
 ;// CONCATENATED MODULE: ./packages/kube/src/client.ts
 
 
@@ -157,7 +43,7 @@ const KINDS = {
     Pod: { group: '', version: 'v1', plural: 'pods' },
 };
 /** An API call that failed, naming the object and the verb; 403s say which permission is missing. */
-class KubeError extends core_src/* UserError */.yo {
+class KubeError extends src/* UserError */.yo {
     status;
     retryAfterMs;
     constructor(message, status, 
@@ -189,7 +75,7 @@ function kubeError(error, kind, verb, name, namespace) {
         if (error.code === 404)
             return new KubeError(`${verb} ${target}: not found${said ? ` — ${said}` : ''}`, 404);
         const headers = (error.headers ?? {});
-        return new KubeError(`${verb} ${target}: HTTP ${error.code}${said ? ` — ${said}` : ''}`, error.code, (0,core_src/* parseRetryAfter */.mu)(headers['retry-after']));
+        return new KubeError(`${verb} ${target}: HTTP ${error.code}${said ? ` — ${said}` : ''}`, error.code, (0,src/* parseRetryAfter */.mu)(headers['retry-after']));
     }
     const cause = error?.cause?.code ?? error?.code;
     return new KubeError(`${verb} ${target}: cannot reach the API server: ${cause ?? error?.message ?? String(error)}`, undefined);
@@ -227,7 +113,7 @@ function secretArgs(args = []) {
 function loadKubeConfig(options) {
     const kc = new dist/* KubeConfig */.ypW();
     // Whole, before parsing: a parse error may quote it. Not split into words: those are ordinary.
-    (0,core_src/* registerSecret */.cl)(options.kubeconfig, { split: false });
+    (0,src/* registerSecret */.cl)(options.kubeconfig, { split: false });
     try {
         if (options.kubeconfig)
             kc.loadFromString(options.kubeconfig);
@@ -235,33 +121,33 @@ function loadKubeConfig(options) {
             kc.loadFromDefault();
     }
     catch (error) {
-        throw new core_src/* UserError */.yo(`${options.kubeconfig ? "input 'kubeconfig'" : 'KUBECONFIG'}: not a kubeconfig: ${error.message.split('\n')[0]}`);
+        throw new src/* UserError */.yo(`${options.kubeconfig ? "input 'kubeconfig'" : 'KUBECONFIG'}: not a kubeconfig: ${error.message.split('\n')[0]}`);
     }
     for (const user of kc.getUsers()) {
-        (0,core_src/* registerSecret */.cl)(user.token);
-        (0,core_src/* registerSecret */.cl)(user.password);
-        (0,core_src/* registerSecret */.cl)(user.keyData);
+        (0,src/* registerSecret */.cl)(user.token);
+        (0,src/* registerSecret */.cl)(user.password);
+        (0,src/* registerSecret */.cl)(user.keyData);
         // exec credential plugins: their environment and credential-looking arguments
         const exec = user.exec;
         for (const env of exec?.env ?? [])
-            (0,core_src/* registerSecret */.cl)(env.value);
+            (0,src/* registerSecret */.cl)(env.value);
         for (const value of secretArgs(exec?.args))
-            (0,core_src/* registerSecret */.cl)(value);
+            (0,src/* registerSecret */.cl)(value);
         // auth-provider (oidc, gcp, azure) tokens and client secrets
         for (const value of Object.values((user.authProvider?.config ?? {})))
             if (typeof value === 'string' && value.length >= 16)
-                (0,core_src/* registerSecret */.cl)(value);
+                (0,src/* registerSecret */.cl)(value);
     }
     if (options.context) {
         if (!kc.getContexts().some((c) => c.name === options.context))
-            throw new core_src/* UserError */.yo(`input 'context': no context '${options.context}' in the kubeconfig (it has ${kc
+            throw new src/* UserError */.yo(`input 'context': no context '${options.context}' in the kubeconfig (it has ${kc
                 .getContexts()
                 .map((c) => c.name)
                 .join(', ')})`);
         kc.setCurrentContext(options.context);
     }
     if (!kc.getCurrentCluster())
-        throw new core_src/* UserError */.yo('the kubeconfig has no current cluster: set `kubeconfig`, `KUBECONFIG` or `context`');
+        throw new src/* UserError */.yo('the kubeconfig has no current cluster: set `kubeconfig`, `KUBECONFIG` or `context`');
     return kc;
 }
 /** The namespace to work in: the input, else the kubeconfig context's, else `default`. */
@@ -380,8 +266,86 @@ function plain(value) {
     return JSON.parse(JSON.stringify(value));
 }
 
+// EXTERNAL MODULE: ./packages/prom/src/index.ts + 14 modules
+var prom_src = __webpack_require__(5891);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
+;// CONCATENATED MODULE: ./packages/kube/src/analysis.ts
+
+/** A check judged against the stable version's metrics (needs baseline traffic). */
+function isComparative(check) {
+    return check.test === 'rank-sum' || !!check.baselineQuery || !!check.baselineCounts;
+}
+function values(m) {
+    if (!m)
+        return '';
+    if (m.canary === undefined)
+        return m.message;
+    const canary = (0,prom_src.formatValue)(m.canary);
+    if (m.baseline === undefined)
+        return canary;
+    const ratio = m.ratio !== undefined && Number.isFinite(m.ratio) ? ` (×${(0,prom_src.formatValue)(m.ratio)})` : '';
+    return `canary ${canary} vs baseline ${(0,prom_src.formatValue)(m.baseline)}${ratio}`;
+}
+/** metric-gate's checks and limits, run at a step against the canary and baseline selectors. */
+function promAnalysis(options) {
+    const selectors = { selector: options.canarySelector, baselineSelector: options.baselineSelector };
+    const base = options.checks?.trim() ? (0,prom_src.loadChecks)(options.checks, options.workspace, selectors) : [];
+    return {
+        checks: base.length,
+        async run(label, override, signal, runOptions) {
+            const all = override?.checks ? (0,prom_src.loadChecks)(override.checks, options.workspace, selectors) : base;
+            const skipped = runOptions?.absoluteOnly ? all.filter(isComparative) : [];
+            const checks = all.filter((c) => !skipped.includes(c));
+            const note = skipped.length
+                ? `canary at 100%: no baseline traffic, comparative check(s) not measured: ${skipped.map((c) => c.name).join(', ')}`
+                : undefined;
+            if (note)
+                options.log(`${label}: ${note}`);
+            if (checks.length === 0)
+                return { verdict: 'pass', checks: [], reason: '', cancelled: false, measurements: [], note };
+            const count = override?.count ?? options.count;
+            const intervalMs = override?.intervalMs ?? options.intervalMs;
+            options.log(`${label}: analysis of ${checks.length} check(s), ${count} measurement(s) ${Math.round(intervalMs / 1000)}s apart`);
+            const result = await (0,prom_src.measureChecks)(checks, {
+                prom: options.prom,
+                clock: options.clock,
+                count,
+                intervalMs,
+                noData: options.noData,
+                limits: options.limits,
+                retryDelayMs: options.retryDelayMs,
+                signal,
+                onMeasurement: (m) => options.log(`  ${m.check} #${m.index}: ${m.outcome} — ${m.message}`),
+            });
+            const outcomes = result.checks.map((c) => {
+                const mine = result.measurements.filter((m) => m.check === c.check.name);
+                const last = [...mine].reverse().find((m) => m.canary !== undefined) ?? mine[mine.length - 1];
+                const lastBad = [...mine].reverse().find((m) => m.outcome !== 'success');
+                return {
+                    name: c.check.name,
+                    verdict: c.verdict,
+                    values: values(last),
+                    reason: c.verdict === 'pass' ? '' : `${c.reason}${lastBad ? ` — last: ${lastBad.message}` : ''}`,
+                    measurements: mine.length,
+                };
+            });
+            const bad = outcomes.filter((c) => c.verdict !== 'pass');
+            return {
+                verdict: result.verdict,
+                checks: outcomes,
+                reason: [
+                    ...bad.map((c) => `${c.name}: ${c.reason}`),
+                    ...(result.cancelled ? ['cancelled'] : []),
+                ].join('; '),
+                cancelled: result.cancelled,
+                measurements: result.measurements,
+                note,
+            };
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/kube/src/github-deployment.ts
 
 /**
@@ -391,7 +355,7 @@ var schemas = __webpack_require__(9691);
  */
 async function startDeployment(token, run, environment, revision, warn) {
     try {
-        const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+        const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413));
         const octokit = getOctokit(token, { baseUrl: run.apiUrl });
         const created = await octokit.rest.repos.createDeployment({
             owner: run.owner,
@@ -418,7 +382,7 @@ async function startDeployment(token, run, environment, revision, warn) {
                         state,
                         description: description.slice(0, 140),
                         environment,
-                        ...((0,core_src/* runUrl */.Vp)(run) ? { log_url: (0,core_src/* runUrl */.Vp)(run) } : {}),
+                        ...((0,src/* runUrl */.Vp)(run) ? { log_url: (0,src/* runUrl */.Vp)(run) } : {}),
                         auto_inactive: state === 'success',
                     });
                 }
@@ -456,7 +420,7 @@ function buildReport(result) {
             s.index + 1,
             s.step,
             s.mirror ? `${s.weight}% (+${s.mirror}% mirrored)` : `${s.weight}%`,
-            s.bakeMs ? (0,core_src/* formatDuration */.a3)(s.bakeMs) : '—',
+            s.bakeMs ? (0,src/* formatDuration */.a3)(s.bakeMs) : '—',
             [
                 ...(s.analysis?.checks ?? []).map((c) => `${ICON[c.verdict] ?? c.verdict} ${c.name}: ${c.values || 'no value'} (${c.measurements} measured)${c.reason ? ` — ${c.reason}` : ''}`),
                 ...(s.note ? [s.note] : []),
@@ -615,116 +579,6 @@ function statePatch(state) {
     return { metadata: { annotations: { [STATE_ANNOTATION]: JSON.stringify(state) } } };
 }
 
-;// CONCATENATED MODULE: ./packages/kube/src/steps.ts
-
-
-const ROUTERS = ['istio', 'gateway-api', 'kserve', 'service'];
-function describeStep(step) {
-    switch (step.kind) {
-        case 'weight':
-            return `weight ${step.weight}%`;
-        case 'mirror':
-            return `mirror ${step.percent}%`;
-        case 'pause':
-            return `pause ${Math.round(step.ms / 1000)}s`;
-        case 'analysis':
-            return 'analysis';
-    }
-}
-function bad(message) {
-    return new core_src/* UserError */.yo(`input 'steps': ${message}`);
-}
-/** A step's duration: as the inputs read one (a bare number is seconds), within what a timer holds. */
-function duration(value, what) {
-    const text = typeof value === 'number' || typeof value === 'string' ? String(value) : '';
-    const problem = (0,core_src/* durationProblem */.YV)(text);
-    if (problem)
-        throw bad(`${what} ${JSON.stringify(value)}: ${problem}`);
-    return (0,core_src/* parseDuration */.E9)(text);
-}
-function percent(value, what, min) {
-    const n = typeof value === 'string' ? Number(value.replace(/%$/, '')) : value;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > 100)
-        throw bad(`${what} must be a whole percentage from ${min} to 100, got ${JSON.stringify(value)}`);
-    return n;
-}
-/**
- * `10,50,100`, or a YAML list of `weight: 10`, `pause: 5m`, `analysis: {checks, count, interval}`
- * and `mirror: 20`. Empty gives the router's default: 10 → 50 → 100, or for blue-green an analysis
- * of the new Deployment before it (when there are checks to run), then the switch.
- */
-function parseSteps(text, router, hasChecks = true, defaults) {
-    const blueGreen = hasChecks ? '- analysis: {}\n- weight: 100' : '- weight: 100';
-    const value = text.trim() || (router === 'service' ? blueGreen : '10,50,100');
-    let steps;
-    if (/^[\d\s,%]+$/.test(value)) {
-        steps = value
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean)
-            .map((s) => ({ kind: 'weight', weight: percent(s, 'a weight', 1) }));
-    }
-    else {
-        const yaml = (0,core_src/* loadYaml */.yv)(value);
-        const problem = yaml.problems.find((p) => p.level === 'error');
-        if (problem)
-            throw bad(`not YAML: ${problem.message} (line ${problem.line}, column ${problem.column})`);
-        const items = yaml.value;
-        if (!Array.isArray(items))
-            throw bad('expected `10,50,100` or a YAML list of steps');
-        steps = items.map((item, index) => {
-            if (!item || typeof item !== 'object' || Object.keys(item).length !== 1)
-                throw bad(`step ${index + 1}: expected one of weight, pause, analysis, mirror`);
-            const [key, arg] = Object.entries(item)[0];
-            switch (key) {
-                case 'weight':
-                    return { kind: 'weight', weight: percent(arg, `step ${index + 1}: weight`, 1) };
-                case 'mirror':
-                    return { kind: 'mirror', percent: percent(arg, `step ${index + 1}: mirror`, 1) };
-                case 'pause':
-                    return { kind: 'pause', ms: duration(arg, `step ${index + 1}: pause`) };
-                case 'analysis': {
-                    const o = (arg ?? {});
-                    if (typeof o !== 'object' || Array.isArray(o))
-                        throw bad(`step ${index + 1}: analysis takes a mapping`);
-                    const unknown = Object.keys(o).filter((k) => !['checks', 'count', 'interval'].includes(k));
-                    if (unknown.length)
-                        throw bad(`step ${index + 1}: analysis has unknown key ${unknown.join(', ')}`);
-                    const override = {};
-                    if (o.checks !== undefined)
-                        override.checks = typeof o.checks === 'string' ? o.checks : JSON.stringify(o.checks);
-                    if (o.count !== undefined) {
-                        const problem = (0,core_src/* numberProblem */.vy)(String(o.count), { ...src.MEASUREMENT_COUNT, integer: true });
-                        if (typeof o.count !== 'number' || problem)
-                            throw bad(`step ${index + 1}: analysis count ${JSON.stringify(o.count)}: ${problem ?? 'expected a number'}`);
-                        override.count = o.count;
-                    }
-                    if (o.interval !== undefined)
-                        override.intervalMs = duration(o.interval, `step ${index + 1}: analysis interval`);
-                    if (defaults && (override.count !== undefined || override.intervalMs !== undefined)) {
-                        const problem = (0,src.runLengthProblem)(override.count ?? defaults.count, override.intervalMs ?? defaults.intervalMs);
-                        if (problem)
-                            throw bad(`step ${index + 1}: analysis: ${problem}`);
-                    }
-                    return { kind: 'analysis', override };
-                }
-                default:
-                    throw bad(`step ${index + 1}: unknown step '${key}' (weight, pause, analysis, mirror)`);
-            }
-        });
-    }
-    if (steps.length === 0)
-        throw bad('no steps');
-    if (router === 'service') {
-        const partial = steps.find((s) => (s.kind === 'weight' && s.weight !== 100) || s.kind === 'mirror');
-        if (partial)
-            throw bad(`router 'service' (blue-green) switches all traffic at once: use 'weight: 100' with pause and analysis steps, not ${describeStep(partial)}`);
-    }
-    if (router === 'kserve' && steps.some((s) => s.kind === 'mirror'))
-        throw bad("router 'kserve' has no request mirroring: use istio or gateway-api for shadow steps");
-    return steps;
-}
-
 ;// CONCATENATED MODULE: ./packages/kube/src/workload.ts
 
 
@@ -783,7 +637,7 @@ class Workloads {
         const d = await this.writer.get('Deployment', name);
         const containers = spec(d).template?.spec?.containers ?? [];
         if (containers.length === 0)
-            throw new core_src/* UserError */.yo(`Deployment ${this.writer.namespace}/${name} has no containers`);
+            throw new src/* UserError */.yo(`Deployment ${this.writer.namespace}/${name} has no containers`);
         const i = containerFor(containers, image);
         const container = containers[i];
         if (container.image === image)
@@ -807,13 +661,13 @@ class Workloads {
             return;
         }
         if (!image)
-            throw new core_src/* UserError */.yo(`Deployment ${this.writer.namespace}/${canaryName} does not exist: give 'image' to create it from '${stableName}'`);
+            throw new src/* UserError */.yo(`Deployment ${this.writer.namespace}/${canaryName} does not exist: give 'image' to create it from '${stableName}'`);
         const stable = await this.writer.get('Deployment', stableName);
         const rewrite = (labels) => canaryLabels(stableName, canaryName, labels);
         const s = structuredClone(spec(stable));
         const matchLabels = rewrite(s.selector?.matchLabels);
         if (labelSelector(matchLabels) === labelSelector(s.selector?.matchLabels))
-            throw new core_src/* UserError */.yo(`cannot create canary Deployment '${canaryName}' from '${stableName}': no selector label has the value '${stableName}' or 'stable' to tell canary pods from stable ones; create '${canaryName}' yourself (its own labels, 0 replicas)`);
+            throw new src/* UserError */.yo(`cannot create canary Deployment '${canaryName}' from '${stableName}': no selector label has the value '${stableName}' or 'stable' to tell canary pods from stable ones; create '${canaryName}' yourself (its own labels, 0 replicas)`);
         s.selector = { ...s.selector, matchLabels };
         s.template = {
             ...s.template,
@@ -887,11 +741,11 @@ class Workloads {
             }
             const stuck = st.conditions?.find((c) => c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded');
             if (stuck)
-                throw new core_src/* UserError */.yo(`Deployment ${this.writer.namespace}/${name} stopped progressing: ${stuck.message ?? 'progress deadline exceeded'}`);
+                throw new src/* UserError */.yo(`Deployment ${this.writer.namespace}/${name} stopped progressing: ${stuck.message ?? 'progress deadline exceeded'}`);
             progress = `${ready}/${want} ready`;
             const line = `waiting for Deployment ${this.writer.namespace}/${name}: ${ready}/${want} ready, ${updated} updated${observed ? '' : ', new generation not yet observed'}`;
             if (line !== lastLine) {
-                this.log(`${line} (${(0,core_src/* formatDuration */.a3)(elapsed)} of ${(0,core_src/* formatDuration */.a3)(timeoutMs)})`);
+                this.log(`${line} (${(0,src/* formatDuration */.a3)(elapsed)} of ${(0,src/* formatDuration */.a3)(timeoutMs)})`);
                 lastLine = line;
             }
             for (const reason of await this.podReasons(d)) {
@@ -902,7 +756,7 @@ class Workloads {
                 }
             }
             return false;
-        }, () => new core_src/* UserError */.yo(`Deployment ${this.writer.namespace}/${name} not ready after ${(0,core_src/* formatDuration */.a3)(timeoutMs)} (input 'timeout'): ${progress}${lastReason ? `; ${lastReason}` : ''}`));
+        }, () => new src/* UserError */.yo(`Deployment ${this.writer.namespace}/${name} not ready after ${(0,src/* formatDuration */.a3)(timeoutMs)} (input 'timeout'): ${progress}${lastReason ? `; ${lastReason}` : ''}`));
     }
     /** Why the Deployment's pods are not ready, one line per distinct reason. */
     async podReasons(d) {
@@ -956,38 +810,151 @@ async function waitInferenceService(writer, name, wait) {
         }
         const line = `waiting for InferenceService ${writer.namespace}/${name}: latest revision ${predictor.latestCreatedRevision ?? '(none yet)'}, ready ${predictor.latestReadyRevision ?? '(none)'}${readyCondition?.message ? ` — ${readyCondition.message}` : ''}`;
         if (line !== last) {
-            wait.log(`${line} (${(0,core_src/* formatDuration */.a3)(elapsed)} of ${(0,core_src/* formatDuration */.a3)(wait.timeoutMs)})`);
+            wait.log(`${line} (${(0,src/* formatDuration */.a3)(elapsed)} of ${(0,src/* formatDuration */.a3)(wait.timeoutMs)})`);
             last = line;
         }
         return false;
-    }, () => new core_src/* UserError */.yo(`InferenceService ${writer.namespace}/${name} not ready after ${(0,core_src/* formatDuration */.a3)(wait.timeoutMs)} (input 'timeout'): ${last}`));
+    }, () => new src/* UserError */.yo(`InferenceService ${writer.namespace}/${name} not ready after ${(0,src/* formatDuration */.a3)(wait.timeoutMs)} (input 'timeout'): ${last}`));
 }
 
-;// CONCATENATED MODULE: ./packages/kube/src/rollout.ts
+;// CONCATENATED MODULE: ./packages/kube/src/workloads/deployments.ts
 
 
 
-
-
-
-const ACTIONS = ['rollout', 'promote', 'rollback', 'status'];
-class Failed extends Error {
-}
-/** Someone else (a manual rollback, another run) wrote the route since this run did: stop, touch nothing. */
-class Superseded extends core_src/* UserError */.yo {
-    current;
-    constructor(current) {
-        super(`superseded by ${current
-            ? `${current.run ? `run ${current.run}` : 'another run'}: ${current.revision} ${current.outcome}, canary weight ${current.weight}% (${current.updatedAt})`
-            : 'another writer: the rollout state was removed from the route'}: this run stopped without touching traffic`);
-        this.current = current;
+const sortedLabels = (labels) => labelSelector(Object.fromEntries(Object.entries(labels).sort()));
+const podLabels = (d) => (d.spec?.template
+    ?.metadata?.labels ?? {});
+/**
+ * A stable and a canary Deployment behind istio, gateway-api or a plain Service. The canary is
+ * sized for its share of traffic (blue-green on a Service: at full size, since the switch sends it
+ * everything); promotion gives the stable Deployment the new image, then returns traffic to it.
+ */
+class DeploymentsWorkload {
+    config;
+    deps;
+    revisionOnRoute = false;
+    stableName;
+    canaryName;
+    workloads;
+    /** A plain Service switches all traffic at once (weight 0 or 100). */
+    blueGreen;
+    constructor(config, deps) {
+        this.config = config;
+        this.deps = deps;
+        if (!config.stableDeployment || !config.canaryDeployment || !deps.workloads)
+            throw new src/* UserError */.yo(`router '${config.router}' needs 'stable-deployment' and 'canary-deployment': the stable Deployment takes the new image on promotion`);
+        this.stableName = config.stableDeployment;
+        this.canaryName = config.canaryDeployment;
+        this.workloads = deps.workloads;
+        this.blueGreen = config.router === 'service';
+    }
+    async currentRevision() {
+        const { writer } = this.deps;
+        const canary = await writer.find('Deployment', this.canaryName);
+        const image = canary && imageOf(canary);
+        if (!image)
+            throw new src/* UserError */.yo(`no 'image' given and Deployment ${writer.namespace}/${this.canaryName} does not exist: give 'image'`);
+        return image;
+    }
+    /**
+     * Blue-green: before the switch the Service must send nothing to the canary's pods, and switching
+     * back restores the stable Deployment's matchLabels: so the Service's selector must be exactly those.
+     */
+    async checkRoute(route, switched) {
+        if (!this.blueGreen || switched)
+            return;
+        const { writer } = this.deps;
+        const selector = (route.spec?.selector ?? {});
+        const stable = await writer.get('Deployment', this.stableName);
+        const want = matchLabelsOf(stable);
+        if (sortedLabels(selector) === sortedLabels(want))
+            return;
+        const canary = await writer.find('Deployment', this.canaryName);
+        const canaryPods = canary
+            ? podLabels(canary)
+            : canaryLabels(this.stableName, this.canaryName, podLabels(stable));
+        const selectsCanary = Object.entries(selector).every(([k, v]) => canaryPods[k] === v);
+        throw new src/* UserError */.yo(`Service ${writer.namespace}/${route.metadata.name} selects '${sortedLabels(selector)}', not the stable Deployment's matchLabels '${sortedLabels(want)}'${selectsCanary ? ": it would send live traffic to the canary's pods before any analysis" : ''}; set its selector to exactly '${sortedLabels(want)}' before a blue-green rollout`);
+    }
+    async prepare(run, resume) {
+        await run.write(resume ? `rollout of ${run.revision} resumed` : `rollout of ${run.revision} started`);
+        await this.workloads.prepareCanary(this.stableName, this.canaryName, this.config.image);
+    }
+    async preparePromotion(image) {
+        if (image)
+            await this.workloads.prepareCanary(this.stableName, this.canaryName, image);
+    }
+    async canaryReplicas(percent) {
+        const stable = await this.deps.writer.get('Deployment', this.stableName);
+        const replicas = (stable.spec?.replicas ?? 1) || 1;
+        return Math.max(1, Math.ceil((replicas * percent) / 100));
+    }
+    async sizeFor(run, traffic) {
+        const share = Math.max(traffic.weight, traffic.mirror);
+        await run.ensureOwn();
+        await this.workloads.scaleUp(this.canaryName, await this.canaryReplicas(this.blueGreen ? 100 : share), `canary sized for ${share}% of traffic`);
+    }
+    async readyForAnalysis(run) {
+        if (!this.blueGreen || run.state.weight >= 100)
+            return;
+        // Blue-green analyses the new Deployment before the switch: at full size, ready.
+        await run.ensureOwn();
+        await this.workloads.scaleUp(this.canaryName, await this.canaryReplicas(100), 'canary at full size for the analysis before the switch');
+    }
+    async promote(run) {
+        const { writer } = this.deps;
+        const canary = await writer.find('Deployment', this.canaryName);
+        const image = this.config.image ?? (canary && imageOf(canary)) ?? run.revision;
+        const stable = await writer.get('Deployment', this.stableName);
+        const previous = imageOf(stable, image);
+        if (previous && previous !== image && !run.state.stableImage) {
+            // Recorded before the stable changes: a promotion that fails from here on restores it.
+            run.state = { ...run.state, stableImage: previous };
+            await run.write(`promote: stable ${this.stableName} was ${previous}`);
+        }
+        else
+            await run.ensureOwn();
+        await this.workloads.setImage(this.stableName, image, `promote: stable takes ${image}`);
+        await this.workloads.waitReady(this.stableName);
+        run.state = { ...run.state, stableImage: undefined };
+        await run.setTraffic({ weight: 0, mirror: 0 }, 'promoted', 'promote: all traffic to stable', {
+            promote: true,
+        });
+        await this.scaleDown();
+    }
+    async restoreStable(run, guard) {
+        const previous = run.state.stableImage;
+        if (!previous)
+            return;
+        const { writer } = this.deps;
+        const stable = await writer.get('Deployment', this.stableName);
+        if (imageOf(stable, previous) !== previous) {
+            if (guard)
+                await run.ensureOwn();
+            this.deps.log(`restoring Deployment ${writer.namespace}/${this.stableName} to ${previous}: the canary keeps its traffic until it is ready`);
+            await this.workloads.setImage(this.stableName, previous, `rollback: stable back to ${previous}`);
+        }
+        await this.workloads.waitReady(this.stableName);
+        run.state = { ...run.state, stableImage: undefined };
+    }
+    async scaleDown() {
+        const { config, deps } = this;
+        if (config.scaleDownDelayMs > 0 && !deps.writer.dryRun) {
+            deps.log(`scaling the canary down in ${(0,src/* formatDuration */.a3)(config.scaleDownDelayMs)} (in-flight requests finish)`);
+            try {
+                await deps.clock.sleep(config.scaleDownDelayMs, deps.signal);
+            }
+            catch {
+                // cancelled during the grace period: scale down now
+            }
+        }
+        await this.workloads.scaleTo(this.canaryName, 0, 'canary scaled to zero');
     }
 }
-/** What identifies a step list: a resumed run must run the same one. */
-function stepsHash(steps) {
-    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(steps)).digest('hex').slice(0, 16);
-}
-const sortedLabels = (labels) => labelSelector(Object.fromEntries(Object.entries(labels).sort()));
+
+;// CONCATENATED MODULE: ./packages/kube/src/workloads/kserve.ts
+
+
 /** The storage URI or image that identifies a KServe predictor's revision. */
 function predictorRevision(isvc) {
     const p = (isvc.spec?.predictor ?? {});
@@ -1012,7 +979,7 @@ function predictorChange(isvc, revision) {
     }
     if (p.containers?.length) {
         if (isUri)
-            throw new core_src/* UserError */.yo(`InferenceService ${isvc.metadata.name} runs custom containers: 'image' must be a container image, not ${revision}`);
+            throw new src/* UserError */.yo(`InferenceService ${isvc.metadata.name} runs custom containers: 'image' must be a container image, not ${revision}`);
         const first = p.containers[0];
         return {
             ops: [
@@ -1022,36 +989,94 @@ function predictorChange(isvc, revision) {
             fields: [{ field: `spec.predictor.containers[${first.name}].image`, from: first.image, to: revision }],
         };
     }
-    throw new core_src/* UserError */.yo(`InferenceService ${isvc.metadata.name} has neither spec.predictor.model nor containers`);
+    throw new src/* UserError */.yo(`InferenceService ${isvc.metadata.name} has neither spec.predictor.model nor containers`);
 }
 /**
- * Progressive delivery over a router and (for all but KServe) two Deployments: each step sets
- * the canary's share, bakes, and is judged by the analysis; passing every step promotes, a
- * failure rolls back (or pauses), cancellation sets the canary's weight to 0 at once. The
- * rollout's state rides on the route object with every traffic change, so a re-run resumes.
- * Every write of the state checks that the route still holds what this run last wrote (or read):
- * a manual rollback or another run in between supersedes this one, which then stops.
+ * A KServe InferenceService: the route object is the workload. The predictor takes the new
+ * revision, `canaryTrafficPercent` splits traffic between its latest and previous revisions, and
+ * KServe scales them: nothing to size, restore or scale down here.
  */
-class Rollout {
+class InferenceServiceWorkload {
+    router;
+    writer;
+    waitReady;
+    revisionOnRoute = true;
+    constructor(router, writer, 
+    /** Wait for the InferenceService's latest revision to be ready. */
+    waitReady) {
+        this.router = router;
+        this.writer = writer;
+        this.waitReady = waitReady;
+    }
+    async currentRevision(route) {
+        const revision = predictorRevision(route);
+        if (!revision)
+            throw new src/* UserError */.yo(`InferenceService ${route.metadata.name}: no predictor storageUri or image`);
+        return revision;
+    }
+    async checkRoute() { }
+    async prepare(run, resume) {
+        const { router, writer } = this;
+        const { revision } = run;
+        // The canary share is set (0, or where a resumed run was) with or before the new revision:
+        // a predictor change without canaryTrafficPercent would send it all traffic at once.
+        let containers;
+        await run.write(`predictor ${revision}`, run.state, (isvc) => {
+            const change = predictorChange(isvc, revision);
+            containers = change?.ops ? change : undefined;
+            const keep = resume ? router.traffic(isvc) : { weight: 0, mirror: 0 };
+            return applyMergePatch(change?.merge ?? {}, router.trafficPatch(isvc, keep));
+        });
+        if (containers?.ops)
+            await writer.patchFields(router.kind, router.name, containers.ops, `predictor ${revision}`, containers.fields);
+        await this.waitReady?.(router.name);
+    }
+    async preparePromotion() { }
+    async sizeFor() { }
+    async readyForAnalysis() { }
+    async promote(run) {
+        await run.setTraffic({ weight: 0, mirror: 0 }, 'promoted', 'promote: the latest revision takes all traffic', {
+            promote: true,
+        });
+        await this.waitReady?.(this.router.name);
+        run.state = { ...run.state, weight: 100 };
+    }
+    async restoreStable() { }
+    async scaleDown() { }
+}
+
+;// CONCATENATED MODULE: ./packages/kube/src/rollout/run.ts
+
+
+
+
+
+
+/** Someone else (a manual rollback, another run) wrote the route since this run did: stop, touch nothing. */
+class Superseded extends src/* UserError */.yo {
+    current;
+    constructor(current) {
+        super(`superseded by ${current
+            ? `${current.run ? `run ${current.run}` : 'another run'}: ${current.revision} ${current.outcome}, canary weight ${current.weight}% (${current.updatedAt})`
+            : 'another writer: the rollout state was removed from the route'}: this run stopped without touching traffic`);
+        this.current = current;
+    }
+}
+/** What every action of canary-step works with: the inputs, the clients and the workload behind the route. */
+class RolloutContext {
     config;
     deps;
-    steps = [];
-    state;
-    /** The state this run last wrote or read on the route: what a guarded write expects to find. */
-    seen;
-    nonce = (0,external_node_crypto_.randomUUID)();
-    revision = '';
-    resumedAt;
-    rolledBack = false;
+    workload;
     constructor(config, deps) {
         this.config = config;
         this.deps = deps;
-        const needsDeployments = config.router !== 'kserve';
-        if (needsDeployments && (!config.stableDeployment || !config.canaryDeployment || !deps.workloads))
-            throw new core_src/* UserError */.yo(`router '${config.router}' needs 'stable-deployment' and 'canary-deployment': the stable Deployment takes the new image on promotion`);
+        this.workload =
+            config.router === 'kserve'
+                ? new InferenceServiceWorkload(deps.router, deps.writer, deps.waitInferenceService)
+                : new DeploymentsWorkload(config, deps);
     }
-    get log() {
-        return this.deps.log;
+    log(line) {
+        this.deps.log(line);
     }
     now() {
         return new Date(this.deps.clock.now()).toISOString();
@@ -1059,14 +1084,73 @@ class Rollout {
     routeLabel() {
         return `${this.deps.router.kind} ${this.deps.writer.namespace}/${this.deps.router.name}`;
     }
+    /** `step 2/3`, or the promotion after the last step. */
+    where(index) {
+        const total = this.config.steps.length;
+        return index >= total ? `promotion (after step ${total}/${total})` : `step ${index + 1}/${total}`;
+    }
+    /** The route as it is now, with the rollout state it carries. */
+    async readRoute() {
+        const { router, writer } = this.deps;
+        const route = await writer.get(router.kind, router.name);
+        return { route, state: readState(route) };
+    }
+    result(fields) {
+        const { config, deps } = this;
+        const { state, steps = [], resumedAt } = fields;
+        const passed = steps.filter((s) => s.outcome === 'passed').length;
+        const promoted = state?.outcome === 'promoted';
+        const completed = Math.max((resumedAt ?? 1) - 1 + passed, promoted ? config.steps.length : 0);
+        return {
+            action: config.action,
+            router: config.router,
+            route: this.routeLabel(),
+            verdict: fields.verdict,
+            outcome: state?.outcome ?? 'none',
+            revision: fields.revision,
+            finalWeight: promoted ? 100 : fields.finalWeight,
+            rolledBack: fields.rolledBack ?? false,
+            stepsCompleted: config.action === 'rollout' ? completed : (state?.step ?? 0),
+            totalSteps: config.steps.length,
+            resumedAt,
+            steps,
+            headline: fields.headline,
+            reasons: fields.reasons,
+            changes: deps.writer.changes,
+            conflicts: deps.writer.conflicts,
+            dryRun: deps.writer.dryRun,
+            state,
+        };
+    }
+}
+/**
+ * One rollout of one revision once its state exists. Every write of the state checks that the
+ * route still holds what this run last wrote (or read): a manual rollback or another run in
+ * between supersedes this one, which then stops.
+ */
+class RolloutRun {
+    ctx;
+    revision;
+    state;
+    seen;
+    steps = [];
+    resumedAt;
+    rolledBack = false;
+    nonce = (0,external_node_crypto_.randomUUID)();
+    /**
+     * @param state what this run records on the route with its next write
+     * @param seen the state this run last wrote or read on the route: what a guarded write expects to find
+     */
+    constructor(ctx, revision, state, seen) {
+        this.ctx = ctx;
+        this.revision = revision;
+        this.state = state;
+        this.seen = seen;
+    }
     /** The next state this run writes: its nonce and run id, a fresh `updatedAt`. */
     stamp(state) {
-        return {
-            ...state,
-            updatedAt: this.now(),
-            nonce: this.nonce,
-            ...(this.config.run ? { run: this.config.run } : {}),
-        };
+        const { run } = this.ctx.config;
+        return { ...state, updatedAt: this.ctx.now(), nonce: this.nonce, ...(run ? { run } : {}) };
     }
     /** Throws `Superseded` unless the route still holds the state this run last wrote or read. */
     expectOwn(route) {
@@ -1076,493 +1160,598 @@ class Rollout {
     }
     /** Before changing a workload: is the rollout still this run's? */
     async ensureOwn() {
-        const { router, writer } = this.deps;
+        const { router, writer } = this.ctx.deps;
         this.expectOwn(await writer.get(router.kind, router.name));
     }
     /**
-     * Write the route's traffic and the state in one patch. Guarded (the default): only while the
-     * route holds this run's last state; a manual rollback or promote takes the route over instead.
+     * Record `next` on the route, merged with `patch` of the route, in one update; it becomes this
+     * run's state once written. Guarded (the default): only while the route holds this run's last
+     * state; unguarded takes the route over.
      */
-    async setTraffic(traffic, outcome, reason, options = {}) {
-        const { router, writer } = this.deps;
-        const state = this.stamp({ ...this.state, weight: traffic.weight, mirror: traffic.mirror, outcome });
+    async write(reason, next = this.state, patch = () => ({}), guard = true) {
+        const { router, writer } = this.ctx.deps;
+        const state = this.stamp(next);
         await writer.update(router.kind, router.name, reason, (route) => {
-            if (options.guard !== false)
+            if (guard)
                 this.expectOwn(route);
-            return applyMergePatch(options.promote ? router.promotePatch(route) : router.trafficPatch(route, traffic), statePatch(state));
+            return applyMergePatch(patch(route), statePatch(state));
         });
         this.state = state;
         this.seen = state;
     }
-    async saveState(reason) {
-        const { router, writer } = this.deps;
-        const state = this.stamp(this.state);
-        await writer.update(router.kind, router.name, reason, (route) => {
-            this.expectOwn(route);
-            return statePatch(state);
-        });
-        this.state = state;
-        this.seen = state;
+    /** Write the route's traffic and the state in one patch (guarded unless `guard: false`). */
+    async setTraffic(traffic, outcome, reason, options = {}) {
+        const { router } = this.ctx.deps;
+        await this.write(reason, { ...this.state, weight: traffic.weight, mirror: traffic.mirror, outcome }, (route) => (options.promote ? router.promotePatch(route) : router.trafficPatch(route, traffic)), options.guard !== false);
     }
-    async run() {
-        const { router, writer } = this.deps;
-        const route = await writer.get(router.kind, router.name);
-        const state = readState(route);
-        const traffic = router.traffic(route);
-        this.state = state;
-        this.seen = state;
-        switch (this.config.action) {
-            case 'status':
-                this.revision = state?.revision ?? '';
-                return this.result('pass', state
-                    ? `${this.routeLabel()}: ${state.revision} ${state.outcome} at step ${Math.min(state.step + 1, state.steps)}/${state.steps}, canary weight ${traffic.weight}%`
-                    : `${this.routeLabel()}: no rollout recorded, canary weight ${traffic.weight}%`, [], traffic.weight);
-            case 'rollback':
-                return this.manualRollback(state, traffic);
-            case 'promote':
-                return this.manualPromote(route, state);
-            default:
-                return this.rollout(route, state);
-        }
-    }
-    /** What this run rolls out: the `image` input, else what the canary runs now. */
-    async currentRevision(route) {
-        if (this.config.image)
-            return this.config.image;
-        if (this.config.router === 'kserve') {
-            const revision = predictorRevision(route);
-            if (!revision)
-                throw new core_src/* UserError */.yo(`InferenceService ${route.metadata.name}: no predictor storageUri or image`);
-            return revision;
-        }
-        const canary = await this.deps.writer.find('Deployment', this.config.canaryDeployment);
-        const image = canary && imageOf(canary);
-        if (!image)
-            throw new core_src/* UserError */.yo(`no 'image' given and Deployment ${this.deps.writer.namespace}/${this.config.canaryDeployment} does not exist: give 'image'`);
-        return image;
-    }
-    /**
-     * Blue-green: before the switch the Service must send nothing to the canary's pods, and switching
-     * back restores the stable Deployment's matchLabels: so the Service's selector must be exactly those.
-     */
-    async checkServiceSelector(route, switched) {
-        if (this.config.router !== 'service' || switched)
-            return;
-        const { writer } = this.deps;
-        const selector = (route.spec?.selector ?? {});
-        const stable = await writer.get('Deployment', this.config.stableDeployment);
-        const want = matchLabelsOf(stable);
-        if (sortedLabels(selector) === sortedLabels(want))
-            return;
-        const canary = await writer.find('Deployment', this.config.canaryDeployment);
-        const template = (d) => (d.spec?.template
-            ?.metadata?.labels ?? {});
-        const canaryPods = canary
-            ? template(canary)
-            : canaryLabels(this.config.stableDeployment, this.config.canaryDeployment, template(stable));
-        const selectsCanary = Object.entries(selector).every(([k, v]) => canaryPods[k] === v);
-        throw new core_src/* UserError */.yo(`Service ${writer.namespace}/${route.metadata.name} selects '${sortedLabels(selector)}', not the stable Deployment's matchLabels '${sortedLabels(want)}'${selectsCanary ? ": it would send live traffic to the canary's pods before any analysis" : ''}; set its selector to exactly '${sortedLabels(want)}' before a blue-green rollout`);
-    }
-    async rollout(route, state) {
-        const { config } = this;
-        this.revision = await this.currentRevision(route);
-        if (inFlight(state) && state.revision !== this.revision) {
-            throw new core_src/* UserError */.yo(`${this.routeLabel()} has a rollout of ${state.revision} in flight (${state.outcome} at step ${state.step + 1}/${state.steps}, canary weight ${state.weight}%, since ${state.startedAt}): run with 'action: rollback' (or 'promote') before rolling out ${this.revision}`);
-        }
-        if (state && state.revision === this.revision && state.outcome === 'promoted') {
-            return this.result('pass', `${this.revision} was already promoted on ${this.routeLabel()} (${state.updatedAt}): nothing to do`, [], 0);
-        }
-        const total = config.steps.length;
-        const plan = stepsHash(config.steps);
-        const resume = inFlight(state) && state.revision === this.revision;
-        await this.checkServiceSelector(route, resume && state.weight >= 100);
-        let start = 0;
-        if (resume) {
-            if (state.plan ? state.plan !== plan : state.steps !== total)
-                throw new core_src/* UserError */.yo(`${this.routeLabel()}: the rollout of ${this.revision} in flight (${state.outcome} at step ${state.step + 1}/${state.steps}) was started with other 'steps' than these ${total}: re-run with the same steps, or roll it back (or promote it) first`);
-            start = Math.min(state.step, total);
-            this.resumedAt = start + 1;
-            this.state = { ...state, steps: total, plan, outcome: 'in-progress' };
-            this.log(`resuming the rollout of ${this.revision} on ${this.routeLabel()} at step ${start + 1}/${total} (was ${state.outcome}, canary weight ${state.weight}%, started ${state.startedAt})`);
-        }
-        else {
-            this.state = {
-                revision: this.revision,
-                step: 0,
-                steps: total,
-                weight: 0,
-                mirror: 0,
-                startedAt: this.now(),
-                updatedAt: this.now(),
-                outcome: 'in-progress',
-                plan,
-            };
-            this.log(`rolling out ${this.revision} on ${this.routeLabel()}: ${config.steps.map(describeStep).join(' → ')}`);
-        }
-        let index = start;
-        try {
-            await this.prepare(resume);
-            for (; index < total; index++) {
-                this.checkCancelled();
-                this.state = { ...this.state, step: index };
-                const record = await this.runStep(index, config.steps[index]);
-                this.steps.push(record);
-                if (record.outcome !== 'passed') {
-                    const why = `step ${index + 1} (${record.step}) ${record.outcome}: ${record.analysis?.reason || record.note || ''}`;
-                    throw new Failed(why);
-                }
-                this.state = { ...this.state, step: index + 1 };
-                await this.saveState(`step ${index + 1}/${total} passed`);
-            }
-            this.checkCancelled();
-            await this.promote();
-            return this.result('pass', `${this.revision} promoted on ${this.routeLabel()} after ${total} step${total === 1 ? '' : 's'}`, [], 0);
-        }
-        catch (error) {
-            return this.onError(error, index);
-        }
-    }
-    checkCancelled() {
-        if (this.deps.signal?.aborted)
-            throw this.deps.signal.reason ?? new Error('cancelled');
-    }
-    /** This run stopped because someone else took the route over: report what holds it now. */
-    superseded(error, index) {
-        this.state = error.current;
-        return this.result('fail', `stopped at ${this.where(index)}: ${error.message}`, [error.message], error.current?.weight ?? 0);
-    }
-    /** `step 2/3`, or the promotion after the last step. */
-    where(index) {
-        const total = this.config.steps.length;
-        return index >= total ? `promotion (after step ${total}/${total})` : `step ${index + 1}/${total}`;
-    }
-    async onError(error, index) {
-        if (error instanceof Superseded)
-            return this.superseded(error, index);
-        if (this.deps.signal?.aborted) {
-            // The runner sends SIGINT, then SIGTERM 7.5 s later: take the canary out of traffic first;
-            // the post step scales it down.
-            if (!this.steps.some((s) => s.index === index))
-                this.steps.push({
-                    index,
-                    step: describeStep(this.config.steps[index] ?? { kind: 'analysis', override: {} }),
-                    weight: this.state?.weight ?? 0,
-                    mirror: this.state?.mirror ?? 0,
-                    bakeMs: 0,
-                    outcome: 'cancelled',
-                    startedAt: this.now(),
-                    durationMs: 0,
-                });
-            try {
-                await this.setTraffic({ weight: 0, mirror: 0 }, 'aborted', 'cancelled: canary weight to 0');
-            }
-            catch (cancelError) {
-                if (cancelError instanceof Superseded)
-                    return this.superseded(cancelError, index);
-                throw cancelError;
-            }
-            return this.result('fail', `cancelled at ${this.where(index)}: canary weight set to 0; the post step scales the canary down`, ['the job was cancelled'], 0);
-        }
-        const message = error instanceof Error ? error.message : String(error);
-        if (!(error instanceof Failed) && !(0,core_src/* isUserError */.iU)(error))
-            throw error;
-        if (this.config.onFailure === 'pause') {
-            this.state = { ...this.state, outcome: 'paused' };
-            try {
-                await this.saveState(`paused at ${this.where(index)}`);
-            }
-            catch (saveError) {
-                if (saveError instanceof Superseded)
-                    return this.superseded(saveError, index);
-                this.log(`could not record the pause: ${saveError.message}`);
-            }
-            return this.result('fail', `paused at ${this.where(index)} with the canary at ${this.state.weight}% (on-failure: pause): roll back or promote by hand`, [message], this.state.weight);
-        }
-        try {
-            await this.rollback(message);
-        }
-        catch (rollbackError) {
-            if (rollbackError instanceof Superseded)
-                return this.superseded(rollbackError, index);
-            return this.result('fail', `${this.where(index)} failed and the rollback failed too: the post step will retry it`, [message, `rollback: ${rollbackError.message}`], this.state?.weight ?? 0);
-        }
-        return this.result('fail', `rolled back at ${this.where(index)}`, [message], 0);
-    }
-    /** The rollout claimed on the route (check-and-set), then the canary workload at the new revision. */
-    async prepare(resume) {
-        const { config, deps } = this;
-        if (config.router === 'kserve') {
-            const { router, writer } = deps;
-            const state = this.stamp(this.state);
-            // The canary share is set (0, or where a resumed run was) with or before the new revision:
-            // a predictor change without canaryTrafficPercent would send it all traffic at once.
-            let containers;
-            await writer.update(router.kind, router.name, `predictor ${this.revision}`, (isvc) => {
-                this.expectOwn(isvc);
-                const change = predictorChange(isvc, this.revision);
-                containers = change?.ops ? change : undefined;
-                const keep = resume ? router.traffic(isvc) : { weight: 0, mirror: 0 };
-                return applyMergePatch(applyMergePatch(change?.merge ?? {}, router.trafficPatch(isvc, keep)), statePatch(state));
-            });
-            this.state = state;
-            this.seen = state;
-            if (containers?.ops)
-                await writer.patchFields(router.kind, router.name, containers.ops, `predictor ${this.revision}`, containers.fields);
-            await deps.waitInferenceService?.(router.name);
-            return;
-        }
-        await this.saveState(resume ? `rollout of ${this.revision} resumed` : `rollout of ${this.revision} started`);
-        await deps.workloads.prepareCanary(config.stableDeployment, config.canaryDeployment, config.image);
-    }
-    async canaryReplicas(percent) {
-        const stable = await this.deps.writer.get('Deployment', this.config.stableDeployment);
-        const replicas = (stable.spec?.replicas ?? 1) || 1;
-        return Math.max(1, Math.ceil((replicas * percent) / 100));
-    }
-    async runStep(index, step) {
-        const { deps, config } = this;
-        const total = config.steps.length;
-        const label = `step ${index + 1}/${total} (${describeStep(step)})`;
-        const started = deps.clock.now();
-        const record = {
-            index,
-            step: describeStep(step),
-            weight: this.state.weight,
-            mirror: this.state.mirror,
-            bakeMs: 0,
-            outcome: 'passed',
-            startedAt: this.now(),
-            durationMs: 0,
-        };
-        this.log(`${label}: starting`);
-        const finish = () => {
-            record.durationMs = deps.clock.now() - started;
-            return record;
-        };
-        if (step.kind === 'pause') {
-            await deps.clock.sleep(step.ms, deps.signal);
-            return finish();
-        }
-        if (step.kind === 'weight' || step.kind === 'mirror') {
-            const traffic = step.kind === 'weight' ? { weight: step.weight, mirror: 0 } : { weight: 0, mirror: step.percent };
-            if (deps.workloads) {
-                const share = Math.max(traffic.weight, traffic.mirror);
-                await this.ensureOwn();
-                await deps.workloads.scaleUp(config.canaryDeployment, config.router === 'service' ? await this.canaryReplicas(100) : await this.canaryReplicas(share), `canary sized for ${share}% of traffic`);
-            }
-            await this.setTraffic(traffic, 'in-progress', `${label}: canary weight ${traffic.weight}%${traffic.mirror ? `, mirror ${traffic.mirror}%` : ''}`);
-            record.weight = traffic.weight;
-            record.mirror = traffic.mirror;
-            if (config.bakeMs > 0 && !deps.writer.dryRun) {
-                this.log(`${label}: baking for ${(0,core_src/* formatDuration */.a3)(config.bakeMs)}`);
-                await deps.clock.sleep(config.bakeMs, deps.signal);
-            }
-            record.bakeMs = config.bakeMs;
-        }
-        const override = step.kind === 'analysis' ? step.override : undefined;
-        if (!deps.analysis || (deps.analysis.checks === 0 && !override?.checks))
-            return finish();
-        if (step.kind === 'analysis' &&
-            config.router === 'service' &&
-            this.state.weight < 100 &&
-            deps.workloads) {
-            // Blue-green analyses the new Deployment before the switch: at full size, ready.
-            await this.ensureOwn();
-            await deps.workloads.scaleUp(config.canaryDeployment, await this.canaryReplicas(100), 'canary at full size for the analysis before the switch');
-        }
-        if (deps.writer.dryRun) {
-            record.note = `dry run: ${deps.analysis.checks} check(s) not measured`;
-            return finish();
-        }
-        // At 100% the stable serves nothing: a comparison with it has no baseline to compare with.
-        const absoluteOnly = this.state.weight >= 100;
-        const result = await deps.analysis.run(label, override, deps.signal, { absoluteOnly });
-        record.analysis = result;
-        if (result.note)
-            record.note = result.note;
-        this.checkCancelled();
-        record.outcome =
-            result.verdict === 'pass' ? 'passed' : result.verdict === 'fail' ? 'failed' : 'inconclusive';
-        return finish();
+    /** Take the route over by hand (a rollout in flight is superseded): record the state unguarded. */
+    async takeOver(reason) {
+        await this.write(reason, this.state, () => ({}), false);
     }
     async promote() {
-        const { config, deps } = this;
-        this.log(`promoting ${this.revision}`);
-        if (config.router === 'kserve') {
-            await this.setTraffic({ weight: 0, mirror: 0 }, 'promoted', 'promote: the latest revision takes all traffic', { promote: true });
-            await deps.waitInferenceService?.(deps.router.name);
-            this.state = { ...this.state, weight: 100 };
-            return;
-        }
-        const workloads = deps.workloads;
-        const canary = await deps.writer.find('Deployment', config.canaryDeployment);
-        const image = config.image ?? (canary && imageOf(canary)) ?? this.revision;
-        const stable = await deps.writer.get('Deployment', config.stableDeployment);
-        const previous = imageOf(stable, image);
-        if (previous && previous !== image && !this.state.stableImage) {
-            // Recorded before the stable changes: a promotion that fails from here on restores it.
-            this.state = { ...this.state, stableImage: previous };
-            await this.saveState(`promote: stable ${config.stableDeployment} was ${previous}`);
-        }
-        else
-            await this.ensureOwn();
-        await workloads.setImage(config.stableDeployment, image, `promote: stable takes ${image}`);
-        await workloads.waitReady(config.stableDeployment);
-        this.state = { ...this.state, stableImage: undefined };
-        await this.setTraffic({ weight: 0, mirror: 0 }, 'promoted', 'promote: all traffic to stable', {
-            promote: true,
-        });
-        await this.scaleDownCanary();
-    }
-    async scaleDownCanary() {
-        const { config, deps } = this;
-        if (!deps.workloads)
-            return;
-        if (config.scaleDownDelayMs > 0 && !deps.writer.dryRun) {
-            this.log(`scaling the canary down in ${(0,core_src/* formatDuration */.a3)(config.scaleDownDelayMs)} (in-flight requests finish)`);
-            try {
-                await deps.clock.sleep(config.scaleDownDelayMs, deps.signal);
-            }
-            catch {
-                // cancelled during the grace period: scale down now
-            }
-        }
-        await deps.workloads.scaleTo(config.canaryDeployment, 0, 'canary scaled to zero');
+        this.ctx.log(`promoting ${this.revision}`);
+        await this.ctx.workload.promote(this);
     }
     /**
      * The stable back on its old image if a promotion changed it (the canary keeps serving until it
      * is ready), then the canary out of traffic, then scaled down after the grace period.
      */
     async rollback(reason, guard = true) {
-        const { config, deps } = this;
-        this.log(`rolling back: ${reason}`);
-        const previous = this.state?.stableImage;
-        if (previous && deps.workloads) {
-            const stable = await deps.writer.get('Deployment', config.stableDeployment);
-            if (imageOf(stable, previous) !== previous) {
-                if (guard)
-                    await this.ensureOwn();
-                this.log(`restoring Deployment ${deps.writer.namespace}/${config.stableDeployment} to ${previous}: the canary keeps its traffic until it is ready`);
-                await deps.workloads.setImage(config.stableDeployment, previous, `rollback: stable back to ${previous}`);
-            }
-            await deps.workloads.waitReady(config.stableDeployment);
-            this.state = { ...this.state, stableImage: undefined };
-        }
+        this.ctx.log(`rolling back: ${reason}`);
+        await this.ctx.workload.restoreStable(this, guard);
         await this.setTraffic({ weight: 0, mirror: 0 }, 'rolled-back', 'rollback: canary weight to 0', { guard });
         this.rolledBack = true;
-        await this.scaleDownCanary();
-    }
-    async manualRollback(state, traffic) {
-        this.revision = state?.revision ?? this.config.image ?? '';
-        if (!inFlight(state) && traffic.weight === 0 && traffic.mirror === 0) {
-            return this.result('pass', `${this.routeLabel()}: nothing in flight to roll back (canary weight 0%)`, [], 0);
-        }
-        this.state = state ?? {
-            revision: this.revision || 'unknown',
-            step: 0,
-            steps: 0,
-            weight: traffic.weight,
-            mirror: traffic.mirror,
-            startedAt: this.now(),
-            updatedAt: this.now(),
-            outcome: 'in-progress',
-        };
-        // By hand: this run takes the route over; a rollout in flight finds itself superseded.
-        await this.rollback("requested with 'action: rollback'", false);
-        return this.result('pass', `${this.revision || 'the canary'} rolled back on ${this.routeLabel()}`, [], 0);
-    }
-    async manualPromote(route, state) {
-        if (inFlight(state))
-            this.revision = state.revision;
-        else if (this.config.image || this.config.router === 'kserve')
-            this.revision = await this.currentRevision(route);
-        else
-            throw new core_src/* UserError */.yo(`${this.routeLabel()}: no rollout in flight and no 'image' given: nothing to promote`);
-        const claimed = inFlight(state)
-            ? { ...state, outcome: 'in-progress' }
-            : {
-                revision: this.revision,
-                step: this.config.steps.length,
-                steps: this.config.steps.length,
-                weight: 0,
-                mirror: 0,
-                startedAt: this.now(),
-                updatedAt: this.now(),
-                outcome: 'in-progress',
-            };
-        // By hand: take the route over (a rollout in flight is superseded), then promote as a rollout would.
-        const { router, writer } = this.deps;
-        this.state = this.stamp(claimed);
-        const mine = this.state;
-        await writer.update(router.kind, router.name, "promote requested with 'action: promote'", () => statePatch(mine));
-        this.seen = mine;
-        if (this.config.router !== 'kserve' && this.config.image)
-            await this.deps.workloads.prepareCanary(this.config.stableDeployment, this.config.canaryDeployment, this.config.image);
-        try {
-            await this.promote();
-        }
-        catch (error) {
-            if (!(0,core_src/* isUserError */.iU)(error) || error instanceof Superseded)
-                throw error;
-            await this.rollback(`promotion failed: ${error.message}`);
-            return this.result('fail', `promotion of ${this.revision} failed: rolled back`, [error.message], 0);
-        }
-        return this.result('pass', `${this.revision} promoted on ${this.routeLabel()} ('action: promote')`, [], 0);
-    }
-    /**
-     * The post step: roll back what this job left unfinished — only a rollout this workflow run
-     * last wrote (not another job's, not a paused one: that was asked for).
-     */
-    async cleanup() {
-        const { router, writer } = this.deps;
-        const route = await writer.get(router.kind, router.name);
-        const state = readState(route);
-        this.state = state;
-        this.seen = state;
-        this.revision = this.config.image ?? state?.revision ?? '';
-        if (!state || (state.outcome !== 'in-progress' && state.outcome !== 'aborted')) {
-            return this.result('pass', `post: nothing unfinished on ${this.routeLabel()}`, [], router.traffic(route).weight);
-        }
-        if (this.config.image && state.revision !== this.config.image) {
-            return this.result('pass', `post: the rollout in flight is ${state.revision}, not this job's ${this.config.image}: left alone`, [], state.weight);
-        }
-        if (state.run !== this.config.run) {
-            return this.result('pass', `post: the rollout in flight was last written by ${state.run ? `run ${state.run}` : 'another run'}, not this one${this.config.run ? ` (${this.config.run})` : ''}: left alone`, [], state.weight);
-        }
-        this.revision = state.revision;
-        try {
-            await this.rollback(`the job ended with the rollout ${state.outcome} at step ${Math.min(state.step + 1, state.steps)}/${state.steps}`);
-        }
-        catch (error) {
-            if (error instanceof Superseded)
-                return this.superseded(error, state.step);
-            throw error;
-        }
-        return this.result('pass', `post: rolled back the unfinished rollout of ${state.revision}`, [], 0);
+        await this.ctx.workload.scaleDown();
     }
     result(verdict, headline, reasons, finalWeight) {
-        const passed = this.steps.filter((s) => s.outcome === 'passed').length;
-        const completed = Math.max((this.resumedAt ?? 1) - 1 + passed, this.state?.outcome === 'promoted' ? this.config.steps.length : 0);
-        return {
-            action: this.config.action,
-            router: this.config.router,
-            route: this.routeLabel(),
+        return this.ctx.result({
             verdict,
-            outcome: this.state?.outcome ?? 'none',
-            revision: this.revision,
-            finalWeight: this.state?.outcome === 'promoted' ? 100 : finalWeight,
-            rolledBack: this.rolledBack,
-            stepsCompleted: this.config.action === 'rollout' ? completed : (this.state?.step ?? 0),
-            totalSteps: this.config.steps.length,
-            resumedAt: this.resumedAt,
-            steps: this.steps,
             headline,
             reasons,
-            changes: this.deps.writer.changes,
-            conflicts: this.deps.writer.conflicts,
-            dryRun: this.deps.writer.dryRun,
+            finalWeight,
+            revision: this.revision,
             state: this.state,
+            steps: this.steps,
+            resumedAt: this.resumedAt,
+            rolledBack: this.rolledBack,
+        });
+    }
+    /** This run stopped because someone else took the route over: report what holds it now. */
+    superseded(error, index) {
+        return this.ctx.result({
+            verdict: 'fail',
+            headline: `stopped at ${this.ctx.where(index)}: ${error.message}`,
+            reasons: [error.message],
+            finalWeight: error.current?.weight ?? 0,
+            revision: this.revision,
+            state: error.current,
+            steps: this.steps,
+            resumedAt: this.resumedAt,
+            rolledBack: this.rolledBack,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/kube/src/rollout/cleanup.ts
+
+/**
+ * The post step: roll back what this job left unfinished — only a rollout this workflow run
+ * last wrote (not another job's, not a paused one: that was asked for).
+ */
+async function cleanup(ctx) {
+    const { config, deps } = ctx;
+    const { route, state } = await ctx.readRoute();
+    const leftAlone = (headline, finalWeight) => ctx.result({
+        verdict: 'pass',
+        headline,
+        reasons: [],
+        finalWeight,
+        revision: config.image ?? state?.revision ?? '',
+        state,
+    });
+    if (!state || (state.outcome !== 'in-progress' && state.outcome !== 'aborted'))
+        return leftAlone(`post: nothing unfinished on ${ctx.routeLabel()}`, deps.router.traffic(route).weight);
+    if (config.image && state.revision !== config.image)
+        return leftAlone(`post: the rollout in flight is ${state.revision}, not this job's ${config.image}: left alone`, state.weight);
+    if (state.run !== config.run)
+        return leftAlone(`post: the rollout in flight was last written by ${state.run ? `run ${state.run}` : 'another run'}, not this one${config.run ? ` (${config.run})` : ''}: left alone`, state.weight);
+    const run = new RolloutRun(ctx, state.revision, state, state);
+    try {
+        await run.rollback(`the job ended with the rollout ${state.outcome} at step ${Math.min(state.step + 1, state.steps)}/${state.steps}`);
+    }
+    catch (error) {
+        if (error instanceof Superseded)
+            return run.superseded(error, state.step);
+        throw error;
+    }
+    return run.result('pass', `post: rolled back the unfinished rollout of ${state.revision}`, [], 0);
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __webpack_require__(8532);
+;// CONCATENATED MODULE: ./packages/kube/src/steps.ts
+
+
+
+const ROUTERS = ['istio', 'gateway-api', 'kserve', 'service'];
+function describeStep(step) {
+    switch (step.kind) {
+        case 'weight':
+            return `weight ${step.weight}%`;
+        case 'mirror':
+            return `mirror ${step.percent}%`;
+        case 'pause':
+            return `pause ${Math.round(step.ms / 1000)}s`;
+        case 'analysis':
+            return 'analysis';
+    }
+}
+function bad(message) {
+    return new src/* InputError */.dz(`input 'steps': ${message}`);
+}
+const STEP_KINDS = 'weight, pause, analysis, mirror';
+/** A step's duration: as the inputs read one (a bare number is seconds), within what a timer holds. */
+const duration = (what) => schemas/* unknown */.L5J().transform((value, ctx) => {
+    const text = typeof value === 'number' || typeof value === 'string' ? String(value) : '';
+    const problem = (0,src/* durationProblem */.YV)(text);
+    if (!problem)
+        return (0,src/* parseDuration */.E9)(text);
+    ctx.addIssue({ code: 'custom', message: `${what} ${JSON.stringify(value)}: ${problem}` });
+    return core/* NEVER */.tm;
+});
+const percent = (what, min) => schemas/* unknown */.L5J().transform((value, ctx) => {
+    const n = typeof value === 'string' ? Number(value.replace(/%$/, '')) : value;
+    if (typeof n === 'number' && Number.isInteger(n) && n >= min && n <= 100)
+        return n;
+    ctx.addIssue({
+        code: 'custom',
+        message: `${what} must be a whole percentage from ${min} to 100, got ${JSON.stringify(value)}`,
+    });
+    return core/* NEVER */.tm;
+});
+const count = schemas/* unknown */.L5J().transform((value, ctx) => {
+    const problem = (0,src/* numberProblem */.vy)(String(value), { ...prom_src.MEASUREMENT_COUNT, integer: true });
+    if (typeof value === 'number' && !problem)
+        return value;
+    ctx.addIssue({
+        code: 'custom',
+        message: `analysis count ${JSON.stringify(value)}: ${problem ?? 'expected a number'}`,
+    });
+    return core/* NEVER */.tm;
+});
+/** The YAML form of `steps`: a list of one-key mappings. The one definition of the format. */
+function stepsSchema(defaults) {
+    const analysis = schemas/* strictObject */.rej({
+        checks: schemas/* unknown */.L5J()
+            .transform((c) => (typeof c === 'string' ? c : JSON.stringify(c)))
+            .optional(),
+        count: count.optional(),
+        interval: duration('analysis interval').optional(),
+    }, {
+        error: (issue) => issue.code === 'unrecognized_keys'
+            ? `analysis has unknown key ${issue.keys.join(', ')} (checks, count, interval)`
+            : 'analysis takes a mapping of checks, count and interval',
+    })
+        .nullish()
+        .transform((o, ctx) => {
+        const override = {};
+        if (o?.checks !== undefined)
+            override.checks = o.checks;
+        if (o?.count !== undefined)
+            override.count = o.count;
+        if (o?.interval !== undefined)
+            override.intervalMs = o.interval;
+        if (defaults && (override.count !== undefined || override.intervalMs !== undefined)) {
+            const problem = (0,prom_src.runLengthProblem)(override.count ?? defaults.count, override.intervalMs ?? defaults.intervalMs);
+            if (problem)
+                ctx.addIssue({ code: 'custom', message: `analysis: ${problem}` });
+        }
+        return { kind: 'analysis', override };
+    });
+    const step = schemas/* strictObject */.rej({
+        weight: percent('weight', 1)
+            .transform((weight) => ({ kind: 'weight', weight }))
+            .optional(),
+        mirror: percent('mirror', 1)
+            .transform((p) => ({ kind: 'mirror', percent: p }))
+            .optional(),
+        pause: duration('pause')
+            .transform((ms) => ({ kind: 'pause', ms }))
+            .optional(),
+        analysis: analysis.optional(),
+    }, {
+        error: (issue) => issue.code === 'unrecognized_keys'
+            ? `unknown step '${issue.keys[0]}' (${STEP_KINDS})`
+            : `expected one of ${STEP_KINDS}`,
+    })
+        .refine((o) => Object.keys(o).length === 1, `expected one of ${STEP_KINDS}, one per step`)
+        .transform((o) => Object.values(o)[0]);
+    return schemas/* array */.YOg(step, { error: 'expected `10,50,100` or a YAML list of steps' });
+}
+/**
+ * `10,50,100`, or a YAML list of `weight: 10`, `pause: 5m`, `analysis: {checks, count, interval}`
+ * and `mirror: 20`. Empty gives the router's default: 10 → 50 → 100, or for blue-green an analysis
+ * of the new Deployment before it (when there are checks to run), then the switch.
+ */
+function parseSteps(text, router, hasChecks = true, defaults) {
+    const blueGreen = hasChecks ? '- analysis: {}\n- weight: 100' : '- weight: 100';
+    const value = text.trim() || (router === 'service' ? blueGreen : '10,50,100');
+    let steps;
+    if (/^[\d\s,%]+$/.test(value)) {
+        const weight = percent('a weight', 1);
+        steps = value
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+            .map((s) => {
+            const parsed = weight.safeParse(s);
+            if (!parsed.success)
+                throw bad(parsed.error.issues[0].message);
+            return { kind: 'weight', weight: parsed.data };
+        });
+    }
+    else {
+        const yaml = (0,src/* loadYaml */.yv)(value);
+        const problem = yaml.problems.find((p) => p.level === 'error');
+        if (problem)
+            throw bad(`not YAML: ${problem.message} (line ${problem.line}, column ${problem.column})`);
+        const checked = (0,src/* checkYaml */.cX)(stepsSchema(defaults), yaml);
+        if (!checked.success) {
+            const { path, message, line, column } = checked.issues[0];
+            const step = typeof path[0] === 'number' ? `step ${path[0] + 1}: ` : '';
+            throw bad(`${step}${message} (line ${line}, column ${column})`);
+        }
+        steps = checked.data;
+    }
+    if (steps.length === 0)
+        throw bad('no steps');
+    if (router === 'service') {
+        const partial = steps.find((s) => (s.kind === 'weight' && s.weight !== 100) || s.kind === 'mirror');
+        if (partial)
+            throw bad(`router 'service' (blue-green) switches all traffic at once: use 'weight: 100' with pause and analysis steps, not ${describeStep(partial)}`);
+    }
+    if (router === 'kserve' && steps.some((s) => s.kind === 'mirror'))
+        throw bad("router 'kserve' has no request mirroring: use istio or gateway-api for shadow steps");
+    return steps;
+}
+
+;// CONCATENATED MODULE: ./packages/kube/src/rollout/engine.ts
+
+
+
+
+
+/** What identifies a step list: a resumed run must run the same one. */
+function stepsHash(steps) {
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(steps)).digest('hex').slice(0, 16);
+}
+/** A step did not pass: the rollout rolls back or pauses. */
+class Failed extends Error {
+}
+/**
+ * 'action: rollout': each step sets the canary's share, bakes, and is judged by the analysis;
+ * passing every step promotes, a failure rolls back (or pauses), cancellation sets the canary's
+ * weight to 0 at once. The state rides on the route with every traffic change, so a re-run resumes.
+ */
+async function rollout(ctx, route, state) {
+    const { config, workload } = ctx;
+    const revision = config.image ? config.image : await workload.currentRevision(route);
+    if (inFlight(state) && state.revision !== revision) {
+        throw new src/* UserError */.yo(`${ctx.routeLabel()} has a rollout of ${state.revision} in flight (${state.outcome} at step ${state.step + 1}/${state.steps}, canary weight ${state.weight}%, since ${state.startedAt}): run with 'action: rollback' (or 'promote') before rolling out ${revision}`);
+    }
+    if (state && state.revision === revision && state.outcome === 'promoted') {
+        return ctx.result({
+            verdict: 'pass',
+            headline: `${revision} was already promoted on ${ctx.routeLabel()} (${state.updatedAt}): nothing to do`,
+            reasons: [],
+            finalWeight: 0,
+            revision,
+            state,
+        });
+    }
+    const resume = inFlight(state) && state.revision === revision;
+    await workload.checkRoute(route, resume && state.weight >= 100);
+    const run = resume ? resumed(ctx, revision, state) : started(ctx, revision, state);
+    return runSteps(run, resume);
+}
+/** Resume the rollout in flight of the same revision at the step it was at, with the same steps. */
+function resumed(ctx, revision, state) {
+    const total = ctx.config.steps.length;
+    const plan = stepsHash(ctx.config.steps);
+    if (state.plan ? state.plan !== plan : state.steps !== total)
+        throw new src/* UserError */.yo(`${ctx.routeLabel()}: the rollout of ${revision} in flight (${state.outcome} at step ${state.step + 1}/${state.steps}) was started with other 'steps' than these ${total}: re-run with the same steps, or roll it back (or promote it) first`);
+    const start = Math.min(state.step, total);
+    const run = new RolloutRun(ctx, revision, { ...state, steps: total, plan, outcome: 'in-progress' }, state);
+    run.resumedAt = start + 1;
+    ctx.log(`resuming the rollout of ${revision} on ${ctx.routeLabel()} at step ${start + 1}/${total} (was ${state.outcome}, canary weight ${state.weight}%, started ${state.startedAt})`);
+    return run;
+}
+function started(ctx, revision, seen) {
+    const { steps } = ctx.config;
+    const state = {
+        revision,
+        step: 0,
+        steps: steps.length,
+        weight: 0,
+        mirror: 0,
+        startedAt: ctx.now(),
+        updatedAt: ctx.now(),
+        outcome: 'in-progress',
+        plan: stepsHash(steps),
+    };
+    ctx.log(`rolling out ${revision} on ${ctx.routeLabel()}: ${steps.map(describeStep).join(' → ')}`);
+    return new RolloutRun(ctx, revision, state, seen);
+}
+/** The rollout claimed on the route, then each step from where it starts, then the promotion. */
+async function runSteps(run, resume) {
+    const { ctx } = run;
+    const { steps } = ctx.config;
+    const total = steps.length;
+    let index = (run.resumedAt ?? 1) - 1;
+    try {
+        await ctx.workload.prepare(run, resume);
+        for (; index < total; index++) {
+            checkCancelled(ctx);
+            run.state = { ...run.state, step: index };
+            const record = await runStep(run, index, steps[index]);
+            run.steps.push(record);
+            if (record.outcome !== 'passed') {
+                const why = `step ${index + 1} (${record.step}) ${record.outcome}: ${record.analysis?.reason || record.note || ''}`;
+                throw new Failed(why);
+            }
+            run.state = { ...run.state, step: index + 1 };
+            await run.write(`step ${index + 1}/${total} passed`);
+        }
+        checkCancelled(ctx);
+        await run.promote();
+        return run.result('pass', `${run.revision} promoted on ${ctx.routeLabel()} after ${total} step${total === 1 ? '' : 's'}`, [], 0);
+    }
+    catch (error) {
+        return onError(run, error, index);
+    }
+}
+function checkCancelled(ctx) {
+    const { signal } = ctx.deps;
+    if (signal?.aborted)
+        throw signal.reason ?? new Error('cancelled');
+}
+/** One step: the canary's share (sized first), the bake, then the analysis. */
+async function runStep(run, index, step) {
+    const { ctx } = run;
+    const { config, deps } = ctx;
+    const label = `step ${index + 1}/${config.steps.length} (${describeStep(step)})`;
+    const started = deps.clock.now();
+    const record = {
+        index,
+        step: describeStep(step),
+        weight: run.state.weight,
+        mirror: run.state.mirror,
+        bakeMs: 0,
+        outcome: 'passed',
+        startedAt: ctx.now(),
+        durationMs: 0,
+    };
+    ctx.log(`${label}: starting`);
+    const finish = () => {
+        record.durationMs = deps.clock.now() - started;
+        return record;
+    };
+    if (step.kind === 'pause') {
+        await deps.clock.sleep(step.ms, deps.signal);
+        return finish();
+    }
+    if (step.kind === 'weight' || step.kind === 'mirror') {
+        const traffic = step.kind === 'weight' ? { weight: step.weight, mirror: 0 } : { weight: 0, mirror: step.percent };
+        await ctx.workload.sizeFor(run, traffic);
+        await run.setTraffic(traffic, 'in-progress', `${label}: canary weight ${traffic.weight}%${traffic.mirror ? `, mirror ${traffic.mirror}%` : ''}`);
+        record.weight = traffic.weight;
+        record.mirror = traffic.mirror;
+        if (config.bakeMs > 0 && !deps.writer.dryRun) {
+            ctx.log(`${label}: baking for ${(0,src/* formatDuration */.a3)(config.bakeMs)}`);
+            await deps.clock.sleep(config.bakeMs, deps.signal);
+        }
+        record.bakeMs = config.bakeMs;
+    }
+    const override = step.kind === 'analysis' ? step.override : undefined;
+    if (!deps.analysis || (deps.analysis.checks === 0 && !override?.checks))
+        return finish();
+    if (step.kind === 'analysis')
+        await ctx.workload.readyForAnalysis(run);
+    if (deps.writer.dryRun) {
+        record.note = `dry run: ${deps.analysis.checks} check(s) not measured`;
+        return finish();
+    }
+    // At 100% the stable serves nothing: a comparison with it has no baseline to compare with.
+    const absoluteOnly = run.state.weight >= 100;
+    const result = await deps.analysis.run(label, override, deps.signal, { absoluteOnly });
+    record.analysis = result;
+    if (result.note)
+        record.note = result.note;
+    checkCancelled(ctx);
+    record.outcome =
+        result.verdict === 'pass' ? 'passed' : result.verdict === 'fail' ? 'failed' : 'inconclusive';
+    return finish();
+}
+/** A step failed, the run was cancelled or superseded, or a write failed: leave the route safe and say so. */
+async function onError(run, error, index) {
+    if (error instanceof Superseded)
+        return run.superseded(error, index);
+    if (run.ctx.deps.signal?.aborted)
+        return onCancel(run, index);
+    const { ctx } = run;
+    const message = error instanceof Error ? error.message : String(error);
+    if (!(error instanceof Failed) && !(0,src/* isUserError */.iU)(error))
+        throw error;
+    if (ctx.config.onFailure === 'pause') {
+        run.state = { ...run.state, outcome: 'paused' };
+        try {
+            await run.write(`paused at ${ctx.where(index)}`);
+        }
+        catch (saveError) {
+            if (saveError instanceof Superseded)
+                return run.superseded(saveError, index);
+            ctx.log(`could not record the pause: ${saveError.message}`);
+        }
+        return run.result('fail', `paused at ${ctx.where(index)} with the canary at ${run.state.weight}% (on-failure: pause): roll back or promote by hand`, [message], run.state.weight);
+    }
+    try {
+        await run.rollback(message);
+    }
+    catch (rollbackError) {
+        if (rollbackError instanceof Superseded)
+            return run.superseded(rollbackError, index);
+        return run.result('fail', `${ctx.where(index)} failed and the rollback failed too: the post step will retry it`, [message, `rollback: ${rollbackError.message}`], run.state.weight);
+    }
+    return run.result('fail', `rolled back at ${ctx.where(index)}`, [message], 0);
+}
+/**
+ * The runner sends SIGINT, then SIGTERM 7.5 s later: take the canary out of traffic first;
+ * the post step scales it down.
+ */
+async function onCancel(run, index) {
+    const { ctx } = run;
+    if (!run.steps.some((s) => s.index === index))
+        run.steps.push({
+            index,
+            step: describeStep(ctx.config.steps[index] ?? { kind: 'analysis', override: {} }),
+            weight: run.state.weight,
+            mirror: run.state.mirror,
+            bakeMs: 0,
+            outcome: 'cancelled',
+            startedAt: ctx.now(),
+            durationMs: 0,
+        });
+    try {
+        await run.setTraffic({ weight: 0, mirror: 0 }, 'aborted', 'cancelled: canary weight to 0');
+    }
+    catch (cancelError) {
+        if (cancelError instanceof Superseded)
+            return run.superseded(cancelError, index);
+        throw cancelError;
+    }
+    return run.result('fail', `cancelled at ${ctx.where(index)}: canary weight set to 0; the post step scales the canary down`, ['the job was cancelled'], 0);
+}
+
+;// CONCATENATED MODULE: ./packages/kube/src/rollout/manual.ts
+
+
+
+/** 'action: status': what the route holds, changing nothing. */
+function manual_status(ctx, state, traffic) {
+    return ctx.result({
+        verdict: 'pass',
+        headline: state
+            ? `${ctx.routeLabel()}: ${state.revision} ${state.outcome} at step ${Math.min(state.step + 1, state.steps)}/${state.steps}, canary weight ${traffic.weight}%`
+            : `${ctx.routeLabel()}: no rollout recorded, canary weight ${traffic.weight}%`,
+        reasons: [],
+        finalWeight: traffic.weight,
+        revision: state?.revision ?? '',
+        state,
+    });
+}
+/** 'action: rollback': by hand, this run takes the route over; a rollout in flight finds itself superseded. */
+async function manualRollback(ctx, state, traffic) {
+    const revision = state?.revision ?? ctx.config.image ?? '';
+    if (!inFlight(state) && traffic.weight === 0 && traffic.mirror === 0) {
+        return ctx.result({
+            verdict: 'pass',
+            headline: `${ctx.routeLabel()}: nothing in flight to roll back (canary weight 0%)`,
+            reasons: [],
+            finalWeight: 0,
+            revision,
+            state,
+        });
+    }
+    const claimed = state ?? {
+        revision: revision || 'unknown',
+        step: 0,
+        steps: 0,
+        weight: traffic.weight,
+        mirror: traffic.mirror,
+        startedAt: ctx.now(),
+        updatedAt: ctx.now(),
+        outcome: 'in-progress',
+    };
+    const run = new RolloutRun(ctx, revision, claimed, state);
+    await run.rollback("requested with 'action: rollback'", false);
+    return run.result('pass', `${revision || 'the canary'} rolled back on ${ctx.routeLabel()}`, [], 0);
+}
+/** 'action: promote': by hand, take the route over, then promote as a rollout would. */
+async function manualPromote(ctx, route, state) {
+    const { config, workload } = ctx;
+    let revision;
+    if (inFlight(state))
+        revision = state.revision;
+    else if (config.image)
+        revision = config.image;
+    else if (workload.revisionOnRoute)
+        revision = await workload.currentRevision(route);
+    else
+        throw new src/* UserError */.yo(`${ctx.routeLabel()}: no rollout in flight and no 'image' given: nothing to promote`);
+    const claimed = inFlight(state)
+        ? { ...state, outcome: 'in-progress' }
+        : {
+            revision,
+            step: config.steps.length,
+            steps: config.steps.length,
+            weight: 0,
+            mirror: 0,
+            startedAt: ctx.now(),
+            updatedAt: ctx.now(),
+            outcome: 'in-progress',
         };
+    const run = new RolloutRun(ctx, revision, claimed, state);
+    await run.takeOver("promote requested with 'action: promote'");
+    await workload.preparePromotion(config.image);
+    try {
+        await run.promote();
+    }
+    catch (error) {
+        if (!(0,src/* isUserError */.iU)(error) || error instanceof Superseded)
+            throw error;
+        await run.rollback(`promotion failed: ${error.message}`);
+        return run.result('fail', `promotion of ${revision} failed: rolled back`, [error.message], 0);
+    }
+    return run.result('pass', `${revision} promoted on ${ctx.routeLabel()} ('action: promote')`, [], 0);
+}
+
+;// CONCATENATED MODULE: ./packages/kube/src/rollout.ts
+
+
+
+
+
+
+const ACTIONS = ['rollout', 'promote', 'rollback', 'status'];
+/**
+ * Progressive delivery over a router and the workload behind it (two Deployments, or a KServe
+ * InferenceService): `run()` does the action asked for, `cleanup()` is the post step. The engine
+ * (rollout/engine.ts), the manual actions (rollout/manual.ts) and the post step
+ * (rollout/cleanup.ts) share one RolloutRun per revision, whose state guards every write.
+ */
+class Rollout {
+    ctx;
+    constructor(config, deps) {
+        this.ctx = new RolloutContext(config, deps);
+    }
+    async run() {
+        const { ctx } = this;
+        const { route, state } = await ctx.readRoute();
+        const traffic = ctx.deps.router.traffic(route);
+        switch (ctx.config.action) {
+            case 'status':
+                return manual_status(ctx, state, traffic);
+            case 'rollback':
+                return manualRollback(ctx, state, traffic);
+            case 'promote':
+                return manualPromote(ctx, route, state);
+            default:
+                return rollout(ctx, route, state);
+        }
+    }
+    /** The post step: roll back a rollout this workflow run left unfinished. */
+    cleanup() {
+        return cleanup(this.ctx);
     }
 }
 
@@ -1575,7 +1764,7 @@ class Rollout {
 function splitWeights(weights, stable, canary, percent, what) {
     const others = weights.reduce((sum, w, i) => (i === stable || i === canary ? sum : sum + w), 0);
     if (others + percent > 100)
-        throw new core_src/* UserError */.yo(`${what} hold ${others}% of the route; the canary cannot get ${percent}%`);
+        throw new src/* UserError */.yo(`${what} hold ${others}% of the route; the canary cannot get ${percent}%`);
     return weights.map((w, i) => (i === stable ? 100 - others - percent : i === canary ? percent : w));
 }
 
@@ -1595,7 +1784,7 @@ class GatewayApiRouter {
     rules(route) {
         const rules = (route.spec?.rules ?? []);
         if (!rules.some((r) => (r.backendRefs ?? []).some((b) => b.name === this.stable)))
-            throw new core_src/* UserError */.yo(`HTTPRoute ${route.metadata.namespace}/${route.metadata.name} has no rule with a backendRef '${this.stable}' (input 'stable-backend')`);
+            throw new src/* UserError */.yo(`HTTPRoute ${route.metadata.namespace}/${route.metadata.name} has no rule with a backendRef '${this.stable}' (input 'stable-backend')`);
         return rules;
     }
     isCanaryMirror = (f) => f.type === 'RequestMirror' && f.requestMirror?.backendRef?.name === this.canary;
@@ -1671,7 +1860,7 @@ class IstioRouter {
         const http = (route.spec?.http ?? []);
         const mine = http.filter((h) => findDestination(h.route ?? [], this.stable) >= 0);
         if (mine.length === 0)
-            throw new core_src/* UserError */.yo(`VirtualService ${route.metadata.namespace}/${route.metadata.name} has no http route with a destination '${this.stable}' (input 'stable-backend': a subset or a host)`);
+            throw new src/* UserError */.yo(`VirtualService ${route.metadata.namespace}/${route.metadata.name} has no http route with a destination '${this.stable}' (input 'stable-backend': a subset or a host)`);
         return http;
     }
     canaryDestination(h) {
@@ -1886,7 +2075,7 @@ class Writer {
                     conflicts++;
                     this.conflicts++;
                     this.log(`conflict writing ${kind} ${this.namespace}/${name} (changed by someone else): re-reading and retrying`);
-                    await (0,core_src/* sleep */.yy)(jitter(50 * conflicts));
+                    await (0,src/* sleep */.yy)(jitter(50 * conflicts));
                     continue;
                 }
                 const aborted = this.options.signal?.aborted;
@@ -1899,7 +2088,7 @@ class Writer {
                 const wait = Math.min(Math.max(backoff, asked), aborted ? MAX_ABORTED_WAIT_MS : MAX_RETRY_AFTER_MS);
                 const why = asked && wait === asked ? ', as Retry-After asks' : '';
                 this.log(`${error.message}: retrying in ${wait} ms${why} (${failures}/${budget})`);
-                await (0,core_src/* sleep */.yy)(wait);
+                await (0,src/* sleep */.yy)(wait);
             }
         }
     }
@@ -1978,43 +2167,43 @@ class Writer {
 
 
 const canaryStepFields = schemas/* object */.Ikc({
-    router: core_src/* input */.hF.choice(ROUTERS),
-    namespace: core_src/* input */.hF.optional(),
-    route: core_src/* input */.hF.optional(),
-    'stable-backend': core_src/* input */.hF.optional(),
-    'canary-backend': core_src/* input */.hF.optional(),
-    'inference-service': core_src/* input */.hF.optional(),
-    service: core_src/* input */.hF.optional(),
-    'stable-deployment': core_src/* input */.hF.optional(),
-    'canary-deployment': core_src/* input */.hF.optional(),
-    image: core_src/* input */.hF.optional(),
-    steps: core_src/* input */.hF.optional(),
-    'bake-time': core_src/* input */.hF.duration(),
-    checks: core_src/* input */.hF.optional(),
-    'canary-selector': core_src/* input */.hF.optional(),
-    'baseline-selector': core_src/* input */.hF.optional(),
-    'prometheus-url': core_src/* input */.hF.url(),
-    'prometheus-token': core_src/* input */.hF.optional(),
-    'prometheus-headers': core_src/* input */.hF.optional(),
-    ...src.measurementInputs,
-    'on-failure': core_src/* input */.hF.choice(['rollback', 'pause']),
-    'scale-down-delay': core_src/* input */.hF.duration(),
-    action: core_src/* input */.hF.choice(ACTIONS),
-    'dry-run': core_src/* input */.hF.bool(),
-    kubeconfig: core_src/* input */.hF.optional(),
-    context: core_src/* input */.hF.optional(),
-    timeout: core_src/* input */.hF.duration({ min: 1000 }),
-    environment: core_src/* input */.hF.optional(),
-    ...core_src/* reportingInputs */.OS,
+    router: src/* input */.hF.choice(ROUTERS),
+    namespace: src/* input */.hF.optional(),
+    route: src/* input */.hF.optional(),
+    'stable-backend': src/* input */.hF.optional(),
+    'canary-backend': src/* input */.hF.optional(),
+    'inference-service': src/* input */.hF.optional(),
+    service: src/* input */.hF.optional(),
+    'stable-deployment': src/* input */.hF.optional(),
+    'canary-deployment': src/* input */.hF.optional(),
+    image: src/* input */.hF.optional(),
+    steps: src/* input */.hF.optional(),
+    'bake-time': src/* input */.hF.duration(),
+    checks: src/* input */.hF.optional(),
+    'canary-selector': src/* input */.hF.optional(),
+    'baseline-selector': src/* input */.hF.optional(),
+    'prometheus-url': src/* input */.hF.url(),
+    'prometheus-token': src/* input */.hF.optional(),
+    'prometheus-headers': src/* input */.hF.optional(),
+    ...prom_src.measurementInputs,
+    'on-failure': src/* input */.hF.choice(['rollback', 'pause']),
+    'scale-down-delay': src/* input */.hF.duration(),
+    action: src/* input */.hF.choice(ACTIONS),
+    'dry-run': src/* input */.hF.bool(),
+    kubeconfig: src/* input */.hF.optional(),
+    context: src/* input */.hF.optional(),
+    timeout: src/* input */.hF.duration({ min: 1000 }),
+    environment: src/* input */.hF.optional(),
+    ...src/* reportingInputs */.OS,
 });
-const canaryStepInputs = canaryStepFields.superRefine(src.checkRunLength);
+const canaryStepInputs = canaryStepFields.superRefine(prom_src.checkRunLength);
 // The kubeconfig is not listed: secret inputs are split into words, and a kubeconfig's words are
 // ordinary. loadKubeConfig masks it whole (unsplit) before parsing it, then each credential in it.
 const SECRET_INPUTS = ['prometheus-token', 'prometheus-headers', 'github-token'];
 function need(inputs, name, why) {
     const value = inputs[name];
     if (typeof value !== 'string' || !value)
-        throw new core_src/* InputError */.dz(`input '${name}' is required ${why}`);
+        throw new src/* InputError */.dz(`input '${name}' is required ${why}`);
     return value;
 }
 async function makeRouter(inputs, kube) {
@@ -2031,12 +2220,12 @@ async function makeRouter(inputs, kube) {
     if (router === 'kserve') {
         const name = inputs['inference-service'] ?? inputs.route;
         if (!name)
-            throw new core_src/* InputError */.dz("input 'inference-service' is required with router 'kserve'");
+            throw new src/* InputError */.dz("input 'inference-service' is required with router 'kserve'");
         return new KServeRouter(name);
     }
     const name = inputs.service ?? inputs.route;
     if (!name)
-        throw new core_src/* InputError */.dz("input 'service' is required with router 'service'");
+        throw new src/* InputError */.dz("input 'service' is required with router 'service'");
     const stableName = need(inputs, 'stable-deployment', "with router 'service'");
     const canaryName = need(inputs, 'canary-deployment', "with router 'service'");
     const stable = await kube.get('Deployment', stableName);
@@ -2049,6 +2238,13 @@ async function makeRouter(inputs, kube) {
 }
 /** The whole of canary-step over plain objects (a Kubernetes API and a Prometheus client). */
 async function runCanaryStep(inputs, deps, mode = 'main') {
+    // Bad steps fail before any cluster read.
+    const hasChecks = !!inputs.checks || !!deps.analysis;
+    // (the default steps of blue-green have an analysis only when there are checks to run)
+    const steps = parseSteps(inputs.steps ?? '', inputs.router, hasChecks, {
+        count: inputs.count,
+        intervalMs: inputs.interval,
+    });
     const router = await makeRouter(inputs, deps.kube);
     const main = mode === 'main';
     const signal = main ? deps.signal : undefined;
@@ -2057,12 +2253,6 @@ async function runCanaryStep(inputs, deps, mode = 'main') {
         retryDelayMs: deps.writeRetryDelayMs,
     });
     const rollout = main && inputs.action === 'rollout';
-    const hasChecks = !!inputs.checks || !!deps.analysis;
-    // (the default steps of blue-green have an analysis only when there are checks to run)
-    const steps = parseSteps(inputs.steps ?? '', inputs.router, hasChecks, {
-        count: inputs.count,
-        intervalMs: inputs.interval,
-    });
     const wait = {
         timeoutMs: inputs.timeout,
         pollMs: deps.pollMs ?? 500,
@@ -2075,12 +2265,12 @@ async function runCanaryStep(inputs, deps, mode = 'main') {
         if (!hasChecks) {
             const bare = steps.findIndex((s) => s.kind === 'analysis' && !s.override.checks);
             if (bare >= 0)
-                throw new core_src/* InputError */.dz(`input 'steps': step ${bare + 1} is an analysis with no checks: give 'checks', or checks on the step (\`- analysis: {checks: ...}\`)`);
+                throw new src/* InputError */.dz(`input 'steps': step ${bare + 1} is an analysis with no checks: give 'checks', or checks on the step (\`- analysis: {checks: ...}\`)`);
         }
         analysis = deps.analysis;
         if (!analysis && (inputs.checks || steps.some((s) => s.kind === 'analysis'))) {
             if (!deps.prom)
-                throw new core_src/* InputError */.dz("input 'prometheus-url' is required when 'checks' are given");
+                throw new src/* InputError */.dz("input 'prometheus-url' is required when 'checks' are given");
             analysis = promAnalysis({
                 prom: deps.prom,
                 clock: deps.clock,
@@ -2133,7 +2323,7 @@ function promFrom(inputs) {
     if (!inputs['prometheus-url'])
         return undefined;
     // metric-gate's client from the same three inputs (token, headers, basic auth in the URL)
-    return (0,src.promClientFromInputs)({ ...inputs, 'prometheus-url': inputs['prometheus-url'] });
+    return (0,prom_src.promClientFromInputs)({ ...inputs, 'prometheus-url': inputs['prometheus-url'] });
 }
 function kubeFrom(inputs, signal) {
     const kc = loadKubeConfig({ kubeconfig: inputs.kubeconfig, context: inputs.context });
@@ -2148,7 +2338,7 @@ const canaryStepCommand = {
     secretInputs: SECRET_INPUTS,
     async run(inputs, context) {
         const kube = kubeFrom(inputs, context.signal);
-        const run = (0,core_src/* readGitHubRun */.ji)(context.env);
+        const run = (0,src/* readGitHubRun */.ji)(context.env);
         let tracker;
         const token = inputs['github-token'];
         const tracked = inputs.environment && token && run && !inputs['dry-run'] && inputs.action !== 'status';
@@ -2157,7 +2347,7 @@ const canaryStepCommand = {
         try {
             const result = await runCanaryStep(inputs, {
                 kube,
-                clock: src.realClock,
+                clock: prom_src.realClock,
                 workspace: context.workspace,
                 log: context.log,
                 signal: context.signal,
@@ -2176,7 +2366,7 @@ const canaryStepCommand = {
 /** The `post:` entry: rolls back a rollout this job left unfinished (failed or cancelled). */
 const canaryStepPostCommand = {
     name: 'canary-step-post',
-    inputs: canaryStepFields.omit({ 'report-path': true, comment: true }).superRefine(src.checkRunLength),
+    inputs: canaryStepFields.omit({ 'report-path': true, comment: true }).superRefine(prom_src.checkRunLength),
     secretInputs: SECRET_INPUTS,
     async run(raw, context) {
         const inputs = raw;
@@ -2196,7 +2386,7 @@ const canaryStepPostCommand = {
             return nothing('post: dry run, nothing to clean up');
         const result = await runCanaryStep(inputs, {
             kube: kubeFrom(inputs),
-            clock: src.realClock,
+            clock: prom_src.realClock,
             workspace: context.workspace,
             log: context.log,
             // only a rollout this workflow run left unfinished is the post step's to roll back
@@ -2215,20 +2405,9 @@ const canaryStepPostCommand = {
 
 
 
-
-
-
-
-
-
-
-
-
-
-
 /***/ }),
 
-/***/ 4012:
+/***/ 1631:
 /***/ (() => {
 
 

@@ -1,8 +1,8 @@
-export const id = 754;
-export const ids = [754];
+export const id = 815;
+export const ids = [815];
 export const modules = {
 
-/***/ 1754:
+/***/ 2815:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,117 +10,18 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  ASSERTION_KINDS: () => (/* reexport */ ASSERTION_KINDS),
-  BUILTIN_NAMES: () => (/* reexport */ BUILTIN_NAMES),
-  DEFAULT_SUITES: () => (/* reexport */ DEFAULT_SUITES),
-  JUDGED_KINDS: () => (/* reexport */ JUDGED_KINDS),
-  answerFence: () => (/* reexport */ answerFence),
-  applyNot: () => (/* reexport */ applyNot),
-  buildGateReport: () => (/* reexport */ buildGateReport),
-  caseFingerprint: () => (/* reexport */ caseFingerprint),
-  checkAssertion: () => (/* reexport */ checkAssertion),
-  compileJsonSchema: () => (/* reexport */ compileJsonSchema),
-  defaultDetectors: () => (/* reexport */ defaultDetectors),
-  estimateCost: () => (/* reexport */ estimateCost),
-  fillMessages: () => (/* reexport */ fillMessages),
-  findSuiteFiles: () => (/* reexport */ findSuiteFiles),
-  flippedCases: () => (/* reexport */ flippedCases),
-  inShard: () => (/* reexport */ inShard),
-  isEvalSuiteFile: () => (/* reexport */ isEvalSuiteFile),
-  isPartialShard: () => (/* reexport */ isPartialShard),
-  judgeOutcome: () => (/* reexport */ judgeOutcome),
-  judgeRequest: () => (/* reexport */ judgeRequest),
-  loadEvalSuite: () => (/* reexport */ loadEvalSuite),
-  loadSuiteFile: () => (/* reexport */ loadSuiteFile),
-  loadSuites: () => (/* reexport */ loadSuites),
-  mergeGateReports: () => (/* reexport */ mergeGateReports),
-  missingVariables: () => (/* reexport */ missingVariables),
-  parseAssertion: () => (/* reexport */ parseAssertion),
-  parseShard: () => (/* reexport */ parseShard),
-  percentile: () => (/* reexport */ percentile),
-  planBaseRef: () => (/* reexport */ planBaseRef),
-  promptFileCases: () => (/* reexport */ promptFileCases),
-  qualityGateCommand: () => (/* reexport */ qualityGateCommand),
-  qualityGateInputs: () => (/* reexport */ qualityGateInputs),
-  readBaselineReport: () => (/* reexport */ readBaselineReport),
-  refReader: () => (/* reexport */ refReader),
-  runCases: () => (/* reexport */ runCases),
-  runQualityGate: () => (/* reexport */ runQualityGate),
-  suiteError: () => (/* reexport */ suiteError),
-  summarize: () => (/* reexport */ summarize),
-  toBaseline: () => (/* reexport */ toBaseline),
-  toChatParams: () => (/* reexport */ toChatParams),
-  toResponseFormat: () => (/* reexport */ toResponseFormat),
-  unsetPlaceholders: () => (/* reexport */ unsetPlaceholders),
-  weightedScore: () => (/* reexport */ weightedScore),
-  workspaceReader: () => (/* reexport */ workspaceReader)
+  qualityGateCommand: () => (/* reexport */ qualityGateCommand)
 });
 
-;// CONCATENATED MODULE: ./packages/evals/src/suite/types.ts
-const ASSERTION_KINDS = [
-    'equals',
-    'contains',
-    'not-contains',
-    'starts-with',
-    'ends-with',
-    'regex',
-    'is-json',
-    'json-schema',
-    'max-words',
-    'max-chars',
-    'latency-ms',
-    'ttft-ms',
-    'refusal',
-    'not-refusal',
-    'no-pii',
-    'judge',
-    'similar',
-];
-
-;// CONCATENATED MODULE: ./packages/evals/src/suite/params.ts
-/**
- * Model parameters in either spelling (`maxTokens`/`max_tokens`, `topP`/`top_p`) to OpenAI's.
- * Unknown keys are returned so the loader can name them.
- */
-function toChatParams(raw) {
-    const params = {};
-    const unknown = [];
-    for (const [key, value] of Object.entries(raw ?? {})) {
-        if (value === undefined || value === null)
-            continue;
-        switch (key) {
-            case 'temperature':
-                params.temperature = Number(value);
-                break;
-            case 'maxTokens':
-            case 'max_tokens':
-                params.max_tokens = Number(value);
-                break;
-            case 'topP':
-            case 'top_p':
-                params.top_p = Number(value);
-                break;
-            case 'seed':
-                params.seed = Number(value);
-                break;
-            case 'stop':
-                params.stop = (Array.isArray(value) ? value : [value]).map(String);
-                break;
-            default:
-                unknown.push(key);
-        }
-    }
-    return { params, unknown };
-}
-/** `responseFormat` + `jsonSchema` of a prompt file as OpenAI's `response_format`. */
-function toResponseFormat(format, jsonSchema) {
-    if (format === 'json_object')
-        return { type: 'json_object' };
-    if (format === 'json_schema' && jsonSchema)
-        return { type: 'json_schema', json_schema: jsonSchema };
-    return undefined;
-}
-
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 31 modules
+var src = __webpack_require__(5751);
+// EXTERNAL MODULE: ./packages/llm/src/index.ts + 11 modules
+var llm_src = __webpack_require__(9662);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __webpack_require__(2463);
 ;// CONCATENATED MODULE: ./packages/evals/src/assert/check.ts
@@ -231,8 +132,120 @@ function checkAssertion(a, obs, detectors) {
     return applyNot(a, raw(a, obs, detectors));
 }
 
+;// CONCATENATED MODULE: ./packages/evals/src/quality-gate/read-report.ts
+
+
+// The parts of an llm-quality-gate JSON report (as publish writes it: `{version, ...report}`)
+// that baselines and merges read back. Other keys are kept as they are.
+const read_report_status = schemas/* enum */.k5n(['pass', 'fail', 'error']);
+const numbers = schemas/* array */.YOg(schemas/* number */.aig());
+const baselineCase = schemas/* looseObject */._H3({
+    id: schemas/* string */.YjP(),
+    name: schemas/* string */.YjP(),
+    weight: schemas/* number */.aig(),
+    status: read_report_status,
+    passRate: schemas/* number */.aig(),
+});
+const caseRecord = baselineCase.extend({
+    suite: schemas/* string */.YjP(),
+    file: schemas/* string */.YjP(),
+    line: schemas/* number */.aig(),
+    samples: schemas/* number */.aig(),
+    passes: schemas/* number */.aig(),
+    errors: schemas/* number */.aig(),
+    input: schemas/* string */.YjP(),
+    output: schemas/* string */.YjP(),
+    reasons: schemas/* array */.YOg(schemas/* string */.YjP()),
+    ttftMs: numbers,
+    tpotMs: numbers,
+    latencyMs: numbers,
+    promptTokens: schemas/* number */.aig(),
+    completionTokens: schemas/* number */.aig(),
+    cached: schemas/* number */.aig(),
+});
+const settings = schemas/* looseObject */._H3({
+    minScore: schemas/* number */.aig(),
+    maxRegression: schemas/* number */.aig(),
+    sloTtftMs: schemas/* number */.aig(),
+    sloLatencyMs: schemas/* number */.aig(),
+    maxErrorRate: schemas/* number */.aig(),
+    repeat: schemas/* number */.aig(),
+    model: schemas/* string */.YjP(),
+    judgeModel: schemas/* string */.YjP().optional(),
+});
+const gateData = schemas/* looseObject */._H3({
+    settings,
+    cases: schemas/* array */.YOg(caseRecord),
+    baseline: schemas/* object */.Ikc({ source: schemas/* string */.YjP(), cases: schemas/* array */.YOg(baselineCase) }).optional(),
+    totals: schemas/* looseObject */._H3({ requests: schemas/* number */.aig(), cacheHits: schemas/* number */.aig() }),
+    shards: schemas/* array */.YOg(schemas/* string */.YjP()),
+    notes: schemas/* array */.YOg(schemas/* string */.YjP()),
+});
+const baselineData = schemas/* looseObject */._H3({ cases: schemas/* array */.YOg(baselineCase) });
+/** Reports are read back only from the same release line: semver major, or minor while major is 0. */
+function sameLine(a, b) {
+    const line = (v) => {
+        const [major, minor] = v.split('.');
+        return major === '0' ? `0.${minor}` : major;
+    };
+    return line(a) === line(b);
+}
+function readGateReport(workspace, file, input, data) {
+    const report = (0,src/* readWorkspaceJson */.a)(workspace, file, { input }).data;
+    const where = `input '${input}': ${file}`;
+    if (!report || typeof report !== 'object' || report.action !== 'llm-quality-gate')
+        throw new src/* UserError */.yo(`${where} is not an llm-quality-gate report`);
+    if (typeof report.version !== 'string' || !sameLine(report.version, src/* VERSION */.xv)) {
+        const written = typeof report.version === 'string' ? `llmops ${report.version}` : 'no llmops version';
+        throw new src/* UserError */.yo(`${where} is a report of ${written}, and this is llmops ${src/* VERSION */.xv}: re-run the gate with this version to write one it can read`);
+    }
+    const parsed = data.safeParse(report.data);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const at = ['data', ...issue.path].join('.');
+        throw new src/* UserError */.yo(`${where} is not an llm-quality-gate report of this shape: '${at}': ${issue.message}`);
+    }
+    return parsed.data;
+}
+/** The cases of an earlier report, for a baseline (input `baseline`). */
+function readBaselineCases(workspace, file) {
+    return readGateReport(workspace, file, 'baseline', baselineData).cases;
+}
+/** A shard's report, for a merge (input `merge-reports`). */
+function readShardReport(workspace, file) {
+    const data = readGateReport(workspace, file, 'merge-reports', gateData);
+    return { ...data, cases: data.cases };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./packages/evals/src/prompt-file/load.ts + 1 modules
+var load = __webpack_require__(7237);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./packages/evals/src/prompt-file/template.ts
 var template = __webpack_require__(4985);
+;// CONCATENATED MODULE: ./packages/evals/src/suite/types.ts
+const ASSERTION_KINDS = [
+    'equals',
+    'contains',
+    'not-contains',
+    'starts-with',
+    'ends-with',
+    'regex',
+    'is-json',
+    'json-schema',
+    'max-words',
+    'max-chars',
+    'latency-ms',
+    'ttft-ms',
+    'refusal',
+    'not-refusal',
+    'no-pii',
+    'judge',
+    'similar',
+];
+
 ;// CONCATENATED MODULE: ./packages/evals/src/suite/assertions.ts
 
 
@@ -348,6 +361,50 @@ function parseAssertion(raw, line, context) {
         return `'similar' takes 'true' or a threshold from 0 to 1`;
     const level = typeof value === 'number' ? value : (threshold ?? 0.75);
     return { ...base, threshold: level, label: `${base.label} ≥ ${level}` };
+}
+
+;// CONCATENATED MODULE: ./packages/evals/src/suite/params.ts
+/**
+ * Model parameters in either spelling (`maxTokens`/`max_tokens`, `topP`/`top_p`) to OpenAI's.
+ * Unknown keys are returned so the loader can name them.
+ */
+function toChatParams(raw) {
+    const params = {};
+    const unknown = [];
+    for (const [key, value] of Object.entries(raw ?? {})) {
+        if (value === undefined || value === null)
+            continue;
+        switch (key) {
+            case 'temperature':
+                params.temperature = Number(value);
+                break;
+            case 'maxTokens':
+            case 'max_tokens':
+                params.max_tokens = Number(value);
+                break;
+            case 'topP':
+            case 'top_p':
+                params.top_p = Number(value);
+                break;
+            case 'seed':
+                params.seed = Number(value);
+                break;
+            case 'stop':
+                params.stop = (Array.isArray(value) ? value : [value]).map(String);
+                break;
+            default:
+                unknown.push(key);
+        }
+    }
+    return { params, unknown };
+}
+/** `responseFormat` + `jsonSchema` of a prompt file as OpenAI's `response_format`. */
+function toResponseFormat(format, jsonSchema) {
+    if (format === 'json_object')
+        return { type: 'json_object' };
+    if (format === 'json_schema' && jsonSchema)
+        return { type: 'json_schema', json_schema: jsonSchema };
+    return undefined;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -490,15 +547,68 @@ function promptFileCases(prompt) {
     return { cases, problems };
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
-var src = __webpack_require__(8983);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./packages/evals/src/prompt-file/load.ts
-var load = __webpack_require__(1631);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __webpack_require__(8532);
+;// CONCATENATED MODULE: ./packages/evals/src/suite/schema.ts
+
+// The eval suite file (`*.eval.yml`): the one definition of its shape. Assertions are checked
+// by `parseAssertion`, which needs the case's vars; model parameters by `toChatParams`.
+const SUITE_KEYS = [
+    'name',
+    'description',
+    'prompt',
+    'messages',
+    'modelParameters',
+    'responseFormat',
+    'cases',
+];
+const CASE_KEYS = ['name', 'vars', 'messages', 'expected', 'weight', 'assert'];
+/** Any scalar, as text: YAML reads `name: 42` as a number. */
+const schema_text = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY()]).transform(String);
+/** A mapping with known keys; an unknown key names itself and the known ones. */
+function mapping(shape, what, known) {
+    return schemas/* strictObject */.rej(shape, {
+        error: (issue) => issue.code === 'unrecognized_keys'
+            ? `${what.unknown} ${issue.keys.map((k) => `'${k}'`).join(', ')}; known: ${known.join(', ')}`
+            : what.notMapping,
+    });
+}
+const message = schemas/* unknown */.L5J()
+    .transform((m, ctx) => {
+    const { role, content } = (m ?? {});
+    const r = String(role ?? '').toLowerCase();
+    if ((r === 'system' || r === 'user' || r === 'assistant') && typeof content === 'string')
+        return { role: r, content };
+    ctx.addIssue({
+        code: 'custom',
+        message: `a message needs role system|user|assistant and text content, got ${JSON.stringify(m).slice(0, 80)}`,
+    });
+    return core/* NEVER */.tm;
+});
+const messages = schemas/* array */.YOg(message, { error: "'messages' must be a non-empty list of {role, content}" })
+    .min(1, "'messages' must be a non-empty list of {role, content}");
+const caseSchema = mapping({
+    name: schema_text.optional(),
+    vars: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J(), { error: "'vars' is a mapping" }).optional(),
+    messages: messages.optional(),
+    expected: schema_text.optional(),
+    weight: schemas/* number */.aig({ error: "'weight' must be a number >= 0" })
+        .min(0, "'weight' must be a number >= 0")
+        .optional(),
+    assert: schemas/* array */.YOg(schemas/* unknown */.L5J(), { error: "'assert' is a list" }).optional(),
+}, { unknown: 'unknown case key', notMapping: 'a case is a mapping with vars or messages and assert' }, CASE_KEYS);
+const evalSuiteSchema = mapping({
+    name: schema_text.optional(),
+    description: schema_text.optional(),
+    prompt: schemas/* string */.YjP({ error: "'prompt' is a path to a .prompt.yml file" }).optional(),
+    messages: messages.optional(),
+    modelParameters: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J(), { error: "'modelParameters' is a mapping" })
+        .optional(),
+    responseFormat: schema_text.optional(),
+    cases: schemas/* array */.YOg(caseSchema, { error: "'cases' must be a non-empty list" })
+        .min(1, "'cases' must be a non-empty list"),
+}, { unknown: 'unknown key', notMapping: 'an eval suite is a mapping with name and cases' }, SUITE_KEYS);
+
 ;// CONCATENATED MODULE: ./packages/evals/src/suite/eval-file.ts
 
 
@@ -507,34 +617,7 @@ var load = __webpack_require__(1631);
 
 
 
-const SUITE_KEYS = new Set([
-    'name',
-    'description',
-    'prompt',
-    'messages',
-    'modelParameters',
-    'responseFormat',
-    'cases',
-]);
-const CASE_KEYS = new Set(['name', 'vars', 'messages', 'expected', 'weight', 'assert']);
-function messagesOf(raw, where, problem) {
-    if (raw === undefined)
-        return undefined;
-    if (!Array.isArray(raw) || raw.length === 0) {
-        problem(where, "'messages' must be a non-empty list of {role, content}");
-        return undefined;
-    }
-    const out = [];
-    for (const m of raw) {
-        const role = String(m?.role ?? '').toLowerCase();
-        if (!['system', 'user', 'assistant'].includes(role) || typeof m?.content !== 'string') {
-            problem(where, `a message needs role system|user|assistant and text content, got ${JSON.stringify(m).slice(0, 80)}`);
-            return undefined;
-        }
-        out.push({ role: role, content: m.content });
-    }
-    return out;
-}
+
 /**
  * An eval suite file (`*.eval.yml`): cases of vars or messages, each with a list of assertions,
  * optionally taking messages and parameters from a prompt file. Every problem is returned with
@@ -545,67 +628,59 @@ async function loadEvalSuite(file, text, reader) {
     const yaml = (0,src/* loadYaml */.yv)(text);
     const { doc, lines } = yaml;
     const lineOf = (node) => lines.linePos(node?.range?.[0] ?? 0).line;
-    const problem = (node, message) => problems.push({ file, line: lineOf(node), message });
+    const problem = (node, message) => {
+        const { line, col } = lines.linePos(node?.range?.[0] ?? 0);
+        problems.push({ file, line, column: col, message });
+    };
+    // Nodes are only for positions (the data comes from the schema); an alias stands for its anchor.
+    const resolve = (n) => ((0,dist/* isAlias */.Vj)(n) ? n.resolve(doc) : n);
     for (const e of yaml.problems.filter((p) => p.level === 'error')) {
         problems.push({ file, line: e.line, column: e.column, message: e.message });
     }
     if (problems.length)
         return { cases: [], problems };
-    const root = doc.contents;
-    if (!(0,dist/* isMap */.jh)(root)) {
-        problem(root, 'an eval suite is a mapping with name and cases');
+    const checked = (0,src/* checkYaml */.cX)(evalSuiteSchema, yaml);
+    if (!checked.success) {
+        for (const { line, column, message } of checked.issues)
+            problems.push({ file, line, column, message });
         return { cases: [], problems };
     }
-    const node = (key) => root.get(key, true);
-    for (const pair of root.items) {
-        const key = String(pair.key?.value);
-        if (!SUITE_KEYS.has(key))
-            problem(pair.key, `unknown key '${key}'; known: ${[...SUITE_KEYS].join(', ')}`);
-    }
-    // Plain data comes from the one loader (alias limit); nodes are only for positions.
-    const data = yaml.value;
-    const suiteName = typeof data.name === 'string' ? data.name : external_node_path_default().basename(file).replace(/\.eval\.ya?ml$/, '');
-    let baseMessages = messagesOf(data.messages, node('messages'), problem);
+    const data = checked.data;
+    const root = doc.contents;
+    const node = (key) => resolve(root.get(key, true));
+    const suiteName = data.name ?? external_node_path_default().basename(file).replace(/\.eval\.ya?ml$/, '');
+    let baseMessages = data.messages;
     const paramsRaw = {};
     let responseFormat;
     if (data.prompt !== undefined) {
-        if (typeof data.prompt !== 'string')
-            problem(node('prompt'), "'prompt' is a path to a .prompt.yml file");
-        else {
-            try {
-                const abs = (0,src/* resolveInWorkspace */.z1)(reader.workspace, data.prompt, {
-                    from: external_node_path_default().join(reader.workspace, file),
-                });
-                const promptFile = (0,src/* toWorkspacePath */.CR)(reader.workspace, abs);
-                const promptText = await reader.read(promptFile);
-                if (promptText === undefined)
-                    problem(node('prompt'), `prompt file '${data.prompt}' does not exist`);
-                else {
-                    const loaded = (0,load/* loadPromptFile */.l)(abs, promptText, reader.workspace);
-                    for (const f of loaded.findings.filter((f) => f.level === 'error')) {
-                        problems.push({ file: promptFile, line: f.line ?? 1, column: f.column, message: f.message });
-                    }
-                    baseMessages ??= loaded.prompt.messages.map((m) => ({
-                        role: m.role,
-                        content: m.content,
-                    }));
-                    Object.assign(paramsRaw, loaded.prompt.modelParameters);
-                    responseFormat = toResponseFormat(loaded.prompt.responseFormat, loaded.prompt.jsonSchema);
+        try {
+            const abs = (0,src/* resolveInWorkspace */.z1)(reader.workspace, data.prompt, {
+                from: external_node_path_default().join(reader.workspace, file),
+            });
+            const promptFile = (0,src/* toWorkspacePath */.CR)(reader.workspace, abs);
+            const promptText = await reader.read(promptFile);
+            if (promptText === undefined)
+                problem(node('prompt'), `prompt file '${data.prompt}' does not exist`);
+            else {
+                const loaded = (0,load/* loadPromptFile */.l)(abs, promptText, reader.workspace);
+                for (const f of loaded.findings.filter((f) => f.level === 'error')) {
+                    problems.push({ file: promptFile, line: f.line ?? 1, column: f.column, message: f.message });
                 }
-            }
-            catch (error) {
-                if (!(0,src/* isUserError */.iU)(error))
-                    throw error;
-                problem(node('prompt'), error.message);
+                baseMessages ??= loaded.prompt.messages.map((m) => ({
+                    role: m.role,
+                    content: m.content,
+                }));
+                Object.assign(paramsRaw, loaded.prompt.modelParameters);
+                responseFormat = toResponseFormat(loaded.prompt.responseFormat, loaded.prompt.jsonSchema);
             }
         }
+        catch (error) {
+            if (!(0,src/* isUserError */.iU)(error))
+                throw error;
+            problem(node('prompt'), error.message);
+        }
     }
-    if (data.modelParameters !== undefined &&
-        (typeof data.modelParameters !== 'object' || data.modelParameters === null)) {
-        problem(node('modelParameters'), "'modelParameters' is a mapping");
-    }
-    else
-        Object.assign(paramsRaw, data.modelParameters ?? {});
+    Object.assign(paramsRaw, data.modelParameters ?? {});
     const { params, unknown } = toChatParams(paramsRaw);
     for (const key of unknown)
         problem(node('modelParameters'), `unknown model parameter '${key}'`);
@@ -614,31 +689,17 @@ async function loadEvalSuite(file, text, reader) {
     if (responseFormat)
         params.response_format = responseFormat;
     const casesNode = node('cases');
-    if (!(0,dist/* isSeq */.oP)(casesNode) || casesNode.items.length === 0) {
-        problem(casesNode ?? root, "'cases' must be a non-empty list");
-        return { cases: [], problems };
-    }
     const cases = [];
     const names = new Set();
-    casesNode.items.forEach((item, index) => {
-        const caseNode = item;
-        if (!(0,dist/* isMap */.jh)(caseNode))
-            return problem(caseNode, 'a case is a mapping with vars or messages and assert');
-        for (const pair of caseNode.items) {
-            const key = String(pair.key?.value);
-            if (!CASE_KEYS.has(key))
-                problem(pair.key, `unknown case key '${key}'; known: ${[...CASE_KEYS].join(', ')}`);
-        }
-        const c = data.cases[index];
-        const name = c.name === undefined ? `case ${index + 1}` : String(c.name);
+    data.cases.forEach((c, index) => {
+        const caseNode = resolve(casesNode.items[index]);
+        const name = c.name ?? `case ${index + 1}`;
         if (names.has(name))
             problem(caseNode, `duplicate case name '${name}'`);
         names.add(name);
-        const vars = (c.vars ?? {});
-        if (typeof vars !== 'object' || Array.isArray(vars))
-            return problem(caseNode.get('vars', true), "'vars' is a mapping");
-        const expected = c.expected === undefined ? undefined : String(c.expected);
-        const own = messagesOf(c.messages, caseNode.get('messages', true), problem);
+        const vars = c.vars ?? {};
+        const expected = c.expected;
+        const own = c.messages;
         const template = own ?? baseMessages;
         if (!template)
             return problem(caseNode, "the case has no messages: give 'messages', or 'vars' with a suite 'prompt' or 'messages'");
@@ -647,14 +708,10 @@ async function loadEvalSuite(file, text, reader) {
         if (missing.length)
             return problem(caseNode, `case '${name}' has no value for ${missing.map((n) => `{{${n}}}`).join(', ')}`);
         const weight = c.weight ?? 1;
-        if (typeof weight !== 'number' || !(weight >= 0))
-            return problem(caseNode.get('weight', true), "'weight' must be a number >= 0");
         const assertions = [];
-        const assertNode = caseNode.get('assert', true);
-        if (assertNode !== undefined && !(0,dist/* isSeq */.oP)(assertNode))
-            return problem(assertNode, "'assert' is a list");
-        const assertValues = (Array.isArray(c.assert) ? c.assert : []);
-        for (const [j, a] of ((0,dist/* isSeq */.oP)(assertNode) ? assertNode.items : []).entries()) {
+        const assertNode = resolve(caseNode.get('assert', true));
+        const assertValues = c.assert ?? [];
+        for (const [j, a] of (assertNode?.items ?? []).entries()) {
             const parsed = parseAssertion(assertValues[j], lineOf(a), { vars, expected });
             if (typeof parsed === 'string')
                 problem(a, parsed);
@@ -679,8 +736,6 @@ async function loadEvalSuite(file, text, reader) {
     return { cases, problems };
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./packages/evals/src/suite/discover.ts
 
 
@@ -688,7 +743,6 @@ var external_node_fs_ = __webpack_require__(3024);
 
 
 
-const DEFAULT_SUITES = ['**/*.prompt.yml', '**/*.prompt.yaml', '**/*.eval.yml', '**/*.eval.yaml'];
 function isEvalSuiteFile(file) {
     return /\.eval\.ya?ml$/.test(file);
 }
@@ -757,6 +811,72 @@ function suiteError(problems) {
     });
     error.problems = problems;
     return error;
+}
+
+;// CONCATENATED MODULE: ./packages/evals/src/baseline/baseline.ts
+
+
+/** A baseline keeps what a comparison needs of each case (a full record, or a baseline case). */
+function toBaseline(records) {
+    return records.map((r) => ({
+        id: r.id,
+        name: r.name,
+        weight: r.weight,
+        status: r.status,
+        passRate: r.passRate,
+    }));
+}
+/**
+ * What makes two versions of a case the same question judged the same way: everything but where
+ * it is written (id, file, line, name, suite; an assertion's line and label) and the compiled
+ * pattern and schema. Listing what to leave out, not what to keep, so a new field counts by default.
+ */
+function caseFingerprint(c) {
+    const { id: _id, file: _file, line: _line, name: _name, suite: _suite, assertions, ...rest } = c;
+    return JSON.stringify(canonical({
+        ...rest,
+        assertions: assertions.map(({ line: _l, label: _lb, pattern: _p, validate: _v, ...a }) => a),
+    }));
+}
+/** Keys sorted at every level, so key order in a file does not count as a change. */
+function canonical(value) {
+    if (Array.isArray(value))
+        return value.map(canonical);
+    if (value && typeof value === 'object')
+        return Object.fromEntries(Object.keys(value)
+            .sort()
+            .map((k) => [k, canonical(value[k])]));
+    return value;
+}
+/**
+ * The base branch's version of every suite file, as cases: identical cases reuse the PR's
+ * results, the rest run in the same job (the response cache makes repeats free).
+ */
+async function planBaseRef(files, headCases, workspace, ref, keep) {
+    const head = new Map(headCases.map((c) => [c.id, caseFingerprint(c)]));
+    const reader = refReader(workspace, ref);
+    const plan = { changed: [], same: [], notes: [] };
+    for (const file of files) {
+        const loaded = await loadSuiteFile(file, reader);
+        if (!loaded.exists)
+            continue;
+        if (loaded.problems.length) {
+            plan.notes.push(`${file} does not load on the base branch (${loaded.problems[0].message}): no baseline for it`);
+            continue;
+        }
+        for (const c of loaded.cases.filter(keep)) {
+            if (head.get(c.id) === caseFingerprint(c))
+                plan.same.push(c.id);
+            else
+                plan.changed.push(c);
+        }
+    }
+    return plan;
+}
+/** Baseline cases from an earlier JSON report of this action. */
+async function readBaselineReport(workspace, file, keep) {
+    const cases = readBaselineCases(workspace, file);
+    return { cases: toBaseline(cases.filter((c) => keep(c.id))) };
 }
 
 // EXTERNAL MODULE: ./packages/safety/src/refusal.ts + 3 modules
@@ -1038,6 +1158,32 @@ async function runCases(cases, options) {
     }));
 }
 
+;// CONCATENATED MODULE: ./packages/evals/src/shard/shard.ts
+
+
+/** `i/n` with 1 <= i <= n. */
+function parseShard(text) {
+    if (!text)
+        return undefined;
+    const m = /^(\d+)\s*\/\s*(\d+)$/.exec(text.trim());
+    const index = Number(m?.[1]);
+    const count = Number(m?.[2]);
+    if (!m || count < 1 || index < 1 || index > count) {
+        throw new src/* InputError */.dz(`input 'shard' has value '${text}': expected i/n with 1 <= i <= n, e.g. 2/4`);
+    }
+    return { index, count };
+}
+/**
+ * Whether a case belongs to a shard: by a hash of its id, so the split does not depend on file
+ * order and a case stays in its shard when others are added.
+ */
+function inShard(id, shard) {
+    if (!shard || shard.count === 1)
+        return true;
+    const h = (0,external_node_crypto_.createHash)('sha1').update(id).digest().readUInt32BE(0);
+    return h % shard.count === shard.index - 1;
+}
+
 ;// CONCATENATED MODULE: ./packages/evals/src/score/percentile.ts
 /** Nearest-rank percentile (p in 0–100) of unsorted values; undefined for none. */
 function percentile(values, p) {
@@ -1163,104 +1309,6 @@ function summarize(cases, settings, baseline, options = {}) {
     return summary;
 }
 
-;// CONCATENATED MODULE: ./packages/evals/src/shard/shard.ts
-
-
-/** `i/n` with 1 <= i <= n. */
-function parseShard(text) {
-    if (!text)
-        return undefined;
-    const m = /^(\d+)\s*\/\s*(\d+)$/.exec(text.trim());
-    const index = Number(m?.[1]);
-    const count = Number(m?.[2]);
-    if (!m || count < 1 || index < 1 || index > count) {
-        throw new src/* InputError */.dz(`input 'shard' has value '${text}': expected i/n with 1 <= i <= n, e.g. 2/4`);
-    }
-    return { index, count };
-}
-/**
- * Whether a case belongs to a shard: by a hash of its id, so the split does not depend on file
- * order and a case stays in its shard when others are added.
- */
-function inShard(id, shard) {
-    if (!shard || shard.count === 1)
-        return true;
-    const h = (0,external_node_crypto_.createHash)('sha1').update(id).digest().readUInt32BE(0);
-    return h % shard.count === shard.index - 1;
-}
-
-;// CONCATENATED MODULE: ./packages/evals/src/baseline/baseline.ts
-
-
-function toBaseline(records) {
-    return records.map((r) => ({
-        id: r.id,
-        name: r.name,
-        weight: r.weight,
-        status: r.status,
-        passRate: r.passRate,
-    }));
-}
-/**
- * What makes two versions of a case the same question judged the same way: everything but where
- * it is written (id, file, line, name, suite; an assertion's line and label) and the compiled
- * pattern and schema. Listing what to leave out, not what to keep, so a new field counts by default.
- */
-function caseFingerprint(c) {
-    const { id: _id, file: _file, line: _line, name: _name, suite: _suite, assertions, ...rest } = c;
-    return JSON.stringify(canonical({
-        ...rest,
-        assertions: assertions.map(({ line: _l, label: _lb, pattern: _p, validate: _v, ...a }) => a),
-    }));
-}
-/** Keys sorted at every level, so key order in a file does not count as a change. */
-function canonical(value) {
-    if (Array.isArray(value))
-        return value.map(canonical);
-    if (value && typeof value === 'object')
-        return Object.fromEntries(Object.keys(value)
-            .sort()
-            .map((k) => [k, canonical(value[k])]));
-    return value;
-}
-/**
- * The base branch's version of every suite file, as cases: identical cases reuse the PR's
- * results, the rest run in the same job (the response cache makes repeats free).
- */
-async function planBaseRef(files, headCases, workspace, ref, keep) {
-    const head = new Map(headCases.map((c) => [c.id, caseFingerprint(c)]));
-    const reader = refReader(workspace, ref);
-    const plan = { changed: [], same: [], notes: [] };
-    for (const file of files) {
-        const loaded = await loadSuiteFile(file, reader);
-        if (!loaded.exists)
-            continue;
-        if (loaded.problems.length) {
-            plan.notes.push(`${file} does not load on the base branch (${loaded.problems[0].message}): no baseline for it`);
-            continue;
-        }
-        for (const c of loaded.cases.filter(keep)) {
-            if (head.get(c.id) === caseFingerprint(c))
-                plan.same.push(c.id);
-            else
-                plan.changed.push(c);
-        }
-    }
-    return plan;
-}
-/** Baseline cases from an earlier JSON report of this action. */
-async function readBaselineReport(workspace, file, keep) {
-    const report = (0,src/* readWorkspaceJson */.a)(workspace, file, { input: 'baseline' }).data;
-    if (report?.action !== 'llm-quality-gate' || !Array.isArray(report.data?.cases)) {
-        throw new src/* UserError */.yo(`input 'baseline' has value '${file}': not an llm-quality-gate report`);
-    }
-    return { cases: toBaseline(report.data.cases.filter((c) => keep(c.id))) };
-}
-
-// EXTERNAL MODULE: ./packages/llm/src/index.ts + 11 modules
-var llm_src = __webpack_require__(9975);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
 ;// CONCATENATED MODULE: ./packages/evals/src/quality-gate/prices.ts
 // USD per million tokens (input, output), from the providers' price pages (2026-11). Self-hosted
 // models (vLLM, TGI) have no list price: cost shows as n/a.
@@ -1468,6 +1516,7 @@ function buildGateReport(data) {
 ;// CONCATENATED MODULE: ./packages/evals/src/quality-gate/merge.ts
 
 
+
 /**
  * Combine the JSON reports of shard jobs into one report and one verdict, judged with the
  * thresholds the shards ran with. Reports must agree on model, thresholds and repeat, and each
@@ -1483,10 +1532,7 @@ async function mergeGateReports(workspace, patterns, log) {
     let baselineSource;
     const shardFiles = new Map();
     for (const file of files) {
-        const report = (0,src/* readWorkspaceJson */.a)(workspace, file, { input: 'merge-reports' }).data;
-        if (report?.action !== 'llm-quality-gate' || !report.data?.cases)
-            throw new src/* UserError */.yo(`input 'merge-reports': ${file} is not an llm-quality-gate report`);
-        const data = report.data;
+        const data = readShardReport(workspace, file);
         if (merged && !sameSettings(merged.settings, data.settings)) {
             throw new src/* UserError */.yo(`shard reports ran with different settings: ${files[0]} has ${describe(merged.settings)}, ${file} has ${describe(data.settings)}`);
         }
@@ -1676,17 +1722,17 @@ async function runQualityGate(inputs, context) {
             ...settingsOf(inputs, double ? `${model} (test double)` : model),
             ...(needsJudge ? { judgeModel: double ? `${judgeModel} (test double)` : judgeModel } : {}),
         };
-        let targetProbe = {};
-        let judgeProbe = {};
+        let targetCheck = {};
+        let judgeCheck = {};
         if (cases.length || plan?.changed.length) {
-            targetProbe = await (0,llm_src/* probeEndpoint */.Q9)({ baseURL, apiKey: inputs['api-key'], model }, signal);
-            judgeProbe = targetProbe;
+            targetCheck = await (0,llm_src/* checkEndpoint */.q9)({ baseURL, apiKey: inputs['api-key'], model }, signal);
+            judgeCheck = targetCheck;
             if (needsJudge && (judgeURL !== baseURL || judgeModel !== model)) {
-                judgeProbe = await (0,llm_src/* probeEndpoint */.Q9)({ baseURL: judgeURL, apiKey: judgeKey, model: judgeModel, what: 'judge-base-url' }, signal);
+                judgeCheck = await (0,llm_src/* checkEndpoint */.q9)({ baseURL: judgeURL, apiKey: judgeKey, model: judgeModel, what: 'judge-base-url' }, signal);
             }
         }
         // The cache key holds endpoint and model; these add what /models says of the weights and the salt.
-        const identity = (probe) => JSON.stringify([probe.identity ?? {}, inputs['cache-salt'] ?? '']);
+        const identity = (check) => JSON.stringify([check.identity ?? {}, inputs['cache-salt'] ?? '']);
         const cache = inputs.cache ? new llm_src/* ResponseCache */.CC(cacheDir(inputs['cache-dir'], context)) : undefined;
         const common = {
             timeoutMs: inputs['timeout-ms'],
@@ -1699,7 +1745,7 @@ async function runQualityGate(inputs, context) {
         };
         const target = new llm_src/* LlmClient */.l3({
             ...common,
-            cacheIdentity: identity(targetProbe),
+            cacheIdentity: identity(targetCheck),
             baseURL,
             apiKey: inputs['api-key'],
             model,
@@ -1710,7 +1756,7 @@ async function runQualityGate(inputs, context) {
             ? target
             : new llm_src/* LlmClient */.l3({
                 ...common,
-                cacheIdentity: identity(judgeProbe),
+                cacheIdentity: identity(judgeCheck),
                 baseURL: judgeURL,
                 apiKey: judgeKey,
                 model: judgeModel,
@@ -1722,10 +1768,10 @@ async function runQualityGate(inputs, context) {
         for (const id of askedFor) {
             if (id === judgeModel)
                 continue;
-            if (judgeProbe.served?.includes(id)) {
+            if (judgeCheck.served?.includes(id)) {
                 evaluatorJudges.set(id, new llm_src/* LlmClient */.l3({
                     ...common,
-                    cacheIdentity: identity(judgeProbe),
+                    cacheIdentity: identity(judgeCheck),
                     baseURL: judgeURL,
                     apiKey: judgeKey,
                     model: id,
@@ -1733,7 +1779,7 @@ async function runQualityGate(inputs, context) {
                 }));
             }
             else {
-                notes.push(`an llm evaluator asks for model '${id}' (llm.modelId), which ${judgeProbe.served ? 'the judge endpoint does not serve' : 'the judge endpoint cannot be asked about (no /models)'}: judged by '${judgeModel}' instead`);
+                notes.push(`an llm evaluator asks for model '${id}' (llm.modelId), which ${judgeCheck.served ? 'the judge endpoint does not serve' : 'the judge endpoint cannot be asked about (no /models)'}: judged by '${judgeModel}' instead`);
             }
         }
         const judgeFor = (a) => (a.llm?.modelId ? evaluatorJudges.get(a.llm.modelId) : undefined);
@@ -1786,44 +1832,62 @@ const qualityGateCommand = {
     run: runQualityGate,
 };
 
-;// CONCATENATED MODULE: ./packages/evals/src/quality-gate/index.ts
-
-
-
-
-
 ;// CONCATENATED MODULE: ./packages/evals/src/gate.ts
-// The quality gate's building blocks, for the action and for safety-tests to reuse.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
+// The quality gate's command, for the CLI (its building blocks stay inside the package).
 
 
 
 /***/ }),
 
-/***/ 1631:
+/***/ 7237:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ loadPromptFile)
-/* harmony export */ });
-/* harmony import */ var _llmops_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8983);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
-/* harmony import */ var _positions__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5855);
-/* harmony import */ var _schema__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8440);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  l: () => (/* binding */ loadPromptFile)
+});
+
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 31 modules
+var src = __webpack_require__(5751);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./packages/evals/src/prompt-file/positions.ts
+
+/** Source position of a YAML node (1-based), or of the document start when it has none. */
+function positionOf(node, lines) {
+    const offset = node?.range?.[0] ?? 0;
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
+}
+/** Position of a key (not its value) in a mapping: where "unknown key" points. */
+function keyPositions(node, lines) {
+    const out = {};
+    if (!(0,dist/* isMap */.jh)(node))
+        return out;
+    for (const pair of node.items) {
+        const key = pair.key;
+        if (key && typeof key.value === 'string')
+            out[key.value] = positionOf(key, lines);
+    }
+    return out;
+}
+/** Position of each value in a mapping: where a finding about a key's value points. */
+function valuePositions(node, lines) {
+    const out = {};
+    if (!(0,dist/* isMap */.jh)(node))
+        return out;
+    for (const pair of node.items) {
+        const key = pair.key;
+        if (key && typeof key.value === 'string')
+            out[key.value] = positionOf(pair.value ?? key, lines);
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./packages/evals/src/prompt-file/schema.ts
+var schema = __webpack_require__(8440);
+;// CONCATENATED MODULE: ./packages/evals/src/prompt-file/load.ts
 
 
 
@@ -1847,11 +1911,11 @@ function finding(file, ruleId, level, message, at) {
 }
 /** Load a GitHub Models prompt file (`*.prompt.yml`) or a Prompty file, keeping source positions. */
 function loadPromptFile(path, text, workspace) {
-    const file = (0,_llmops_core__WEBPACK_IMPORTED_MODULE_0__/* .toWorkspacePath */ .CR)(workspace, path);
+    const file = (0,src/* toWorkspacePath */.CR)(workspace, path);
     return path.endsWith('.prompty') ? loadPrompty(path, file, text) : loadPromptYml(path, file, text);
 }
 function parseYaml(text, file, lineOffset = 0) {
-    const { doc, lines, problems, value } = (0,_llmops_core__WEBPACK_IMPORTED_MODULE_0__/* .loadYaml */ .yv)(text);
+    const { doc, lines, problems, value } = (0,src/* loadYaml */.yv)(text);
     const findings = problems.map((p) => finding(file, 'yaml/syntax', p.level, p.message, { line: p.line + lineOffset, column: p.column }));
     return { doc, lines, findings, value };
 }
@@ -1860,18 +1924,18 @@ function loadPromptYml(path, file, text) {
     const { doc, lines, findings, value } = parseYaml(text, file);
     if (findings.some((f) => f.level === 'error'))
         return { prompt, findings };
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(doc.contents)) {
+    if (!(0,dist/* isMap */.jh)(doc.contents)) {
         findings.push(finding(file, 'prompt/schema', 'error', 'a prompt file must be a YAML mapping', START));
         return { prompt, findings };
     }
-    prompt.keys = (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .keyPositions */ .gz)(doc.contents, lines);
-    prompt.values = (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .valuePositions */ .yf)(doc.contents, lines);
+    prompt.keys = keyPositions(doc.contents, lines);
+    prompt.values = valuePositions(doc.contents, lines);
     const data = value;
-    const parsed = _schema__WEBPACK_IMPORTED_MODULE_3__/* .promptFileSchema */ .cq.safeParse(data);
+    const parsed = (0,src/* checkYaml */.cX)(schema/* promptFileSchema */.cq, { doc, lines, value: data });
     if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
+        for (const issue of parsed.issues) {
             const where = issue.path.length ? `'${issue.path.join('.')}': ` : '';
-            findings.push(finding(file, 'prompt/schema', 'error', `${where}${issue.message}`, (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(doc, issue.path), lines)));
+            findings.push(finding(file, 'prompt/schema', 'error', `${where}${issue.message}`, issue));
         }
         return { prompt, findings };
     }
@@ -1889,7 +1953,7 @@ function loadPromptYml(path, file, text) {
         modelParameters: p.modelParameters ?? {},
         responseFormat: p.responseFormat,
     });
-    const at = (path) => (0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(doc, path), lines);
+    const at = (path) => (0,src/* yamlPosition */.b$)({ doc, lines }, path);
     prompt.messages = p.messages.map((m, i) => ({
         role: m.role,
         content: m.content,
@@ -1936,9 +2000,9 @@ function loadPrompty(path, file, text) {
             return { prompt, findings };
         const meta = (front.value ?? {});
         const shift = (pos) => ({ line: pos.line + 1, column: pos.column });
-        prompt.keys = Object.fromEntries(Object.entries((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .keyPositions */ .gz)(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
-        prompt.values = Object.fromEntries(Object.entries((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .valuePositions */ .yf)(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
-        readPromptyMeta(prompt, meta, shift((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)((0,_positions__WEBPACK_IMPORTED_MODULE_2__/* .nodeAt */ .oB)(front.doc, ['sample']), front.lines)));
+        prompt.keys = Object.fromEntries(Object.entries(keyPositions(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
+        prompt.values = Object.fromEntries(Object.entries(valuePositions(front.doc.contents, front.lines)).map(([k, v]) => [k, shift(v)]));
+        readPromptyMeta(prompt, meta, shift((0,src/* yamlPosition */.b$)(front, ['sample'])));
         bodyStart = end + 1;
     }
     let current;
@@ -1988,73 +2052,6 @@ function readPromptyMeta(prompt, meta, sampleAt) {
     if (meta.sample && typeof meta.sample === 'object' && !Array.isArray(meta.sample)) {
         prompt.testData = [{ values: meta.sample, at: sampleAt }];
     }
-}
-
-
-/***/ }),
-
-/***/ 5855:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   df: () => (/* binding */ positionOf),
-/* harmony export */   gz: () => (/* binding */ keyPositions),
-/* harmony export */   oB: () => (/* binding */ nodeAt),
-/* harmony export */   yf: () => (/* binding */ valuePositions)
-/* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-
-/** Source position of a YAML node (1-based), or of the document start when it has none. */
-function positionOf(node, lines) {
-    const offset = node?.range?.[0] ?? 0;
-    const { line, col } = lines.linePos(offset);
-    return { line, column: col };
-}
-/** The deepest node that exists along a path: where a finding about that path points. */
-function nodeAt(doc, path) {
-    let node = doc.contents;
-    for (const key of path) {
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
-            const pair = node.items.find((p) => p.key?.value === key);
-            if (!pair)
-                break;
-            node = pair.value ?? pair.key;
-        }
-        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node) && typeof key === 'number') {
-            const item = node.items[key];
-            if (!item)
-                break;
-            node = item;
-        }
-        else {
-            break;
-        }
-    }
-    return node;
-}
-/** Position of a key (not its value) in a mapping: where "unknown key" points. */
-function keyPositions(node, lines) {
-    const out = {};
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
-        return out;
-    for (const pair of node.items) {
-        const key = pair.key;
-        if (key && typeof key.value === 'string')
-            out[key.value] = positionOf(key, lines);
-    }
-    return out;
-}
-/** Position of each value in a mapping: where a finding about a key's value points. */
-function valuePositions(node, lines) {
-    const out = {};
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
-        return out;
-    for (const pair of node.items) {
-        const key = pair.key;
-        if (key && typeof key.value === 'string')
-            out[key.value] = positionOf(pair.value ?? key, lines);
-    }
-    return out;
 }
 
 

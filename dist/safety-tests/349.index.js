@@ -1,22 +1,17 @@
-export const id = 851;
-export const ids = [851];
+export const id = 349;
+export const ids = [349];
 export const modules = {
 
-/***/ 3851:
+/***/ 9730:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  scriptToOptions: () => (/* reexport */ scriptToOptions),
-  startTestServer: () => (/* reexport */ startTestServer)
-});
-
-// UNUSED EXPORTS: TestServer, fakeTokens
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
-;// CONCATENATED MODULE: ./packages/llm/src/test-server/server.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   scriptToOptions: () => (/* binding */ scriptToOptions),
+/* harmony export */   startTestServer: () => (/* binding */ startTestServer)
+/* harmony export */ });
+/* unused harmony exports fakeTokens, TestServer */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 
 function scriptToOptions(script) {
     return {
@@ -69,7 +64,7 @@ class TestServer {
         return this;
     }
     async start() {
-        this.server = (0,external_node_http_.createServer)((req, res) => {
+        this.server = (0,node_http__WEBPACK_IMPORTED_MODULE_0__.createServer)((req, res) => {
             this.handle(req, res).catch(() => res.destroy());
         });
         this.server.keepAliveTimeout = 30_000;
@@ -266,9 +261,6 @@ function json(res, status, body, headers = {}) {
 async function startTestServer(options = {}) {
     return new TestServer(options).start();
 }
-
-;// CONCATENATED MODULE: ./packages/llm/src/test-server/index.ts
-
 
 
 /***/ })
