@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FakeGitHub, pullRequestEvent } from '../helpers/github-api';
@@ -132,14 +132,11 @@ describe('validate-prompts bundle, run as the runner runs it', () => {
     expect(failures).toHaveLength(1);
     expect(failures[0]).toContain(message);
     expect(result.stdout).not.toMatch(/\n\s+at /); // no stack trace
-    // Input values that parse but fail later still get a report (verdict fail, with the reason);
-    // values that do not parse end before report-path is known.
+    // Every bad input leaves this run's report (verdict fail, with the reason), whether the value
+    // did not parse or failed once the run started: never an earlier run's report, never none.
     const reportFile = path.join(ws, 'llmops-validate-prompts-report.json');
-    if ('fail-on' in inputs || 'max-prompt-tokens' in inputs) expect(existsSync(reportFile)).toBe(false);
-    else {
-      expect(result.outputs.verdict).toBe('fail');
-      expect(JSON.parse(readFileSync(reportFile, 'utf8')).reasons[0]).toContain(message);
-    }
+    expect(result.outputs.verdict).toBe('fail');
+    expect(JSON.parse(readFileSync(reportFile, 'utf8')).reasons[0]).toContain(message);
   });
 
   it('names file, line and column of a malformed models-file', async () => {
