@@ -1,12 +1,12 @@
 import { setMaxListeners } from 'node:events';
-import { parseHttpUrl, redactUrl, urlSecrets, UserError } from '@llmops/core';
+import { parseHttpUrl, redactUrl, sleep, urlSecrets, UserError } from '@llmops/core';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { cacheKey, type CacheKey, type CachedAnswer, type ResponseCache } from './cache';
 import { nodeFetch } from './http-fetch';
 import { chatCompletionChunkSchema, chatCompletionSchema, shapeProblem } from './chat-schema';
 import { sseChunks } from './sse';
 import { AdaptiveLimiter } from './limiter';
-import { backoffMs, isRetryableStatus, parseRetryAfter, sleep } from './retry';
+import { backoffMs, isRetryableStatus, retryAfterMs } from './retry';
 import type { ChatMessage, ChatParams, ChatRequest, ChatResult, LlmFailure } from './types';
 
 export interface LlmClientOptions {
@@ -121,7 +121,7 @@ function classify(error: unknown, timedOut: boolean, cancelled: boolean): Attemp
     if (error.status) {
       return new AttemptError(
         { kind: 'http', status: error.status, message: `HTTP ${error.status}: ${message}` },
-        parseRetryAfter(error.headers as Headers | undefined),
+        retryAfterMs(error.headers as Headers | undefined),
       );
     }
     return new AttemptError({ kind: 'stream', message: `error inside the response stream: ${message}` });
