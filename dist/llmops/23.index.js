@@ -931,48 +931,27 @@ function limiter_abortError(signal) {
 }
 
 ;// CONCATENATED MODULE: ./packages/llm/src/retry.ts
+
 /** Statuses worth another attempt: timeouts, conflicts, rate limits and server errors. */
 function isRetryableStatus(status) {
     return status === 408 || status === 409 || status === 429 || status >= 500;
 }
 /**
- * `Retry-After` (seconds or an HTTP date) and the `retry-after-ms` header OpenAI sends, in
- * milliseconds; undefined when absent or unreadable.
+ * The wait a response asks for, in milliseconds: the `retry-after-ms` header OpenAI sends, else
+ * `Retry-After` (core's reading: seconds or an HTTP date); undefined when absent or unreadable.
  */
-function parseRetryAfter(headers, now = Date.now()) {
+function retryAfterMs(headers, now = Date.now()) {
     if (!headers)
         return undefined;
     const ms = headers.get('retry-after-ms');
     if (ms && Number.isFinite(Number(ms)))
         return Math.max(0, Number(ms));
-    const value = headers.get('retry-after');
-    if (!value)
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(value.trim()))
-        return Number(value) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+    return (0,src/* parseRetryAfter */.mu)(headers.get('retry-after'), now);
 }
 /** Exponential backoff with full jitter (AWS architecture blog), capped. */
 function backoffMs(attempt, baseMs = 250, capMs = 20_000, random = Math.random) {
     const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
     return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-/** Resolves after ms, or rejects when the signal aborts. */
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
 }
 
 ;// CONCATENATED MODULE: ./packages/llm/src/client.ts
@@ -1063,7 +1042,7 @@ function classify(error, timedOut, cancelled) {
         const message = serverMessage(error).slice(0, 500);
         // A status means the server refused the request; none means an error event inside a 200 stream.
         if (error.status) {
-            return new AttemptError({ kind: 'http', status: error.status, message: `HTTP ${error.status}: ${message}` }, parseRetryAfter(error.headers));
+            return new AttemptError({ kind: 'http', status: error.status, message: `HTTP ${error.status}: ${message}` }, retryAfterMs(error.headers));
         }
         return new AttemptError({ kind: 'stream', message: `error inside the response stream: ${message}` });
     }
@@ -1186,7 +1165,7 @@ class LlmClient {
                     backoffMs(attempt, this.options.backoffBaseMs ?? 250, 20_000, this.options.random), this.options.maxBackoffMs ?? 60_000);
                 this.stats.retries++;
                 try {
-                    await sleep(wait, this.options.signal);
+                    await (0,src/* sleep */.yy)(wait, this.options.signal);
                 }
                 catch {
                     return failed({ kind: 'cancelled', message: 'cancelled while waiting to retry' }, attempts);

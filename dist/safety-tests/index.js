@@ -30877,7 +30877,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _llmops_core_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(146);
-/* harmony import */ var _llmops_safety__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9900);
+/* harmony import */ var _llmops_safety__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(851);
 
 
 await (0,_llmops_core_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_llmops_safety__WEBPACK_IMPORTED_MODULE_1__/* .safetyTestsCommand */ .NE);
@@ -36264,7 +36264,7 @@ function toWorkspacePath(workspace, absolute) {
 
 /***/ }),
 
-/***/ 9900:
+/***/ 851:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36423,6 +36423,21 @@ function renderText(report, maxRows = 30) {
     return `${parts.join('\n\n')}\n`;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/retry-after.ts
+/**
+ * An HTTP `Retry-After` value (RFC 9110 §10.2.3: delay-seconds or an HTTP-date) in milliseconds;
+ * undefined when absent or unreadable. Callers cap it: a server must not make a run wait for days.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    const text = value?.trim();
+    if (!text)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
 // EXTERNAL MODULE: ./packages/core/src/safe-text.ts
 var safe_text = __nccwpck_require__(2638);
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
@@ -36448,11 +36463,11 @@ function sleep(ms, signal) {
         const wait = (left) => {
             timer = setTimeout(() => {
                 const rest = end - Date.now();
-                if (left > MAX_TIMER_MS && rest > 0)
+                if (left > duration/* MAX_TIMER_MS */._o && rest > 0)
                     return wait(rest);
                 signal?.removeEventListener('abort', onAbort);
                 resolve();
-            }, Math.min(left, MAX_TIMER_MS));
+            }, Math.min(left, duration/* MAX_TIMER_MS */._o));
         };
         signal?.addEventListener('abort', onAbort, { once: true });
         wait(ms);
@@ -68125,48 +68140,27 @@ function limiter_abortError(signal) {
 }
 
 ;// CONCATENATED MODULE: ./packages/llm/src/retry.ts
+
 /** Statuses worth another attempt: timeouts, conflicts, rate limits and server errors. */
 function isRetryableStatus(status) {
     return status === 408 || status === 409 || status === 429 || status >= 500;
 }
 /**
- * `Retry-After` (seconds or an HTTP date) and the `retry-after-ms` header OpenAI sends, in
- * milliseconds; undefined when absent or unreadable.
+ * The wait a response asks for, in milliseconds: the `retry-after-ms` header OpenAI sends, else
+ * `Retry-After` (core's reading: seconds or an HTTP date); undefined when absent or unreadable.
  */
-function parseRetryAfter(headers, now = Date.now()) {
+function retryAfterMs(headers, now = Date.now()) {
     if (!headers)
         return undefined;
     const ms = headers.get('retry-after-ms');
     if (ms && Number.isFinite(Number(ms)))
         return Math.max(0, Number(ms));
-    const value = headers.get('retry-after');
-    if (!value)
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(value.trim()))
-        return Number(value) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+    return parseRetryAfter(headers.get('retry-after'), now);
 }
 /** Exponential backoff with full jitter (AWS architecture blog), capped. */
 function backoffMs(attempt, baseMs = 250, capMs = 20_000, random = Math.random) {
     const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
     return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-/** Resolves after ms, or rejects when the signal aborts. */
-function retry_sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
 }
 
 ;// CONCATENATED MODULE: ./packages/llm/src/client.ts
@@ -68257,7 +68251,7 @@ function classify(error, timedOut, cancelled) {
         const message = serverMessage(error).slice(0, 500);
         // A status means the server refused the request; none means an error event inside a 200 stream.
         if (error.status) {
-            return new AttemptError({ kind: 'http', status: error.status, message: `HTTP ${error.status}: ${message}` }, parseRetryAfter(error.headers));
+            return new AttemptError({ kind: 'http', status: error.status, message: `HTTP ${error.status}: ${message}` }, retryAfterMs(error.headers));
         }
         return new AttemptError({ kind: 'stream', message: `error inside the response stream: ${message}` });
     }
@@ -68380,7 +68374,7 @@ class LlmClient {
                     backoffMs(attempt, this.options.backoffBaseMs ?? 250, 20_000, this.options.random), this.options.maxBackoffMs ?? 60_000);
                 this.stats.retries++;
                 try {
-                    await retry_sleep(wait, this.options.signal);
+                    await sleep(wait, this.options.signal);
                 }
                 catch {
                     return failed({ kind: 'cancelled', message: 'cancelled while waiting to retry' }, attempts);
