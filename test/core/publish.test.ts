@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { publish, registerSecret, type AnyCommand, type Report, type Runtime } from '@llmops/core';
+import { publish, registerSecret, type Report, type Runtime } from '@llmops/core';
 
 const secret = 'sk-test-7Hq9ZpW2mX4vB8nK';
 
@@ -38,10 +38,7 @@ describe('publish', () => {
       outputs: {},
       data: { nested: [{ message: leak }] },
     };
-    const command = {
-      name: 'llm-quality-gate',
-      sarifTool: { name: 'llmops', informationUri: 'https://x' },
-    } as AnyCommand;
+    const command = { sarifTool: { name: 'llmops', informationUri: 'https://x' } };
     const out = runtime();
     await publish(
       report,

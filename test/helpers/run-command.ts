@@ -1,4 +1,4 @@
-import { readInputs, type Report } from '@llmops/core';
+import type { Report } from '@llmops/core';
 import { commands } from '../../packages/cli/src/commands';
 import { actionDefaults } from './run-bundle';
 
@@ -13,13 +13,14 @@ export async function runCommand<R extends Report = Report>(
 ): Promise<{ report: R; log: string[] }> {
   const command = await commands[action]!();
   const values = { ...actionDefaults(action), ...inputs };
-  const parsed = readInputs(command.inputs, (name) => values[name], command.secretInputs);
   const log: string[] = [];
-  const report = await command.run(parsed, {
-    workspace: options.workspace,
-    env: options.env ?? {},
-    log: (line) => log.push(line),
-    signal: options.signal ?? new AbortController().signal,
-  });
+  const report = await command
+    .read((name) => values[name])
+    .execute({
+      workspace: options.workspace,
+      env: options.env ?? {},
+      log: (line) => log.push(line),
+      signal: options.signal ?? new AbortController().signal,
+    });
   return { report: report as R, log };
 }

@@ -1,10 +1,10 @@
-import type { AnyCommand } from '@llmops/core';
+import type { Command } from '@llmops/core';
 
 /**
  * Every command the CLI and the root action can run. Loaded on demand, so a command's
  * dependencies are only read when it runs.
  */
-export const commands: Record<string, () => Promise<AnyCommand>> = {
+export const commands: Record<string, () => Promise<Command>> = {
   'validate-prompts': async () => (await import('@llmops/evals/validate')).validatePromptsCommand,
   'metric-gate': async () => (await import('@llmops/prom')).metricGateCommand,
   'trivy-wrap': async () => (await import('@llmops/trivy')).trivyWrapCommand,
@@ -14,6 +14,6 @@ export const commands: Record<string, () => Promise<AnyCommand>> = {
 };
 
 /** Commands with cleanup for a `post:` step (the runner runs it after the job, on failure and cancellation too). */
-export const postCommands: Record<string, () => Promise<AnyCommand>> = {
+export const postCommands: Record<string, () => Promise<Command>> = {
   'canary-step': async () => (await import('@llmops/kube')).canaryStepPostCommand,
 };

@@ -9,7 +9,7 @@ import {
   logLines,
   redactSecrets,
   renderText,
-  type AnyCommand,
+  type Command,
   type Runtime,
 } from '@llmops/core';
 import { commands } from './commands';
@@ -34,7 +34,7 @@ function commandHelp(name: string, spec: ActionSpec): string {
 }
 
 /** Whether the command's schema reads an input as true/false: only those may be bare flags. */
-export function booleanInputs(command: AnyCommand): (name: string) => boolean {
+export function booleanInputs(command: Command): (name: string) => boolean {
   return (name) => {
     const schema = command.inputs.shape[name] as
       { safeParse(v: string): { success: boolean; data?: unknown } } | undefined;

@@ -1,6 +1,6 @@
-import type { AnyCommand } from './command';
+import type { Command, ParsedCommand, ReportingOptions } from './command';
 import { formatUserError, InputError, isUserError } from './errors';
-import { readInputs, type InputSource } from './inputs';
+import type { InputSource } from './inputs';
 import { publish, type Runtime } from './publish';
 import type { Finding, Report } from './report';
 import { registerSecret } from './secrets';
@@ -15,7 +15,7 @@ export interface Host {
   /** Environment for the GitHub context (the CLI passes none: it never comments). */
   env: NodeJS.ProcessEnv;
   /** Reporting options forced by the host (the CLI turns comments off). */
-  overrides?: Record<string, unknown>;
+  overrides?: ReportingOptions;
 }
 
 export interface Execution {
@@ -63,7 +63,7 @@ export function endingReport(
  * `report-path` is itself the bad input, that line is all there is.
  */
 async function reportBadInput(
-  command: AnyCommand,
+  command: Command,
   source: InputSource,
   error: InputError,
   host: Host,
@@ -71,7 +71,7 @@ async function reportBadInput(
 ): Promise<void> {
   const report = endingReport(command.name, 'fail', 'bad input: stopped before any work', error.message);
   const quiet: Runtime = { ...host.runtime, fail: () => {} };
-  const options = { 'report-path': source('report-path')?.trim() ?? '', comment: false };
+  const options: ReportingOptions = { 'report-path': source('report-path')?.trim() ?? '', comment: false };
   try {
     await publish(report, command, options, quiet, workspace, {});
   } catch {
@@ -80,21 +80,17 @@ async function reportBadInput(
 }
 
 /**
- * Parse inputs, run the command, publish its report: the action entry and the CLI both run
+ * Parse inputs, then plan, run and report the command, and publish the report: the action entry and the CLI both run
  * this. Once the inputs parse (so `report-path` is known) every ending — a verdict, a bad file,
  * an unreachable endpoint, a crash, a cancellation — writes the report, the summary and the
  * `verdict` output. Bad inputs throw an `InputError` before anything is written.
  */
-export async function executeCommand(
-  command: AnyCommand,
-  source: InputSource,
-  host: Host,
-): Promise<Execution> {
+export async function executeCommand(command: Command, source: InputSource, host: Host): Promise<Execution> {
   for (const name of command.secretInputs) registerSecret(source(name));
   const workspace = workspaceRoot();
-  let inputs: Record<string, unknown>;
+  let parsed: ParsedCommand;
   try {
-    inputs = readInputs(command.inputs, source, command.secretInputs);
+    parsed = command.read(source);
   } catch (error) {
     if (error instanceof InputError) await reportBadInput(command, source, error, host, workspace);
     throw error;
@@ -119,7 +115,7 @@ export async function executeCommand(
   let badInput = false;
   try {
     report = await Promise.race([
-      command.run(inputs, { workspace, env: process.env, log: host.log, signal: controller.signal }),
+      parsed.execute({ workspace, env: process.env, log: host.log, signal: controller.signal }),
       cancelled,
     ]);
   } catch (thrown) {
@@ -153,9 +149,12 @@ export async function executeCommand(
     error = `${command.name}: ${why.message}: ${report.headline}`;
     report = { ...report, verdict: 'inconclusive', reasons: [why.message, ...report.reasons] };
   }
-  const options = { ...inputs, ...host.overrides } as Record<string, unknown>;
-  // An early ending fails the step even with fail-on-inconclusive: false.
-  if (error) options['fail-on-inconclusive'] = true;
+  const options: ReportingOptions = {
+    ...parsed.reporting,
+    ...host.overrides,
+    // An early ending fails the step even with fail-on-inconclusive: false.
+    ...(error ? { 'fail-on-inconclusive': true } : {}),
+  };
   const ending = error === undefined ? undefined : { message: error, annotated };
   let writeFailures: string[];
   try {

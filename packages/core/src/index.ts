@@ -1,4 +1,12 @@
-export type { AnyCommand, Command, RunContext } from './command';
+export { defineCommand, reportingOptions } from './command';
+export type {
+  Command,
+  CommandDefinition,
+  ParsedCommand,
+  PlanContext,
+  ReportingOptions,
+  RunContext,
+} from './command';
 export {
   MAX_TIMER_MS,
   durationProblem,

@@ -1,5 +1,5 @@
 import { VERSION } from './version';
-import type { AnyCommand } from './command';
+import type { Command, ReportingOptions } from './command';
 import { isUserError } from './errors';
 import { writeOutputFile } from './files';
 import { readGitHubRun, runUrl, type GitHubRun } from './github/context';
@@ -23,17 +23,6 @@ export interface Runtime {
   summary?: (markdown: string) => Promise<void>;
   /** Fails the step with one line; `annotated`: the line is already an annotation on a file. */
   fail(message: string, options?: { annotated?: boolean }): void;
-}
-
-/** The reporting inputs, as each command's schema parsed them (all optional). */
-interface ReportingOptions {
-  'report-path'?: string;
-  'sarif-path'?: string;
-  'junit-path'?: string;
-  comment?: boolean;
-  'check-run'?: boolean;
-  'github-token'?: string;
-  'fail-on-inconclusive'?: boolean;
 }
 
 // Workflow commands show at most 10 error (and 10 warning) annotations per step; one error is
@@ -64,7 +53,7 @@ export function annotateCapped(findings: Finding[], runtime: Runtime): void {
 /** Renders one report to every place it belongs and sets the step's outcome. */
 export async function publish(
   unredacted: Report,
-  command: AnyCommand,
+  command: Pick<Command, 'sarifTool'>,
   options: ReportingOptions,
   runtime: Runtime,
   workspace: string,

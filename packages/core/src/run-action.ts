@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { AnyCommand } from './command';
+import type { Command } from './command';
 import { formatUserError, isUserError } from './errors';
 import { executeCommand } from './execute';
 import type { InputSource } from './inputs';
@@ -42,7 +42,7 @@ const actionsRuntime: Runtime = {
 
 /** The whole of an action's main.ts: inputs from the runner, run the command, publish. */
 export async function runAction(
-  command: AnyCommand,
+  command: Command,
   source: InputSource = (name) => core.getInput(name),
 ): Promise<void> {
   setSecretSink((value) => core.setSecret(value));

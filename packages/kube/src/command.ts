@@ -3,9 +3,9 @@ import {
   InputError,
   readGitHubRun,
   reportingInputs,
-  type Command,
   type Report,
   type RunContext,
+  defineCommand,
 } from '@llmops/core';
 import {
   checkRunLength,
@@ -230,7 +230,10 @@ function runId(env: NodeJS.ProcessEnv): string | undefined {
   return env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}/${env.GITHUB_RUN_ATTEMPT ?? '1'}` : undefined;
 }
 
-export const canaryStepCommand: Command<typeof canaryStepInputs> = {
+export const canaryStepCommand = defineCommand({
+  // Not split yet: the inputs are the plan, the run builds the report.
+  plan: (inputs) => inputs,
+  report: (report: Report) => report,
   name: 'canary-step',
   inputs: canaryStepInputs,
   secretInputs: SECRET_INPUTS,
@@ -268,10 +271,13 @@ export const canaryStepCommand: Command<typeof canaryStepInputs> = {
       throw error;
     }
   },
-};
+});
 
 /** The `post:` entry: rolls back a rollout this job left unfinished (failed or cancelled). */
-export const canaryStepPostCommand: Command = {
+export const canaryStepPostCommand = defineCommand({
+  // Not split yet: the inputs are the plan, the run builds the report.
+  plan: (inputs) => inputs,
+  report: (report: Report) => report,
   name: 'canary-step-post',
   inputs: canaryStepFields.omit({ 'report-path': true, comment: true }).superRefine(checkRunLength),
   secretInputs: SECRET_INPUTS,
@@ -305,4 +311,4 @@ export const canaryStepPostCommand: Command = {
     context.log(result.headline);
     return { ...buildReport(result), action: 'canary-step-post' };
   },
-};
+});

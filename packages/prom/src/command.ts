@@ -3,9 +3,9 @@ import {
   input,
   reportingInputs,
   totalDurationProblem,
-  type Command,
   type Report,
   type RunContext,
+  defineCommand,
 } from '@llmops/core';
 import { z } from 'zod';
 import { loadChecks, NO_DATA, type Check } from './checks';
@@ -117,7 +117,10 @@ export async function runMetricGate(
   return buildReport(result, { prometheusUrl: deps.prometheusUrl, intervalMs: inputs.interval });
 }
 
-export const metricGateCommand: Command<typeof metricGateInputs> = {
+export const metricGateCommand = defineCommand({
+  // Not split yet: the inputs are the plan, the run builds the report.
+  plan: (inputs) => inputs,
+  report: (report: Report) => report,
   name: 'metric-gate',
   inputs: metricGateInputs,
   secretInputs: ['prometheus-token', 'github-token'],
@@ -132,4 +135,4 @@ export const metricGateCommand: Command<typeof metricGateInputs> = {
       signal: context.signal,
     });
   },
-};
+});

@@ -6,9 +6,9 @@ import {
   redactSecrets,
   resolveInWorkspace,
   UserError,
-  type Command,
   type Report,
   type RunContext,
+  defineCommand,
 } from '@llmops/core';
 import { loadAllowlist } from './allowlist';
 import { collectFindings, gateFindings } from './findings';
@@ -189,10 +189,13 @@ async function runTrivyWrap(inputs: TrivyWrapInputs, context: RunContext): Promi
   }
 }
 
-export const trivyWrapCommand: Command<typeof trivyWrapInputs> = {
+export const trivyWrapCommand = defineCommand({
+  // Not split yet: the inputs are the plan, the run builds the report.
+  plan: (inputs) => inputs,
+  report: (report) => report,
   name: ACTION,
   inputs: trivyWrapInputs,
   secretInputs: ['github-token'],
   sarifTool: TRIVY_SARIF_TOOL,
   run: runTrivyWrap,
-};
+});

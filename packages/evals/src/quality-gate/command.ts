@@ -5,8 +5,8 @@ import {
   resolveBaseRef,
   resolveInWorkspace,
   UserError,
-  type Command,
   type RunContext,
+  defineCommand,
 } from '@llmops/core';
 import {
   defaultCacheDir,
@@ -261,9 +261,12 @@ export async function runQualityGate(inputs: QualityGateInputs, context: RunCont
   }
 }
 
-export const qualityGateCommand: Command<typeof qualityGateInputs> = {
+export const qualityGateCommand = defineCommand({
+  // Not split yet: the inputs are the plan, the run builds the report.
+  plan: (inputs) => inputs,
+  report: (report) => report,
   name: 'llm-quality-gate',
   inputs: qualityGateInputs,
   secretInputs: ['api-key', 'judge-api-key', 'github-token'],
   run: runQualityGate,
-};
+});

@@ -1,4 +1,4 @@
-import { defaultBaseRef, input, reportingInputs, type Command } from '@llmops/core';
+import { defaultBaseRef, input, reportingInputs, defineCommand, type Report } from '@llmops/core';
 import { z } from 'zod';
 import { validatePrompts } from './run';
 
@@ -15,7 +15,10 @@ export const validatePromptsInputs = z.object({
   ...reportingInputs,
 });
 
-export const validatePromptsCommand: Command<typeof validatePromptsInputs> = {
+export const validatePromptsCommand = defineCommand({
+  // Not split yet: the inputs are the plan, the run builds the report.
+  plan: (inputs) => inputs,
+  report: (report: Report) => report,
   name: 'validate-prompts',
   inputs: validatePromptsInputs,
   secretInputs: ['github-token'],
@@ -32,4 +35,4 @@ export const validatePromptsCommand: Command<typeof validatePromptsInputs> = {
       failOn: inputs['fail-on'],
       log: context.log,
     }),
-};
+});

@@ -1,4 +1,4 @@
-import { UserError, type Command, type RunContext } from '@llmops/core';
+import { UserError, type RunContext, defineCommand } from '@llmops/core';
 import { judgeApiKey, LlmClient, checkEndpoint, startTestDouble, testDoubleScript } from '@llmops/llm';
 import { makeTripwire, plantTripwire } from '../tripwire';
 import { safetyTestsInputs, type SafetyTestsInputs } from './inputs';
@@ -110,9 +110,12 @@ export async function runSafetyTests(inputs: SafetyTestsInputs, context: RunCont
   }
 }
 
-export const safetyTestsCommand: Command<typeof safetyTestsInputs> = {
+export const safetyTestsCommand = defineCommand({
+  // Not split yet: the inputs are the plan, the run builds the report.
+  plan: (inputs) => inputs,
+  report: (report) => report,
   name: 'safety-tests',
   inputs: safetyTestsInputs,
   secretInputs: ['api-key', 'judge-api-key', 'github-token'],
   run: runSafetyTests,
-};
+});
