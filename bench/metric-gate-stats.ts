@@ -16,6 +16,7 @@ import {
   type RangeSpec,
   type Series,
 } from '@llmops/prom';
+import { normal, rng } from './lib/random';
 
 const TRIALS = 500;
 const SAMPLES = 30;
@@ -28,23 +29,6 @@ const ERROR_RATE_DEGRADED = 0.025;
 const CONFIDENCE = 0.95;
 const RANK_SUM_TOLERANCE = 0.15;
 const PROPORTION_TOLERANCE = 0;
-
-/** mulberry32: a small, seedable PRNG, so every run draws the same samples. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function normal(random: () => number): number {
-  // Box-Muller; 1 − u keeps log away from 0.
-  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-}
 
 function lognormal(random: () => number, medianValue: number, count: number): number[] {
   return Array.from({ length: count }, () => medianValue * Math.exp(SIGMA * normal(random)));
