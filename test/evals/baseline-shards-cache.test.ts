@@ -127,7 +127,7 @@ describe('baseline', () => {
     const old = (report: object) => writeFileSync(path.join(dir, 'old.json'), JSON.stringify(report));
     old({ version: '9.0.0', ...first.report });
     await expect(runGate(dir, inputs({ baseline: 'old.json' }))).rejects.toThrow(
-      `input 'baseline': old.json is a report of llmops 9.0.0, and this is llmops ${VERSION}: re-run the gate with this version to write one it can read`,
+      `input 'baseline': old.json is a report of llmops 9.0.0, and this is llmops ${VERSION}: re-run llm-quality-gate with this version to write one it can read`,
     );
     old(first.report);
     await expect(runGate(dir, inputs({ baseline: 'old.json' }))).rejects.toThrow(

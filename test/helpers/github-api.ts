@@ -8,12 +8,20 @@ export interface RecordedRequest {
 }
 
 /**
- * A loopback stand-in for the GitHub REST API: issue comments and check runs, enough for the
- * sticky comment and check-run reporters. Records every request.
+ * A loopback stand-in for the GitHub REST API: issues, issue comments and check runs, enough for
+ * the sticky comment, tracking issue and check-run reporters. Records every request.
  */
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
   readonly comments: Array<{ id: number; body: string; user: { login: string; type: string } }> = [];
+  readonly issues: Array<{
+    number: number;
+    title: string;
+    body: string;
+    state: 'open' | 'closed';
+    user: { login: string; type: string };
+    comments: string[];
+  }> = [];
   readonly checkRuns: Array<{ id: number; body: Record<string, unknown>; annotations: unknown[] }> = [];
   private server?: Server;
   private nextId = 100;
@@ -31,6 +39,36 @@ export class FakeGitHub {
       const b = body as Record<string, unknown>;
       // An installation token cannot read /user, as with GITHUB_TOKEN.
       if (url.pathname === '/user') return reply(403, { message: 'Resource not accessible by integration' });
+      const bot = { login: 'github-actions[bot]', type: 'Bot' };
+      if (/\/repos\/[^/]+\/[^/]+\/issues$/.test(url.pathname) && req.method === 'GET')
+        return reply(
+          200,
+          this.issues.filter((i) => i.state === (url.searchParams.get('state') ?? 'open')),
+        );
+      if (/\/repos\/[^/]+\/[^/]+\/issues$/.test(url.pathname) && req.method === 'POST') {
+        const issue = {
+          number: this.nextId++,
+          title: String(b.title),
+          body: String(b.body),
+          state: 'open' as const,
+          user: bot,
+          comments: [],
+        };
+        this.issues.push(issue);
+        return reply(201, issue);
+      }
+      const issueAt = /\/issues\/(\d+)(\/comments)?$/.exec(url.pathname);
+      const issue = issueAt && this.issues.find((i) => i.number === Number(issueAt[1]));
+      if (issue && issueAt[2] && req.method === 'POST') {
+        issue.comments.push(String(b.body));
+        return reply(201, { id: this.nextId++, body: b.body });
+      }
+      if (issue && !issueAt[2] && req.method === 'PATCH') {
+        Object.assign(issue, b.title === undefined ? {} : { title: String(b.title) });
+        Object.assign(issue, b.body === undefined ? {} : { body: String(b.body) });
+        if (b.state === 'open' || b.state === 'closed') issue.state = b.state;
+        return reply(200, issue);
+      }
       if (/\/issues\/\d+\/comments$/.test(url.pathname) && req.method === 'GET')
         return reply(200, this.comments);
       if (/\/issues\/\d+\/comments$/.test(url.pathname) && req.method === 'POST') {

@@ -1,20 +1,9 @@
 import type { GitHubRun } from './context';
-import { octokitFor } from './octokit';
+import { octokitFor, ownedBy } from './octokit';
 
 /** The hidden marker that identifies an action's comment, so each run edits it instead of adding one. */
 export function commentMarker(action: string): string {
   return `<!-- llmops:${action} -->`;
-}
-
-type Octokit = Awaited<ReturnType<typeof octokitFor>>;
-
-/** The token's user (personal tokens); undefined for app and GITHUB_TOKEN installation tokens, which comment as a bot. */
-async function authenticatedLogin(octokit: Octokit): Promise<string | undefined> {
-  try {
-    return (await octokit.rest.users.getAuthenticated()).data.login;
-  } catch {
-    return undefined;
-  }
 }
 
 export interface CommentResult {
@@ -35,10 +24,8 @@ export async function upsertStickyComment(
   const params = { owner: run.owner, repo: run.repo, issue_number: run.pullRequest.number };
   const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...params, per_page: 100 });
   // Only our own comment: anyone can paste the marker into theirs to have the report land there.
-  const author = await authenticatedLogin(octokit);
-  const existing = comments.find(
-    (c) => c.body?.startsWith(marker) && (author ? c.user?.login === author : c.user?.type === 'Bot'),
-  );
+  const ours = await ownedBy(octokit);
+  const existing = comments.find((c) => c.body?.startsWith(marker) && ours(c.user));
   if (existing) {
     await octokit.rest.issues.updateComment({
       owner: run.owner,

@@ -1,4 +1,4 @@
-import { readWorkspaceJson, UserError, VERSION } from '@llmops/core';
+import { readReport } from '@llmops/core';
 import { z } from 'zod';
 import type { BaselineCase, CaseRecord } from '../score/types';
 import type { GateData } from './report';
@@ -51,40 +51,13 @@ const gateData = z.looseObject({
 });
 const baselineData = z.looseObject({ cases: z.array(baselineCase) });
 
-/** Reports are read back only from the same release line: semver major, or minor while major is 0. */
-function sameLine(a: string, b: string): boolean {
-  const line = (v: string) => {
-    const [major, minor] = v.split('.');
-    return major === '0' ? `0.${minor}` : major;
-  };
-  return line(a) === line(b);
-}
-
 function readGateReport<S extends z.ZodType>(
   workspace: string,
   file: string,
   input: string,
   data: S,
 ): z.output<S> {
-  const report = readWorkspaceJson(workspace, file, { input }).data as Record<string, unknown> | null;
-  const where = `input '${input}': ${file}`;
-  if (!report || typeof report !== 'object' || report.action !== 'llm-quality-gate')
-    throw new UserError(`${where} is not an llm-quality-gate report`);
-  if (typeof report.version !== 'string' || !sameLine(report.version, VERSION)) {
-    const written = typeof report.version === 'string' ? `llmops ${report.version}` : 'no llmops version';
-    throw new UserError(
-      `${where} is a report of ${written}, and this is llmops ${VERSION}: re-run the gate with this version to write one it can read`,
-    );
-  }
-  const parsed = data.safeParse(report.data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const at = ['data', ...issue.path].join('.');
-    throw new UserError(
-      `${where} is not an llm-quality-gate report of this shape: '${at}': ${issue.message}`,
-    );
-  }
-  return parsed.data;
+  return readReport(workspace, file, { input, action: 'llm-quality-gate', data });
 }
 
 /** The cases of an earlier report, for a baseline (input `baseline`). */
