@@ -139,11 +139,11 @@ describe('baseline', () => {
       data: { cases: [{ id: 'a', name: 'a', weight: 1, status: 'ok' }] },
     });
     await expect(runGate(dir, inputs({ baseline: 'old.json' }))).rejects.toThrow(
-      /^input 'baseline': old.json is not an llm-quality-gate report of this shape: 'data.cases.0.status': /,
+      /^input 'baseline': old.json is not a report of llm-quality-gate in this shape: 'data.cases.0.status': /,
     );
     old({ version: VERSION, action: 'safety-tests', data: {} });
     await expect(runGate(dir, inputs({ baseline: 'old.json' }))).rejects.toThrow(
-      "input 'baseline': old.json is not an llm-quality-gate report",
+      "input 'baseline': old.json is not a report of llm-quality-gate",
     );
   });
 });

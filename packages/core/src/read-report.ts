@@ -26,7 +26,7 @@ export function readReport<S extends z.ZodType>(
   const report = readWorkspaceJson(workspace, file, { input }).data as Record<string, unknown> | null;
   const where = `input '${input}': ${file}`;
   if (!report || typeof report !== 'object' || report.action !== action)
-    throw new UserError(`${where} is not an ${action} report`);
+    throw new UserError(`${where} is not a report of ${action}`);
   if (typeof report.version !== 'string' || !sameLine(report.version, VERSION)) {
     const written = typeof report.version === 'string' ? `llmops ${report.version}` : 'no llmops version';
     throw new UserError(
@@ -37,7 +37,7 @@ export function readReport<S extends z.ZodType>(
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const at = ['data', ...issue.path].join('.');
-    throw new UserError(`${where} is not an ${action} report of this shape: '${at}': ${issue.message}`);
+    throw new UserError(`${where} is not a report of ${action} in this shape: '${at}': ${issue.message}`);
   }
   return parsed.data;
 }
