@@ -3,12 +3,17 @@ import path from 'node:path';
 import { ScaledObject } from '@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject';
 import { DestinationRule } from '@kubernetes-models/istio/networking.istio.io/v1beta1/DestinationRule';
 import Ajv from 'ajv';
-import { DaemonSet, Deployment } from 'kubernetes-models/apps/v1';
-import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
-import { Job } from 'kubernetes-models/batch/v1';
-import { PersistentVolumeClaim, Service, ServiceAccount } from 'kubernetes-models/v1';
-import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
-import { Role, RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
+import addFormats from 'ajv-formats';
+import { DaemonSet } from 'kubernetes-models/apps/v1/DaemonSet';
+import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
+import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
+import { Job } from 'kubernetes-models/batch/v1/Job';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import { Role } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
+import { RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
+import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
+import { Service } from 'kubernetes-models/v1/Service';
+import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { repoRoot } from '../helpers/run-bundle';
 import type { KubeObject } from '../helpers/fake-kube';
 import { validators } from '../kube/fixtures';
@@ -28,13 +33,11 @@ function strict(schema: unknown): unknown {
 
 // KServe has no model package: its CRD's schema, vendored (test/fixtures/crds/README.md).
 const kserveSchema = JSON.parse(
-  readFileSync(
-    path.join(repoRoot, 'test/fixtures/crds/kserve-inferenceservice-v1beta1.schema.json'),
-    'utf8',
-  ),
+  readFileSync(path.join(repoRoot, 'test/fixtures/crds/kserve-inferenceservice-v1beta1.schema.json'), 'utf8'),
 );
 // Kubernetes' integer formats only say how wide the number is.
 const ajv = new Ajv({ strict: false, allErrors: true, formats: { int64: true, int32: true } });
+addFormats(ajv);
 const validateInferenceService = ajv.compile(strict(kserveSchema) as object);
 
 type Check = (o: KubeObject) => void;

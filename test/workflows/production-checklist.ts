@@ -50,7 +50,13 @@ function podTemplates(objects: KubeObject[]): PodTemplate[] {
     if (['Deployment', 'DaemonSet', 'Job', 'StatefulSet'].includes(o.kind ?? '')) {
       const template = spec?.template as { metadata?: { labels?: Labels }; spec: IPodSpec };
       const replicas = spec?.replicas as number | undefined;
-      templates.push({ id, labels: template.metadata?.labels ?? {}, spec: template.spec, replicas, serving: false });
+      templates.push({
+        id,
+        labels: template.metadata?.labels ?? {},
+        spec: template.spec,
+        replicas,
+        serving: false,
+      });
     } else if (o.kind === 'InferenceService') {
       // KServe's predictor is a pod spec; these are the labels KServe gives its pods.
       const labels = { 'serving.kserve.io/inferenceservice': o.metadata.name, component: 'predictor' };
@@ -70,7 +76,9 @@ function requestsAndLimits(t: PodTemplate): string[] {
     ].filter(Boolean);
     const problems = missing.length ? [`container ${c.name} has no ${missing.join(', ')}`] : [];
     if (takesGpu(c) && String(requests[GPU]) !== String(limits[GPU]))
-      problems.push(`container ${c.name} requests ${requests[GPU] ?? 'no'} GPU but limits ${limits[GPU] ?? 'none'}`);
+      problems.push(
+        `container ${c.name} requests ${requests[GPU] ?? 'no'} GPU but limits ${limits[GPU] ?? 'none'}`,
+      );
     return problems;
   });
 }
@@ -82,7 +90,9 @@ function probes(t: PodTemplate): string[] {
     const s = c.startupProbe!;
     const budget = (s.initialDelaySeconds ?? 0) + (s.periodSeconds ?? 10) * (s.failureThreshold ?? 3);
     return budget < MIN_STARTUP_SECONDS
-      ? [`container ${c.name}'s startup probe allows ${budget}s to load the model, under ${MIN_STARTUP_SECONDS}s`]
+      ? [
+          `container ${c.name}'s startup probe allows ${budget}s to load the model, under ${MIN_STARTUP_SECONDS}s`,
+        ]
       : [];
   });
 }
@@ -113,8 +123,7 @@ function antiAffinity(t: PodTemplate): string[] {
 /** Seconds a preStop hook holds the container: `sleep N` (exec or the sleep action). */
 function preStopSeconds(c: IContainer): number | undefined {
   const hook = c.lifecycle?.preStop as
-    | { exec?: { command?: string[] }; sleep?: { seconds: number }; httpGet?: unknown }
-    | undefined;
+    { exec?: { command?: string[] }; sleep?: { seconds: number }; httpGet?: unknown } | undefined;
   if (!hook) return undefined;
   if (hook.sleep) return hook.sleep.seconds;
   const sleep = hook.exec?.command?.join(' ').match(/\bsleep\s+(\d+)/);
@@ -132,7 +141,8 @@ export function longestRouteTimeout(objects: KubeObject[]): number {
       return ((spec.rules ?? []) as Array<{ timeouts?: { request?: string } }>).map((r) =>
         seconds(r.timeouts?.request),
       );
-    if (o.kind === 'InferenceService') return [Number((spec.predictor as { timeout?: number })?.timeout ?? 0)];
+    if (o.kind === 'InferenceService')
+      return [Number((spec.predictor as { timeout?: number })?.timeout ?? 0)];
     return [];
   });
   return Math.max(0, ...timeouts);

@@ -344,7 +344,9 @@ describe('llmops-release.yml', () => {
     expect(manifests).toBe('deploy/k8s'); // where the README copies workflows-templates/manifests
     expect(canary.router).toBe('istio');
     expect(canary.route).toBe(manifest('overlays/istio/virtualservice.yaml').metadata.name);
-    const subsets = manifest('overlays/istio/destinationrule.yaml').spec.subsets.map((s: { name: string }) => s.name);
+    const subsets = manifest('overlays/istio/destinationrule.yaml').spec.subsets.map(
+      (s: { name: string }) => s.name,
+    );
     expect(subsets).toEqual([canary['stable-backend'], canary['canary-backend']]);
     expect(canary['stable-deployment']).toBe(deployment().metadata.name);
     expect(deployment().spec.template.spec.containers[0].args).toContain(`--model=${workflow.env!.MODEL}`);
