@@ -19,6 +19,17 @@ const ROUTE_RULES: Record<(typeof OVERLAYS)[number], { group: string; resource: 
 };
 
 type Labels = Record<string, string>;
+interface Container {
+  image: string;
+  args?: string[];
+  env?: Array<{ name: string; value?: string }>;
+}
+interface PodSpec {
+  containers: Container[];
+  nodeSelector: Labels;
+  tolerations: unknown[];
+  volumes: Array<{ persistentVolumeClaim?: { claimName: string; readOnly?: boolean } }>;
+}
 interface Rule {
   apiGroups: string[];
   resources: string[];
@@ -66,21 +77,38 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     expect(find(objects, 'Role')).toEqual([]);
   });
 
+  // The vLLM pod specs: the Deployments' templates, or KServe's predictor.
+  const servers = objects.flatMap((o) => {
+    const s = (
+      o.kind === 'InferenceService' ? o.spec!.predictor : (o.spec?.template as { spec?: unknown })?.spec
+    ) as PodSpec | undefined;
+    return o.kind === 'DaemonSet' || o.kind === 'Job' || !s ? [] : [s];
+  });
+
   it('pre-pulls the serving image on the GPU nodes the server runs on', () => {
     const prepull = only(objects, 'DaemonSet', 'llm-server-prepull');
     const spec = (prepull.spec as { template: { spec: Record<string, unknown> } }).template.spec;
     const pulled = (spec.initContainers as Array<{ image: string }>)[0]!.image;
-    const servers = objects.flatMap((o) => {
-      const s = (
-        o.kind === 'InferenceService' ? o.spec!.predictor : (o.spec?.template as { spec?: unknown })?.spec
-      ) as { containers: Array<{ image: string }>; nodeSelector: Labels; tolerations: unknown[] } | undefined;
-      return o.kind === 'DaemonSet' || o.kind === 'Job' || !s ? [] : [s];
-    });
     expect(servers.length).toBeGreaterThan(0);
     for (const server of servers) {
       expect(server.containers[0]!.image).toBe(pulled);
       expect(spec.nodeSelector).toEqual(server.nodeSelector);
       expect(spec.tolerations).toEqual(server.tolerations);
+    }
+  });
+
+  it('preloads the model the servers serve into the cache they mount read-only, and they read it offline', () => {
+    const preload = only(objects, 'Job', 'llm-model-preload');
+    const download = (preload.spec as { template: { spec: PodSpec } }).template.spec.containers[0]!;
+    const env = (c: Container) => Object.fromEntries((c.env ?? []).map((e) => [e.name, e.value]));
+    const pvc = only(objects, 'PersistentVolumeClaim', 'llm-model-cache');
+    expect(pvc.spec!.accessModes).toContain('ReadOnlyMany');
+    for (const server of servers) {
+      const vllm = server.containers[0]!;
+      expect(vllm.args).toContain(`--model=${env(download).MODEL}`);
+      expect(env(vllm)).toMatchObject({ HF_HOME: env(download).HF_HOME, HF_HUB_OFFLINE: '1' });
+      const cache = server.volumes.find((v) => v.persistentVolumeClaim?.claimName === 'llm-model-cache');
+      expect(cache?.persistentVolumeClaim?.readOnly).toBe(true);
     }
   });
 });
