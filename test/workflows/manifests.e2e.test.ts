@@ -131,6 +131,27 @@ describe('the kustomization the release workflow applies (deploy/k8s)', () => {
   });
 });
 
+describe('a release (a new serving image)', () => {
+  it('changes the servers and the pre-puller, and no Job, whose template cannot change', () => {
+    const before = kustomize(path.join(manifestsDir, 'overlays/istio'));
+    const image = `ghcr.io/acme/llm-server@sha256:${'a'.repeat(64)}`;
+    const [name, digest] = image.split('@') as [string, string];
+    const after = renderUserKustomization({
+      resources: ['overlays/istio'],
+      images: [{ name: 'llm-server', newName: name, digest }],
+    });
+    const changed = after
+      .filter(
+        (o) =>
+          JSON.stringify(o) !==
+          JSON.stringify(before.find((b) => b.kind === o.kind && b.metadata.name === o.metadata.name)),
+      )
+      .map((o) => `${o.kind}/${o.metadata.name}`);
+    expect(changed.sort()).toEqual(['DaemonSet/llm-server-prepull', 'Deployment/llm-server-stable']);
+    expect(JSON.stringify(only(after, 'Deployment'))).toContain(image);
+  });
+});
+
 describe('routes and workloads as canary-step expects them', () => {
   it('blue-green: the canary Deployment is the stable one with canary labels, and the Service selects exactly the stable pods', () => {
     const objects = kustomize(path.join(manifestsDir, 'overlays/blue-green'));
