@@ -184,7 +184,7 @@ it('every properties file belongs to a workflow template', () => {
 
 const manifestsDir = path.join(templatesDir, 'manifests');
 const manifest = (file: string) => parse(readFileSync(path.join(manifestsDir, file), 'utf8'));
-const deployment = () => manifest('deployment.yaml');
+const deployment = () => manifest('base/server/deployment.yaml');
 
 describe('llmops-pr-checks.yml', () => {
   const { workflow } = readTemplate('llmops-pr-checks.yml');
@@ -343,8 +343,10 @@ describe('llmops-release.yml', () => {
     expect(canary.checks).toBe('${{ env.MANIFESTS }}/checks.yml');
     expect(manifests).toBe('deploy/k8s'); // where the README copies workflows-templates/manifests
     expect(canary.router).toBe('istio');
-    expect(canary.route).toBe(manifest('virtualservice.yaml').metadata.name);
-    const subsets = manifest('destinationrule.yaml').spec.subsets.map((s: { name: string }) => s.name);
+    expect(canary.route).toBe(manifest('overlays/istio/virtualservice.yaml').metadata.name);
+    const subsets = manifest('overlays/istio/destinationrule.yaml').spec.subsets.map(
+      (s: { name: string }) => s.name,
+    );
     expect(subsets).toEqual([canary['stable-backend'], canary['canary-backend']]);
     expect(canary['stable-deployment']).toBe(deployment().metadata.name);
     expect(deployment().spec.template.spec.containers[0].args).toContain(`--model=${workflow.env!.MODEL}`);
@@ -353,13 +355,17 @@ describe('llmops-release.yml', () => {
 
 describe('reference manifests', () => {
   it('are valid YAML, and the kustomization lists files that exist', () => {
-    for (const f of readdirSync(manifestsDir).filter((f) => /\.ya?ml$/.test(f))) {
+    const files = readdirSync(manifestsDir, { recursive: true, encoding: 'utf8' });
+    for (const f of files.filter((f) => /\.ya?ml$/.test(f))) {
       const docs = parseAllDocuments(readFileSync(path.join(manifestsDir, f), 'utf8'));
       for (const d of docs) expect(d.errors).toEqual([]);
     }
     const k = manifest('kustomization.yaml');
     for (const r of k.resources) expect(existsSync(path.join(manifestsDir, r))).toBe(true);
-    expect(k.images[0].name).toBe(deployment().spec.template.spec.containers[0].image);
+    // `kustomize edit set image llm-server=…` in the release workflow finds the image by this name.
+    expect(deployment().spec.template.spec.containers[0].image).toMatch(
+      new RegExp(`^${k.images[0].name}@sha256:[0-9a-f]{64}$`),
+    );
   });
 
   it('run vLLM on a GPU, ready on /health and scraped by Prometheus', () => {
@@ -380,20 +386,20 @@ describe('reference manifests', () => {
     // canary-step derives the canary Deployment's labels from the stable one's.
     const canary = canaryLabels(d.metadata.name, 'llm-server-canary', labels);
     expect(canary).not.toEqual(labels);
-    const dr = manifest('destinationrule.yaml');
+    const dr = manifest('overlays/istio/destinationrule.yaml');
     new DestinationRule(dr).validate();
     const subset = (name: string) => dr.spec.subsets.find((s: { name: string }) => s.name === name).labels;
     expect(labels).toMatchObject(subset('stable'));
     expect(canary).toMatchObject(subset('canary'));
     expect(subset('canary')).not.toEqual(subset('stable'));
-    const service = manifest('service.yaml');
+    const service = manifest('base/service.yaml');
     expect(labels).toMatchObject(service.spec.selector);
     expect(canary).toMatchObject(service.spec.selector);
     expect(dr.spec.host).toBe(service.metadata.name);
   });
 
   it('start with all traffic on stable and none on canary', () => {
-    const vs = manifest('virtualservice.yaml');
+    const vs = manifest('overlays/istio/virtualservice.yaml');
     new VirtualService(vs).validate();
     const route = vs.spec.http[0].route as Array<{ destination: { subset: string }; weight: number }>;
     expect(route.map((r) => [r.destination.subset, r.weight])).toEqual([
