@@ -123,14 +123,15 @@ export async function openEndpoints(
   try {
     const { target, judge } = plan.testDouble === undefined ? plan : endpointsOf({}, double);
     const label = (model: string) => (double ? `${model} (test double)` : model);
-    const clients = await buildClients(target, judge, options, signal);
+    const { evaluatorJudges, ...clients } = await buildClients(target, judge, options, signal);
     return {
       ...clients,
+      judgeFor: (model) => evaluatorJudges.get(model),
       targetLabel: label(target.model),
       judgeLabel: label(judge.model),
       notes: plan.notes,
       stats() {
-        const all = new Set([clients.target, clients.judge, ...clients.evaluatorJudges.values()]);
+        const all = new Set([clients.target, clients.judge, ...evaluatorJudges.values()]);
         let requests = 0;
         let cacheHits = 0;
         for (const client of all) {
@@ -199,7 +200,6 @@ async function buildClients(
     target: targetClient,
     judge: judgeClient,
     evaluatorJudges,
-    judgeFor: (model: string) => evaluatorJudges.get(model),
     unservedJudgeModels,
     judgeListsModels: judgeCheck.served !== undefined,
   };
