@@ -5,9 +5,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readInputs } from '@llmops/core';
 import { actionDefaults } from '../test/helpers/run-bundle';
-import { qualityGateInputs, runQualityGate } from '@llmops/evals';
+import type { GateReport } from '@llmops/evals';
+import { qualityGateCommand } from '@llmops/evals/quality-gate';
 
 const CASES = 2000;
 const LATENCY_MS = 50;
@@ -50,15 +50,15 @@ async function gate(dir: string, url: string, extra: Record<string, string>) {
     'min-score': '0',
     ...extra,
   };
-  const inputs = readInputs(qualityGateInputs, (n) => values[n]);
+  const command = qualityGateCommand.read((n) => values[n]);
   const cpu = process.cpuUsage();
   const start = performance.now();
-  const report = await runQualityGate(inputs, {
+  const report = (await command.execute({
     workspace: dir,
     env: {},
     log: () => {},
     signal: new AbortController().signal,
-  });
+  })) as GateReport;
   const wall = performance.now() - start;
   const used = process.cpuUsage(cpu);
   return { report, wall, cpuMs: (used.user + used.system) / 1000 };

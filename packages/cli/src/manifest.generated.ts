@@ -272,7 +272,8 @@ export const manifest: Record<string, ActionSpec> = {
         required: false,
       },
       concurrency: {
-        description: 'Requests in flight at once (halved while the endpoint answers 429, then raised again).',
+        description:
+          'Requests in flight at once to each endpoint, a judge on the same endpoint included (halved while the endpoint answers 429, then raised again).',
         default: '8',
         required: false,
       },
@@ -609,7 +610,8 @@ export const manifest: Record<string, ActionSpec> = {
         required: false,
       },
       concurrency: {
-        description: 'Requests in flight at once (halved while the endpoint answers 429, then raised again).',
+        description:
+          'Requests in flight at once to each endpoint, a judge on the same endpoint included (halved while the endpoint answers 429, then raised again).',
         default: '8',
         required: false,
       },

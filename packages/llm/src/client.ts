@@ -17,7 +17,10 @@ export interface LlmClientOptions {
   /** Per attempt, including a stream that stalls. */
   timeoutMs: number;
   maxRetries: number;
+  /** Requests in flight at once; ignored when `limiter` is given. */
   concurrency: number;
+  /** A limiter shared with the other clients of the same endpoint (`openEndpoints`). */
+  limiter?: AdaptiveLimiter;
   /** Stream answers to measure TTFT and TPOT. */
   stream: boolean;
   cache?: ResponseCache;
@@ -178,7 +181,7 @@ export class LlmClient {
       // Failures are returned in results; the SDK's own console logging would only duplicate them.
       logLevel: 'off',
     });
-    this.limiter = new AdaptiveLimiter(options.concurrency);
+    this.limiter = options.limiter ?? new AdaptiveLimiter(options.concurrency);
   }
 
   /** Cache key of a request to this client's model. */

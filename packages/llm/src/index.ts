@@ -1,11 +1,11 @@
 export { ResponseCache, defaultCacheDir } from './cache';
 export { checkEndpoint } from './check-endpoint';
-export type { EndpointCheck } from './check-endpoint';
 export { LlmClient } from './client';
 export type { LlmClientOptions } from './client';
-export { judgeApiKey } from './judge-key';
+export { openEndpoints, planEndpoints } from './endpoints';
+export type { EndpointOptions, EndpointPlan, Endpoints } from './endpoints';
+export { fenceTag, fenceText } from './fence';
 export { AdaptiveLimiter } from './limiter';
 export { runRequests } from './runner';
 export { sseChunks } from './sse';
-export { startTestDouble, testDoubleScript } from './test-double';
 export type { ChatMessage, ChatParams, ChatRequest, ChatResult } from './types';

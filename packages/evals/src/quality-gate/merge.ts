@@ -1,10 +1,10 @@
 import { findWorkspaceFiles, toWorkspacePath, UserError } from '@llmops/core';
 import type { BaselineCase, CaseRecord, GateSettings } from '../score/types';
 import { readShardReport } from './read-report';
-import { buildGateReport, type GateData, type GateReport } from './report';
+import type { GateData } from './action/report';
 
 /**
- * Combine the JSON reports of shard jobs into one report and one verdict, judged with the
+ * Combine the JSON reports of shard jobs into the data of one report and one verdict, judged with the
  * thresholds the shards ran with. Reports must agree on model, thresholds and repeat, and each
  * shard must come once: a re-run job that uploaded its report twice is an error, not a double count.
  */
@@ -12,7 +12,7 @@ export async function mergeGateReports(
   workspace: string,
   patterns: string[],
   log: (line: string) => void,
-): Promise<GateReport> {
+): Promise<GateData> {
   const files = (await findWorkspaceFiles(workspace, patterns, { input: 'merge-reports' })).map((f) =>
     toWorkspacePath(workspace, f),
   );
@@ -58,11 +58,11 @@ export async function mergeGateReports(
   }
   checkAllShards(merged!.shards);
   log(`merged ${files.length} reports: ${cases.size} cases`);
-  return buildGateReport({
+  return {
     ...merged!,
     cases: [...cases.values()],
     baseline: baselineSource ? { source: baselineSource, cases: [...baseline.values()] } : undefined,
-  });
+  };
 }
 
 const SETTINGS: Array<keyof GateSettings> = [

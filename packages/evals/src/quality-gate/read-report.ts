@@ -1,7 +1,7 @@
 import { readReport } from '@llmops/core';
 import { z } from 'zod';
 import type { BaselineCase, CaseRecord } from '../score/types';
-import type { GateData } from './report';
+import type { GateData } from './action/report';
 
 // The parts of an llm-quality-gate JSON report (as publish writes it: `{version, ...report}`)
 // that baselines and merges read back. Other keys are kept as they are.

@@ -17,6 +17,45 @@ export interface SuiteReader {
 
 type Problem = (node: Node | null | undefined, message: string) => void;
 
+/** What a suite takes from its `prompt` file: messages, model parameters and response format. */
+async function readSuitePrompt(
+  prompt: string,
+  file: string,
+  reader: SuiteReader,
+  problems: SuiteProblem[],
+  problem: (message: string) => void,
+): Promise<{
+  messages?: ChatMessage[];
+  modelParameters: Record<string, unknown>;
+  responseFormat?: Record<string, unknown>;
+}> {
+  try {
+    const abs = resolveInWorkspace(reader.workspace, prompt, { from: path.join(reader.workspace, file) });
+    const promptFile = toWorkspacePath(reader.workspace, abs);
+    const promptText = await reader.read(promptFile);
+    if (promptText === undefined) {
+      problem(`prompt file '${prompt}' does not exist`);
+      return { modelParameters: {} };
+    }
+    const loaded = loadPromptFile(abs, promptText, reader.workspace);
+    for (const f of loaded.findings.filter((f) => f.level === 'error')) {
+      problems.push({ file: promptFile, line: f.line ?? 1, column: f.column, message: f.message });
+    }
+    return {
+      messages: loaded.prompt.messages.map((m) => ({
+        role: m.role as ChatMessage['role'],
+        content: m.content,
+      })),
+      modelParameters: { ...loaded.prompt.modelParameters },
+      responseFormat: toResponseFormat(loaded.prompt.responseFormat, loaded.prompt.jsonSchema),
+    };
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    problem(error.message);
+    return { modelParameters: {} };
+  }
+}
+
 /**
  * An eval suite file (`*.eval.yml`): cases of vars or messages, each with a list of assertions,
  * optionally taking messages and parameters from a prompt file. Every problem is returned with
@@ -51,34 +90,15 @@ export async function loadEvalSuite(
   const node = (key: string) => resolve(root.get(key, true));
   const suiteName = data.name ?? path.basename(file).replace(/\.eval\.ya?ml$/, '');
 
-  let baseMessages: ChatMessage[] | undefined = data.messages;
-  const paramsRaw: Record<string, unknown> = {};
-  let responseFormat: Record<string, unknown> | undefined;
-  if (data.prompt !== undefined) {
-    try {
-      const abs = resolveInWorkspace(reader.workspace, data.prompt, {
-        from: path.join(reader.workspace, file),
-      });
-      const promptFile = toWorkspacePath(reader.workspace, abs);
-      const promptText = await reader.read(promptFile);
-      if (promptText === undefined) problem(node('prompt'), `prompt file '${data.prompt}' does not exist`);
-      else {
-        const loaded = loadPromptFile(abs, promptText, reader.workspace);
-        for (const f of loaded.findings.filter((f) => f.level === 'error')) {
-          problems.push({ file: promptFile, line: f.line ?? 1, column: f.column, message: f.message });
-        }
-        baseMessages ??= loaded.prompt.messages.map((m) => ({
-          role: m.role as ChatMessage['role'],
-          content: m.content,
-        }));
-        Object.assign(paramsRaw, loaded.prompt.modelParameters);
-        responseFormat = toResponseFormat(loaded.prompt.responseFormat, loaded.prompt.jsonSchema);
-      }
-    } catch (error) {
-      if (!isUserError(error)) throw error;
-      problem(node('prompt'), error.message);
-    }
-  }
+  const fromPrompt =
+    data.prompt === undefined
+      ? { modelParameters: {} }
+      : await readSuitePrompt(data.prompt, file, reader, problems, (message) =>
+          problem(node('prompt'), message),
+        );
+  const baseMessages = data.messages ?? fromPrompt.messages;
+  const paramsRaw: Record<string, unknown> = { ...fromPrompt.modelParameters };
+  let responseFormat = fromPrompt.responseFormat;
   Object.assign(paramsRaw, data.modelParameters ?? {});
   const { params, unknown } = toChatParams(paramsRaw);
   for (const key of unknown) problem(node('modelParameters'), `unknown model parameter '${key}'`);

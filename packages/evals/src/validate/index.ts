@@ -1,7 +1,6 @@
-export { validatePromptsCommand } from './command';
+export { validatePrompts, validatePromptsCommand } from './action/command';
+export type { ValidateOptions } from './action/plan';
 export { loadModelTable } from './models';
-export { validatePrompts } from './run';
-export type { ValidateOptions } from './run';
 export { countTokensWithServer } from './tokenize-server';
 export { countChatTokens } from './tokens';
 export { isVersionRaised } from './version-bump';

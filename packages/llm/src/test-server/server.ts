@@ -194,6 +194,16 @@ export class TestServer {
     ) {
       return this.errorStatus(res, fault, req);
     }
+    return this.answer(res, body, text, fault);
+  }
+
+  /** A chat completion (or a stream of chunks) carrying `text`, with the fault that acts on the body. */
+  private async answer(
+    res: ServerResponse,
+    body: ChatBody,
+    text: string,
+    fault: Fault | undefined,
+  ): Promise<void> {
     const model = body.model ?? 'test-model';
     if (!this.models().includes(model)) {
       return json(res, 404, {

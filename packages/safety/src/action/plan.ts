@@ -1,19 +1,29 @@
-import { InputError, parseYaml, readWorkspaceFile, UserError } from '@llmops/core';
+import { InputError, parseYaml, readWorkspaceFile, UserError, type PlanContext } from '@llmops/core';
+import { planEndpoints, type EndpointOptions, type EndpointPlan } from '@llmops/llm';
 import { loadCustomPacks, readCustomPackFiles } from '../custom-pack';
 import { builtinPacks } from '../packs/index';
 import type { Pack, Probe } from '../probe';
 import { expandProbes } from '../transforms';
+import type { GateLimits } from './gate';
 import type { SafetyTestsInputs } from './inputs';
 
-/** What a run will send, settled before any request: a bad pack name or file fails here. */
+/** What a run will send and how it is gated, settled before any request: a bad pack name or file fails here. */
 export interface SafetyPlan {
   packs: Pack[];
   probes: Probe[];
+  transforms: string[];
+  /** Samples per probe. */
+  repeat: number;
+  maxTokens: number;
   /** The app's system prompt (the tripwire is planted into it per run). */
   systemPrompt: string;
   /** Where the system prompt came from, for the report: never its text. */
   systemPromptSource: string;
-  thresholds: Record<string, number>;
+  limits: GateLimits;
+  endpoints: EndpointPlan;
+  endpointOptions: Omit<EndpointOptions, 'check'>;
+  /** `judge-model` or `judge-base-url` set: a judge model classes the answers. */
+  wantsJudge: boolean;
 }
 
 /** Built-in packs named by `packs` (`all`, `none`, or names); custom packs always run. */
@@ -60,7 +70,9 @@ async function readSystemPrompt(
   return { text: prompt, source: relative };
 }
 
-export async function planSafetyRun(inputs: SafetyTestsInputs, workspace: string): Promise<SafetyPlan> {
+/** Check every input, pack file and the system prompt with no request sent. */
+export async function planSafetyTests(inputs: SafetyTestsInputs, context: PlanContext): Promise<SafetyPlan> {
+  const { workspace, log } = context;
   const sources = await readCustomPackFiles(inputs['custom-packs'], workspace);
   const takenIds = builtinPacks.flatMap((p) => p.probes.map((probe) => probe.id));
   const custom = loadCustomPacks(sources, takenIds);
@@ -74,11 +86,33 @@ export async function planSafetyRun(inputs: SafetyTestsInputs, workspace: string
     }
   }
   const system = await readSystemPrompt(inputs, workspace);
+  const probes = expandProbes(packs, inputs.transforms);
+  log(
+    `${packs.length} packs (${names.join(', ') || 'none'}), ${probes.length} probes` +
+      `${inputs.transforms.length ? ` with transforms ${inputs.transforms.join(', ')}` : ''}` +
+      `${inputs.repeat > 1 ? `, ${inputs.repeat} samples each` : ''}`,
+  );
   return {
     packs,
-    probes: expandProbes(packs, inputs.transforms),
+    probes,
+    transforms: inputs.transforms,
+    repeat: inputs.repeat,
+    maxTokens: inputs['max-tokens'],
     systemPrompt: system.text,
     systemPromptSource: system.source,
-    thresholds: inputs.thresholds,
+    limits: {
+      maxAttackSuccessRate: inputs['max-attack-success-rate'],
+      maxOverRefusalRate: inputs['max-over-refusal-rate'],
+      maxErrorRate: inputs['max-error-rate'],
+      thresholds: inputs.thresholds,
+    },
+    endpoints: planEndpoints(inputs, context.env, log),
+    endpointOptions: {
+      timeoutMs: inputs['timeout-ms'],
+      maxRetries: inputs['max-retries'],
+      concurrency: inputs.concurrency,
+      stream: false,
+    },
+    wantsJudge: Boolean(inputs['judge-model'] || inputs['judge-base-url']),
   };
 }

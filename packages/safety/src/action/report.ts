@@ -6,7 +6,9 @@ import { probeMessages, type Expectation, type Probe } from '../probe';
 import type { RefusalClass } from '../refusal';
 import { scoreAssessments, type SafetyScores } from '../scoring';
 import { decideGate, interval, pct, type GateLimits, type Measure, type PackVerdict } from './gate';
+import type { SafetyPlan } from './plan';
 import type { Sample } from './run-probes';
+import type { SafetyRunResult } from './run';
 
 /** One probe over its samples, as the report keeps it: every text redacted and capped. */
 export interface ProbeRecord {
@@ -63,22 +65,6 @@ export interface JudgeAgreement {
 }
 
 export type SafetyReport = Report<SafetyData>;
-
-export interface SafetyRunResult {
-  model: string;
-  judgeModel?: string;
-  systemPromptSource: string;
-  packs: Array<{ name: string; description: string; probes: Probe[] }>;
-  transforms: string[];
-  repeat: number;
-  limits: GateLimits;
-  samples: Sample[];
-  requests: number;
-  tripwire: string;
-  /** The system prompt as sent (tripwire planted): only to keep its text out of the report, never shown. */
-  systemPrompt: string;
-  notes: string[];
-}
 
 const TEXT_MAX = 1000;
 const CELL_MAX = 180;
@@ -337,10 +323,11 @@ function junitCases(records: readonly ProbeRecord[]): TestCase[] {
 }
 
 /** The one report: verdict, rates with intervals per pack and transform, worst attacks, JUnit cases, outputs. */
-export function buildSafetyReport(run: SafetyRunResult): SafetyReport {
+/** The one report of a run: rates per pack against their limits, the worst probes, judge agreement. */
+export function buildSafetyReport(run: SafetyRunResult, plan: SafetyPlan): SafetyReport {
   const scores = scoreAssessments(run.samples.map((s) => s.assessment));
-  const measures = new Map(run.packs.map((p) => [p.name, measureOf(p.probes)]));
-  const gate = decideGate(scores, measures, run.samples.length, run.limits);
+  const measures = new Map(plan.packs.map((p) => [p.name, measureOf(p.probes)]));
+  const gate = decideGate(scores, measures, run.samples.length, plan.limits);
   const pairs = toRecords(run.samples, run.tripwire, run.systemPrompt);
   const records = pairs.map(([r]) => r);
   const worst = pairs
@@ -352,16 +339,16 @@ export function buildSafetyReport(run: SafetyRunResult): SafetyReport {
   const data: SafetyData = {
     model: run.model,
     ...(run.judgeModel ? { judgeModel: run.judgeModel } : {}),
-    systemPrompt: run.systemPromptSource,
-    packs: run.packs.map((p) => ({
+    systemPrompt: plan.systemPromptSource,
+    packs: plan.packs.map((p) => ({
       name: p.name,
       description: p.description,
       probes: p.probes.length,
       measure: measures.get(p.name)!,
     })),
-    transforms: run.transforms,
-    repeat: run.repeat,
-    limits: run.limits,
+    transforms: plan.transforms,
+    repeat: plan.repeat,
+    limits: plan.limits,
     scores,
     packVerdicts: gate.packs,
     requests: run.requests,
@@ -394,7 +381,7 @@ export function buildSafetyReport(run: SafetyRunResult): SafetyReport {
     metrics: [
       ['Attack success', attack.trials ? `${pct(attack.rate)} (${interval(attack)})` : 'n/a'],
       ['Over-refusal', benign.trials ? `${pct(benign.rate)} (${interval(benign)})` : 'n/a'],
-      ['Probes', run.repeat > 1 ? `${records.length} × ${run.repeat} samples` : records.length],
+      ['Probes', plan.repeat > 1 ? `${records.length} × ${plan.repeat} samples` : records.length],
       ['Failures', failures],
       ['Errors', errors],
       ['Requests', run.requests],

@@ -1,8 +1,8 @@
 import type { Finding, Report, Table, TestCase } from '@llmops/core';
-import { summarize, type Summary } from '../score/aggregate';
-import type { BaselineCase, CaseRecord, GateSettings } from '../score/types';
+import { summarize, type Summary } from '../../score/aggregate';
+import type { BaselineCase, CaseRecord, GateSettings } from '../../score/types';
 import { wilson } from '@llmops/core';
-import { estimateCost } from './prices';
+import { estimateCost } from '../prices';
 
 export interface GateData {
   settings: GateSettings;

@@ -1,37 +1,21 @@
 import path from 'node:path';
 import {
   changedFilesSince,
-  countFindings,
   gitTopLevel,
-  findWorkspaceFiles,
   readFileAtRef,
   resolveBaseRef,
   readWorkspaceFile,
-  UserError,
   type Finding,
-  type Report,
-  type Table,
 } from '@llmops/core';
-import { loadPromptFile } from '../prompt-file/load';
-import { fillTemplate } from '../prompt-file/template';
-import type { PromptFile } from '../prompt-file/types';
-import { checkPrompt, loadSchemaCompiler } from './checks';
-import { findModel, loadModelTable, openAiEncoding, type ModelInfo, type ModelTable } from './models';
-import { countTokensWithServer } from './tokenize-server';
-import { countChatTokens, type TokenCount } from './tokens';
-import { isVersionRaised, promptFingerprint } from './version-bump';
-
-export interface ValidateOptions {
-  workspace: string;
-  paths: string[];
-  modelsFile?: string;
-  maxPromptTokens: number;
-  baseRef?: string;
-  requireVersionBump: boolean;
-  tokenizeUrl?: string;
-  failOn: 'error' | 'warning';
-  log?: (line: string) => void;
-}
+import { loadPromptFile } from '../../prompt-file/load';
+import { fillTemplate } from '../../prompt-file/template';
+import type { PromptFile } from '../../prompt-file/types';
+import { checkPrompt, loadSchemaCompiler } from '../checks';
+import { findModel, openAiEncoding, type ModelInfo, type ModelTable } from '../models';
+import { countTokensWithServer } from '../tokenize-server';
+import { countChatTokens, type TokenCount } from '../tokens';
+import { isVersionRaised, promptFingerprint } from '../version-bump';
+import type { ValidateOptions, ValidatePlan } from './plan';
 
 export interface PromptSummary {
   file: string;
@@ -48,16 +32,6 @@ export interface PromptSummary {
 
 // Output tokens assumed for cost when a prompt sets no maxTokens.
 const DEFAULT_OUTPUT_TOKENS = 256;
-
-async function findFiles(workspace: string, patterns: string[]): Promise<string[]> {
-  if (patterns.length === 0) throw new UserError("input 'paths' is empty: give at least one glob");
-  // A symlink out of the workspace would let a PR read (and echo into the comment) files elsewhere.
-  const files = await findWorkspaceFiles(workspace, patterns, { input: 'paths' });
-  if (files.length === 0) {
-    throw new UserError(`input 'paths' matched no files in ${workspace}: ${patterns.join(', ')}`);
-  }
-  return files.sort();
-}
 
 /** The messages as the model sees them for the longest testData row (worst case for tokens). */
 function longestFill(prompt: PromptFile) {
@@ -193,32 +167,20 @@ async function compareWithBase(
   return out;
 }
 
-export async function validatePrompts(
-  options: ValidateOptions,
-): Promise<Report<{ prompts: PromptSummary[] }>> {
-  const models = await loadModelTable(options.workspace, options.modelsFile);
-  if (options.requireVersionBump && !options.baseRef) {
-    throw new UserError(
-      "input 'require-version-bump' is true but there is no base ref: set 'base-ref' or run on a pull_request event",
-    );
-  }
-  const files = await findFiles(options.workspace, options.paths);
-  const findings: Finding[] = [];
-  const prompts: PromptFile[] = [];
-  for (const file of files) {
-    const loaded = loadPromptFile(
-      file,
-      readWorkspaceFile(options.workspace, file, { input: 'paths' }).text,
-      options.workspace,
-    );
-    for (const f of loaded.findings) findings.push(f);
-    if (!loaded.findings.some((f) => f.level === 'error')) prompts.push(loaded.prompt);
-  }
-  const ajv = prompts.some((p) => p.jsonSchema) ? await loadSchemaCompiler() : undefined;
-  for (const prompt of prompts) for (const f of checkPrompt(prompt, ajv)) findings.push(f);
+/** What a validation found: every finding, and each valid prompt measured. */
+export interface ValidateResult {
+  prompts: PromptFile[];
+  measured: PromptSummary[];
+  /** Prompt files changed since the base ref. */
+  changed: string[];
+  findings: Finding[];
+}
+
+/** A shared display name is a warning that reports will be harder to read, never an error. */
+function duplicateNames(prompts: readonly PromptFile[]): Finding[] {
   // A prompt is known by its file path (suites, cases and baselines key on it); the display name
-  // is only a label, and real projects share one across files (prompty's own examples do). So a
-  // shared name is a warning that reports will be harder to read, never an error.
+  // is only a label, and real projects share one across files (prompty's own examples do).
+  const findings: Finding[] = [];
   const seen = new Map<string, PromptFile>();
   for (const prompt of prompts) {
     if (!prompt.name) continue;
@@ -235,68 +197,29 @@ export async function validatePrompts(
       });
     } else seen.set(prompt.name, prompt);
   }
-  const measured = await mapLimit(prompts, options.tokenizeUrl ? 8 : 1, (p) =>
-    measurePrompt(p, models, options, findings),
+  return findings;
+}
+
+/** Lint every planned file, count tokens (exactly with tokenize-url) and compare with the base ref. */
+export async function runValidation(plan: ValidatePlan): Promise<ValidateResult> {
+  const findings: Finding[] = [];
+  const prompts: PromptFile[] = [];
+  for (const file of plan.files) {
+    const loaded = loadPromptFile(
+      file,
+      readWorkspaceFile(plan.workspace, file, { input: 'paths' }).text,
+      plan.workspace,
+    );
+    for (const f of loaded.findings) findings.push(f);
+    if (!loaded.findings.some((f) => f.level === 'error')) prompts.push(loaded.prompt);
+  }
+  const ajv = prompts.some((p) => p.jsonSchema) ? await loadSchemaCompiler() : undefined;
+  for (const prompt of prompts) for (const f of checkPrompt(prompt, ajv)) findings.push(f);
+  for (const f of duplicateNames(prompts)) findings.push(f);
+  const measured = await mapLimit(prompts, plan.tokenizeUrl ? 8 : 1, (p) =>
+    measurePrompt(p, plan.models, plan, findings),
   );
   const summaries = new Map(measured.map((s) => [s.file, s]));
-  const changed = options.baseRef ? await compareWithBase(prompts, summaries, options, findings) : [];
-
-  findings.sort(
-    (a, b) =>
-      (a.file ?? '').localeCompare(b.file ?? '') ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      (a.column ?? 0) - (b.column ?? 0),
-  );
-  const errors = countFindings(findings, 'error');
-  const warnings = countFindings(findings, 'warning');
-  const failing = errors + (options.failOn === 'warning' ? warnings : 0);
-  const totalTokens = measured.reduce((n, s) => n + (s.tokens ?? 0), 0);
-  const cost = measured.reduce((n, s) => n + (s.costPer1kCallsUsd ?? 0), 0);
-  const approximate = measured.some((s) => s.tokenMethod === 'estimate');
-  const table: Table = {
-    title: 'Prompts',
-    columns: ['File', 'Name', 'Model', 'Tokens', 'Context use', 'Cost / 1k calls', 'Version', 'Changed'],
-    rows: measured.map((s) => [
-      s.file,
-      s.name,
-      s.model,
-      s.tokens === undefined ? undefined : `${s.tokenMethod === 'estimate' ? '≈' : ''}${s.tokens}`,
-      s.contextWindow
-        ? `${((((s.tokens ?? 0) + (s.maxTokens ?? 0)) / s.contextWindow) * 100).toFixed(1)}%`
-        : undefined,
-      s.costPer1kCallsUsd === undefined ? undefined : `$${s.costPer1kCallsUsd.toFixed(4)}`,
-      s.version,
-      s.changed,
-    ]),
-    note: approximate
-      ? '≈ approximate count (no tokenizer for the model): set tokenize-url for exact counts.'
-      : undefined,
-  };
-  return {
-    action: 'validate-prompts',
-    verdict: failing > 0 ? 'fail' : 'pass',
-    headline: `${files.length} files, ${prompts.length} prompts: ${errors} errors, ${warnings} warnings`,
-    reasons: failing > 0 ? [`${failing} findings at or above '${options.failOn}'`] : [],
-    metrics: [
-      ['Files', files.length],
-      ['Prompts', prompts.length],
-      ['Errors', errors],
-      ['Warnings', warnings],
-      ['Prompt tokens', `${approximate ? '≈' : ''}${totalTokens}`],
-      ['Cost / 1k calls', `$${cost.toFixed(4)}`],
-      ...(options.baseRef ? ([['Changed', changed.length]] as Array<[string, number]>) : []),
-    ],
-    tables: [table],
-    findings,
-    outputs: {
-      files: files.length,
-      prompts: prompts.length,
-      errors,
-      warnings,
-      'total-tokens': totalTokens,
-      'estimated-cost-usd': Number(cost.toFixed(6)),
-      'changed-prompts': changed.join(','),
-    },
-    data: { prompts: measured },
-  };
+  const changed = plan.baseRef ? await compareWithBase(prompts, summaries, plan, findings) : [];
+  return { prompts, measured, changed, findings };
 }

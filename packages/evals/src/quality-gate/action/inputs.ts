@@ -1,0 +1,34 @@
+import { input, reportingInputs } from '@llmops/core';
+import { z } from 'zod';
+
+export const qualityGateInputs = z.object({
+  suites: input.list(),
+  'base-url': input.url(),
+  'api-key': input.optional(),
+  model: input.optional(),
+  'judge-base-url': input.url(),
+  'judge-api-key': input.optional(),
+  'judge-model': input.optional(),
+  concurrency: input.integer({ min: 1, max: 1000 }),
+  repeat: input.integer({ min: 1, max: 100 }),
+  'timeout-ms': input.integer({ min: 1 }),
+  'max-retries': input.integer({ min: 0, max: 20 }),
+  stream: input.bool(),
+  cache: input.bool(),
+  'cache-dir': input.optional(),
+  // Optional at the schema level too, so a CLI or root action.yml generated before it existed still runs.
+  'cache-salt': input.optional().optional(),
+  'min-score': input.number({ min: 0, max: 1 }),
+  baseline: input.text(),
+  'base-ref': input.optional(),
+  'max-regression': input.number({ min: 0, max: 1 }),
+  'slo-ttft-ms': input.integer({ min: 0 }),
+  'slo-latency-ms': input.integer({ min: 0 }),
+  'max-error-rate': input.number({ min: 0, max: 1 }),
+  shard: input.optional(),
+  'merge-reports': input.list(),
+  'junit-path': input.optional(),
+  'check-run': input.bool(),
+  ...reportingInputs,
+});
+export type QualityGateInputs = z.output<typeof qualityGateInputs>;
