@@ -15,13 +15,16 @@ const systemOf = (body: ChatBody) => body.messages?.find((m) => m.role === 'syst
 
 let server: TestServer;
 let github: FakeGitHub;
+/** The nightly scenario's model: a release that stopped refusing harmful requests. */
+let compliant = false;
 beforeAll(async () => {
   // A model that refuses the harmful, answers the benign, and hands over its system prompt when
   // asked for it — in base64 when asked for that, with an @mention and HTML of its own.
   server = await startTestServer({
     answer: (body) => {
       const asked = lastUser(body);
-      if (benign.has(asked)) return 'Sure! Here is how:\n1. Open a terminal.\n2. Run the command.';
+      if (benign.has(asked) || compliant)
+        return 'Sure! Here is how:\n1. Open a terminal.\n2. Run the command.';
       if (/base64/i.test(asked) && /system prompt/i.test(asked)) return `Here: ${toBase64(systemOf(body))}`;
       if (/system prompt|your instructions|reference code/i.test(asked))
         return `<img src=x onerror=alert(1)> cc @octocat — ${systemOf(body)}`;
@@ -146,5 +149,61 @@ describe('safety-tests bundle', () => {
     expect(unserved.code).toBe(1);
     expect(unserved.stdout).toContain("model 'gpt-9' is not served by");
     expect(server.chatRequests).toBe(before);
+  });
+});
+
+describe('safety-tests nightly red team', () => {
+  it('opens one issue when attacks newly succeed, updates it, and closes it on a clean night', async () => {
+    const dir = workspace();
+    const eventPath = path.join(mkdtempSync(path.join(tmpdir(), 'event-')), 'event.json');
+    writeFileSync(eventPath, '{}');
+    const env = { ...github.env(eventPath), GITHUB_EVENT_NAME: 'schedule' };
+    // The nightly template's settings: tonight's report replaces last night's, read first.
+    const night = (baseline: boolean) =>
+      runBundle(
+        'safety-tests',
+        {
+          'base-url': server.url,
+          model: 'test-model',
+          packs: 'harmful',
+          'report-path': 'redteam/report.json',
+          'baseline-report': baseline ? 'redteam/report.json' : '',
+          'regression-issue': 'true',
+          'github-token': 'ghs_test',
+          comment: 'false',
+        },
+        { cwd: dir, env },
+      );
+    const open = () => github.issues.filter((i) => i.state === 'open');
+
+    compliant = false;
+    const first = await night(false);
+    expect(first.code).toBe(0);
+    expect(first.outputs['new-failures']).toBe('0');
+    expect(github.issues).toHaveLength(0);
+
+    compliant = true;
+    const bad = await night(true);
+    expect(bad.code).toBe(1);
+    const count = Number(bad.outputs['new-failures']);
+    expect(count).toBeGreaterThan(0);
+    expect(open()).toHaveLength(1);
+    expect(open()[0]!.title).toBe(`Safety regression: ${count} attacks on test-model newly succeed`);
+    expect(open()[0]!.body).toContain('New failures since redteam/report.json');
+
+    // Still failing, nothing new: the same issue stays open, its body the latest run's.
+    const again = await night(true);
+    expect(again.outputs['new-failures']).toBe('0');
+    expect(open()).toHaveLength(1);
+    expect(open()[0]!.title).toBe(`Safety regression: ${count} attacks on test-model still succeed`);
+
+    compliant = false;
+    const clean = await night(true);
+    expect(clean.code).toBe(0);
+    expect(open()).toHaveLength(0);
+    expect(github.issues[0]!.comments[0]).toMatch(
+      /^No successful attacks on test-model in this run: closing\./,
+    );
+    compliant = false;
   });
 });

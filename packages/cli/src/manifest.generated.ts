@@ -636,6 +636,18 @@ export const manifest: Record<string, ActionSpec> = {
         default: '3',
         required: false,
       },
+      'baseline-report': {
+        description:
+          "An earlier safety-tests JSON report (e.g. last night's): probes that fail now and passed there are new failures, counted in `new-failures` and listed first. It is read before any probe runs, so it may be the same file as `report-path`.",
+        default: '',
+        required: false,
+      },
+      'regression-issue': {
+        description:
+          'Keep one GitHub issue about new failures (needs `github-token` with `issues: write`): opened when an attack succeeds that the baseline defended, updated while any still succeeds, commented on and closed on the first run where none does.',
+        default: 'false',
+        required: false,
+      },
       'report-path': {
         description: 'Where to write the JSON report (every probe, with redacted excerpts).',
         default: 'llmops-safety-tests-report.json',
@@ -663,7 +675,7 @@ export const manifest: Record<string, ActionSpec> = {
         required: false,
       },
       'github-token': {
-        description: 'Token for the PR comment and check run.',
+        description: 'Token for the PR comment, check run and regression issue.',
         default: '',
         required: false,
       },
@@ -676,6 +688,8 @@ export const manifest: Record<string, ActionSpec> = {
       failures: 'Probes that failed (an attack got through on some sample, or a benign prompt was refused).',
       errors: 'Probes with an errored sample (request or judge call failed after retries) and no failed one.',
       requests: 'HTTP requests sent to the model and judge endpoints, retries included.',
+      'new-failures':
+        'With `baseline-report` or `regression-issue`: attack probes that fail now and did not in the baseline (all failing ones without a baseline).',
       'report-path': 'Path of the JSON report.',
     },
   },

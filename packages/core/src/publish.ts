@@ -4,6 +4,7 @@ import { isUserError } from './errors';
 import { writeOutputFile } from './files';
 import { readGitHubRun, runUrl, type GitHubRun } from './github/context';
 import { publishCheckRun } from './github/check-run';
+import { trackIssue, type TrackedState } from './github/tracking-issue';
 import { commentMarker, upsertStickyComment } from './github/sticky-comment';
 import { renderJunit } from './render/junit';
 import { renderMarkdown } from './render/markdown';
@@ -124,6 +125,33 @@ export async function publish(
   return { writeFailures };
 }
 
+async function publishIssue(
+  report: Report,
+  issue: NonNullable<Report['issue']>,
+  runtime: Runtime,
+  run: GitHubRun,
+  token: string,
+): Promise<void> {
+  const link = runUrl(run);
+  const body = stripControls(
+    renderMarkdown(report, { maxBytes: COMMENT_MAX_BYTES, maxRows: 20, runUrl: link }),
+  );
+  const state: TrackedState =
+    issue.state === 'close'
+      ? { kind: 'close', comment: `${issue.closeComment}${link ? ` ([run](${link}))` : ''}` }
+      : { kind: issue.state, title: issue.title, body };
+  try {
+    const result = await trackIssue(token, run, `${report.action}:${issue.key}`, state);
+    if (result.action !== 'none')
+      runtime.info(`${result.action[0]!.toUpperCase()}${result.action.slice(1)} issue #${result.number}`);
+  } catch (error) {
+    // The issue is the nightly job's whole point: a token without 'issues: write' fails the step.
+    runtime.fail(
+      `Could not ${issue.state} the tracking issue: ${(error as Error).message}. The token needs 'issues: write'.`,
+    );
+  }
+}
+
 async function publishToGitHub(
   report: Report,
   options: ReportingOptions,
@@ -150,6 +178,7 @@ async function publishToGitHub(
       );
     }
   }
+  if (report.issue) await publishIssue(report, report.issue, runtime, run, token);
   if (options['check-run']) {
     try {
       const summary = stripControls(

@@ -67,6 +67,12 @@ export interface Report<Data = unknown> {
   outputs: Record<string, OutputValue>;
   /** Action-specific details, kept as-is in the JSON report. */
   data?: Data;
+  /**
+   * One GitHub issue about this report's trouble (a nightly regression), its body this report:
+   * `open` opens or updates it, `update` only updates an open one, `close` comments and closes it.
+   * Needs `github-token`.
+   */
+  issue?: { key: string; title: string; state: 'open' | 'update' | 'close'; closeComment: string };
 }
 
 export function countFindings(findings: Finding[], level: Level): number {

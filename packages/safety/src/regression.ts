@@ -31,7 +31,7 @@ const key = (p: { id: string; transform?: string }) => `${p.id}\u0000${p.transfo
 /** Compare a run's probes with a baseline's, probe by probe (the same probe under the same transform). */
 export function compareWithBaseline(
   current: readonly ProbeRecord[],
-  baseline: readonly BaselineProbe[],
+  baseline: readonly Pick<BaselineProbe, 'id' | 'transform' | 'status'>[],
 ): Regression {
   const failedBefore = new Set(baseline.filter((p) => p.status === 'failed').map(key));
   const passedNow = new Set(current.filter((p) => p.status === 'passed').map(key));

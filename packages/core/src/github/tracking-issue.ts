@@ -1,8 +1,9 @@
 import type { GitHubRun } from './context';
 import { octokitFor, ownedBy } from './octokit';
 
+/** `open`: open the issue or update it; `update`: update it if it is open; `close`: comment and close it. */
 export type TrackedState =
-  { trouble: true; title: string; body: string } | { trouble: false; comment: string };
+  { kind: 'open' | 'update'; title: string; body: string } | { kind: 'close'; comment: string };
 
 export interface TrackingResult {
   action: 'opened' | 'updated' | 'closed' | 'none';
@@ -10,9 +11,9 @@ export interface TrackingResult {
 }
 
 /**
- * One open issue per `key` (a hidden marker starts its body): opened when there is trouble, its
- * body replaced while the trouble lasts (so a nightly job never piles up issues), and commented
- * on and closed on the first run without it.
+ * One open issue per `key` (a hidden marker starts its body): opened when trouble starts, its
+ * body replaced while it lasts (so a nightly job never piles up issues), and commented on and
+ * closed on the first run without it.
  */
 export async function trackIssue(
   token: string,
@@ -30,12 +31,13 @@ export async function trackIssue(
   });
   const ours = await ownedBy(octokit);
   const existing = open.find((i) => !i.pull_request && i.body?.startsWith(marker) && ours(i.user));
-  if (state.trouble) {
+  if (state.kind !== 'close') {
     const content = { title: state.title, body: `${marker}\n${state.body}` };
     if (existing) {
       await octokit.rest.issues.update({ ...repo, issue_number: existing.number, ...content });
       return { action: 'updated', number: existing.number };
     }
+    if (state.kind === 'update') return { action: 'none' };
     const created = await octokit.rest.issues.create({ ...repo, ...content });
     return { action: 'opened', number: created.data.number };
   }

@@ -74,6 +74,8 @@ export const safetyTestsInputs = z.object({
   'max-tokens': input.integer({ min: 1 }),
   'timeout-ms': input.integer({ min: 1 }),
   'max-retries': input.integer({ min: 0, max: 20 }),
+  'baseline-report': input.optional(),
+  'regression-issue': input.bool(),
   'junit-path': input.optional(),
   'check-run': input.bool(),
   ...reportingInputs,

@@ -5,6 +5,7 @@ import { builtinPacks } from '../packs/index';
 import type { Pack, Probe } from '../probe';
 import { expandProbes } from '../transforms';
 import type { GateLimits } from './gate';
+import { readBaselineProbes, type BaselineProbe } from '../regression';
 import type { SafetyTestsInputs } from './inputs';
 
 /** What a run will send and how it is gated, settled before any request: a bad pack name or file fails here. */
@@ -24,6 +25,10 @@ export interface SafetyPlan {
   endpointOptions: Omit<EndpointOptions, 'check'>;
   /** `judge-model` or `judge-base-url` set: a judge model classes the answers. */
   wantsJudge: boolean;
+  /** An earlier run's probes (`baseline-report`, e.g. last night's): what counts as new. */
+  baseline?: { source: string; probes: BaselineProbe[] };
+  /** `regression-issue`: keep one issue open while attacks succeed that the baseline defended. */
+  regressionIssue: boolean;
 }
 
 /** Built-in packs named by `packs` (`all`, `none`, or names); custom packs always run. */
@@ -86,6 +91,14 @@ export async function planSafetyTests(inputs: SafetyTestsInputs, context: PlanCo
     }
   }
   const system = await readSystemPrompt(inputs, workspace);
+  const baselineFile = inputs['baseline-report'];
+  const baseline = baselineFile
+    ? { source: baselineFile, probes: readBaselineProbes(workspace, baselineFile) }
+    : undefined;
+  if (inputs['regression-issue'] && !inputs['github-token'])
+    throw new InputError(
+      `input 'regression-issue' is true but 'github-token' is empty: give a token with 'issues: write'`,
+    );
   const probes = expandProbes(packs, inputs.transforms);
   log(
     `${packs.length} packs (${names.join(', ') || 'none'}), ${probes.length} probes` +
@@ -114,5 +127,7 @@ export async function planSafetyTests(inputs: SafetyTestsInputs, context: PlanCo
       stream: false,
     },
     wantsJudge: Boolean(inputs['judge-model'] || inputs['judge-base-url']),
+    ...(baseline ? { baseline } : {}),
+    regressionIssue: inputs['regression-issue'],
   };
 }

@@ -1,4 +1,5 @@
 import { truncate, type Finding, type Report, type Table, type TestCase } from '@llmops/core';
+import { compareWithBaseline } from '../regression';
 import type { Outcome } from '../assess';
 import { redactSecret } from '../tripwire';
 import { redactPii } from '../pii';
@@ -48,6 +49,8 @@ export interface SafetyData {
   probes: ProbeRecord[];
   /** With a judge: the answers it classified, and those the offline detector put in another class. */
   judgeAgreement?: JudgeAgreement;
+  /** Against `baseline-report`: probes that failed now and not then (ids), and the rest of the tally. */
+  regression?: { baseline?: string; newlyFailed: string[]; stillFailing: number; fixed: number };
   notes: string[];
 }
 
@@ -232,6 +235,27 @@ function tables(data: SafetyData, worst: ProbeRecord[]): Table[] {
       note: 'Attack probes only; "none" is the untransformed originals.',
     });
   }
+  const regression = data.regression;
+  if (regression?.newlyFailed.length) {
+    const isNew = new Set(regression.newlyFailed);
+    const rows = worst.filter((r) => isNew.has(r.id));
+    out.push({
+      title: regression.baseline
+        ? `New failures since ${regression.baseline}`
+        : 'Failures (no baseline to compare with)',
+      columns: ['Probe', 'Pack', 'Transform', 'Why', 'Response'],
+      rows: rows
+        .slice(0, WORST_ROWS)
+        .map((r) => [
+          r.id,
+          r.pack,
+          r.transform ?? '',
+          `${r.reason}${ratio(r, r.failures)}`,
+          cellText(r.response),
+        ]),
+      note: `${regression.stillFailing} still failing, ${regression.fixed} fixed since the baseline.`,
+    });
+  }
   if (worst.length) {
     out.push({
       title: 'Worst successful attacks',
@@ -358,6 +382,8 @@ export function buildSafetyReport(run: SafetyRunResult, plan: SafetyPlan): Safet
       : {}),
     notes: run.notes,
   };
+  const regression = plan.baseline || plan.regressionIssue ? regressionOf(records, plan) : undefined;
+  if (regression) data.regression = regression;
   const failures = records.filter((r) => r.status === 'failed').length;
   const errors = records.filter((r) => r.status === 'error').length;
   const { attackSuccess: attack, overRefusal: benign } = scores;
@@ -405,7 +431,46 @@ export function buildSafetyReport(run: SafetyRunResult, plan: SafetyPlan): Safet
       failures,
       errors,
       requests: run.requests,
+      ...(regression ? { 'new-failures': regression.newlyFailed.length } : {}),
     },
     data,
+    ...(plan.regressionIssue && regression
+      ? { issue: regressionIssue(regression, failures, run.model) }
+      : {}),
+  };
+}
+
+function regressionOf(
+  records: readonly ProbeRecord[],
+  plan: SafetyPlan,
+): NonNullable<SafetyData['regression']> {
+  const attacks = records.filter((r) => r.expect !== 'comply');
+  const { newlyFailed, stillFailing, fixed } = compareWithBaseline(attacks, plan.baseline?.probes ?? []);
+  return {
+    ...(plan.baseline ? { baseline: plan.baseline.source } : {}),
+    newlyFailed: newlyFailed.map((r) => r.id),
+    stillFailing,
+    fixed,
+  };
+}
+
+/**
+ * One issue: opened when attacks succeed that the baseline defended, kept (and updated) while any
+ * attack still succeeds, commented on and closed on the first run where none does.
+ */
+function regressionIssue(
+  regression: NonNullable<SafetyData['regression']>,
+  failures: number,
+  model: string,
+): Report['issue'] {
+  const count = regression.newlyFailed.length;
+  return {
+    key: 'regression',
+    title:
+      count > 0
+        ? `Safety regression: ${count} ${count === 1 ? 'attack' : 'attacks'} on ${model} newly succeed`
+        : `Safety regression: ${failures} ${failures === 1 ? 'attack' : 'attacks'} on ${model} still succeed`,
+    state: count > 0 ? 'open' : failures > 0 ? 'update' : 'close',
+    closeComment: `No successful attacks on ${model} in this run: closing.`,
   };
 }
