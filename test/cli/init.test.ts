@@ -54,6 +54,7 @@ describe('llmops init on an empty repository', () => {
   it('uses the built-in smoke suite, needs no models file, and adds the image and istio manifests', () => {
     expect(existsSync(path.join(dir, 'evals'))).toBe(false);
     expect(existsSync(path.join(dir, '.github/llm-models.yml'))).toBe(false);
+    expect(parse(read(dir, '.github/workflows/llmops-pr-checks.yml')).env.SYSTEM_PROMPT_FILE).toBe('');
     expect(out).toMatch(/First suite: builtin:smoke/);
     expect(read(dir, 'Dockerfile')).toMatch(/^FROM vllm\/vllm-openai:[\w.]+@sha256:[0-9a-f]{64}$/m);
     expect(existsSync(path.join(dir, '.dockerignore'))).toBe(true);
@@ -107,6 +108,10 @@ describe('llmops init on a repository with GitHub Models prompt files', () => {
       'sample.eval.yml',
     ]);
     expect(out).toMatch(/prompts\/summarizer\.prompt\.yml: has \{\{variables\}\} but no testData rows/);
+    // safety-tests puts the app's system prompt before its probes: the first prompt file with one.
+    expect(parse(read(dir, '.github/workflows/llmops-release.yml')).env.SYSTEM_PROMPT_FILE).toBe(
+      'prompts/json-response.prompt.yml',
+    );
     const json = parse(read(dir, 'evals/json-response.eval.yml'));
     expect(json.prompt).toBe('../prompts/json-response.prompt.yml');
     expect(json.cases.map((c: { vars: unknown }) => c.vars)).toEqual([

@@ -17,6 +17,8 @@ export interface FirstSuites {
   promptFiles: string[];
   /** Why a prompt file got no suite, one line each. */
   notes: string[];
+  /** The first prompt file with a system message: the system prompt safety-tests puts first. */
+  systemPromptFile?: string;
 }
 
 /** Rows a first suite takes from a prompt file: enough to see it work, few enough to stay cheap. */
@@ -42,6 +44,7 @@ export async function firstSuites(root: string): Promise<FirstSuites> {
   const suites: SuiteFile[] = [];
   const notes: string[] = [];
   const taken = new Set<string>();
+  let systemPromptFile: string | undefined;
   for (const prompt of promptFiles) {
     const { prompt: loaded, findings } = loadPromptFile(
       path.join(root, prompt),
@@ -54,6 +57,7 @@ export async function firstSuites(root: string): Promise<FirstSuites> {
       );
       continue;
     }
+    if (loaded.messages.some((m) => m.role.toLowerCase() === 'system')) systemPromptFile ??= prompt;
     const placeholders = loaded.messages.some((m) => /\{\{\s*[\w.-]+\s*\}\}/.test(m.content));
     const rows = loaded.testData.slice(0, MAX_ROWS).map((r) => r.values);
     if (placeholders && rows.length === 0) {
@@ -75,5 +79,5 @@ export async function firstSuites(root: string): Promise<FirstSuites> {
     const header = `# A first suite for ${prompt}, written by 'llmops init': every row must be answered${json ? ' with JSON' : ''}.\n# Add the assertions that matter (contains, regex, json-schema, judge: see llm-quality-gate).\n`;
     suites.push({ file, prompt, text: header + stringify(suite) });
   }
-  return { suites, promptFiles, notes };
+  return { suites, promptFiles, notes, systemPromptFile };
 }

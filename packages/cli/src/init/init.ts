@@ -21,12 +21,22 @@ interface Planned {
 /** Routers with reference manifests in workflows-templates/manifests/ (the others have none yet). */
 const MANIFEST_ROUTERS: ReadonlySet<Router> = new Set(['istio']);
 
+export interface WorkflowSettings {
+  branch: string;
+  /** `<owner>/<name>@<ref>` */
+  llmops: string;
+  systemPromptFile?: string;
+}
+
 /**
  * A starter workflow for this repository: its trigger limited to the default branch (the
- * templates run on every branch as copied, and say so on the trigger's line), and its `uses:`
- * naming the llmops copy to use.
+ * templates run on every branch as copied, and say so on the trigger's line), its `uses:`
+ * naming the llmops copy to use, and the app's system prompt file when there is one.
  */
-export function renderWorkflow(template: string, branch: string, llmops: string): string {
+export function renderWorkflow(
+  template: string,
+  { branch, llmops, systemPromptFile }: WorkflowSettings,
+): string {
   const [repo, ref] = llmops.split('@') as [string, string];
   const text = template
     .replace(
@@ -34,7 +44,10 @@ export function renderWorkflow(template: string, branch: string, llmops: string)
       (_, indent: string, event: string) =>
         `${indent}${event}:\n${indent}  branches: [${JSON.stringify(branch)}]`,
     )
-    .replace(/llmops-dev\/llmops((?:\/[\w-]+)*)@v1\b/g, `${repo}$1@${ref}`);
+    .replace(/llmops-dev\/llmops((?:\/[\w-]+)*)@v1\b/g, `${repo}$1@${ref}`)
+    .replace(/^(\s*SYSTEM_PROMPT_FILE: )''$/m, (line, key: string) =>
+      systemPromptFile ? `${key}${JSON.stringify(systemPromptFile)}` : line,
+    );
   // A placeholder left over would make a workflow that never runs: a bug here, not a user error.
   const left = /\$default-branch|llmops-dev\//.exec(text);
   if (left) throw new Error(`a placeholder is left in the rendered workflow: ${left[0]}`);
@@ -50,9 +63,11 @@ function templateFiles(dir: string, into: string): Planned[] {
 async function planFiles(root: string, args: InitArgs, context: InitContext, llmops: string) {
   const templates = path.join(context.llmopsRoot, 'workflows-templates');
   const branch = await defaultBranch(root);
+  const first = await firstSuites(root);
+  const settings = { branch, llmops, systemPromptFile: first.systemPromptFile };
   const workflows = ['llmops-pr-checks.yml', 'llmops-release.yml'].map((name) => ({
     file: `.github/workflows/${name}`,
-    text: renderWorkflow(readFileSync(path.join(templates, name), 'utf8'), branch, llmops),
+    text: renderWorkflow(readFileSync(path.join(templates, name), 'utf8'), settings),
   }));
   const docker = templateFiles(path.join(templates, 'docker'), '.').map((f) => ({
     ...f,
@@ -61,7 +76,6 @@ async function planFiles(root: string, args: InitArgs, context: InitContext, llm
   const manifests = MANIFEST_ROUTERS.has(args.router)
     ? templateFiles(path.join(templates, 'manifests'), 'deploy/k8s')
     : [];
-  const first = await firstSuites(root);
   const suites = first.suites.map(({ file, text }) => ({ file, text }));
   return { branch, workflows, planned: [...workflows, ...docker, ...manifests, ...suites], first };
 }
