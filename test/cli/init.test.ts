@@ -23,6 +23,7 @@ async function init(cwd: string, ...args: string[]): Promise<{ code: number; out
     cwd,
     llmopsRoot: repoRoot,
     print: (line) => lines.push(line),
+    fail: (line) => lines.push(line),
   });
   return { code, out: lines.join('\n') };
 }

@@ -23,5 +23,10 @@ export async function initMain(argv: readonly string[]): Promise<number> {
   const script = process.argv[1] ? path.dirname(realpathSync(process.argv[1])) : process.cwd();
   const llmopsRoot = findTemplatesRoot(script);
   if (!llmopsRoot) throw new Error(`workflows-templates/ not found above ${script}`);
-  return runInit(args, { cwd: process.cwd(), llmopsRoot, print });
+  return runInit(args, {
+    cwd: process.cwd(),
+    llmopsRoot,
+    print,
+    fail: (line) => process.stderr.write(`${line}\n`),
+  });
 }

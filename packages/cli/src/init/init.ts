@@ -10,6 +10,8 @@ export interface InitContext {
   /** The llmops checkout holding `workflows-templates/`. */
   llmopsRoot: string;
   print: (line: string) => void;
+  /** The one line of a run that stops before writing (exit 2): stderr on the command line. */
+  fail: (line: string) => void;
 }
 
 /** One file init wants in the user's repository. */
@@ -117,14 +119,14 @@ export async function runInit(args: InitArgs, context: InitContext): Promise<num
   const { print } = context;
   const root = await repositoryRoot(context.cwd);
   if (!root) {
-    print(
+    context.fail(
       `llmops init: ${context.cwd} is not in a git repository: run 'git init' first, or cd into your repository`,
     );
     return 2;
   }
   const llmops = args.llmops ?? (await llmopsRepository(context.llmopsRoot));
   if (!llmops) {
-    print(
+    context.fail(
       `llmops init: cannot tell which llmops repository the workflows should use: pass --llmops <owner>/<name>@<ref>, e.g. --llmops acme/llmops@v1`,
     );
     return 2;
