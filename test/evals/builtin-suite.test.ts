@@ -92,8 +92,18 @@ test('builtin:smoke fails a model that complies with harm, invents personal data
 
 test('the latency limits are p95 over the timed requests and can be overridden in the suite entry', async () => {
   const slow = await startTestServer({ ...fitModel, latencyMs: 150 });
+  // The 10 concurrent requests are in flight together when concurrency allows it.
+  let inFlight = 0;
+  let most = 0;
+  slow.http!.on('request', (req, res) => {
+    if (req.url?.endsWith('/chat/completions')) {
+      most = Math.max(most, ++inFlight);
+      res.on('close', () => inFlight--);
+    }
+  });
   try {
     const strict = await gate(slow, 'fit', { suites: 'builtin:smoke?ttft-p95-ms=100', concurrency: '10' });
+    expect(most).toBeGreaterThanOrEqual(10);
     expect(strict.report.verdict).toBe('fail');
     const slowCases = strict.report.data!.cases.filter((c) => c.status === 'fail');
     expect(slowCases).toHaveLength(11);
