@@ -151,7 +151,7 @@ export async function runInit(args: InitArgs, context: InitContext): Promise<num
   print('Next, set these (Settings → Secrets and variables → Actions, and Settings → Environments):');
   for (const line of formatSettings(settingsToSet(workflows.map((w) => w.text)))) print(line);
   print(
-    'Then commit, and make the "Quality gate", "Safety tests" and "Prompt lint" checks required on the default branch.',
+    'Then commit, and make the "Quality gate", "Safety tests", "Prompt lint" and "Serving image and manifests" checks required on the default branch.',
   );
   if (kept) print(`${kept} file(s) exist and were kept: run again with --force to overwrite them.`);
   return kept ? 1 : 0;
