@@ -1,4 +1,4 @@
-// Validates every action.yml and workflow template with @action-validator/cli.
+// Validates every action.yml, starter workflow and workflow of this repository with @action-validator/cli.
 // Its schema (0.6) predates the `node24` runtime GitHub's runners now use, so action files are
 // checked with `using: node24` read as `node20`; everything else is validated as written.
 import { execFileSync } from 'node:child_process';
@@ -13,11 +13,14 @@ const actions = [
   'action.yml',
   ...readdirSync('actions').flatMap((a) => [`actions/${a}/action.yml`, `${a}/action.yml`]),
 ].filter(existsSync);
-const workflows = existsSync('workflows-templates')
-  ? readdirSync('workflows-templates')
-      .filter((f) => /\.ya?ml$/.test(f))
-      .map((f) => `workflows-templates/${f}`)
-  : [];
+// The starter workflows users copy, and this repository's own.
+const workflows = ['workflows-templates', '.github/workflows'].flatMap((dir) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .map((f) => `${dir}/${f}`)
+    : [],
+);
 
 let failed = 0;
 for (const file of [...actions, ...workflows]) {

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { git } from '../helpers/git';
 import { repoRoot } from '../helpers/run-bundle';
 import { promptYml, workspace } from '../evals/validate/fixtures';
 
@@ -110,5 +111,23 @@ describe('llmops CLI', () => {
     const thresholds = llmops(ws, 'safety-tests', ...gate, '--thresholds', 'harmful: 0.02\njailbreak: high');
     expect(thresholds.status).toBe(2);
     expect(thresholds.stderr).toMatch(/pack 'jailbreak' has limit 'high' \(line 2, column 12\)/);
+  });
+
+  it('init scaffolds a git repository from the templates beside the bundle, and exits 2 outside one', () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'llmops-cli-init-'));
+    const refused = llmops(outside, 'init', '--llmops', 'acme/llmops@v1');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/^llmops init: .* is not in a git repository: run 'git init' first/);
+    expect(readdirSync(outside)).toEqual([]);
+    const repo = mkdtempSync(path.join(tmpdir(), 'llmops-cli-init-'));
+    git(repo, 'init', '-q', '-b', 'main');
+    const done = llmops(repo, 'init', '--llmops', 'acme/llmops@v1');
+    expect(done.stderr).toBe('');
+    expect(done.status).toBe(0);
+    expect(done.stdout).toMatch(/wrote {4}\.github\/workflows\/llmops-release\.yml/);
+    expect(readFileSync(path.join(repo, '.github/workflows/llmops-pr-checks.yml'), 'utf8')).toMatch(
+      /uses: acme\/llmops\/actions\/validate-prompts@v1/,
+    );
+    expect(llmops(repo, '--help').stdout).toMatch(/^ {2}init {2,}Scaffold llmops/m);
   });
 });

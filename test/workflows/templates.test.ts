@@ -190,8 +190,26 @@ describe('llmops-pr-checks.yml', () => {
   const { workflow } = readTemplate('llmops-pr-checks.yml');
   const { quality, 'quality-merge': merge, prompts, safety } = workflow.jobs as Record<string, Job>;
 
-  it('runs on pull_request, never pull_request_target', () => {
-    expect(Object.keys(workflow.on as object)).toEqual(['pull_request']);
+  it('runs on pull_request, never pull_request_target, for every base branch as copied', () => {
+    expect(workflow.on).toEqual({ pull_request: null });
+  });
+
+  it('builds the image and scans the Dockerfile and manifests for misconfigurations before merge', () => {
+    const image = (workflow.jobs as Record<string, Job>).image!;
+    expect(image.if).toBeUndefined(); // no secrets: fork pull requests get it too
+    expect(step(image, 'docker/build-push-action@').with?.push).toBe(false);
+    const trivy = withOf(step(image, 'llmops-dev/llmops/actions/trivy-wrap@'));
+    expect(trivy['scan-type']).toBe('config');
+    expect(trivy.target).toBe('.');
+    expect(withOf(step(image, 'github/codeql-action/upload-sarif@')).sarif_file).toBe(trivy['sarif-path']);
+  });
+
+  it('needs no models file and gates on the built-in smoke suite beside the repository’s suites', () => {
+    expect(withOf(step(prompts!, 'llmops-dev/llmops/actions/validate-prompts@'))).not.toHaveProperty(
+      'models-file',
+    );
+    const suites = withOf(step(quality!, 'llmops-dev/llmops/actions/llm-quality-gate@')).suites!.split('\n');
+    expect(suites).toEqual(expect.arrayContaining(['builtin:smoke', '**/*.prompt.yml', '**/*.eval.yml']));
   });
 
   it('calls the model only from jobs that skip fork pull requests', () => {
@@ -252,14 +270,19 @@ describe('llmops-release.yml', () => {
   const jobs = workflow.jobs as Record<string, Job>;
   const canary = withOf(step(jobs.production!, 'llmops-dev/llmops/actions/canary-step@'));
 
-  it('releases on pushes to the default branch and takes promote or rollback by hand', () => {
+  it('releases on pushes to the default branch, as copied too, and takes promote, rollback or undo by hand', () => {
     const on = workflow.on as Record<
       string,
-      { branches?: string[]; inputs?: Record<string, { options: string[] }> }
+      { branches?: string[]; inputs?: Record<string, { options: string[] }> } | null
     >;
-    expect(on.push!.branches).toEqual(['$default-branch']);
+    // Copied by hand, `$default-branch` would be a branch of that name: every branch triggers,
+    // and the build job (which every other push job needs) keeps to the default one.
+    expect(on.push).toBeNull();
+    expect(jobs.build!.if).toBe(
+      "github.event_name == 'push' && github.ref_name == github.event.repository.default_branch",
+    );
     const options = on.workflow_dispatch!.inputs!.action!.options;
-    expect(options.sort()).toEqual(['promote', 'rollback']);
+    expect(options.sort()).toEqual(['promote', 'rollback', 'undo']);
     const manual = withOf(step(jobs.manual!, 'llmops-dev/llmops/actions/canary-step@'));
     expect(manual.action).toBe('${{ inputs.action }}');
     expect(actionMetadata('canary-step').inputs.action!.description).toMatch(/promote.*rollback/);
@@ -352,6 +375,95 @@ describe('llmops-release.yml', () => {
     expect(deployment().spec.template.spec.containers[0].args).toContain(`--model=${workflow.env!.MODEL}`);
   });
 });
+
+describe('llmops-release.yml after promotion', () => {
+  const { text, workflow } = readTemplate('llmops-release.yml');
+  const jobs = workflow.jobs as Record<string, Job>;
+  const post = jobs['post-deployment']!;
+
+  it('validates staging and then production with the built-in smoke suite, uncached', () => {
+    for (const job of [jobs.staging!, post]) {
+      const gate = withOf(step(job, 'llmops-dev/llmops/actions/llm-quality-gate@'));
+      expect(gate.suites!.split('\n')).toContain('builtin:smoke');
+      expect(String(gate.cache)).toBe('false');
+      expect(Number(gate.concurrency)).toBeGreaterThanOrEqual(10); // the suite's 10 requests at once
+    }
+    expect(needsOf(post)).toEqual(['production']);
+    expect(post.environment).toBe('production');
+    expect(withOf(step(post, 'llmops-dev/llmops/actions/llm-quality-gate@'))['base-url']).toBe(
+      '${{ vars.PRODUCTION_LLM_URL }}',
+    );
+  });
+
+  it('undoes the promotion when the post-deployment validation fails, and only then', () => {
+    const undo = step(post, 'llmops-dev/llmops/actions/canary-step@');
+    expect(withOf(undo).action).toBe('undo');
+    expect(undo.if).toBe("failure() && steps.validate.outcome == 'failure'");
+    const canary = withOf(step(jobs.production!, 'llmops-dev/llmops/actions/canary-step@'));
+    for (const key of ['router', 'namespace', 'route', 'stable-deployment', 'canary-deployment'])
+      expect(withOf(undo)[key]).toBe(canary[key]);
+  });
+
+  it('offers OIDC cloud login for EKS, GKE and AKS as commented steps, pinned like the others', () => {
+    const commented = text
+      .split('\n')
+      .filter((line) => /^\s*#\s*- uses: /.test(line))
+      .map((line) => line.replace(/^(\s*)#\s?/, '$1'));
+    const uses = commented.map((line) => /uses: ([^@\s]+)@/.exec(line)![1]);
+    expect(uses).toEqual(
+      expect.arrayContaining([
+        'aws-actions/configure-aws-credentials',
+        'google-github-actions/auth',
+        'google-github-actions/get-gke-credentials',
+        'azure/login',
+        'azure/aks-set-context',
+      ]),
+    );
+    const asWorkflow = `on: push\njobs:\n  oidc:\n    runs-on: x\n    steps:\n${commented.map((l) => `      ${l.trim()}`).join('\n')}\n`;
+    expect(unpinned(asWorkflow)).toEqual([]);
+    expect(text).toMatch(/# id-token: write/);
+  });
+});
+
+describe('the reference serving image (workflows-templates/docker)', () => {
+  const dockerfile = readFileSync(path.join(templatesDir, 'docker/Dockerfile'), 'utf8');
+
+  it('pins its base by digest, runs as a non-root user and checks /health', () => {
+    expect(dockerfile).toMatch(/^FROM vllm\/vllm-openai:v[\d.]+@sha256:[0-9a-f]{64}$/m);
+    const user = /^USER (\S+)$/m.exec(dockerfile)![1]!;
+    expect(user.split(':')[0]).not.toMatch(/^(0|root)$/);
+    expect(dockerfile).toMatch(/^HEALTHCHECK .*\n.*http:\/\/127\.0\.0\.1:8000\/health/m);
+  });
+
+  it('puts no weights in the image: the Deployment mounts a volume where the server keeps them', () => {
+    expect(dockerfile).not.toMatch(/^(COPY|ADD) /m);
+    const hfHome = /HF_HOME=(\S+)/.exec(dockerfile)![1];
+    const mounts = deployment().spec.template.spec.containers[0].volumeMounts;
+    expect(mounts.map((m: { mountPath: string }) => m.mountPath)).toContain(hfHome);
+    expect(deployment().spec.template.spec.containers[0].securityContext.runAsUser).toBe(1000);
+  });
+
+  it('sends the Docker daemon only what the image needs', () => {
+    const ignore = readFileSync(path.join(templatesDir, 'docker/.dockerignore'), 'utf8');
+    expect(ignore.split('\n').filter((l) => l && !l.startsWith('#'))).toEqual(['*', '!Dockerfile']);
+  });
+});
+
+describe.each(readdirSync(path.join(templatesDir, '../.github/workflows')))(
+  '.github/workflows/%s',
+  (file) => {
+    const text = readFileSync(path.join(templatesDir, '../.github/workflows', file), 'utf8');
+
+    it('pins every third-party action to a commit SHA with its version', () => {
+      expect(unpinned(text)).toEqual([]);
+    });
+
+    it('grants each job only what it uses (the release job writes tags and the release)', () => {
+      const expected = file === 'release.yml' ? ["release: 'contents: write' is not used by any step"] : [];
+      expect(excessPermissions(parseWorkflow(text))).toEqual(expected);
+    });
+  },
+);
 
 describe('reference manifests', () => {
   it('are valid YAML, and the kustomization lists files that exist', () => {

@@ -22,7 +22,8 @@ function help(): string {
   const list = Object.entries(manifest)
     .filter(([name]) => commands[name])
     .map(([name, spec]) => `  ${name.padEnd(width)}  ${spec.description}`);
-  return `Usage: llmops <command> [--<input> <value> ...]\n\nCommands:\n${list.join('\n')}\n\nRun 'llmops <command> --help' for a command's inputs.\n`;
+  const init = `  ${'init'.padEnd(width)}  Scaffold llmops in this repository: starter workflows, a first suite, Dockerfile, manifests.`;
+  return `Usage: llmops <command> [--<input> <value> ...]\n\nCommands:\n${list.join('\n')}\n${init}\n\nRun 'llmops <command> --help' for a command's inputs.\n`;
 }
 
 function commandHelp(name: string, spec: ActionSpec): string {
@@ -83,6 +84,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(help());
     return name ? 0 : 2;
   }
+  // Not an action (no inputs, no report): a command of its own.
+  if (name === 'init') return (await import('./init/cli')).initMain(args);
   const spec = Object.hasOwn(manifest, name) ? manifest[name] : undefined;
   const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!spec || !load)

@@ -233,7 +233,7 @@ export const manifest: Record<string, ActionSpec> = {
     inputs: {
       suites: {
         description:
-          'Globs of suite files (GitHub Models prompt files and eval suites), newline- or comma-separated, relative to the workspace.',
+          'Globs of suite files (GitHub Models prompt files and eval suites), newline- or comma-separated, relative to the workspace, and built-in suites by name (`builtin:smoke`, see usage).',
         default: '**/*.prompt.yml\n**/*.prompt.yaml\n**/*.eval.yml\n**/*.eval.yaml\n',
         required: false,
       },

@@ -8,6 +8,7 @@ import {
   UserError,
 } from '@llmops/core';
 import { loadPromptFile } from '../prompt-file/load';
+import { checkBuiltinSuites, isBuiltinSuite, loadBuiltinSuite } from './builtin';
 import { loadEvalSuite, type SuiteReader } from './eval-file';
 import { promptFileCases } from './prompt-suite';
 import type { EvalCase, SuiteProblem } from './types';
@@ -31,10 +32,13 @@ export function refReader(workspace: string, ref: string): SuiteReader {
   return { workspace, read: (file) => readFileAtRef(workspace, ref, file) };
 }
 
-/** Workspace-relative suite files matching the globs, sorted. */
+/** The built-in suites named (`builtin:smoke`), then workspace-relative suite files matching the globs, sorted. */
 export async function findSuiteFiles(workspace: string, patterns: string[]): Promise<string[]> {
-  const files = await findWorkspaceFiles(workspace, patterns, { input: 'suites' });
-  return files.map((f) => toWorkspacePath(workspace, f)).sort();
+  const builtins = patterns.filter(isBuiltinSuite);
+  checkBuiltinSuites(builtins);
+  const globs = patterns.filter((p) => !isBuiltinSuite(p));
+  const files = globs.length ? await findWorkspaceFiles(workspace, globs, { input: 'suites' }) : [];
+  return [...new Set(builtins), ...files.map((f) => toWorkspacePath(workspace, f)).sort()];
 }
 
 /** Load one suite file (a prompt file or an eval suite) into cases. */
@@ -42,6 +46,8 @@ export async function loadSuiteFile(
   file: string,
   reader: SuiteReader,
 ): Promise<{ cases: EvalCase[]; problems: SuiteProblem[]; exists: boolean }> {
+  // Built-in suites are the same on every ref, so a base-ref baseline compares them too.
+  if (isBuiltinSuite(file)) return { ...(await loadBuiltinSuite(file, reader)), exists: true };
   const text = await reader.read(file);
   if (text === undefined) return { cases: [], problems: [], exists: false };
   if (isEvalSuiteFile(file)) return { ...(await loadEvalSuite(file, text, reader)), exists: true };
