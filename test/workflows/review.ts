@@ -154,6 +154,8 @@ function writeJustified(scope: string, job: Job, workflow: Workflow): boolean {
       );
     case 'deployments':
       return llmops.some((s) => s.with?.environment !== undefined);
+    case 'issues':
+      return llmops.some((s) => bool(s.with?.['regression-issue']));
     default:
       return false; // contents, actions, id-token…: nothing in these templates needs them
   }

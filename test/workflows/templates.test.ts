@@ -437,10 +437,15 @@ describe('the reference serving image (workflows-templates/docker)', () => {
 
   it('puts no weights in the image: the Deployment mounts a volume where the server keeps them', () => {
     expect(dockerfile).not.toMatch(/^(COPY|ADD) /m);
-    const hfHome = /HF_HOME=(\S+)/.exec(dockerfile)![1];
-    const mounts = deployment().spec.template.spec.containers[0].volumeMounts;
-    expect(mounts.map((m: { mountPath: string }) => m.mountPath)).toContain(hfHome);
-    expect(deployment().spec.template.spec.containers[0].securityContext.runAsUser).toBe(1000);
+    // The Deployment's HF_HOME (the model cache) wins over the image's.
+    const container = deployment().spec.template.spec.containers[0];
+    const env = (container.env ?? []) as Array<{ name: string; value?: string }>;
+    const hfHome = env.find((e) => e.name === 'HF_HOME')?.value ?? /HF_HOME=(\S+)/.exec(dockerfile)![1]!;
+    const mounts = (container.volumeMounts as Array<{ mountPath: string }>).map((m) => m.mountPath);
+    expect(mounts.some((m) => hfHome === m || hfHome.startsWith(`${m}/`))).toBe(true);
+    // The image's user (uid 1000), set on the pod or the container.
+    const pod = deployment().spec.template.spec;
+    expect(container.securityContext?.runAsUser ?? pod.securityContext?.runAsUser).toBe(1000);
   });
 
   it('sends the Docker daemon only what the image needs', () => {
