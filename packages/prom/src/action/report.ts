@@ -1,6 +1,7 @@
 import { formatDuration, type Finding, type Report, type TestCase } from '@llmops/core';
-import { formatValue } from './format';
-import { describeBound, type GateResult, type Measurement } from './measure';
+import { formatValue } from '../format';
+import { describeBound, type GateResult, type Measurement } from '../measure';
+import type { MetricGatePlan } from './plan';
 
 export interface MetricGateData {
   prometheusUrl: string;
@@ -49,10 +50,7 @@ function statistic(m: Measurement): string {
 }
 
 /** The one report of a metric-gate run: summary, comment and JSON all render from it. */
-export function buildReport(
-  result: GateResult,
-  meta: { prometheusUrl: string; intervalMs: number },
-): Report<MetricGateData> {
+export function buildReport(result: GateResult, plan: MetricGatePlan): Report<MetricGateData> {
   const total = (key: 'success' | 'failure' | 'inconclusive' | 'error') =>
     result.checks.reduce((n, c) => n + c.counts[key], 0);
   const failed = result.checks.filter((c) => c.verdict === 'fail').map((c) => c.check.name);
@@ -189,9 +187,9 @@ export function buildReport(
       measurements: result.measurements.length,
     },
     data: {
-      prometheusUrl: meta.prometheusUrl,
+      prometheusUrl: plan.prometheusUrl,
       count: result.count,
-      intervalMs: meta.intervalMs,
+      intervalMs: plan.intervalMs,
       rounds: result.rounds,
       stoppedEarly: result.stoppedEarly,
       cancelled: result.cancelled,
