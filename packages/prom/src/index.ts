@@ -14,7 +14,6 @@ export {
 } from './action/inputs';
 export type { MetricGateInputs } from './action/inputs';
 export { planMetricGate } from './action/plan';
-export type { MetricGatePlan } from './action/plan';
 export { buildReport } from './action/report';
 export { runMetricGate } from './action/run';
 export { formatValue } from './format';
