@@ -139,7 +139,7 @@ export function planCanaryStep(
     intervalMs: inputs.interval,
   });
   const route = planRoute(inputs);
-  if (router !== 'kserve') {
+  if (router === 'istio' || router === 'gateway-api') {
     // The stable Deployment takes the new image on promotion; the canary serves it until then.
     need(inputs, 'stable-deployment', `with router '${router}'`);
     need(inputs, 'canary-deployment', `with router '${router}'`);
