@@ -228,9 +228,16 @@ export function resolveCheck(
 ): Check {
   const where = `check '${written.name}'`;
   const spec: CheckSpec = { ...written };
+  // A check that only bounds the canary (min or max) stays absolute: given a baseline it would
+  // query the stable for nothing, and go unmeasured at 100% where the stable has no traffic.
+  const compares =
+    (spec.test ?? 'threshold') !== 'threshold' ||
+    spec['max-increase'] !== undefined ||
+    spec['max-decrease'] !== undefined;
   if (spec.preset) {
     spec.selector ??= defaults.selector;
-    if (spec['baseline-query'] === undefined) spec['baseline-selector'] ??= defaults.baselineSelector;
+    if (compares && spec['baseline-query'] === undefined)
+      spec['baseline-selector'] ??= defaults.baselineSelector;
   }
   const fail = (message: string) => invalid(message, where, source);
   const test: TestKind = spec.test ?? 'threshold';
