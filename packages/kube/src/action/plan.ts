@@ -139,6 +139,10 @@ export function planCanaryStep(
     intervalMs: inputs.interval,
   });
   const route = planRoute(inputs);
+  if (inputs.action === 'undo' && router === 'kserve')
+    throw new InputError(
+      "input 'action': 'undo' restores the image a stable Deployment ran before the last promotion, and router 'kserve' has no stable Deployment: roll out the previous storage URI or image instead (allowed with kserve: rollout, promote, rollback, status)",
+    );
   if (router === 'istio' || router === 'gateway-api') {
     // The stable Deployment takes the new image on promotion; the canary serves it until then.
     need(inputs, 'stable-deployment', `with router '${router}'`);

@@ -123,7 +123,11 @@ export async function runCanaryStepAction(plan: CanaryStepPlan, context: RunCont
       signal: context.signal,
     });
     await tracker?.status(
-      result.verdict === 'pass' ? (result.action === 'rollback' ? 'inactive' : 'success') : 'failure',
+      result.verdict !== 'pass'
+        ? 'failure'
+        : result.action === 'rollback' || result.action === 'undo'
+          ? 'inactive'
+          : 'success',
       result.headline,
     );
     return result;
