@@ -24,6 +24,10 @@ test('a promotion records the image it replaced; undo restores it and waits unti
     outcome: 'promoted',
     undo: { image: OLD, promoted: NEW },
   });
+  const status = await runStep(kube, { action: 'status' });
+  expect(status.result.headline).toMatch(
+    /; 'action: undo' would set the stable back to ghcr\.io\/acme\/llm:1\.0\.0$/,
+  );
 
   const { result, logs } = await undo();
   expect(result).toMatchObject({
@@ -39,9 +43,9 @@ test('a promotion records the image it replaced; undo restores it and waits unti
   );
   expect(imageOfDeployment(kube, 'llm-stable')).toBe(OLD);
   // Waited for: the controller (150 ms) rolled the restored generation out before undo returned.
-  const status = stable().status as { observedGeneration?: number; readyReplicas?: number };
-  expect(status.observedGeneration).toBe(stable().metadata.generation);
-  expect(status.readyReplicas).toBe(2);
+  const rolledOut = stable().status as { observedGeneration?: number; readyReplicas?: number };
+  expect(rolledOut.observedGeneration).toBe(stable().metadata.generation);
+  expect(rolledOut.readyReplicas).toBe(2);
   expect(logs.some((l) => /^waiting for Deployment prod\/llm-stable/.test(l))).toBe(true);
   // The canary stays out of traffic, at zero replicas; the state says the promotion was undone.
   expect(istioCanaryWeights(kube).at(-1)).toBe(0);

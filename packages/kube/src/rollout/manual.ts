@@ -13,9 +13,11 @@ export function status(
 ): RolloutResult {
   return ctx.result({
     verdict: 'pass',
-    headline: state
-      ? `${ctx.routeLabel()}: ${state.revision} ${state.outcome} at step ${Math.min(state.step + 1, state.steps)}/${state.steps}, canary weight ${traffic.weight}%`
-      : `${ctx.routeLabel()}: no rollout recorded, canary weight ${traffic.weight}%`,
+    headline:
+      (state
+        ? `${ctx.routeLabel()}: ${state.revision} ${state.outcome} at step ${Math.min(state.step + 1, state.steps)}/${state.steps}, canary weight ${traffic.weight}%`
+        : `${ctx.routeLabel()}: no rollout recorded, canary weight ${traffic.weight}%`) +
+      (state?.undo ? `; 'action: undo' would set the stable back to ${state.undo.image}` : ''),
     reasons: [],
     finalWeight: traffic.weight,
     revision: state?.revision ?? '',
