@@ -9,10 +9,12 @@ import { runCommand } from '../helpers/run-command';
 // A Prometheus stand-in that counts every request and answers each instant query with 1.
 let server: Server;
 let requests = 0;
+let authorization: string | undefined;
 let url = '';
 beforeAll(async () => {
-  server = createServer((_req, res) => {
+  server = createServer((req, res) => {
     requests++;
+    authorization = req.headers.authorization;
     res.setHeader('content-type', 'application/json');
     res.end(
       JSON.stringify({
@@ -37,6 +39,15 @@ test('a good check is measured against Prometheus (the server below does see req
   const { report } = await gate({ checks: '- {name: up, query: up, min: 1}' });
   expect(report.verdict).toBe('pass');
   expect(requests).toBe(1);
+});
+
+test('basic auth in prometheus-url goes in a header; the report names the URL without it', async () => {
+  const { report } = await gate({
+    'prometheus-url': url.replace('//', '//gate:s3cret-pass@'),
+    checks: '- {name: up, query: up, min: 1}',
+  });
+  expect(authorization).toBe(`Basic ${Buffer.from('gate:s3cret-pass').toString('base64')}`);
+  expect((report.data as { prometheusUrl: string }).prometheusUrl).toBe(url);
 });
 
 test.each([

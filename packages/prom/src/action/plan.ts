@@ -1,6 +1,6 @@
 import { formatDuration, type PlanContext } from '@llmops/core';
 import { loadChecks, type Check, type NoDataPolicy } from '../checks';
-import { displayUrl, type PromClientOptions } from '../client';
+import { requestUrl, type PromClientOptions } from '../client';
 import type { Limits } from '../measure';
 import { promConnection, type MetricGateInputs } from './inputs';
 
@@ -23,7 +23,7 @@ export function planMetricGate(inputs: MetricGateInputs, context: PlanContext): 
   const plan: MetricGatePlan = {
     checks,
     prometheus,
-    prometheusUrl: displayUrl(prometheus.url),
+    prometheusUrl: requestUrl(prometheus.url),
     count: inputs.count,
     intervalMs: inputs.interval,
     noData: inputs['no-data'],
