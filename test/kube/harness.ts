@@ -2,7 +2,7 @@ import { readInputs } from '@llmops/core';
 import {
   canaryStepInputs,
   ClientKube,
-  loadKubeConfig,
+  planCanaryStep,
   runCanaryStep,
   STATE_ANNOTATION,
   type Analysis,
@@ -20,7 +20,10 @@ export interface Run {
   logs: string[];
 }
 
-/** Run canary-step's core against the fake API server through @kubernetes/client-node. */
+/** A check for the plan to parse where a scripted analysis stands in for the checks it names. */
+const SCRIPTED_CHECKS = '- {name: scripted, query: up, min: 0}';
+
+/** Plan and run canary-step against the fake API server through @kubernetes/client-node. */
 export async function runStep(
   kube: FakeKube,
   overrides: Record<string, string>,
@@ -34,25 +37,30 @@ export async function runStep(
     run?: string;
   } = {},
 ): Promise<Run> {
-  const raw = rawInputs(overrides);
+  const raw = rawInputs({
+    kubeconfig: kube.kubeconfig(),
+    ...(options.analysis ? { checks: SCRIPTED_CHECKS, 'prometheus-url': 'http://127.0.0.1:9' } : {}),
+    ...overrides,
+  });
   const inputs = readInputs(canaryStepInputs, (name) => raw[name]);
-  const kc = loadKubeConfig({ kubeconfig: kube.kubeconfig() });
   const logs = options.logs ?? [];
+  const log = (line: string) => logs.push(line);
+  const mode = options.mode ?? 'main';
+  const plan = planCanaryStep(inputs, { workspace: process.cwd(), env: {}, log }, mode);
+  if (options.run) plan.config.run = options.run;
   const result = await runCanaryStep(
-    inputs,
+    plan,
     {
-      kube: new ClientKube(kc, 'prod'),
+      kube: new ClientKube(plan.kube.config, plan.kube.namespace),
       clock: realClock,
-      workspace: process.cwd(),
-      log: (line) => logs.push(line),
+      log,
       signal: options.signal,
       analysis: options.analysis,
       prom: options.prom,
-      run: options.run,
       pollMs: 20,
       writeRetryDelayMs: 20,
     },
-    options.mode,
+    mode,
   );
   return { result, logs };
 }

@@ -76,6 +76,8 @@ describe('selector defaults (canary-step)', () => {
 - {name: ttft, preset: vllm-ttft-p95, test: rank-sum}
 - {name: own, preset: vllm-ttft-p95, selector: 'v="x"', baseline-selector: 'v="y"', test: rank-sum}
 - {name: raw, query: up, min: 1}
+- {name: cap, preset: vllm-kv-cache-usage, max: 0.95}
+- {name: slower, preset: vllm-ttft-p95, max-increase: 0.2}
 `,
       undefined,
       { selector: CANARY, baselineSelector: STABLE },
@@ -84,6 +86,10 @@ describe('selector defaults (canary-step)', () => {
     expect(checks[0]!.baselineQuery).toContain(`{${STABLE}}`);
     expect(checks[1]!.query).toContain('{v="x"}');
     expect(checks[2]!.query).toBe('up');
+    // Only a bound on the canary: absolute, no baseline to query (measured at 100% too).
+    expect(checks[3]!.query).toContain(`{${CANARY}}`);
+    expect(checks[3]!.baselineQuery).toBeUndefined();
+    expect(checks[4]!.baselineQuery).toContain(`{${STABLE}}`);
   });
 });
 

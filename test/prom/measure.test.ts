@@ -4,7 +4,6 @@ import {
   ManualClock,
   measureChecks,
   PromClient,
-  runMetricGate,
   type MetricGateInputs,
   parseChecks,
   PromError,
@@ -14,6 +13,7 @@ import {
   type Sample,
   type Series,
 } from '@llmops/prom';
+import { gate } from './harness';
 
 type Answer = number | undefined | Error | number[];
 
@@ -377,7 +377,7 @@ describe('measureChecks', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const prom = new PromClient({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
     try {
-      const report = await runMetricGate(
+      const report = await gate(
         {
           'prometheus-url': prom.displayUrl,
           checks: '- {name: ttft, query: canary, baseline-query: stable, max: 1}',
@@ -393,8 +393,6 @@ describe('measureChecks', () => {
         {
           prom,
           clock: new ManualClock(),
-          prometheusUrl: prom.displayUrl,
-          workspace: process.cwd(),
           signal: controller.signal,
         },
       );

@@ -1,4 +1,5 @@
-import { PromClient, realClock, runMetricGate, type MetricGateInputs } from '@llmops/prom';
+import { PromClient, realClock, type MetricGateInputs } from '@llmops/prom';
+import { gate } from './harness';
 import { PrometheusServer, VllmExporter, scrapeExporter } from '../helpers/prometheus';
 
 // A real Prometheus scraping a vLLM-like exporter every second. Versions: `stable` and `canary-ok`
@@ -51,11 +52,9 @@ function inputs(checks: string, over: Partial<MetricGateInputs> = {}): MetricGat
 function run(checks: string, over: Partial<MetricGateInputs> = {}, retryDelayMs = 200) {
   const prom = new PromClient({ url: prometheus.url });
   const log: string[] = [];
-  const report = runMetricGate(inputs(checks, over), {
+  const report = gate(inputs(checks, over), {
     prom,
     clock: realClock,
-    prometheusUrl: prom.displayUrl,
-    workspace: process.cwd(),
     log: (line) => log.push(line),
     retryDelayMs,
   });
@@ -208,7 +207,7 @@ describe('metric-gate against a real Prometheus', () => {
   it('turns Prometheus stopping mid-run into errors, then a failing verdict after error-limit', async () => {
     const prom = new PromClient({ url: prometheus.url });
     let measured = 0;
-    const r = await runMetricGate(inputs(ttft('canary-ok'), { count: 10, 'error-limit': 1 }), {
+    const r = await gate(inputs(ttft('canary-ok'), { count: 10, 'error-limit': 1 }), {
       prom,
       clock: {
         now: realClock.now,
@@ -217,8 +216,6 @@ describe('metric-gate against a real Prometheus', () => {
           return realClock.sleep(ms, signal);
         },
       },
-      prometheusUrl: prom.displayUrl,
-      workspace: process.cwd(),
       log: (line) => {
         if (line.startsWith('ttft-p95 #')) measured++;
       },

@@ -96,7 +96,8 @@ export const manifest: Record<string, ActionSpec> = {
         required: false,
       },
       'baseline-selector': {
-        description: "Label selector of the stable version's metrics for preset checks.",
+        description:
+          "Label selector of the stable version's metrics for preset checks that compare with it (rank-sum, proportion, `max-increase`, `max-decrease`); a check with only `min` or `max` is absolute.",
         default: '',
         required: false,
       },
@@ -163,7 +164,7 @@ export const manifest: Record<string, ActionSpec> = {
       },
       action: {
         description:
-          '`rollout`, or by hand: `promote` (the in-flight revision, or `image`), `rollback` (whatever is in flight), `status`.',
+          '`rollout`, or by hand: `promote` (the in-flight revision, or `image`), `rollback` (whatever is in flight), `undo` (the stable Deployment back on the image it ran before the last promotion, waited for until ready; not with `kserve`), `status`.',
         default: 'rollout',
         required: false,
       },

@@ -1,12 +1,5 @@
-export { defineCommand, reportingOptions } from './command';
-export type {
-  Command,
-  CommandDefinition,
-  ParsedCommand,
-  PlanContext,
-  ReportingOptions,
-  RunContext,
-} from './command';
+export { defineCommand } from './command';
+export type { Command, PlanContext, RunContext } from './command';
 export {
   MAX_TIMER_MS,
   durationProblem,

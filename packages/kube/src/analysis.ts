@@ -1,7 +1,6 @@
 import type { Verdict } from '@llmops/core';
 import {
   formatValue,
-  loadChecks,
   measureChecks,
   type Check,
   type Clock,
@@ -59,11 +58,10 @@ export interface Analysis {
 export interface PromAnalysisOptions {
   prom: PromApi;
   clock: Clock;
-  /** The `checks` input (inline YAML list or a workspace file); empty: only steps' own checks. */
-  checks?: string;
-  workspace: string;
-  canarySelector?: string;
-  baselineSelector?: string;
+  /** The `checks` input, parsed (empty: only analysis steps with their own checks measure). */
+  checks: Check[];
+  /** An analysis step's own checks, parsed, by the text the step gives. */
+  stepChecks: ReadonlyMap<string, Check[]>;
   count: number;
   intervalMs: number;
   limits: Limits;
@@ -81,14 +79,20 @@ function values(m: Measurement | undefined): string {
   return `canary ${canary} vs baseline ${formatValue(m.baseline)}${ratio}`;
 }
 
+function stepChecksOf(planned: ReadonlyMap<string, Check[]>, text: string): Check[] {
+  const checks = planned.get(text);
+  // The plan parses every analysis step's checks before the first write.
+  if (!checks) throw new Error(`an analysis step's checks were not planned: ${text}`);
+  return checks;
+}
+
 /** metric-gate's checks and limits, run at a step against the canary and baseline selectors. */
 export function promAnalysis(options: PromAnalysisOptions): Analysis {
-  const selectors = { selector: options.canarySelector, baselineSelector: options.baselineSelector };
-  const base = options.checks?.trim() ? loadChecks(options.checks, options.workspace, selectors) : [];
+  const base = options.checks;
   return {
     checks: base.length,
     async run(label, override, signal, runOptions) {
-      const all = override?.checks ? loadChecks(override.checks, options.workspace, selectors) : base;
+      const all = override?.checks ? stepChecksOf(options.stepChecks, override.checks) : base;
       const skipped = runOptions?.absoluteOnly ? all.filter(isComparative) : [];
       const checks = all.filter((c) => !skipped.includes(c));
       const note = skipped.length

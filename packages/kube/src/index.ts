@@ -1,7 +1,10 @@
 export type { Analysis, AnalysisOptions, AnalysisResult } from './analysis';
 export { ClientKube, KubeError, loadKubeConfig, namespaceOf } from './client';
-export { canaryStepCommand, canaryStepInputs, canaryStepPostCommand, runCanaryStep } from './command';
-export { buildReport } from './report';
+export { canaryStepCommand, canaryStepPostCommand } from './action/command';
+export { canaryStepInputs } from './action/inputs';
+export { planCanaryStep } from './action/plan';
+export { buildReport } from './action/report';
+export { runCanaryStep } from './action/run';
 export type { RolloutResult } from './rollout';
 export { STATE_ANNOTATION } from './state';
 export type { RolloutState } from './state';

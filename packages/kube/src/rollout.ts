@@ -3,7 +3,7 @@ import type { Clock } from '@llmops/prom';
 import type { Analysis, AnalysisResult } from './analysis';
 import { cleanup } from './rollout/cleanup';
 import { rollout } from './rollout/engine';
-import { manualPromote, manualRollback, status } from './rollout/manual';
+import { manualPromote, manualRollback, manualUndo, status } from './rollout/manual';
 import { RolloutContext } from './rollout/run';
 import type { Router } from './routers/router';
 import type { RolloutOutcome, RolloutState } from './state';
@@ -14,7 +14,7 @@ import type { Change, Writer } from './writer';
 export { stepsHash } from './rollout/engine';
 export { Superseded } from './rollout/run';
 
-export const ACTIONS = ['rollout', 'promote', 'rollback', 'status'] as const;
+export const ACTIONS = ['rollout', 'promote', 'rollback', 'undo', 'status'] as const;
 export type RolloutAction = (typeof ACTIONS)[number];
 
 export interface RolloutConfig {
@@ -106,6 +106,8 @@ export class Rollout {
         return manualRollback(ctx, state, traffic);
       case 'promote':
         return manualPromote(ctx, route, state);
+      case 'undo':
+        return manualUndo(ctx, state);
       default:
         return rollout(ctx, route, state);
     }

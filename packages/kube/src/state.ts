@@ -26,6 +26,17 @@ export interface RolloutState {
   plan?: string;
   /** The stable Deployment's image before promotion set the new one: a failed promotion restores it. */
   stableImage?: string;
+  /** The last promotion that changed the stable Deployment's image: what 'action: undo' reverts. */
+  undo?: UndoRecord;
+}
+
+export interface UndoRecord {
+  /** The image the stable Deployment ran before the promotion. */
+  image: string;
+  /** The image the promotion gave it. */
+  promoted: string;
+  /** When the promotion finished. */
+  at: string;
 }
 
 /** The same write: a state this run wrote (or read) is still the one on the route. */

@@ -9,7 +9,7 @@ import {
   readWorkspaceFile,
   UserError,
 } from '@llmops/core';
-import { PRESET_NAMES, PRESETS, type CountQueries } from './presets';
+import { PRESET_NAMES, PRESETS, type CountQueries, type Preset } from './presets';
 import type { Direction } from './stats/judge';
 
 export const TESTS = ['threshold', 'rank-sum', 'proportion'] as const;
@@ -128,26 +128,16 @@ export interface SelectorDefaults {
   baselineSelector?: string;
 }
 
-/** Resolve one user-written check into the queries and settings a measurement needs. */
-export function resolveCheck(
-  written: CheckSpec,
-  source?: Check['source'],
-  defaults: SelectorDefaults = {},
-): Check {
-  const where = `check '${written.name}'`;
-  const spec: CheckSpec = { ...written };
-  if (spec.preset) {
-    spec.selector ??= defaults.selector;
-    if (spec['baseline-query'] === undefined) spec['baseline-selector'] ??= defaults.baselineSelector;
-  }
-  const fail = (message: string) => invalid(message, where, source);
-  const test: TestKind = spec.test ?? 'threshold';
-  const preset = spec.preset ? PRESETS[spec.preset]! : undefined;
-  const windowMs = parseDuration(spec.window ?? DEFAULTS.window)!;
-  const hasBaseline =
-    spec['baseline-query'] !== undefined ||
-    spec['baseline-selector'] !== undefined ||
-    spec['baseline-success-query'] !== undefined;
+type Fail = (message: string) => UserError;
+
+/** Keys that only make sense together (a bound with a baseline, a test with its settings). */
+function checkCombination(
+  spec: CheckSpec,
+  test: TestKind,
+  preset: boolean,
+  hasBaseline: boolean,
+  fail: Fail,
+): void {
   if (spec.query && spec.preset) throw fail("give 'query' or 'preset', not both");
   if (spec['baseline-selector'] !== undefined && !preset)
     throw fail("'baseline-selector' needs a 'preset'; use 'baseline-query' with 'query'");
@@ -168,6 +158,96 @@ export function resolveCheck(
     throw fail(`test: ${test} compares canary with a baseline: add 'baseline-query' or 'baseline-selector'`);
   if (spec.tolerance !== undefined && test === 'threshold')
     throw fail("'tolerance' applies to rank-sum and proportion tests");
+}
+
+/** test: proportion: success and total counts for canary and baseline, from a preset or queries. */
+function withCounts(check: Check, spec: CheckSpec, preset: Preset | undefined, fail: Fail): Check {
+  if (spec.query || spec['baseline-query'])
+    throw fail(
+      "test: proportion uses counts: 'success-query' and 'total-query' (and baseline-…), or a preset with counts",
+    );
+  const range = promDuration(check.windowMs);
+  if (preset) {
+    if (!preset.counts) {
+      const withCounts = PRESET_NAMES.filter((n) => PRESETS[n]!.counts).join(', ');
+      throw fail(
+        `preset '${spec.preset}' has no request counts for a proportion test; presets that do: ${withCounts}`,
+      );
+    }
+    check.counts = preset.counts(spec.selector ?? '', range);
+    if (spec['baseline-selector'] !== undefined)
+      check.baselineCounts = preset.counts(spec['baseline-selector'], range);
+  } else {
+    if (!spec['success-query'] || !spec['total-query'])
+      throw fail("test: proportion needs 'success-query' and 'total-query' (or a preset)");
+    check.counts = { success: spec['success-query'], total: spec['total-query'] };
+  }
+  if (spec['baseline-success-query'] || spec['baseline-total-query']) {
+    if (!spec['baseline-success-query'] || !spec['baseline-total-query'])
+      throw fail("give both 'baseline-success-query' and 'baseline-total-query'");
+    check.baselineCounts = { success: spec['baseline-success-query'], total: spec['baseline-total-query'] };
+  }
+  if (!check.baselineCounts)
+    throw fail(
+      "test: proportion needs 'baseline-selector' (with a preset) or 'baseline-success-query' and 'baseline-total-query'",
+    );
+  return check;
+}
+
+/**
+ * rank-sum samples the window every `step`, each point a rate over the (shorter) rate window.
+ * The test takes its points as independent samples; points closer than the rate window overlap
+ * (each is a rate over it), so the step defaults to the rate window and the window to one that
+ * holds min-samples of them.
+ */
+function sampleEvery(check: Check, spec: CheckSpec): void {
+  const rateWindowMs = parseDuration(spec['rate-window'] ?? DEFAULTS.rankSumRateWindow)!;
+  check.rateWindowMs = rateWindowMs;
+  check.stepMs = spec.step ? parseDuration(spec.step)! : rateWindowMs;
+  if (!spec.window) check.windowMs = Math.max(check.windowMs, (check.minSamples - 1) * check.stepMs);
+  const warnings: string[] = [];
+  if (check.stepMs < rateWindowMs) {
+    warnings.push(
+      `step ${formatDuration(check.stepMs)} is shorter than rate-window ${formatDuration(rateWindowMs)}: neighbouring points share data, so the test uses only every ${Math.ceil(rateWindowMs / check.stepMs)}th point, one per rate window`,
+    );
+  }
+  const independent = independentSamples(check, Math.floor(check.windowMs / check.stepMs) + 1);
+  if (independent < check.minSamples) {
+    warnings.push(
+      `window ${formatDuration(check.windowMs)} holds about ${independent} independent samples, fewer than min-samples ${check.minSamples}: every measurement will be inconclusive; lengthen the window or shorten rate-window`,
+    );
+  }
+  if (warnings.length) check.warnings = warnings;
+}
+
+/** Resolve one user-written check into the queries and settings a measurement needs. */
+export function resolveCheck(
+  written: CheckSpec,
+  source?: Check['source'],
+  defaults: SelectorDefaults = {},
+): Check {
+  const where = `check '${written.name}'`;
+  const spec: CheckSpec = { ...written };
+  // A check that only bounds the canary (min or max) stays absolute: given a baseline it would
+  // query the stable for nothing, and go unmeasured at 100% where the stable has no traffic.
+  const compares =
+    (spec.test ?? 'threshold') !== 'threshold' ||
+    spec['max-increase'] !== undefined ||
+    spec['max-decrease'] !== undefined;
+  if (spec.preset) {
+    spec.selector ??= defaults.selector;
+    if (compares && spec['baseline-query'] === undefined)
+      spec['baseline-selector'] ??= defaults.baselineSelector;
+  }
+  const fail = (message: string) => invalid(message, where, source);
+  const test: TestKind = spec.test ?? 'threshold';
+  const preset = spec.preset ? PRESETS[spec.preset]! : undefined;
+  const windowMs = parseDuration(spec.window ?? DEFAULTS.window)!;
+  const hasBaseline =
+    spec['baseline-query'] !== undefined ||
+    spec['baseline-selector'] !== undefined ||
+    spec['baseline-success-query'] !== undefined;
+  checkCombination(spec, test, !!preset, hasBaseline, fail);
 
   const check: Check = {
     name: spec.name,
@@ -196,38 +276,7 @@ export function resolveCheck(
   if (check.min !== undefined && check.max !== undefined && check.min > check.max)
     throw fail(`min ${check.min} is above max ${check.max}`);
 
-  if (test === 'proportion') {
-    if (spec.query || spec['baseline-query'])
-      throw fail(
-        "test: proportion uses counts: 'success-query' and 'total-query' (and baseline-…), or a preset with counts",
-      );
-    const range = promDuration(windowMs);
-    if (preset) {
-      if (!preset.counts) {
-        const withCounts = PRESET_NAMES.filter((n) => PRESETS[n]!.counts).join(', ');
-        throw fail(
-          `preset '${spec.preset}' has no request counts for a proportion test; presets that do: ${withCounts}`,
-        );
-      }
-      check.counts = preset.counts(spec.selector ?? '', range);
-      if (spec['baseline-selector'] !== undefined)
-        check.baselineCounts = preset.counts(spec['baseline-selector'], range);
-    } else {
-      if (!spec['success-query'] || !spec['total-query'])
-        throw fail("test: proportion needs 'success-query' and 'total-query' (or a preset)");
-      check.counts = { success: spec['success-query'], total: spec['total-query'] };
-    }
-    if (spec['baseline-success-query'] || spec['baseline-total-query']) {
-      if (!spec['baseline-success-query'] || !spec['baseline-total-query'])
-        throw fail("give both 'baseline-success-query' and 'baseline-total-query'");
-      check.baselineCounts = { success: spec['baseline-success-query'], total: spec['baseline-total-query'] };
-    }
-    if (!check.baselineCounts)
-      throw fail(
-        "test: proportion needs 'baseline-selector' (with a preset) or 'baseline-success-query' and 'baseline-total-query'",
-      );
-    return check;
-  }
+  if (test === 'proportion') return withCounts(check, spec, preset, fail);
 
   for (const key of [
     'success-query',
@@ -238,32 +287,9 @@ export function resolveCheck(
     if (spec[key] !== undefined) throw fail(`'${key}' applies to test: proportion`);
   }
   if (!spec.query && !preset) throw fail("needs 'query' (PromQL) or 'preset'");
-  // A threshold check rates over the whole window; a rank-sum check samples the window every
-  // `step`, each point a rate over the (shorter) rate window.
-  // The rank-sum test takes its points as independent samples; points closer than the rate
-  // window overlap (each is a rate over it), so the step defaults to the rate window and the
-  // window to one that holds min-samples of them.
-  if (test === 'rank-sum') {
-    const rateWindowMs = parseDuration(spec['rate-window'] ?? DEFAULTS.rankSumRateWindow)!;
-    check.rateWindowMs = rateWindowMs;
-    check.stepMs = spec.step ? parseDuration(spec.step)! : rateWindowMs;
-    if (!spec.window) check.windowMs = Math.max(windowMs, (check.minSamples - 1) * check.stepMs);
-    const warnings: string[] = [];
-    if (check.stepMs < rateWindowMs) {
-      warnings.push(
-        `step ${formatDuration(check.stepMs)} is shorter than rate-window ${formatDuration(rateWindowMs)}: neighbouring points share data, so the test uses only every ${Math.ceil(rateWindowMs / check.stepMs)}th point, one per rate window`,
-      );
-    }
-    const independent = independentSamples(check, Math.floor(check.windowMs / check.stepMs) + 1);
-    if (independent < check.minSamples) {
-      warnings.push(
-        `window ${formatDuration(check.windowMs)} holds about ${independent} independent samples, fewer than min-samples ${check.minSamples}: every measurement will be inconclusive; lengthen the window or shorten rate-window`,
-      );
-    }
-    if (warnings.length) check.warnings = warnings;
-  } else if (spec.step || spec['rate-window']) {
-    throw fail("'step' and 'rate-window' apply to test: rank-sum");
-  }
+  // A threshold check rates over the whole window; a rank-sum check samples it every `step`.
+  if (test === 'rank-sum') sampleEvery(check, spec);
+  else if (spec.step || spec['rate-window']) throw fail("'step' and 'rate-window' apply to test: rank-sum");
   const range =
     test === 'rank-sum' ? (spec['rate-window'] ?? DEFAULTS.rankSumRateWindow) : promDuration(windowMs);
   if (preset) {

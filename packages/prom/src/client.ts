@@ -78,6 +78,21 @@ export function displayUrl(url: string): string {
   return redactUrl(url).replace(/\/$/, '');
 }
 
+/**
+ * Where requests go, as logs and reports show it: basic-auth credentials are sent as a header, so
+ * the URL loses them; key-like query values are masked.
+ */
+export function requestUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    return redactUrl(parsed.toString()).replace(/\/+$/, '');
+  } catch {
+    return displayUrl(url);
+  }
+}
+
 export class PromClient implements PromApi {
   /** Without credentials; a query string (`?orgId=1` for a proxy) is kept on every request. */
   private readonly base: URL;
@@ -119,7 +134,7 @@ export class PromClient implements PromApi {
       headers[name] = value;
     }
     this.base = url;
-    this.displayUrl = redactUrl(url.toString()).replace(/\/+$/, '');
+    this.displayUrl = requestUrl(url.toString());
     this.headers = headers;
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.fetch = options.fetch ?? fetch;

@@ -1,4 +1,4 @@
-import { loadYaml, UserError } from '@llmops/core';
+import { InputError, loadYaml } from '@llmops/core';
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const HEADER_LINE = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*:(.*)$/;
@@ -35,21 +35,21 @@ export function parseHeaders(text: string | undefined): Record<string, string> {
   } else {
     const parsed = loadYaml(text, { schema: 'failsafe' }).value;
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-      throw new UserError(
+      throw new InputError(
         `input 'prometheus-headers': expected 'Name: value' lines or a YAML mapping, got a line without a name`,
       );
     for (const [name, value] of Object.entries(parsed)) {
       if (value === null || typeof value === 'object')
-        throw new UserError(`input 'prometheus-headers': header '${name}' needs a text value`);
+        throw new InputError(`input 'prometheus-headers': header '${name}' needs a text value`);
       entries.push([name, String(value)]);
     }
   }
   const headers: Record<string, string> = {};
   for (const [name, value] of entries) {
     if (!HEADER_NAME.test(name))
-      throw new UserError(`input 'prometheus-headers': '${name}' is not a valid header name`);
+      throw new InputError(`input 'prometheus-headers': '${name}' is not a valid header name`);
     if (/[\r\n]/.test(value))
-      throw new UserError(`input 'prometheus-headers': header '${name}' has a line break in its value`);
+      throw new InputError(`input 'prometheus-headers': header '${name}' has a line break in its value`);
     headers[name] = value;
   }
   return headers;

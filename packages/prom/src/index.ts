@@ -1,19 +1,21 @@
 export { independentSamples, loadChecks, parseChecks } from './checks';
 export type { Check, NoDataPolicy } from './checks';
 export { PromClient, PromError } from './client';
-export type { PromApi, RangeSpec, Sample, Series } from './client';
+export type { PromApi, PromClientOptions, RangeSpec, Sample, Series } from './client';
 export { ManualClock, realClock } from './clock';
 export type { Clock } from './clock';
+export { metricGateCommand } from './action/command';
 export {
   MEASUREMENT_COUNT,
   checkRunLength,
   measurementInputs,
-  metricGateCommand,
-  promClientFromInputs,
+  promConnection,
   runLengthProblem,
-  runMetricGate,
-} from './command';
-export type { MetricGateInputs } from './command';
+} from './action/inputs';
+export type { MetricGateInputs } from './action/inputs';
+export { planMetricGate } from './action/plan';
+export { buildReport } from './action/report';
+export { runMetricGate } from './action/run';
 export { formatValue } from './format';
 export { parseHeaders } from './headers';
 export { measureChecks } from './measure';

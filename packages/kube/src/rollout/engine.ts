@@ -77,6 +77,8 @@ function started(ctx: RolloutContext, revision: string, seen: RolloutState | und
     updatedAt: ctx.now(),
     outcome: 'in-progress',
     plan: stepsHash(steps),
+    // The last promotion stays undoable until this rollout promotes.
+    ...(seen?.undo ? { undo: seen.undo } : {}),
   };
   ctx.log(`rolling out ${revision} on ${ctx.routeLabel()}: ${steps.map(describeStep).join(' → ')}`);
   return new RolloutRun(ctx, revision, state, seen);

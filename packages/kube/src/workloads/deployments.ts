@@ -3,6 +3,7 @@ import { labelSelector, type KubeObject } from '../objects';
 import type { RolloutConfig, RolloutDeps } from '../rollout';
 import type { RolloutRun } from '../rollout/run';
 import type { Traffic } from '../routers/router';
+import type { UndoRecord } from '../state';
 import { canaryLabels, imageOf, matchLabelsOf, type Workloads } from '../workload';
 import type { Workload } from './workload';
 
@@ -114,6 +115,8 @@ export class DeploymentsWorkload implements Workload {
     const image = this.config.image ?? (canary && imageOf(canary)) ?? run.revision;
     const stable = await writer.get('Deployment', this.stableName);
     const previous = imageOf(stable, image);
+    // What the stable ran before this promotion (a resumed one recorded it before changing it).
+    const before = run.state.stableImage ?? (previous !== image ? previous : undefined);
     if (previous && previous !== image && !run.state.stableImage) {
       // Recorded before the stable changes: a promotion that fails from here on restores it.
       run.state = { ...run.state, stableImage: previous };
@@ -121,11 +124,25 @@ export class DeploymentsWorkload implements Workload {
     } else await run.ensureOwn();
     await this.workloads.setImage(this.stableName, image, `promote: stable takes ${image}`);
     await this.workloads.waitReady(this.stableName);
-    run.state = { ...run.state, stableImage: undefined };
+    run.state = {
+      ...run.state,
+      stableImage: undefined,
+      // An image left as it was is no promotion to undo: the last one that changed it stays recorded.
+      ...(before ? { undo: { image: before, promoted: image, at: run.ctx.now() } } : {}),
+    };
     await run.setTraffic({ weight: 0, mirror: 0 }, 'promoted', 'promote: all traffic to stable', {
       promote: true,
     });
     await this.scaleDown();
+  }
+
+  async checkUndo(undo: UndoRecord): Promise<void> {
+    const { writer } = this.deps;
+    const now = imageOf(await writer.get('Deployment', this.stableName), undo.promoted);
+    if (now !== undo.promoted && now !== undo.image)
+      throw new UserError(
+        `Deployment ${writer.namespace}/${this.stableName} runs ${now ?? 'no image'}, not ${undo.promoted} as the last promotion (${undo.at}) left it: it changed since, so 'action: undo' leaves it alone`,
+      );
   }
 
   async restoreStable(run: RolloutRun, guard: boolean): Promise<void> {

@@ -121,6 +121,13 @@ export class InferenceServiceWorkload implements Workload {
     run.state = { ...run.state, weight: 100 };
   }
 
+  async checkUndo(): Promise<void> {
+    // The plan refuses 'action: undo' with router 'kserve'; this is the backstop.
+    throw new UserError(
+      `InferenceService ${this.router.name}: 'action: undo' restores a stable Deployment's image; KServe has none (roll out the previous storage URI or image instead)`,
+    );
+  }
+
   async restoreStable(): Promise<void> {}
 
   async scaleDown(): Promise<void> {}

@@ -1,6 +1,7 @@
 import type { KubeObject } from '../objects';
 import type { RolloutRun } from '../rollout/run';
 import type { Traffic } from '../routers/router';
+import type { UndoRecord } from '../state';
 
 /**
  * What serves the canary and the stable version behind a route: two Deployments (istio,
@@ -25,6 +26,8 @@ export interface Workload {
   readyForAnalysis(run: RolloutRun): Promise<void>;
   /** The new revision takes all traffic, the state says `promoted`. */
   promote(run: RolloutRun): Promise<void>;
+  /** 'action: undo': refuse, before any write, a stable side changed since the promotion `undo` records. */
+  checkUndo(undo: UndoRecord): Promise<void>;
   /** Undo what a promotion changed on the stable side, before the canary leaves traffic. */
   restoreStable(run: RolloutRun, guard: boolean): Promise<void>;
   /** The canary out of service once it has no traffic (after the grace period). */

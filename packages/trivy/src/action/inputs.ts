@@ -1,6 +1,6 @@
 import { input, reportingInputs } from '@llmops/core';
 import { z } from 'zod';
-import { SEVERITIES, type Severity } from './severity';
+import { SEVERITIES, type Severity } from '../severity';
 
 const SCANNERS = ['vuln', 'misconfig', 'secret', 'license'] as const;
 

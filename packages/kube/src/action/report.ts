@@ -1,5 +1,5 @@
 import { formatDuration, type Finding, type Report, type Table } from '@llmops/core';
-import type { RolloutResult } from './rollout';
+import type { RolloutResult } from '../rollout';
 
 export type CanaryStepData = Omit<RolloutResult, 'headline' | 'reasons' | 'verdict'>;
 

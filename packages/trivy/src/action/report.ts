@@ -1,9 +1,12 @@
-import type { Cell, Finding, Report, Table } from '@llmops/core';
-import type { EntryUse, GateResult, ScanFinding } from './findings';
-import { bySeverity } from './findings';
-import { fallbackScore, SEVERITIES, type Severity } from './severity';
+import { redactSecrets, type Cell, type Finding, type Report, type Table } from '@llmops/core';
+import type { EntryUse, GateResult, ScanFinding } from '../findings';
+import { bySeverity } from '../findings';
+import type { TrivyExit } from '../run-trivy';
+import { fallbackScore, SEVERITIES, type Severity } from '../severity';
+import type { TrivyWrapPlan } from './plan';
+import { lastLines, type TrivyWrapResult } from './run';
 
-export const ACTION = 'trivy-wrap';
+const ACTION = 'trivy-wrap';
 export const EXPIRED_RULE = 'trivy-wrap/expired-allowlist';
 const SECRET_DOCS = 'https://trivy.dev/latest/docs/scanner/secret/';
 const TOP_ROWS = 200;
@@ -227,4 +230,51 @@ export function buildReport(result: GateResult, scan: ScanSummary): Report {
       allowlist: result.entries.map((u) => ({ ...u.entry, expired: u.expired, matched: u.matched })),
     },
   };
+}
+
+/** Trivy itself failed: no verdict on the image, and never a pass. */
+function failedScanReport(exit: TrivyExit, target: string): Report {
+  const how = exit.timedOut
+    ? 'was killed after hanging past its timeout'
+    : exit.exitCode === null
+      ? `was stopped by ${exit.signal}`
+      : `exited with code ${exit.exitCode}`;
+  const stderr = redactSecrets(lastLines(exit.stderr, 8));
+  const reasons = [`Trivy ${how}${stderr ? `: ${stderr}` : ' and wrote nothing to stderr'}`];
+  if (/TOOMANYREQUESTS|rate.?limit|429/i.test(exit.stderr)) {
+    reasons.push(
+      'The vulnerability database download was rate-limited: cache the database with actions/cache and set skip-db-update (see the trivy-wrap usage in the README).',
+    );
+  }
+  return {
+    action: ACTION,
+    verdict: 'inconclusive',
+    headline: `Trivy failed to scan ${target}: no verdict`,
+    reasons,
+    metrics: [],
+    tables: [],
+    findings: [],
+    outputs: {},
+    data: {
+      trivy: {
+        exitCode: exit.exitCode,
+        signal: exit.signal,
+        timedOut: exit.timedOut,
+        stderr: redactSecrets(exit.stderr),
+      },
+    },
+  };
+}
+
+/** The report of a run: the gate's, or Trivy's own failure. */
+export function reportTrivyWrap(result: TrivyWrapResult, plan: TrivyWrapPlan): Report {
+  if ('failed' in result) return failedScanReport(result.failed, plan.target);
+  // publish renders the SARIF file (when sarif-path is set) and warns if code scanning's limits cap it.
+  return buildReport(result.gate, {
+    artifact: result.report.ArtifactName,
+    artifactType: result.report.ArtifactType,
+    trivyVersion: result.trivyVersion,
+    gate: plan.severity,
+    allowlistFile: plan.allowlist?.file,
+  });
 }
