@@ -96,9 +96,10 @@ describe('metric-gate against a real Prometheus', () => {
     expect(first.ratio).toBeLessThan(1.5);
     const errors = r.data!.measurements.find((m) => m.check === 'errors')!;
     expect(errors.samples![0]).toBeGreaterThanOrEqual(20);
-    // The exporter aborts 1 request in 20 for every version (increase() extrapolates, so roughly).
-    expect(errors.canary).toBeGreaterThan(0.03);
-    expect(errors.canary).toBeLessThan(0.07);
+    // The exporter aborts 1 request in 20 at random for every version: over a few dozen requests
+    // (and increase() extrapolating) the measured share is roughly 5%, not exactly.
+    expect(errors.canary).toBeGreaterThan(0);
+    expect(errors.canary).toBeLessThan(0.15);
     expect(errors.statistic!.name).toBe('z');
   });
 
