@@ -2506,7 +2506,7 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 5751:
+/***/ 5570:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2514,11 +2514,11 @@ exports.basename = (path, { windows } = {}) => {
 __nccwpck_require__.d(__webpack_exports__, {
   dz: () => (/* reexport */ InputError),
   yo: () => (/* reexport */ UserError),
-  xv: () => (/* reexport */ VERSION),
   OM: () => (/* reexport */ changedFilesSince),
   cX: () => (/* reexport */ checkYaml),
   Gt: () => (/* reexport */ countFindings),
   mK: () => (/* reexport */ defaultBaseRef),
+  NB: () => (/* reexport */ defineCommand),
   YV: () => (/* reexport */ durationProblem),
   RS: () => (/* reexport */ executeCommand),
   _t: () => (/* reexport */ findWorkspaceFiles),
@@ -2537,8 +2537,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   hN: () => (/* reexport */ parseYaml),
   ZR: () => (/* reexport */ readFileAtRef),
   ji: () => (/* reexport */ readGitHubRun),
+  tL: () => (/* reexport */ readReport),
   sL: () => (/* reexport */ readWorkspaceFile),
-  a: () => (/* reexport */ readWorkspaceJson),
   fp: () => (/* reexport */ redactSecrets),
   BO: () => (/* reexport */ redactUrl),
   cl: () => (/* reexport */ registerSecret),
@@ -2557,7 +2557,43 @@ __nccwpck_require__.d(__webpack_exports__, {
   b$: () => (/* reexport */ yamlPosition)
 });
 
-// UNUSED EXPORTS: MAX_TIMER_MS, escapeMarkdown, publish, readInputs, renderJunit, renderMarkdown, renderSarif, workspaceRoot, writeOutputFile
+// UNUSED EXPORTS: MAX_TIMER_MS, VERSION, escapeMarkdown, publish, readInputs, readWorkspaceJson, renderJunit, renderMarkdown, renderSarif, trackIssue, workspaceRoot, writeOutputFile
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(8532);
+;// CONCATENATED MODULE: ./packages/core/src/errors.ts
+/** A problem the user can fix (bad input, bad file, unreachable endpoint): shown as one line, no stack. */
+class UserError extends Error {
+    file;
+    line;
+    column;
+    constructor(message, location) {
+        super(message);
+        this.name = 'UserError';
+        this.file = location?.file;
+        this.line = location?.line;
+        this.column = location?.column;
+    }
+}
+/** An input value that does not parse: bad usage, not a failed run. */
+class InputError extends UserError {
+    constructor(message) {
+        super(message);
+        this.name = 'InputError';
+    }
+}
+function isUserError(error) {
+    return error instanceof UserError;
+}
+/** "file:line:col: message" — how a UserError reads in logs and terminals. */
+function formatUserError(error) {
+    if (!error.file)
+        return error.message;
+    const at = [error.file, error.line, error.column].filter((part) => part !== undefined).join(':');
+    return `${at}: ${error.message}`;
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/duration.ts
 const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -2614,76 +2650,6 @@ function totalDurationProblem(totalMs, how) {
     return `${how} makes a run of ${formatDuration(totalMs)}, past the longest allowed (${bound(MAX_TIMER_MS)})`;
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/errors.ts
-/** A problem the user can fix (bad input, bad file, unreachable endpoint): shown as one line, no stack. */
-class UserError extends Error {
-    file;
-    line;
-    column;
-    constructor(message, location) {
-        super(message);
-        this.name = 'UserError';
-        this.file = location?.file;
-        this.line = location?.line;
-        this.column = location?.column;
-    }
-}
-/** An input value that does not parse: bad usage, not a failed run. */
-class InputError extends UserError {
-    constructor(message) {
-        super(message);
-        this.name = 'InputError';
-    }
-}
-function isUserError(error) {
-    return error instanceof UserError;
-}
-/** "file:line:col: message" — how a UserError reads in logs and terminals. */
-function formatUserError(error) {
-    if (!error.file)
-        return error.message;
-    const at = [error.file, error.line, error.column].filter((part) => part !== undefined).join(':');
-    return `${at}: ${error.message}`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/escape.ts
-/**
- * Text from models, prompt files and scanners is untrusted when it lands in a PR comment or a
- * summary: it must not inject HTML, markdown structure, or @mention people.
- */
-// Quotes need escaping only inside attributes; escaping them here would show `&#39;` in text.
-const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-const XML = { ...HTML, '"': '&quot;', "'": '&apos;' };
-function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    return `${text.slice(0, Math.max(0, max - 1))}…`;
-}
-/** Escape untrusted text for inline markdown (one line, e.g. a table cell). */
-function escapeMarkdown(text, max = 300) {
-    return (truncate(text.replace(/\r?\n|\r/g, ' ⏎ '), max)
-        .replace(/[&<>]/g, (c) => HTML[c])
-        // Markdown punctuation that could start links, emphasis, code, tables or headings.
-        .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
-        // Break @mentions, issue references and autolinks so GitHub notifies and links nothing.
-        .replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b')
-        .replace(/#(?=\d)/g, '#\u200b')
-        .replace(/:\/\//g, ':\u200b//')
-        .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200b.`)
-        .replace(/(^|\s)(-{3,}|={3,})/g, '$1\\$2'));
-}
-/** XML 1.0 text: escape markup and drop characters XML cannot carry. */
-function escapeXml(text) {
-    return (text
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-        .replace(/[&<>"']/g, (c) => XML[c]));
-}
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(9691);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(8532);
 ;// CONCATENATED MODULE: ./packages/core/src/secrets.ts
 const known = new Set();
 /** Every form a registered secret is redacted in: itself and its common encodings. */
@@ -2968,6 +2934,73 @@ function readInputs(schema, source, secretInputs = []) {
     // A prefix of a secret is not masked by the runner: never show secret values.
     const shown = secretInputs.includes(name) ? '***' : value.length > 80 ? `${value.slice(0, 77)}...` : value;
     throw new InputError(`input '${name}' has value '${shown}': ${issue.message}`);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/command.ts
+
+
+/** The inputs every renderer and publisher reads, typed (each is optional: not every action has all). */
+const reportingOptions = schemas/* object */.Ikc({
+    'report-path': schemas/* string */.YjP().optional(),
+    'sarif-path': schemas/* string */.YjP().optional(),
+    'junit-path': schemas/* string */.YjP().optional(),
+    comment: schemas/* boolean */.zMY().optional(),
+    'check-run': schemas/* boolean */.zMY().optional(),
+    'github-token': schemas/* string */.YjP().optional(),
+    'fail-on-inconclusive': schemas/* boolean */.zMY().optional(),
+});
+function defineCommand(definition) {
+    const { name, inputs: schema, secretInputs, sarifTool } = definition;
+    return {
+        name,
+        inputs: schema,
+        secretInputs,
+        ...(sarifTool ? { sarifTool } : {}),
+        read(source) {
+            const inputs = readInputs(schema, source, secretInputs);
+            return {
+                reporting: reportingOptions.parse(inputs),
+                async execute(context) {
+                    const plan = await definition.plan(inputs, context);
+                    return definition.report(await definition.run(plan, context), plan);
+                },
+            };
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/escape.ts
+/**
+ * Text from models, prompt files and scanners is untrusted when it lands in a PR comment or a
+ * summary: it must not inject HTML, markdown structure, or @mention people.
+ */
+// Quotes need escaping only inside attributes; escaping them here would show `&#39;` in text.
+const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const XML = { ...HTML, '"': '&quot;', "'": '&apos;' };
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    return `${text.slice(0, Math.max(0, max - 1))}…`;
+}
+/** Escape untrusted text for inline markdown (one line, e.g. a table cell). */
+function escapeMarkdown(text, max = 300) {
+    return (truncate(text.replace(/\r?\n|\r/g, ' ⏎ '), max)
+        .replace(/[&<>]/g, (c) => HTML[c])
+        // Markdown punctuation that could start links, emphasis, code, tables or headings.
+        .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
+        // Break @mentions, issue references and autolinks so GitHub notifies and links nothing.
+        .replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b')
+        .replace(/#(?=\d)/g, '#\u200b')
+        .replace(/:\/\//g, ':\u200b//')
+        .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200b.`)
+        .replace(/(^|\s)(-{3,}|={3,})/g, '$1\\$2'));
+}
+/** XML 1.0 text: escape markup and drop characters XML cannot carry. */
+function escapeXml(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+        .replace(/[&<>"']/g, (c) => XML[c]));
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/version.ts
@@ -4082,6 +4115,21 @@ async function octokitFor(token, run) {
     const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
     return getOctokit(token, { baseUrl: run.apiUrl });
 }
+/**
+ * Whether a comment or an issue is this token's own: its user for personal tokens, a bot for app and
+ * GITHUB_TOKEN installation tokens (which cannot read /user). Anyone can paste our marker into
+ * theirs; only our own are edited.
+ */
+async function ownedBy(octokit) {
+    let login;
+    try {
+        login = (await octokit.rest.users.getAuthenticated()).data.login;
+    }
+    catch {
+        login = undefined;
+    }
+    return (user) => (login ? user?.login === login : user?.type === 'Bot');
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/github/check-run.ts
 
@@ -4144,20 +4192,52 @@ async function publishCheckRun(token, run, report, summary, failOnInconclusive) 
     return { id: created.data.id, requests };
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/github/tracking-issue.ts
+
+/**
+ * One open issue per `key` (a hidden marker starts its body): opened when trouble starts, its
+ * body replaced while it lasts (so a nightly job never piles up issues), and commented on and
+ * closed on the first run without it.
+ */
+async function trackIssue(token, run, key, state) {
+    const octokit = await octokitFor(token, run);
+    const repo = { owner: run.owner, repo: run.repo };
+    const marker = `<!-- llmops:${key} -->`;
+    const open = await octokit.paginate(octokit.rest.issues.listForRepo, {
+        ...repo,
+        state: 'open',
+        per_page: 100,
+    });
+    const ours = await ownedBy(octokit);
+    const existing = open.find((i) => !i.pull_request && i.body?.startsWith(marker) && ours(i.user));
+    if (state.kind !== 'close') {
+        const content = { title: state.title, body: `${marker}\n${state.body}` };
+        if (existing) {
+            await octokit.rest.issues.update({ ...repo, issue_number: existing.number, ...content });
+            return { action: 'updated', number: existing.number };
+        }
+        if (state.kind === 'update')
+            return { action: 'none' };
+        const created = await octokit.rest.issues.create({ ...repo, ...content });
+        return { action: 'opened', number: created.data.number };
+    }
+    if (!existing)
+        return { action: 'none' };
+    await octokit.rest.issues.createComment({ ...repo, issue_number: existing.number, body: state.comment });
+    await octokit.rest.issues.update({
+        ...repo,
+        issue_number: existing.number,
+        state: 'closed',
+        state_reason: 'completed',
+    });
+    return { action: 'closed', number: existing.number };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/github/sticky-comment.ts
 
 /** The hidden marker that identifies an action's comment, so each run edits it instead of adding one. */
 function commentMarker(action) {
     return `<!-- llmops:${action} -->`;
-}
-/** The token's user (personal tokens); undefined for app and GITHUB_TOKEN installation tokens, which comment as a bot. */
-async function authenticatedLogin(octokit) {
-    try {
-        return (await octokit.rest.users.getAuthenticated()).data.login;
-    }
-    catch {
-        return undefined;
-    }
 }
 /** Create or update the one comment per action on the PR. */
 async function upsertStickyComment(token, run, action, body) {
@@ -4168,8 +4248,8 @@ async function upsertStickyComment(token, run, action, body) {
     const params = { owner: run.owner, repo: run.repo, issue_number: run.pullRequest.number };
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...params, per_page: 100 });
     // Only our own comment: anyone can paste the marker into theirs to have the report land there.
-    const author = await authenticatedLogin(octokit);
-    const existing = comments.find((c) => c.body?.startsWith(marker) && (author ? c.user?.login === author : c.user?.type === 'Bot'));
+    const ours = await ownedBy(octokit);
+    const existing = comments.find((c) => c.body?.startsWith(marker) && ours(c.user));
     if (existing) {
         await octokit.rest.issues.updateComment({
             owner: run.owner,
@@ -4435,6 +4515,7 @@ function stripControls(markdown) {
 
 
 
+
 // Workflow commands show at most 10 error (and 10 warning) annotations per step; one error is
 // kept free for the step's failure message.
 const ANNOTATIONS_PER_LEVEL = { error: 9, warning: 10, notice: 10 };
@@ -4524,6 +4605,22 @@ ending) {
     }
     return { writeFailures };
 }
+async function publishIssue(report, issue, runtime, run, token) {
+    const link = runUrl(run);
+    const body = stripControls(renderMarkdown(report, { maxBytes: COMMENT_MAX_BYTES, maxRows: 20, runUrl: link }));
+    const state = issue.state === 'close'
+        ? { kind: 'close', comment: `${issue.closeComment}${link ? ` ([run](${link}))` : ''}` }
+        : { kind: issue.state, title: issue.title, body };
+    try {
+        const result = await trackIssue(token, run, `${report.action}:${issue.key}`, state);
+        if (result.action !== 'none')
+            runtime.info(`${result.action[0].toUpperCase()}${result.action.slice(1)} issue #${result.number}`);
+    }
+    catch (error) {
+        // The issue is the nightly job's whole point: a token without 'issues: write' fails the step.
+        runtime.fail(`Could not ${issue.state} the tracking issue: ${error.message}. The token needs 'issues: write'.`);
+    }
+}
 async function publishToGitHub(report, options, runtime, run, token) {
     const link = runUrl(run);
     if (options.comment && run.pullRequest) {
@@ -4541,6 +4638,8 @@ async function publishToGitHub(report, options, runtime, run, token) {
             runtime.warning(`Could not comment on PR #${run.pullRequest.number}: ${error.message}. The token needs 'pull-requests: write'; pull requests from forks get a read-only token.`);
         }
     }
+    if (report.issue)
+        await publishIssue(report, report.issue, runtime, run, token);
     if (options['check-run']) {
         try {
             const summary = stripControls(renderMarkdown(report, { maxBytes: COMMENT_MAX_BYTES, maxRows: 20, runUrl: link }));
@@ -4554,7 +4653,6 @@ async function publishToGitHub(report, options, runtime, run, token) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/execute.ts
-
 
 
 
@@ -4596,7 +4694,7 @@ async function reportBadInput(command, source, error, host, workspace) {
     }
 }
 /**
- * Parse inputs, run the command, publish its report: the action entry and the CLI both run
+ * Parse inputs, then plan, run and report the command, and publish the report: the action entry and the CLI both run
  * this. Once the inputs parse (so `report-path` is known) every ending — a verdict, a bad file,
  * an unreachable endpoint, a crash, a cancellation — writes the report, the summary and the
  * `verdict` output. Bad inputs throw an `InputError` before anything is written.
@@ -4605,9 +4703,9 @@ async function executeCommand(command, source, host) {
     for (const name of command.secretInputs)
         registerSecret(source(name));
     const workspace = workspaceRoot();
-    let inputs;
+    let parsed;
     try {
-        inputs = readInputs(command.inputs, source, command.secretInputs);
+        parsed = command.read(source);
     }
     catch (error) {
         if (error instanceof InputError)
@@ -4635,7 +4733,7 @@ async function executeCommand(command, source, host) {
     let badInput = false;
     try {
         report = await Promise.race([
-            command.run(inputs, { workspace, env: process.env, log: host.log, signal: controller.signal }),
+            parsed.execute({ workspace, env: process.env, log: host.log, signal: controller.signal }),
             cancelled,
         ]);
     }
@@ -4672,10 +4770,12 @@ async function executeCommand(command, source, host) {
         error = `${command.name}: ${why.message}: ${report.headline}`;
         report = { ...report, verdict: 'inconclusive', reasons: [why.message, ...report.reasons] };
     }
-    const options = { ...inputs, ...host.overrides };
-    // An early ending fails the step even with fail-on-inconclusive: false.
-    if (error)
-        options['fail-on-inconclusive'] = true;
+    const options = {
+        ...parsed.reporting,
+        ...host.overrides,
+        // An early ending fails the step even with fail-on-inconclusive: false.
+        ...(error ? { 'fail-on-inconclusive': true } : {}),
+    };
     const ending = error === undefined ? undefined : { message: error, annotated };
     let writeFailures;
     try {
@@ -4780,6 +4880,42 @@ function defaultBaseRef(env = process.env) {
 function isInlineYaml(value) {
     const trimmed = value.trim();
     return trimmed.includes('\n') || trimmed.startsWith('-') || trimmed.startsWith('[');
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/read-report.ts
+
+
+
+/** Reports are read back only from the same release line: semver major, or minor while major is 0. */
+function sameLine(a, b) {
+    const line = (v) => {
+        const [major, minor] = v.split('.');
+        return major === '0' ? `0.${minor}` : major;
+    };
+    return line(a) === line(b);
+}
+/**
+ * An action's JSON report read back (a baseline, a shard to merge, last night's run), as publish
+ * wrote it (`{version, ...report}`): the action, the llmops release line and the shape of `data`
+ * are checked, each failure one line naming the input and the file.
+ */
+function readReport(workspace, file, expected) {
+    const { input, action, data } = expected;
+    const report = readWorkspaceJson(workspace, file, { input }).data;
+    const where = `input '${input}': ${file}`;
+    if (!report || typeof report !== 'object' || report.action !== action)
+        throw new UserError(`${where} is not a report of ${action}`);
+    if (typeof report.version !== 'string' || !sameLine(report.version, VERSION)) {
+        const written = typeof report.version === 'string' ? `llmops ${report.version}` : 'no llmops version';
+        throw new UserError(`${where} is a report of ${written}, and this is llmops ${VERSION}: re-run ${action} with this version to write one it can read`);
+    }
+    const parsed = data.safeParse(report.data);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const at = ['data', ...issue.path].join('.');
+        throw new UserError(`${where} is not a report of ${action} in this shape: '${at}': ${issue.message}`);
+    }
+    return parsed.data;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/render/text.ts
@@ -5001,6 +5137,9 @@ function checkYaml(schema, loaded) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
+
+
 
 
 
@@ -8035,7 +8174,7 @@ __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
-__webpack_unused_export__ = publicApi.parse;
+exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 exports.As = publicApi.stringify;
@@ -23807,24 +23946,24 @@ __nccwpck_require__.d(__webpack_exports__, {
   b: () => (/* binding */ parseFlags)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 31 modules
-var src = __nccwpck_require__(5751);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 34 modules
+var src = __nccwpck_require__(5570);
 ;// CONCATENATED MODULE: ./packages/cli/src/commands.ts
 /**
  * Every command the CLI and the root action can run. Loaded on demand, so a command's
  * dependencies are only read when it runs.
  */
 const commands = {
-    'validate-prompts': async () => (await __nccwpck_require__.e(/* import() */ 998).then(__nccwpck_require__.bind(__nccwpck_require__, 1998))).validatePromptsCommand,
-    'metric-gate': async () => (await __nccwpck_require__.e(/* import() */ 891).then(__nccwpck_require__.bind(__nccwpck_require__, 5891))).metricGateCommand,
-    'trivy-wrap': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(991), __nccwpck_require__.e(939)]).then(__nccwpck_require__.bind(__nccwpck_require__, 939))).trivyWrapCommand,
-    'llm-quality-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(463), __nccwpck_require__.e(23), __nccwpck_require__.e(815)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2815))).qualityGateCommand,
-    'canary-step': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(635), __nccwpck_require__.e(891), __nccwpck_require__.e(918)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9918))).canaryStepCommand,
-    'safety-tests': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(23), __nccwpck_require__.e(872)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8872))).safetyTestsCommand,
+    'validate-prompts': async () => (await __nccwpck_require__.e(/* import() */ 522).then(__nccwpck_require__.bind(__nccwpck_require__, 9522))).validatePromptsCommand,
+    'metric-gate': async () => (await __nccwpck_require__.e(/* import() */ 632).then(__nccwpck_require__.bind(__nccwpck_require__, 4632))).metricGateCommand,
+    'trivy-wrap': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(991), __nccwpck_require__.e(523)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7523))).trivyWrapCommand,
+    'llm-quality-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(463), __nccwpck_require__.e(270), __nccwpck_require__.e(578), __nccwpck_require__.e(435)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6435))).qualityGateCommand,
+    'canary-step': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(635), __nccwpck_require__.e(632), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7996))).canaryStepCommand,
+    'safety-tests': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(270), __nccwpck_require__.e(638)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9638))).safetyTestsCommand,
 };
 /** Commands with cleanup for a `post:` step (the runner runs it after the job, on failure and cancellation too). */
 const postCommands = {
-    'canary-step': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(635), __nccwpck_require__.e(891), __nccwpck_require__.e(918)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9918))).canaryStepPostCommand,
+    'canary-step': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(635), __nccwpck_require__.e(632), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7996))).canaryStepPostCommand,
 };
 
 ;// CONCATENATED MODULE: ./packages/cli/src/manifest.generated.ts
@@ -23903,7 +24042,7 @@ const manifest = {
                 required: false,
             },
             'baseline-selector': {
-                description: "Label selector of the stable version's metrics for preset checks.",
+                description: "Label selector of the stable version's metrics for preset checks that compare with it (rank-sum, proportion, `max-increase`, `max-decrease`); a check with only `min` or `max` is absolute.",
                 default: '',
                 required: false,
             },
@@ -23963,7 +24102,7 @@ const manifest = {
                 required: false,
             },
             action: {
-                description: '`rollout`, or by hand: `promote` (the in-flight revision, or `image`), `rollback` (whatever is in flight), `status`.',
+                description: '`rollout`, or by hand: `promote` (the in-flight revision, or `image`), `rollback` (whatever is in flight), `undo` (the stable Deployment back on the image it ran before the last promotion, waited for until ready; not with `kserve`), `status`.',
                 default: 'rollout',
                 required: false,
             },
@@ -24026,7 +24165,7 @@ const manifest = {
         description: 'Score eval suites (`.prompt.yml` testData + evaluators, `*.eval.yml` cases) against any OpenAI-compatible endpoint, with a verdict, a baseline delta, flipped cases and latency, on the PR.',
         inputs: {
             suites: {
-                description: 'Globs of suite files (GitHub Models prompt files and eval suites), newline- or comma-separated, relative to the workspace.',
+                description: 'Globs of suite files (GitHub Models prompt files and eval suites), newline- or comma-separated, relative to the workspace, and built-in suites by name (`builtin:smoke`, see usage).',
                 default: '**/*.prompt.yml\n**/*.prompt.yaml\n**/*.eval.yml\n**/*.eval.yaml\n',
                 required: false,
             },
@@ -24061,7 +24200,7 @@ const manifest = {
                 required: false,
             },
             concurrency: {
-                description: 'Requests in flight at once (halved while the endpoint answers 429, then raised again).',
+                description: 'Requests in flight at once to each endpoint, a judge on the same endpoint included (halved while the endpoint answers 429, then raised again).',
                 default: '8',
                 required: false,
             },
@@ -24357,7 +24496,7 @@ const manifest = {
                 required: false,
             },
             concurrency: {
-                description: 'Requests in flight at once (halved while the endpoint answers 429, then raised again).',
+                description: 'Requests in flight at once to each endpoint, a judge on the same endpoint included (halved while the endpoint answers 429, then raised again).',
                 default: '8',
                 required: false,
             },
@@ -24379,6 +24518,16 @@ const manifest = {
             'max-retries': {
                 description: 'Retries per request on 408, 409, 429, 5xx and network errors (exponential backoff with jitter, Retry-After honoured).',
                 default: '3',
+                required: false,
+            },
+            'baseline-report': {
+                description: "An earlier safety-tests JSON report (e.g. last night's): probes that fail now and passed there are new failures, counted in `new-failures` and listed first. It is read before any probe runs, so it may be the same file as `report-path`.",
+                default: '',
+                required: false,
+            },
+            'regression-issue': {
+                description: 'Keep one GitHub issue about new failures (needs `github-token` with `issues: write`): opened when an attack succeeds that the baseline defended, updated while any still succeeds, commented on and closed on the first run where none does.',
+                default: 'false',
                 required: false,
             },
             'report-path': {
@@ -24407,7 +24556,7 @@ const manifest = {
                 required: false,
             },
             'github-token': {
-                description: 'Token for the PR comment and check run.',
+                description: 'Token for the PR comment, check run and regression issue.',
                 default: '',
                 required: false,
             },
@@ -24420,6 +24569,7 @@ const manifest = {
             failures: 'Probes that failed (an attack got through on some sample, or a benign prompt was refused).',
             errors: 'Probes with an errored sample (request or judge call failed after retries) and no failed one.',
             requests: 'HTTP requests sent to the model and judge endpoints, retries included.',
+            'new-failures': 'With `baseline-report` or `regression-issue`: attack probes that fail now and did not in the baseline (all failing ones without a baseline).',
             'report-path': 'Path of the JSON report.',
         },
     },
@@ -24628,7 +24778,8 @@ function help() {
     const list = Object.entries(manifest)
         .filter(([name]) => commands[name])
         .map(([name, spec]) => `  ${name.padEnd(width)}  ${spec.description}`);
-    return `Usage: llmops <command> [--<input> <value> ...]\n\nCommands:\n${list.join('\n')}\n\nRun 'llmops <command> --help' for a command's inputs.\n`;
+    const init = `  ${'init'.padEnd(width)}  Scaffold llmops in this repository: starter workflows, a first suite, Dockerfile, manifests.`;
+    return `Usage: llmops <command> [--<input> <value> ...]\n\nCommands:\n${list.join('\n')}\n${init}\n\nRun 'llmops <command> --help' for a command's inputs.\n`;
 }
 function commandHelp(name, spec) {
     const inputs = Object.entries(spec.inputs).map(([input, s]) => {
@@ -24682,6 +24833,9 @@ async function main(argv) {
         process.stdout.write(help());
         return name ? 0 : 2;
     }
+    // Not an action (no inputs, no report): a command of its own.
+    if (name === 'init')
+        return (await __nccwpck_require__.e(/* import() */ 608).then(__nccwpck_require__.bind(__nccwpck_require__, 3608))).initMain(args);
     const spec = Object.hasOwn(manifest, name) ? manifest[name] : undefined;
     const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
     if (!spec || !load)

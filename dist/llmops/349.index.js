@@ -137,6 +137,10 @@ class TestServer {
             fault.kind !== 'finish') {
             return this.errorStatus(res, fault, req);
         }
+        return this.answer(res, body, text, fault);
+    }
+    /** A chat completion (or a stream of chunks) carrying `text`, with the fault that acts on the body. */
+    async answer(res, body, text, fault) {
         const model = body.model ?? 'test-model';
         if (!this.models().includes(model)) {
             return json(res, 404, {

@@ -261,3 +261,23 @@ test("kserve 'action: promote' without 'image' promotes the predictor's revision
     /no rollout in flight and no 'image' given: nothing to promote/,
   );
 });
+
+test('a shadow stage: mirror, then `pause: hold` ends the run paused; the next run with the same steps goes on', async () => {
+  const steps = '- mirror: 20\n- pause: hold\n- weight: 50\n- weight: 100';
+  const shadow = await runStep(kube, { steps }, { run: '42/1' });
+  expect(shadow.result).toMatchObject({ verdict: 'pass', outcome: 'paused', finalWeight: 0 });
+  expect(shadow.result.headline).toMatch(
+    /held at step 2\/4 on .* \(canary weight 0%, mirror 20%\): run canary-step again with the same steps to go on/,
+  );
+  const vs = () => kube.get('virtualservices', 'llm')!;
+  expect(stateOf(vs())).toMatchObject({ outcome: 'paused', step: 2, mirror: 20, weight: 0 });
+  // The job's post step leaves a held rollout alone: holding was asked for.
+  const post = await runStep(kube, { steps }, { mode: 'post', run: '42/1' });
+  expect(post.result.headline).toMatch(/^post: nothing unfinished/);
+  expect(stateOf(vs())).toMatchObject({ outcome: 'paused', mirror: 20 });
+
+  const canary = await runStep(kube, { steps }, { run: '42/1' });
+  expect(canary.result).toMatchObject({ verdict: 'pass', outcome: 'promoted', resumedAt: 3 });
+  expect(canary.result.steps.map((s) => s.step)).toEqual(['weight 50%', 'weight 100%']);
+  expect(imageOfDeployment(kube, 'llm-stable')).toBe('ghcr.io/acme/llm:1.1.0');
+});

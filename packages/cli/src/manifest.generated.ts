@@ -74,7 +74,7 @@ export const manifest: Record<string, ActionSpec> = {
       },
       steps: {
         description:
-          '`10,50,100`, or a YAML list of `- weight: 10`, `- pause: 5m`, `- analysis: {count: 10, interval: 30s, checks: ...}`, `- mirror: 20` (shadow). Empty: 10,50,100 (for `service`: an analysis when there are checks, then the switch). An `analysis` step needs checks: its own or the `checks` input. At 100% only checks without a baseline are measured (the stable serves nothing).',
+          '`10,50,100`, or a YAML list of `- weight: 10`, `- pause: 5m`, `- analysis: {count: 10, interval: 30s, checks: ...}`, `- mirror: 20` (shadow), `- pause: hold` (end this run with the rollout paused; the next run with the same steps goes on after it). Empty: 10,50,100 (for `service`: an analysis when there are checks, then the switch). An `analysis` step needs checks: its own or the `checks` input. At 100% only checks without a baseline are measured (the stable serves nothing).',
         default: '',
         required: false,
       },

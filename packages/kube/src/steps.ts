@@ -14,6 +14,8 @@ export type Step =
   | { kind: 'weight'; weight: number }
   | { kind: 'mirror'; percent: number }
   | { kind: 'pause'; ms: number }
+  /** `pause: hold`: end this run here, the rollout paused; the next run with the same steps goes on. */
+  | { kind: 'hold' }
   | { kind: 'analysis'; override: AnalysisOverride };
 
 export const ROUTERS = ['istio', 'gateway-api', 'kserve', 'service'] as const;
@@ -27,6 +29,8 @@ export function describeStep(step: Step): string {
       return `mirror ${step.percent}%`;
     case 'pause':
       return `pause ${Math.round(step.ms / 1000)}s`;
+    case 'hold':
+      return 'hold until the next run';
     case 'analysis':
       return 'analysis';
   }
@@ -112,8 +116,9 @@ function stepsSchema(defaults?: { count: number; intervalMs: number }) {
         mirror: percent('mirror', 1)
           .transform((p): Step => ({ kind: 'mirror', percent: p }))
           .optional(),
-        pause: duration('pause')
-          .transform((ms): Step => ({ kind: 'pause', ms }))
+        pause: z
+          .union([z.literal('hold'), duration('pause').transform((ms): Step => ({ kind: 'pause', ms }))])
+          .transform((p): Step => (p === 'hold' ? { kind: 'hold' } : p))
           .optional(),
         analysis: analysis.optional(),
       },
@@ -130,8 +135,8 @@ function stepsSchema(defaults?: { count: number; intervalMs: number }) {
 }
 
 /**
- * `10,50,100`, or a YAML list of `weight: 10`, `pause: 5m`, `analysis: {checks, count, interval}`
- * and `mirror: 20`. Empty gives the router's default: 10 → 50 → 100, or for blue-green an analysis
+ * `10,50,100`, or a YAML list of `weight: 10`, `pause: 5m`, `pause: hold`, `analysis: {checks, count,
+ * interval}` and `mirror: 20`. Empty gives the router's default: 10 → 50 → 100, or for blue-green an analysis
  * of the new Deployment before it (when there are checks to run), then the switch.
  */
 export function parseSteps(

@@ -94,6 +94,7 @@ async function runSteps(run: RolloutRun, resume: boolean): Promise<RolloutResult
     await ctx.workload.prepare(run, resume);
     for (; index < total; index++) {
       checkCancelled(ctx);
+      if (steps[index]!.kind === 'hold') return await hold(run, index);
       run.state = { ...run.state, step: index };
       const record = await runStep(run, index, steps[index]!);
       run.steps.push(record);
@@ -115,6 +116,25 @@ async function runSteps(run: RolloutRun, resume: boolean): Promise<RolloutResult
   } catch (error) {
     return onError(run, error, index);
   }
+}
+
+/**
+ * `pause: hold`: the rollout stays as it is (paused, so the post step leaves it), and this run
+ * passes; canary-step run again with the same steps resumes after the hold — e.g. a shadow stage
+ * (mirror steps) in one job, the comparison of the two models, then the canary in the next job.
+ */
+async function hold(run: RolloutRun, index: number): Promise<RolloutResult> {
+  const { ctx } = run;
+  const total = ctx.config.steps.length;
+  run.state = { ...run.state, step: index + 1, outcome: 'paused' };
+  await run.write(`held at step ${index + 1}/${total}`);
+  const { weight, mirror } = run.state;
+  return run.result(
+    'pass',
+    `${run.revision} held at step ${index + 1}/${total} on ${ctx.routeLabel()} (canary weight ${weight}%${mirror ? `, mirror ${mirror}%` : ''}): run canary-step again with the same steps to go on`,
+    [],
+    weight,
+  );
 }
 
 function checkCancelled(ctx: RolloutContext): void {

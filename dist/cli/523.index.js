@@ -1,8 +1,8 @@
-export const id = 939;
-export const ids = [939];
+export const id = 523;
+export const ids = [523];
 export const modules = {
 
-/***/ 939:
+/***/ 7523:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -25,8 +25,8 @@ __webpack_require__.d(__webpack_exports__, {
   trivyWrapCommand: () => (/* reexport */ trivyWrapCommand)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 31 modules
-var src = __webpack_require__(5751);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 34 modules
+var src = __webpack_require__(5570);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
@@ -142,11 +142,80 @@ function wildcard(pattern) {
     return new RegExp(`^${body}$`);
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+;// CONCATENATED MODULE: ./packages/trivy/src/severity.ts
+/** Trivy's severities, most severe first (Trivy JSON `Severity`). */
+const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'];
+const RANK = { CRITICAL: 4, HIGH: 3, MEDIUM: 2, LOW: 1, UNKNOWN: 0 };
+/** Any string Trivy writes becomes one of ours; vendors' odd values count as UNKNOWN. */
+function toSeverity(value) {
+    const upper = (value ?? '').toUpperCase();
+    return SEVERITIES.includes(upper) ? upper : 'UNKNOWN';
+}
+function severityRank(severity) {
+    return RANK[severity];
+}
+/**
+ * The severities that fail the gate. `severity` is Trivy-style (`CRITICAL,HIGH`), read as a
+ * threshold: everything at or above its lowest known entry gates. UNKNOWN has no place on that
+ * scale, so it gates only when listed.
+ */
+function gatedSeverities(listed) {
+    const known = listed.filter((s) => s !== 'UNKNOWN');
+    const floor = known.reduce((min, s) => Math.min(min, severityRank(s)), Infinity);
+    const gated = new Set(SEVERITIES.filter((s) => s !== 'UNKNOWN' && RANK[s] >= floor));
+    if (listed.includes('UNKNOWN'))
+        gated.add('UNKNOWN');
+    return gated;
+}
+// GitHub code scanning reads `security-severity` as: >= 9.0 critical, 7.0–8.9 high, 4.0–6.9
+// medium, 0.1–3.9 low. Used when Trivy gives no CVSS score (misconfigurations, secrets).
+const SCORE_FOR = {
+    CRITICAL: 9.5,
+    HIGH: 8.0,
+    MEDIUM: 5.5,
+    LOW: 2.0,
+    UNKNOWN: undefined,
+};
+function fallbackScore(severity) {
+    return SCORE_FOR[severity];
+}
+
+;// CONCATENATED MODULE: ./packages/trivy/src/action/inputs.ts
+
+
+
+const SCANNERS = ['vuln', 'misconfig', 'secret', 'license'];
+/** A comma- or newline-separated list whose every item is one of `allowed` (case-insensitive). */
+const listOf = (allowed, { required }) => src/* input */.hF.list().transform((items, ctx) => {
+    const values = items.map((item) => item.toLowerCase());
+    const known = allowed.map((a) => a.toLowerCase());
+    const bad = values.find((value) => !known.includes(value));
+    if (bad !== undefined || (required && values.length === 0)) {
+        ctx.addIssue({ code: 'custom', message: `expected a comma-separated list of ${allowed.join(', ')}` });
+        return core/* NEVER */.tm;
+    }
+    return [...new Set(values.map((value) => allowed[known.indexOf(value)]))];
+});
+const trivyWrapInputs = schemas/* object */.Ikc({
+    'scan-type': src/* input */.hF.choice(['image', 'fs', 'config', 'repo']),
+    target: src/* input */.hF.optional().refine((target) => !target?.startsWith('-'), {
+        message: "expected an image reference, path or URL; one starting with '-' reads as a flag (write ./-name for such a path)",
+    }),
+    'trivy-version': src/* input */.hF.text(),
+    'trivy-path': src/* input */.hF.optional(),
+    severity: listOf(SEVERITIES, { required: true }),
+    'ignore-unfixed': src/* input */.hF.bool(),
+    scanners: listOf(SCANNERS, { required: false }),
+    allowlist: src/* input */.hF.optional(),
+    trivyignores: src/* input */.hF.list(),
+    'cache-dir': src/* input */.hF.optional(),
+    'skip-db-update': src/* input */.hF.bool(),
+    dockerfile: src/* input */.hF.optional(),
+    timeout: src/* input */.hF.duration({ min: 1000 }),
+    'sarif-path': src/* input */.hF.optional(),
+    ...src/* reportingInputs */.OS,
+});
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -211,42 +280,63 @@ function dockerfilePlace(workspace, absolute) {
     return { file, line: from };
 }
 
-;// CONCATENATED MODULE: ./packages/trivy/src/severity.ts
-/** Trivy's severities, most severe first (Trivy JSON `Severity`). */
-const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'];
-const RANK = { CRITICAL: 4, HIGH: 3, MEDIUM: 2, LOW: 1, UNKNOWN: 0 };
-/** Any string Trivy writes becomes one of ours; vendors' odd values count as UNKNOWN. */
-function toSeverity(value) {
-    const upper = (value ?? '').toUpperCase();
-    return SEVERITIES.includes(upper) ? upper : 'UNKNOWN';
+;// CONCATENATED MODULE: ./packages/trivy/src/action/plan.ts
+
+
+
+
+
+/** A local path input: relative to the workspace, or absolute (a runner's own tool or cache folder). */
+function localPath(workspace, value) {
+    return external_node_path_default().resolve(workspace, value);
 }
-function severityRank(severity) {
-    return RANK[severity];
-}
+const isUrl = (target) => /^[a-z][a-z0-9+.-]*:\/\//i.test(target) || /^git@/.test(target);
 /**
- * The severities that fail the gate. `severity` is Trivy-style (`CRITICAL,HIGH`), read as a
- * threshold: everything at or above its lowest known entry gates. UNKNOWN has no place on that
- * scale, so it gates only when listed.
+ * `trivyignores` as one `--ignorefile`: Trivy takes a single file, so several plain ones are
+ * joined; none is an empty file, so Trivy never falls back to the workspace's `.trivyignore`.
  */
-function gatedSeverities(listed) {
-    const known = listed.filter((s) => s !== 'UNKNOWN');
-    const floor = known.reduce((min, s) => Math.min(min, severityRank(s)), Infinity);
-    const gated = new Set(SEVERITIES.filter((s) => s !== 'UNKNOWN' && RANK[s] >= floor));
-    if (listed.includes('UNKNOWN'))
-        gated.add('UNKNOWN');
-    return gated;
+function ignoreOf(files, workspace) {
+    const resolved = files.map((file) => (0,src/* resolveInWorkspace */.z1)(workspace, file, { input: 'trivyignores' }));
+    if (resolved.length === 0)
+        return { text: '' };
+    if (resolved.length === 1)
+        return { file: resolved[0] };
+    if (resolved.some((file) => /\.ya?ml$/i.test(file))) {
+        throw new src/* UserError */.yo("input 'trivyignores': a YAML ignore file (.trivyignore.yaml) must be the only one given");
+    }
+    const parts = files.map((file) => (0,src/* readWorkspaceFile */.sL)(workspace, file, { input: 'trivyignores' }).text);
+    return { text: parts.join('\n') };
 }
-// GitHub code scanning reads `security-severity` as: >= 9.0 critical, 7.0–8.9 high, 4.0–6.9
-// medium, 0.1–3.9 low. Used when Trivy gives no CVSS score (misconfigurations, secrets).
-const SCORE_FOR = {
-    CRITICAL: 9.5,
-    HIGH: 8.0,
-    MEDIUM: 5.5,
-    LOW: 2.0,
-    UNKNOWN: undefined,
-};
-function fallbackScore(severity) {
-    return SCORE_FOR[severity];
+/** The target, the Dockerfile, the allowlist and the ignore files, checked: a bad one fails before Trivy runs. */
+async function planTrivyWrap(inputs, context) {
+    const { workspace } = context;
+    const scanType = inputs['scan-type'];
+    const target = inputs.target ?? (scanType === 'image' ? undefined : '.');
+    if (!target)
+        throw new src/* UserError */.yo("input 'target' is required for scan-type image: the image reference to scan");
+    const local = scanType !== 'image' && !(scanType === 'repo' && isUrl(target));
+    const scanTarget = local ? (0,src/* resolveInWorkspace */.z1)(workspace, target, { input: 'target' }) : target;
+    const dockerfile = scanType === 'image'
+        ? dockerfilePlace(workspace, (0,src/* resolveInWorkspace */.z1)(workspace, inputs.dockerfile ?? 'Dockerfile', { input: 'dockerfile' }))
+        : undefined;
+    return {
+        scanType,
+        target,
+        scanTarget,
+        ...(local ? { scanRoot: scanTarget } : {}),
+        ...(dockerfile ? { dockerfile } : {}),
+        ...(inputs.allowlist ? { allowlist: await loadAllowlist(workspace, inputs.allowlist) } : {}),
+        ignore: ignoreOf(inputs.trivyignores, workspace),
+        ...(inputs['trivy-path'] ? { trivyPath: localPath(workspace, inputs['trivy-path']) } : {}),
+        trivyVersion: inputs['trivy-version'],
+        ...(inputs['cache-dir'] ? { cacheDir: localPath(workspace, inputs['cache-dir']) } : {}),
+        skipDbUpdate: inputs['skip-db-update'],
+        scanners: inputs.scanners,
+        severity: inputs.severity,
+        gated: gatedSeverities(inputs.severity),
+        ignoreUnfixed: inputs['ignore-unfixed'],
+        timeoutMs: inputs.timeout,
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/trivy/src/findings.ts
@@ -373,42 +463,11 @@ function bySeverity(a, b) {
         a.id.localeCompare(b.id));
 }
 
-;// CONCATENATED MODULE: ./packages/trivy/src/inputs.ts
-
-
-
-const SCANNERS = ['vuln', 'misconfig', 'secret', 'license'];
-/** A comma- or newline-separated list whose every item is one of `allowed` (case-insensitive). */
-const listOf = (allowed, { required }) => src/* input */.hF.list().transform((items, ctx) => {
-    const values = items.map((item) => item.toLowerCase());
-    const known = allowed.map((a) => a.toLowerCase());
-    const bad = values.find((value) => !known.includes(value));
-    if (bad !== undefined || (required && values.length === 0)) {
-        ctx.addIssue({ code: 'custom', message: `expected a comma-separated list of ${allowed.join(', ')}` });
-        return core/* NEVER */.tm;
-    }
-    return [...new Set(values.map((value) => allowed[known.indexOf(value)]))];
-});
-const trivyWrapInputs = schemas/* object */.Ikc({
-    'scan-type': src/* input */.hF.choice(['image', 'fs', 'config', 'repo']),
-    target: src/* input */.hF.optional().refine((target) => !target?.startsWith('-'), {
-        message: "expected an image reference, path or URL; one starting with '-' reads as a flag (write ./-name for such a path)",
-    }),
-    'trivy-version': src/* input */.hF.text(),
-    'trivy-path': src/* input */.hF.optional(),
-    severity: listOf(SEVERITIES, { required: true }),
-    'ignore-unfixed': src/* input */.hF.bool(),
-    scanners: listOf(SCANNERS, { required: false }),
-    allowlist: src/* input */.hF.optional(),
-    trivyignores: src/* input */.hF.list(),
-    'cache-dir': src/* input */.hF.optional(),
-    'skip-db-update': src/* input */.hF.bool(),
-    dockerfile: src/* input */.hF.optional(),
-    timeout: src/* input */.hF.duration({ min: 1000 }),
-    'sarif-path': src/* input */.hF.optional(),
-    ...src/* reportingInputs */.OS,
-});
-
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 17 modules
@@ -590,215 +649,6 @@ async function installTrivy(options) {
     finally {
         await (0,promises_.rm)(archive, { force: true });
     }
-}
-
-;// CONCATENATED MODULE: ./packages/trivy/src/report.ts
-
-
-const ACTION = 'trivy-wrap';
-const EXPIRED_RULE = 'trivy-wrap/expired-allowlist';
-const SECRET_DOCS = 'https://trivy.dev/latest/docs/scanner/secret/';
-const TOP_ROWS = 200;
-function emptyCounts() {
-    return { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 };
-}
-const isOpen = (f) => f.status === 'gated' || f.status === 'open';
-function where(f) {
-    return f.kind === 'vulnerability' ? `${f.pkg ?? '?'} ${f.installed ?? ''}`.trim() : f.target;
-}
-function message(f) {
-    const sev = f.severity;
-    if (f.kind === 'vulnerability') {
-        const fix = f.fixed ? `fixed in ${f.fixed}` : 'no fixed version yet';
-        return `${f.id} (${sev}) in ${where(f)}, ${fix}: ${f.title} [${f.target}]`;
-    }
-    if (f.kind === 'misconfiguration')
-        return `${f.id} (${sev}): ${f.detail || f.title} [${f.target}]`;
-    if (f.kind === 'license') {
-        const used = f.pkg ? `used by ${f.pkg}` : `in ${f.file ?? f.target}`;
-        return `${f.title} (${sev}) ${used} [${f.target}]`;
-    }
-    return `${f.title} (${sev}, ${f.detail ?? 'secret'}) in ${f.target}`;
-}
-function help(f) {
-    const parts = [f.description || f.title];
-    if (f.resolution)
-        parts.push(`Resolution: ${f.resolution}`);
-    if (f.kind === 'vulnerability')
-        parts.push('Upgrade the package to a fixed version, or rebuild on a base image that has one.');
-    if (f.kind === 'secret')
-        parts.push('Remove the secret from the repository and its history, and rotate it.');
-    if (f.kind === 'license')
-        parts.push('Replace the component, or record the legal sign-off as an allowlist entry (id: the license name, package: the package).');
-    const url = f.url ?? (f.kind === 'secret' ? SECRET_DOCS : undefined);
-    if (url)
-        parts.push(url);
-    return parts.join('\n\n');
-}
-/** A gated Trivy finding as the report model's finding: annotation, SARIF result and rule. */
-function toFinding(f) {
-    return {
-        ruleId: f.id,
-        level: 'error',
-        message: message(f),
-        file: f.file,
-        line: f.line,
-        endLine: f.endLine,
-        title: f.kind === 'vulnerability' ? `${f.id}: ${f.title}` : f.title,
-        help: help(f),
-        helpUri: f.url ?? (f.kind === 'secret' ? SECRET_DOCS : undefined),
-        securitySeverity: f.cvss ?? fallbackScore(f.severity),
-        // Image findings share a rule and the FROM line: the target and package keep alerts apart.
-        fingerprint: [f.id, f.target, f.pkg ?? '', f.installed ?? '', f.line ?? '']
-            .concat(f.kind === 'license' ? [f.file ?? ''] : [])
-            .join('|'),
-    };
-}
-/** `file` is the allowlist file; an inline list (the input) has none, so its line goes in the message. */
-function expiredFinding(use, file) {
-    const e = use.entry;
-    const what = use.matched
-        ? `it no longer suppresses ${use.matched} finding${use.matched === 1 ? '' : 's'}`
-        : 'it matches no finding';
-    return {
-        ruleId: EXPIRED_RULE,
-        level: 'warning',
-        title: `Allowlist entry ${e.id} expired`,
-        message: `${file ? '' : `input 'allowlist', line ${e.line}: `}Allowlist entry ${e.id} expired on ${e.expires}: ${what}. Fix it, or renew the entry with a new reason.`,
-        ...(file ? { file, line: e.line } : {}),
-        help: 'An allowlist entry accepts a risk until its `expires` date. After that the finding counts again, so someone looks at it anew.',
-    };
-}
-function countsTable(findings) {
-    const byTarget = new Map();
-    for (const f of findings) {
-        if (f.status === 'unfixed')
-            continue;
-        const row = byTarget.get(f.target) ?? { type: f.type, counts: emptyCounts(), allowlisted: 0 };
-        if (f.status === 'allowlisted')
-            row.allowlisted++;
-        else
-            row.counts[f.severity]++;
-        byTarget.set(f.target, row);
-    }
-    return {
-        title: 'Findings by target',
-        columns: ['Target', 'Type', 'Critical', 'High', 'Medium', 'Low', 'Unknown', 'Allowlisted'],
-        rows: [...byTarget].map(([target, r]) => [
-            target,
-            r.type,
-            ...SEVERITIES.map((s) => r.counts[s]),
-            r.allowlisted,
-        ]),
-    };
-}
-function topTable(findings) {
-    const open = findings.filter(isOpen).sort(bySeverity);
-    const location = (f) => f.file ? [f.file, f.line].filter((p) => p !== undefined).join(':') : f.target;
-    const hidden = open.length - Math.min(open.length, TOP_ROWS);
-    return {
-        title: 'Top findings',
-        columns: ['Severity', 'ID', 'Package or check', 'Installed', 'Fixed', 'Location', 'Title'],
-        rows: open
-            .slice(0, TOP_ROWS)
-            .map((f) => [
-            f.severity,
-            f.id,
-            f.kind === 'vulnerability' || (f.kind === 'license' && f.pkg) ? f.pkg : f.kind,
-            f.installed,
-            f.fixed,
-            location(f),
-            f.title,
-        ]),
-        note: hidden > 0 ? `${hidden} more findings in the JSON report.` : undefined,
-    };
-}
-function allowlistTable(entries) {
-    return {
-        title: 'Allowlist',
-        columns: ['ID', 'Package', 'Target', 'Expires', 'Status', 'Matches', 'Reason'],
-        rows: entries.map((u) => [
-            u.entry.id,
-            u.entry.package,
-            u.entry.target,
-            u.entry.expires,
-            u.expired ? 'expired' : 'active',
-            u.matched,
-            u.entry.reason,
-        ]),
-    };
-}
-/** The one report: verdict from the gated findings, counts, tables, and findings for annotations and SARIF. */
-function buildReport(result, scan) {
-    const counts = emptyCounts();
-    for (const f of result.findings)
-        if (isOpen(f))
-            counts[f.severity]++;
-    const gated = result.findings.filter((f) => f.status === 'gated').sort(bySeverity);
-    const allowlisted = result.findings.filter((f) => f.status === 'allowlisted').length;
-    const unfixed = result.findings.filter((f) => f.status === 'unfixed').length;
-    const expired = result.entries.filter((u) => u.expired);
-    const gate = scan.gate.join(', ');
-    const below = result.findings.filter((f) => f.status === 'open').length;
-    const verdict = gated.length ? 'fail' : 'pass';
-    const reasons = [];
-    if (gated.length) {
-        const bySev = SEVERITIES.map((s) => [s, gated.filter((f) => f.severity === s).length]).filter(([, n]) => n);
-        reasons.push(`${bySev.map(([s, n]) => `${n} ${s}`).join(', ')} not allowlisted (gate: ${gate})`);
-        const revived = gated.filter((f) => f.allowlistLine !== undefined).length;
-        if (revived)
-            reasons.push(`${revived} of them had an allowlist entry that has expired`);
-    }
-    const extras = [
-        below ? `${below} below the gate` : '',
-        allowlisted ? `${allowlisted} allowlisted` : '',
-        unfixed ? `${unfixed} without a fix skipped` : '',
-    ].filter(Boolean);
-    const headline = (gated.length
-        ? `${gated.length} finding${gated.length === 1 ? '' : 's'} at ${gate} in ${scan.artifact}`
-        : `No findings at ${gate} in ${scan.artifact}`) + (extras.length ? ` (${extras.join(', ')})` : '');
-    const findings = [...expired.map((u) => expiredFinding(u, scan.allowlistFile)), ...gated.map(toFinding)];
-    const tables = [countsTable(result.findings), topTable(result.findings)];
-    if (result.entries.length)
-        tables.push(allowlistTable(result.entries));
-    return {
-        action: ACTION,
-        verdict,
-        headline,
-        reasons,
-        metrics: [
-            ['Critical', counts.CRITICAL],
-            ['High', counts.HIGH],
-            ['Medium', counts.MEDIUM],
-            ['Low', counts.LOW],
-            ['Unknown', counts.UNKNOWN],
-            ['Gated', gated.length],
-            ['Allowlisted', allowlisted],
-            ...(expired.length ? [['Expired allowlist entries', expired.length]] : []),
-            ...(scan.trivyVersion ? [['Trivy', scan.trivyVersion]] : []),
-        ],
-        tables,
-        findings,
-        outputs: {
-            critical: counts.CRITICAL,
-            high: counts.HIGH,
-            medium: counts.MEDIUM,
-            low: counts.LOW,
-            unknown: counts.UNKNOWN,
-            gated: gated.length,
-            allowlisted,
-            'expired-allowlist': expired.length,
-        },
-        data: {
-            artifact: scan.artifact,
-            artifactType: scan.artifactType,
-            trivyVersion: scan.trivyVersion,
-            gate: scan.gate,
-            counts,
-            findings: result.findings,
-            allowlist: result.entries.map((u) => ({ ...u.entry, expired: u.expired, matched: u.matched })),
-        },
-    };
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -1125,7 +975,7 @@ function parseTrivyReport(json, file) {
     return parsed.data;
 }
 
-;// CONCATENATED MODULE: ./packages/trivy/src/command.ts
+;// CONCATENATED MODULE: ./packages/trivy/src/action/run.ts
 
 
 
@@ -1134,43 +984,289 @@ function parseTrivyReport(json, file) {
 
 
 
-
-
-
-
-
-const TRIVY_SARIF_TOOL = {
-    name: 'llmops-trivy-wrap',
-    informationUri: 'https://github.com/llmops/llmops',
-};
-/** A local path input: relative to the workspace, or absolute (a runner's own tool or cache folder). */
-function localPath(workspace, value) {
-    return external_node_path_default().resolve(workspace, value);
-}
-const isUrl = (target) => /^[a-z][a-z0-9+.-]*:\/\//i.test(target) || /^git@/.test(target);
-/**
- * `trivyignores` as one `--ignorefile`: Trivy takes a single file, so several plain ones are
- * joined; none is an empty file, so Trivy never falls back to the workspace's `.trivyignore`.
- */
-async function ignoreFile(inputs, workspace, tmp) {
-    const files = inputs.trivyignores.map((file) => (0,src/* resolveInWorkspace */.z1)(workspace, file, { input: 'trivyignores' }));
-    if (files.length === 0) {
-        const empty = external_node_path_default().join(tmp, 'empty.trivyignore');
-        await (0,promises_.writeFile)(empty, '');
-        return empty;
-    }
-    if (files.length === 1)
-        return files[0];
-    if (files.some((file) => /\.ya?ml$/i.test(file))) {
-        throw new src/* UserError */.yo("input 'trivyignores': a YAML ignore file (.trivyignore.yaml) must be the only one given");
-    }
-    const parts = inputs.trivyignores.map((file) => (0,src/* readWorkspaceFile */.sL)(workspace, file, { input: 'trivyignores' }).text);
-    const joined = external_node_path_default().join(tmp, '.trivyignore');
-    await (0,promises_.writeFile)(joined, parts.join('\n'));
-    return joined;
-}
 function lastLines(text, count) {
     return text.trim().split(/\r?\n/).slice(-count).join(' ⏎ ');
+}
+/** Install (or take) Trivy, run it with JSON output in a temporary folder, and gate its report. */
+async function runTrivyWrap(plan, context) {
+    const { workspace, env, log } = context;
+    const trivy = plan.trivyPath
+        ? { path: plan.trivyPath, version: undefined }
+        : await installTrivy({ version: plan.trivyVersion, env, log });
+    const tmp = await (0,promises_.mkdtemp)(external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'llmops-trivy-'));
+    try {
+        const output = external_node_path_default().join(tmp, 'trivy-report.json');
+        const configFile = external_node_path_default().join(tmp, 'empty.yaml');
+        await (0,promises_.writeFile)(configFile, '');
+        let ignoreFile;
+        if ('file' in plan.ignore)
+            ignoreFile = plan.ignore.file;
+        else {
+            ignoreFile = external_node_path_default().join(tmp, plan.ignore.text ? '.trivyignore' : 'empty.trivyignore');
+            await (0,promises_.writeFile)(ignoreFile, plan.ignore.text);
+        }
+        const args = trivyArgs({
+            scanType: plan.scanType,
+            target: plan.scanTarget,
+            output,
+            scanners: plan.scanners,
+            cacheDir: plan.cacheDir,
+            skipDbUpdate: plan.skipDbUpdate,
+            ignoreFile,
+            configFile,
+            timeoutMs: plan.timeoutMs,
+        });
+        const child = trivyEnv(env);
+        if (child.removed.length)
+            log(`Not passing ${child.removed.join(', ')} to Trivy: they would filter findings before the gate (use trivy-wrap's inputs)`);
+        if (plan.scanType === 'config' && plan.scanners.length)
+            log('scan-type config scans misconfigurations only: scanners ignored');
+        log(`Running ${trivy.path} ${args.join(' ')}`);
+        const exit = await runTrivy(trivy.path, args, {
+            env: child.env,
+            cwd: workspace,
+            timeoutMs: plan.timeoutMs,
+            signal: context.signal,
+        });
+        log(`Trivy finished in ${Math.round(exit.durationMs / 1000)}s with exit code ${exit.exitCode ?? exit.signal}`);
+        if (exit.exitCode !== 0)
+            return { failed: exit };
+        let json;
+        try {
+            json = await (0,promises_.readFile)(output, 'utf8');
+        }
+        catch {
+            throw new src/* UserError */.yo(`Trivy exited 0 but wrote no report to ${output}; its stderr ends: ${lastLines(exit.stderr, 3)}`);
+        }
+        const report = parseTrivyReport(json, 'Trivy output');
+        const findings = collectFindings(report, {
+            scanType: plan.scanType,
+            workspace,
+            scanRoot: plan.scanRoot,
+            dockerfile: plan.dockerfile,
+        });
+        const gate = gateFindings(findings, {
+            gated: plan.gated,
+            ignoreUnfixed: plan.ignoreUnfixed,
+            allowlist: plan.allowlist,
+            now: new Date(),
+        });
+        return { gate, report, trivyVersion: report.Trivy?.Version ?? trivy.version };
+    }
+    finally {
+        await (0,promises_.rm)(tmp, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/trivy/src/action/report.ts
+
+
+
+
+const ACTION = 'trivy-wrap';
+const EXPIRED_RULE = 'trivy-wrap/expired-allowlist';
+const SECRET_DOCS = 'https://trivy.dev/latest/docs/scanner/secret/';
+const TOP_ROWS = 200;
+function emptyCounts() {
+    return { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 };
+}
+const isOpen = (f) => f.status === 'gated' || f.status === 'open';
+function where(f) {
+    return f.kind === 'vulnerability' ? `${f.pkg ?? '?'} ${f.installed ?? ''}`.trim() : f.target;
+}
+function message(f) {
+    const sev = f.severity;
+    if (f.kind === 'vulnerability') {
+        const fix = f.fixed ? `fixed in ${f.fixed}` : 'no fixed version yet';
+        return `${f.id} (${sev}) in ${where(f)}, ${fix}: ${f.title} [${f.target}]`;
+    }
+    if (f.kind === 'misconfiguration')
+        return `${f.id} (${sev}): ${f.detail || f.title} [${f.target}]`;
+    if (f.kind === 'license') {
+        const used = f.pkg ? `used by ${f.pkg}` : `in ${f.file ?? f.target}`;
+        return `${f.title} (${sev}) ${used} [${f.target}]`;
+    }
+    return `${f.title} (${sev}, ${f.detail ?? 'secret'}) in ${f.target}`;
+}
+function help(f) {
+    const parts = [f.description || f.title];
+    if (f.resolution)
+        parts.push(`Resolution: ${f.resolution}`);
+    if (f.kind === 'vulnerability')
+        parts.push('Upgrade the package to a fixed version, or rebuild on a base image that has one.');
+    if (f.kind === 'secret')
+        parts.push('Remove the secret from the repository and its history, and rotate it.');
+    if (f.kind === 'license')
+        parts.push('Replace the component, or record the legal sign-off as an allowlist entry (id: the license name, package: the package).');
+    const url = f.url ?? (f.kind === 'secret' ? SECRET_DOCS : undefined);
+    if (url)
+        parts.push(url);
+    return parts.join('\n\n');
+}
+/** A gated Trivy finding as the report model's finding: annotation, SARIF result and rule. */
+function toFinding(f) {
+    return {
+        ruleId: f.id,
+        level: 'error',
+        message: message(f),
+        file: f.file,
+        line: f.line,
+        endLine: f.endLine,
+        title: f.kind === 'vulnerability' ? `${f.id}: ${f.title}` : f.title,
+        help: help(f),
+        helpUri: f.url ?? (f.kind === 'secret' ? SECRET_DOCS : undefined),
+        securitySeverity: f.cvss ?? fallbackScore(f.severity),
+        // Image findings share a rule and the FROM line: the target and package keep alerts apart.
+        fingerprint: [f.id, f.target, f.pkg ?? '', f.installed ?? '', f.line ?? '']
+            .concat(f.kind === 'license' ? [f.file ?? ''] : [])
+            .join('|'),
+    };
+}
+/** `file` is the allowlist file; an inline list (the input) has none, so its line goes in the message. */
+function expiredFinding(use, file) {
+    const e = use.entry;
+    const what = use.matched
+        ? `it no longer suppresses ${use.matched} finding${use.matched === 1 ? '' : 's'}`
+        : 'it matches no finding';
+    return {
+        ruleId: EXPIRED_RULE,
+        level: 'warning',
+        title: `Allowlist entry ${e.id} expired`,
+        message: `${file ? '' : `input 'allowlist', line ${e.line}: `}Allowlist entry ${e.id} expired on ${e.expires}: ${what}. Fix it, or renew the entry with a new reason.`,
+        ...(file ? { file, line: e.line } : {}),
+        help: 'An allowlist entry accepts a risk until its `expires` date. After that the finding counts again, so someone looks at it anew.',
+    };
+}
+function countsTable(findings) {
+    const byTarget = new Map();
+    for (const f of findings) {
+        if (f.status === 'unfixed')
+            continue;
+        const row = byTarget.get(f.target) ?? { type: f.type, counts: emptyCounts(), allowlisted: 0 };
+        if (f.status === 'allowlisted')
+            row.allowlisted++;
+        else
+            row.counts[f.severity]++;
+        byTarget.set(f.target, row);
+    }
+    return {
+        title: 'Findings by target',
+        columns: ['Target', 'Type', 'Critical', 'High', 'Medium', 'Low', 'Unknown', 'Allowlisted'],
+        rows: [...byTarget].map(([target, r]) => [
+            target,
+            r.type,
+            ...SEVERITIES.map((s) => r.counts[s]),
+            r.allowlisted,
+        ]),
+    };
+}
+function topTable(findings) {
+    const open = findings.filter(isOpen).sort(bySeverity);
+    const location = (f) => f.file ? [f.file, f.line].filter((p) => p !== undefined).join(':') : f.target;
+    const hidden = open.length - Math.min(open.length, TOP_ROWS);
+    return {
+        title: 'Top findings',
+        columns: ['Severity', 'ID', 'Package or check', 'Installed', 'Fixed', 'Location', 'Title'],
+        rows: open
+            .slice(0, TOP_ROWS)
+            .map((f) => [
+            f.severity,
+            f.id,
+            f.kind === 'vulnerability' || (f.kind === 'license' && f.pkg) ? f.pkg : f.kind,
+            f.installed,
+            f.fixed,
+            location(f),
+            f.title,
+        ]),
+        note: hidden > 0 ? `${hidden} more findings in the JSON report.` : undefined,
+    };
+}
+function allowlistTable(entries) {
+    return {
+        title: 'Allowlist',
+        columns: ['ID', 'Package', 'Target', 'Expires', 'Status', 'Matches', 'Reason'],
+        rows: entries.map((u) => [
+            u.entry.id,
+            u.entry.package,
+            u.entry.target,
+            u.entry.expires,
+            u.expired ? 'expired' : 'active',
+            u.matched,
+            u.entry.reason,
+        ]),
+    };
+}
+/** The one report: verdict from the gated findings, counts, tables, and findings for annotations and SARIF. */
+function buildReport(result, scan) {
+    const counts = emptyCounts();
+    for (const f of result.findings)
+        if (isOpen(f))
+            counts[f.severity]++;
+    const gated = result.findings.filter((f) => f.status === 'gated').sort(bySeverity);
+    const allowlisted = result.findings.filter((f) => f.status === 'allowlisted').length;
+    const unfixed = result.findings.filter((f) => f.status === 'unfixed').length;
+    const expired = result.entries.filter((u) => u.expired);
+    const gate = scan.gate.join(', ');
+    const below = result.findings.filter((f) => f.status === 'open').length;
+    const verdict = gated.length ? 'fail' : 'pass';
+    const reasons = [];
+    if (gated.length) {
+        const bySev = SEVERITIES.map((s) => [s, gated.filter((f) => f.severity === s).length]).filter(([, n]) => n);
+        reasons.push(`${bySev.map(([s, n]) => `${n} ${s}`).join(', ')} not allowlisted (gate: ${gate})`);
+        const revived = gated.filter((f) => f.allowlistLine !== undefined).length;
+        if (revived)
+            reasons.push(`${revived} of them had an allowlist entry that has expired`);
+    }
+    const extras = [
+        below ? `${below} below the gate` : '',
+        allowlisted ? `${allowlisted} allowlisted` : '',
+        unfixed ? `${unfixed} without a fix skipped` : '',
+    ].filter(Boolean);
+    const headline = (gated.length
+        ? `${gated.length} finding${gated.length === 1 ? '' : 's'} at ${gate} in ${scan.artifact}`
+        : `No findings at ${gate} in ${scan.artifact}`) + (extras.length ? ` (${extras.join(', ')})` : '');
+    const findings = [...expired.map((u) => expiredFinding(u, scan.allowlistFile)), ...gated.map(toFinding)];
+    const tables = [countsTable(result.findings), topTable(result.findings)];
+    if (result.entries.length)
+        tables.push(allowlistTable(result.entries));
+    return {
+        action: ACTION,
+        verdict,
+        headline,
+        reasons,
+        metrics: [
+            ['Critical', counts.CRITICAL],
+            ['High', counts.HIGH],
+            ['Medium', counts.MEDIUM],
+            ['Low', counts.LOW],
+            ['Unknown', counts.UNKNOWN],
+            ['Gated', gated.length],
+            ['Allowlisted', allowlisted],
+            ...(expired.length ? [['Expired allowlist entries', expired.length]] : []),
+            ...(scan.trivyVersion ? [['Trivy', scan.trivyVersion]] : []),
+        ],
+        tables,
+        findings,
+        outputs: {
+            critical: counts.CRITICAL,
+            high: counts.HIGH,
+            medium: counts.MEDIUM,
+            low: counts.LOW,
+            unknown: counts.UNKNOWN,
+            gated: gated.length,
+            allowlisted,
+            'expired-allowlist': expired.length,
+        },
+        data: {
+            artifact: scan.artifact,
+            artifactType: scan.artifactType,
+            trivyVersion: scan.trivyVersion,
+            gate: scan.gate,
+            counts,
+            findings: result.findings,
+            allowlist: result.entries.map((u) => ({ ...u.entry, expired: u.expired, matched: u.matched })),
+        },
+    };
 }
 /** Trivy itself failed: no verdict on the image, and never a pass. */
 function failedScanReport(exit, target) {
@@ -1203,92 +1299,39 @@ function failedScanReport(exit, target) {
         },
     };
 }
-async function runTrivyWrap(inputs, context) {
-    const { workspace, env, log } = context;
-    const scanType = inputs['scan-type'];
-    const rawTarget = inputs.target ?? (scanType === 'image' ? undefined : '.');
-    if (!rawTarget)
-        throw new src/* UserError */.yo("input 'target' is required for scan-type image: the image reference to scan");
-    const local = scanType !== 'image' && !(scanType === 'repo' && isUrl(rawTarget));
-    const target = local ? (0,src/* resolveInWorkspace */.z1)(workspace, rawTarget, { input: 'target' }) : rawTarget;
-    const allowlist = inputs.allowlist ? await loadAllowlist(workspace, inputs.allowlist) : undefined;
-    const trivy = inputs['trivy-path']
-        ? { path: localPath(workspace, inputs['trivy-path']), version: undefined }
-        : await installTrivy({ version: inputs['trivy-version'], env, log });
-    const tmp = await (0,promises_.mkdtemp)(external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'llmops-trivy-'));
-    try {
-        const output = external_node_path_default().join(tmp, 'trivy-report.json');
-        const configFile = external_node_path_default().join(tmp, 'empty.yaml');
-        await (0,promises_.writeFile)(configFile, '');
-        const args = trivyArgs({
-            scanType,
-            target,
-            output,
-            scanners: inputs.scanners,
-            cacheDir: inputs['cache-dir'] ? localPath(workspace, inputs['cache-dir']) : undefined,
-            skipDbUpdate: inputs['skip-db-update'],
-            ignoreFile: await ignoreFile(inputs, workspace, tmp),
-            configFile,
-            timeoutMs: inputs.timeout,
-        });
-        const child = trivyEnv(env);
-        if (child.removed.length)
-            log(`Not passing ${child.removed.join(', ')} to Trivy: they would filter findings before the gate (use trivy-wrap's inputs)`);
-        if (scanType === 'config' && inputs.scanners.length)
-            log('scan-type config scans misconfigurations only: scanners ignored');
-        log(`Running ${trivy.path} ${args.join(' ')}`);
-        const exit = await runTrivy(trivy.path, args, {
-            env: child.env,
-            cwd: workspace,
-            timeoutMs: inputs.timeout,
-            signal: context.signal,
-        });
-        log(`Trivy finished in ${Math.round(exit.durationMs / 1000)}s with exit code ${exit.exitCode ?? exit.signal}`);
-        if (exit.exitCode !== 0)
-            return failedScanReport(exit, rawTarget);
-        let json;
-        try {
-            json = await (0,promises_.readFile)(output, 'utf8');
-        }
-        catch {
-            throw new src/* UserError */.yo(`Trivy exited 0 but wrote no report to ${output}; its stderr ends: ${lastLines(exit.stderr, 3)}`);
-        }
-        const trivyReport = parseTrivyReport(json, 'Trivy output');
-        const locate = {
-            scanType,
-            workspace,
-            scanRoot: local ? target : undefined,
-            dockerfile: scanType === 'image'
-                ? dockerfilePlace(workspace, (0,src/* resolveInWorkspace */.z1)(workspace, inputs.dockerfile ?? 'Dockerfile', { input: 'dockerfile' }))
-                : undefined,
-        };
-        const gated = gateFindings(collectFindings(trivyReport, locate), {
-            gated: gatedSeverities(inputs.severity),
-            ignoreUnfixed: inputs['ignore-unfixed'],
-            allowlist,
-            now: new Date(),
-        });
-        const scan = {
-            artifact: trivyReport.ArtifactName,
-            artifactType: trivyReport.ArtifactType,
-            trivyVersion: trivyReport.Trivy?.Version ?? trivy.version,
-            gate: inputs.severity,
-            allowlistFile: allowlist?.file,
-        };
-        // publish renders the SARIF file (when sarif-path is set) and warns if code scanning's limits cap it.
-        return buildReport(gated, scan);
-    }
-    finally {
-        await (0,promises_.rm)(tmp, { recursive: true, force: true });
-    }
+/** The report of a run: the gate's, or Trivy's own failure. */
+function reportTrivyWrap(result, plan) {
+    if ('failed' in result)
+        return failedScanReport(result.failed, plan.target);
+    // publish renders the SARIF file (when sarif-path is set) and warns if code scanning's limits cap it.
+    return buildReport(result.gate, {
+        artifact: result.report.ArtifactName,
+        artifactType: result.report.ArtifactType,
+        trivyVersion: result.trivyVersion,
+        gate: plan.severity,
+        allowlistFile: plan.allowlist?.file,
+    });
 }
-const trivyWrapCommand = {
-    name: ACTION,
+
+;// CONCATENATED MODULE: ./packages/trivy/src/action/command.ts
+
+
+
+
+
+const TRIVY_SARIF_TOOL = {
+    name: 'llmops-trivy-wrap',
+    informationUri: 'https://github.com/llmops/llmops',
+};
+const trivyWrapCommand = (0,src/* defineCommand */.NB)({
+    name: 'trivy-wrap',
     inputs: trivyWrapInputs,
     secretInputs: ['github-token'],
     sarifTool: TRIVY_SARIF_TOOL,
+    plan: planTrivyWrap,
     run: runTrivyWrap,
-};
+    report: reportTrivyWrap,
+});
 
 ;// CONCATENATED MODULE: ./packages/trivy/src/index.ts
 

@@ -1,5 +1,5 @@
-export const id = 998;
-export const ids = [998];
+export const id = 522;
+export const ids = [522];
 export const modules = {
 
 /***/ 7237:
@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   l: () => (/* binding */ loadPromptFile)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 31 modules
-var src = __webpack_require__(5751);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 34 modules
+var src = __webpack_require__(5570);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./packages/evals/src/prompt-file/positions.ts
@@ -315,7 +315,7 @@ function fillTemplate(text, values) {
 
 /***/ }),
 
-/***/ 1998:
+/***/ 9522:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -331,10 +331,226 @@ __webpack_require__.d(__webpack_exports__, {
   validatePromptsCommand: () => (/* reexport */ validatePromptsCommand)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 31 modules
-var src = __webpack_require__(5751);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 34 modules
+var src = __webpack_require__(5570);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
+;// CONCATENATED MODULE: ./packages/evals/src/validate/action/inputs.ts
+
+
+const validatePromptsInputs = schemas/* object */.Ikc({
+    paths: src/* input */.hF.list(),
+    'models-file': src/* input */.hF.optional(),
+    'max-prompt-tokens': src/* input */.hF.integer({ min: 0 }),
+    'base-ref': src/* input */.hF.optional(),
+    'require-version-bump': src/* input */.hF.bool(),
+    'tokenize-url': src/* input */.hF.url(),
+    'fail-on': src/* input */.hF.choice(['error', 'warning']),
+    'sarif-path': src/* input */.hF.optional(),
+    'check-run': src/* input */.hF.bool(),
+    ...src/* reportingInputs */.OS,
+});
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./packages/evals/src/validate/models.ts
+
+
+
+const ENCODINGS = ['o200k_base', 'cl100k_base'];
+// Published list prices (USD per million tokens) and context windows, 2025; `models-file`
+// overrides or extends them. Self-hosted models have no price unless the file gives one.
+const BUILTIN = {
+    'gpt-4o': { contextWindow: 128_000, inputPerMTok: 2.5, outputPerMTok: 10, encoding: 'o200k_base' },
+    'gpt-4o-mini': { contextWindow: 128_000, inputPerMTok: 0.15, outputPerMTok: 0.6, encoding: 'o200k_base' },
+    'gpt-4.1': { contextWindow: 1_047_576, inputPerMTok: 2, outputPerMTok: 8, encoding: 'o200k_base' },
+    'gpt-4.1-mini': { contextWindow: 1_047_576, inputPerMTok: 0.4, outputPerMTok: 1.6, encoding: 'o200k_base' },
+    'gpt-4.1-nano': { contextWindow: 1_047_576, inputPerMTok: 0.1, outputPerMTok: 0.4, encoding: 'o200k_base' },
+    'o3-mini': { contextWindow: 200_000, inputPerMTok: 1.1, outputPerMTok: 4.4, encoding: 'o200k_base' },
+    'o4-mini': { contextWindow: 200_000, inputPerMTok: 1.1, outputPerMTok: 4.4, encoding: 'o200k_base' },
+    'gpt-4-turbo': { contextWindow: 128_000, inputPerMTok: 10, outputPerMTok: 30, encoding: 'cl100k_base' },
+    'gpt-4': { contextWindow: 8_192, inputPerMTok: 30, outputPerMTok: 60, encoding: 'cl100k_base' },
+    'gpt-3.5-turbo': { contextWindow: 16_385, inputPerMTok: 0.5, outputPerMTok: 1.5, encoding: 'cl100k_base' },
+    'meta-llama/llama-3.1-8b-instruct': { contextWindow: 131_072 },
+    'meta-llama/llama-3.1-70b-instruct': { contextWindow: 131_072 },
+    'meta-llama/llama-3.3-70b-instruct': { contextWindow: 131_072 },
+    'mistralai/mistral-7b-instruct-v0.3': { contextWindow: 32_768 },
+    'qwen/qwen2.5-7b-instruct': { contextWindow: 32_768 },
+    'qwen/qwen2.5-72b-instruct': { contextWindow: 32_768 },
+};
+const modelsFileSchema = schemas/* strictObject */.rej({
+    models: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* strictObject */.rej({
+        'context-window': schemas/* number */.aig().int().positive().optional(),
+        'input-per-mtok': schemas/* number */.aig().min(0).optional(),
+        'output-per-mtok': schemas/* number */.aig().min(0).optional(),
+        encoding: schemas/* enum */.k5n(ENCODINGS).optional(),
+    })),
+});
+function builtinModels() {
+    return new Map(Object.entries(BUILTIN));
+}
+/**
+ * Look a model up by its name as prompt files write it: `openai/gpt-4o`, `gpt-4o`,
+ * `azureml/...`: exact first, then without the publisher prefix, case-insensitively.
+ */
+function findModel(table, name) {
+    if (!name)
+        return undefined;
+    const lower = name.toLowerCase();
+    const bare = lower.slice(lower.indexOf('/') + 1);
+    // Dated snapshots (`gpt-4o-2024-08-06`) share their family's window and price.
+    const candidates = [name, lower, bare, bare.replace(/-\d{4}-\d{2}-\d{2}$/, '')];
+    for (const c of candidates)
+        if (table.has(c))
+            return table.get(c);
+    for (const [key, info] of table)
+        if (key.toLowerCase() === lower || key.toLowerCase().endsWith(`/${lower}`))
+            return info;
+    return undefined;
+}
+/**
+ * The encoding of an OpenAI model family not in the table (new models, dated snapshots such as
+ * `gpt-4o-2024-08-06`): counts stay exact even when context and price are unknown.
+ */
+function openAiEncoding(name) {
+    const model = (name ?? '').toLowerCase().replace(/^(openai|azure-openai|azure)\//, '');
+    if (/^(gpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|o\d)/.test(model))
+        return 'o200k_base';
+    if (/^(gpt-4|gpt-3\.5)/.test(model))
+        return 'cl100k_base';
+    return undefined;
+}
+/** Read `models-file` (YAML: `models: {name: {context-window, input-per-mtok, output-per-mtok, encoding}}`) over the built-ins. */
+async function loadModelTable(workspace, value) {
+    const table = builtinModels();
+    if (!value)
+        return table;
+    const { text, relative: shown } = (0,src/* readWorkspaceFile */.sL)(workspace, value, { input: 'models-file' });
+    const { doc, lines, problems, value: data } = (0,src/* loadYaml */.yv)(text);
+    const yamlError = problems.find((p) => p.level === 'error');
+    if (yamlError) {
+        throw new src/* UserError */.yo(yamlError.message, { file: shown, line: yamlError.line, column: yamlError.column });
+    }
+    const parsed = (0,src/* checkYaml */.cX)(modelsFileSchema, { doc, lines, value: (0,dist/* isMap */.jh)(doc.contents) ? data : null });
+    if (!parsed.success) {
+        const { path, message, line, column } = parsed.issues[0];
+        throw new src/* UserError */.yo(`models file: '${path.join('.') || '(root)'}': ${message}`, {
+            file: shown,
+            line,
+            column,
+        });
+    }
+    for (const [name, spec] of Object.entries(parsed.data.models)) {
+        const previous = findModel(table, name) ?? {};
+        table.set(name, {
+            ...previous,
+            ...(spec['context-window'] !== undefined ? { contextWindow: spec['context-window'] } : {}),
+            ...(spec['input-per-mtok'] !== undefined ? { inputPerMTok: spec['input-per-mtok'] } : {}),
+            ...(spec['output-per-mtok'] !== undefined ? { outputPerMTok: spec['output-per-mtok'] } : {}),
+            ...(spec.encoding ? { encoding: spec.encoding } : {}),
+        });
+    }
+    return table;
+}
+
+;// CONCATENATED MODULE: ./packages/evals/src/validate/action/plan.ts
+
+
+async function findFiles(workspace, patterns) {
+    if (patterns.length === 0)
+        throw new src/* UserError */.yo("input 'paths' is empty: give at least one glob");
+    // A symlink out of the workspace would let a PR read (and echo into the comment) files elsewhere.
+    const files = await (0,src/* findWorkspaceFiles */._t)(workspace, patterns, { input: 'paths' });
+    if (files.length === 0) {
+        throw new src/* UserError */.yo(`input 'paths' matched no files in ${workspace}: ${patterns.join(', ')}`);
+    }
+    return files.sort();
+}
+/** Check the settings, load the models file and find the prompt files, with no request sent. */
+async function planValidation(options) {
+    const models = await loadModelTable(options.workspace, options.modelsFile);
+    if (options.requireVersionBump && !options.baseRef) {
+        throw new src/* UserError */.yo("input 'require-version-bump' is true but there is no base ref: set 'base-ref' or run on a pull_request event");
+    }
+    return { ...options, models, files: await findFiles(options.workspace, options.paths) };
+}
+function planValidatePrompts(inputs, context) {
+    return planValidation({
+        workspace: context.workspace,
+        paths: inputs.paths,
+        modelsFile: inputs['models-file'],
+        maxPromptTokens: inputs['max-prompt-tokens'],
+        baseRef: inputs['base-ref'] ?? (0,src/* defaultBaseRef */.mK)(context.env),
+        requireVersionBump: inputs['require-version-bump'],
+        tokenizeUrl: inputs['tokenize-url'],
+        failOn: inputs['fail-on'],
+        log: context.log,
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/evals/src/validate/action/report.ts
+
+/** The one report: findings in file order, a table of prompts with tokens, context use and cost. */
+function buildValidateReport(result, plan) {
+    const { measured, changed, prompts } = result;
+    const files = plan.files;
+    const findings = [...result.findings].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.column ?? 0) - (b.column ?? 0));
+    const errors = (0,src/* countFindings */.Gt)(findings, 'error');
+    const warnings = (0,src/* countFindings */.Gt)(findings, 'warning');
+    const failing = errors + (plan.failOn === 'warning' ? warnings : 0);
+    const totalTokens = measured.reduce((n, s) => n + (s.tokens ?? 0), 0);
+    const cost = measured.reduce((n, s) => n + (s.costPer1kCallsUsd ?? 0), 0);
+    const approximate = measured.some((s) => s.tokenMethod === 'estimate');
+    const table = {
+        title: 'Prompts',
+        columns: ['File', 'Name', 'Model', 'Tokens', 'Context use', 'Cost / 1k calls', 'Version', 'Changed'],
+        rows: measured.map((s) => [
+            s.file,
+            s.name,
+            s.model,
+            s.tokens === undefined ? undefined : `${s.tokenMethod === 'estimate' ? '≈' : ''}${s.tokens}`,
+            s.contextWindow
+                ? `${((((s.tokens ?? 0) + (s.maxTokens ?? 0)) / s.contextWindow) * 100).toFixed(1)}%`
+                : undefined,
+            s.costPer1kCallsUsd === undefined ? undefined : `$${s.costPer1kCallsUsd.toFixed(4)}`,
+            s.version,
+            s.changed,
+        ]),
+        note: approximate
+            ? '≈ approximate count (no tokenizer for the model): set tokenize-url for exact counts.'
+            : undefined,
+    };
+    return {
+        action: 'validate-prompts',
+        verdict: failing > 0 ? 'fail' : 'pass',
+        headline: `${files.length} files, ${prompts.length} prompts: ${errors} errors, ${warnings} warnings`,
+        reasons: failing > 0 ? [`${failing} findings at or above '${plan.failOn}'`] : [],
+        metrics: [
+            ['Files', files.length],
+            ['Prompts', prompts.length],
+            ['Errors', errors],
+            ['Warnings', warnings],
+            ['Prompt tokens', `${approximate ? '≈' : ''}${totalTokens}`],
+            ['Cost / 1k calls', `$${cost.toFixed(4)}`],
+            ...(plan.baseRef ? [['Changed', changed.length]] : []),
+        ],
+        tables: [table],
+        findings,
+        outputs: {
+            files: files.length,
+            prompts: prompts.length,
+            errors,
+            warnings,
+            'total-tokens': totalTokens,
+            'estimated-cost-usd': Number(cost.toFixed(6)),
+            'changed-prompts': changed.join(','),
+        },
+        data: { prompts: measured },
+    };
+}
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -548,108 +764,6 @@ function checkSecrets(prompt, emit) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-;// CONCATENATED MODULE: ./packages/evals/src/validate/models.ts
-
-
-
-const ENCODINGS = ['o200k_base', 'cl100k_base'];
-// Published list prices (USD per million tokens) and context windows, 2025; `models-file`
-// overrides or extends them. Self-hosted models have no price unless the file gives one.
-const BUILTIN = {
-    'gpt-4o': { contextWindow: 128_000, inputPerMTok: 2.5, outputPerMTok: 10, encoding: 'o200k_base' },
-    'gpt-4o-mini': { contextWindow: 128_000, inputPerMTok: 0.15, outputPerMTok: 0.6, encoding: 'o200k_base' },
-    'gpt-4.1': { contextWindow: 1_047_576, inputPerMTok: 2, outputPerMTok: 8, encoding: 'o200k_base' },
-    'gpt-4.1-mini': { contextWindow: 1_047_576, inputPerMTok: 0.4, outputPerMTok: 1.6, encoding: 'o200k_base' },
-    'gpt-4.1-nano': { contextWindow: 1_047_576, inputPerMTok: 0.1, outputPerMTok: 0.4, encoding: 'o200k_base' },
-    'o3-mini': { contextWindow: 200_000, inputPerMTok: 1.1, outputPerMTok: 4.4, encoding: 'o200k_base' },
-    'o4-mini': { contextWindow: 200_000, inputPerMTok: 1.1, outputPerMTok: 4.4, encoding: 'o200k_base' },
-    'gpt-4-turbo': { contextWindow: 128_000, inputPerMTok: 10, outputPerMTok: 30, encoding: 'cl100k_base' },
-    'gpt-4': { contextWindow: 8_192, inputPerMTok: 30, outputPerMTok: 60, encoding: 'cl100k_base' },
-    'gpt-3.5-turbo': { contextWindow: 16_385, inputPerMTok: 0.5, outputPerMTok: 1.5, encoding: 'cl100k_base' },
-    'meta-llama/llama-3.1-8b-instruct': { contextWindow: 131_072 },
-    'meta-llama/llama-3.1-70b-instruct': { contextWindow: 131_072 },
-    'meta-llama/llama-3.3-70b-instruct': { contextWindow: 131_072 },
-    'mistralai/mistral-7b-instruct-v0.3': { contextWindow: 32_768 },
-    'qwen/qwen2.5-7b-instruct': { contextWindow: 32_768 },
-    'qwen/qwen2.5-72b-instruct': { contextWindow: 32_768 },
-};
-const modelsFileSchema = schemas/* strictObject */.rej({
-    models: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* strictObject */.rej({
-        'context-window': schemas/* number */.aig().int().positive().optional(),
-        'input-per-mtok': schemas/* number */.aig().min(0).optional(),
-        'output-per-mtok': schemas/* number */.aig().min(0).optional(),
-        encoding: schemas/* enum */.k5n(ENCODINGS).optional(),
-    })),
-});
-function builtinModels() {
-    return new Map(Object.entries(BUILTIN));
-}
-/**
- * Look a model up by its name as prompt files write it: `openai/gpt-4o`, `gpt-4o`,
- * `azureml/...`: exact first, then without the publisher prefix, case-insensitively.
- */
-function findModel(table, name) {
-    if (!name)
-        return undefined;
-    const lower = name.toLowerCase();
-    const bare = lower.slice(lower.indexOf('/') + 1);
-    // Dated snapshots (`gpt-4o-2024-08-06`) share their family's window and price.
-    const candidates = [name, lower, bare, bare.replace(/-\d{4}-\d{2}-\d{2}$/, '')];
-    for (const c of candidates)
-        if (table.has(c))
-            return table.get(c);
-    for (const [key, info] of table)
-        if (key.toLowerCase() === lower || key.toLowerCase().endsWith(`/${lower}`))
-            return info;
-    return undefined;
-}
-/**
- * The encoding of an OpenAI model family not in the table (new models, dated snapshots such as
- * `gpt-4o-2024-08-06`): counts stay exact even when context and price are unknown.
- */
-function openAiEncoding(name) {
-    const model = (name ?? '').toLowerCase().replace(/^(openai|azure-openai|azure)\//, '');
-    if (/^(gpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|o\d)/.test(model))
-        return 'o200k_base';
-    if (/^(gpt-4|gpt-3\.5)/.test(model))
-        return 'cl100k_base';
-    return undefined;
-}
-/** Read `models-file` (YAML: `models: {name: {context-window, input-per-mtok, output-per-mtok, encoding}}`) over the built-ins. */
-async function loadModelTable(workspace, value) {
-    const table = builtinModels();
-    if (!value)
-        return table;
-    const { text, relative: shown } = (0,src/* readWorkspaceFile */.sL)(workspace, value, { input: 'models-file' });
-    const { doc, lines, problems, value: data } = (0,src/* loadYaml */.yv)(text);
-    const yamlError = problems.find((p) => p.level === 'error');
-    if (yamlError) {
-        throw new src/* UserError */.yo(yamlError.message, { file: shown, line: yamlError.line, column: yamlError.column });
-    }
-    const parsed = (0,src/* checkYaml */.cX)(modelsFileSchema, { doc, lines, value: (0,dist/* isMap */.jh)(doc.contents) ? data : null });
-    if (!parsed.success) {
-        const { path, message, line, column } = parsed.issues[0];
-        throw new src/* UserError */.yo(`models file: '${path.join('.') || '(root)'}': ${message}`, {
-            file: shown,
-            line,
-            column,
-        });
-    }
-    for (const [name, spec] of Object.entries(parsed.data.models)) {
-        const previous = findModel(table, name) ?? {};
-        table.set(name, {
-            ...previous,
-            ...(spec['context-window'] !== undefined ? { contextWindow: spec['context-window'] } : {}),
-            ...(spec['input-per-mtok'] !== undefined ? { inputPerMTok: spec['input-per-mtok'] } : {}),
-            ...(spec['output-per-mtok'] !== undefined ? { outputPerMTok: spec['output-per-mtok'] } : {}),
-            ...(spec.encoding ? { encoding: spec.encoding } : {}),
-        });
-    }
-    return table;
-}
-
 ;// CONCATENATED MODULE: ./packages/evals/src/validate/tokenize-server.ts
 
 const TIMEOUT_MS = 10_000;
@@ -772,7 +886,7 @@ function isVersionRaised(previous, next) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./packages/evals/src/validate/run.ts
+;// CONCATENATED MODULE: ./packages/evals/src/validate/action/run.ts
 
 
 
@@ -784,16 +898,6 @@ function isVersionRaised(previous, next) {
 
 // Output tokens assumed for cost when a prompt sets no maxTokens.
 const DEFAULT_OUTPUT_TOKENS = 256;
-async function findFiles(workspace, patterns) {
-    if (patterns.length === 0)
-        throw new src/* UserError */.yo("input 'paths' is empty: give at least one glob");
-    // A symlink out of the workspace would let a PR read (and echo into the comment) files elsewhere.
-    const files = await (0,src/* findWorkspaceFiles */._t)(workspace, patterns, { input: 'paths' });
-    if (files.length === 0) {
-        throw new src/* UserError */.yo(`input 'paths' matched no files in ${workspace}: ${patterns.join(', ')}`);
-    }
-    return files.sort();
-}
 /** The messages as the model sees them for the longest testData row (worst case for tokens). */
 function longestFill(prompt) {
     let best = prompt.testData[0]?.values ?? {};
@@ -905,28 +1009,11 @@ async function compareWithBase(prompts, summaries, options, findings) {
     }
     return out;
 }
-async function validatePrompts(options) {
-    const models = await loadModelTable(options.workspace, options.modelsFile);
-    if (options.requireVersionBump && !options.baseRef) {
-        throw new src/* UserError */.yo("input 'require-version-bump' is true but there is no base ref: set 'base-ref' or run on a pull_request event");
-    }
-    const files = await findFiles(options.workspace, options.paths);
-    const findings = [];
-    const prompts = [];
-    for (const file of files) {
-        const loaded = (0,load/* loadPromptFile */.l)(file, (0,src/* readWorkspaceFile */.sL)(options.workspace, file, { input: 'paths' }).text, options.workspace);
-        for (const f of loaded.findings)
-            findings.push(f);
-        if (!loaded.findings.some((f) => f.level === 'error'))
-            prompts.push(loaded.prompt);
-    }
-    const ajv = prompts.some((p) => p.jsonSchema) ? await loadSchemaCompiler() : undefined;
-    for (const prompt of prompts)
-        for (const f of checkPrompt(prompt, ajv))
-            findings.push(f);
+/** A shared display name is a warning that reports will be harder to read, never an error. */
+function duplicateNames(prompts) {
     // A prompt is known by its file path (suites, cases and baselines key on it); the display name
-    // is only a label, and real projects share one across files (prompty's own examples do). So a
-    // shared name is a warning that reports will be harder to read, never an error.
+    // is only a label, and real projects share one across files (prompty's own examples do).
+    const findings = [];
     const seen = new Map();
     for (const prompt of prompts) {
         if (!prompt.name)
@@ -946,102 +1033,53 @@ async function validatePrompts(options) {
         else
             seen.set(prompt.name, prompt);
     }
-    const measured = await mapLimit(prompts, options.tokenizeUrl ? 8 : 1, (p) => measurePrompt(p, models, options, findings));
+    return findings;
+}
+/** Lint every planned file, count tokens (exactly with tokenize-url) and compare with the base ref. */
+async function runValidation(plan) {
+    const findings = [];
+    const prompts = [];
+    for (const file of plan.files) {
+        const loaded = (0,load/* loadPromptFile */.l)(file, (0,src/* readWorkspaceFile */.sL)(plan.workspace, file, { input: 'paths' }).text, plan.workspace);
+        for (const f of loaded.findings)
+            findings.push(f);
+        if (!loaded.findings.some((f) => f.level === 'error'))
+            prompts.push(loaded.prompt);
+    }
+    const ajv = prompts.some((p) => p.jsonSchema) ? await loadSchemaCompiler() : undefined;
+    for (const prompt of prompts)
+        for (const f of checkPrompt(prompt, ajv))
+            findings.push(f);
+    for (const f of duplicateNames(prompts))
+        findings.push(f);
+    const measured = await mapLimit(prompts, plan.tokenizeUrl ? 8 : 1, (p) => measurePrompt(p, plan.models, plan, findings));
     const summaries = new Map(measured.map((s) => [s.file, s]));
-    const changed = options.baseRef ? await compareWithBase(prompts, summaries, options, findings) : [];
-    findings.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') ||
-        (a.line ?? 0) - (b.line ?? 0) ||
-        (a.column ?? 0) - (b.column ?? 0));
-    const errors = (0,src/* countFindings */.Gt)(findings, 'error');
-    const warnings = (0,src/* countFindings */.Gt)(findings, 'warning');
-    const failing = errors + (options.failOn === 'warning' ? warnings : 0);
-    const totalTokens = measured.reduce((n, s) => n + (s.tokens ?? 0), 0);
-    const cost = measured.reduce((n, s) => n + (s.costPer1kCallsUsd ?? 0), 0);
-    const approximate = measured.some((s) => s.tokenMethod === 'estimate');
-    const table = {
-        title: 'Prompts',
-        columns: ['File', 'Name', 'Model', 'Tokens', 'Context use', 'Cost / 1k calls', 'Version', 'Changed'],
-        rows: measured.map((s) => [
-            s.file,
-            s.name,
-            s.model,
-            s.tokens === undefined ? undefined : `${s.tokenMethod === 'estimate' ? '≈' : ''}${s.tokens}`,
-            s.contextWindow
-                ? `${((((s.tokens ?? 0) + (s.maxTokens ?? 0)) / s.contextWindow) * 100).toFixed(1)}%`
-                : undefined,
-            s.costPer1kCallsUsd === undefined ? undefined : `$${s.costPer1kCallsUsd.toFixed(4)}`,
-            s.version,
-            s.changed,
-        ]),
-        note: approximate
-            ? '≈ approximate count (no tokenizer for the model): set tokenize-url for exact counts.'
-            : undefined,
-    };
-    return {
-        action: 'validate-prompts',
-        verdict: failing > 0 ? 'fail' : 'pass',
-        headline: `${files.length} files, ${prompts.length} prompts: ${errors} errors, ${warnings} warnings`,
-        reasons: failing > 0 ? [`${failing} findings at or above '${options.failOn}'`] : [],
-        metrics: [
-            ['Files', files.length],
-            ['Prompts', prompts.length],
-            ['Errors', errors],
-            ['Warnings', warnings],
-            ['Prompt tokens', `${approximate ? '≈' : ''}${totalTokens}`],
-            ['Cost / 1k calls', `$${cost.toFixed(4)}`],
-            ...(options.baseRef ? [['Changed', changed.length]] : []),
-        ],
-        tables: [table],
-        findings,
-        outputs: {
-            files: files.length,
-            prompts: prompts.length,
-            errors,
-            warnings,
-            'total-tokens': totalTokens,
-            'estimated-cost-usd': Number(cost.toFixed(6)),
-            'changed-prompts': changed.join(','),
-        },
-        data: { prompts: measured },
-    };
+    const changed = plan.baseRef ? await compareWithBase(prompts, summaries, plan, findings) : [];
+    return { prompts, measured, changed, findings };
 }
 
-;// CONCATENATED MODULE: ./packages/evals/src/validate/command.ts
+;// CONCATENATED MODULE: ./packages/evals/src/validate/action/command.ts
 
 
 
-const validatePromptsInputs = schemas/* object */.Ikc({
-    paths: src/* input */.hF.list(),
-    'models-file': src/* input */.hF.optional(),
-    'max-prompt-tokens': src/* input */.hF.integer({ min: 0 }),
-    'base-ref': src/* input */.hF.optional(),
-    'require-version-bump': src/* input */.hF.bool(),
-    'tokenize-url': src/* input */.hF.url(),
-    'fail-on': src/* input */.hF.choice(['error', 'warning']),
-    'sarif-path': src/* input */.hF.optional(),
-    'check-run': src/* input */.hF.bool(),
-    ...src/* reportingInputs */.OS,
-});
-const validatePromptsCommand = {
+
+
+const validatePromptsCommand = (0,src/* defineCommand */.NB)({
     name: 'validate-prompts',
     inputs: validatePromptsInputs,
     secretInputs: ['github-token'],
     sarifTool: { name: 'llmops-validate-prompts', informationUri: 'https://github.com/llmops/llmops' },
-    run: (inputs, context) => validatePrompts({
-        workspace: context.workspace,
-        paths: inputs.paths,
-        modelsFile: inputs['models-file'],
-        maxPromptTokens: inputs['max-prompt-tokens'],
-        baseRef: inputs['base-ref'] ?? (0,src/* defaultBaseRef */.mK)(context.env),
-        requireVersionBump: inputs['require-version-bump'],
-        tokenizeUrl: inputs['tokenize-url'],
-        failOn: inputs['fail-on'],
-        log: context.log,
-    }),
-};
+    plan: planValidatePrompts,
+    run: runValidation,
+    report: buildValidateReport,
+});
+/** The three stages on settings built by hand (tests, the benchmark). */
+async function validatePrompts(options) {
+    const plan = await planValidation(options);
+    return buildValidateReport(await runValidation(plan), plan);
+}
 
 ;// CONCATENATED MODULE: ./packages/evals/src/validate/index.ts
-
 
 
 

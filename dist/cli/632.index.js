@@ -1,421 +1,8 @@
-export const id = 891;
-export const ids = [891];
+export const id = 632;
+export const ids = [632];
 export const modules = {
 
-/***/ 8983:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  dz: () => (/* reexport */ errors/* InputError */.dz),
-  yo: () => (/* reexport */ errors/* UserError */.yo),
-  xv: () => (/* reexport */ version/* VERSION */.x),
-  OM: () => (/* reexport */ changedFilesSince),
-  cX: () => (/* reexport */ checkYaml),
-  Gt: () => (/* reexport */ countFindings),
-  mK: () => (/* reexport */ defaultBaseRef),
-  YV: () => (/* reexport */ duration/* durationProblem */.YV),
-  _t: () => (/* reexport */ files/* findWorkspaceFiles */._t),
-  a3: () => (/* reexport */ duration/* formatDuration */.a3),
-  oB: () => (/* reexport */ gitTopLevel),
-  hF: () => (/* reexport */ inputs/* input */.hF),
-  xZ: () => (/* reexport */ isInlineYaml),
-  iU: () => (/* reexport */ errors/* isUserError */.iU),
-  yv: () => (/* reexport */ loadYaml),
-  vy: () => (/* reexport */ inputs/* numberProblem */.vy),
-  E9: () => (/* reexport */ duration/* parseDuration */.E9),
-  f$: () => (/* reexport */ url/* parseHttpUrl */.f$),
-  mu: () => (/* reexport */ parseRetryAfter),
-  hN: () => (/* reexport */ parseYaml),
-  ZR: () => (/* reexport */ readFileAtRef),
-  ji: () => (/* reexport */ context/* readGitHubRun */.j),
-  sL: () => (/* reexport */ files/* readWorkspaceFile */.sL),
-  a: () => (/* reexport */ files/* readWorkspaceJson */.a),
-  fp: () => (/* reexport */ secrets/* redactSecrets */.fp),
-  BO: () => (/* reexport */ url/* redactUrl */.BO),
-  cl: () => (/* reexport */ secrets/* registerSecret */.cl),
-  AI: () => (/* reexport */ url/* registerUrlSecrets */.AI),
-  OS: () => (/* reexport */ inputs/* reportingInputs */.OS),
-  JN: () => (/* reexport */ resolveBaseRef),
-  z1: () => (/* reexport */ workspace/* resolveInWorkspace */.z1),
-  Vp: () => (/* reexport */ context/* runUrl */.V),
-  yy: () => (/* reexport */ sleep),
-  CR: () => (/* reexport */ workspace/* toWorkspacePath */.CR),
-  IR: () => (/* reexport */ duration/* totalDurationProblem */.IR),
-  QS: () => (/* reexport */ src_escape/* truncate */.xv),
-  Fn: () => (/* reexport */ url/* urlSecrets */.Fn),
-  rF: () => (/* reexport */ wilson),
-  b$: () => (/* reexport */ yamlPosition)
-});
-
-// UNUSED EXPORTS: MAX_TIMER_MS, escapeMarkdown, executeCommand, formatUserError, logLines, publish, readInputs, renderJunit, renderMarkdown, renderSarif, renderText, workspaceRoot, writeOutputFile
-
-// EXTERNAL MODULE: ./packages/core/src/duration.ts
-var duration = __webpack_require__(9713);
-// EXTERNAL MODULE: ./packages/core/src/errors.ts
-var errors = __webpack_require__(7638);
-// EXTERNAL MODULE: ./packages/core/src/escape.ts
-var src_escape = __webpack_require__(3066);
-// EXTERNAL MODULE: ./packages/core/src/execute.ts
-var execute = __webpack_require__(998);
-// EXTERNAL MODULE: ./packages/core/src/files.ts + 3 modules
-var files = __webpack_require__(5177);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
-;// CONCATENATED MODULE: ./packages/core/src/git.ts
-
-
-
-
-const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
-async function git(cwd, args) {
-    // quotePath off: non-ASCII paths come back as they are, not as quoted octal escapes.
-    const { stdout } = await run('git', ['-c', 'core.quotePath=false', ...args], {
-        cwd,
-        maxBuffer: 64 * 1024 * 1024,
-    });
-    return stdout;
-}
-async function gitTopLevel(cwd) {
-    return (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
-}
-/**
- * Contents of a file (path relative to the repository root) at a git ref, or undefined when the
- * file does not exist there. Any other git failure is an error, not a "new file".
- */
-async function readFileAtRef(cwd, ref, repoPath) {
-    try {
-        await git(cwd, ['cat-file', '-e', `${ref}:${repoPath}`]);
-    }
-    catch {
-        return undefined;
-    }
-    return git(cwd, ['show', `${ref}:${repoPath}`]);
-}
-/** Workspace-relative paths (forward slashes) that differ from `base`, committed or not, untracked included. */
-async function changedFilesSince(workspace, base) {
-    const top = await gitTopLevel(workspace);
-    const diff = await git(workspace, ['diff', '-z', '--name-only', base, '--', '.']);
-    const untracked = await git(workspace, [
-        'ls-files',
-        '-z',
-        '--others',
-        '--exclude-standard',
-        '--full-name',
-        '--',
-        '.',
-    ]);
-    return new Set(`${diff}\0${untracked}`
-        .split('\0')
-        .filter(Boolean)
-        .map((f) => external_node_path_default().relative(workspace, external_node_path_default().join(top, f)).split((external_node_path_default()).sep).join('/')));
-}
-/**
- * The commit to compare against: the merge base of HEAD and the ref, so a PR is compared with
- * where it branched. Tries `origin/<ref>` too, as runners check out the base only as a remote.
- */
-async function resolveBaseRef(cwd, ref) {
-    for (const candidate of [ref, `origin/${ref}`]) {
-        try {
-            return (await git(cwd, ['merge-base', 'HEAD', candidate])).trim();
-        }
-        catch {
-            // try the next spelling
-        }
-    }
-    throw new errors/* UserError */.yo(`base ref '${ref}' is not in the local clone; check out with 'fetch-depth: 0' (actions/checkout) or fetch the base branch`);
-}
-/** The PR's base branch from the runner's environment, when there is one. */
-function defaultBaseRef(env = process.env) {
-    return env.GITHUB_BASE_REF || undefined;
-}
-
-// EXTERNAL MODULE: ./packages/core/src/github/context.ts
-var context = __webpack_require__(9594);
-;// CONCATENATED MODULE: ./packages/core/src/inline-yaml.ts
-/**
- * Whether an input that takes "a YAML list, inline or a file path" holds the list itself: a
- * newline, or a leading `-` (block list) or `[` (flow list). A path never has those.
- */
-function isInlineYaml(value) {
-    const trimmed = value.trim();
-    return trimmed.includes('\n') || trimmed.startsWith('-') || trimmed.startsWith('[');
-}
-
-// EXTERNAL MODULE: ./packages/core/src/inputs.ts
-var inputs = __webpack_require__(7276);
-// EXTERNAL MODULE: ./packages/core/src/publish.ts + 3 modules
-var publish = __webpack_require__(1948);
-// EXTERNAL MODULE: ./packages/core/src/render/junit.ts
-var junit = __webpack_require__(1038);
-// EXTERNAL MODULE: ./packages/core/src/render/markdown.ts
-var markdown = __webpack_require__(2901);
-// EXTERNAL MODULE: ./packages/core/src/render/sarif.ts
-var sarif = __webpack_require__(6395);
-;// CONCATENATED MODULE: ./packages/core/src/render/text.ts
-
-/** Plain text for a terminal (the CLI). */
-function show(value) {
-    if (value === null || value === undefined || value === '')
-        return '-';
-    return String(value).replace(/\s+/g, ' ');
-}
-function renderTable(table, maxRows) {
-    const rows = table.rows.slice(0, maxRows).map((row) => row.map((c) => show(c).slice(0, 100)));
-    const widths = table.columns.map((col, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), col.length));
-    const line = (cells) => cells
-        .map((c, i) => c.padEnd(widths[i]))
-        .join('  ')
-        .trimEnd();
-    const lines = [`${table.title}:`, `  ${line(table.columns)}`, ...rows.map((r) => `  ${line(r)}`)];
-    if (table.rows.length > rows.length)
-        lines.push(`  … ${table.rows.length - rows.length} more rows in the JSON report`);
-    if (table.note)
-        lines.push(`  ${table.note}`);
-    return lines.join('\n');
-}
-function renderText(report, maxRows = 30) {
-    const parts = [`${report.action}: ${report.verdict.toUpperCase()} — ${report.headline}`];
-    if (report.reasons.length)
-        parts.push(report.reasons.map((r) => `  - ${r}`).join('\n'));
-    if (report.metrics.length)
-        parts.push(report.metrics.map(([label, value]) => `${label}: ${value}`).join(' | '));
-    const tables = [findingsTable(report.findings), ...report.tables].filter((t) => t !== undefined);
-    for (const table of tables)
-        parts.push(renderTable(table, maxRows));
-    return `${parts.join('\n\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/report.ts
-function countFindings(findings, level) {
-    return findings.reduce((n, finding) => n + (finding.level === level ? 1 : 0), 0);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/retry-after.ts
-/**
- * An HTTP `Retry-After` value (RFC 9110 §10.2.3: delay-seconds or an HTTP-date) in milliseconds;
- * undefined when absent or unreadable. Callers cap it: a server must not make a run wait for days.
- */
-function parseRetryAfter(value, now = Date.now()) {
-    const text = value?.trim();
-    if (!text)
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(text))
-        return Number(text) * 1000;
-    const date = Date.parse(text);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-// EXTERNAL MODULE: ./packages/core/src/safe-text.ts
-var safe_text = __webpack_require__(2638);
-// EXTERNAL MODULE: ./packages/core/src/secrets.ts
-var secrets = __webpack_require__(7620);
-;// CONCATENATED MODULE: ./packages/core/src/sleep.ts
-
-/**
- * Resolves after `ms`, or rejects with the signal's reason once it aborts. A delay past what one
- * timer holds (MAX_TIMER_MS) is waited out in pieces: a bare setTimeout would fire after 1 ms.
- */
-function sleep(ms, signal) {
-    if (!(ms >= 0))
-        return Promise.reject(new RangeError(`sleep: expected a delay >= 0 ms, got ${ms}`));
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const end = Date.now() + ms;
-        let timer;
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        const wait = (left) => {
-            timer = setTimeout(() => {
-                const rest = end - Date.now();
-                if (left > duration/* MAX_TIMER_MS */._o && rest > 0)
-                    return wait(rest);
-                signal?.removeEventListener('abort', onAbort);
-                resolve();
-            }, Math.min(left, duration/* MAX_TIMER_MS */._o));
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-        wait(ms);
-    });
-}
-
-// EXTERNAL MODULE: ./packages/core/src/url.ts
-var url = __webpack_require__(2520);
-// EXTERNAL MODULE: ./packages/core/src/version.ts
-var version = __webpack_require__(8109);
-;// CONCATENATED MODULE: ./packages/core/src/wilson.ts
-/** Wilson score interval: well-behaved at 0, 1 and small n, unlike the normal approximation. */
-function wilson(successes, trials, z = 1.959964) {
-    if (trials <= 0)
-        return { successes: 0, trials: 0, rate: 0, low: 0, high: 1 };
-    const p = successes / trials;
-    const z2 = z * z;
-    const denominator = 1 + z2 / trials;
-    const centre = (p + z2 / (2 * trials)) / denominator;
-    const margin = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
-    return {
-        successes,
-        trials,
-        rate: p,
-        // Exact at the edges: floating point would give 0.9999999999999999 for 10/10.
-        low: successes === 0 ? 0 : Math.max(0, centre - margin),
-        high: successes === trials ? 1 : Math.min(1, centre + margin),
-    };
-}
-
-// EXTERNAL MODULE: ./packages/core/src/workspace.ts
-var workspace = __webpack_require__(3268);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-;// CONCATENATED MODULE: ./packages/core/src/yaml.ts
-
-
-/**
- * How many alias expansions one document may make (counted the way `yaml` counts them). Files
- * come from pull requests: a billion-laughs document must stop here, not exhaust memory.
- */
-const MAX_YAML_ALIASES = 10_000;
-function firstLine(message) {
-    return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-}
-/**
- * The one YAML loader: parse with positions, report syntax problems with line and column, and
- * convert to plain data with the alias limit. Duplicate keys are errors unless `uniqueKeys: false`.
- */
-function loadYaml(text, options = {}) {
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, {
-        lineCounter: lines,
-        prettyErrors: false,
-        uniqueKeys: options.uniqueKeys ?? true,
-        ...(options.schema ? { schema: options.schema } : {}),
-    });
-    const at = (offset) => lines.linePos(offset ?? 0);
-    const problems = [];
-    for (const [level, list] of [
-        ['error', doc.errors],
-        ['warning', doc.warnings],
-    ]) {
-        for (const e of list) {
-            const pos = at(e.pos[0]);
-            problems.push({ level, message: `YAML: ${firstLine(e.message)}`, line: pos.line, column: pos.col });
-        }
-    }
-    let value;
-    if (!doc.errors.length) {
-        try {
-            value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
-        }
-        catch (error) {
-            // The alias limit, or an alias before its anchor: a bad file, not a crash.
-            const message = /Excessive alias/.test(error.message)
-                ? `YAML: too many aliases (over ${MAX_YAML_ALIASES} expansions): refusing a document that expands without bound`
-                : `YAML: ${firstLine(error.message)}`;
-            problems.push({ level: 'error', message, line: 1, column: 1 });
-        }
-    }
-    return { doc, lines, problems, value };
-}
-/**
- * Parse YAML text into plain data, or throw one `UserError` at the first problem's place.
- * `what` starts the message (e.g. "checks"), `file` is the workspace-relative path if any.
- */
-function parseYaml(text, context) {
-    const loaded = loadYaml(text);
-    const error = loaded.problems.find((p) => p.level === 'error');
-    if (error) {
-        const line = error.line + (context.lineOffset ?? 0);
-        if (!context.file)
-            throw new errors/* UserError */.yo(`${context.what}: ${error.message} (line ${line}, column ${error.column})`);
-        throw new errors/* UserError */.yo(`${context.what}: ${error.message}`, {
-            file: context.file,
-            line,
-            column: error.column,
-        });
-    }
-    return loaded.value;
-}
-/** Where a path in a loaded document points: the deepest node that exists along it (1-based). */
-function yamlPosition(loaded, path, 
-/** Point at the last key of the path itself, not its value: where "unknown key" points. */
-options = {}) {
-    let node = loaded.doc.contents;
-    for (const [i, key] of path.entries()) {
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((p) => p.key?.value === key);
-            if (!pair)
-                break;
-            node = (options.key && i === path.length - 1 ? null : pair.value) ?? pair.key;
-        }
-        else if ((0,dist/* isSeq */.oP)(node) && typeof key === 'number' && node.items[key]) {
-            node = node.items[key];
-        }
-        else
-            break;
-    }
-    const { line, col } = loaded.lines.linePos(node?.range?.[0] ?? 0);
-    return { line, column: col };
-}
-/**
- * Check a loaded YAML document's value against a zod schema (the format's one definition): the
- * typed value, or every issue with the line and column of the node it is about.
- */
-function checkYaml(schema, loaded) {
-    const parsed = schema.safeParse(loaded.value);
-    if (parsed.success)
-        return { success: true, data: parsed.data };
-    const issues = parsed.error.issues.map((issue) => {
-        // An unknown key is about the key, not the mapping it is in.
-        const unknown = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : undefined;
-        return {
-            code: issue.code,
-            path: unknown ?? issue.path,
-            message: issue.message,
-            ...yamlPosition(loaded, unknown ?? issue.path, { key: !!unknown }),
-        };
-    });
-    return { success: false, issues };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/***/ }),
-
-/***/ 5891:
+/***/ 4632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -430,6 +17,7 @@ __webpack_require__.d(__webpack_exports__, {
   PromClient: () => (/* reexport */ PromClient),
   PromError: () => (/* reexport */ PromError),
   beyondTolerance: () => (/* reexport */ beyondTolerance),
+  buildReport: () => (/* reexport */ buildReport),
   checkRunLength: () => (/* reexport */ checkRunLength),
   formatValue: () => (/* reexport */ formatValue),
   independentSamples: () => (/* reexport */ independentSamples),
@@ -443,7 +31,8 @@ __webpack_require__.d(__webpack_exports__, {
   normalQuantile: () => (/* reexport */ normalQuantile),
   parseChecks: () => (/* reexport */ parseChecks),
   parseHeaders: () => (/* reexport */ parseHeaders),
-  promClientFromInputs: () => (/* reexport */ promClientFromInputs),
+  planMetricGate: () => (/* reexport */ planMetricGate),
+  promConnection: () => (/* reexport */ promConnection),
   rankSum: () => (/* reexport */ rankSum),
   realClock: () => (/* reexport */ realClock),
   runLengthProblem: () => (/* reexport */ runLengthProblem),
@@ -455,8 +44,8 @@ __webpack_require__.d(__webpack_exports__, {
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
-var src = __webpack_require__(8983);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 34 modules
+var src = __webpack_require__(5570);
 ;// CONCATENATED MODULE: ./packages/prom/src/presets.ts
 /** `{a="b", extra}`: the user's selector (braces optional) joined with the preset's own matchers. */
 function matchers(selector, ...extra) {
@@ -658,22 +247,8 @@ function promDuration(ms) {
 function invalid(message, where, source) {
     return new src/* UserError */.yo(`checks: ${where}: ${message}`, source);
 }
-/** Resolve one user-written check into the queries and settings a measurement needs. */
-function resolveCheck(written, source, defaults = {}) {
-    const where = `check '${written.name}'`;
-    const spec = { ...written };
-    if (spec.preset) {
-        spec.selector ??= defaults.selector;
-        if (spec['baseline-query'] === undefined)
-            spec['baseline-selector'] ??= defaults.baselineSelector;
-    }
-    const fail = (message) => invalid(message, where, source);
-    const test = spec.test ?? 'threshold';
-    const preset = spec.preset ? PRESETS[spec.preset] : undefined;
-    const windowMs = (0,src/* parseDuration */.E9)(spec.window ?? DEFAULTS.window);
-    const hasBaseline = spec['baseline-query'] !== undefined ||
-        spec['baseline-selector'] !== undefined ||
-        spec['baseline-success-query'] !== undefined;
+/** Keys that only make sense together (a bound with a baseline, a test with its settings). */
+function checkCombination(spec, test, preset, hasBaseline, fail) {
     if (spec.query && spec.preset)
         throw fail("give 'query' or 'preset', not both");
     if (spec['baseline-selector'] !== undefined && !preset)
@@ -692,6 +267,80 @@ function resolveCheck(written, source, defaults = {}) {
         throw fail(`test: ${test} compares canary with a baseline: add 'baseline-query' or 'baseline-selector'`);
     if (spec.tolerance !== undefined && test === 'threshold')
         throw fail("'tolerance' applies to rank-sum and proportion tests");
+}
+/** test: proportion: success and total counts for canary and baseline, from a preset or queries. */
+function withCounts(check, spec, preset, fail) {
+    if (spec.query || spec['baseline-query'])
+        throw fail("test: proportion uses counts: 'success-query' and 'total-query' (and baseline-…), or a preset with counts");
+    const range = promDuration(check.windowMs);
+    if (preset) {
+        if (!preset.counts) {
+            const withCounts = PRESET_NAMES.filter((n) => PRESETS[n].counts).join(', ');
+            throw fail(`preset '${spec.preset}' has no request counts for a proportion test; presets that do: ${withCounts}`);
+        }
+        check.counts = preset.counts(spec.selector ?? '', range);
+        if (spec['baseline-selector'] !== undefined)
+            check.baselineCounts = preset.counts(spec['baseline-selector'], range);
+    }
+    else {
+        if (!spec['success-query'] || !spec['total-query'])
+            throw fail("test: proportion needs 'success-query' and 'total-query' (or a preset)");
+        check.counts = { success: spec['success-query'], total: spec['total-query'] };
+    }
+    if (spec['baseline-success-query'] || spec['baseline-total-query']) {
+        if (!spec['baseline-success-query'] || !spec['baseline-total-query'])
+            throw fail("give both 'baseline-success-query' and 'baseline-total-query'");
+        check.baselineCounts = { success: spec['baseline-success-query'], total: spec['baseline-total-query'] };
+    }
+    if (!check.baselineCounts)
+        throw fail("test: proportion needs 'baseline-selector' (with a preset) or 'baseline-success-query' and 'baseline-total-query'");
+    return check;
+}
+/**
+ * rank-sum samples the window every `step`, each point a rate over the (shorter) rate window.
+ * The test takes its points as independent samples; points closer than the rate window overlap
+ * (each is a rate over it), so the step defaults to the rate window and the window to one that
+ * holds min-samples of them.
+ */
+function sampleEvery(check, spec) {
+    const rateWindowMs = (0,src/* parseDuration */.E9)(spec['rate-window'] ?? DEFAULTS.rankSumRateWindow);
+    check.rateWindowMs = rateWindowMs;
+    check.stepMs = spec.step ? (0,src/* parseDuration */.E9)(spec.step) : rateWindowMs;
+    if (!spec.window)
+        check.windowMs = Math.max(check.windowMs, (check.minSamples - 1) * check.stepMs);
+    const warnings = [];
+    if (check.stepMs < rateWindowMs) {
+        warnings.push(`step ${(0,src/* formatDuration */.a3)(check.stepMs)} is shorter than rate-window ${(0,src/* formatDuration */.a3)(rateWindowMs)}: neighbouring points share data, so the test uses only every ${Math.ceil(rateWindowMs / check.stepMs)}th point, one per rate window`);
+    }
+    const independent = independentSamples(check, Math.floor(check.windowMs / check.stepMs) + 1);
+    if (independent < check.minSamples) {
+        warnings.push(`window ${(0,src/* formatDuration */.a3)(check.windowMs)} holds about ${independent} independent samples, fewer than min-samples ${check.minSamples}: every measurement will be inconclusive; lengthen the window or shorten rate-window`);
+    }
+    if (warnings.length)
+        check.warnings = warnings;
+}
+/** Resolve one user-written check into the queries and settings a measurement needs. */
+function resolveCheck(written, source, defaults = {}) {
+    const where = `check '${written.name}'`;
+    const spec = { ...written };
+    // A check that only bounds the canary (min or max) stays absolute: given a baseline it would
+    // query the stable for nothing, and go unmeasured at 100% where the stable has no traffic.
+    const compares = (spec.test ?? 'threshold') !== 'threshold' ||
+        spec['max-increase'] !== undefined ||
+        spec['max-decrease'] !== undefined;
+    if (spec.preset) {
+        spec.selector ??= defaults.selector;
+        if (compares && spec['baseline-query'] === undefined)
+            spec['baseline-selector'] ??= defaults.baselineSelector;
+    }
+    const fail = (message) => invalid(message, where, source);
+    const test = spec.test ?? 'threshold';
+    const preset = spec.preset ? PRESETS[spec.preset] : undefined;
+    const windowMs = (0,src/* parseDuration */.E9)(spec.window ?? DEFAULTS.window);
+    const hasBaseline = spec['baseline-query'] !== undefined ||
+        spec['baseline-selector'] !== undefined ||
+        spec['baseline-success-query'] !== undefined;
+    checkCombination(spec, test, !!preset, hasBaseline, fail);
     const check = {
         name: spec.name,
         test,
@@ -716,33 +365,8 @@ function resolveCheck(written, source, defaults = {}) {
     };
     if (check.min !== undefined && check.max !== undefined && check.min > check.max)
         throw fail(`min ${check.min} is above max ${check.max}`);
-    if (test === 'proportion') {
-        if (spec.query || spec['baseline-query'])
-            throw fail("test: proportion uses counts: 'success-query' and 'total-query' (and baseline-…), or a preset with counts");
-        const range = promDuration(windowMs);
-        if (preset) {
-            if (!preset.counts) {
-                const withCounts = PRESET_NAMES.filter((n) => PRESETS[n].counts).join(', ');
-                throw fail(`preset '${spec.preset}' has no request counts for a proportion test; presets that do: ${withCounts}`);
-            }
-            check.counts = preset.counts(spec.selector ?? '', range);
-            if (spec['baseline-selector'] !== undefined)
-                check.baselineCounts = preset.counts(spec['baseline-selector'], range);
-        }
-        else {
-            if (!spec['success-query'] || !spec['total-query'])
-                throw fail("test: proportion needs 'success-query' and 'total-query' (or a preset)");
-            check.counts = { success: spec['success-query'], total: spec['total-query'] };
-        }
-        if (spec['baseline-success-query'] || spec['baseline-total-query']) {
-            if (!spec['baseline-success-query'] || !spec['baseline-total-query'])
-                throw fail("give both 'baseline-success-query' and 'baseline-total-query'");
-            check.baselineCounts = { success: spec['baseline-success-query'], total: spec['baseline-total-query'] };
-        }
-        if (!check.baselineCounts)
-            throw fail("test: proportion needs 'baseline-selector' (with a preset) or 'baseline-success-query' and 'baseline-total-query'");
-        return check;
-    }
+    if (test === 'proportion')
+        return withCounts(check, spec, preset, fail);
     for (const key of [
         'success-query',
         'total-query',
@@ -754,31 +378,11 @@ function resolveCheck(written, source, defaults = {}) {
     }
     if (!spec.query && !preset)
         throw fail("needs 'query' (PromQL) or 'preset'");
-    // A threshold check rates over the whole window; a rank-sum check samples the window every
-    // `step`, each point a rate over the (shorter) rate window.
-    // The rank-sum test takes its points as independent samples; points closer than the rate
-    // window overlap (each is a rate over it), so the step defaults to the rate window and the
-    // window to one that holds min-samples of them.
-    if (test === 'rank-sum') {
-        const rateWindowMs = (0,src/* parseDuration */.E9)(spec['rate-window'] ?? DEFAULTS.rankSumRateWindow);
-        check.rateWindowMs = rateWindowMs;
-        check.stepMs = spec.step ? (0,src/* parseDuration */.E9)(spec.step) : rateWindowMs;
-        if (!spec.window)
-            check.windowMs = Math.max(windowMs, (check.minSamples - 1) * check.stepMs);
-        const warnings = [];
-        if (check.stepMs < rateWindowMs) {
-            warnings.push(`step ${(0,src/* formatDuration */.a3)(check.stepMs)} is shorter than rate-window ${(0,src/* formatDuration */.a3)(rateWindowMs)}: neighbouring points share data, so the test uses only every ${Math.ceil(rateWindowMs / check.stepMs)}th point, one per rate window`);
-        }
-        const independent = independentSamples(check, Math.floor(check.windowMs / check.stepMs) + 1);
-        if (independent < check.minSamples) {
-            warnings.push(`window ${(0,src/* formatDuration */.a3)(check.windowMs)} holds about ${independent} independent samples, fewer than min-samples ${check.minSamples}: every measurement will be inconclusive; lengthen the window or shorten rate-window`);
-        }
-        if (warnings.length)
-            check.warnings = warnings;
-    }
-    else if (spec.step || spec['rate-window']) {
+    // A threshold check rates over the whole window; a rank-sum check samples it every `step`.
+    if (test === 'rank-sum')
+        sampleEvery(check, spec);
+    else if (spec.step || spec['rate-window'])
         throw fail("'step' and 'rate-window' apply to test: rank-sum");
-    }
     const range = test === 'rank-sum' ? (spec['rate-window'] ?? DEFAULTS.rankSumRateWindow) : promDuration(windowMs);
     if (preset) {
         check.query = preset.value(spec.selector ?? '', range);
@@ -875,6 +479,21 @@ function parseSampleValue(text) {
 function displayUrl(url) {
     return (0,src/* redactUrl */.BO)(url).replace(/\/$/, '');
 }
+/**
+ * Where requests go, as logs and reports show it: basic-auth credentials are sent as a header, so
+ * the URL loses them; key-like query values are masked.
+ */
+function requestUrl(url) {
+    try {
+        const parsed = new URL(url);
+        parsed.username = '';
+        parsed.password = '';
+        return (0,src/* redactUrl */.BO)(parsed.toString()).replace(/\/+$/, '');
+    }
+    catch {
+        return displayUrl(url);
+    }
+}
 class PromClient {
     /** Without credentials; a query string (`?orgId=1` for a proxy) is kept on every request. */
     base;
@@ -917,7 +536,7 @@ class PromClient {
             headers[name] = value;
         }
         this.base = url;
-        this.displayUrl = (0,src/* redactUrl */.BO)(url.toString()).replace(/\/+$/, '');
+        this.displayUrl = requestUrl(url.toString());
         this.headers = headers;
         this.timeoutMs = options.timeoutMs ?? 30_000;
         this.fetch = options.fetch ?? fetch;
@@ -1081,22 +700,104 @@ function parseHeaders(text) {
     else {
         const parsed = (0,src/* loadYaml */.yv)(text, { schema: 'failsafe' }).value;
         if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-            throw new src/* UserError */.yo(`input 'prometheus-headers': expected 'Name: value' lines or a YAML mapping, got a line without a name`);
+            throw new src/* InputError */.dz(`input 'prometheus-headers': expected 'Name: value' lines or a YAML mapping, got a line without a name`);
         for (const [name, value] of Object.entries(parsed)) {
             if (value === null || typeof value === 'object')
-                throw new src/* UserError */.yo(`input 'prometheus-headers': header '${name}' needs a text value`);
+                throw new src/* InputError */.dz(`input 'prometheus-headers': header '${name}' needs a text value`);
             entries.push([name, String(value)]);
         }
     }
     const headers = {};
     for (const [name, value] of entries) {
         if (!HEADER_NAME.test(name))
-            throw new src/* UserError */.yo(`input 'prometheus-headers': '${name}' is not a valid header name`);
+            throw new src/* InputError */.dz(`input 'prometheus-headers': '${name}' is not a valid header name`);
         if (/[\r\n]/.test(value))
-            throw new src/* UserError */.yo(`input 'prometheus-headers': header '${name}' has a line break in its value`);
+            throw new src/* InputError */.dz(`input 'prometheus-headers': header '${name}' has a line break in its value`);
         headers[name] = value;
     }
     return headers;
+}
+
+;// CONCATENATED MODULE: ./packages/prom/src/action/inputs.ts
+
+
+
+
+/** Measurements per check: the `count` input, and an analysis step's own `count`. */
+const MEASUREMENT_COUNT = { min: 1, max: 10_000 };
+/** How often checks are measured and how many bad measurements a run tolerates (canary-step takes them too). */
+const measurementInputs = {
+    interval: src/* input */.hF.duration(),
+    count: src/* input */.hF.integer(MEASUREMENT_COUNT),
+    'failure-limit': src/* input */.hF.integer({ min: 0 }),
+    'inconclusive-limit': src/* input */.hF.integer({ min: 0 }),
+    'error-limit': src/* input */.hF.integer({ min: 0 }),
+    'no-data': src/* input */.hF.choice(NO_DATA),
+};
+/**
+ * `count` measurements `interval` apart must fit in what a timer holds, as each interval does: a
+ * run of weeks is a mistake, not a gate. Added to every schema that spreads `measurementInputs`.
+ */
+function checkRunLength(inputs, ctx) {
+    const problem = runLengthProblem(inputs.count, inputs.interval);
+    if (problem)
+        ctx.addIssue({ code: 'custom', path: ['count'], message: problem });
+}
+/** The one line on a run of `count` measurements `intervalMs` apart that is too long; undefined if fine. */
+function runLengthProblem(count, intervalMs) {
+    return (0,src/* totalDurationProblem */.IR)((count - 1) * intervalMs, `${count} measurements ${(0,src/* formatDuration */.a3)(intervalMs)} apart (interval)`);
+}
+const metricGateInputs = schemas/* object */.Ikc({
+    'prometheus-url': src/* input */.hF.requiredUrl(),
+    'prometheus-token': src/* input */.hF.optional(),
+    'prometheus-headers': src/* input */.hF.optional(),
+    checks: src/* input */.hF.text(),
+    ...measurementInputs,
+    ...src/* reportingInputs */.OS,
+})
+    .superRefine(checkRunLength);
+/**
+ * How to reach Prometheus, from the three inputs metric-gate and canary-step share (token, extra
+ * headers, basic auth in the URL): checked here, with no request; the client masks every credential.
+ */
+function promConnection(inputs) {
+    return {
+        url: inputs['prometheus-url'],
+        token: inputs['prometheus-token'],
+        headers: parseHeaders(inputs['prometheus-headers']),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/prom/src/action/plan.ts
+
+
+
+
+/** The checks (inline or a workspace file) and the connection settings; a bad one fails here. */
+function planMetricGate(inputs, context) {
+    const checks = loadChecks(inputs.checks, context.workspace);
+    const prometheus = promConnection(inputs);
+    const plan = {
+        checks,
+        prometheus,
+        prometheusUrl: requestUrl(prometheus.url),
+        count: inputs.count,
+        intervalMs: inputs.interval,
+        noData: inputs['no-data'],
+        limits: {
+            failureLimit: inputs['failure-limit'],
+            inconclusiveLimit: inputs['inconclusive-limit'],
+            errorLimit: inputs['error-limit'],
+        },
+    };
+    context.log(`metric-gate: ${checks.length} check(s) against ${plan.prometheusUrl}, ${plan.count} measurement(s) ${(0,src/* formatDuration */.a3)(plan.intervalMs)} apart`);
+    for (const check of checks) {
+        const queries = check.test === 'proportion' ? [check.counts.success, check.counts.total] : [check.query];
+        context.log(`  ${check.name} (${check.test}): ${queries.join(' | ')}`);
+        for (const warning of check.warnings ?? [])
+            context.log(`  warning: ${check.name}: ${warning}`);
+    }
+    return plan;
 }
 
 ;// CONCATENATED MODULE: ./packages/prom/src/format.ts
@@ -1688,7 +1389,7 @@ async function measureChecks(checks, options) {
     };
 }
 
-;// CONCATENATED MODULE: ./packages/prom/src/report.ts
+;// CONCATENATED MODULE: ./packages/prom/src/action/report.ts
 
 
 
@@ -1705,39 +1406,24 @@ function statistic(m) {
     const z = m.statistic.z !== undefined ? ` z=${report_fmt(m.statistic.z)}` : '';
     return `${m.statistic.name}=${report_fmt(m.statistic.value)}${z} p=${report_fmt(m.statistic.p)}`;
 }
-/** The one report of a metric-gate run: summary, comment and JSON all render from it. */
-function buildReport(result, meta) {
-    const total = (key) => result.checks.reduce((n, c) => n + c.counts[key], 0);
-    const failed = result.checks.filter((c) => c.verdict === 'fail').map((c) => c.check.name);
-    const unsure = result.checks.filter((c) => c.verdict === 'inconclusive').map((c) => c.check.name);
-    const measured = `${result.checks.length} check${result.checks.length === 1 ? '' : 's'} × ${result.rounds} measurement${result.rounds === 1 ? '' : 's'}`;
-    const headline = result.verdict === 'pass'
-        ? `${measured}: every check passed`
-        : result.verdict === 'fail'
-            ? `${measured}: ${failed.join(', ')} failed`
-            : `${measured}: ${unsure.join(', ') || 'the run'} inconclusive`;
-    const lastOf = (name) => [...result.measurements].reverse().find((m) => m.check === name && m.outcome !== 'success');
-    const reasons = [];
-    for (const c of result.checks) {
-        if (c.verdict === 'pass')
-            continue;
-        const last = lastOf(c.check.name);
-        reasons.push(`${c.check.name}: ${c.reason}${last ? ` — last: ${last.message}` : ''}`);
-    }
-    if (result.stoppedEarly)
-        reasons.push(result.stoppedEarly);
-    if (result.cancelled)
-        reasons.push(`cancelled after ${result.rounds} of ${result.count} measurements`);
+/** The last measurement of a check that was not a success: what its reason quotes. */
+function lastBad(result, name) {
+    return [...result.measurements].reverse().find((m) => m.check === name && m.outcome !== 'success');
+}
+function findingsOf(result) {
     const findings = result.checks
         .filter((c) => c.verdict !== 'pass')
-        .map((c) => ({
-        ruleId: c.verdict === 'fail' ? 'metric-gate/check-failed' : 'metric-gate/check-inconclusive',
-        level: c.verdict === 'fail' ? 'error' : 'warning',
-        title: `metric-gate: ${c.check.name} ${c.verdict}`,
-        message: `${c.check.name}: ${c.reason}${lastOf(c.check.name) ? ` — ${lastOf(c.check.name).message}` : ''}`,
-        file: c.check.source?.file,
-        line: c.check.source?.line,
-    }));
+        .map((c) => {
+        const last = lastBad(result, c.check.name);
+        return {
+            ruleId: c.verdict === 'fail' ? 'metric-gate/check-failed' : 'metric-gate/check-inconclusive',
+            level: c.verdict === 'fail' ? 'error' : 'warning',
+            title: `metric-gate: ${c.check.name} ${c.verdict}`,
+            message: `${c.check.name}: ${c.reason}${last ? ` — ${last.message}` : ''}`,
+            file: c.check.source?.file,
+            line: c.check.source?.line,
+        };
+    });
     // Settings that make a check's statistics weaker than they look: said on the check, every run.
     for (const c of result.checks) {
         for (const warning of c.check.warnings ?? []) {
@@ -1751,9 +1437,113 @@ function buildReport(result, meta) {
             });
         }
     }
-    const queryText = (c) => c.test === 'proportion'
+    return findings;
+}
+function queryText(c) {
+    return c.test === 'proportion'
         ? `success: ${c.counts.success} · total: ${c.counts.total} · baseline success: ${c.baselineCounts.success} · baseline total: ${c.baselineCounts.total}`
         : [c.query, c.baselineQuery && `baseline: ${c.baselineQuery}`].filter(Boolean).join(' · ');
+}
+function tablesOf(result) {
+    return [
+        {
+            title: 'Checks',
+            columns: ['Check', 'Verdict', 'Test', 'Bound', 'Success', 'Failure', 'Inconclusive', 'Error', 'PromQL'],
+            rows: result.checks.map((c) => [
+                c.check.name,
+                c.verdict,
+                c.check.test,
+                describeBound(c.check),
+                c.counts.success,
+                c.counts.failure,
+                c.counts.inconclusive,
+                c.counts.error,
+                queryText(c.check),
+            ]),
+        },
+        {
+            title: 'Measurements',
+            columns: [
+                'Check',
+                '#',
+                'Outcome',
+                'Canary',
+                'Baseline',
+                'Ratio',
+                'Statistic',
+                'Interval',
+                'Bound',
+                'Detail',
+            ],
+            rows: result.measurements.map((m) => [
+                m.check,
+                m.index,
+                ICON[m.outcome],
+                report_fmt(m.canary),
+                report_fmt(m.baseline),
+                report_fmt(m.ratio),
+                statistic(m),
+                m.interval ? `[${report_fmt(m.interval[0])}, ${report_fmt(m.interval[1])}]` : '',
+                m.bound,
+                m.message,
+            ]),
+            note: 'Full PromQL and every value are in the JSON report.',
+        },
+    ];
+}
+function dataOf(result, plan) {
+    return {
+        prometheusUrl: plan.prometheusUrl,
+        count: result.count,
+        intervalMs: plan.intervalMs,
+        rounds: result.rounds,
+        stoppedEarly: result.stoppedEarly,
+        cancelled: result.cancelled,
+        startedAt: result.startedAt,
+        durationMs: result.durationMs,
+        checks: result.checks.map((c) => ({
+            name: c.check.name,
+            test: c.check.test,
+            preset: c.check.preset,
+            query: c.check.query,
+            baselineQuery: c.check.baselineQuery,
+            countQueries: c.check.counts,
+            baselineCountQueries: c.check.baselineCounts,
+            window: (0,src/* formatDuration */.a3)(c.check.windowMs),
+            ...(c.check.test === 'rank-sum'
+                ? { step: (0,src/* formatDuration */.a3)(c.check.stepMs), rateWindow: (0,src/* formatDuration */.a3)(c.check.rateWindowMs ?? 0) }
+                : {}),
+            warnings: c.check.warnings,
+            bound: describeBound(c.check),
+            verdict: c.verdict,
+            reason: c.reason,
+            outcomes: c.counts,
+        })),
+        measurements: result.measurements,
+    };
+}
+/** The one report of a metric-gate run: summary, comment and JSON all render from it. */
+function buildReport(result, plan) {
+    const total = (key) => result.checks.reduce((n, c) => n + c.counts[key], 0);
+    const failed = result.checks.filter((c) => c.verdict === 'fail').map((c) => c.check.name);
+    const unsure = result.checks.filter((c) => c.verdict === 'inconclusive').map((c) => c.check.name);
+    const measured = `${result.checks.length} check${result.checks.length === 1 ? '' : 's'} × ${result.rounds} measurement${result.rounds === 1 ? '' : 's'}`;
+    const headline = result.verdict === 'pass'
+        ? `${measured}: every check passed`
+        : result.verdict === 'fail'
+            ? `${measured}: ${failed.join(', ')} failed`
+            : `${measured}: ${unsure.join(', ') || 'the run'} inconclusive`;
+    const reasons = [];
+    for (const c of result.checks) {
+        if (c.verdict === 'pass')
+            continue;
+        const last = lastBad(result, c.check.name);
+        reasons.push(`${c.check.name}: ${c.reason}${last ? ` — last: ${last.message}` : ''}`);
+    }
+    if (result.stoppedEarly)
+        reasons.push(result.stoppedEarly);
+    if (result.cancelled)
+        reasons.push(`cancelled after ${result.rounds} of ${result.count} measurements`);
     const cases = result.checks.map((c) => ({
         suite: 'metric-gate',
         name: c.check.name,
@@ -1775,197 +1565,64 @@ function buildReport(result, meta) {
             ['Errors', total('error')],
             ['Duration', (0,src/* formatDuration */.a3)(result.durationMs)],
         ],
-        tables: [
-            {
-                title: 'Checks',
-                columns: [
-                    'Check',
-                    'Verdict',
-                    'Test',
-                    'Bound',
-                    'Success',
-                    'Failure',
-                    'Inconclusive',
-                    'Error',
-                    'PromQL',
-                ],
-                rows: result.checks.map((c) => [
-                    c.check.name,
-                    c.verdict,
-                    c.check.test,
-                    describeBound(c.check),
-                    c.counts.success,
-                    c.counts.failure,
-                    c.counts.inconclusive,
-                    c.counts.error,
-                    queryText(c.check),
-                ]),
-            },
-            {
-                title: 'Measurements',
-                columns: [
-                    'Check',
-                    '#',
-                    'Outcome',
-                    'Canary',
-                    'Baseline',
-                    'Ratio',
-                    'Statistic',
-                    'Interval',
-                    'Bound',
-                    'Detail',
-                ],
-                rows: result.measurements.map((m) => [
-                    m.check,
-                    m.index,
-                    ICON[m.outcome],
-                    report_fmt(m.canary),
-                    report_fmt(m.baseline),
-                    report_fmt(m.ratio),
-                    statistic(m),
-                    m.interval ? `[${report_fmt(m.interval[0])}, ${report_fmt(m.interval[1])}]` : '',
-                    m.bound,
-                    m.message,
-                ]),
-                note: 'Full PromQL and every value are in the JSON report.',
-            },
-        ],
-        findings,
+        tables: tablesOf(result),
+        findings: findingsOf(result),
         cases,
         outputs: {
             'failed-checks': failed.join(','),
             measurements: result.measurements.length,
         },
-        data: {
-            prometheusUrl: meta.prometheusUrl,
-            count: result.count,
-            intervalMs: meta.intervalMs,
-            rounds: result.rounds,
-            stoppedEarly: result.stoppedEarly,
-            cancelled: result.cancelled,
-            startedAt: result.startedAt,
-            durationMs: result.durationMs,
-            checks: result.checks.map((c) => ({
-                name: c.check.name,
-                test: c.check.test,
-                preset: c.check.preset,
-                query: c.check.query,
-                baselineQuery: c.check.baselineQuery,
-                countQueries: c.check.counts,
-                baselineCountQueries: c.check.baselineCounts,
-                window: (0,src/* formatDuration */.a3)(c.check.windowMs),
-                ...(c.check.test === 'rank-sum'
-                    ? { step: (0,src/* formatDuration */.a3)(c.check.stepMs), rateWindow: (0,src/* formatDuration */.a3)(c.check.rateWindowMs ?? 0) }
-                    : {}),
-                warnings: c.check.warnings,
-                bound: describeBound(c.check),
-                verdict: c.verdict,
-                reason: c.reason,
-                outcomes: c.counts,
-            })),
-            measurements: result.measurements,
-        },
+        data: dataOf(result, plan),
     };
 }
 
-;// CONCATENATED MODULE: ./packages/prom/src/command.ts
+;// CONCATENATED MODULE: ./packages/prom/src/action/run.ts
 
-
-
-
-
-
-
-
-/** How often checks are measured and how many bad measurements a run tolerates (canary-step takes them too). */
-/** Measurements per check: the `count` input, and an analysis step's own `count`. */
-const MEASUREMENT_COUNT = { min: 1, max: 10_000 };
-const measurementInputs = {
-    interval: src/* input */.hF.duration(),
-    count: src/* input */.hF.integer(MEASUREMENT_COUNT),
-    'failure-limit': src/* input */.hF.integer({ min: 0 }),
-    'inconclusive-limit': src/* input */.hF.integer({ min: 0 }),
-    'error-limit': src/* input */.hF.integer({ min: 0 }),
-    'no-data': src/* input */.hF.choice(NO_DATA),
-};
-/**
- * `count` measurements `interval` apart must fit in what a timer holds, as each interval does: a
- * run of weeks is a mistake, not a gate. Added to every schema that spreads `measurementInputs`.
- */
-function checkRunLength(inputs, ctx) {
-    const problem = runLengthProblem(inputs.count, inputs.interval);
-    if (problem)
-        ctx.addIssue({ code: 'custom', path: ['count'], message: problem });
-}
-/** The one line on a run of `count` measurements `intervalMs` apart that is too long; undefined if fine. */
-function runLengthProblem(count, intervalMs) {
-    return (0,src/* totalDurationProblem */.IR)((count - 1) * intervalMs, `${count} measurements ${(0,src/* formatDuration */.a3)(intervalMs)} apart (interval)`);
-}
-const metricGateInputs = schemas/* object */.Ikc({
-    'prometheus-url': src/* input */.hF.requiredUrl(),
-    'prometheus-token': src/* input */.hF.optional(),
-    'prometheus-headers': src/* input */.hF.optional(),
-    checks: src/* input */.hF.text(),
-    ...measurementInputs,
-    ...src/* reportingInputs */.OS,
-})
-    .superRefine(checkRunLength);
-/** Prometheus client from the action's inputs: token, basic auth in the URL and extra headers, all masked. */
-function promClientFromInputs(inputs) {
-    return new PromClient({
-        url: inputs['prometheus-url'],
-        token: inputs['prometheus-token'],
-        headers: parseHeaders(inputs['prometheus-headers']),
-    });
-}
 function progress(m) {
     return `${m.check} #${m.index}: ${m.outcome} — ${m.message}`;
 }
-/** The whole of metric-gate over plain objects: load the checks, measure them, build the report. */
-async function runMetricGate(inputs, deps) {
-    const checks = loadChecks(inputs.checks, deps.workspace);
-    deps.log?.(`metric-gate: ${checks.length} check(s) against ${deps.prometheusUrl}, ${inputs.count} measurement(s) ${(0,src/* formatDuration */.a3)(inputs.interval)} apart`);
-    for (const check of checks) {
-        const queries = check.test === 'proportion' ? [check.counts.success, check.counts.total] : [check.query];
-        deps.log?.(`  ${check.name} (${check.test}): ${queries.join(' | ')}`);
-        for (const warning of check.warnings ?? [])
-            deps.log?.(`  warning: ${check.name}: ${warning}`);
-    }
-    const result = await measureChecks(checks, {
+/** Measure the planned checks `count` times, `interval` apart, and judge them. */
+function runMetricGate(plan, deps) {
+    return measureChecks(plan.checks, {
         prom: deps.prom,
         clock: deps.clock,
-        count: inputs.count,
-        intervalMs: inputs.interval,
-        noData: inputs['no-data'],
-        limits: {
-            failureLimit: inputs['failure-limit'],
-            inconclusiveLimit: inputs['inconclusive-limit'],
-            errorLimit: inputs['error-limit'],
-        },
+        count: plan.count,
+        intervalMs: plan.intervalMs,
+        noData: plan.noData,
+        limits: plan.limits,
         retryDelayMs: deps.retryDelayMs,
         signal: deps.signal,
         onMeasurement: (m) => deps.log?.(progress(m)),
     });
-    return buildReport(result, { prometheusUrl: deps.prometheusUrl, intervalMs: inputs.interval });
 }
-const metricGateCommand = {
+
+;// CONCATENATED MODULE: ./packages/prom/src/action/command.ts
+
+
+
+
+
+
+
+const metricGateCommand = (0,src/* defineCommand */.NB)({
     name: 'metric-gate',
     inputs: metricGateInputs,
     secretInputs: ['prometheus-token', 'github-token'],
-    async run(inputs, context) {
-        const prom = promClientFromInputs(inputs);
-        return runMetricGate(inputs, {
-            prom,
-            clock: realClock,
-            prometheusUrl: prom.displayUrl,
-            workspace: context.workspace,
-            log: context.log,
-            signal: context.signal,
-        });
-    },
-};
+    plan: planMetricGate,
+    run: (plan, context) => runMetricGate(plan, {
+        prom: new PromClient(plan.prometheus),
+        clock: realClock,
+        log: context.log,
+        signal: context.signal,
+    }),
+    report: buildReport,
+});
 
 ;// CONCATENATED MODULE: ./packages/prom/src/index.ts
+
+
+
+
 
 
 

@@ -1,421 +1,8 @@
-export const id = 939;
-export const ids = [939];
+export const id = 523;
+export const ids = [523];
 export const modules = {
 
-/***/ 8983:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  dz: () => (/* reexport */ errors/* InputError */.dz),
-  yo: () => (/* reexport */ errors/* UserError */.yo),
-  xv: () => (/* reexport */ version/* VERSION */.x),
-  OM: () => (/* reexport */ changedFilesSince),
-  cX: () => (/* reexport */ checkYaml),
-  Gt: () => (/* reexport */ countFindings),
-  mK: () => (/* reexport */ defaultBaseRef),
-  YV: () => (/* reexport */ duration/* durationProblem */.YV),
-  _t: () => (/* reexport */ files/* findWorkspaceFiles */._t),
-  a3: () => (/* reexport */ duration/* formatDuration */.a3),
-  oB: () => (/* reexport */ gitTopLevel),
-  hF: () => (/* reexport */ inputs/* input */.hF),
-  xZ: () => (/* reexport */ isInlineYaml),
-  iU: () => (/* reexport */ errors/* isUserError */.iU),
-  yv: () => (/* reexport */ loadYaml),
-  vy: () => (/* reexport */ inputs/* numberProblem */.vy),
-  E9: () => (/* reexport */ duration/* parseDuration */.E9),
-  f$: () => (/* reexport */ url/* parseHttpUrl */.f$),
-  mu: () => (/* reexport */ parseRetryAfter),
-  hN: () => (/* reexport */ parseYaml),
-  ZR: () => (/* reexport */ readFileAtRef),
-  ji: () => (/* reexport */ context/* readGitHubRun */.j),
-  sL: () => (/* reexport */ files/* readWorkspaceFile */.sL),
-  a: () => (/* reexport */ files/* readWorkspaceJson */.a),
-  fp: () => (/* reexport */ secrets/* redactSecrets */.fp),
-  BO: () => (/* reexport */ url/* redactUrl */.BO),
-  cl: () => (/* reexport */ secrets/* registerSecret */.cl),
-  AI: () => (/* reexport */ url/* registerUrlSecrets */.AI),
-  OS: () => (/* reexport */ inputs/* reportingInputs */.OS),
-  JN: () => (/* reexport */ resolveBaseRef),
-  z1: () => (/* reexport */ workspace/* resolveInWorkspace */.z1),
-  Vp: () => (/* reexport */ context/* runUrl */.V),
-  yy: () => (/* reexport */ sleep),
-  CR: () => (/* reexport */ workspace/* toWorkspacePath */.CR),
-  IR: () => (/* reexport */ duration/* totalDurationProblem */.IR),
-  QS: () => (/* reexport */ src_escape/* truncate */.xv),
-  Fn: () => (/* reexport */ url/* urlSecrets */.Fn),
-  rF: () => (/* reexport */ wilson),
-  b$: () => (/* reexport */ yamlPosition)
-});
-
-// UNUSED EXPORTS: MAX_TIMER_MS, escapeMarkdown, executeCommand, formatUserError, logLines, publish, readInputs, renderJunit, renderMarkdown, renderSarif, renderText, workspaceRoot, writeOutputFile
-
-// EXTERNAL MODULE: ./packages/core/src/duration.ts
-var duration = __webpack_require__(9713);
-// EXTERNAL MODULE: ./packages/core/src/errors.ts
-var errors = __webpack_require__(7638);
-// EXTERNAL MODULE: ./packages/core/src/escape.ts
-var src_escape = __webpack_require__(3066);
-// EXTERNAL MODULE: ./packages/core/src/execute.ts
-var execute = __webpack_require__(998);
-// EXTERNAL MODULE: ./packages/core/src/files.ts + 3 modules
-var files = __webpack_require__(5177);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
-;// CONCATENATED MODULE: ./packages/core/src/git.ts
-
-
-
-
-const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
-async function git(cwd, args) {
-    // quotePath off: non-ASCII paths come back as they are, not as quoted octal escapes.
-    const { stdout } = await run('git', ['-c', 'core.quotePath=false', ...args], {
-        cwd,
-        maxBuffer: 64 * 1024 * 1024,
-    });
-    return stdout;
-}
-async function gitTopLevel(cwd) {
-    return (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
-}
-/**
- * Contents of a file (path relative to the repository root) at a git ref, or undefined when the
- * file does not exist there. Any other git failure is an error, not a "new file".
- */
-async function readFileAtRef(cwd, ref, repoPath) {
-    try {
-        await git(cwd, ['cat-file', '-e', `${ref}:${repoPath}`]);
-    }
-    catch {
-        return undefined;
-    }
-    return git(cwd, ['show', `${ref}:${repoPath}`]);
-}
-/** Workspace-relative paths (forward slashes) that differ from `base`, committed or not, untracked included. */
-async function changedFilesSince(workspace, base) {
-    const top = await gitTopLevel(workspace);
-    const diff = await git(workspace, ['diff', '-z', '--name-only', base, '--', '.']);
-    const untracked = await git(workspace, [
-        'ls-files',
-        '-z',
-        '--others',
-        '--exclude-standard',
-        '--full-name',
-        '--',
-        '.',
-    ]);
-    return new Set(`${diff}\0${untracked}`
-        .split('\0')
-        .filter(Boolean)
-        .map((f) => external_node_path_default().relative(workspace, external_node_path_default().join(top, f)).split((external_node_path_default()).sep).join('/')));
-}
-/**
- * The commit to compare against: the merge base of HEAD and the ref, so a PR is compared with
- * where it branched. Tries `origin/<ref>` too, as runners check out the base only as a remote.
- */
-async function resolveBaseRef(cwd, ref) {
-    for (const candidate of [ref, `origin/${ref}`]) {
-        try {
-            return (await git(cwd, ['merge-base', 'HEAD', candidate])).trim();
-        }
-        catch {
-            // try the next spelling
-        }
-    }
-    throw new errors/* UserError */.yo(`base ref '${ref}' is not in the local clone; check out with 'fetch-depth: 0' (actions/checkout) or fetch the base branch`);
-}
-/** The PR's base branch from the runner's environment, when there is one. */
-function defaultBaseRef(env = process.env) {
-    return env.GITHUB_BASE_REF || undefined;
-}
-
-// EXTERNAL MODULE: ./packages/core/src/github/context.ts
-var context = __webpack_require__(9594);
-;// CONCATENATED MODULE: ./packages/core/src/inline-yaml.ts
-/**
- * Whether an input that takes "a YAML list, inline or a file path" holds the list itself: a
- * newline, or a leading `-` (block list) or `[` (flow list). A path never has those.
- */
-function isInlineYaml(value) {
-    const trimmed = value.trim();
-    return trimmed.includes('\n') || trimmed.startsWith('-') || trimmed.startsWith('[');
-}
-
-// EXTERNAL MODULE: ./packages/core/src/inputs.ts
-var inputs = __webpack_require__(7276);
-// EXTERNAL MODULE: ./packages/core/src/publish.ts + 3 modules
-var publish = __webpack_require__(1948);
-// EXTERNAL MODULE: ./packages/core/src/render/junit.ts
-var junit = __webpack_require__(1038);
-// EXTERNAL MODULE: ./packages/core/src/render/markdown.ts
-var markdown = __webpack_require__(2901);
-// EXTERNAL MODULE: ./packages/core/src/render/sarif.ts
-var sarif = __webpack_require__(6395);
-;// CONCATENATED MODULE: ./packages/core/src/render/text.ts
-
-/** Plain text for a terminal (the CLI). */
-function show(value) {
-    if (value === null || value === undefined || value === '')
-        return '-';
-    return String(value).replace(/\s+/g, ' ');
-}
-function renderTable(table, maxRows) {
-    const rows = table.rows.slice(0, maxRows).map((row) => row.map((c) => show(c).slice(0, 100)));
-    const widths = table.columns.map((col, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), col.length));
-    const line = (cells) => cells
-        .map((c, i) => c.padEnd(widths[i]))
-        .join('  ')
-        .trimEnd();
-    const lines = [`${table.title}:`, `  ${line(table.columns)}`, ...rows.map((r) => `  ${line(r)}`)];
-    if (table.rows.length > rows.length)
-        lines.push(`  … ${table.rows.length - rows.length} more rows in the JSON report`);
-    if (table.note)
-        lines.push(`  ${table.note}`);
-    return lines.join('\n');
-}
-function renderText(report, maxRows = 30) {
-    const parts = [`${report.action}: ${report.verdict.toUpperCase()} — ${report.headline}`];
-    if (report.reasons.length)
-        parts.push(report.reasons.map((r) => `  - ${r}`).join('\n'));
-    if (report.metrics.length)
-        parts.push(report.metrics.map(([label, value]) => `${label}: ${value}`).join(' | '));
-    const tables = [findingsTable(report.findings), ...report.tables].filter((t) => t !== undefined);
-    for (const table of tables)
-        parts.push(renderTable(table, maxRows));
-    return `${parts.join('\n\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/report.ts
-function countFindings(findings, level) {
-    return findings.reduce((n, finding) => n + (finding.level === level ? 1 : 0), 0);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/retry-after.ts
-/**
- * An HTTP `Retry-After` value (RFC 9110 §10.2.3: delay-seconds or an HTTP-date) in milliseconds;
- * undefined when absent or unreadable. Callers cap it: a server must not make a run wait for days.
- */
-function parseRetryAfter(value, now = Date.now()) {
-    const text = value?.trim();
-    if (!text)
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(text))
-        return Number(text) * 1000;
-    const date = Date.parse(text);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-// EXTERNAL MODULE: ./packages/core/src/safe-text.ts
-var safe_text = __webpack_require__(2638);
-// EXTERNAL MODULE: ./packages/core/src/secrets.ts
-var secrets = __webpack_require__(7620);
-;// CONCATENATED MODULE: ./packages/core/src/sleep.ts
-
-/**
- * Resolves after `ms`, or rejects with the signal's reason once it aborts. A delay past what one
- * timer holds (MAX_TIMER_MS) is waited out in pieces: a bare setTimeout would fire after 1 ms.
- */
-function sleep(ms, signal) {
-    if (!(ms >= 0))
-        return Promise.reject(new RangeError(`sleep: expected a delay >= 0 ms, got ${ms}`));
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const end = Date.now() + ms;
-        let timer;
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        const wait = (left) => {
-            timer = setTimeout(() => {
-                const rest = end - Date.now();
-                if (left > duration/* MAX_TIMER_MS */._o && rest > 0)
-                    return wait(rest);
-                signal?.removeEventListener('abort', onAbort);
-                resolve();
-            }, Math.min(left, duration/* MAX_TIMER_MS */._o));
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-        wait(ms);
-    });
-}
-
-// EXTERNAL MODULE: ./packages/core/src/url.ts
-var url = __webpack_require__(2520);
-// EXTERNAL MODULE: ./packages/core/src/version.ts
-var version = __webpack_require__(8109);
-;// CONCATENATED MODULE: ./packages/core/src/wilson.ts
-/** Wilson score interval: well-behaved at 0, 1 and small n, unlike the normal approximation. */
-function wilson(successes, trials, z = 1.959964) {
-    if (trials <= 0)
-        return { successes: 0, trials: 0, rate: 0, low: 0, high: 1 };
-    const p = successes / trials;
-    const z2 = z * z;
-    const denominator = 1 + z2 / trials;
-    const centre = (p + z2 / (2 * trials)) / denominator;
-    const margin = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
-    return {
-        successes,
-        trials,
-        rate: p,
-        // Exact at the edges: floating point would give 0.9999999999999999 for 10/10.
-        low: successes === 0 ? 0 : Math.max(0, centre - margin),
-        high: successes === trials ? 1 : Math.min(1, centre + margin),
-    };
-}
-
-// EXTERNAL MODULE: ./packages/core/src/workspace.ts
-var workspace = __webpack_require__(3268);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-;// CONCATENATED MODULE: ./packages/core/src/yaml.ts
-
-
-/**
- * How many alias expansions one document may make (counted the way `yaml` counts them). Files
- * come from pull requests: a billion-laughs document must stop here, not exhaust memory.
- */
-const MAX_YAML_ALIASES = 10_000;
-function firstLine(message) {
-    return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-}
-/**
- * The one YAML loader: parse with positions, report syntax problems with line and column, and
- * convert to plain data with the alias limit. Duplicate keys are errors unless `uniqueKeys: false`.
- */
-function loadYaml(text, options = {}) {
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, {
-        lineCounter: lines,
-        prettyErrors: false,
-        uniqueKeys: options.uniqueKeys ?? true,
-        ...(options.schema ? { schema: options.schema } : {}),
-    });
-    const at = (offset) => lines.linePos(offset ?? 0);
-    const problems = [];
-    for (const [level, list] of [
-        ['error', doc.errors],
-        ['warning', doc.warnings],
-    ]) {
-        for (const e of list) {
-            const pos = at(e.pos[0]);
-            problems.push({ level, message: `YAML: ${firstLine(e.message)}`, line: pos.line, column: pos.col });
-        }
-    }
-    let value;
-    if (!doc.errors.length) {
-        try {
-            value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
-        }
-        catch (error) {
-            // The alias limit, or an alias before its anchor: a bad file, not a crash.
-            const message = /Excessive alias/.test(error.message)
-                ? `YAML: too many aliases (over ${MAX_YAML_ALIASES} expansions): refusing a document that expands without bound`
-                : `YAML: ${firstLine(error.message)}`;
-            problems.push({ level: 'error', message, line: 1, column: 1 });
-        }
-    }
-    return { doc, lines, problems, value };
-}
-/**
- * Parse YAML text into plain data, or throw one `UserError` at the first problem's place.
- * `what` starts the message (e.g. "checks"), `file` is the workspace-relative path if any.
- */
-function parseYaml(text, context) {
-    const loaded = loadYaml(text);
-    const error = loaded.problems.find((p) => p.level === 'error');
-    if (error) {
-        const line = error.line + (context.lineOffset ?? 0);
-        if (!context.file)
-            throw new errors/* UserError */.yo(`${context.what}: ${error.message} (line ${line}, column ${error.column})`);
-        throw new errors/* UserError */.yo(`${context.what}: ${error.message}`, {
-            file: context.file,
-            line,
-            column: error.column,
-        });
-    }
-    return loaded.value;
-}
-/** Where a path in a loaded document points: the deepest node that exists along it (1-based). */
-function yamlPosition(loaded, path, 
-/** Point at the last key of the path itself, not its value: where "unknown key" points. */
-options = {}) {
-    let node = loaded.doc.contents;
-    for (const [i, key] of path.entries()) {
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((p) => p.key?.value === key);
-            if (!pair)
-                break;
-            node = (options.key && i === path.length - 1 ? null : pair.value) ?? pair.key;
-        }
-        else if ((0,dist/* isSeq */.oP)(node) && typeof key === 'number' && node.items[key]) {
-            node = node.items[key];
-        }
-        else
-            break;
-    }
-    const { line, col } = loaded.lines.linePos(node?.range?.[0] ?? 0);
-    return { line, column: col };
-}
-/**
- * Check a loaded YAML document's value against a zod schema (the format's one definition): the
- * typed value, or every issue with the line and column of the node it is about.
- */
-function checkYaml(schema, loaded) {
-    const parsed = schema.safeParse(loaded.value);
-    if (parsed.success)
-        return { success: true, data: parsed.data };
-    const issues = parsed.error.issues.map((issue) => {
-        // An unknown key is about the key, not the mapping it is in.
-        const unknown = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : undefined;
-        return {
-            code: issue.code,
-            path: unknown ?? issue.path,
-            message: issue.message,
-            ...yamlPosition(loaded, unknown ?? issue.path, { key: !!unknown }),
-        };
-    });
-    return { success: false, issues };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/***/ }),
-
-/***/ 939:
+/***/ 7523:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -438,8 +25,8 @@ __webpack_require__.d(__webpack_exports__, {
   trivyWrapCommand: () => (/* reexport */ trivyWrapCommand)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
-var src = __webpack_require__(8983);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
+var src = __webpack_require__(2395);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
@@ -555,11 +142,80 @@ function wildcard(pattern) {
     return new RegExp(`^${body}$`);
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+;// CONCATENATED MODULE: ./packages/trivy/src/severity.ts
+/** Trivy's severities, most severe first (Trivy JSON `Severity`). */
+const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'];
+const RANK = { CRITICAL: 4, HIGH: 3, MEDIUM: 2, LOW: 1, UNKNOWN: 0 };
+/** Any string Trivy writes becomes one of ours; vendors' odd values count as UNKNOWN. */
+function toSeverity(value) {
+    const upper = (value ?? '').toUpperCase();
+    return SEVERITIES.includes(upper) ? upper : 'UNKNOWN';
+}
+function severityRank(severity) {
+    return RANK[severity];
+}
+/**
+ * The severities that fail the gate. `severity` is Trivy-style (`CRITICAL,HIGH`), read as a
+ * threshold: everything at or above its lowest known entry gates. UNKNOWN has no place on that
+ * scale, so it gates only when listed.
+ */
+function gatedSeverities(listed) {
+    const known = listed.filter((s) => s !== 'UNKNOWN');
+    const floor = known.reduce((min, s) => Math.min(min, severityRank(s)), Infinity);
+    const gated = new Set(SEVERITIES.filter((s) => s !== 'UNKNOWN' && RANK[s] >= floor));
+    if (listed.includes('UNKNOWN'))
+        gated.add('UNKNOWN');
+    return gated;
+}
+// GitHub code scanning reads `security-severity` as: >= 9.0 critical, 7.0–8.9 high, 4.0–6.9
+// medium, 0.1–3.9 low. Used when Trivy gives no CVSS score (misconfigurations, secrets).
+const SCORE_FOR = {
+    CRITICAL: 9.5,
+    HIGH: 8.0,
+    MEDIUM: 5.5,
+    LOW: 2.0,
+    UNKNOWN: undefined,
+};
+function fallbackScore(severity) {
+    return SCORE_FOR[severity];
+}
+
+;// CONCATENATED MODULE: ./packages/trivy/src/action/inputs.ts
+
+
+
+const SCANNERS = ['vuln', 'misconfig', 'secret', 'license'];
+/** A comma- or newline-separated list whose every item is one of `allowed` (case-insensitive). */
+const listOf = (allowed, { required }) => src/* input */.hF.list().transform((items, ctx) => {
+    const values = items.map((item) => item.toLowerCase());
+    const known = allowed.map((a) => a.toLowerCase());
+    const bad = values.find((value) => !known.includes(value));
+    if (bad !== undefined || (required && values.length === 0)) {
+        ctx.addIssue({ code: 'custom', message: `expected a comma-separated list of ${allowed.join(', ')}` });
+        return core/* NEVER */.tm;
+    }
+    return [...new Set(values.map((value) => allowed[known.indexOf(value)]))];
+});
+const trivyWrapInputs = schemas/* object */.Ikc({
+    'scan-type': src/* input */.hF.choice(['image', 'fs', 'config', 'repo']),
+    target: src/* input */.hF.optional().refine((target) => !target?.startsWith('-'), {
+        message: "expected an image reference, path or URL; one starting with '-' reads as a flag (write ./-name for such a path)",
+    }),
+    'trivy-version': src/* input */.hF.text(),
+    'trivy-path': src/* input */.hF.optional(),
+    severity: listOf(SEVERITIES, { required: true }),
+    'ignore-unfixed': src/* input */.hF.bool(),
+    scanners: listOf(SCANNERS, { required: false }),
+    allowlist: src/* input */.hF.optional(),
+    trivyignores: src/* input */.hF.list(),
+    'cache-dir': src/* input */.hF.optional(),
+    'skip-db-update': src/* input */.hF.bool(),
+    dockerfile: src/* input */.hF.optional(),
+    timeout: src/* input */.hF.duration({ min: 1000 }),
+    'sarif-path': src/* input */.hF.optional(),
+    ...src/* reportingInputs */.OS,
+});
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -624,42 +280,63 @@ function dockerfilePlace(workspace, absolute) {
     return { file, line: from };
 }
 
-;// CONCATENATED MODULE: ./packages/trivy/src/severity.ts
-/** Trivy's severities, most severe first (Trivy JSON `Severity`). */
-const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'];
-const RANK = { CRITICAL: 4, HIGH: 3, MEDIUM: 2, LOW: 1, UNKNOWN: 0 };
-/** Any string Trivy writes becomes one of ours; vendors' odd values count as UNKNOWN. */
-function toSeverity(value) {
-    const upper = (value ?? '').toUpperCase();
-    return SEVERITIES.includes(upper) ? upper : 'UNKNOWN';
+;// CONCATENATED MODULE: ./packages/trivy/src/action/plan.ts
+
+
+
+
+
+/** A local path input: relative to the workspace, or absolute (a runner's own tool or cache folder). */
+function localPath(workspace, value) {
+    return external_node_path_default().resolve(workspace, value);
 }
-function severityRank(severity) {
-    return RANK[severity];
-}
+const isUrl = (target) => /^[a-z][a-z0-9+.-]*:\/\//i.test(target) || /^git@/.test(target);
 /**
- * The severities that fail the gate. `severity` is Trivy-style (`CRITICAL,HIGH`), read as a
- * threshold: everything at or above its lowest known entry gates. UNKNOWN has no place on that
- * scale, so it gates only when listed.
+ * `trivyignores` as one `--ignorefile`: Trivy takes a single file, so several plain ones are
+ * joined; none is an empty file, so Trivy never falls back to the workspace's `.trivyignore`.
  */
-function gatedSeverities(listed) {
-    const known = listed.filter((s) => s !== 'UNKNOWN');
-    const floor = known.reduce((min, s) => Math.min(min, severityRank(s)), Infinity);
-    const gated = new Set(SEVERITIES.filter((s) => s !== 'UNKNOWN' && RANK[s] >= floor));
-    if (listed.includes('UNKNOWN'))
-        gated.add('UNKNOWN');
-    return gated;
+function ignoreOf(files, workspace) {
+    const resolved = files.map((file) => (0,src/* resolveInWorkspace */.z1)(workspace, file, { input: 'trivyignores' }));
+    if (resolved.length === 0)
+        return { text: '' };
+    if (resolved.length === 1)
+        return { file: resolved[0] };
+    if (resolved.some((file) => /\.ya?ml$/i.test(file))) {
+        throw new src/* UserError */.yo("input 'trivyignores': a YAML ignore file (.trivyignore.yaml) must be the only one given");
+    }
+    const parts = files.map((file) => (0,src/* readWorkspaceFile */.sL)(workspace, file, { input: 'trivyignores' }).text);
+    return { text: parts.join('\n') };
 }
-// GitHub code scanning reads `security-severity` as: >= 9.0 critical, 7.0–8.9 high, 4.0–6.9
-// medium, 0.1–3.9 low. Used when Trivy gives no CVSS score (misconfigurations, secrets).
-const SCORE_FOR = {
-    CRITICAL: 9.5,
-    HIGH: 8.0,
-    MEDIUM: 5.5,
-    LOW: 2.0,
-    UNKNOWN: undefined,
-};
-function fallbackScore(severity) {
-    return SCORE_FOR[severity];
+/** The target, the Dockerfile, the allowlist and the ignore files, checked: a bad one fails before Trivy runs. */
+async function planTrivyWrap(inputs, context) {
+    const { workspace } = context;
+    const scanType = inputs['scan-type'];
+    const target = inputs.target ?? (scanType === 'image' ? undefined : '.');
+    if (!target)
+        throw new src/* UserError */.yo("input 'target' is required for scan-type image: the image reference to scan");
+    const local = scanType !== 'image' && !(scanType === 'repo' && isUrl(target));
+    const scanTarget = local ? (0,src/* resolveInWorkspace */.z1)(workspace, target, { input: 'target' }) : target;
+    const dockerfile = scanType === 'image'
+        ? dockerfilePlace(workspace, (0,src/* resolveInWorkspace */.z1)(workspace, inputs.dockerfile ?? 'Dockerfile', { input: 'dockerfile' }))
+        : undefined;
+    return {
+        scanType,
+        target,
+        scanTarget,
+        ...(local ? { scanRoot: scanTarget } : {}),
+        ...(dockerfile ? { dockerfile } : {}),
+        ...(inputs.allowlist ? { allowlist: await loadAllowlist(workspace, inputs.allowlist) } : {}),
+        ignore: ignoreOf(inputs.trivyignores, workspace),
+        ...(inputs['trivy-path'] ? { trivyPath: localPath(workspace, inputs['trivy-path']) } : {}),
+        trivyVersion: inputs['trivy-version'],
+        ...(inputs['cache-dir'] ? { cacheDir: localPath(workspace, inputs['cache-dir']) } : {}),
+        skipDbUpdate: inputs['skip-db-update'],
+        scanners: inputs.scanners,
+        severity: inputs.severity,
+        gated: gatedSeverities(inputs.severity),
+        ignoreUnfixed: inputs['ignore-unfixed'],
+        timeoutMs: inputs.timeout,
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/trivy/src/findings.ts
@@ -786,42 +463,11 @@ function bySeverity(a, b) {
         a.id.localeCompare(b.id));
 }
 
-;// CONCATENATED MODULE: ./packages/trivy/src/inputs.ts
-
-
-
-const SCANNERS = ['vuln', 'misconfig', 'secret', 'license'];
-/** A comma- or newline-separated list whose every item is one of `allowed` (case-insensitive). */
-const listOf = (allowed, { required }) => src/* input */.hF.list().transform((items, ctx) => {
-    const values = items.map((item) => item.toLowerCase());
-    const known = allowed.map((a) => a.toLowerCase());
-    const bad = values.find((value) => !known.includes(value));
-    if (bad !== undefined || (required && values.length === 0)) {
-        ctx.addIssue({ code: 'custom', message: `expected a comma-separated list of ${allowed.join(', ')}` });
-        return core/* NEVER */.tm;
-    }
-    return [...new Set(values.map((value) => allowed[known.indexOf(value)]))];
-});
-const trivyWrapInputs = schemas/* object */.Ikc({
-    'scan-type': src/* input */.hF.choice(['image', 'fs', 'config', 'repo']),
-    target: src/* input */.hF.optional().refine((target) => !target?.startsWith('-'), {
-        message: "expected an image reference, path or URL; one starting with '-' reads as a flag (write ./-name for such a path)",
-    }),
-    'trivy-version': src/* input */.hF.text(),
-    'trivy-path': src/* input */.hF.optional(),
-    severity: listOf(SEVERITIES, { required: true }),
-    'ignore-unfixed': src/* input */.hF.bool(),
-    scanners: listOf(SCANNERS, { required: false }),
-    allowlist: src/* input */.hF.optional(),
-    trivyignores: src/* input */.hF.list(),
-    'cache-dir': src/* input */.hF.optional(),
-    'skip-db-update': src/* input */.hF.bool(),
-    dockerfile: src/* input */.hF.optional(),
-    timeout: src/* input */.hF.duration({ min: 1000 }),
-    'sarif-path': src/* input */.hF.optional(),
-    ...src/* reportingInputs */.OS,
-});
-
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
@@ -1003,215 +649,6 @@ async function installTrivy(options) {
     finally {
         await (0,promises_.rm)(archive, { force: true });
     }
-}
-
-;// CONCATENATED MODULE: ./packages/trivy/src/report.ts
-
-
-const ACTION = 'trivy-wrap';
-const EXPIRED_RULE = 'trivy-wrap/expired-allowlist';
-const SECRET_DOCS = 'https://trivy.dev/latest/docs/scanner/secret/';
-const TOP_ROWS = 200;
-function emptyCounts() {
-    return { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 };
-}
-const isOpen = (f) => f.status === 'gated' || f.status === 'open';
-function where(f) {
-    return f.kind === 'vulnerability' ? `${f.pkg ?? '?'} ${f.installed ?? ''}`.trim() : f.target;
-}
-function message(f) {
-    const sev = f.severity;
-    if (f.kind === 'vulnerability') {
-        const fix = f.fixed ? `fixed in ${f.fixed}` : 'no fixed version yet';
-        return `${f.id} (${sev}) in ${where(f)}, ${fix}: ${f.title} [${f.target}]`;
-    }
-    if (f.kind === 'misconfiguration')
-        return `${f.id} (${sev}): ${f.detail || f.title} [${f.target}]`;
-    if (f.kind === 'license') {
-        const used = f.pkg ? `used by ${f.pkg}` : `in ${f.file ?? f.target}`;
-        return `${f.title} (${sev}) ${used} [${f.target}]`;
-    }
-    return `${f.title} (${sev}, ${f.detail ?? 'secret'}) in ${f.target}`;
-}
-function help(f) {
-    const parts = [f.description || f.title];
-    if (f.resolution)
-        parts.push(`Resolution: ${f.resolution}`);
-    if (f.kind === 'vulnerability')
-        parts.push('Upgrade the package to a fixed version, or rebuild on a base image that has one.');
-    if (f.kind === 'secret')
-        parts.push('Remove the secret from the repository and its history, and rotate it.');
-    if (f.kind === 'license')
-        parts.push('Replace the component, or record the legal sign-off as an allowlist entry (id: the license name, package: the package).');
-    const url = f.url ?? (f.kind === 'secret' ? SECRET_DOCS : undefined);
-    if (url)
-        parts.push(url);
-    return parts.join('\n\n');
-}
-/** A gated Trivy finding as the report model's finding: annotation, SARIF result and rule. */
-function toFinding(f) {
-    return {
-        ruleId: f.id,
-        level: 'error',
-        message: message(f),
-        file: f.file,
-        line: f.line,
-        endLine: f.endLine,
-        title: f.kind === 'vulnerability' ? `${f.id}: ${f.title}` : f.title,
-        help: help(f),
-        helpUri: f.url ?? (f.kind === 'secret' ? SECRET_DOCS : undefined),
-        securitySeverity: f.cvss ?? fallbackScore(f.severity),
-        // Image findings share a rule and the FROM line: the target and package keep alerts apart.
-        fingerprint: [f.id, f.target, f.pkg ?? '', f.installed ?? '', f.line ?? '']
-            .concat(f.kind === 'license' ? [f.file ?? ''] : [])
-            .join('|'),
-    };
-}
-/** `file` is the allowlist file; an inline list (the input) has none, so its line goes in the message. */
-function expiredFinding(use, file) {
-    const e = use.entry;
-    const what = use.matched
-        ? `it no longer suppresses ${use.matched} finding${use.matched === 1 ? '' : 's'}`
-        : 'it matches no finding';
-    return {
-        ruleId: EXPIRED_RULE,
-        level: 'warning',
-        title: `Allowlist entry ${e.id} expired`,
-        message: `${file ? '' : `input 'allowlist', line ${e.line}: `}Allowlist entry ${e.id} expired on ${e.expires}: ${what}. Fix it, or renew the entry with a new reason.`,
-        ...(file ? { file, line: e.line } : {}),
-        help: 'An allowlist entry accepts a risk until its `expires` date. After that the finding counts again, so someone looks at it anew.',
-    };
-}
-function countsTable(findings) {
-    const byTarget = new Map();
-    for (const f of findings) {
-        if (f.status === 'unfixed')
-            continue;
-        const row = byTarget.get(f.target) ?? { type: f.type, counts: emptyCounts(), allowlisted: 0 };
-        if (f.status === 'allowlisted')
-            row.allowlisted++;
-        else
-            row.counts[f.severity]++;
-        byTarget.set(f.target, row);
-    }
-    return {
-        title: 'Findings by target',
-        columns: ['Target', 'Type', 'Critical', 'High', 'Medium', 'Low', 'Unknown', 'Allowlisted'],
-        rows: [...byTarget].map(([target, r]) => [
-            target,
-            r.type,
-            ...SEVERITIES.map((s) => r.counts[s]),
-            r.allowlisted,
-        ]),
-    };
-}
-function topTable(findings) {
-    const open = findings.filter(isOpen).sort(bySeverity);
-    const location = (f) => f.file ? [f.file, f.line].filter((p) => p !== undefined).join(':') : f.target;
-    const hidden = open.length - Math.min(open.length, TOP_ROWS);
-    return {
-        title: 'Top findings',
-        columns: ['Severity', 'ID', 'Package or check', 'Installed', 'Fixed', 'Location', 'Title'],
-        rows: open
-            .slice(0, TOP_ROWS)
-            .map((f) => [
-            f.severity,
-            f.id,
-            f.kind === 'vulnerability' || (f.kind === 'license' && f.pkg) ? f.pkg : f.kind,
-            f.installed,
-            f.fixed,
-            location(f),
-            f.title,
-        ]),
-        note: hidden > 0 ? `${hidden} more findings in the JSON report.` : undefined,
-    };
-}
-function allowlistTable(entries) {
-    return {
-        title: 'Allowlist',
-        columns: ['ID', 'Package', 'Target', 'Expires', 'Status', 'Matches', 'Reason'],
-        rows: entries.map((u) => [
-            u.entry.id,
-            u.entry.package,
-            u.entry.target,
-            u.entry.expires,
-            u.expired ? 'expired' : 'active',
-            u.matched,
-            u.entry.reason,
-        ]),
-    };
-}
-/** The one report: verdict from the gated findings, counts, tables, and findings for annotations and SARIF. */
-function buildReport(result, scan) {
-    const counts = emptyCounts();
-    for (const f of result.findings)
-        if (isOpen(f))
-            counts[f.severity]++;
-    const gated = result.findings.filter((f) => f.status === 'gated').sort(bySeverity);
-    const allowlisted = result.findings.filter((f) => f.status === 'allowlisted').length;
-    const unfixed = result.findings.filter((f) => f.status === 'unfixed').length;
-    const expired = result.entries.filter((u) => u.expired);
-    const gate = scan.gate.join(', ');
-    const below = result.findings.filter((f) => f.status === 'open').length;
-    const verdict = gated.length ? 'fail' : 'pass';
-    const reasons = [];
-    if (gated.length) {
-        const bySev = SEVERITIES.map((s) => [s, gated.filter((f) => f.severity === s).length]).filter(([, n]) => n);
-        reasons.push(`${bySev.map(([s, n]) => `${n} ${s}`).join(', ')} not allowlisted (gate: ${gate})`);
-        const revived = gated.filter((f) => f.allowlistLine !== undefined).length;
-        if (revived)
-            reasons.push(`${revived} of them had an allowlist entry that has expired`);
-    }
-    const extras = [
-        below ? `${below} below the gate` : '',
-        allowlisted ? `${allowlisted} allowlisted` : '',
-        unfixed ? `${unfixed} without a fix skipped` : '',
-    ].filter(Boolean);
-    const headline = (gated.length
-        ? `${gated.length} finding${gated.length === 1 ? '' : 's'} at ${gate} in ${scan.artifact}`
-        : `No findings at ${gate} in ${scan.artifact}`) + (extras.length ? ` (${extras.join(', ')})` : '');
-    const findings = [...expired.map((u) => expiredFinding(u, scan.allowlistFile)), ...gated.map(toFinding)];
-    const tables = [countsTable(result.findings), topTable(result.findings)];
-    if (result.entries.length)
-        tables.push(allowlistTable(result.entries));
-    return {
-        action: ACTION,
-        verdict,
-        headline,
-        reasons,
-        metrics: [
-            ['Critical', counts.CRITICAL],
-            ['High', counts.HIGH],
-            ['Medium', counts.MEDIUM],
-            ['Low', counts.LOW],
-            ['Unknown', counts.UNKNOWN],
-            ['Gated', gated.length],
-            ['Allowlisted', allowlisted],
-            ...(expired.length ? [['Expired allowlist entries', expired.length]] : []),
-            ...(scan.trivyVersion ? [['Trivy', scan.trivyVersion]] : []),
-        ],
-        tables,
-        findings,
-        outputs: {
-            critical: counts.CRITICAL,
-            high: counts.HIGH,
-            medium: counts.MEDIUM,
-            low: counts.LOW,
-            unknown: counts.UNKNOWN,
-            gated: gated.length,
-            allowlisted,
-            'expired-allowlist': expired.length,
-        },
-        data: {
-            artifact: scan.artifact,
-            artifactType: scan.artifactType,
-            trivyVersion: scan.trivyVersion,
-            gate: scan.gate,
-            counts,
-            findings: result.findings,
-            allowlist: result.entries.map((u) => ({ ...u.entry, expired: u.expired, matched: u.matched })),
-        },
-    };
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -1538,7 +975,7 @@ function parseTrivyReport(json, file) {
     return parsed.data;
 }
 
-;// CONCATENATED MODULE: ./packages/trivy/src/command.ts
+;// CONCATENATED MODULE: ./packages/trivy/src/action/run.ts
 
 
 
@@ -1547,43 +984,289 @@ function parseTrivyReport(json, file) {
 
 
 
-
-
-
-
-
-const TRIVY_SARIF_TOOL = {
-    name: 'llmops-trivy-wrap',
-    informationUri: 'https://github.com/llmops/llmops',
-};
-/** A local path input: relative to the workspace, or absolute (a runner's own tool or cache folder). */
-function localPath(workspace, value) {
-    return external_node_path_default().resolve(workspace, value);
-}
-const isUrl = (target) => /^[a-z][a-z0-9+.-]*:\/\//i.test(target) || /^git@/.test(target);
-/**
- * `trivyignores` as one `--ignorefile`: Trivy takes a single file, so several plain ones are
- * joined; none is an empty file, so Trivy never falls back to the workspace's `.trivyignore`.
- */
-async function ignoreFile(inputs, workspace, tmp) {
-    const files = inputs.trivyignores.map((file) => (0,src/* resolveInWorkspace */.z1)(workspace, file, { input: 'trivyignores' }));
-    if (files.length === 0) {
-        const empty = external_node_path_default().join(tmp, 'empty.trivyignore');
-        await (0,promises_.writeFile)(empty, '');
-        return empty;
-    }
-    if (files.length === 1)
-        return files[0];
-    if (files.some((file) => /\.ya?ml$/i.test(file))) {
-        throw new src/* UserError */.yo("input 'trivyignores': a YAML ignore file (.trivyignore.yaml) must be the only one given");
-    }
-    const parts = inputs.trivyignores.map((file) => (0,src/* readWorkspaceFile */.sL)(workspace, file, { input: 'trivyignores' }).text);
-    const joined = external_node_path_default().join(tmp, '.trivyignore');
-    await (0,promises_.writeFile)(joined, parts.join('\n'));
-    return joined;
-}
 function lastLines(text, count) {
     return text.trim().split(/\r?\n/).slice(-count).join(' ⏎ ');
+}
+/** Install (or take) Trivy, run it with JSON output in a temporary folder, and gate its report. */
+async function runTrivyWrap(plan, context) {
+    const { workspace, env, log } = context;
+    const trivy = plan.trivyPath
+        ? { path: plan.trivyPath, version: undefined }
+        : await installTrivy({ version: plan.trivyVersion, env, log });
+    const tmp = await (0,promises_.mkdtemp)(external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'llmops-trivy-'));
+    try {
+        const output = external_node_path_default().join(tmp, 'trivy-report.json');
+        const configFile = external_node_path_default().join(tmp, 'empty.yaml');
+        await (0,promises_.writeFile)(configFile, '');
+        let ignoreFile;
+        if ('file' in plan.ignore)
+            ignoreFile = plan.ignore.file;
+        else {
+            ignoreFile = external_node_path_default().join(tmp, plan.ignore.text ? '.trivyignore' : 'empty.trivyignore');
+            await (0,promises_.writeFile)(ignoreFile, plan.ignore.text);
+        }
+        const args = trivyArgs({
+            scanType: plan.scanType,
+            target: plan.scanTarget,
+            output,
+            scanners: plan.scanners,
+            cacheDir: plan.cacheDir,
+            skipDbUpdate: plan.skipDbUpdate,
+            ignoreFile,
+            configFile,
+            timeoutMs: plan.timeoutMs,
+        });
+        const child = trivyEnv(env);
+        if (child.removed.length)
+            log(`Not passing ${child.removed.join(', ')} to Trivy: they would filter findings before the gate (use trivy-wrap's inputs)`);
+        if (plan.scanType === 'config' && plan.scanners.length)
+            log('scan-type config scans misconfigurations only: scanners ignored');
+        log(`Running ${trivy.path} ${args.join(' ')}`);
+        const exit = await runTrivy(trivy.path, args, {
+            env: child.env,
+            cwd: workspace,
+            timeoutMs: plan.timeoutMs,
+            signal: context.signal,
+        });
+        log(`Trivy finished in ${Math.round(exit.durationMs / 1000)}s with exit code ${exit.exitCode ?? exit.signal}`);
+        if (exit.exitCode !== 0)
+            return { failed: exit };
+        let json;
+        try {
+            json = await (0,promises_.readFile)(output, 'utf8');
+        }
+        catch {
+            throw new src/* UserError */.yo(`Trivy exited 0 but wrote no report to ${output}; its stderr ends: ${lastLines(exit.stderr, 3)}`);
+        }
+        const report = parseTrivyReport(json, 'Trivy output');
+        const findings = collectFindings(report, {
+            scanType: plan.scanType,
+            workspace,
+            scanRoot: plan.scanRoot,
+            dockerfile: plan.dockerfile,
+        });
+        const gate = gateFindings(findings, {
+            gated: plan.gated,
+            ignoreUnfixed: plan.ignoreUnfixed,
+            allowlist: plan.allowlist,
+            now: new Date(),
+        });
+        return { gate, report, trivyVersion: report.Trivy?.Version ?? trivy.version };
+    }
+    finally {
+        await (0,promises_.rm)(tmp, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/trivy/src/action/report.ts
+
+
+
+
+const ACTION = 'trivy-wrap';
+const EXPIRED_RULE = 'trivy-wrap/expired-allowlist';
+const SECRET_DOCS = 'https://trivy.dev/latest/docs/scanner/secret/';
+const TOP_ROWS = 200;
+function emptyCounts() {
+    return { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 };
+}
+const isOpen = (f) => f.status === 'gated' || f.status === 'open';
+function where(f) {
+    return f.kind === 'vulnerability' ? `${f.pkg ?? '?'} ${f.installed ?? ''}`.trim() : f.target;
+}
+function message(f) {
+    const sev = f.severity;
+    if (f.kind === 'vulnerability') {
+        const fix = f.fixed ? `fixed in ${f.fixed}` : 'no fixed version yet';
+        return `${f.id} (${sev}) in ${where(f)}, ${fix}: ${f.title} [${f.target}]`;
+    }
+    if (f.kind === 'misconfiguration')
+        return `${f.id} (${sev}): ${f.detail || f.title} [${f.target}]`;
+    if (f.kind === 'license') {
+        const used = f.pkg ? `used by ${f.pkg}` : `in ${f.file ?? f.target}`;
+        return `${f.title} (${sev}) ${used} [${f.target}]`;
+    }
+    return `${f.title} (${sev}, ${f.detail ?? 'secret'}) in ${f.target}`;
+}
+function help(f) {
+    const parts = [f.description || f.title];
+    if (f.resolution)
+        parts.push(`Resolution: ${f.resolution}`);
+    if (f.kind === 'vulnerability')
+        parts.push('Upgrade the package to a fixed version, or rebuild on a base image that has one.');
+    if (f.kind === 'secret')
+        parts.push('Remove the secret from the repository and its history, and rotate it.');
+    if (f.kind === 'license')
+        parts.push('Replace the component, or record the legal sign-off as an allowlist entry (id: the license name, package: the package).');
+    const url = f.url ?? (f.kind === 'secret' ? SECRET_DOCS : undefined);
+    if (url)
+        parts.push(url);
+    return parts.join('\n\n');
+}
+/** A gated Trivy finding as the report model's finding: annotation, SARIF result and rule. */
+function toFinding(f) {
+    return {
+        ruleId: f.id,
+        level: 'error',
+        message: message(f),
+        file: f.file,
+        line: f.line,
+        endLine: f.endLine,
+        title: f.kind === 'vulnerability' ? `${f.id}: ${f.title}` : f.title,
+        help: help(f),
+        helpUri: f.url ?? (f.kind === 'secret' ? SECRET_DOCS : undefined),
+        securitySeverity: f.cvss ?? fallbackScore(f.severity),
+        // Image findings share a rule and the FROM line: the target and package keep alerts apart.
+        fingerprint: [f.id, f.target, f.pkg ?? '', f.installed ?? '', f.line ?? '']
+            .concat(f.kind === 'license' ? [f.file ?? ''] : [])
+            .join('|'),
+    };
+}
+/** `file` is the allowlist file; an inline list (the input) has none, so its line goes in the message. */
+function expiredFinding(use, file) {
+    const e = use.entry;
+    const what = use.matched
+        ? `it no longer suppresses ${use.matched} finding${use.matched === 1 ? '' : 's'}`
+        : 'it matches no finding';
+    return {
+        ruleId: EXPIRED_RULE,
+        level: 'warning',
+        title: `Allowlist entry ${e.id} expired`,
+        message: `${file ? '' : `input 'allowlist', line ${e.line}: `}Allowlist entry ${e.id} expired on ${e.expires}: ${what}. Fix it, or renew the entry with a new reason.`,
+        ...(file ? { file, line: e.line } : {}),
+        help: 'An allowlist entry accepts a risk until its `expires` date. After that the finding counts again, so someone looks at it anew.',
+    };
+}
+function countsTable(findings) {
+    const byTarget = new Map();
+    for (const f of findings) {
+        if (f.status === 'unfixed')
+            continue;
+        const row = byTarget.get(f.target) ?? { type: f.type, counts: emptyCounts(), allowlisted: 0 };
+        if (f.status === 'allowlisted')
+            row.allowlisted++;
+        else
+            row.counts[f.severity]++;
+        byTarget.set(f.target, row);
+    }
+    return {
+        title: 'Findings by target',
+        columns: ['Target', 'Type', 'Critical', 'High', 'Medium', 'Low', 'Unknown', 'Allowlisted'],
+        rows: [...byTarget].map(([target, r]) => [
+            target,
+            r.type,
+            ...SEVERITIES.map((s) => r.counts[s]),
+            r.allowlisted,
+        ]),
+    };
+}
+function topTable(findings) {
+    const open = findings.filter(isOpen).sort(bySeverity);
+    const location = (f) => f.file ? [f.file, f.line].filter((p) => p !== undefined).join(':') : f.target;
+    const hidden = open.length - Math.min(open.length, TOP_ROWS);
+    return {
+        title: 'Top findings',
+        columns: ['Severity', 'ID', 'Package or check', 'Installed', 'Fixed', 'Location', 'Title'],
+        rows: open
+            .slice(0, TOP_ROWS)
+            .map((f) => [
+            f.severity,
+            f.id,
+            f.kind === 'vulnerability' || (f.kind === 'license' && f.pkg) ? f.pkg : f.kind,
+            f.installed,
+            f.fixed,
+            location(f),
+            f.title,
+        ]),
+        note: hidden > 0 ? `${hidden} more findings in the JSON report.` : undefined,
+    };
+}
+function allowlistTable(entries) {
+    return {
+        title: 'Allowlist',
+        columns: ['ID', 'Package', 'Target', 'Expires', 'Status', 'Matches', 'Reason'],
+        rows: entries.map((u) => [
+            u.entry.id,
+            u.entry.package,
+            u.entry.target,
+            u.entry.expires,
+            u.expired ? 'expired' : 'active',
+            u.matched,
+            u.entry.reason,
+        ]),
+    };
+}
+/** The one report: verdict from the gated findings, counts, tables, and findings for annotations and SARIF. */
+function buildReport(result, scan) {
+    const counts = emptyCounts();
+    for (const f of result.findings)
+        if (isOpen(f))
+            counts[f.severity]++;
+    const gated = result.findings.filter((f) => f.status === 'gated').sort(bySeverity);
+    const allowlisted = result.findings.filter((f) => f.status === 'allowlisted').length;
+    const unfixed = result.findings.filter((f) => f.status === 'unfixed').length;
+    const expired = result.entries.filter((u) => u.expired);
+    const gate = scan.gate.join(', ');
+    const below = result.findings.filter((f) => f.status === 'open').length;
+    const verdict = gated.length ? 'fail' : 'pass';
+    const reasons = [];
+    if (gated.length) {
+        const bySev = SEVERITIES.map((s) => [s, gated.filter((f) => f.severity === s).length]).filter(([, n]) => n);
+        reasons.push(`${bySev.map(([s, n]) => `${n} ${s}`).join(', ')} not allowlisted (gate: ${gate})`);
+        const revived = gated.filter((f) => f.allowlistLine !== undefined).length;
+        if (revived)
+            reasons.push(`${revived} of them had an allowlist entry that has expired`);
+    }
+    const extras = [
+        below ? `${below} below the gate` : '',
+        allowlisted ? `${allowlisted} allowlisted` : '',
+        unfixed ? `${unfixed} without a fix skipped` : '',
+    ].filter(Boolean);
+    const headline = (gated.length
+        ? `${gated.length} finding${gated.length === 1 ? '' : 's'} at ${gate} in ${scan.artifact}`
+        : `No findings at ${gate} in ${scan.artifact}`) + (extras.length ? ` (${extras.join(', ')})` : '');
+    const findings = [...expired.map((u) => expiredFinding(u, scan.allowlistFile)), ...gated.map(toFinding)];
+    const tables = [countsTable(result.findings), topTable(result.findings)];
+    if (result.entries.length)
+        tables.push(allowlistTable(result.entries));
+    return {
+        action: ACTION,
+        verdict,
+        headline,
+        reasons,
+        metrics: [
+            ['Critical', counts.CRITICAL],
+            ['High', counts.HIGH],
+            ['Medium', counts.MEDIUM],
+            ['Low', counts.LOW],
+            ['Unknown', counts.UNKNOWN],
+            ['Gated', gated.length],
+            ['Allowlisted', allowlisted],
+            ...(expired.length ? [['Expired allowlist entries', expired.length]] : []),
+            ...(scan.trivyVersion ? [['Trivy', scan.trivyVersion]] : []),
+        ],
+        tables,
+        findings,
+        outputs: {
+            critical: counts.CRITICAL,
+            high: counts.HIGH,
+            medium: counts.MEDIUM,
+            low: counts.LOW,
+            unknown: counts.UNKNOWN,
+            gated: gated.length,
+            allowlisted,
+            'expired-allowlist': expired.length,
+        },
+        data: {
+            artifact: scan.artifact,
+            artifactType: scan.artifactType,
+            trivyVersion: scan.trivyVersion,
+            gate: scan.gate,
+            counts,
+            findings: result.findings,
+            allowlist: result.entries.map((u) => ({ ...u.entry, expired: u.expired, matched: u.matched })),
+        },
+    };
 }
 /** Trivy itself failed: no verdict on the image, and never a pass. */
 function failedScanReport(exit, target) {
@@ -1616,92 +1299,39 @@ function failedScanReport(exit, target) {
         },
     };
 }
-async function runTrivyWrap(inputs, context) {
-    const { workspace, env, log } = context;
-    const scanType = inputs['scan-type'];
-    const rawTarget = inputs.target ?? (scanType === 'image' ? undefined : '.');
-    if (!rawTarget)
-        throw new src/* UserError */.yo("input 'target' is required for scan-type image: the image reference to scan");
-    const local = scanType !== 'image' && !(scanType === 'repo' && isUrl(rawTarget));
-    const target = local ? (0,src/* resolveInWorkspace */.z1)(workspace, rawTarget, { input: 'target' }) : rawTarget;
-    const allowlist = inputs.allowlist ? await loadAllowlist(workspace, inputs.allowlist) : undefined;
-    const trivy = inputs['trivy-path']
-        ? { path: localPath(workspace, inputs['trivy-path']), version: undefined }
-        : await installTrivy({ version: inputs['trivy-version'], env, log });
-    const tmp = await (0,promises_.mkdtemp)(external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'llmops-trivy-'));
-    try {
-        const output = external_node_path_default().join(tmp, 'trivy-report.json');
-        const configFile = external_node_path_default().join(tmp, 'empty.yaml');
-        await (0,promises_.writeFile)(configFile, '');
-        const args = trivyArgs({
-            scanType,
-            target,
-            output,
-            scanners: inputs.scanners,
-            cacheDir: inputs['cache-dir'] ? localPath(workspace, inputs['cache-dir']) : undefined,
-            skipDbUpdate: inputs['skip-db-update'],
-            ignoreFile: await ignoreFile(inputs, workspace, tmp),
-            configFile,
-            timeoutMs: inputs.timeout,
-        });
-        const child = trivyEnv(env);
-        if (child.removed.length)
-            log(`Not passing ${child.removed.join(', ')} to Trivy: they would filter findings before the gate (use trivy-wrap's inputs)`);
-        if (scanType === 'config' && inputs.scanners.length)
-            log('scan-type config scans misconfigurations only: scanners ignored');
-        log(`Running ${trivy.path} ${args.join(' ')}`);
-        const exit = await runTrivy(trivy.path, args, {
-            env: child.env,
-            cwd: workspace,
-            timeoutMs: inputs.timeout,
-            signal: context.signal,
-        });
-        log(`Trivy finished in ${Math.round(exit.durationMs / 1000)}s with exit code ${exit.exitCode ?? exit.signal}`);
-        if (exit.exitCode !== 0)
-            return failedScanReport(exit, rawTarget);
-        let json;
-        try {
-            json = await (0,promises_.readFile)(output, 'utf8');
-        }
-        catch {
-            throw new src/* UserError */.yo(`Trivy exited 0 but wrote no report to ${output}; its stderr ends: ${lastLines(exit.stderr, 3)}`);
-        }
-        const trivyReport = parseTrivyReport(json, 'Trivy output');
-        const locate = {
-            scanType,
-            workspace,
-            scanRoot: local ? target : undefined,
-            dockerfile: scanType === 'image'
-                ? dockerfilePlace(workspace, (0,src/* resolveInWorkspace */.z1)(workspace, inputs.dockerfile ?? 'Dockerfile', { input: 'dockerfile' }))
-                : undefined,
-        };
-        const gated = gateFindings(collectFindings(trivyReport, locate), {
-            gated: gatedSeverities(inputs.severity),
-            ignoreUnfixed: inputs['ignore-unfixed'],
-            allowlist,
-            now: new Date(),
-        });
-        const scan = {
-            artifact: trivyReport.ArtifactName,
-            artifactType: trivyReport.ArtifactType,
-            trivyVersion: trivyReport.Trivy?.Version ?? trivy.version,
-            gate: inputs.severity,
-            allowlistFile: allowlist?.file,
-        };
-        // publish renders the SARIF file (when sarif-path is set) and warns if code scanning's limits cap it.
-        return buildReport(gated, scan);
-    }
-    finally {
-        await (0,promises_.rm)(tmp, { recursive: true, force: true });
-    }
+/** The report of a run: the gate's, or Trivy's own failure. */
+function reportTrivyWrap(result, plan) {
+    if ('failed' in result)
+        return failedScanReport(result.failed, plan.target);
+    // publish renders the SARIF file (when sarif-path is set) and warns if code scanning's limits cap it.
+    return buildReport(result.gate, {
+        artifact: result.report.ArtifactName,
+        artifactType: result.report.ArtifactType,
+        trivyVersion: result.trivyVersion,
+        gate: plan.severity,
+        allowlistFile: plan.allowlist?.file,
+    });
 }
-const trivyWrapCommand = {
-    name: ACTION,
+
+;// CONCATENATED MODULE: ./packages/trivy/src/action/command.ts
+
+
+
+
+
+const TRIVY_SARIF_TOOL = {
+    name: 'llmops-trivy-wrap',
+    informationUri: 'https://github.com/llmops/llmops',
+};
+const trivyWrapCommand = (0,src/* defineCommand */.NB)({
+    name: 'trivy-wrap',
     inputs: trivyWrapInputs,
     secretInputs: ['github-token'],
     sarifTool: TRIVY_SARIF_TOOL,
+    plan: planTrivyWrap,
     run: runTrivyWrap,
-};
+    report: reportTrivyWrap,
+});
 
 ;// CONCATENATED MODULE: ./packages/trivy/src/index.ts
 

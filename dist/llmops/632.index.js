@@ -1,8 +1,8 @@
-export const id = 891;
-export const ids = [891];
+export const id = 632;
+export const ids = [632];
 export const modules = {
 
-/***/ 5891:
+/***/ 4632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,6 +17,7 @@ __webpack_require__.d(__webpack_exports__, {
   PromClient: () => (/* reexport */ PromClient),
   PromError: () => (/* reexport */ PromError),
   beyondTolerance: () => (/* reexport */ beyondTolerance),
+  buildReport: () => (/* reexport */ buildReport),
   checkRunLength: () => (/* reexport */ checkRunLength),
   formatValue: () => (/* reexport */ formatValue),
   independentSamples: () => (/* reexport */ independentSamples),
@@ -30,7 +31,8 @@ __webpack_require__.d(__webpack_exports__, {
   normalQuantile: () => (/* reexport */ normalQuantile),
   parseChecks: () => (/* reexport */ parseChecks),
   parseHeaders: () => (/* reexport */ parseHeaders),
-  promClientFromInputs: () => (/* reexport */ promClientFromInputs),
+  planMetricGate: () => (/* reexport */ planMetricGate),
+  promConnection: () => (/* reexport */ promConnection),
   rankSum: () => (/* reexport */ rankSum),
   realClock: () => (/* reexport */ realClock),
   runLengthProblem: () => (/* reexport */ runLengthProblem),
@@ -42,8 +44,8 @@ __webpack_require__.d(__webpack_exports__, {
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 31 modules
-var src = __webpack_require__(5751);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
+var src = __webpack_require__(2395);
 ;// CONCATENATED MODULE: ./packages/prom/src/presets.ts
 /** `{a="b", extra}`: the user's selector (braces optional) joined with the preset's own matchers. */
 function matchers(selector, ...extra) {
@@ -245,22 +247,8 @@ function promDuration(ms) {
 function invalid(message, where, source) {
     return new src/* UserError */.yo(`checks: ${where}: ${message}`, source);
 }
-/** Resolve one user-written check into the queries and settings a measurement needs. */
-function resolveCheck(written, source, defaults = {}) {
-    const where = `check '${written.name}'`;
-    const spec = { ...written };
-    if (spec.preset) {
-        spec.selector ??= defaults.selector;
-        if (spec['baseline-query'] === undefined)
-            spec['baseline-selector'] ??= defaults.baselineSelector;
-    }
-    const fail = (message) => invalid(message, where, source);
-    const test = spec.test ?? 'threshold';
-    const preset = spec.preset ? PRESETS[spec.preset] : undefined;
-    const windowMs = (0,src/* parseDuration */.E9)(spec.window ?? DEFAULTS.window);
-    const hasBaseline = spec['baseline-query'] !== undefined ||
-        spec['baseline-selector'] !== undefined ||
-        spec['baseline-success-query'] !== undefined;
+/** Keys that only make sense together (a bound with a baseline, a test with its settings). */
+function checkCombination(spec, test, preset, hasBaseline, fail) {
     if (spec.query && spec.preset)
         throw fail("give 'query' or 'preset', not both");
     if (spec['baseline-selector'] !== undefined && !preset)
@@ -279,6 +267,80 @@ function resolveCheck(written, source, defaults = {}) {
         throw fail(`test: ${test} compares canary with a baseline: add 'baseline-query' or 'baseline-selector'`);
     if (spec.tolerance !== undefined && test === 'threshold')
         throw fail("'tolerance' applies to rank-sum and proportion tests");
+}
+/** test: proportion: success and total counts for canary and baseline, from a preset or queries. */
+function withCounts(check, spec, preset, fail) {
+    if (spec.query || spec['baseline-query'])
+        throw fail("test: proportion uses counts: 'success-query' and 'total-query' (and baseline-…), or a preset with counts");
+    const range = promDuration(check.windowMs);
+    if (preset) {
+        if (!preset.counts) {
+            const withCounts = PRESET_NAMES.filter((n) => PRESETS[n].counts).join(', ');
+            throw fail(`preset '${spec.preset}' has no request counts for a proportion test; presets that do: ${withCounts}`);
+        }
+        check.counts = preset.counts(spec.selector ?? '', range);
+        if (spec['baseline-selector'] !== undefined)
+            check.baselineCounts = preset.counts(spec['baseline-selector'], range);
+    }
+    else {
+        if (!spec['success-query'] || !spec['total-query'])
+            throw fail("test: proportion needs 'success-query' and 'total-query' (or a preset)");
+        check.counts = { success: spec['success-query'], total: spec['total-query'] };
+    }
+    if (spec['baseline-success-query'] || spec['baseline-total-query']) {
+        if (!spec['baseline-success-query'] || !spec['baseline-total-query'])
+            throw fail("give both 'baseline-success-query' and 'baseline-total-query'");
+        check.baselineCounts = { success: spec['baseline-success-query'], total: spec['baseline-total-query'] };
+    }
+    if (!check.baselineCounts)
+        throw fail("test: proportion needs 'baseline-selector' (with a preset) or 'baseline-success-query' and 'baseline-total-query'");
+    return check;
+}
+/**
+ * rank-sum samples the window every `step`, each point a rate over the (shorter) rate window.
+ * The test takes its points as independent samples; points closer than the rate window overlap
+ * (each is a rate over it), so the step defaults to the rate window and the window to one that
+ * holds min-samples of them.
+ */
+function sampleEvery(check, spec) {
+    const rateWindowMs = (0,src/* parseDuration */.E9)(spec['rate-window'] ?? DEFAULTS.rankSumRateWindow);
+    check.rateWindowMs = rateWindowMs;
+    check.stepMs = spec.step ? (0,src/* parseDuration */.E9)(spec.step) : rateWindowMs;
+    if (!spec.window)
+        check.windowMs = Math.max(check.windowMs, (check.minSamples - 1) * check.stepMs);
+    const warnings = [];
+    if (check.stepMs < rateWindowMs) {
+        warnings.push(`step ${(0,src/* formatDuration */.a3)(check.stepMs)} is shorter than rate-window ${(0,src/* formatDuration */.a3)(rateWindowMs)}: neighbouring points share data, so the test uses only every ${Math.ceil(rateWindowMs / check.stepMs)}th point, one per rate window`);
+    }
+    const independent = independentSamples(check, Math.floor(check.windowMs / check.stepMs) + 1);
+    if (independent < check.minSamples) {
+        warnings.push(`window ${(0,src/* formatDuration */.a3)(check.windowMs)} holds about ${independent} independent samples, fewer than min-samples ${check.minSamples}: every measurement will be inconclusive; lengthen the window or shorten rate-window`);
+    }
+    if (warnings.length)
+        check.warnings = warnings;
+}
+/** Resolve one user-written check into the queries and settings a measurement needs. */
+function resolveCheck(written, source, defaults = {}) {
+    const where = `check '${written.name}'`;
+    const spec = { ...written };
+    // A check that only bounds the canary (min or max) stays absolute: given a baseline it would
+    // query the stable for nothing, and go unmeasured at 100% where the stable has no traffic.
+    const compares = (spec.test ?? 'threshold') !== 'threshold' ||
+        spec['max-increase'] !== undefined ||
+        spec['max-decrease'] !== undefined;
+    if (spec.preset) {
+        spec.selector ??= defaults.selector;
+        if (compares && spec['baseline-query'] === undefined)
+            spec['baseline-selector'] ??= defaults.baselineSelector;
+    }
+    const fail = (message) => invalid(message, where, source);
+    const test = spec.test ?? 'threshold';
+    const preset = spec.preset ? PRESETS[spec.preset] : undefined;
+    const windowMs = (0,src/* parseDuration */.E9)(spec.window ?? DEFAULTS.window);
+    const hasBaseline = spec['baseline-query'] !== undefined ||
+        spec['baseline-selector'] !== undefined ||
+        spec['baseline-success-query'] !== undefined;
+    checkCombination(spec, test, !!preset, hasBaseline, fail);
     const check = {
         name: spec.name,
         test,
@@ -303,33 +365,8 @@ function resolveCheck(written, source, defaults = {}) {
     };
     if (check.min !== undefined && check.max !== undefined && check.min > check.max)
         throw fail(`min ${check.min} is above max ${check.max}`);
-    if (test === 'proportion') {
-        if (spec.query || spec['baseline-query'])
-            throw fail("test: proportion uses counts: 'success-query' and 'total-query' (and baseline-…), or a preset with counts");
-        const range = promDuration(windowMs);
-        if (preset) {
-            if (!preset.counts) {
-                const withCounts = PRESET_NAMES.filter((n) => PRESETS[n].counts).join(', ');
-                throw fail(`preset '${spec.preset}' has no request counts for a proportion test; presets that do: ${withCounts}`);
-            }
-            check.counts = preset.counts(spec.selector ?? '', range);
-            if (spec['baseline-selector'] !== undefined)
-                check.baselineCounts = preset.counts(spec['baseline-selector'], range);
-        }
-        else {
-            if (!spec['success-query'] || !spec['total-query'])
-                throw fail("test: proportion needs 'success-query' and 'total-query' (or a preset)");
-            check.counts = { success: spec['success-query'], total: spec['total-query'] };
-        }
-        if (spec['baseline-success-query'] || spec['baseline-total-query']) {
-            if (!spec['baseline-success-query'] || !spec['baseline-total-query'])
-                throw fail("give both 'baseline-success-query' and 'baseline-total-query'");
-            check.baselineCounts = { success: spec['baseline-success-query'], total: spec['baseline-total-query'] };
-        }
-        if (!check.baselineCounts)
-            throw fail("test: proportion needs 'baseline-selector' (with a preset) or 'baseline-success-query' and 'baseline-total-query'");
-        return check;
-    }
+    if (test === 'proportion')
+        return withCounts(check, spec, preset, fail);
     for (const key of [
         'success-query',
         'total-query',
@@ -341,31 +378,11 @@ function resolveCheck(written, source, defaults = {}) {
     }
     if (!spec.query && !preset)
         throw fail("needs 'query' (PromQL) or 'preset'");
-    // A threshold check rates over the whole window; a rank-sum check samples the window every
-    // `step`, each point a rate over the (shorter) rate window.
-    // The rank-sum test takes its points as independent samples; points closer than the rate
-    // window overlap (each is a rate over it), so the step defaults to the rate window and the
-    // window to one that holds min-samples of them.
-    if (test === 'rank-sum') {
-        const rateWindowMs = (0,src/* parseDuration */.E9)(spec['rate-window'] ?? DEFAULTS.rankSumRateWindow);
-        check.rateWindowMs = rateWindowMs;
-        check.stepMs = spec.step ? (0,src/* parseDuration */.E9)(spec.step) : rateWindowMs;
-        if (!spec.window)
-            check.windowMs = Math.max(windowMs, (check.minSamples - 1) * check.stepMs);
-        const warnings = [];
-        if (check.stepMs < rateWindowMs) {
-            warnings.push(`step ${(0,src/* formatDuration */.a3)(check.stepMs)} is shorter than rate-window ${(0,src/* formatDuration */.a3)(rateWindowMs)}: neighbouring points share data, so the test uses only every ${Math.ceil(rateWindowMs / check.stepMs)}th point, one per rate window`);
-        }
-        const independent = independentSamples(check, Math.floor(check.windowMs / check.stepMs) + 1);
-        if (independent < check.minSamples) {
-            warnings.push(`window ${(0,src/* formatDuration */.a3)(check.windowMs)} holds about ${independent} independent samples, fewer than min-samples ${check.minSamples}: every measurement will be inconclusive; lengthen the window or shorten rate-window`);
-        }
-        if (warnings.length)
-            check.warnings = warnings;
-    }
-    else if (spec.step || spec['rate-window']) {
+    // A threshold check rates over the whole window; a rank-sum check samples it every `step`.
+    if (test === 'rank-sum')
+        sampleEvery(check, spec);
+    else if (spec.step || spec['rate-window'])
         throw fail("'step' and 'rate-window' apply to test: rank-sum");
-    }
     const range = test === 'rank-sum' ? (spec['rate-window'] ?? DEFAULTS.rankSumRateWindow) : promDuration(windowMs);
     if (preset) {
         check.query = preset.value(spec.selector ?? '', range);
@@ -462,6 +479,21 @@ function parseSampleValue(text) {
 function displayUrl(url) {
     return (0,src/* redactUrl */.BO)(url).replace(/\/$/, '');
 }
+/**
+ * Where requests go, as logs and reports show it: basic-auth credentials are sent as a header, so
+ * the URL loses them; key-like query values are masked.
+ */
+function requestUrl(url) {
+    try {
+        const parsed = new URL(url);
+        parsed.username = '';
+        parsed.password = '';
+        return (0,src/* redactUrl */.BO)(parsed.toString()).replace(/\/+$/, '');
+    }
+    catch {
+        return displayUrl(url);
+    }
+}
 class PromClient {
     /** Without credentials; a query string (`?orgId=1` for a proxy) is kept on every request. */
     base;
@@ -504,7 +536,7 @@ class PromClient {
             headers[name] = value;
         }
         this.base = url;
-        this.displayUrl = (0,src/* redactUrl */.BO)(url.toString()).replace(/\/+$/, '');
+        this.displayUrl = requestUrl(url.toString());
         this.headers = headers;
         this.timeoutMs = options.timeoutMs ?? 30_000;
         this.fetch = options.fetch ?? fetch;
@@ -668,22 +700,104 @@ function parseHeaders(text) {
     else {
         const parsed = (0,src/* loadYaml */.yv)(text, { schema: 'failsafe' }).value;
         if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-            throw new src/* UserError */.yo(`input 'prometheus-headers': expected 'Name: value' lines or a YAML mapping, got a line without a name`);
+            throw new src/* InputError */.dz(`input 'prometheus-headers': expected 'Name: value' lines or a YAML mapping, got a line without a name`);
         for (const [name, value] of Object.entries(parsed)) {
             if (value === null || typeof value === 'object')
-                throw new src/* UserError */.yo(`input 'prometheus-headers': header '${name}' needs a text value`);
+                throw new src/* InputError */.dz(`input 'prometheus-headers': header '${name}' needs a text value`);
             entries.push([name, String(value)]);
         }
     }
     const headers = {};
     for (const [name, value] of entries) {
         if (!HEADER_NAME.test(name))
-            throw new src/* UserError */.yo(`input 'prometheus-headers': '${name}' is not a valid header name`);
+            throw new src/* InputError */.dz(`input 'prometheus-headers': '${name}' is not a valid header name`);
         if (/[\r\n]/.test(value))
-            throw new src/* UserError */.yo(`input 'prometheus-headers': header '${name}' has a line break in its value`);
+            throw new src/* InputError */.dz(`input 'prometheus-headers': header '${name}' has a line break in its value`);
         headers[name] = value;
     }
     return headers;
+}
+
+;// CONCATENATED MODULE: ./packages/prom/src/action/inputs.ts
+
+
+
+
+/** Measurements per check: the `count` input, and an analysis step's own `count`. */
+const MEASUREMENT_COUNT = { min: 1, max: 10_000 };
+/** How often checks are measured and how many bad measurements a run tolerates (canary-step takes them too). */
+const measurementInputs = {
+    interval: src/* input */.hF.duration(),
+    count: src/* input */.hF.integer(MEASUREMENT_COUNT),
+    'failure-limit': src/* input */.hF.integer({ min: 0 }),
+    'inconclusive-limit': src/* input */.hF.integer({ min: 0 }),
+    'error-limit': src/* input */.hF.integer({ min: 0 }),
+    'no-data': src/* input */.hF.choice(NO_DATA),
+};
+/**
+ * `count` measurements `interval` apart must fit in what a timer holds, as each interval does: a
+ * run of weeks is a mistake, not a gate. Added to every schema that spreads `measurementInputs`.
+ */
+function checkRunLength(inputs, ctx) {
+    const problem = runLengthProblem(inputs.count, inputs.interval);
+    if (problem)
+        ctx.addIssue({ code: 'custom', path: ['count'], message: problem });
+}
+/** The one line on a run of `count` measurements `intervalMs` apart that is too long; undefined if fine. */
+function runLengthProblem(count, intervalMs) {
+    return (0,src/* totalDurationProblem */.IR)((count - 1) * intervalMs, `${count} measurements ${(0,src/* formatDuration */.a3)(intervalMs)} apart (interval)`);
+}
+const metricGateInputs = schemas/* object */.Ikc({
+    'prometheus-url': src/* input */.hF.requiredUrl(),
+    'prometheus-token': src/* input */.hF.optional(),
+    'prometheus-headers': src/* input */.hF.optional(),
+    checks: src/* input */.hF.text(),
+    ...measurementInputs,
+    ...src/* reportingInputs */.OS,
+})
+    .superRefine(checkRunLength);
+/**
+ * How to reach Prometheus, from the three inputs metric-gate and canary-step share (token, extra
+ * headers, basic auth in the URL): checked here, with no request; the client masks every credential.
+ */
+function promConnection(inputs) {
+    return {
+        url: inputs['prometheus-url'],
+        token: inputs['prometheus-token'],
+        headers: parseHeaders(inputs['prometheus-headers']),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/prom/src/action/plan.ts
+
+
+
+
+/** The checks (inline or a workspace file) and the connection settings; a bad one fails here. */
+function planMetricGate(inputs, context) {
+    const checks = loadChecks(inputs.checks, context.workspace);
+    const prometheus = promConnection(inputs);
+    const plan = {
+        checks,
+        prometheus,
+        prometheusUrl: requestUrl(prometheus.url),
+        count: inputs.count,
+        intervalMs: inputs.interval,
+        noData: inputs['no-data'],
+        limits: {
+            failureLimit: inputs['failure-limit'],
+            inconclusiveLimit: inputs['inconclusive-limit'],
+            errorLimit: inputs['error-limit'],
+        },
+    };
+    context.log(`metric-gate: ${checks.length} check(s) against ${plan.prometheusUrl}, ${plan.count} measurement(s) ${(0,src/* formatDuration */.a3)(plan.intervalMs)} apart`);
+    for (const check of checks) {
+        const queries = check.test === 'proportion' ? [check.counts.success, check.counts.total] : [check.query];
+        context.log(`  ${check.name} (${check.test}): ${queries.join(' | ')}`);
+        for (const warning of check.warnings ?? [])
+            context.log(`  warning: ${check.name}: ${warning}`);
+    }
+    return plan;
 }
 
 ;// CONCATENATED MODULE: ./packages/prom/src/format.ts
@@ -1275,7 +1389,7 @@ async function measureChecks(checks, options) {
     };
 }
 
-;// CONCATENATED MODULE: ./packages/prom/src/report.ts
+;// CONCATENATED MODULE: ./packages/prom/src/action/report.ts
 
 
 
@@ -1292,39 +1406,24 @@ function statistic(m) {
     const z = m.statistic.z !== undefined ? ` z=${report_fmt(m.statistic.z)}` : '';
     return `${m.statistic.name}=${report_fmt(m.statistic.value)}${z} p=${report_fmt(m.statistic.p)}`;
 }
-/** The one report of a metric-gate run: summary, comment and JSON all render from it. */
-function buildReport(result, meta) {
-    const total = (key) => result.checks.reduce((n, c) => n + c.counts[key], 0);
-    const failed = result.checks.filter((c) => c.verdict === 'fail').map((c) => c.check.name);
-    const unsure = result.checks.filter((c) => c.verdict === 'inconclusive').map((c) => c.check.name);
-    const measured = `${result.checks.length} check${result.checks.length === 1 ? '' : 's'} × ${result.rounds} measurement${result.rounds === 1 ? '' : 's'}`;
-    const headline = result.verdict === 'pass'
-        ? `${measured}: every check passed`
-        : result.verdict === 'fail'
-            ? `${measured}: ${failed.join(', ')} failed`
-            : `${measured}: ${unsure.join(', ') || 'the run'} inconclusive`;
-    const lastOf = (name) => [...result.measurements].reverse().find((m) => m.check === name && m.outcome !== 'success');
-    const reasons = [];
-    for (const c of result.checks) {
-        if (c.verdict === 'pass')
-            continue;
-        const last = lastOf(c.check.name);
-        reasons.push(`${c.check.name}: ${c.reason}${last ? ` — last: ${last.message}` : ''}`);
-    }
-    if (result.stoppedEarly)
-        reasons.push(result.stoppedEarly);
-    if (result.cancelled)
-        reasons.push(`cancelled after ${result.rounds} of ${result.count} measurements`);
+/** The last measurement of a check that was not a success: what its reason quotes. */
+function lastBad(result, name) {
+    return [...result.measurements].reverse().find((m) => m.check === name && m.outcome !== 'success');
+}
+function findingsOf(result) {
     const findings = result.checks
         .filter((c) => c.verdict !== 'pass')
-        .map((c) => ({
-        ruleId: c.verdict === 'fail' ? 'metric-gate/check-failed' : 'metric-gate/check-inconclusive',
-        level: c.verdict === 'fail' ? 'error' : 'warning',
-        title: `metric-gate: ${c.check.name} ${c.verdict}`,
-        message: `${c.check.name}: ${c.reason}${lastOf(c.check.name) ? ` — ${lastOf(c.check.name).message}` : ''}`,
-        file: c.check.source?.file,
-        line: c.check.source?.line,
-    }));
+        .map((c) => {
+        const last = lastBad(result, c.check.name);
+        return {
+            ruleId: c.verdict === 'fail' ? 'metric-gate/check-failed' : 'metric-gate/check-inconclusive',
+            level: c.verdict === 'fail' ? 'error' : 'warning',
+            title: `metric-gate: ${c.check.name} ${c.verdict}`,
+            message: `${c.check.name}: ${c.reason}${last ? ` — ${last.message}` : ''}`,
+            file: c.check.source?.file,
+            line: c.check.source?.line,
+        };
+    });
     // Settings that make a check's statistics weaker than they look: said on the check, every run.
     for (const c of result.checks) {
         for (const warning of c.check.warnings ?? []) {
@@ -1338,9 +1437,113 @@ function buildReport(result, meta) {
             });
         }
     }
-    const queryText = (c) => c.test === 'proportion'
+    return findings;
+}
+function queryText(c) {
+    return c.test === 'proportion'
         ? `success: ${c.counts.success} · total: ${c.counts.total} · baseline success: ${c.baselineCounts.success} · baseline total: ${c.baselineCounts.total}`
         : [c.query, c.baselineQuery && `baseline: ${c.baselineQuery}`].filter(Boolean).join(' · ');
+}
+function tablesOf(result) {
+    return [
+        {
+            title: 'Checks',
+            columns: ['Check', 'Verdict', 'Test', 'Bound', 'Success', 'Failure', 'Inconclusive', 'Error', 'PromQL'],
+            rows: result.checks.map((c) => [
+                c.check.name,
+                c.verdict,
+                c.check.test,
+                describeBound(c.check),
+                c.counts.success,
+                c.counts.failure,
+                c.counts.inconclusive,
+                c.counts.error,
+                queryText(c.check),
+            ]),
+        },
+        {
+            title: 'Measurements',
+            columns: [
+                'Check',
+                '#',
+                'Outcome',
+                'Canary',
+                'Baseline',
+                'Ratio',
+                'Statistic',
+                'Interval',
+                'Bound',
+                'Detail',
+            ],
+            rows: result.measurements.map((m) => [
+                m.check,
+                m.index,
+                ICON[m.outcome],
+                report_fmt(m.canary),
+                report_fmt(m.baseline),
+                report_fmt(m.ratio),
+                statistic(m),
+                m.interval ? `[${report_fmt(m.interval[0])}, ${report_fmt(m.interval[1])}]` : '',
+                m.bound,
+                m.message,
+            ]),
+            note: 'Full PromQL and every value are in the JSON report.',
+        },
+    ];
+}
+function dataOf(result, plan) {
+    return {
+        prometheusUrl: plan.prometheusUrl,
+        count: result.count,
+        intervalMs: plan.intervalMs,
+        rounds: result.rounds,
+        stoppedEarly: result.stoppedEarly,
+        cancelled: result.cancelled,
+        startedAt: result.startedAt,
+        durationMs: result.durationMs,
+        checks: result.checks.map((c) => ({
+            name: c.check.name,
+            test: c.check.test,
+            preset: c.check.preset,
+            query: c.check.query,
+            baselineQuery: c.check.baselineQuery,
+            countQueries: c.check.counts,
+            baselineCountQueries: c.check.baselineCounts,
+            window: (0,src/* formatDuration */.a3)(c.check.windowMs),
+            ...(c.check.test === 'rank-sum'
+                ? { step: (0,src/* formatDuration */.a3)(c.check.stepMs), rateWindow: (0,src/* formatDuration */.a3)(c.check.rateWindowMs ?? 0) }
+                : {}),
+            warnings: c.check.warnings,
+            bound: describeBound(c.check),
+            verdict: c.verdict,
+            reason: c.reason,
+            outcomes: c.counts,
+        })),
+        measurements: result.measurements,
+    };
+}
+/** The one report of a metric-gate run: summary, comment and JSON all render from it. */
+function buildReport(result, plan) {
+    const total = (key) => result.checks.reduce((n, c) => n + c.counts[key], 0);
+    const failed = result.checks.filter((c) => c.verdict === 'fail').map((c) => c.check.name);
+    const unsure = result.checks.filter((c) => c.verdict === 'inconclusive').map((c) => c.check.name);
+    const measured = `${result.checks.length} check${result.checks.length === 1 ? '' : 's'} × ${result.rounds} measurement${result.rounds === 1 ? '' : 's'}`;
+    const headline = result.verdict === 'pass'
+        ? `${measured}: every check passed`
+        : result.verdict === 'fail'
+            ? `${measured}: ${failed.join(', ')} failed`
+            : `${measured}: ${unsure.join(', ') || 'the run'} inconclusive`;
+    const reasons = [];
+    for (const c of result.checks) {
+        if (c.verdict === 'pass')
+            continue;
+        const last = lastBad(result, c.check.name);
+        reasons.push(`${c.check.name}: ${c.reason}${last ? ` — last: ${last.message}` : ''}`);
+    }
+    if (result.stoppedEarly)
+        reasons.push(result.stoppedEarly);
+    if (result.cancelled)
+        reasons.push(`cancelled after ${result.rounds} of ${result.count} measurements`);
     const cases = result.checks.map((c) => ({
         suite: 'metric-gate',
         name: c.check.name,
@@ -1362,197 +1565,64 @@ function buildReport(result, meta) {
             ['Errors', total('error')],
             ['Duration', (0,src/* formatDuration */.a3)(result.durationMs)],
         ],
-        tables: [
-            {
-                title: 'Checks',
-                columns: [
-                    'Check',
-                    'Verdict',
-                    'Test',
-                    'Bound',
-                    'Success',
-                    'Failure',
-                    'Inconclusive',
-                    'Error',
-                    'PromQL',
-                ],
-                rows: result.checks.map((c) => [
-                    c.check.name,
-                    c.verdict,
-                    c.check.test,
-                    describeBound(c.check),
-                    c.counts.success,
-                    c.counts.failure,
-                    c.counts.inconclusive,
-                    c.counts.error,
-                    queryText(c.check),
-                ]),
-            },
-            {
-                title: 'Measurements',
-                columns: [
-                    'Check',
-                    '#',
-                    'Outcome',
-                    'Canary',
-                    'Baseline',
-                    'Ratio',
-                    'Statistic',
-                    'Interval',
-                    'Bound',
-                    'Detail',
-                ],
-                rows: result.measurements.map((m) => [
-                    m.check,
-                    m.index,
-                    ICON[m.outcome],
-                    report_fmt(m.canary),
-                    report_fmt(m.baseline),
-                    report_fmt(m.ratio),
-                    statistic(m),
-                    m.interval ? `[${report_fmt(m.interval[0])}, ${report_fmt(m.interval[1])}]` : '',
-                    m.bound,
-                    m.message,
-                ]),
-                note: 'Full PromQL and every value are in the JSON report.',
-            },
-        ],
-        findings,
+        tables: tablesOf(result),
+        findings: findingsOf(result),
         cases,
         outputs: {
             'failed-checks': failed.join(','),
             measurements: result.measurements.length,
         },
-        data: {
-            prometheusUrl: meta.prometheusUrl,
-            count: result.count,
-            intervalMs: meta.intervalMs,
-            rounds: result.rounds,
-            stoppedEarly: result.stoppedEarly,
-            cancelled: result.cancelled,
-            startedAt: result.startedAt,
-            durationMs: result.durationMs,
-            checks: result.checks.map((c) => ({
-                name: c.check.name,
-                test: c.check.test,
-                preset: c.check.preset,
-                query: c.check.query,
-                baselineQuery: c.check.baselineQuery,
-                countQueries: c.check.counts,
-                baselineCountQueries: c.check.baselineCounts,
-                window: (0,src/* formatDuration */.a3)(c.check.windowMs),
-                ...(c.check.test === 'rank-sum'
-                    ? { step: (0,src/* formatDuration */.a3)(c.check.stepMs), rateWindow: (0,src/* formatDuration */.a3)(c.check.rateWindowMs ?? 0) }
-                    : {}),
-                warnings: c.check.warnings,
-                bound: describeBound(c.check),
-                verdict: c.verdict,
-                reason: c.reason,
-                outcomes: c.counts,
-            })),
-            measurements: result.measurements,
-        },
+        data: dataOf(result, plan),
     };
 }
 
-;// CONCATENATED MODULE: ./packages/prom/src/command.ts
+;// CONCATENATED MODULE: ./packages/prom/src/action/run.ts
 
-
-
-
-
-
-
-
-/** How often checks are measured and how many bad measurements a run tolerates (canary-step takes them too). */
-/** Measurements per check: the `count` input, and an analysis step's own `count`. */
-const MEASUREMENT_COUNT = { min: 1, max: 10_000 };
-const measurementInputs = {
-    interval: src/* input */.hF.duration(),
-    count: src/* input */.hF.integer(MEASUREMENT_COUNT),
-    'failure-limit': src/* input */.hF.integer({ min: 0 }),
-    'inconclusive-limit': src/* input */.hF.integer({ min: 0 }),
-    'error-limit': src/* input */.hF.integer({ min: 0 }),
-    'no-data': src/* input */.hF.choice(NO_DATA),
-};
-/**
- * `count` measurements `interval` apart must fit in what a timer holds, as each interval does: a
- * run of weeks is a mistake, not a gate. Added to every schema that spreads `measurementInputs`.
- */
-function checkRunLength(inputs, ctx) {
-    const problem = runLengthProblem(inputs.count, inputs.interval);
-    if (problem)
-        ctx.addIssue({ code: 'custom', path: ['count'], message: problem });
-}
-/** The one line on a run of `count` measurements `intervalMs` apart that is too long; undefined if fine. */
-function runLengthProblem(count, intervalMs) {
-    return (0,src/* totalDurationProblem */.IR)((count - 1) * intervalMs, `${count} measurements ${(0,src/* formatDuration */.a3)(intervalMs)} apart (interval)`);
-}
-const metricGateInputs = schemas/* object */.Ikc({
-    'prometheus-url': src/* input */.hF.requiredUrl(),
-    'prometheus-token': src/* input */.hF.optional(),
-    'prometheus-headers': src/* input */.hF.optional(),
-    checks: src/* input */.hF.text(),
-    ...measurementInputs,
-    ...src/* reportingInputs */.OS,
-})
-    .superRefine(checkRunLength);
-/** Prometheus client from the action's inputs: token, basic auth in the URL and extra headers, all masked. */
-function promClientFromInputs(inputs) {
-    return new PromClient({
-        url: inputs['prometheus-url'],
-        token: inputs['prometheus-token'],
-        headers: parseHeaders(inputs['prometheus-headers']),
-    });
-}
 function progress(m) {
     return `${m.check} #${m.index}: ${m.outcome} — ${m.message}`;
 }
-/** The whole of metric-gate over plain objects: load the checks, measure them, build the report. */
-async function runMetricGate(inputs, deps) {
-    const checks = loadChecks(inputs.checks, deps.workspace);
-    deps.log?.(`metric-gate: ${checks.length} check(s) against ${deps.prometheusUrl}, ${inputs.count} measurement(s) ${(0,src/* formatDuration */.a3)(inputs.interval)} apart`);
-    for (const check of checks) {
-        const queries = check.test === 'proportion' ? [check.counts.success, check.counts.total] : [check.query];
-        deps.log?.(`  ${check.name} (${check.test}): ${queries.join(' | ')}`);
-        for (const warning of check.warnings ?? [])
-            deps.log?.(`  warning: ${check.name}: ${warning}`);
-    }
-    const result = await measureChecks(checks, {
+/** Measure the planned checks `count` times, `interval` apart, and judge them. */
+function runMetricGate(plan, deps) {
+    return measureChecks(plan.checks, {
         prom: deps.prom,
         clock: deps.clock,
-        count: inputs.count,
-        intervalMs: inputs.interval,
-        noData: inputs['no-data'],
-        limits: {
-            failureLimit: inputs['failure-limit'],
-            inconclusiveLimit: inputs['inconclusive-limit'],
-            errorLimit: inputs['error-limit'],
-        },
+        count: plan.count,
+        intervalMs: plan.intervalMs,
+        noData: plan.noData,
+        limits: plan.limits,
         retryDelayMs: deps.retryDelayMs,
         signal: deps.signal,
         onMeasurement: (m) => deps.log?.(progress(m)),
     });
-    return buildReport(result, { prometheusUrl: deps.prometheusUrl, intervalMs: inputs.interval });
 }
-const metricGateCommand = {
+
+;// CONCATENATED MODULE: ./packages/prom/src/action/command.ts
+
+
+
+
+
+
+
+const metricGateCommand = (0,src/* defineCommand */.NB)({
     name: 'metric-gate',
     inputs: metricGateInputs,
     secretInputs: ['prometheus-token', 'github-token'],
-    async run(inputs, context) {
-        const prom = promClientFromInputs(inputs);
-        return runMetricGate(inputs, {
-            prom,
-            clock: realClock,
-            prometheusUrl: prom.displayUrl,
-            workspace: context.workspace,
-            log: context.log,
-            signal: context.signal,
-        });
-    },
-};
+    plan: planMetricGate,
+    run: (plan, context) => runMetricGate(plan, {
+        prom: new PromClient(plan.prometheus),
+        clock: realClock,
+        log: context.log,
+        signal: context.signal,
+    }),
+    report: buildReport,
+});
 
 ;// CONCATENATED MODULE: ./packages/prom/src/index.ts
+
+
+
+
 
 
 

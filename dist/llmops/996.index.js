@@ -1,8 +1,8 @@
-export const id = 918;
-export const ids = [918];
+export const id = 996;
+export const ids = [996];
 export const modules = {
 
-/***/ 9918:
+/***/ 7996:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,6 +20,7 @@ __webpack_require__.d(__webpack_exports__, {
   canaryStepPostCommand: () => (/* reexport */ canaryStepPostCommand),
   loadKubeConfig: () => (/* reexport */ loadKubeConfig),
   namespaceOf: () => (/* reexport */ namespaceOf),
+  planCanaryStep: () => (/* reexport */ planCanaryStep),
   runCanaryStep: () => (/* reexport */ runCanaryStep)
 });
 
@@ -27,8 +28,8 @@ __webpack_require__.d(__webpack_exports__, {
 var quiet_punycode = __webpack_require__(1631);
 // EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/index.js + 828 modules
 var dist = __webpack_require__(2635);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
-var src = __webpack_require__(8983);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
+var src = __webpack_require__(2395);
 ;// CONCATENATED MODULE: ./packages/kube/src/client.ts
 
 
@@ -266,225 +267,10 @@ function plain(value) {
     return JSON.parse(JSON.stringify(value));
 }
 
-// EXTERNAL MODULE: ./packages/prom/src/index.ts + 14 modules
-var prom_src = __webpack_require__(5891);
+// EXTERNAL MODULE: ./packages/prom/src/index.ts + 17 modules
+var prom_src = __webpack_require__(4632);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
-;// CONCATENATED MODULE: ./packages/kube/src/analysis.ts
-
-/** A check judged against the stable version's metrics (needs baseline traffic). */
-function isComparative(check) {
-    return check.test === 'rank-sum' || !!check.baselineQuery || !!check.baselineCounts;
-}
-function values(m) {
-    if (!m)
-        return '';
-    if (m.canary === undefined)
-        return m.message;
-    const canary = (0,prom_src.formatValue)(m.canary);
-    if (m.baseline === undefined)
-        return canary;
-    const ratio = m.ratio !== undefined && Number.isFinite(m.ratio) ? ` (×${(0,prom_src.formatValue)(m.ratio)})` : '';
-    return `canary ${canary} vs baseline ${(0,prom_src.formatValue)(m.baseline)}${ratio}`;
-}
-/** metric-gate's checks and limits, run at a step against the canary and baseline selectors. */
-function promAnalysis(options) {
-    const selectors = { selector: options.canarySelector, baselineSelector: options.baselineSelector };
-    const base = options.checks?.trim() ? (0,prom_src.loadChecks)(options.checks, options.workspace, selectors) : [];
-    return {
-        checks: base.length,
-        async run(label, override, signal, runOptions) {
-            const all = override?.checks ? (0,prom_src.loadChecks)(override.checks, options.workspace, selectors) : base;
-            const skipped = runOptions?.absoluteOnly ? all.filter(isComparative) : [];
-            const checks = all.filter((c) => !skipped.includes(c));
-            const note = skipped.length
-                ? `canary at 100%: no baseline traffic, comparative check(s) not measured: ${skipped.map((c) => c.name).join(', ')}`
-                : undefined;
-            if (note)
-                options.log(`${label}: ${note}`);
-            if (checks.length === 0)
-                return { verdict: 'pass', checks: [], reason: '', cancelled: false, measurements: [], note };
-            const count = override?.count ?? options.count;
-            const intervalMs = override?.intervalMs ?? options.intervalMs;
-            options.log(`${label}: analysis of ${checks.length} check(s), ${count} measurement(s) ${Math.round(intervalMs / 1000)}s apart`);
-            const result = await (0,prom_src.measureChecks)(checks, {
-                prom: options.prom,
-                clock: options.clock,
-                count,
-                intervalMs,
-                noData: options.noData,
-                limits: options.limits,
-                retryDelayMs: options.retryDelayMs,
-                signal,
-                onMeasurement: (m) => options.log(`  ${m.check} #${m.index}: ${m.outcome} — ${m.message}`),
-            });
-            const outcomes = result.checks.map((c) => {
-                const mine = result.measurements.filter((m) => m.check === c.check.name);
-                const last = [...mine].reverse().find((m) => m.canary !== undefined) ?? mine[mine.length - 1];
-                const lastBad = [...mine].reverse().find((m) => m.outcome !== 'success');
-                return {
-                    name: c.check.name,
-                    verdict: c.verdict,
-                    values: values(last),
-                    reason: c.verdict === 'pass' ? '' : `${c.reason}${lastBad ? ` — last: ${lastBad.message}` : ''}`,
-                    measurements: mine.length,
-                };
-            });
-            const bad = outcomes.filter((c) => c.verdict !== 'pass');
-            return {
-                verdict: result.verdict,
-                checks: outcomes,
-                reason: [
-                    ...bad.map((c) => `${c.name}: ${c.reason}`),
-                    ...(result.cancelled ? ['cancelled'] : []),
-                ].join('; '),
-                cancelled: result.cancelled,
-                measurements: result.measurements,
-                note,
-            };
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/kube/src/github-deployment.ts
-
-/**
- * A GitHub deployment for the environment, with statuses as the rollout moves (REST: POST
- * /repos/{owner}/{repo}/deployments and /deployments/{id}/statuses). Failures to report are
- * warnings: the rollout itself never depends on GitHub.
- */
-async function startDeployment(token, run, environment, revision, warn) {
-    try {
-        const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
-        const octokit = getOctokit(token, { baseUrl: run.apiUrl });
-        const created = await octokit.rest.repos.createDeployment({
-            owner: run.owner,
-            repo: run.repo,
-            ref: run.pullRequest?.headSha || run.sha || 'HEAD',
-            environment,
-            auto_merge: false,
-            required_contexts: [],
-            description: `canary ${revision}`.slice(0, 140),
-            payload: { revision, tool: 'llmops canary-step' },
-        });
-        const id = created.data.id;
-        if (!id) {
-            warn(`GitHub did not create a deployment for ${environment}: ${JSON.stringify(created.data).slice(0, 200)}`);
-            return undefined;
-        }
-        const tracker = {
-            async status(state, description) {
-                try {
-                    await octokit.rest.repos.createDeploymentStatus({
-                        owner: run.owner,
-                        repo: run.repo,
-                        deployment_id: id,
-                        state,
-                        description: description.slice(0, 140),
-                        environment,
-                        ...((0,src/* runUrl */.Vp)(run) ? { log_url: (0,src/* runUrl */.Vp)(run) } : {}),
-                        auto_inactive: state === 'success',
-                    });
-                }
-                catch (error) {
-                    warn(`could not set deployment status '${state}': ${error.message}`);
-                }
-            },
-        };
-        await tracker.status('in_progress', `canary ${revision} rolling out`);
-        return tracker;
-    }
-    catch (error) {
-        warn(`could not create a GitHub deployment for '${environment}': ${error.message}. The token needs 'deployments: write'.`);
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/kube/src/report.ts
-
-const ICON = {
-    passed: '✅ passed',
-    failed: '❌ failed',
-    inconclusive: '⚠️ inconclusive',
-    cancelled: '🛑 cancelled',
-    error: '💥 error',
-    pass: '✅',
-    fail: '❌',
-};
-/** The one report of a canary-step run: summary, PR comment and JSON render from it. */
-function buildReport(result) {
-    const stepsTable = {
-        title: 'Steps',
-        columns: ['#', 'Step', 'Weight', 'Bake', 'Checks', 'Outcome'],
-        rows: result.steps.map((s) => [
-            s.index + 1,
-            s.step,
-            s.mirror ? `${s.weight}% (+${s.mirror}% mirrored)` : `${s.weight}%`,
-            s.bakeMs ? (0,src/* formatDuration */.a3)(s.bakeMs) : '—',
-            [
-                ...(s.analysis?.checks ?? []).map((c) => `${ICON[c.verdict] ?? c.verdict} ${c.name}: ${c.values || 'no value'} (${c.measurements} measured)${c.reason ? ` — ${c.reason}` : ''}`),
-                ...(s.note ? [s.note] : []),
-            ].join(' · ') || '—',
-            ICON[s.outcome] ?? s.outcome,
-        ]),
-        note: result.resumedAt
-            ? `Resumed at step ${result.resumedAt}: earlier steps passed in an earlier run.`
-            : undefined,
-    };
-    const tables = result.steps.length ? [stepsTable] : [];
-    if (result.dryRun && result.changes.length) {
-        tables.push({
-            title: 'Changes a real run would make',
-            columns: ['Verb', 'Object', 'Why', 'Fields'],
-            rows: result.changes.map((c) => [
-                c.verb,
-                `${c.kind} ${c.name}`,
-                c.reason,
-                c.fields
-                    .map((f) => `${f.field}: ${f.from === undefined ? '' : `${String(f.from)} → `}${String(f.to)}`)
-                    .join('; ')
-                    .slice(0, 400),
-            ]),
-        });
-    }
-    const findings = result.verdict === 'pass'
-        ? []
-        : [
-            {
-                ruleId: result.rolledBack ? 'canary-step/rolled-back' : 'canary-step/failed',
-                level: 'error',
-                title: `canary-step: ${result.rolledBack ? 'rolled back' : result.outcome}`,
-                message: [result.headline, ...result.reasons].join(' — '),
-            },
-        ];
-    const { verdict, headline, reasons, ...data } = result;
-    return {
-        action: 'canary-step',
-        verdict,
-        headline: result.dryRun ? `[dry run] ${headline}` : headline,
-        reasons,
-        metrics: [
-            ['Revision', result.revision || '—'],
-            ['Route', result.route],
-            ['Action', result.action],
-            ['Outcome', result.outcome],
-            ['Steps completed', `${result.stepsCompleted}/${result.totalSteps}`],
-            ['Final weight', `${result.finalWeight}%`],
-            ['Rolled back', result.rolledBack ? 'yes' : 'no'],
-            ...(result.conflicts ? [['Write conflicts retried', result.conflicts]] : []),
-        ],
-        tables,
-        findings,
-        outputs: {
-            'final-weight': result.finalWeight,
-            'rolled-back': result.rolledBack,
-            'steps-completed': result.stepsCompleted,
-            revision: result.revision,
-        },
-        data,
-    };
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./packages/kube/src/objects.ts
@@ -907,6 +693,8 @@ class DeploymentsWorkload {
         const image = this.config.image ?? (canary && imageOf(canary)) ?? run.revision;
         const stable = await writer.get('Deployment', this.stableName);
         const previous = imageOf(stable, image);
+        // What the stable ran before this promotion (a resumed one recorded it before changing it).
+        const before = run.state.stableImage ?? (previous !== image ? previous : undefined);
         if (previous && previous !== image && !run.state.stableImage) {
             // Recorded before the stable changes: a promotion that fails from here on restores it.
             run.state = { ...run.state, stableImage: previous };
@@ -916,11 +704,22 @@ class DeploymentsWorkload {
             await run.ensureOwn();
         await this.workloads.setImage(this.stableName, image, `promote: stable takes ${image}`);
         await this.workloads.waitReady(this.stableName);
-        run.state = { ...run.state, stableImage: undefined };
+        run.state = {
+            ...run.state,
+            stableImage: undefined,
+            // An image left as it was is no promotion to undo: the last one that changed it stays recorded.
+            ...(before ? { undo: { image: before, promoted: image, at: run.ctx.now() } } : {}),
+        };
         await run.setTraffic({ weight: 0, mirror: 0 }, 'promoted', 'promote: all traffic to stable', {
             promote: true,
         });
         await this.scaleDown();
+    }
+    async checkUndo(undo) {
+        const { writer } = this.deps;
+        const now = imageOf(await writer.get('Deployment', this.stableName), undo.promoted);
+        if (now !== undo.promoted && now !== undo.image)
+            throw new src/* UserError */.yo(`Deployment ${writer.namespace}/${this.stableName} runs ${now ?? 'no image'}, not ${undo.promoted} as the last promotion (${undo.at}) left it: it changed since, so 'action: undo' leaves it alone`);
     }
     async restoreStable(run, guard) {
         const previous = run.state.stableImage;
@@ -1040,6 +839,10 @@ class InferenceServiceWorkload {
         });
         await this.waitReady?.(this.router.name);
         run.state = { ...run.state, weight: 100 };
+    }
+    async checkUndo() {
+        // The plan refuses 'action: undo' with router 'kserve'; this is the backstop.
+        throw new src/* UserError */.yo(`InferenceService ${this.router.name}: 'action: undo' restores a stable Deployment's image; KServe has none (roll out the previous storage URI or image instead)`);
     }
     async restoreStable() { }
     async scaleDown() { }
@@ -1478,6 +1281,8 @@ function started(ctx, revision, seen) {
         updatedAt: ctx.now(),
         outcome: 'in-progress',
         plan: stepsHash(steps),
+        // The last promotion stays undoable until this rollout promotes.
+        ...(seen?.undo ? { undo: seen.undo } : {}),
     };
     ctx.log(`rolling out ${revision} on ${ctx.routeLabel()}: ${steps.map(describeStep).join(' → ')}`);
     return new RolloutRun(ctx, revision, state, seen);
@@ -1640,9 +1445,10 @@ async function onCancel(run, index) {
 function manual_status(ctx, state, traffic) {
     return ctx.result({
         verdict: 'pass',
-        headline: state
+        headline: (state
             ? `${ctx.routeLabel()}: ${state.revision} ${state.outcome} at step ${Math.min(state.step + 1, state.steps)}/${state.steps}, canary weight ${traffic.weight}%`
-            : `${ctx.routeLabel()}: no rollout recorded, canary weight ${traffic.weight}%`,
+            : `${ctx.routeLabel()}: no rollout recorded, canary weight ${traffic.weight}%`) +
+            (state?.undo ? `; 'action: undo' would set the stable back to ${state.undo.image}` : ''),
         reasons: [],
         finalWeight: traffic.weight,
         revision: state?.revision ?? '',
@@ -1679,6 +1485,8 @@ async function manualRollback(ctx, state, traffic) {
 /** 'action: promote': by hand, take the route over, then promote as a rollout would. */
 async function manualPromote(ctx, route, state) {
     const { config, workload } = ctx;
+    // The last promotion stays undoable until this one finishes.
+    const undo = state?.undo;
     let revision;
     if (inFlight(state))
         revision = state.revision;
@@ -1699,6 +1507,7 @@ async function manualPromote(ctx, route, state) {
             startedAt: ctx.now(),
             updatedAt: ctx.now(),
             outcome: 'in-progress',
+            ...(undo ? { undo } : {}),
         };
     const run = new RolloutRun(ctx, revision, claimed, state);
     await run.takeOver("promote requested with 'action: promote'");
@@ -1714,6 +1523,39 @@ async function manualPromote(ctx, route, state) {
     }
     return run.result('pass', `${revision} promoted on ${ctx.routeLabel()} ('action: promote')`, [], 0);
 }
+/**
+ * 'action: undo': the stable Deployment back on the image it ran before the last promotion, with
+ * a rollback's care: the route is taken over, the image restored and waited for until ready, the
+ * canary kept out of traffic and scaled down, and the state records the promotion as undone.
+ */
+async function manualUndo(ctx, state) {
+    const label = ctx.routeLabel();
+    const undo = state?.undo;
+    if (!state || !undo)
+        throw new src/* UserError */.yo(`${label}: no promotion recorded to undo${state ? ` (the state holds ${state.revision}, ${state.outcome}, with no earlier stable image)` : ''}: 'action: undo' restores the stable image a canary-step promotion replaced`);
+    const recorded = state;
+    if (inFlight(state))
+        throw new src/* UserError */.yo(`${label} has a rollout of ${state.revision} in flight (${state.outcome}, canary weight ${state.weight}%): 'action: undo' reverts a finished promotion; use 'action: rollback' for this one`);
+    await ctx.workload.checkUndo(undo);
+    const claimed = {
+        ...recorded,
+        outcome: 'in-progress',
+        stableImage: undo.image,
+        undo: undefined,
+    };
+    const run = new RolloutRun(ctx, undo.promoted, claimed, recorded);
+    await run.takeOver(`undo requested with 'action: undo': stable back to ${undo.image}`);
+    const what = `the promotion of ${undo.promoted} (${undo.at})`;
+    try {
+        await run.rollback(`undoing ${what}`);
+    }
+    catch (error) {
+        if (!(0,src/* isUserError */.iU)(error) || error instanceof Superseded)
+            throw error;
+        return run.result('fail', `undo of ${what} on ${label} did not finish: run 'action: rollback' to finish it`, [error.message], 0);
+    }
+    return run.result('pass', `undid ${what} on ${label}: the stable runs ${undo.image} again`, [], 0);
+}
 
 ;// CONCATENATED MODULE: ./packages/kube/src/rollout.ts
 
@@ -1722,7 +1564,7 @@ async function manualPromote(ctx, route, state) {
 
 
 
-const ACTIONS = ['rollout', 'promote', 'rollback', 'status'];
+const ACTIONS = ['rollout', 'promote', 'rollback', 'undo', 'status'];
 /**
  * Progressive delivery over a router and the workload behind it (two Deployments, or a KServe
  * InferenceService): `run()` does the action asked for, `cleanup()` is the post step. The engine
@@ -1745,6 +1587,8 @@ class Rollout {
                 return manualRollback(ctx, state, traffic);
             case 'promote':
                 return manualPromote(ctx, route, state);
+            case 'undo':
+                return manualUndo(ctx, state);
             default:
                 return rollout(ctx, route, state);
         }
@@ -1752,6 +1596,395 @@ class Rollout {
     /** The post step: roll back a rollout this workflow run left unfinished. */
     cleanup() {
         return cleanup(this.ctx);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/kube/src/action/inputs.ts
+
+
+
+
+
+const canaryStepFields = schemas/* object */.Ikc({
+    router: src/* input */.hF.choice(ROUTERS),
+    namespace: src/* input */.hF.optional(),
+    route: src/* input */.hF.optional(),
+    'stable-backend': src/* input */.hF.optional(),
+    'canary-backend': src/* input */.hF.optional(),
+    'inference-service': src/* input */.hF.optional(),
+    service: src/* input */.hF.optional(),
+    'stable-deployment': src/* input */.hF.optional(),
+    'canary-deployment': src/* input */.hF.optional(),
+    image: src/* input */.hF.optional(),
+    steps: src/* input */.hF.optional(),
+    'bake-time': src/* input */.hF.duration(),
+    checks: src/* input */.hF.optional(),
+    'canary-selector': src/* input */.hF.optional(),
+    'baseline-selector': src/* input */.hF.optional(),
+    'prometheus-url': src/* input */.hF.url(),
+    'prometheus-token': src/* input */.hF.optional(),
+    'prometheus-headers': src/* input */.hF.optional(),
+    ...prom_src.measurementInputs,
+    'on-failure': src/* input */.hF.choice(['rollback', 'pause']),
+    'scale-down-delay': src/* input */.hF.duration(),
+    action: src/* input */.hF.choice(ACTIONS),
+    'dry-run': src/* input */.hF.bool(),
+    kubeconfig: src/* input */.hF.optional(),
+    context: src/* input */.hF.optional(),
+    timeout: src/* input */.hF.duration({ min: 1000 }),
+    environment: src/* input */.hF.optional(),
+    ...src/* reportingInputs */.OS,
+});
+const canaryStepInputs = canaryStepFields.superRefine(prom_src.checkRunLength);
+/** The `post:` entry reads the same inputs but writes no report file and no comment of its own. */
+const canaryStepPostInputs = canaryStepFields
+    .omit({ 'report-path': true, comment: true })
+    .superRefine(prom_src.checkRunLength);
+// The kubeconfig is not listed: secret inputs are split into words, and a kubeconfig's words are
+// ordinary. loadKubeConfig masks it whole (unsplit) before parsing it, then each credential in it.
+const SECRET_INPUTS = ['prometheus-token', 'prometheus-headers', 'github-token'];
+
+;// CONCATENATED MODULE: ./packages/kube/src/action/plan.ts
+
+
+
+
+function need(inputs, name, why) {
+    const value = inputs[name];
+    if (typeof value !== 'string' || !value)
+        throw new src/* InputError */.dz(`input '${name}' is required ${why}`);
+    return value;
+}
+function planRoute(inputs) {
+    const { router } = inputs;
+    if (router === 'istio' || router === 'gateway-api') {
+        const why = `with router '${router}'`;
+        return {
+            router,
+            name: need(inputs, 'route', `${why} (the ${router === 'istio' ? 'VirtualService' : 'HTTPRoute'})`),
+            stableBackend: need(inputs, 'stable-backend', why),
+            canaryBackend: need(inputs, 'canary-backend', why),
+        };
+    }
+    if (router === 'kserve') {
+        const name = inputs['inference-service'] ?? inputs.route;
+        if (!name)
+            throw new src/* InputError */.dz("input 'inference-service' is required with router 'kserve'");
+        return { router, name };
+    }
+    const name = inputs.service ?? inputs.route;
+    if (!name)
+        throw new src/* InputError */.dz("input 'service' is required with router 'service'");
+    return {
+        router,
+        name,
+        stableDeployment: need(inputs, 'stable-deployment', "with router 'service'"),
+        canaryDeployment: need(inputs, 'canary-deployment', "with router 'service'"),
+    };
+}
+/** The checks of a rollout, read and parsed; undefined when no step measures anything. */
+function planAnalysis(inputs, steps, context) {
+    const bare = steps.findIndex((s) => s.kind === 'analysis' && !s.override.checks);
+    if (!inputs.checks && bare >= 0)
+        throw new src/* InputError */.dz(`input 'steps': step ${bare + 1} is an analysis with no checks: give 'checks', or checks on the step (\`- analysis: {checks: ...}\`)`);
+    const analysisSteps = steps.flatMap((s) => (s.kind === 'analysis' ? [s.override] : []));
+    if (!inputs.checks && analysisSteps.length === 0) {
+        context.log("no 'checks' given: each step bakes, then moves on without metric analysis");
+        return undefined;
+    }
+    if (!inputs['prometheus-url'])
+        throw new src/* InputError */.dz("input 'prometheus-url' is required when 'checks' are given");
+    const selectors = { selector: inputs['canary-selector'], baselineSelector: inputs['baseline-selector'] };
+    const load = (text) => (0,prom_src.loadChecks)(text, context.workspace, selectors);
+    const stepChecks = new Map();
+    for (const { checks } of analysisSteps)
+        if (checks && !stepChecks.has(checks))
+            stepChecks.set(checks, load(checks));
+    if (!inputs.checks)
+        context.log("no 'checks' given: only analysis steps with their own checks measure; other steps bake, then move on");
+    return {
+        checks: inputs.checks?.trim() ? load(inputs.checks) : [],
+        stepChecks,
+        count: inputs.count,
+        intervalMs: inputs.interval,
+        limits: {
+            failureLimit: inputs['failure-limit'],
+            inconclusiveLimit: inputs['inconclusive-limit'],
+            errorLimit: inputs['error-limit'],
+        },
+        noData: inputs['no-data'],
+    };
+}
+function runId(env) {
+    return env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}/${env.GITHUB_RUN_ATTEMPT ?? '1'}` : undefined;
+}
+/**
+ * Steps, route settings, checks, Prometheus settings and the kubeconfig, all checked: a bad one is
+ * an input error before any cluster read. `post` plans the clean-up, which measures nothing.
+ */
+function planCanaryStep(inputs, context, mode = 'main') {
+    const { router } = inputs;
+    // (the default steps of blue-green have an analysis only when there are checks to run)
+    const steps = parseSteps(inputs.steps ?? '', router, !!inputs.checks, {
+        count: inputs.count,
+        intervalMs: inputs.interval,
+    });
+    const route = planRoute(inputs);
+    if (inputs.action === 'undo' && router === 'kserve')
+        throw new src/* InputError */.dz("input 'action': 'undo' restores the image a stable Deployment ran before the last promotion, and router 'kserve' has no stable Deployment: roll out the previous storage URI or image instead (allowed with kserve: rollout, promote, rollback, status)");
+    if (router === 'istio' || router === 'gateway-api') {
+        // The stable Deployment takes the new image on promotion; the canary serves it until then.
+        need(inputs, 'stable-deployment', `with router '${router}'`);
+        need(inputs, 'canary-deployment', `with router '${router}'`);
+    }
+    const analysis = mode === 'main' && inputs.action === 'rollout' ? planAnalysis(inputs, steps, context) : undefined;
+    const kubeConfig = loadKubeConfig({ kubeconfig: inputs.kubeconfig, context: inputs.context });
+    const token = inputs['github-token'];
+    const tracked = inputs.environment && token && !inputs['dry-run'] && inputs.action !== 'status';
+    return {
+        config: {
+            action: inputs.action,
+            router,
+            image: inputs.image,
+            stableDeployment: inputs['stable-deployment'],
+            canaryDeployment: inputs['canary-deployment'],
+            steps,
+            bakeMs: inputs['bake-time'],
+            onFailure: inputs['on-failure'],
+            scaleDownDelayMs: inputs['scale-down-delay'],
+            // only a rollout this workflow run left unfinished is the post step's to roll back
+            run: runId(context.env),
+        },
+        route,
+        ...(analysis ? { analysis } : {}),
+        ...(inputs['prometheus-url']
+            ? { prometheus: (0,prom_src.promConnection)({ ...inputs, 'prometheus-url': inputs['prometheus-url'] }) }
+            : {}),
+        kube: { config: kubeConfig, namespace: namespaceOf(kubeConfig, inputs.namespace) },
+        dryRun: inputs['dry-run'],
+        timeoutMs: inputs.timeout,
+        ...(tracked ? { deployment: { environment: inputs.environment, token: token } } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/kube/src/action/report.ts
+
+const ICON = {
+    passed: '✅ passed',
+    failed: '❌ failed',
+    inconclusive: '⚠️ inconclusive',
+    cancelled: '🛑 cancelled',
+    error: '💥 error',
+    pass: '✅',
+    fail: '❌',
+};
+/** The one report of a canary-step run: summary, PR comment and JSON render from it. */
+function buildReport(result) {
+    const stepsTable = {
+        title: 'Steps',
+        columns: ['#', 'Step', 'Weight', 'Bake', 'Checks', 'Outcome'],
+        rows: result.steps.map((s) => [
+            s.index + 1,
+            s.step,
+            s.mirror ? `${s.weight}% (+${s.mirror}% mirrored)` : `${s.weight}%`,
+            s.bakeMs ? (0,src/* formatDuration */.a3)(s.bakeMs) : '—',
+            [
+                ...(s.analysis?.checks ?? []).map((c) => `${ICON[c.verdict] ?? c.verdict} ${c.name}: ${c.values || 'no value'} (${c.measurements} measured)${c.reason ? ` — ${c.reason}` : ''}`),
+                ...(s.note ? [s.note] : []),
+            ].join(' · ') || '—',
+            ICON[s.outcome] ?? s.outcome,
+        ]),
+        note: result.resumedAt
+            ? `Resumed at step ${result.resumedAt}: earlier steps passed in an earlier run.`
+            : undefined,
+    };
+    const tables = result.steps.length ? [stepsTable] : [];
+    if (result.dryRun && result.changes.length) {
+        tables.push({
+            title: 'Changes a real run would make',
+            columns: ['Verb', 'Object', 'Why', 'Fields'],
+            rows: result.changes.map((c) => [
+                c.verb,
+                `${c.kind} ${c.name}`,
+                c.reason,
+                c.fields
+                    .map((f) => `${f.field}: ${f.from === undefined ? '' : `${String(f.from)} → `}${String(f.to)}`)
+                    .join('; ')
+                    .slice(0, 400),
+            ]),
+        });
+    }
+    const findings = result.verdict === 'pass'
+        ? []
+        : [
+            {
+                ruleId: result.rolledBack ? 'canary-step/rolled-back' : 'canary-step/failed',
+                level: 'error',
+                title: `canary-step: ${result.rolledBack ? 'rolled back' : result.outcome}`,
+                message: [result.headline, ...result.reasons].join(' — '),
+            },
+        ];
+    const { verdict, headline, reasons, ...data } = result;
+    return {
+        action: 'canary-step',
+        verdict,
+        headline: result.dryRun ? `[dry run] ${headline}` : headline,
+        reasons,
+        metrics: [
+            ['Revision', result.revision || '—'],
+            ['Route', result.route],
+            ['Action', result.action],
+            ['Outcome', result.outcome],
+            ['Steps completed', `${result.stepsCompleted}/${result.totalSteps}`],
+            ['Final weight', `${result.finalWeight}%`],
+            ['Rolled back', result.rolledBack ? 'yes' : 'no'],
+            ...(result.conflicts ? [['Write conflicts retried', result.conflicts]] : []),
+        ],
+        tables,
+        findings,
+        outputs: {
+            'final-weight': result.finalWeight,
+            'rolled-back': result.rolledBack,
+            'steps-completed': result.stepsCompleted,
+            revision: result.revision,
+        },
+        data,
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/kube/src/analysis.ts
+
+/** A check judged against the stable version's metrics (needs baseline traffic). */
+function isComparative(check) {
+    return check.test === 'rank-sum' || !!check.baselineQuery || !!check.baselineCounts;
+}
+function values(m) {
+    if (!m)
+        return '';
+    if (m.canary === undefined)
+        return m.message;
+    const canary = (0,prom_src.formatValue)(m.canary);
+    if (m.baseline === undefined)
+        return canary;
+    const ratio = m.ratio !== undefined && Number.isFinite(m.ratio) ? ` (×${(0,prom_src.formatValue)(m.ratio)})` : '';
+    return `canary ${canary} vs baseline ${(0,prom_src.formatValue)(m.baseline)}${ratio}`;
+}
+function stepChecksOf(planned, text) {
+    const checks = planned.get(text);
+    // The plan parses every analysis step's checks before the first write.
+    if (!checks)
+        throw new Error(`an analysis step's checks were not planned: ${text}`);
+    return checks;
+}
+/** metric-gate's checks and limits, run at a step against the canary and baseline selectors. */
+function promAnalysis(options) {
+    const base = options.checks;
+    return {
+        checks: base.length,
+        async run(label, override, signal, runOptions) {
+            const all = override?.checks ? stepChecksOf(options.stepChecks, override.checks) : base;
+            const skipped = runOptions?.absoluteOnly ? all.filter(isComparative) : [];
+            const checks = all.filter((c) => !skipped.includes(c));
+            const note = skipped.length
+                ? `canary at 100%: no baseline traffic, comparative check(s) not measured: ${skipped.map((c) => c.name).join(', ')}`
+                : undefined;
+            if (note)
+                options.log(`${label}: ${note}`);
+            if (checks.length === 0)
+                return { verdict: 'pass', checks: [], reason: '', cancelled: false, measurements: [], note };
+            const count = override?.count ?? options.count;
+            const intervalMs = override?.intervalMs ?? options.intervalMs;
+            options.log(`${label}: analysis of ${checks.length} check(s), ${count} measurement(s) ${Math.round(intervalMs / 1000)}s apart`);
+            const result = await (0,prom_src.measureChecks)(checks, {
+                prom: options.prom,
+                clock: options.clock,
+                count,
+                intervalMs,
+                noData: options.noData,
+                limits: options.limits,
+                retryDelayMs: options.retryDelayMs,
+                signal,
+                onMeasurement: (m) => options.log(`  ${m.check} #${m.index}: ${m.outcome} — ${m.message}`),
+            });
+            const outcomes = result.checks.map((c) => {
+                const mine = result.measurements.filter((m) => m.check === c.check.name);
+                const last = [...mine].reverse().find((m) => m.canary !== undefined) ?? mine[mine.length - 1];
+                const lastBad = [...mine].reverse().find((m) => m.outcome !== 'success');
+                return {
+                    name: c.check.name,
+                    verdict: c.verdict,
+                    values: values(last),
+                    reason: c.verdict === 'pass' ? '' : `${c.reason}${lastBad ? ` — last: ${lastBad.message}` : ''}`,
+                    measurements: mine.length,
+                };
+            });
+            const bad = outcomes.filter((c) => c.verdict !== 'pass');
+            return {
+                verdict: result.verdict,
+                checks: outcomes,
+                reason: [
+                    ...bad.map((c) => `${c.name}: ${c.reason}`),
+                    ...(result.cancelled ? ['cancelled'] : []),
+                ].join('; '),
+                cancelled: result.cancelled,
+                measurements: result.measurements,
+                note,
+            };
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/kube/src/github-deployment.ts
+
+/**
+ * A GitHub deployment for the environment, with statuses as the rollout moves (REST: POST
+ * /repos/{owner}/{repo}/deployments and /deployments/{id}/statuses). Failures to report are
+ * warnings: the rollout itself never depends on GitHub.
+ */
+async function startDeployment(token, run, environment, revision, warn) {
+    try {
+        const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+        const octokit = getOctokit(token, { baseUrl: run.apiUrl });
+        const created = await octokit.rest.repos.createDeployment({
+            owner: run.owner,
+            repo: run.repo,
+            ref: run.pullRequest?.headSha || run.sha || 'HEAD',
+            environment,
+            auto_merge: false,
+            required_contexts: [],
+            description: `canary ${revision}`.slice(0, 140),
+            payload: { revision, tool: 'llmops canary-step' },
+        });
+        const id = created.data.id;
+        if (!id) {
+            warn(`GitHub did not create a deployment for ${environment}: ${JSON.stringify(created.data).slice(0, 200)}`);
+            return undefined;
+        }
+        const tracker = {
+            async status(state, description) {
+                try {
+                    await octokit.rest.repos.createDeploymentStatus({
+                        owner: run.owner,
+                        repo: run.repo,
+                        deployment_id: id,
+                        state,
+                        description: description.slice(0, 140),
+                        environment,
+                        ...((0,src/* runUrl */.Vp)(run) ? { log_url: (0,src/* runUrl */.Vp)(run) } : {}),
+                        auto_inactive: state === 'success',
+                    });
+                }
+                catch (error) {
+                    warn(`could not set deployment status '${state}': ${error.message}`);
+                }
+            },
+        };
+        await tracker.status('in_progress', `canary ${revision} rolling out`);
+        return tracker;
+    }
+    catch (error) {
+        warn(`could not create a GitHub deployment for '${environment}': ${error.message}. The token needs 'deployments: write'.`);
+        return undefined;
     }
 }
 
@@ -2150,7 +2383,7 @@ class Writer {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/kube/src/command.ts
+;// CONCATENATED MODULE: ./packages/kube/src/action/run.ts
 
 
 
@@ -2163,241 +2396,153 @@ class Writer {
 
 
 
-
-
-
-const canaryStepFields = schemas/* object */.Ikc({
-    router: src/* input */.hF.choice(ROUTERS),
-    namespace: src/* input */.hF.optional(),
-    route: src/* input */.hF.optional(),
-    'stable-backend': src/* input */.hF.optional(),
-    'canary-backend': src/* input */.hF.optional(),
-    'inference-service': src/* input */.hF.optional(),
-    service: src/* input */.hF.optional(),
-    'stable-deployment': src/* input */.hF.optional(),
-    'canary-deployment': src/* input */.hF.optional(),
-    image: src/* input */.hF.optional(),
-    steps: src/* input */.hF.optional(),
-    'bake-time': src/* input */.hF.duration(),
-    checks: src/* input */.hF.optional(),
-    'canary-selector': src/* input */.hF.optional(),
-    'baseline-selector': src/* input */.hF.optional(),
-    'prometheus-url': src/* input */.hF.url(),
-    'prometheus-token': src/* input */.hF.optional(),
-    'prometheus-headers': src/* input */.hF.optional(),
-    ...prom_src.measurementInputs,
-    'on-failure': src/* input */.hF.choice(['rollback', 'pause']),
-    'scale-down-delay': src/* input */.hF.duration(),
-    action: src/* input */.hF.choice(ACTIONS),
-    'dry-run': src/* input */.hF.bool(),
-    kubeconfig: src/* input */.hF.optional(),
-    context: src/* input */.hF.optional(),
-    timeout: src/* input */.hF.duration({ min: 1000 }),
-    environment: src/* input */.hF.optional(),
-    ...src/* reportingInputs */.OS,
-});
-const canaryStepInputs = canaryStepFields.superRefine(prom_src.checkRunLength);
-// The kubeconfig is not listed: secret inputs are split into words, and a kubeconfig's words are
-// ordinary. loadKubeConfig masks it whole (unsplit) before parsing it, then each credential in it.
-const SECRET_INPUTS = ['prometheus-token', 'prometheus-headers', 'github-token'];
-function need(inputs, name, why) {
-    const value = inputs[name];
-    if (typeof value !== 'string' || !value)
-        throw new src/* InputError */.dz(`input '${name}' is required ${why}`);
-    return value;
-}
-async function makeRouter(inputs, kube) {
-    const router = inputs.router;
-    if (router === 'istio' || router === 'gateway-api') {
-        const why = `with router '${router}'`;
-        const name = need(inputs, 'route', `with router '${router}' (the ${router === 'istio' ? 'VirtualService' : 'HTTPRoute'})`);
-        const stable = need(inputs, 'stable-backend', why);
-        const canary = need(inputs, 'canary-backend', why);
-        return router === 'istio'
-            ? new IstioRouter(name, stable, canary)
-            : new GatewayApiRouter(name, stable, canary);
+/** The router for the planned route; blue-green reads the Deployments' selectors from the cluster. */
+async function makeRouter(route, kube) {
+    switch (route.router) {
+        case 'istio':
+            return new IstioRouter(route.name, route.stableBackend, route.canaryBackend);
+        case 'gateway-api':
+            return new GatewayApiRouter(route.name, route.stableBackend, route.canaryBackend);
+        case 'kserve':
+            return new KServeRouter(route.name);
+        case 'service': {
+            const stable = await kube.get('Deployment', route.stableDeployment);
+            const canary = await kube.find('Deployment', route.canaryDeployment);
+            const stableSelector = matchLabelsOf(stable);
+            const canarySelector = canary
+                ? matchLabelsOf(canary)
+                : canaryLabels(route.stableDeployment, route.canaryDeployment, stableSelector);
+            return new ServiceRouter(route.name, stableSelector, canarySelector);
+        }
     }
-    if (router === 'kserve') {
-        const name = inputs['inference-service'] ?? inputs.route;
-        if (!name)
-            throw new src/* InputError */.dz("input 'inference-service' is required with router 'kserve'");
-        return new KServeRouter(name);
-    }
-    const name = inputs.service ?? inputs.route;
-    if (!name)
-        throw new src/* InputError */.dz("input 'service' is required with router 'service'");
-    const stableName = need(inputs, 'stable-deployment', "with router 'service'");
-    const canaryName = need(inputs, 'canary-deployment', "with router 'service'");
-    const stable = await kube.get('Deployment', stableName);
-    const canary = await kube.find('Deployment', canaryName);
-    const stableSelector = matchLabelsOf(stable);
-    const canarySelector = canary
-        ? matchLabelsOf(canary)
-        : canaryLabels(stableName, canaryName, stableSelector);
-    return new ServiceRouter(name, stableSelector, canarySelector);
 }
-/** The whole of canary-step over plain objects (a Kubernetes API and a Prometheus client). */
-async function runCanaryStep(inputs, deps, mode = 'main') {
-    // Bad steps fail before any cluster read.
-    const hasChecks = !!inputs.checks || !!deps.analysis;
-    // (the default steps of blue-green have an analysis only when there are checks to run)
-    const steps = parseSteps(inputs.steps ?? '', inputs.router, hasChecks, {
-        count: inputs.count,
-        intervalMs: inputs.interval,
+function analysisFor(plan, deps) {
+    if (deps.analysis)
+        return deps.analysis;
+    if (!plan.analysis)
+        return undefined;
+    const prom = deps.prom ?? (plan.prometheus && new prom_src.PromClient(plan.prometheus));
+    // The plan requires prometheus-url whenever it plans checks.
+    if (!prom)
+        throw new Error('planned checks without a Prometheus to measure them');
+    return promAnalysis({
+        ...plan.analysis,
+        prom,
+        clock: deps.clock,
+        retryDelayMs: deps.retryDelayMs,
+        log: deps.log,
     });
-    const router = await makeRouter(inputs, deps.kube);
+}
+/** canary-step over plain objects (a Kubernetes API, a Prometheus client): the action asked for, or the post step's clean-up. */
+async function runCanaryStep(plan, deps, mode = 'main') {
+    const router = await makeRouter(plan.route, deps.kube);
     const main = mode === 'main';
     const signal = main ? deps.signal : undefined;
-    const writer = new Writer(deps.kube, inputs['dry-run'], deps.log, {
+    const writer = new Writer(deps.kube, plan.dryRun, deps.log, {
         signal,
         retryDelayMs: deps.writeRetryDelayMs,
     });
-    const rollout = main && inputs.action === 'rollout';
     const wait = {
-        timeoutMs: inputs.timeout,
+        timeoutMs: plan.timeoutMs,
         pollMs: deps.pollMs ?? 500,
         clock: deps.clock,
         log: deps.log,
         signal,
     };
-    let analysis;
-    if (rollout) {
-        if (!hasChecks) {
-            const bare = steps.findIndex((s) => s.kind === 'analysis' && !s.override.checks);
-            if (bare >= 0)
-                throw new src/* InputError */.dz(`input 'steps': step ${bare + 1} is an analysis with no checks: give 'checks', or checks on the step (\`- analysis: {checks: ...}\`)`);
-        }
-        analysis = deps.analysis;
-        if (!analysis && (inputs.checks || steps.some((s) => s.kind === 'analysis'))) {
-            if (!deps.prom)
-                throw new src/* InputError */.dz("input 'prometheus-url' is required when 'checks' are given");
-            analysis = promAnalysis({
-                prom: deps.prom,
-                clock: deps.clock,
-                checks: inputs.checks,
-                workspace: deps.workspace,
-                canarySelector: inputs['canary-selector'],
-                baselineSelector: inputs['baseline-selector'],
-                count: inputs.count,
-                intervalMs: inputs.interval,
-                limits: {
-                    failureLimit: inputs['failure-limit'],
-                    inconclusiveLimit: inputs['inconclusive-limit'],
-                    errorLimit: inputs['error-limit'],
-                },
-                noData: inputs['no-data'],
-                retryDelayMs: deps.retryDelayMs,
-                log: deps.log,
-            });
-        }
-        if (!inputs.checks && !deps.analysis)
-            deps.log(analysis
-                ? "no 'checks' given: only analysis steps with their own checks measure; other steps bake, then move on"
-                : "no 'checks' given: each step bakes, then moves on without metric analysis");
-    }
-    const config = {
-        action: inputs.action,
-        router: inputs.router,
-        image: inputs.image,
-        stableDeployment: inputs['stable-deployment'],
-        canaryDeployment: inputs['canary-deployment'],
-        steps,
-        bakeMs: inputs['bake-time'],
-        onFailure: inputs['on-failure'],
-        scaleDownDelayMs: inputs['scale-down-delay'],
-        run: deps.run,
-    };
-    const run = new Rollout(config, {
+    const rollout = new Rollout(plan.config, {
         writer,
         router,
-        workloads: inputs.router === 'kserve' ? undefined : new Workloads(writer, wait),
-        analysis,
+        workloads: plan.route.router === 'kserve' ? undefined : new Workloads(writer, wait),
+        analysis: main && plan.config.action === 'rollout' ? analysisFor(plan, deps) : undefined,
         clock: deps.clock,
         log: deps.log,
         signal,
         waitInferenceService: (name) => waitInferenceService(writer, name, wait),
     });
-    return main ? run.run() : run.cleanup();
+    return main ? rollout.run() : rollout.cleanup();
 }
-function promFrom(inputs) {
-    if (!inputs['prometheus-url'])
-        return undefined;
-    // metric-gate's client from the same three inputs (token, headers, basic auth in the URL)
-    return (0,prom_src.promClientFromInputs)({ ...inputs, 'prometheus-url': inputs['prometheus-url'] });
+function kubeFrom(plan, signal) {
+    return new ClientKube(plan.kube.config, plan.kube.namespace, { signal });
 }
-function kubeFrom(inputs, signal) {
-    const kc = loadKubeConfig({ kubeconfig: inputs.kubeconfig, context: inputs.context });
-    return new ClientKube(kc, namespaceOf(kc, inputs.namespace), { signal });
+/** The action's run: the rollout against the cluster, recorded as a GitHub deployment when one is planned. */
+async function runCanaryStepAction(plan, context) {
+    const run = (0,src/* readGitHubRun */.ji)(context.env);
+    let tracker;
+    if (plan.deployment && run)
+        tracker = await startDeployment(plan.deployment.token, run, plan.deployment.environment, plan.config.image ?? plan.config.action, context.log);
+    try {
+        const result = await runCanaryStep(plan, {
+            kube: kubeFrom(plan, context.signal),
+            clock: prom_src.realClock,
+            log: context.log,
+            signal: context.signal,
+        });
+        await tracker?.status(result.verdict !== 'pass'
+            ? 'failure'
+            : result.action === 'rollback' || result.action === 'undo'
+                ? 'inactive'
+                : 'success', result.headline);
+        return result;
+    }
+    catch (error) {
+        await tracker?.status('error', error.message ?? String(error));
+        throw error;
+    }
 }
-function runId(env) {
-    return env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}/${env.GITHUB_RUN_ATTEMPT ?? '1'}` : undefined;
+/** The post step's run: roll back what this workflow run left unfinished. */
+async function runCanaryStepCleanup(plan, context) {
+    const result = await runCanaryStep(plan, { kube: kubeFrom(plan), clock: prom_src.realClock, log: context.log }, 'post');
+    context.log(result.headline);
+    return result;
 }
-const canaryStepCommand = {
+
+;// CONCATENATED MODULE: ./packages/kube/src/action/command.ts
+
+
+
+
+
+const canaryStepCommand = (0,src/* defineCommand */.NB)({
     name: 'canary-step',
     inputs: canaryStepInputs,
     secretInputs: SECRET_INPUTS,
-    async run(inputs, context) {
-        const kube = kubeFrom(inputs, context.signal);
-        const run = (0,src/* readGitHubRun */.ji)(context.env);
-        let tracker;
-        const token = inputs['github-token'];
-        const tracked = inputs.environment && token && run && !inputs['dry-run'] && inputs.action !== 'status';
-        if (tracked)
-            tracker = await startDeployment(token, run, inputs.environment, inputs.image ?? inputs.action, context.log);
-        try {
-            const result = await runCanaryStep(inputs, {
-                kube,
-                clock: prom_src.realClock,
-                workspace: context.workspace,
-                log: context.log,
-                signal: context.signal,
-                prom: promFrom(inputs),
-                run: runId(context.env),
-            });
-            await tracker?.status(result.verdict === 'pass' ? (result.action === 'rollback' ? 'inactive' : 'success') : 'failure', result.headline);
-            return buildReport(result);
-        }
-        catch (error) {
-            await tracker?.status('error', error.message ?? String(error));
-            throw error;
-        }
-    },
-};
+    plan: (inputs, context) => planCanaryStep(inputs, context),
+    run: runCanaryStepAction,
+    report: buildReport,
+});
 /** The `post:` entry: rolls back a rollout this job left unfinished (failed or cancelled). */
-const canaryStepPostCommand = {
+const canaryStepPostCommand = (0,src/* defineCommand */.NB)({
     name: 'canary-step-post',
-    inputs: canaryStepFields.omit({ 'report-path': true, comment: true }).superRefine(prom_src.checkRunLength),
+    inputs: canaryStepPostInputs,
     secretInputs: SECRET_INPUTS,
-    async run(raw, context) {
-        const inputs = raw;
-        const nothing = (why) => ({
-            action: 'canary-step-post',
-            verdict: 'pass',
-            headline: why,
-            reasons: [],
-            metrics: [],
-            tables: [],
-            findings: [],
-            outputs: {},
-        });
+    plan(inputs, context) {
         if (inputs.action !== 'rollout')
-            return nothing(`post: nothing to clean up after 'action: ${inputs.action}'`);
+            return { nothing: `post: nothing to clean up after 'action: ${inputs.action}'` };
         if (inputs['dry-run'])
-            return nothing('post: dry run, nothing to clean up');
-        const result = await runCanaryStep(inputs, {
-            kube: kubeFrom(inputs),
-            clock: prom_src.realClock,
-            workspace: context.workspace,
-            log: context.log,
-            // only a rollout this workflow run left unfinished is the post step's to roll back
-            run: runId(context.env),
-        }, 'post');
-        context.log(result.headline);
+            return { nothing: 'post: dry run, nothing to clean up' };
+        return planCanaryStep({ ...inputs, 'report-path': undefined, comment: false }, context, 'post');
+    },
+    run: async (plan, context) => ('nothing' in plan ? plan : runCanaryStepCleanup(plan, context)),
+    report(result) {
+        if ('nothing' in result)
+            return {
+                action: 'canary-step-post',
+                verdict: 'pass',
+                headline: result.nothing,
+                reasons: [],
+                metrics: [],
+                tables: [],
+                findings: [],
+                outputs: {},
+            };
         return { ...buildReport(result), action: 'canary-step-post' };
     },
-};
+});
 
 ;// CONCATENATED MODULE: ./packages/kube/src/index.ts
+
+
+
 
 
 

@@ -1,419 +1,6 @@
-export const id = 998;
-export const ids = [998];
+export const id = 522;
+export const ids = [522];
 export const modules = {
-
-/***/ 8983:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  dz: () => (/* reexport */ errors/* InputError */.dz),
-  yo: () => (/* reexport */ errors/* UserError */.yo),
-  xv: () => (/* reexport */ version/* VERSION */.x),
-  OM: () => (/* reexport */ changedFilesSince),
-  cX: () => (/* reexport */ checkYaml),
-  Gt: () => (/* reexport */ countFindings),
-  mK: () => (/* reexport */ defaultBaseRef),
-  YV: () => (/* reexport */ duration/* durationProblem */.YV),
-  _t: () => (/* reexport */ files/* findWorkspaceFiles */._t),
-  a3: () => (/* reexport */ duration/* formatDuration */.a3),
-  oB: () => (/* reexport */ gitTopLevel),
-  hF: () => (/* reexport */ inputs/* input */.hF),
-  xZ: () => (/* reexport */ isInlineYaml),
-  iU: () => (/* reexport */ errors/* isUserError */.iU),
-  yv: () => (/* reexport */ loadYaml),
-  vy: () => (/* reexport */ inputs/* numberProblem */.vy),
-  E9: () => (/* reexport */ duration/* parseDuration */.E9),
-  f$: () => (/* reexport */ url/* parseHttpUrl */.f$),
-  mu: () => (/* reexport */ parseRetryAfter),
-  hN: () => (/* reexport */ parseYaml),
-  ZR: () => (/* reexport */ readFileAtRef),
-  ji: () => (/* reexport */ context/* readGitHubRun */.j),
-  sL: () => (/* reexport */ files/* readWorkspaceFile */.sL),
-  a: () => (/* reexport */ files/* readWorkspaceJson */.a),
-  fp: () => (/* reexport */ secrets/* redactSecrets */.fp),
-  BO: () => (/* reexport */ url/* redactUrl */.BO),
-  cl: () => (/* reexport */ secrets/* registerSecret */.cl),
-  AI: () => (/* reexport */ url/* registerUrlSecrets */.AI),
-  OS: () => (/* reexport */ inputs/* reportingInputs */.OS),
-  JN: () => (/* reexport */ resolveBaseRef),
-  z1: () => (/* reexport */ workspace/* resolveInWorkspace */.z1),
-  Vp: () => (/* reexport */ context/* runUrl */.V),
-  yy: () => (/* reexport */ sleep),
-  CR: () => (/* reexport */ workspace/* toWorkspacePath */.CR),
-  IR: () => (/* reexport */ duration/* totalDurationProblem */.IR),
-  QS: () => (/* reexport */ src_escape/* truncate */.xv),
-  Fn: () => (/* reexport */ url/* urlSecrets */.Fn),
-  rF: () => (/* reexport */ wilson),
-  b$: () => (/* reexport */ yamlPosition)
-});
-
-// UNUSED EXPORTS: MAX_TIMER_MS, escapeMarkdown, executeCommand, formatUserError, logLines, publish, readInputs, renderJunit, renderMarkdown, renderSarif, renderText, workspaceRoot, writeOutputFile
-
-// EXTERNAL MODULE: ./packages/core/src/duration.ts
-var duration = __webpack_require__(9713);
-// EXTERNAL MODULE: ./packages/core/src/errors.ts
-var errors = __webpack_require__(7638);
-// EXTERNAL MODULE: ./packages/core/src/escape.ts
-var src_escape = __webpack_require__(3066);
-// EXTERNAL MODULE: ./packages/core/src/execute.ts
-var execute = __webpack_require__(998);
-// EXTERNAL MODULE: ./packages/core/src/files.ts + 3 modules
-var files = __webpack_require__(5177);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
-;// CONCATENATED MODULE: ./packages/core/src/git.ts
-
-
-
-
-const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
-async function git(cwd, args) {
-    // quotePath off: non-ASCII paths come back as they are, not as quoted octal escapes.
-    const { stdout } = await run('git', ['-c', 'core.quotePath=false', ...args], {
-        cwd,
-        maxBuffer: 64 * 1024 * 1024,
-    });
-    return stdout;
-}
-async function gitTopLevel(cwd) {
-    return (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
-}
-/**
- * Contents of a file (path relative to the repository root) at a git ref, or undefined when the
- * file does not exist there. Any other git failure is an error, not a "new file".
- */
-async function readFileAtRef(cwd, ref, repoPath) {
-    try {
-        await git(cwd, ['cat-file', '-e', `${ref}:${repoPath}`]);
-    }
-    catch {
-        return undefined;
-    }
-    return git(cwd, ['show', `${ref}:${repoPath}`]);
-}
-/** Workspace-relative paths (forward slashes) that differ from `base`, committed or not, untracked included. */
-async function changedFilesSince(workspace, base) {
-    const top = await gitTopLevel(workspace);
-    const diff = await git(workspace, ['diff', '-z', '--name-only', base, '--', '.']);
-    const untracked = await git(workspace, [
-        'ls-files',
-        '-z',
-        '--others',
-        '--exclude-standard',
-        '--full-name',
-        '--',
-        '.',
-    ]);
-    return new Set(`${diff}\0${untracked}`
-        .split('\0')
-        .filter(Boolean)
-        .map((f) => external_node_path_default().relative(workspace, external_node_path_default().join(top, f)).split((external_node_path_default()).sep).join('/')));
-}
-/**
- * The commit to compare against: the merge base of HEAD and the ref, so a PR is compared with
- * where it branched. Tries `origin/<ref>` too, as runners check out the base only as a remote.
- */
-async function resolveBaseRef(cwd, ref) {
-    for (const candidate of [ref, `origin/${ref}`]) {
-        try {
-            return (await git(cwd, ['merge-base', 'HEAD', candidate])).trim();
-        }
-        catch {
-            // try the next spelling
-        }
-    }
-    throw new errors/* UserError */.yo(`base ref '${ref}' is not in the local clone; check out with 'fetch-depth: 0' (actions/checkout) or fetch the base branch`);
-}
-/** The PR's base branch from the runner's environment, when there is one. */
-function defaultBaseRef(env = process.env) {
-    return env.GITHUB_BASE_REF || undefined;
-}
-
-// EXTERNAL MODULE: ./packages/core/src/github/context.ts
-var context = __webpack_require__(9594);
-;// CONCATENATED MODULE: ./packages/core/src/inline-yaml.ts
-/**
- * Whether an input that takes "a YAML list, inline or a file path" holds the list itself: a
- * newline, or a leading `-` (block list) or `[` (flow list). A path never has those.
- */
-function isInlineYaml(value) {
-    const trimmed = value.trim();
-    return trimmed.includes('\n') || trimmed.startsWith('-') || trimmed.startsWith('[');
-}
-
-// EXTERNAL MODULE: ./packages/core/src/inputs.ts
-var inputs = __webpack_require__(7276);
-// EXTERNAL MODULE: ./packages/core/src/publish.ts + 3 modules
-var publish = __webpack_require__(1948);
-// EXTERNAL MODULE: ./packages/core/src/render/junit.ts
-var junit = __webpack_require__(1038);
-// EXTERNAL MODULE: ./packages/core/src/render/markdown.ts
-var markdown = __webpack_require__(2901);
-// EXTERNAL MODULE: ./packages/core/src/render/sarif.ts
-var sarif = __webpack_require__(6395);
-;// CONCATENATED MODULE: ./packages/core/src/render/text.ts
-
-/** Plain text for a terminal (the CLI). */
-function show(value) {
-    if (value === null || value === undefined || value === '')
-        return '-';
-    return String(value).replace(/\s+/g, ' ');
-}
-function renderTable(table, maxRows) {
-    const rows = table.rows.slice(0, maxRows).map((row) => row.map((c) => show(c).slice(0, 100)));
-    const widths = table.columns.map((col, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), col.length));
-    const line = (cells) => cells
-        .map((c, i) => c.padEnd(widths[i]))
-        .join('  ')
-        .trimEnd();
-    const lines = [`${table.title}:`, `  ${line(table.columns)}`, ...rows.map((r) => `  ${line(r)}`)];
-    if (table.rows.length > rows.length)
-        lines.push(`  … ${table.rows.length - rows.length} more rows in the JSON report`);
-    if (table.note)
-        lines.push(`  ${table.note}`);
-    return lines.join('\n');
-}
-function renderText(report, maxRows = 30) {
-    const parts = [`${report.action}: ${report.verdict.toUpperCase()} — ${report.headline}`];
-    if (report.reasons.length)
-        parts.push(report.reasons.map((r) => `  - ${r}`).join('\n'));
-    if (report.metrics.length)
-        parts.push(report.metrics.map(([label, value]) => `${label}: ${value}`).join(' | '));
-    const tables = [findingsTable(report.findings), ...report.tables].filter((t) => t !== undefined);
-    for (const table of tables)
-        parts.push(renderTable(table, maxRows));
-    return `${parts.join('\n\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/report.ts
-function countFindings(findings, level) {
-    return findings.reduce((n, finding) => n + (finding.level === level ? 1 : 0), 0);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/retry-after.ts
-/**
- * An HTTP `Retry-After` value (RFC 9110 §10.2.3: delay-seconds or an HTTP-date) in milliseconds;
- * undefined when absent or unreadable. Callers cap it: a server must not make a run wait for days.
- */
-function parseRetryAfter(value, now = Date.now()) {
-    const text = value?.trim();
-    if (!text)
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(text))
-        return Number(text) * 1000;
-    const date = Date.parse(text);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-// EXTERNAL MODULE: ./packages/core/src/safe-text.ts
-var safe_text = __webpack_require__(2638);
-// EXTERNAL MODULE: ./packages/core/src/secrets.ts
-var secrets = __webpack_require__(7620);
-;// CONCATENATED MODULE: ./packages/core/src/sleep.ts
-
-/**
- * Resolves after `ms`, or rejects with the signal's reason once it aborts. A delay past what one
- * timer holds (MAX_TIMER_MS) is waited out in pieces: a bare setTimeout would fire after 1 ms.
- */
-function sleep(ms, signal) {
-    if (!(ms >= 0))
-        return Promise.reject(new RangeError(`sleep: expected a delay >= 0 ms, got ${ms}`));
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const end = Date.now() + ms;
-        let timer;
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        const wait = (left) => {
-            timer = setTimeout(() => {
-                const rest = end - Date.now();
-                if (left > duration/* MAX_TIMER_MS */._o && rest > 0)
-                    return wait(rest);
-                signal?.removeEventListener('abort', onAbort);
-                resolve();
-            }, Math.min(left, duration/* MAX_TIMER_MS */._o));
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-        wait(ms);
-    });
-}
-
-// EXTERNAL MODULE: ./packages/core/src/url.ts
-var url = __webpack_require__(2520);
-// EXTERNAL MODULE: ./packages/core/src/version.ts
-var version = __webpack_require__(8109);
-;// CONCATENATED MODULE: ./packages/core/src/wilson.ts
-/** Wilson score interval: well-behaved at 0, 1 and small n, unlike the normal approximation. */
-function wilson(successes, trials, z = 1.959964) {
-    if (trials <= 0)
-        return { successes: 0, trials: 0, rate: 0, low: 0, high: 1 };
-    const p = successes / trials;
-    const z2 = z * z;
-    const denominator = 1 + z2 / trials;
-    const centre = (p + z2 / (2 * trials)) / denominator;
-    const margin = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
-    return {
-        successes,
-        trials,
-        rate: p,
-        // Exact at the edges: floating point would give 0.9999999999999999 for 10/10.
-        low: successes === 0 ? 0 : Math.max(0, centre - margin),
-        high: successes === trials ? 1 : Math.min(1, centre + margin),
-    };
-}
-
-// EXTERNAL MODULE: ./packages/core/src/workspace.ts
-var workspace = __webpack_require__(3268);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-;// CONCATENATED MODULE: ./packages/core/src/yaml.ts
-
-
-/**
- * How many alias expansions one document may make (counted the way `yaml` counts them). Files
- * come from pull requests: a billion-laughs document must stop here, not exhaust memory.
- */
-const MAX_YAML_ALIASES = 10_000;
-function firstLine(message) {
-    return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-}
-/**
- * The one YAML loader: parse with positions, report syntax problems with line and column, and
- * convert to plain data with the alias limit. Duplicate keys are errors unless `uniqueKeys: false`.
- */
-function loadYaml(text, options = {}) {
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, {
-        lineCounter: lines,
-        prettyErrors: false,
-        uniqueKeys: options.uniqueKeys ?? true,
-        ...(options.schema ? { schema: options.schema } : {}),
-    });
-    const at = (offset) => lines.linePos(offset ?? 0);
-    const problems = [];
-    for (const [level, list] of [
-        ['error', doc.errors],
-        ['warning', doc.warnings],
-    ]) {
-        for (const e of list) {
-            const pos = at(e.pos[0]);
-            problems.push({ level, message: `YAML: ${firstLine(e.message)}`, line: pos.line, column: pos.col });
-        }
-    }
-    let value;
-    if (!doc.errors.length) {
-        try {
-            value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
-        }
-        catch (error) {
-            // The alias limit, or an alias before its anchor: a bad file, not a crash.
-            const message = /Excessive alias/.test(error.message)
-                ? `YAML: too many aliases (over ${MAX_YAML_ALIASES} expansions): refusing a document that expands without bound`
-                : `YAML: ${firstLine(error.message)}`;
-            problems.push({ level: 'error', message, line: 1, column: 1 });
-        }
-    }
-    return { doc, lines, problems, value };
-}
-/**
- * Parse YAML text into plain data, or throw one `UserError` at the first problem's place.
- * `what` starts the message (e.g. "checks"), `file` is the workspace-relative path if any.
- */
-function parseYaml(text, context) {
-    const loaded = loadYaml(text);
-    const error = loaded.problems.find((p) => p.level === 'error');
-    if (error) {
-        const line = error.line + (context.lineOffset ?? 0);
-        if (!context.file)
-            throw new errors/* UserError */.yo(`${context.what}: ${error.message} (line ${line}, column ${error.column})`);
-        throw new errors/* UserError */.yo(`${context.what}: ${error.message}`, {
-            file: context.file,
-            line,
-            column: error.column,
-        });
-    }
-    return loaded.value;
-}
-/** Where a path in a loaded document points: the deepest node that exists along it (1-based). */
-function yamlPosition(loaded, path, 
-/** Point at the last key of the path itself, not its value: where "unknown key" points. */
-options = {}) {
-    let node = loaded.doc.contents;
-    for (const [i, key] of path.entries()) {
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((p) => p.key?.value === key);
-            if (!pair)
-                break;
-            node = (options.key && i === path.length - 1 ? null : pair.value) ?? pair.key;
-        }
-        else if ((0,dist/* isSeq */.oP)(node) && typeof key === 'number' && node.items[key]) {
-            node = node.items[key];
-        }
-        else
-            break;
-    }
-    const { line, col } = loaded.lines.linePos(node?.range?.[0] ?? 0);
-    return { line, column: col };
-}
-/**
- * Check a loaded YAML document's value against a zod schema (the format's one definition): the
- * typed value, or every issue with the line and column of the node it is about.
- */
-function checkYaml(schema, loaded) {
-    const parsed = schema.safeParse(loaded.value);
-    if (parsed.success)
-        return { success: true, data: parsed.data };
-    const issues = parsed.error.issues.map((issue) => {
-        // An unknown key is about the key, not the mapping it is in.
-        const unknown = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : undefined;
-        return {
-            code: issue.code,
-            path: unknown ?? issue.path,
-            message: issue.message,
-            ...yamlPosition(loaded, unknown ?? issue.path, { key: !!unknown }),
-        };
-    });
-    return { success: false, issues };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/***/ }),
 
 /***/ 7237:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -424,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   l: () => (/* binding */ loadPromptFile)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
-var src = __webpack_require__(8983);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
+var src = __webpack_require__(2395);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./packages/evals/src/prompt-file/positions.ts
@@ -728,7 +315,7 @@ function fillTemplate(text, values) {
 
 /***/ }),
 
-/***/ 1998:
+/***/ 9522:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -744,10 +331,226 @@ __webpack_require__.d(__webpack_exports__, {
   validatePromptsCommand: () => (/* reexport */ validatePromptsCommand)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
-var src = __webpack_require__(8983);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
+var src = __webpack_require__(2395);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
+;// CONCATENATED MODULE: ./packages/evals/src/validate/action/inputs.ts
+
+
+const validatePromptsInputs = schemas/* object */.Ikc({
+    paths: src/* input */.hF.list(),
+    'models-file': src/* input */.hF.optional(),
+    'max-prompt-tokens': src/* input */.hF.integer({ min: 0 }),
+    'base-ref': src/* input */.hF.optional(),
+    'require-version-bump': src/* input */.hF.bool(),
+    'tokenize-url': src/* input */.hF.url(),
+    'fail-on': src/* input */.hF.choice(['error', 'warning']),
+    'sarif-path': src/* input */.hF.optional(),
+    'check-run': src/* input */.hF.bool(),
+    ...src/* reportingInputs */.OS,
+});
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./packages/evals/src/validate/models.ts
+
+
+
+const ENCODINGS = ['o200k_base', 'cl100k_base'];
+// Published list prices (USD per million tokens) and context windows, 2025; `models-file`
+// overrides or extends them. Self-hosted models have no price unless the file gives one.
+const BUILTIN = {
+    'gpt-4o': { contextWindow: 128_000, inputPerMTok: 2.5, outputPerMTok: 10, encoding: 'o200k_base' },
+    'gpt-4o-mini': { contextWindow: 128_000, inputPerMTok: 0.15, outputPerMTok: 0.6, encoding: 'o200k_base' },
+    'gpt-4.1': { contextWindow: 1_047_576, inputPerMTok: 2, outputPerMTok: 8, encoding: 'o200k_base' },
+    'gpt-4.1-mini': { contextWindow: 1_047_576, inputPerMTok: 0.4, outputPerMTok: 1.6, encoding: 'o200k_base' },
+    'gpt-4.1-nano': { contextWindow: 1_047_576, inputPerMTok: 0.1, outputPerMTok: 0.4, encoding: 'o200k_base' },
+    'o3-mini': { contextWindow: 200_000, inputPerMTok: 1.1, outputPerMTok: 4.4, encoding: 'o200k_base' },
+    'o4-mini': { contextWindow: 200_000, inputPerMTok: 1.1, outputPerMTok: 4.4, encoding: 'o200k_base' },
+    'gpt-4-turbo': { contextWindow: 128_000, inputPerMTok: 10, outputPerMTok: 30, encoding: 'cl100k_base' },
+    'gpt-4': { contextWindow: 8_192, inputPerMTok: 30, outputPerMTok: 60, encoding: 'cl100k_base' },
+    'gpt-3.5-turbo': { contextWindow: 16_385, inputPerMTok: 0.5, outputPerMTok: 1.5, encoding: 'cl100k_base' },
+    'meta-llama/llama-3.1-8b-instruct': { contextWindow: 131_072 },
+    'meta-llama/llama-3.1-70b-instruct': { contextWindow: 131_072 },
+    'meta-llama/llama-3.3-70b-instruct': { contextWindow: 131_072 },
+    'mistralai/mistral-7b-instruct-v0.3': { contextWindow: 32_768 },
+    'qwen/qwen2.5-7b-instruct': { contextWindow: 32_768 },
+    'qwen/qwen2.5-72b-instruct': { contextWindow: 32_768 },
+};
+const modelsFileSchema = schemas/* strictObject */.rej({
+    models: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* strictObject */.rej({
+        'context-window': schemas/* number */.aig().int().positive().optional(),
+        'input-per-mtok': schemas/* number */.aig().min(0).optional(),
+        'output-per-mtok': schemas/* number */.aig().min(0).optional(),
+        encoding: schemas/* enum */.k5n(ENCODINGS).optional(),
+    })),
+});
+function builtinModels() {
+    return new Map(Object.entries(BUILTIN));
+}
+/**
+ * Look a model up by its name as prompt files write it: `openai/gpt-4o`, `gpt-4o`,
+ * `azureml/...`: exact first, then without the publisher prefix, case-insensitively.
+ */
+function findModel(table, name) {
+    if (!name)
+        return undefined;
+    const lower = name.toLowerCase();
+    const bare = lower.slice(lower.indexOf('/') + 1);
+    // Dated snapshots (`gpt-4o-2024-08-06`) share their family's window and price.
+    const candidates = [name, lower, bare, bare.replace(/-\d{4}-\d{2}-\d{2}$/, '')];
+    for (const c of candidates)
+        if (table.has(c))
+            return table.get(c);
+    for (const [key, info] of table)
+        if (key.toLowerCase() === lower || key.toLowerCase().endsWith(`/${lower}`))
+            return info;
+    return undefined;
+}
+/**
+ * The encoding of an OpenAI model family not in the table (new models, dated snapshots such as
+ * `gpt-4o-2024-08-06`): counts stay exact even when context and price are unknown.
+ */
+function openAiEncoding(name) {
+    const model = (name ?? '').toLowerCase().replace(/^(openai|azure-openai|azure)\//, '');
+    if (/^(gpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|o\d)/.test(model))
+        return 'o200k_base';
+    if (/^(gpt-4|gpt-3\.5)/.test(model))
+        return 'cl100k_base';
+    return undefined;
+}
+/** Read `models-file` (YAML: `models: {name: {context-window, input-per-mtok, output-per-mtok, encoding}}`) over the built-ins. */
+async function loadModelTable(workspace, value) {
+    const table = builtinModels();
+    if (!value)
+        return table;
+    const { text, relative: shown } = (0,src/* readWorkspaceFile */.sL)(workspace, value, { input: 'models-file' });
+    const { doc, lines, problems, value: data } = (0,src/* loadYaml */.yv)(text);
+    const yamlError = problems.find((p) => p.level === 'error');
+    if (yamlError) {
+        throw new src/* UserError */.yo(yamlError.message, { file: shown, line: yamlError.line, column: yamlError.column });
+    }
+    const parsed = (0,src/* checkYaml */.cX)(modelsFileSchema, { doc, lines, value: (0,dist/* isMap */.jh)(doc.contents) ? data : null });
+    if (!parsed.success) {
+        const { path, message, line, column } = parsed.issues[0];
+        throw new src/* UserError */.yo(`models file: '${path.join('.') || '(root)'}': ${message}`, {
+            file: shown,
+            line,
+            column,
+        });
+    }
+    for (const [name, spec] of Object.entries(parsed.data.models)) {
+        const previous = findModel(table, name) ?? {};
+        table.set(name, {
+            ...previous,
+            ...(spec['context-window'] !== undefined ? { contextWindow: spec['context-window'] } : {}),
+            ...(spec['input-per-mtok'] !== undefined ? { inputPerMTok: spec['input-per-mtok'] } : {}),
+            ...(spec['output-per-mtok'] !== undefined ? { outputPerMTok: spec['output-per-mtok'] } : {}),
+            ...(spec.encoding ? { encoding: spec.encoding } : {}),
+        });
+    }
+    return table;
+}
+
+;// CONCATENATED MODULE: ./packages/evals/src/validate/action/plan.ts
+
+
+async function findFiles(workspace, patterns) {
+    if (patterns.length === 0)
+        throw new src/* UserError */.yo("input 'paths' is empty: give at least one glob");
+    // A symlink out of the workspace would let a PR read (and echo into the comment) files elsewhere.
+    const files = await (0,src/* findWorkspaceFiles */._t)(workspace, patterns, { input: 'paths' });
+    if (files.length === 0) {
+        throw new src/* UserError */.yo(`input 'paths' matched no files in ${workspace}: ${patterns.join(', ')}`);
+    }
+    return files.sort();
+}
+/** Check the settings, load the models file and find the prompt files, with no request sent. */
+async function planValidation(options) {
+    const models = await loadModelTable(options.workspace, options.modelsFile);
+    if (options.requireVersionBump && !options.baseRef) {
+        throw new src/* UserError */.yo("input 'require-version-bump' is true but there is no base ref: set 'base-ref' or run on a pull_request event");
+    }
+    return { ...options, models, files: await findFiles(options.workspace, options.paths) };
+}
+function planValidatePrompts(inputs, context) {
+    return planValidation({
+        workspace: context.workspace,
+        paths: inputs.paths,
+        modelsFile: inputs['models-file'],
+        maxPromptTokens: inputs['max-prompt-tokens'],
+        baseRef: inputs['base-ref'] ?? (0,src/* defaultBaseRef */.mK)(context.env),
+        requireVersionBump: inputs['require-version-bump'],
+        tokenizeUrl: inputs['tokenize-url'],
+        failOn: inputs['fail-on'],
+        log: context.log,
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/evals/src/validate/action/report.ts
+
+/** The one report: findings in file order, a table of prompts with tokens, context use and cost. */
+function buildValidateReport(result, plan) {
+    const { measured, changed, prompts } = result;
+    const files = plan.files;
+    const findings = [...result.findings].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.column ?? 0) - (b.column ?? 0));
+    const errors = (0,src/* countFindings */.Gt)(findings, 'error');
+    const warnings = (0,src/* countFindings */.Gt)(findings, 'warning');
+    const failing = errors + (plan.failOn === 'warning' ? warnings : 0);
+    const totalTokens = measured.reduce((n, s) => n + (s.tokens ?? 0), 0);
+    const cost = measured.reduce((n, s) => n + (s.costPer1kCallsUsd ?? 0), 0);
+    const approximate = measured.some((s) => s.tokenMethod === 'estimate');
+    const table = {
+        title: 'Prompts',
+        columns: ['File', 'Name', 'Model', 'Tokens', 'Context use', 'Cost / 1k calls', 'Version', 'Changed'],
+        rows: measured.map((s) => [
+            s.file,
+            s.name,
+            s.model,
+            s.tokens === undefined ? undefined : `${s.tokenMethod === 'estimate' ? '≈' : ''}${s.tokens}`,
+            s.contextWindow
+                ? `${((((s.tokens ?? 0) + (s.maxTokens ?? 0)) / s.contextWindow) * 100).toFixed(1)}%`
+                : undefined,
+            s.costPer1kCallsUsd === undefined ? undefined : `$${s.costPer1kCallsUsd.toFixed(4)}`,
+            s.version,
+            s.changed,
+        ]),
+        note: approximate
+            ? '≈ approximate count (no tokenizer for the model): set tokenize-url for exact counts.'
+            : undefined,
+    };
+    return {
+        action: 'validate-prompts',
+        verdict: failing > 0 ? 'fail' : 'pass',
+        headline: `${files.length} files, ${prompts.length} prompts: ${errors} errors, ${warnings} warnings`,
+        reasons: failing > 0 ? [`${failing} findings at or above '${plan.failOn}'`] : [],
+        metrics: [
+            ['Files', files.length],
+            ['Prompts', prompts.length],
+            ['Errors', errors],
+            ['Warnings', warnings],
+            ['Prompt tokens', `${approximate ? '≈' : ''}${totalTokens}`],
+            ['Cost / 1k calls', `$${cost.toFixed(4)}`],
+            ...(plan.baseRef ? [['Changed', changed.length]] : []),
+        ],
+        tables: [table],
+        findings,
+        outputs: {
+            files: files.length,
+            prompts: prompts.length,
+            errors,
+            warnings,
+            'total-tokens': totalTokens,
+            'estimated-cost-usd': Number(cost.toFixed(6)),
+            'changed-prompts': changed.join(','),
+        },
+        data: { prompts: measured },
+    };
+}
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -961,108 +764,6 @@ function checkSecrets(prompt, emit) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-;// CONCATENATED MODULE: ./packages/evals/src/validate/models.ts
-
-
-
-const ENCODINGS = ['o200k_base', 'cl100k_base'];
-// Published list prices (USD per million tokens) and context windows, 2025; `models-file`
-// overrides or extends them. Self-hosted models have no price unless the file gives one.
-const BUILTIN = {
-    'gpt-4o': { contextWindow: 128_000, inputPerMTok: 2.5, outputPerMTok: 10, encoding: 'o200k_base' },
-    'gpt-4o-mini': { contextWindow: 128_000, inputPerMTok: 0.15, outputPerMTok: 0.6, encoding: 'o200k_base' },
-    'gpt-4.1': { contextWindow: 1_047_576, inputPerMTok: 2, outputPerMTok: 8, encoding: 'o200k_base' },
-    'gpt-4.1-mini': { contextWindow: 1_047_576, inputPerMTok: 0.4, outputPerMTok: 1.6, encoding: 'o200k_base' },
-    'gpt-4.1-nano': { contextWindow: 1_047_576, inputPerMTok: 0.1, outputPerMTok: 0.4, encoding: 'o200k_base' },
-    'o3-mini': { contextWindow: 200_000, inputPerMTok: 1.1, outputPerMTok: 4.4, encoding: 'o200k_base' },
-    'o4-mini': { contextWindow: 200_000, inputPerMTok: 1.1, outputPerMTok: 4.4, encoding: 'o200k_base' },
-    'gpt-4-turbo': { contextWindow: 128_000, inputPerMTok: 10, outputPerMTok: 30, encoding: 'cl100k_base' },
-    'gpt-4': { contextWindow: 8_192, inputPerMTok: 30, outputPerMTok: 60, encoding: 'cl100k_base' },
-    'gpt-3.5-turbo': { contextWindow: 16_385, inputPerMTok: 0.5, outputPerMTok: 1.5, encoding: 'cl100k_base' },
-    'meta-llama/llama-3.1-8b-instruct': { contextWindow: 131_072 },
-    'meta-llama/llama-3.1-70b-instruct': { contextWindow: 131_072 },
-    'meta-llama/llama-3.3-70b-instruct': { contextWindow: 131_072 },
-    'mistralai/mistral-7b-instruct-v0.3': { contextWindow: 32_768 },
-    'qwen/qwen2.5-7b-instruct': { contextWindow: 32_768 },
-    'qwen/qwen2.5-72b-instruct': { contextWindow: 32_768 },
-};
-const modelsFileSchema = schemas/* strictObject */.rej({
-    models: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* strictObject */.rej({
-        'context-window': schemas/* number */.aig().int().positive().optional(),
-        'input-per-mtok': schemas/* number */.aig().min(0).optional(),
-        'output-per-mtok': schemas/* number */.aig().min(0).optional(),
-        encoding: schemas/* enum */.k5n(ENCODINGS).optional(),
-    })),
-});
-function builtinModels() {
-    return new Map(Object.entries(BUILTIN));
-}
-/**
- * Look a model up by its name as prompt files write it: `openai/gpt-4o`, `gpt-4o`,
- * `azureml/...`: exact first, then without the publisher prefix, case-insensitively.
- */
-function findModel(table, name) {
-    if (!name)
-        return undefined;
-    const lower = name.toLowerCase();
-    const bare = lower.slice(lower.indexOf('/') + 1);
-    // Dated snapshots (`gpt-4o-2024-08-06`) share their family's window and price.
-    const candidates = [name, lower, bare, bare.replace(/-\d{4}-\d{2}-\d{2}$/, '')];
-    for (const c of candidates)
-        if (table.has(c))
-            return table.get(c);
-    for (const [key, info] of table)
-        if (key.toLowerCase() === lower || key.toLowerCase().endsWith(`/${lower}`))
-            return info;
-    return undefined;
-}
-/**
- * The encoding of an OpenAI model family not in the table (new models, dated snapshots such as
- * `gpt-4o-2024-08-06`): counts stay exact even when context and price are unknown.
- */
-function openAiEncoding(name) {
-    const model = (name ?? '').toLowerCase().replace(/^(openai|azure-openai|azure)\//, '');
-    if (/^(gpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|o\d)/.test(model))
-        return 'o200k_base';
-    if (/^(gpt-4|gpt-3\.5)/.test(model))
-        return 'cl100k_base';
-    return undefined;
-}
-/** Read `models-file` (YAML: `models: {name: {context-window, input-per-mtok, output-per-mtok, encoding}}`) over the built-ins. */
-async function loadModelTable(workspace, value) {
-    const table = builtinModels();
-    if (!value)
-        return table;
-    const { text, relative: shown } = (0,src/* readWorkspaceFile */.sL)(workspace, value, { input: 'models-file' });
-    const { doc, lines, problems, value: data } = (0,src/* loadYaml */.yv)(text);
-    const yamlError = problems.find((p) => p.level === 'error');
-    if (yamlError) {
-        throw new src/* UserError */.yo(yamlError.message, { file: shown, line: yamlError.line, column: yamlError.column });
-    }
-    const parsed = (0,src/* checkYaml */.cX)(modelsFileSchema, { doc, lines, value: (0,dist/* isMap */.jh)(doc.contents) ? data : null });
-    if (!parsed.success) {
-        const { path, message, line, column } = parsed.issues[0];
-        throw new src/* UserError */.yo(`models file: '${path.join('.') || '(root)'}': ${message}`, {
-            file: shown,
-            line,
-            column,
-        });
-    }
-    for (const [name, spec] of Object.entries(parsed.data.models)) {
-        const previous = findModel(table, name) ?? {};
-        table.set(name, {
-            ...previous,
-            ...(spec['context-window'] !== undefined ? { contextWindow: spec['context-window'] } : {}),
-            ...(spec['input-per-mtok'] !== undefined ? { inputPerMTok: spec['input-per-mtok'] } : {}),
-            ...(spec['output-per-mtok'] !== undefined ? { outputPerMTok: spec['output-per-mtok'] } : {}),
-            ...(spec.encoding ? { encoding: spec.encoding } : {}),
-        });
-    }
-    return table;
-}
-
 ;// CONCATENATED MODULE: ./packages/evals/src/validate/tokenize-server.ts
 
 const TIMEOUT_MS = 10_000;
@@ -1185,7 +886,7 @@ function isVersionRaised(previous, next) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./packages/evals/src/validate/run.ts
+;// CONCATENATED MODULE: ./packages/evals/src/validate/action/run.ts
 
 
 
@@ -1197,16 +898,6 @@ function isVersionRaised(previous, next) {
 
 // Output tokens assumed for cost when a prompt sets no maxTokens.
 const DEFAULT_OUTPUT_TOKENS = 256;
-async function findFiles(workspace, patterns) {
-    if (patterns.length === 0)
-        throw new src/* UserError */.yo("input 'paths' is empty: give at least one glob");
-    // A symlink out of the workspace would let a PR read (and echo into the comment) files elsewhere.
-    const files = await (0,src/* findWorkspaceFiles */._t)(workspace, patterns, { input: 'paths' });
-    if (files.length === 0) {
-        throw new src/* UserError */.yo(`input 'paths' matched no files in ${workspace}: ${patterns.join(', ')}`);
-    }
-    return files.sort();
-}
 /** The messages as the model sees them for the longest testData row (worst case for tokens). */
 function longestFill(prompt) {
     let best = prompt.testData[0]?.values ?? {};
@@ -1318,28 +1009,11 @@ async function compareWithBase(prompts, summaries, options, findings) {
     }
     return out;
 }
-async function validatePrompts(options) {
-    const models = await loadModelTable(options.workspace, options.modelsFile);
-    if (options.requireVersionBump && !options.baseRef) {
-        throw new src/* UserError */.yo("input 'require-version-bump' is true but there is no base ref: set 'base-ref' or run on a pull_request event");
-    }
-    const files = await findFiles(options.workspace, options.paths);
-    const findings = [];
-    const prompts = [];
-    for (const file of files) {
-        const loaded = (0,load/* loadPromptFile */.l)(file, (0,src/* readWorkspaceFile */.sL)(options.workspace, file, { input: 'paths' }).text, options.workspace);
-        for (const f of loaded.findings)
-            findings.push(f);
-        if (!loaded.findings.some((f) => f.level === 'error'))
-            prompts.push(loaded.prompt);
-    }
-    const ajv = prompts.some((p) => p.jsonSchema) ? await loadSchemaCompiler() : undefined;
-    for (const prompt of prompts)
-        for (const f of checkPrompt(prompt, ajv))
-            findings.push(f);
+/** A shared display name is a warning that reports will be harder to read, never an error. */
+function duplicateNames(prompts) {
     // A prompt is known by its file path (suites, cases and baselines key on it); the display name
-    // is only a label, and real projects share one across files (prompty's own examples do). So a
-    // shared name is a warning that reports will be harder to read, never an error.
+    // is only a label, and real projects share one across files (prompty's own examples do).
+    const findings = [];
     const seen = new Map();
     for (const prompt of prompts) {
         if (!prompt.name)
@@ -1359,102 +1033,53 @@ async function validatePrompts(options) {
         else
             seen.set(prompt.name, prompt);
     }
-    const measured = await mapLimit(prompts, options.tokenizeUrl ? 8 : 1, (p) => measurePrompt(p, models, options, findings));
+    return findings;
+}
+/** Lint every planned file, count tokens (exactly with tokenize-url) and compare with the base ref. */
+async function runValidation(plan) {
+    const findings = [];
+    const prompts = [];
+    for (const file of plan.files) {
+        const loaded = (0,load/* loadPromptFile */.l)(file, (0,src/* readWorkspaceFile */.sL)(plan.workspace, file, { input: 'paths' }).text, plan.workspace);
+        for (const f of loaded.findings)
+            findings.push(f);
+        if (!loaded.findings.some((f) => f.level === 'error'))
+            prompts.push(loaded.prompt);
+    }
+    const ajv = prompts.some((p) => p.jsonSchema) ? await loadSchemaCompiler() : undefined;
+    for (const prompt of prompts)
+        for (const f of checkPrompt(prompt, ajv))
+            findings.push(f);
+    for (const f of duplicateNames(prompts))
+        findings.push(f);
+    const measured = await mapLimit(prompts, plan.tokenizeUrl ? 8 : 1, (p) => measurePrompt(p, plan.models, plan, findings));
     const summaries = new Map(measured.map((s) => [s.file, s]));
-    const changed = options.baseRef ? await compareWithBase(prompts, summaries, options, findings) : [];
-    findings.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') ||
-        (a.line ?? 0) - (b.line ?? 0) ||
-        (a.column ?? 0) - (b.column ?? 0));
-    const errors = (0,src/* countFindings */.Gt)(findings, 'error');
-    const warnings = (0,src/* countFindings */.Gt)(findings, 'warning');
-    const failing = errors + (options.failOn === 'warning' ? warnings : 0);
-    const totalTokens = measured.reduce((n, s) => n + (s.tokens ?? 0), 0);
-    const cost = measured.reduce((n, s) => n + (s.costPer1kCallsUsd ?? 0), 0);
-    const approximate = measured.some((s) => s.tokenMethod === 'estimate');
-    const table = {
-        title: 'Prompts',
-        columns: ['File', 'Name', 'Model', 'Tokens', 'Context use', 'Cost / 1k calls', 'Version', 'Changed'],
-        rows: measured.map((s) => [
-            s.file,
-            s.name,
-            s.model,
-            s.tokens === undefined ? undefined : `${s.tokenMethod === 'estimate' ? '≈' : ''}${s.tokens}`,
-            s.contextWindow
-                ? `${((((s.tokens ?? 0) + (s.maxTokens ?? 0)) / s.contextWindow) * 100).toFixed(1)}%`
-                : undefined,
-            s.costPer1kCallsUsd === undefined ? undefined : `$${s.costPer1kCallsUsd.toFixed(4)}`,
-            s.version,
-            s.changed,
-        ]),
-        note: approximate
-            ? '≈ approximate count (no tokenizer for the model): set tokenize-url for exact counts.'
-            : undefined,
-    };
-    return {
-        action: 'validate-prompts',
-        verdict: failing > 0 ? 'fail' : 'pass',
-        headline: `${files.length} files, ${prompts.length} prompts: ${errors} errors, ${warnings} warnings`,
-        reasons: failing > 0 ? [`${failing} findings at or above '${options.failOn}'`] : [],
-        metrics: [
-            ['Files', files.length],
-            ['Prompts', prompts.length],
-            ['Errors', errors],
-            ['Warnings', warnings],
-            ['Prompt tokens', `${approximate ? '≈' : ''}${totalTokens}`],
-            ['Cost / 1k calls', `$${cost.toFixed(4)}`],
-            ...(options.baseRef ? [['Changed', changed.length]] : []),
-        ],
-        tables: [table],
-        findings,
-        outputs: {
-            files: files.length,
-            prompts: prompts.length,
-            errors,
-            warnings,
-            'total-tokens': totalTokens,
-            'estimated-cost-usd': Number(cost.toFixed(6)),
-            'changed-prompts': changed.join(','),
-        },
-        data: { prompts: measured },
-    };
+    const changed = plan.baseRef ? await compareWithBase(prompts, summaries, plan, findings) : [];
+    return { prompts, measured, changed, findings };
 }
 
-;// CONCATENATED MODULE: ./packages/evals/src/validate/command.ts
+;// CONCATENATED MODULE: ./packages/evals/src/validate/action/command.ts
 
 
 
-const validatePromptsInputs = schemas/* object */.Ikc({
-    paths: src/* input */.hF.list(),
-    'models-file': src/* input */.hF.optional(),
-    'max-prompt-tokens': src/* input */.hF.integer({ min: 0 }),
-    'base-ref': src/* input */.hF.optional(),
-    'require-version-bump': src/* input */.hF.bool(),
-    'tokenize-url': src/* input */.hF.url(),
-    'fail-on': src/* input */.hF.choice(['error', 'warning']),
-    'sarif-path': src/* input */.hF.optional(),
-    'check-run': src/* input */.hF.bool(),
-    ...src/* reportingInputs */.OS,
-});
-const validatePromptsCommand = {
+
+
+const validatePromptsCommand = (0,src/* defineCommand */.NB)({
     name: 'validate-prompts',
     inputs: validatePromptsInputs,
     secretInputs: ['github-token'],
     sarifTool: { name: 'llmops-validate-prompts', informationUri: 'https://github.com/llmops/llmops' },
-    run: (inputs, context) => validatePrompts({
-        workspace: context.workspace,
-        paths: inputs.paths,
-        modelsFile: inputs['models-file'],
-        maxPromptTokens: inputs['max-prompt-tokens'],
-        baseRef: inputs['base-ref'] ?? (0,src/* defaultBaseRef */.mK)(context.env),
-        requireVersionBump: inputs['require-version-bump'],
-        tokenizeUrl: inputs['tokenize-url'],
-        failOn: inputs['fail-on'],
-        log: context.log,
-    }),
-};
+    plan: planValidatePrompts,
+    run: runValidation,
+    report: buildValidateReport,
+});
+/** The three stages on settings built by hand (tests, the benchmark). */
+async function validatePrompts(options) {
+    const plan = await planValidation(options);
+    return buildValidateReport(await runValidation(plan), plan);
+}
 
 ;// CONCATENATED MODULE: ./packages/evals/src/validate/index.ts
-
 
 
 
