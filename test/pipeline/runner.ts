@@ -331,7 +331,9 @@ async function runSteps(
 }
 
 function overrideFor(overrides: StepOverride[] | undefined, job: string, step: StepSpec) {
-  return overrides?.find(
-    (o) => o.job === job && (o.step === step.id || (step.uses !== undefined && step.uses.startsWith(o.step))),
-  );
+  // By step id, by `uses` prefix, or by our action's name (`canary-step` matches `<owner>/llmops/actions/canary-step@v1`).
+  const matches = (o: StepOverride) =>
+    o.step === step.id ||
+    (step.uses !== undefined && (step.uses.startsWith(o.step) || step.uses.includes(`/${o.step}@`)));
+  return overrides?.find((o) => o.job === job && matches(o));
 }
