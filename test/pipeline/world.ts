@@ -46,6 +46,8 @@ export class World {
     stable: new VllmExporter({ stable: { requests: TRAFFIC, ttft: 0.2 } }),
     canary: new VllmExporter({ canary: { requests: 0, ttft: 0.2 } }),
   };
+  /** The canary weights production's route went through, change by change (from 0). */
+  readonly canaryWeights: number[] = [];
   /** The canary pods' typical time to first token, seconds. */
   canaryTtft = 0.2;
 
@@ -59,8 +61,10 @@ export class World {
     this.kube = fakeKube();
     await this.kube.start();
     this.kube.onChange((object, kind) => {
-      if (kind === 'VirtualService' && object.metadata.namespace === PRODUCTION)
-        this.follow(canaryWeight(object));
+      if (kind !== 'VirtualService' || object.metadata.namespace !== PRODUCTION) return;
+      const weight = canaryWeight(object);
+      if (weight !== (this.canaryWeights.at(-1) ?? 0)) this.canaryWeights.push(weight);
+      this.follow(weight);
     });
     for (const exporter of Object.values(this.exporters)) await exporter.start();
     this.prometheus = await new PrometheusServer(
