@@ -3,14 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CommandShims, URL_VARIABLE, type CommandStandIn } from './command-shims';
 import { condition, interpolate, type Contexts, type Scope } from './expressions';
-import {
-  postVariables,
-  runPost,
-  runStep,
-  type ActionStandIn,
-  type StepContext,
-  type StepResult,
-} from './steps';
+import { runPost, runStep, type ActionStandIn, type StepContext, type StepResult } from './steps';
 import {
   jobOrder,
   matrixCombinations,
@@ -297,24 +290,14 @@ async function runSteps(
     const env = { ...jobEnv, ...stringMap(step.env, scope) };
     scope.contexts.env = env;
     const name = stepName(step, scope);
-    let result: (StepResult & { inputs: Record<string, string> }) | undefined;
+    let result: StepResult | undefined;
     if (condition(step.if, scope)) {
       const override = overrideFor(state.options.overrides, jobId, step);
       result = await runStep(step, context, { ...context.env, ...env, ...override?.env }, override?.with);
       Object.assign(jobEnv, result.env);
       if (result.path.length) context.env.PATH = [...result.path, context.env.PATH].join(path.delimiter);
       if (result.post)
-        posts.unshift({
-          uses: step.uses!,
-          ...result.post,
-          variables: postVariables(step.uses!, result.inputs, scope, {
-            ...context.env,
-            ...env,
-            ...override?.env,
-          }),
-          state: result.state,
-          name: `Post ${name}`,
-        });
+        posts.unshift({ ...result.post, uses: step.uses!, state: result.state, name: `Post ${name}` });
     }
     const continueOnError = interpolate(String(step['continue-on-error'] ?? false), scope) === 'true';
     const record = recordStep(run, id, name, result, continueOnError);

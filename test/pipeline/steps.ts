@@ -41,8 +41,8 @@ export interface StepResult {
   path: string[];
   /** What the action saved with core.saveState, for its post step. */
   state: Record<string, string>;
-  /** The action's `post:` entry point, when it has one, and when it runs. */
-  post?: { main: string; if: string };
+  /** The action's `post:` entry point, when it has one, when it runs, and its main step's process environment. */
+  post?: { main: string; if: string; variables: Record<string, string> };
 }
 
 export interface StepContext {
@@ -187,11 +187,18 @@ async function runOurAction(
   const main = path.resolve(dir, metadata.runs.main);
   if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build`);
   const files = stepFiles(context.temp);
-  const variables = { ...env, ...inputVariables(metadata, inputs, context.scope), ...files };
-  const spawned = await spawnLogged(context.node, [main], { cwd: context.workspace, env: variables });
+  const variables = { ...env, ...inputVariables(metadata, inputs, context.scope) };
+  const spawned = await spawnLogged(context.node, [main], {
+    cwd: context.workspace,
+    env: { ...variables, ...files },
+  });
   const result = readStepFiles(files, spawned, spawned.code === 0);
   if (metadata.runs.post)
-    result.post = { main: path.resolve(dir, metadata.runs.post), if: metadata.runs['post-if'] ?? 'always()' };
+    result.post = {
+      main: path.resolve(dir, metadata.runs.post),
+      if: metadata.runs['post-if'] ?? 'always()',
+      variables,
+    };
   return result;
 }
 
@@ -261,28 +268,13 @@ export async function runStep(
   context: StepContext,
   env: Record<string, string>,
   overrides: Record<string, string> = {},
-): Promise<StepResult & { inputs: Record<string, string> }> {
-  if (step.run !== undefined) return { ...(await runScript(step, context, env)), inputs: {} };
+): Promise<StepResult> {
+  if (step.run !== undefined) return runScript(step, context, env);
   const uses = step.uses!;
   const inputs = Object.fromEntries(
     Object.entries(step.with ?? {}).map(([k, v]) => [k, interpolate(String(v), context.scope)]),
   );
   Object.assign(inputs, overrides);
   const dir = ourActionDir(uses);
-  const result = dir
-    ? await runOurAction(dir, inputs, context, env)
-    : await runStandIn(uses, inputs, context, env);
-  return { ...result, inputs };
-}
-
-/** The INPUT_ variables a post step gets: the same as its main step. */
-export function postVariables(
-  uses: string,
-  inputs: Record<string, string>,
-  scope: Scope,
-  env: Record<string, string>,
-): Record<string, string> {
-  const dir = ourActionDir(uses)!;
-  const metadata = parse(readFileSync(path.join(dir, 'action.yml'), 'utf8')) as ActionMetadata;
-  return { ...env, ...inputVariables(metadata, inputs, scope) };
+  return dir ? runOurAction(dir, inputs, context, env) : runStandIn(uses, inputs, context, env);
 }
