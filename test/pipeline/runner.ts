@@ -22,9 +22,10 @@ import {
 // A small workflow runner for tests: the jobs of one workflow, one after another in an order that
 // respects `needs`, each in a fresh workspace, with GitHub's expression and status semantics.
 
-/** Extra `with:` inputs and `env:` for a step, chosen by job and `uses` prefix (or step id). */
+/** Extra `with:` inputs and `env:` for a step, chosen by job (or any) and `uses` prefix, action name or step id. */
 export interface StepOverride {
-  job: string;
+  /** The job's id; absent: every job. */
+  job?: string;
   step: string;
   with?: Record<string, string>;
   env?: Record<string, string>;
@@ -318,5 +319,5 @@ function overrideFor(overrides: StepOverride[] | undefined, job: string, step: S
   const matches = (o: StepOverride) =>
     o.step === step.id ||
     (step.uses !== undefined && (step.uses.startsWith(o.step) || step.uses.includes(`/${o.step}@`)));
-  return overrides?.find((o) => o.job === job && matches(o));
+  return overrides?.find((o) => (o.job === undefined || o.job === job) && matches(o));
 }

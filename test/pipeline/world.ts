@@ -148,7 +148,6 @@ export class World {
 function testSpeedOverrides(trivy: ReturnType<typeof fakeTrivy>): StepOverride[] {
   return [
     {
-      job: 'scan',
       step: 'trivy-wrap',
       with: { 'trivy-path': trivy.bin },
       env: trivy.env,
