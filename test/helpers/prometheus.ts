@@ -27,7 +27,8 @@ export class PrometheusServer {
   private dir = '';
   private log = '';
 
-  constructor(private readonly targets: string[]) {}
+  /** Targets as `host:port`, or with labels Prometheus puts on their series (as service discovery does). */
+  constructor(private readonly targets: Array<string | { target: string; labels: Record<string, string> }>) {}
 
   async start(): Promise<this> {
     this.dir = mkdtempSync(path.join(tmpdir(), 'llmops-prom-'));
@@ -42,7 +43,11 @@ export class PrometheusServer {
         'scrape_configs:',
         '  - job_name: exporter',
         '    static_configs:',
-        `      - targets: [${this.targets.map((t) => `'${t}'`).join(', ')}]`,
+        ...this.targets.map((t) =>
+          typeof t === 'string'
+            ? `      - targets: ['${t}']`
+            : `      - { targets: ['${t.target}'], labels: ${JSON.stringify(t.labels)} }`,
+        ),
         '',
       ].join('\n'),
     );

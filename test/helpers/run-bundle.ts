@@ -17,7 +17,7 @@ export interface BundleRun {
 }
 
 /** Parse the runner's GITHUB_OUTPUT file (`name<<delimiter` heredocs). */
-function parseOutputs(text: string): Record<string, string> {
+export function parseOutputs(text: string): Record<string, string> {
   const outputs: Record<string, string> = {};
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -42,7 +42,7 @@ const unescape = (s: string) =>
     .replace(/%2C/g, ',')
     .replace(/%25/g, '%');
 
-function parseAnnotations(stdout: string): BundleRun['annotations'] {
+export function parseAnnotations(stdout: string): BundleRun['annotations'] {
   const found: BundleRun['annotations'] = [];
   for (const line of stdout.split('\n')) {
     const m = /^::(error|warning|notice)(?: ([^:]*))?::(.*)$/.exec(line);
