@@ -106,7 +106,7 @@ describe('llmops CLI', () => {
     );
     expect(baseline.status).toBe(1);
     expect(baseline.stderr).toMatch(
-      /^llmops: input 'baseline': old\.json is a report of llmops 0\.0\.3, and this is llmops \d+\.\d+\.\d+: re-run the gate/m,
+      /^llmops: input 'baseline': old\.json is a report of llmops 0\.0\.3, and this is llmops \d+\.\d+\.\d+: re-run llm-quality-gate/m,
     );
     const thresholds = llmops(ws, 'safety-tests', ...gate, '--thresholds', 'harmful: 0.02\njailbreak: high');
     expect(thresholds.status).toBe(2);
