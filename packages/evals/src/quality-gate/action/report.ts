@@ -177,13 +177,13 @@ export function buildGateReport(data: GateData): GateReport {
     ? comparisonReport(data.cases, data.comparison, data.settings.model, data.settings.maxErrorRate)
     : undefined;
   let verdict = s.verdict;
-  const reasons = [...s.reasons];
+  let reasons = s.reasons;
   if (compared) {
     const { fails, inconclusive } = compared.summary;
     if (fails.length) verdict = 'fail';
     else if (inconclusive.length && verdict === 'pass') verdict = 'inconclusive';
-    reasons.push(...fails, ...inconclusive);
-    metrics.push(...compared.metrics);
+    reasons = [...reasons, ...fails, ...inconclusive];
+    for (const metric of compared.metrics) metrics.push(metric);
   }
   return {
     action: 'llm-quality-gate',
