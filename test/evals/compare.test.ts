@@ -157,6 +157,39 @@ describe('comparison mode', () => {
     expect(table.rows).toEqual([expect.arrayContaining(['order-0', 'pass', 'error', 'not both answered'])]);
   });
 
+  it('asks a configured judge which answer is better in both orders, and counts a position-biased verdict as a tie', async () => {
+    candidate.script((body) => (order(body) < 5 ? 'Returns are accepted within 14 days.' : undefined));
+    const judge = await startTestServer({ models: ['judge-model'] });
+    let biased = false;
+    judge.script((body) => {
+      const prompt = body.messages?.at(-1)?.content ?? '';
+      if (biased) return 'A reads better.\nBETTER: A';
+      const [a, b] = prompt.split('## Answer B').map((part) => part.includes('30 days'));
+      return `Checked the window.\nBETTER: ${a === b ? 'TIE' : a ? 'A' : 'B'}`;
+    });
+    try {
+      const judged = { 'judge-base-url': judge.url, 'judge-model': 'judge-model' };
+      const fair = await compare(20, judged);
+      const row = (r: typeof fair.report) =>
+        r.tables[0]!.rows.find((cells) => String(cells[0]).startsWith("Judge's preference"));
+      expect(row(fair.report)).toEqual([
+        "Judge's preference (asked in both orders)",
+        '0 better',
+        '5 better',
+        '15 ties or split verdicts',
+      ]);
+      expect(Number(fair.report.outputs['judge-completion-tokens'])).toBeGreaterThan(0);
+      biased = true;
+      const always = await compare(20, judged);
+      expect(row(always.report)?.slice(1)).toEqual(['0 better', '0 better', '20 ties or split verdicts']);
+      // Without a judge of its own choosing, the candidate is not asked to referee itself.
+      const none = await compare(4);
+      expect(row(none.report)).toBeUndefined();
+    } finally {
+      await judge.stop();
+    }
+  });
+
   it.each<[string, Record<string, string>, string | RegExp]>([
     ['compare-base-url without compare-model', { 'compare-model': '' }, "input 'compare-model' is required"],
     ['compare-base-url not a URL', { 'compare-base-url': 'prod:8000' }, "input 'compare-base-url' has value"],

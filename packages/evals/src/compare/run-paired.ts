@@ -1,8 +1,9 @@
 import { AdaptiveLimiter, type LlmClient } from '@llmops/llm';
-import { runCase, type RunOptions } from '../run/run-cases';
+import { runCase, type CaseRun, type RunOptions } from '../run/run-cases';
 import type { CaseRecord } from '../score/types';
 import type { EvalCase } from '../suite/types';
 import { agreement } from './agreement';
+import { judgePreference, type Preference } from './preference';
 
 /** How far one case's answers agree, over the samples both endpoints answered. */
 export interface CaseAgreement {
@@ -13,6 +14,8 @@ export interface CaseAgreement {
   exact: number;
   /** Mean token F1 of those samples. */
   f1: number;
+  /** The judge's pairwise preference on the first sample both answered (when a judge is configured). */
+  preference?: Preference;
 }
 
 export interface PairedRun {
@@ -50,9 +53,9 @@ export async function runPaired(
   cases: readonly EvalCase[],
   options: RunOptions,
   production: LlmClient,
-  concurrency: number,
+  settings: { concurrency: number; preferenceJudge?: LlmClient },
 ): Promise<PairedRun> {
-  const pairs = new AdaptiveLimiter(concurrency);
+  const pairs = new AdaptiveLimiter(settings.concurrency);
   let done = 0;
   const runs = await Promise.all(
     cases.map((c) =>
@@ -61,14 +64,35 @@ export async function runPaired(
           runCase(c, options),
           runCase(c, { ...options, target: production, onCase: undefined }),
         ]);
+        const agreed = caseAgreement(c.id, candidate.answers, prod.answers);
+        if (settings.preferenceJudge) await prefer(settings.preferenceJudge, candidate, prod, agreed);
         options.onCase?.(candidate.record, ++done, cases.length);
-        return { candidate, prod };
+        return { candidate: candidate.record, prod: prod.record, agreed };
       }),
     ),
   );
   return {
-    candidate: runs.map((r) => r.candidate.record),
-    production: runs.map((r) => r.prod.record),
-    agreement: runs.map((r) => caseAgreement(r.candidate.record.id, r.candidate.answers, r.prod.answers)),
+    candidate: runs.map((r) => r.candidate),
+    production: runs.map((r) => r.prod),
+    agreement: runs.map((r) => r.agreed),
   };
+}
+
+/** The judge's preference on the first sample both sides answered; its tokens are the candidate's judge tokens. */
+async function prefer(judge: LlmClient, candidate: CaseRun, prod: CaseRun, agreed: CaseAgreement) {
+  const k = candidate.answers.findIndex((a, i) => a !== undefined && prod.answers[i] !== undefined);
+  if (k < 0) return;
+  const { preference, judged } = await judgePreference(
+    judge,
+    candidate.record.input,
+    candidate.answers[k]!,
+    prod.answers[k]!,
+  );
+  if (preference) agreed.preference = preference;
+  for (const r of judged) {
+    if (r.error || r.cached || !r.usage) continue;
+    candidate.record.judgePromptTokens = (candidate.record.judgePromptTokens ?? 0) + r.usage.promptTokens;
+    candidate.record.judgeCompletionTokens =
+      (candidate.record.judgeCompletionTokens ?? 0) + r.usage.completionTokens;
+  }
 }

@@ -2,6 +2,7 @@ import { weightedScore } from '../score/aggregate';
 import type { CaseRecord } from '../score/types';
 import type { CaseAgreement } from './run-paired';
 import { pairedRatio, type PairedRatio } from './paired';
+import type { Preference } from './preference';
 
 /** The comparison's gates (relative increases: 0.2 = 20% slower allowed; undefined = no gate). */
 export interface CompareSettings {
@@ -9,6 +10,8 @@ export interface CompareSettings {
   maxScoreDrop: number;
   maxTtftIncrease?: number;
   maxLatencyIncrease?: number;
+  /** Whether the judge is asked which answer is better (a judge was configured). */
+  preference: boolean;
 }
 
 /** What a comparison run keeps in the report: production's results beside the candidate's. */
@@ -33,6 +36,8 @@ export interface ComparisonSummary {
   productionErrors: number;
   /** Cases with samples answered on both sides, their share of exact agreement and mean token F1. */
   agreed: { cases: number; exact?: number; f1?: number };
+  /** The judge's pairwise verdicts (both orders agreeing), when it was asked. */
+  preference?: Record<Preference, number>;
   ttft: PairedRatio;
   latency: PairedRatio;
   fails: string[];
@@ -116,6 +121,10 @@ export function summarizeComparison(
     fails: [],
     inconclusive: [],
   };
+  if (data.settings.preference) {
+    summary.preference = { candidate: 0, production: 0, tie: 0 };
+    for (const a of data.agreement) if (a.preference) summary.preference[a.preference]++;
+  }
   if (clean.length) {
     summary.candidateScore = weightedScore(clean.map(([c]) => c));
     summary.productionScore = weightedScore(clean.map(([, p]) => p));

@@ -193,6 +193,16 @@ function overview(
         timed(comparison.cases, (r) => r.latencyMs),
         describeRatio(s.latency),
       ],
+      ...(s.preference
+        ? [
+            [
+              "Judge's preference (asked in both orders)",
+              `${s.preference.candidate} better`,
+              `${s.preference.production} better`,
+              `${s.preference.tie} ties or split verdicts`,
+            ],
+          ]
+        : []),
       ['Tokens', c.tokens, p.tokens, ''],
       ['Est. cost', c.cost, p.cost, ''],
     ],

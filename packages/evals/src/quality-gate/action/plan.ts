@@ -98,6 +98,8 @@ function compareSettings(inputs: QualityGateInputs, endpoints: EndpointPlan): Co
     maxScoreDrop: inputs['max-score-drop'],
     maxTtftIncrease: inputs['max-ttft-increase'],
     maxLatencyIncrease: inputs['max-latency-increase'],
+    // Only a judge the workflow chose: by default the judge is the candidate itself, no referee.
+    preference: !!(inputs['judge-base-url'] || inputs['judge-model']),
   };
 }
 

@@ -16,7 +16,10 @@ export async function runQualityGate(plan: QualityGatePlan, context: RunContext)
   const hasWork = plan.cases.length > 0 || (plan.baseRef?.changed.length ?? 0) > 0;
   const endpoints = await openEndpoints(
     plan.endpoints,
-    { ...plan.endpointOptions, check: { target: hasWork, judge: hasWork && plan.needsJudge } },
+    {
+      ...plan.endpointOptions,
+      check: { target: hasWork, judge: hasWork && (plan.needsJudge || !!plan.compare?.preference) },
+    },
     context.signal,
     context.log,
   );
@@ -61,7 +64,7 @@ async function evaluate(
     settings: {
       ...plan.settings,
       model: endpoints.targetLabel,
-      ...(plan.needsJudge ? { judgeModel: endpoints.judgeLabel } : {}),
+      ...(plan.needsJudge || plan.compare?.preference ? { judgeModel: endpoints.judgeLabel } : {}),
     },
     cases: records,
     baseline: plan.baseRef ? baseRefBaseline(plan.baseRef.same, records, baseRecords) : plan.baseline,
@@ -78,7 +81,10 @@ async function evaluateCases(
   options: RunOptions,
 ): Promise<{ records: CaseRecord[]; comparison?: ComparisonData }> {
   if (!plan.compare || !endpoints.compare) return { records: await runCases(plan.cases, options) };
-  const paired = await runPaired(plan.cases, options, endpoints.compare, plan.endpointOptions.concurrency);
+  const paired = await runPaired(plan.cases, options, endpoints.compare, {
+    concurrency: plan.endpointOptions.concurrency,
+    ...(plan.compare.preference ? { preferenceJudge: endpoints.judge } : {}),
+  });
   return {
     records: paired.candidate,
     comparison: {
