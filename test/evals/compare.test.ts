@@ -86,6 +86,9 @@ describe('comparison mode', () => {
     expect(report.verdict).toBe('fail');
     expect(report.outputs.agreement).toBe(0.75);
     expect(report.outputs['score-drop']).toBe(0.25);
+    const agree = report.tables[0]!.rows.find((r) => r[0] === 'Answers agree')!;
+    // The share set (75%) inside the interval printed beside it.
+    expect(agree[3]).toMatch(/^75\.0% \(95% CI 53\.1%–88\.8%\) exact · token F1 0\.\d\d over 20 cases$/);
     expect(report.reasons).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/agree with production on 75\.0% of 20 cases, below min-agreement 80\.0%/),

@@ -1,4 +1,4 @@
-import { truncate, type Report, type Table } from '@llmops/core';
+import { truncate, wilson, type Report, type Table } from '@llmops/core';
 import { pairedRatio, type PairedRatio } from '../../compare/paired';
 import {
   describeRatio,
@@ -134,6 +134,14 @@ function disagreements(
   };
 }
 
+/** "75.0% (95% CI 53.1%–88.8%)": the share of cases agreeing, with its Wilson interval. */
+function agreementInterval(s: ComparisonSummary): string {
+  if (s.agreed.exact === undefined) return 'n/a';
+  // With repeat, a case's share is over its samples: the interval counts cases, the conservative n.
+  const { low, high } = wilson(Math.round(s.agreed.exact * s.agreed.cases), s.agreed.cases);
+  return `${pct(s.agreed.exact)} (95% CI ${pct(low)}–${pct(high)})`;
+}
+
 function totals(records: readonly CaseRecord[], model: string) {
   const prompt = records.reduce((n, c) => n + c.promptTokens, 0);
   const completion = records.reduce((n, c) => n + c.completionTokens, 0);
@@ -179,7 +187,7 @@ function overview(
         'Answers agree',
         '',
         '',
-        `${pct(s.agreed.exact)} exact · token F1 ${s.agreed.f1?.toFixed(2) ?? 'n/a'} over ${s.agreed.cases} cases`,
+        `${agreementInterval(s)} exact · token F1 ${s.agreed.f1?.toFixed(2) ?? 'n/a'} over ${s.agreed.cases} cases`,
       ],
       [
         'Time to first token',
