@@ -193,6 +193,28 @@ describe('comparison mode', () => {
     }
   });
 
+  it('compares the test double with itself in a local run (the demo), labelled as such', async () => {
+    const dir = workspace({
+      'returns.eval.yml': suite(3),
+      'double.json': JSON.stringify({ models: ['scripted'], answer: RIGHT }),
+    });
+    const before = [candidate.chatRequests, production.chatRequests];
+    const { report } = await runGate(
+      dir,
+      {
+        'base-url': candidate.url,
+        model: 'candidate-model',
+        'compare-base-url': production.url,
+        'compare-model': 'production-model',
+        cache: 'false',
+      },
+      { LLMOPS_TEST_DOUBLE: `${dir}/double.json` },
+    );
+    expect(report.data!.comparison!.model).toBe('scripted (test double)');
+    expect(report.outputs).toMatchObject({ agreement: 1, 'score-drop': 0 });
+    expect([candidate.chatRequests, production.chatRequests]).toEqual(before);
+  });
+
   it.each<[string, Record<string, string>, string | RegExp]>([
     ['compare-base-url without compare-model', { 'compare-model': '' }, "input 'compare-model' is required"],
     ['compare-base-url not a URL', { 'compare-base-url': 'prod:8000' }, "input 'compare-base-url' has value"],
