@@ -93,6 +93,53 @@ describe('llm-quality-gate bundle', () => {
     expect(github.comments).toHaveLength(1);
   });
 
+  it('compares the candidate with production: agreement, score drop and the disagreeing case in the comment', async () => {
+    const production = await startTestServer({
+      models: ['prod-model'],
+      rules: [
+        { match: 'return', reply: 'Returns are accepted within 30 days.' },
+        { match: 'express', reply: 'Express takes 1-2 business days.' },
+      ],
+    });
+    try {
+      const dir = workspace({ 'evals/support.eval.yml': suite });
+      const eventPath = path.join(mkdtempSync(path.join(tmpdir(), 'event-')), 'event.json');
+      writeFileSync(eventPath, pullRequestEvent(9));
+      const key = 'sk-production-key-777';
+      const run = await runBundle(
+        'llm-quality-gate',
+        {
+          'base-url': server.url,
+          model: 'test-model',
+          'compare-base-url': production.url,
+          'compare-model': 'prod-model',
+          'compare-api-key': key,
+          'min-agreement': '0.9',
+          cache: 'false',
+          'github-token': 'ghs_token',
+        },
+        { cwd: dir, env: github.env(eventPath) },
+      );
+      expect(run.code).toBe(1);
+      expect(run.outputs).toMatchObject({
+        verdict: 'fail',
+        agreement: '0.5',
+        'compare-score': '1',
+        'score-drop': '0.5',
+        requests: '4',
+      });
+      expect(production.chatRequests).toBe(2);
+      const comment = github.comments.find((c) => c.body.includes('Disagreements with production'))!.body;
+      expect(comment).toContain('below min-agreement 90.0%');
+      expect(comment).toMatch(/\| express \| evals\/support\.eval\.yml:7 \| fail \| pass \|/);
+      expect(comment).not.toContain('<b>');
+      const leaks = run.stdout.split('\n').filter((l) => l.includes(key));
+      expect(leaks).toEqual([`::add-mask::${key}`]);
+    } finally {
+      await production.stop();
+    }
+  });
+
   it('keeps the API key out of every report when the server echoes it in a 401 body', async () => {
     const dir = workspace({ 'evals/support.eval.yml': suite });
     const eventPath = path.join(mkdtempSync(path.join(tmpdir(), 'event-')), 'event.json');

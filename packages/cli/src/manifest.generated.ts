@@ -272,6 +272,46 @@ export const manifest: Record<string, ActionSpec> = {
         default: '',
         required: false,
       },
+      'compare-base-url': {
+        description:
+          'Comparison mode: the production endpoint (OpenAI-compatible base URL) that every case also runs against, paired with base-url (the candidate) case by case in the same run. Empty: no comparison.',
+        default: '',
+        required: false,
+      },
+      'compare-api-key': {
+        description:
+          'API key for compare-base-url (sent as a Bearer token; masked in logs). Never defaults to api-key.',
+        default: '',
+        required: false,
+      },
+      'compare-model': {
+        description: 'Model name compare-base-url serves; required when compare-base-url is set.',
+        default: '',
+        required: false,
+      },
+      'min-agreement': {
+        description:
+          "Comparison mode: fail when fewer than this share (0 to 1) of the candidate's answers equal production's after normalisation (case, punctuation, articles, spacing). 0 = no gate.",
+        default: '0',
+        required: false,
+      },
+      'max-score-drop': {
+        description:
+          "Comparison mode: fail when the candidate's score is more than this (0 to 1) below production's, both over the cases neither errored on.",
+        default: '0.02',
+        required: false,
+      },
+      'max-ttft-increase': {
+        description:
+          'Comparison mode: the largest relative increase of time to first token allowed against production (0.2 = 20%), judged on the paired 95% interval: fail when the whole interval is over it, inconclusive when it straddles it on fewer than 20 cases. Empty = no gate.',
+        default: '',
+        required: false,
+      },
+      'max-latency-increase': {
+        description: 'Comparison mode: as max-ttft-increase, for total request latency. Empty = no gate.',
+        default: '',
+        required: false,
+      },
       concurrency: {
         description:
           'Requests in flight at once to each endpoint, a judge on the same endpoint included (halved while the endpoint answers 429, then raised again).',
@@ -425,6 +465,18 @@ export const manifest: Record<string, ActionSpec> = {
       'judge-prompt-tokens':
         'Prompt tokens the judge used this run (judge, similar and github/* or llm evaluators).',
       'judge-completion-tokens': 'Completion tokens the judge produced this run.',
+      'compare-score': "Comparison mode: production's score over the cases neither endpoint errored on.",
+      'score-drop':
+        "Comparison mode: production's score minus the candidate's over those cases (positive: the candidate is worse).",
+      agreement:
+        "Comparison mode: share of cases (samples) whose answers equal production's after normalisation.",
+      'answer-f1': "Comparison mode: mean token F1 between the candidate's and production's answers.",
+      'ttft-increase':
+        'Comparison mode: relative change of time to first token against production (paired geometric mean; 0.2 = 20% slower).',
+      'latency-increase':
+        'Comparison mode: relative change of total latency against production (0.2 = 20% slower).',
+      'compare-prompt-tokens': 'Prompt tokens production used this run.',
+      'compare-completion-tokens': 'Completion tokens production produced this run.',
       'report-path': 'Path of the JSON report.',
     },
   },

@@ -14,6 +14,10 @@ export interface EndpointInputs {
   'judge-base-url'?: string;
   'judge-api-key'?: string;
   'judge-model'?: string;
+  /** llm-quality-gate's comparison mode: the production endpoint the target is compared with. */
+  'compare-base-url'?: string;
+  'compare-api-key'?: string;
+  'compare-model'?: string;
 }
 
 interface Endpoint {
@@ -27,7 +31,8 @@ interface Endpoint {
  * the target and the judge, or the test double (`LLMOPS_TEST_DOUBLE`) standing in for both.
  */
 export type EndpointPlan = { notes: string[] } & (
-  { testDouble: string } | { testDouble?: undefined; target: Endpoint; judge: Endpoint }
+  | { testDouble: string; compare: boolean }
+  | { testDouble?: undefined; target: Endpoint; judge: Endpoint; compare?: Endpoint }
 );
 
 const TEST_DOUBLE_NOTE = 'TEST DOUBLE: the model was the llmops test server, not a real model';
@@ -49,12 +54,35 @@ function endpointsOf(inputs: EndpointInputs, double?: { url: string; model: stri
   });
   return {
     target: { baseURL, apiKey, model },
+    compare: compareEndpointOf(inputs, double),
     judge: {
       baseURL: double?.url ?? inputs['judge-base-url'] ?? baseURL,
       apiKey: judgeKey,
       model: double?.model ?? inputs['judge-model'] ?? model,
     },
   };
+}
+
+/** The production endpoint of a comparison, or none; its model is required when its URL is set. */
+function compareEndpointOf(
+  inputs: EndpointInputs,
+  double?: { url: string; model: string },
+): Endpoint | undefined {
+  const baseURL = inputs['compare-base-url'];
+  if (!baseURL) {
+    for (const name of ['compare-model', 'compare-api-key'] as const)
+      if (inputs[name])
+        throw new InputError(`input '${name}' is set but 'compare-base-url' is not: set both, or neither`);
+    return undefined;
+  }
+  const model = inputs['compare-model'];
+  if (!model)
+    throw new InputError(
+      `input 'compare-model' is required when 'compare-base-url' is set: the model the production endpoint serves`,
+    );
+  // The test double stands in for production too (the demo compares it with itself).
+  if (double) return { baseURL: double.url, model: double.model };
+  return { baseURL, apiKey: inputs['compare-api-key'], model };
 }
 
 /** Check the endpoint inputs (a missing `base-url` or `model` fails here) without contacting anything. */
@@ -64,7 +92,11 @@ export function planEndpoints(
   log: (line: string) => void,
 ): EndpointPlan {
   const testDouble = testDoubleScript(env, log);
-  if (testDouble) return { testDouble, notes: [TEST_DOUBLE_NOTE] };
+  if (testDouble) {
+    // Checked as for a real run, so a bad compare input fails the demo as it would in CI.
+    const compare = compareEndpointOf(inputs) !== undefined;
+    return { testDouble, compare, notes: [TEST_DOUBLE_NOTE] };
+  }
   const notes = env.LLMOPS_TEST_DOUBLE
     ? ['LLMOPS_TEST_DOUBLE was set and ignored: GitHub Actions runs always evaluate base-url']
     : [];
@@ -91,6 +123,9 @@ export interface EndpointOptions {
 /** The clients of one run, sharing one limiter per endpoint. */
 export interface Endpoints {
   target: LlmClient;
+  /** The production endpoint of a comparison (its own limiter, unless it is the target's endpoint and key). */
+  compare?: LlmClient;
+  compareLabel?: string;
   /** The target itself when the judge is the same endpoint, model and key. */
   judge: LlmClient;
   /** The judge for a model an evaluator asks for, when the judge endpoint serves it. */
@@ -121,17 +156,25 @@ export async function openEndpoints(
 ): Promise<Endpoints> {
   const double = plan.testDouble ? await startTestDouble(plan.testDouble, log) : undefined;
   try {
-    const { target, judge } = plan.testDouble === undefined ? plan : endpointsOf({}, double);
+    const { target, judge, compare } =
+      plan.testDouble === undefined
+        ? plan
+        : endpointsOf(
+            plan.compare ? { 'compare-base-url': double!.url, 'compare-model': double!.model } : {},
+            double,
+          );
     const label = (model: string) => (double ? `${model} (test double)` : model);
-    const { evaluatorJudges, ...clients } = await buildClients(target, judge, options, signal);
+    const { evaluatorJudges, ...clients } = await buildClients({ target, judge, compare }, options, signal);
     return {
       ...clients,
       judgeFor: (model) => evaluatorJudges.get(model),
       targetLabel: label(target.model),
       judgeLabel: label(judge.model),
+      ...(compare ? { compareLabel: label(compare.model) } : {}),
       notes: plan.notes,
       stats() {
         const all = new Set([clients.target, clients.judge, ...evaluatorJudges.values()]);
+        if (clients.compare) all.add(clients.compare);
         let requests = 0;
         let cacheHits = 0;
         for (const client of all) {
@@ -149,16 +192,17 @@ export async function openEndpoints(
 }
 
 async function buildClients(
-  target: Endpoint,
-  judge: Endpoint,
+  { target, judge, compare }: { target: Endpoint; judge: Endpoint; compare?: Endpoint },
   options: EndpointOptions,
   signal: AbortSignal,
 ) {
   const judgeDiffers = judge.baseURL !== target.baseURL || judge.model !== target.model;
   let targetCheck: EndpointCheck = {};
   let judgeCheck: EndpointCheck = {};
+  let compareCheck: EndpointCheck = {};
   if (options.check.target) {
     targetCheck = await checkEndpoint(target, signal);
+    if (compare) compareCheck = await checkEndpoint({ ...compare, what: 'compare-base-url' }, signal);
     judgeCheck = targetCheck;
     if (options.check.judge && judgeDiffers)
       judgeCheck = await checkEndpoint({ ...judge, what: 'judge-base-url' }, signal);
@@ -183,7 +227,7 @@ async function buildClients(
       cacheIdentity: JSON.stringify([check.identity ?? {}, options.cacheSalt ?? '']),
       signal,
       // A server may echo a key in an error body; neither key may reach a report.
-      secrets: [target.apiKey, judge.apiKey].filter((k): k is string => !!k),
+      secrets: [target.apiKey, judge.apiKey, compare?.apiKey].filter((k): k is string => !!k),
     });
   const targetClient = client(target, targetCheck, options.stream);
   const sameJudge = !judgeDiffers && judge.apiKey === target.apiKey;
@@ -198,6 +242,8 @@ async function buildClients(
   }
   return {
     target: targetClient,
+    // Streams as the target does: TTFT is compared like for like.
+    ...(compare ? { compare: client(compare, compareCheck, options.stream) } : {}),
     judge: judgeClient,
     evaluatorJudges,
     unservedJudgeModels,

@@ -154,6 +154,23 @@ function toRecord(c: EvalCase, samples: Sample[]): CaseRecord {
   };
 }
 
+/** One case's record, and each sample's answer (undefined where its request failed), in sample order. */
+export interface CaseRun {
+  record: CaseRecord;
+  answers: Array<string | undefined>;
+}
+
+/** Ask the model one case `repeat` times (the samples at once) and judge each answer. */
+export async function runCase(c: EvalCase, options: RunOptions): Promise<CaseRun> {
+  const samples = await Promise.all(
+    Array.from({ length: options.repeat }, (_, k) => runSample(c, k, options)),
+  );
+  return {
+    record: toRecord(c, samples),
+    answers: samples.map((s) => (s.result.error ? undefined : s.output)),
+  };
+}
+
 /**
  * Ask the model every case `repeat` times and judge each answer. All samples are queued at
  * once; the clients' limiters decide how many are in flight. Results keep the cases' order.
@@ -162,10 +179,7 @@ export async function runCases(cases: readonly EvalCase[], options: RunOptions):
   let done = 0;
   return Promise.all(
     cases.map(async (c) => {
-      const samples = await Promise.all(
-        Array.from({ length: options.repeat }, (_, k) => runSample(c, k, options)),
-      );
-      const record = toRecord(c, samples);
+      const { record } = await runCase(c, options);
       options.onCase?.(record, ++done, cases.length);
       return record;
     }),

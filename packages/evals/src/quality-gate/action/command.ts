@@ -7,7 +7,7 @@ import { runQualityGate } from './run';
 export const qualityGateCommand = defineCommand({
   name: 'llm-quality-gate',
   inputs: qualityGateInputs,
-  secretInputs: ['api-key', 'judge-api-key', 'github-token'],
+  secretInputs: ['api-key', 'judge-api-key', 'compare-api-key', 'github-token'],
   plan: planQualityGate,
   run: runQualityGate,
   report: buildGateReport,

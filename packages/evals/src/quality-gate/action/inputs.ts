@@ -1,5 +1,26 @@
-import { input, reportingInputs } from '@llmops/core';
+import { input, numberProblem, reportingInputs } from '@llmops/core';
 import { z } from 'zod';
+
+/** A number within bounds, or undefined when empty (a gate that is off). */
+const optionalNumber = (bounds: Parameters<typeof numberProblem>[1]) =>
+  input.optional().transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    const problem = numberProblem(value, bounds);
+    if (problem === undefined) return Number(value);
+    ctx.addIssue({ code: 'custom', message: problem });
+    return z.NEVER;
+  });
+
+/** Comparison mode: the production endpoint (compare-*) and the gates on the candidate against it. */
+const compareInputs = {
+  'compare-base-url': input.url(),
+  'compare-api-key': input.optional(),
+  'compare-model': input.optional(),
+  'min-agreement': input.number({ min: 0, max: 1 }),
+  'max-score-drop': input.number({ min: 0, max: 1 }),
+  'max-ttft-increase': optionalNumber({ min: 0, max: 100 }),
+  'max-latency-increase': optionalNumber({ min: 0, max: 100 }),
+};
 
 export const qualityGateInputs = z.object({
   suites: input.list(),
@@ -29,6 +50,7 @@ export const qualityGateInputs = z.object({
   'merge-reports': input.list(),
   'junit-path': input.optional(),
   'check-run': input.bool(),
+  ...compareInputs,
   ...reportingInputs,
 });
 export type QualityGateInputs = z.output<typeof qualityGateInputs>;

@@ -1,5 +1,11 @@
 import path from 'node:path';
-import { defaultBaseRef, resolveBaseRef, resolveInWorkspace, type PlanContext } from '@llmops/core';
+import {
+  defaultBaseRef,
+  InputError,
+  resolveBaseRef,
+  resolveInWorkspace,
+  type PlanContext,
+} from '@llmops/core';
 import {
   defaultCacheDir,
   planEndpoints,
@@ -8,6 +14,7 @@ import {
   type EndpointPlan,
 } from '@llmops/llm';
 import { JUDGED_KINDS } from '../../assert/check';
+import type { CompareSettings } from '../../compare/summary';
 import { planBaseRef, readBaselineReport, type BaseRefPlan } from '../../baseline/baseline';
 import type { BaselineCase, GateSettings } from '../../score/types';
 import { inShard, parseShard, type Shard } from '../../shard/shard';
@@ -28,6 +35,8 @@ export interface EvaluationPlan {
   endpointOptions: Omit<EndpointOptions, 'check'>;
   /** Whether any assertion asks the judge (its endpoint is checked, its model named in the report). */
   needsJudge: boolean;
+  /** Comparison mode: the gates on the candidate (`base-url`) against production (`compare-base-url`). */
+  compare?: CompareSettings;
   /** The thresholds; the model names come once the endpoints are open (the test double names its own). */
   settings: Omit<GateSettings, 'model' | 'judgeModel'>;
   notes: string[];
@@ -76,6 +85,24 @@ async function planBaseline(
   return { baseRef, notes: [...baseRef.notes] };
 }
 
+/** The comparison's gates when `compare-base-url` is set (planEndpoints has checked its model). */
+function compareSettings(inputs: QualityGateInputs, endpoints: EndpointPlan): CompareSettings | undefined {
+  if (!endpoints.compare) return undefined;
+  // A shard's cases are a slice; the merge does not combine comparisons (yet).
+  if (inputs.shard)
+    throw new InputError(
+      `input 'shard' cannot be used with 'compare-base-url': compare all cases in one job`,
+    );
+  return {
+    minAgreement: inputs['min-agreement'],
+    maxScoreDrop: inputs['max-score-drop'],
+    maxTtftIncrease: inputs['max-ttft-increase'],
+    maxLatencyIncrease: inputs['max-latency-increase'],
+    // Only a judge the workflow chose: by default the judge is the candidate itself, no referee.
+    preference: !!(inputs['judge-base-url'] || inputs['judge-model']),
+  };
+}
+
 /** Check every input, suite file and baseline with no request sent: a bad one fails here. */
 export async function planQualityGate(
   inputs: QualityGateInputs,
@@ -92,6 +119,7 @@ export async function planQualityGate(
   );
   const baseline = await planBaseline(inputs, files, cases, keep, context);
   const endpoints = planEndpoints(inputs, context.env, log);
+  const compare = compareSettings(inputs, endpoints);
   const all = [...cases, ...(baseline.baseRef?.changed ?? [])];
   const assertions = all.flatMap((c) => c.assertions);
   return {
@@ -111,6 +139,7 @@ export async function planQualityGate(
       judgeModels: assertions.flatMap((a) => (a.llm?.modelId ? [a.llm.modelId] : [])),
     },
     needsJudge: assertions.some((a) => JUDGED_KINDS.has(a.kind)),
+    ...(compare ? { compare } : {}),
     settings: {
       minScore: inputs['min-score'],
       maxRegression: inputs['max-regression'],

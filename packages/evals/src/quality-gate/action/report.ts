@@ -3,6 +3,8 @@ import { summarize, type Summary } from '../../score/aggregate';
 import type { BaselineCase, CaseRecord, GateSettings } from '../../score/types';
 import { wilson } from '@llmops/core';
 import { estimateCost } from '../prices';
+import type { ComparisonData } from '../../compare/summary';
+import { comparisonReport, NO_COMPARISON_OUTPUTS, type ComparedCase } from './compare-report';
 
 export interface GateData {
   settings: GateSettings;
@@ -12,6 +14,8 @@ export interface GateData {
   /** The shards merged into this report, or the one this run evaluated. */
   shards: string[];
   notes: string[];
+  /** Comparison mode: production's results; `pairs` (each case side by side) is added by the report. */
+  comparison?: ComparisonData & { pairs?: ComparedCase[] };
 }
 
 export type GateReport = Report<GateData>;
@@ -169,13 +173,25 @@ export function buildGateReport(data: GateData): GateReport {
   if (s.flipped.length) metrics.push(['Flipped', s.flipped.length]);
   if (s.baselineErrors) metrics.push(['Baseline errors', `${s.baselineErrors} (left out of the delta)`]);
   if (data.shards.length) metrics.push(['Shards', data.shards.join(', ')]);
+  const compared = data.comparison
+    ? comparisonReport(data.cases, data.comparison, data.settings.model, data.settings.maxErrorRate)
+    : undefined;
+  let verdict = s.verdict;
+  let reasons = s.reasons;
+  if (compared) {
+    const { fails, inconclusive } = compared.summary;
+    if (fails.length) verdict = 'fail';
+    else if (inconclusive.length && verdict === 'pass') verdict = 'inconclusive';
+    reasons = [...reasons, ...fails, ...inconclusive];
+    for (const metric of compared.metrics) metrics.push(metric);
+  }
   return {
     action: 'llm-quality-gate',
-    verdict: s.verdict,
+    verdict,
     headline,
-    reasons: s.reasons,
+    reasons,
     metrics,
-    tables: tables(data, s, partial),
+    tables: [...(compared?.tables ?? []), ...tables(data, s, partial)],
     findings: findings(data),
     cases: junitCases(data),
     outputs: {
@@ -195,7 +211,8 @@ export function buildGateReport(data: GateData): GateReport {
       'judge-completion-tokens': s.judgeCompletionTokens,
       flipped: s.flipped.length,
       'baseline-errors': s.baselineErrors ?? '',
+      ...(compared?.outputs ?? NO_COMPARISON_OUTPUTS),
     },
-    data,
+    data: compared ? { ...data, comparison: { ...data.comparison!, pairs: compared.pairs } } : data,
   };
 }

@@ -1,7 +1,9 @@
 import type { RunContext } from '@llmops/core';
 import { openEndpoints, type Endpoints } from '@llmops/llm';
 import { toBaseline } from '../../baseline/baseline';
-import { runCases } from '../../run/run-cases';
+import { runPaired } from '../../compare/run-paired';
+import type { ComparisonData } from '../../compare/summary';
+import { runCases, type RunOptions } from '../../run/run-cases';
 import type { CaseRecord } from '../../score/types';
 import type { Assertion } from '../../suite/types';
 import { mergeGateReports } from '../merge';
@@ -14,7 +16,10 @@ export async function runQualityGate(plan: QualityGatePlan, context: RunContext)
   const hasWork = plan.cases.length > 0 || (plan.baseRef?.changed.length ?? 0) > 0;
   const endpoints = await openEndpoints(
     plan.endpoints,
-    { ...plan.endpointOptions, check: { target: hasWork, judge: hasWork && plan.needsJudge } },
+    {
+      ...plan.endpointOptions,
+      check: { target: hasWork, judge: hasWork && (plan.needsJudge || !!plan.compare?.preference) },
+    },
     context.signal,
     context.log,
   );
@@ -40,30 +45,54 @@ async function evaluate(
   const repeat = plan.settings.repeat;
   const step = Math.max(25, Math.ceil(plan.cases.length / 10));
   const started = performance.now();
-  const [records, baseRecords] = await Promise.all([
-    runCases(plan.cases, {
-      target,
-      judge,
-      judgeFor,
-      repeat,
-      onCase: (_, done, total) => {
-        if (done % step === 0 || done === total)
-          log(`${done}/${total} cases (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-      },
-    }),
+  const options: RunOptions = {
+    target,
+    judge,
+    judgeFor,
+    repeat,
+    onCase: (_, done, total) => {
+      if (done % step === 0 || done === total)
+        log(`${done}/${total} cases (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    },
+  };
+  const [{ records, comparison }, baseRecords] = await Promise.all([
+    evaluateCases(plan, endpoints, options),
     runCases(plan.baseRef?.changed ?? [], { target, judge, judgeFor, repeat }),
   ]);
   return {
+    ...(comparison ? { comparison } : {}),
     settings: {
       ...plan.settings,
       model: endpoints.targetLabel,
-      ...(plan.needsJudge ? { judgeModel: endpoints.judgeLabel } : {}),
+      ...(plan.needsJudge || plan.compare?.preference ? { judgeModel: endpoints.judgeLabel } : {}),
     },
     cases: records,
     baseline: plan.baseRef ? baseRefBaseline(plan.baseRef.same, records, baseRecords) : plan.baseline,
     totals: endpoints.stats(),
     shards: plan.shard ? [`${plan.shard.index}/${plan.shard.count}`] : [],
     notes,
+  };
+}
+
+/** The cases on the target alone or, in comparison mode, paired with production. */
+async function evaluateCases(
+  plan: EvaluationPlan,
+  endpoints: Endpoints,
+  options: RunOptions,
+): Promise<{ records: CaseRecord[]; comparison?: ComparisonData }> {
+  if (!plan.compare || !endpoints.compare) return { records: await runCases(plan.cases, options) };
+  const paired = await runPaired(plan.cases, options, endpoints.compare, {
+    concurrency: plan.endpointOptions.concurrency,
+    ...(plan.compare.preference ? { preferenceJudge: endpoints.judge } : {}),
+  });
+  return {
+    records: paired.candidate,
+    comparison: {
+      model: endpoints.compareLabel!,
+      settings: plan.compare,
+      cases: paired.production,
+      agreement: paired.agreement,
+    },
   };
 }
 
