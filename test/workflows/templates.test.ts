@@ -269,6 +269,8 @@ describe('llmops-release.yml', () => {
   const { workflow } = readTemplate('llmops-release.yml');
   const jobs = workflow.jobs as Record<string, Job>;
   const canary = withOf(step(jobs.production!, 'llmops-dev/llmops/actions/canary-step@'));
+  const shadowCanary = withOf(step(jobs.shadow!, 'llmops-dev/llmops/actions/canary-step@'));
+  const rolloutSteps = () => parse(workflow.env!.ROLLOUT_STEPS!) as Array<Record<string, unknown>>;
 
   it('releases on pushes to the default branch, as copied too, and takes promote, rollback or undo by hand', () => {
     const on = workflow.on as Record<
@@ -299,10 +301,11 @@ describe('llmops-release.yml', () => {
     });
   });
 
-  it('builds, scans, tests on staging, then rolls out to production, in that order', () => {
+  it('builds, scans, tests on staging, shadows beside production, then rolls out, in that order', () => {
     expect(needsOf(jobs.scan!)).toEqual(['build']);
     expect(needsOf(jobs.staging!)).toEqual(expect.arrayContaining(['scan']));
-    expect(needsOf(jobs.production!)).toEqual(expect.arrayContaining(['staging']));
+    expect(needsOf(jobs.shadow!)).toEqual(expect.arrayContaining(['staging']));
+    expect(needsOf(jobs.production!)).toEqual(expect.arrayContaining(['shadow']));
     expect(step(jobs.build!, 'docker/build-push-action@').with?.push).toBe(true);
     expect(withOf(step(jobs.scan!, 'llmops-dev/llmops/actions/trivy-wrap@')).target).toBe(
       '${{ needs.build.outputs.image }}',
@@ -323,8 +326,10 @@ describe('llmops-release.yml', () => {
   });
 
   it('gates production on people, never runs two rollouts at once, and lets a rollback through', () => {
-    for (const job of [jobs.production!, jobs.manual!]) expect(job.environment).toBe('production');
-    expect(jobs.production!.concurrency).toEqual({ group: 'llmops-production', 'cancel-in-progress': false });
+    for (const job of [jobs.shadow!, jobs.production!, jobs.manual!])
+      expect(job.environment).toBe('production');
+    for (const job of [jobs.shadow!, jobs.production!])
+      expect(job.concurrency).toEqual({ group: 'llmops-production', 'cancel-in-progress': false });
     // a manual rollback must not queue behind the rollout it stops (that rollout then finds itself superseded)
     expect(jobs.manual!.concurrency).toEqual({
       group: 'llmops-production-manual',
@@ -342,8 +347,12 @@ describe('llmops-release.yml', () => {
       // each step waits for the canary; the promotion for the stable, and on failure its restore
       return steps * perStep + 2 * ready + minutes(w['scale-down-delay']!);
     };
-    expect(jobs.production!['timeout-minutes']).toBeGreaterThan(
-      worst(canary, canary.steps!.split(',').length),
+    // The production job's steps are those after the shadow job's hold.
+    const steps = rolloutSteps();
+    const afterHold = steps.slice(steps.findIndex((s) => s.pause === 'hold') + 1);
+    expect(jobs.production!['timeout-minutes']).toBeGreaterThan(worst(canary, afterHold.length));
+    expect(jobs.shadow!['timeout-minutes']).toBeGreaterThan(
+      worst({ ...shadowCanary, 'scale-down-delay': '0s' }, 1),
     );
     const manual = withOf(step(jobs.manual!, 'llmops-dev/llmops/actions/canary-step@'));
     expect(jobs.manual!['timeout-minutes']).toBeGreaterThan(
@@ -359,8 +368,35 @@ describe('llmops-release.yml', () => {
     expect(staging.env ?? {}).not.toHaveProperty('KUBECONFIG');
   });
 
-  it('rolls out in 10/50/100 steps gated on the checks file, against the reference manifests', () => {
-    expect(canary.steps).toBe('10,50,100');
+  it('shadows with a 20% mirror, holds, then rolls out in 10/50/100 steps: one rollout over two jobs', () => {
+    expect(rolloutSteps()).toEqual([
+      { mirror: 20 },
+      { pause: 'hold' },
+      { weight: 10 },
+      { weight: 50 },
+      { weight: 100 },
+    ]);
+    expect(canary.steps).toBe('${{ env.ROLLOUT_STEPS }}');
+    // The production job resumes the shadow job's rollout: the same route, image and steps.
+    for (const input of [
+      'router',
+      'route',
+      'stable-backend',
+      'canary-backend',
+      'stable-deployment',
+      'canary-deployment',
+      'image',
+      'steps',
+      'checks',
+    ])
+      expect([input, shadowCanary[input]]).toEqual([input, canary[input]]);
+    const compare = withOf(step(jobs.shadow!, 'llmops-dev/llmops/actions/llm-quality-gate@'));
+    expect(compare['compare-base-url']).toBe('${{ vars.PRODUCTION_LLM_URL }}');
+    expect(compare['base-url']).toBe('${{ vars.CANDIDATE_LLM_URL }}');
+    expect(compare['max-ttft-increase']).toBeDefined();
+  });
+
+  it('rolls out gated on the checks file, against the reference manifests', () => {
     expect(canary['on-failure']).toBe('rollback');
     const manifests = workflow.env!.MANIFESTS!;
     expect(canary.checks).toBe('${{ env.MANIFESTS }}/checks.yml');
