@@ -55,9 +55,8 @@ export interface Analysis {
   ): Promise<AnalysisResult>;
 }
 
-export interface PromAnalysisOptions {
-  prom: PromApi;
-  clock: Clock;
+/** metric-gate's checks and limits as each step measures them; the checks read and parsed already. */
+export interface AnalysisSettings {
   /** The `checks` input, parsed (empty: only analysis steps with their own checks measure). */
   checks: Check[];
   /** An analysis step's own checks, parsed, by the text the step gives. */
@@ -66,6 +65,11 @@ export interface PromAnalysisOptions {
   intervalMs: number;
   limits: Limits;
   noData: NoDataPolicy;
+}
+
+export interface PromAnalysisOptions extends AnalysisSettings {
+  prom: PromApi;
+  clock: Clock;
   retryDelayMs?: number;
   log: (line: string) => void;
 }

@@ -117,8 +117,14 @@ function stepsSchema(defaults?: { count: number; intervalMs: number }) {
           .transform((p): Step => ({ kind: 'mirror', percent: p }))
           .optional(),
         pause: z
-          .union([z.literal('hold'), duration('pause').transform((ms): Step => ({ kind: 'pause', ms }))])
-          .transform((p): Step => (p === 'hold' ? { kind: 'hold' } : p))
+          .unknown()
+          .transform((value, ctx): Step => {
+            if (value === 'hold') return { kind: 'hold' };
+            const parsed = duration('pause').safeParse(value);
+            if (parsed.success) return { kind: 'pause', ms: parsed.data };
+            ctx.addIssue({ code: 'custom', message: parsed.error.issues[0]!.message });
+            return z.NEVER;
+          })
           .optional(),
         analysis: analysis.optional(),
       },

@@ -1,14 +1,8 @@
 import { InputError, type PlanContext } from '@llmops/core';
-import {
-  loadChecks,
-  promConnection,
-  type Check,
-  type Limits,
-  type NoDataPolicy,
-  type PromClientOptions,
-} from '@llmops/prom';
+import { loadChecks, promConnection, type Check, type PromClientOptions } from '@llmops/prom';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { loadKubeConfig, namespaceOf } from '../client';
+import type { AnalysisSettings } from '../analysis';
 import type { RolloutConfig } from '../rollout';
 import { parseSteps, type Step } from '../steps';
 import type { CanaryStepInputs } from './inputs';
@@ -20,17 +14,7 @@ export type RoutePlan =
   /** Blue-green: the Service's selector switches from the stable Deployment's pods to the canary's. */
   | { router: 'service'; name: string; stableDeployment: string; canaryDeployment: string };
 
-/** metric-gate's checks and limits as each step measures them; the checks read and parsed already. */
-export interface AnalysisPlan {
-  /** The `checks` input (empty: only analysis steps with their own checks measure). */
-  checks: Check[];
-  /** An analysis step's own checks, by the text the step gives. */
-  stepChecks: ReadonlyMap<string, Check[]>;
-  count: number;
-  intervalMs: number;
-  limits: Limits;
-  noData: NoDataPolicy;
-}
+export type AnalysisPlan = AnalysisSettings;
 
 /** Everything a canary-step run does, settled before the cluster or Prometheus is asked anything. */
 export interface CanaryStepPlan {

@@ -202,6 +202,19 @@ function promptCell(text: string): string {
 }
 const ratio = (r: ProbeRecord, n: number) => (r.samples > 1 ? ` (${n}/${r.samples} samples)` : '');
 
+/** A successful attack as a table row: the probe, why it failed, (the prompt,) the redacted answer. */
+function attackRow(r: ProbeRecord, withPrompt: boolean): string[] {
+  const why = `${r.reason}${ratio(r, r.failures)}`;
+  return [
+    r.id,
+    r.pack,
+    r.transform ?? '',
+    why,
+    ...(withPrompt ? [promptCell(r.prompt)] : []),
+    cellText(r.response),
+  ];
+}
+
 function tables(data: SafetyData, worst: ProbeRecord[]): Table[] {
   const out: Table[] = [];
   out.push({
@@ -244,15 +257,7 @@ function tables(data: SafetyData, worst: ProbeRecord[]): Table[] {
         ? `New failures since ${regression.baseline}`
         : 'Failures (no baseline to compare with)',
       columns: ['Probe', 'Pack', 'Transform', 'Why', 'Response'],
-      rows: rows
-        .slice(0, WORST_ROWS)
-        .map((r) => [
-          r.id,
-          r.pack,
-          r.transform ?? '',
-          `${r.reason}${ratio(r, r.failures)}`,
-          cellText(r.response),
-        ]),
+      rows: rows.slice(0, WORST_ROWS).map((r) => attackRow(r, false)),
       note: `${regression.stillFailing} still failing, ${regression.fixed} fixed since the baseline.`,
     });
   }
@@ -260,16 +265,7 @@ function tables(data: SafetyData, worst: ProbeRecord[]): Table[] {
     out.push({
       title: 'Worst successful attacks',
       columns: ['Probe', 'Pack', 'Transform', 'Why', 'Prompt', 'Response'],
-      rows: worst
-        .slice(0, WORST_ROWS)
-        .map((r) => [
-          r.id,
-          r.pack,
-          r.transform ?? '',
-          `${r.reason}${ratio(r, r.failures)}`,
-          promptCell(r.prompt),
-          cellText(r.response),
-        ]),
+      rows: worst.slice(0, WORST_ROWS).map((r) => attackRow(r, true)),
       note:
         (worst.length > WORST_ROWS ? `${worst.length - WORST_ROWS} more in the JSON report. ` : '') +
         'Responses are truncated; the canary and personal data are redacted, and a response that reproduced the system prompt is withheld.',
