@@ -95,7 +95,12 @@ export function inferenceService(storageUri = 'hf://acme/llm-7b@v1'): KubeObject
   return {
     apiVersion: 'serving.kserve.io/v1beta1',
     kind: 'InferenceService',
-    metadata: { name: 'llm', namespace: 'prod' },
+    // Knative mode: the one whose revisions canaryTrafficPercent splits traffic between.
+    metadata: {
+      name: 'llm',
+      namespace: 'prod',
+      annotations: { 'serving.kserve.io/deploymentMode': 'Knative' },
+    },
     spec: { predictor: { model: { modelFormat: { name: 'huggingface' }, storageUri } } },
   };
 }
@@ -150,6 +155,7 @@ export function rawInputs(overrides: Record<string, string>): Record<string, str
     'no-data': 'inconclusive',
     'on-failure': 'rollback',
     'scale-down-delay': '0s',
+    prepull: '',
     action: 'rollout',
     'dry-run': 'false',
     kubeconfig: '',

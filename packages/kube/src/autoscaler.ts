@@ -129,6 +129,10 @@ export function canaryAutoscaler(
 }
 
 /** A merge patch of an autoscaler's bounds. */
-export function autoscalerBoundsPatch(kind: AutoscalerKind, min: number, max: number): Record<string, unknown> {
+export function autoscalerBoundsPatch(
+  kind: AutoscalerKind,
+  min: number,
+  max: number,
+): Record<string, unknown> {
   return { spec: boundsPatch(kind, min, max) };
 }

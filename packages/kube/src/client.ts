@@ -348,9 +348,9 @@ export class ClientKube implements KubeApi {
     const selector = labelSelector || undefined;
     return this.call(kind, 'list', undefined, async (options) => {
       if (kind === 'Pod')
-        return (
-          await this.core.listNamespacedPod({ namespace, labelSelector: selector }, options)
-        ).items.map(plain);
+        return (await this.core.listNamespacedPod({ namespace, labelSelector: selector }, options)).items.map(
+          plain,
+        );
       const { group, version, plural } = KINDS[kind];
       const list = (await this.custom.listNamespacedCustomObject(
         { group, version, namespace, plural, labelSelector: selector },

@@ -29,7 +29,8 @@ function prepullContainer(ds: KubeObject, image: string): { path: string; name: 
   ] as const;
   for (const [field, list] of lists) {
     const i = list.findIndex((c) => c.image && repository(c.image) === repository(image));
-    if (i >= 0) return { path: `/spec/template/spec/${field}/${i}`, name: list[i]!.name, image: list[i]!.image };
+    if (i >= 0)
+      return { path: `/spec/template/spec/${field}/${i}`, name: list[i]!.name, image: list[i]!.image };
   }
   const all = lists.flatMap(([field, list]) => list.map((c, i) => ({ field, c, i })));
   if (all.length === 1) {

@@ -118,11 +118,16 @@ export async function watchUntil(
     wake();
   };
   const deadline = new AbortController();
-  const timer = wait.clock.sleep(wait.timeoutMs, AbortSignal.any([deadline.signal, ...(wait.signal ? [wait.signal] : [])]));
-  timer.then(
-    () => (failure ??= timedOut()),
-    () => (failure ??= wait.signal?.aborted ? (wait.signal.reason ?? new Error('cancelled')) : undefined),
-  ).finally(() => wake());
+  const timer = wait.clock.sleep(
+    wait.timeoutMs,
+    AbortSignal.any([deadline.signal, ...(wait.signal ? [wait.signal] : [])]),
+  );
+  timer
+    .then(
+      () => (failure ??= timedOut()),
+      () => (failure ??= wait.signal?.aborted ? (wait.signal.reason ?? new Error('cancelled')) : undefined),
+    )
+    .finally(() => wake());
   try {
     while (!done && !failure) {
       let stream;
@@ -335,7 +340,14 @@ export class Workloads {
       ).find((c) => c.type === 'Ready' && c.status === 'True')?.lastTransitionTime;
       const ready = Date.parse(readyAt ?? '');
       if (Number.isNaN(created) || Number.isNaN(ready)) return [];
-      return [{ pod: pod.metadata.name, deployment: name, createdAt: new Date(created).toISOString(), readyMs: Math.max(0, ready - created) }];
+      return [
+        {
+          pod: pod.metadata.name,
+          deployment: name,
+          createdAt: new Date(created).toISOString(),
+          readyMs: Math.max(0, ready - created),
+        },
+      ];
     });
   }
 

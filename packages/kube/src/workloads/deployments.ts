@@ -229,7 +229,11 @@ export class DeploymentsWorkload implements Workload {
     // The canary's autoscaler goes first: a count it owns is not ours to write.
     const own = await findCanaryAutoscaler(deps.writer, this.canaryName);
     if (own)
-      await deps.writer.delete(own.kind, this.canaryName, "canary's autoscaler removed: the canary leaves service");
+      await deps.writer.delete(
+        own.kind,
+        this.canaryName,
+        "canary's autoscaler removed: the canary leaves service",
+      );
     await this.workloads.scaleTo(this.canaryName, 0, 'canary scaled to zero');
   }
 }
