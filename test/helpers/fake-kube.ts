@@ -390,10 +390,12 @@ export class FakeKube {
     if (!['deployments', 'inferenceservices', 'daemonsets'].includes(plural)) return;
     // Pods of the new generation are created now and become ready after the delay.
     const createdAt = new Date().toISOString();
+    const generation = this.objects.get(this.key(plural, namespace, name))?.metadata.generation;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       const object = this.objects.get(this.key(plural, namespace, name));
-      if (!object) return;
+      // A newer generation is rolled out by its own timer, after its own delay.
+      if (!object || object.metadata.generation !== generation) return;
       if (plural === 'deployments') this.reconcileDeployment(object, createdAt);
       else if (plural === 'daemonsets') this.reconcileDaemonSet(object);
       else this.reconcileInferenceService(object);

@@ -61,13 +61,15 @@ function autoscalersOf(deployment: string): KubeObject[] {
 }
 
 /**
- * The autoscaler controller's stand-in: every 10 ms each autoscaler keeps its target's count inside
- * its bounds, and the stable's load rises once the canary holds 50% (the stable goes to 5 pods).
+ * The autoscaler controller's stand-in: each autoscaler keeps its target's count inside its
+ * bounds (every 10 ms), and the stable's load rises the moment the canary gets 50% of traffic:
+ * its autoscaler takes the stable to 5 pods in the middle of the rollout.
  */
 function standIn(): { stop: () => void } {
   let load = 0;
-  const timer = setInterval(() => {
-    if (istioCanaryWeights(kube).includes(50)) load = 5;
+  let stopped = false;
+  const tick = () => {
+    if (stopped) return;
     for (const plural of Object.values(PLURAL))
       for (const [key, scaler] of kube.objects) {
         if (!key.startsWith(`${plural}/prod/`)) continue;
@@ -80,8 +82,24 @@ function standIn(): { stop: () => void } {
         if (wanted !== now)
           kube.touch('deployments', target, (d) => ((d.spec as { replicas: number }).replicas = wanted));
       }
-  }, 10);
-  return { stop: () => clearInterval(timer) };
+  };
+  kube.onChange((object, kind) => {
+    if (kind !== 'VirtualService' || load) return;
+    const http = (object.spec?.http ?? []) as Array<{
+      route: Array<{ destination: { subset?: string }; weight?: number }>;
+    }>;
+    if (http[0]?.route.find((d) => d.destination.subset === 'canary')?.weight === 50) {
+      load = 5;
+      tick();
+    }
+  });
+  const timer = setInterval(tick, 10);
+  return {
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
 }
 
 /** Writes of a replica count to a Deployment an autoscaler targeted at that moment. */
