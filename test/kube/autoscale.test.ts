@@ -46,7 +46,7 @@ function stableScaler(kind: ScalerKind): KubeObject {
 
 const bounds = (o: KubeObject) => {
   const s = o.spec as Record<string, number>;
-  return { min: s.minReplicas ?? s.minReplicaCount, max: s.maxReplicas ?? s.maxReplicaCount };
+  return { min: (s.minReplicas ?? s.minReplicaCount)!, max: (s.maxReplicas ?? s.maxReplicaCount)! };
 };
 const targetOf = (o: KubeObject) => (o.spec as { scaleTargetRef: { name: string } }).scaleTargetRef.name;
 
