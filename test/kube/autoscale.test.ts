@@ -188,3 +188,43 @@ test('a stable with no autoscaler is sized by canary-step as before: no autoscal
   expect(autoscalersOf('llm-canary')).toEqual([]);
   expect(kube.writes(/^(horizontalpodautoscalers|scaledobjects)\//)).toEqual([]);
 });
+
+test('an autoscaled stable with prepull, to 100% and rolled back: pre-pulled first, no fight, one autoscaler left', async () => {
+  kube.put('horizontalpodautoscalers', stableScaler('HorizontalPodAutoscaler'));
+  kube.put('daemonsets', {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'llm-prepull', namespace: 'prod' },
+    spec: {
+      selector: { matchLabels: { app: 'llm-prepull' } },
+      template: {
+        metadata: { labels: { app: 'llm-prepull' } },
+        spec: { containers: [{ name: 'pull', image: 'ghcr.io/acme/llm:1.0.0' }] },
+      },
+    },
+  });
+  const fights = watchForFights();
+  const scaler = standIn();
+  try {
+    const analysis = scriptedAnalysis(['pass', 'pass', 'fail']);
+    const { result } = await runStep(kube, { prepull: 'llm-prepull' }, { analysis });
+    expect(result).toMatchObject({ verdict: 'fail', outcome: 'rolled-back' });
+    expect(result.coldStart?.prepull).toMatchObject({ image: 'ghcr.io/acme/llm:1.1.0', nodes: 3 });
+  } finally {
+    scaler.stop();
+  }
+  const order = kube.writes().map((r) => r.target);
+  expect(order[0]).toBe('daemonsets/llm-prepull');
+  expect(istioCanaryWeights(kube)).toEqual([10, 50, 100, 0]);
+  expect(fights).toEqual([]);
+  expect(autoscalersOf('llm-stable')).toHaveLength(1);
+  expect(autoscalersOf('llm-canary')).toEqual([]);
+});
+
+test('a dry run shows the canary autoscaler it would create, resize and delete, and writes nothing', async () => {
+  kube.put('horizontalpodautoscalers', stableScaler('HorizontalPodAutoscaler'));
+  const { result } = await runStep(kube, { 'dry-run': 'true' });
+  expect(kube.writes()).toEqual([]);
+  const hpa = result.changes.filter((c) => c.kind === 'HorizontalPodAutoscaler').map((c) => c.verb);
+  expect(hpa).toEqual(['create', 'patch', 'patch', 'delete']);
+});
