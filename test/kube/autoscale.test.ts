@@ -1,5 +1,5 @@
 import type { FakeKube, KubeObject } from '../helpers/fake-kube';
-import { fakeKube, seed } from './fixtures';
+import { fakeKube, prepuller, seed } from './fixtures';
 import { istioCanaryWeights, replicasOf, runStep, scriptedAnalysis, stateOf } from './harness';
 
 // canary-step with an autoscaled stable: an HPA or a KEDA ScaledObject owns its replica count.
@@ -191,18 +191,7 @@ test('a stable with no autoscaler is sized by canary-step as before: no autoscal
 
 test('an autoscaled stable with prepull, to 100% and rolled back: pre-pulled first, no fight, one autoscaler left', async () => {
   kube.put('horizontalpodautoscalers', stableScaler('HorizontalPodAutoscaler'));
-  kube.put('daemonsets', {
-    apiVersion: 'apps/v1',
-    kind: 'DaemonSet',
-    metadata: { name: 'llm-prepull', namespace: 'prod' },
-    spec: {
-      selector: { matchLabels: { app: 'llm-prepull' } },
-      template: {
-        metadata: { labels: { app: 'llm-prepull' } },
-        spec: { containers: [{ name: 'pull', image: 'ghcr.io/acme/llm:1.0.0' }] },
-      },
-    },
-  });
+  kube.put('daemonsets', prepuller('ghcr.io/acme/llm:1.0.0'));
   const fights = watchForFights();
   const scaler = standIn();
   try {

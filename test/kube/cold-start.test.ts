@@ -1,6 +1,6 @@
 import { buildReport } from '@llmops/kube';
-import type { FakeKube, KubeObject } from '../helpers/fake-kube';
-import { fakeKube, inferenceService, seed } from './fixtures';
+import type { FakeKube } from '../helpers/fake-kube';
+import { fakeKube, inferenceService, prepuller, seed } from './fixtures';
 import { istioCanaryWeights, runStep, scriptedAnalysis } from './harness';
 
 // Cold starts: the image pre-pulled on every GPU node before the canary takes traffic, and the
@@ -14,27 +14,9 @@ let kube: FakeKube;
 beforeEach(async () => {
   kube = await fakeKube(READY_MS).start();
   seed(kube);
-  kube.put('daemonsets', prepuller());
+  kube.put('daemonsets', prepuller(OLD, { pause: true }));
 });
 afterEach(() => kube.stop());
-
-function prepuller(): KubeObject {
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'DaemonSet',
-    metadata: { name: 'llm-prepull', namespace: 'prod' },
-    spec: {
-      selector: { matchLabels: { app: 'llm-prepull' } },
-      template: {
-        metadata: { labels: { app: 'llm-prepull' } },
-        spec: {
-          initContainers: [{ name: 'prepull', image: OLD, command: ['true'] }],
-          containers: [{ name: 'pause', image: 'registry.k8s.io/pause:3.10' }],
-        },
-      },
-    },
-  };
-}
 
 const prepullImages = () => {
   const spec = (

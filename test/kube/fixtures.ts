@@ -114,6 +114,25 @@ export function service(track = 'stable'): KubeObject {
   };
 }
 
+/** An image pre-puller: `image` in the pull container, or (`pause`) in an init container beside a pause container. */
+export function prepuller(image: string, options: { pause?: boolean } = {}): KubeObject {
+  const pull = { name: 'prepull', image, command: ['true'] };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'llm-prepull', namespace: 'prod' },
+    spec: {
+      selector: { matchLabels: { app: 'llm-prepull' } },
+      template: {
+        metadata: { labels: { app: 'llm-prepull' } },
+        spec: options.pause
+          ? { initContainers: [pull], containers: [{ name: 'pause', image: 'registry.k8s.io/pause:3.10' }] }
+          : { containers: [pull] },
+      },
+    },
+  };
+}
+
 /** A cluster with the stable Deployment (v1), the canary Deployment at 0 replicas and the route objects. */
 export function seed(kube: FakeKube, options: { canary?: boolean } = {}): void {
   kube.put('deployments', deployment('llm-stable', 'ghcr.io/acme/llm:1.0.0', 'stable'));

@@ -324,15 +324,7 @@ export class Workloads {
    */
   async podStarts(name: string): Promise<PodStart[]> {
     if (this.writer.dryRun) return [];
-    const d = await this.writer.get('Deployment', name);
-    const selector = labelSelector(matchLabelsOf(d));
-    if (!selector) return [];
-    let pods: KubeObject[];
-    try {
-      pods = await this.writer.kube.list('Pod', selector);
-    } catch {
-      return []; // as podReasons: a Role without `list pods` still rolls out
-    }
+    const pods = await this.podsOf(await this.writer.get('Deployment', name));
     return pods.flatMap((pod) => {
       const created = Date.parse(String(pod.metadata.creationTimestamp ?? ''));
       const readyAt = (
@@ -351,16 +343,20 @@ export class Workloads {
     });
   }
 
-  /** Why the Deployment's pods are not ready, one line per distinct reason. */
-  private async podReasons(d: KubeObject): Promise<string[]> {
+  /** The Deployment's pods; none when they cannot be listed. */
+  private async podsOf(d: KubeObject): Promise<KubeObject[]> {
     const selector = labelSelector(matchLabelsOf(d));
     if (!selector) return [];
-    let pods: KubeObject[];
     try {
-      pods = await this.writer.kube.list('Pod', selector);
+      return await this.writer.kube.list('Pod', selector);
     } catch {
       return []; // reading pods is a nicety: a Role without `list pods` still rolls out
     }
+  }
+
+  /** Why the Deployment's pods are not ready, one line per distinct reason. */
+  private async podReasons(d: KubeObject): Promise<string[]> {
+    const pods = await this.podsOf(d);
     const reasons: string[] = [];
     for (const pod of pods) {
       const st = (pod.status ?? {}) as {
