@@ -3,13 +3,14 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A loopback stand-in for the Kubernetes API server, speaking its REST API for the objects
- * canary-step uses: Deployments, Services, Pods and Events, and the custom resources
- * (VirtualService, HTTPRoute, InferenceService). It keeps what a real server keeps honest:
+ * canary-step uses: Deployments, DaemonSets, Services, Pods, Events, HorizontalPodAutoscalers, and the
+ * custom resources (VirtualService, HTTPRoute, InferenceService, KEDA's ScaledObject). It keeps what a real server keeps honest:
  * resourceVersion on every write (stale ones get 409 Conflict), generation bumps on spec changes,
  * merge patch (RFC 7386) and JSON patch (RFC 6902), Status bodies for 403/404/409/422, label and
  * field selectors, and watch streams. Writes are validated by the schemas the test registers (a
  * CRD's openAPIV3Schema is checked by the real server the same way), and small controllers make
- * Deployments and InferenceServices become ready.
+ * Deployments, DaemonSets (on `nodes` nodes) and InferenceServices become ready. Pods carry their
+ * creation time and their Ready condition's transition time, as a kubelet reports them.
  */
 
 export type KubeObject = {
@@ -42,6 +43,14 @@ const RESOURCES: Resource[] = [
   { group: '', version: 'v1', plural: 'pods', kind: 'Pod' },
   { group: '', version: 'v1', plural: 'events', kind: 'Event' },
   { group: 'apps', version: 'v1', plural: 'deployments', kind: 'Deployment' },
+  { group: 'apps', version: 'v1', plural: 'daemonsets', kind: 'DaemonSet' },
+  {
+    group: 'autoscaling',
+    version: 'v2',
+    plural: 'horizontalpodautoscalers',
+    kind: 'HorizontalPodAutoscaler',
+  },
+  { group: 'keda.sh', version: 'v1alpha1', plural: 'scaledobjects', kind: 'ScaledObject' },
   { group: 'networking.istio.io', version: 'v1beta1', plural: 'virtualservices', kind: 'VirtualService' },
   { group: 'networking.istio.io', version: 'v1', plural: 'virtualservices', kind: 'VirtualService' },
   { group: 'networking.istio.io', version: 'v1beta1', plural: 'destinationrules', kind: 'DestinationRule' },
@@ -228,6 +237,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 interface Watcher {
   key: string;
   res: ServerResponse;
+  /** Label and field selectors of the watch request. */
+  matches: (object: KubeObject) => boolean;
 }
 
 export class FakeKube {
@@ -241,7 +252,9 @@ export class FakeKube {
   private watchers: Watcher[] = [];
   private timers = new Set<NodeJS.Timeout>();
   private listeners: Array<(object: KubeObject, kind: string) => void> = [];
-  private beforeWriteHooks: Array<(plural: string, name: string, verb: string) => void> = [];
+  private beforeWriteHooks: Array<(plural: string, name: string, verb: string, body: unknown) => void> = [];
+  /** Nodes a DaemonSet schedules a pod on. */
+  nodes = 3;
   /** Deployments whose pods cannot be scheduled (name → the scheduler's message). */
   readonly unschedulable = new Map<string, string>();
   readyDelayMs: number;
@@ -308,7 +321,7 @@ export class FakeKube {
   }
 
   /** Called before a write to `<plural>/<name>` is applied: tests use it to race another writer. */
-  beforeWrite(hook: (plural: string, name: string, verb: string) => void): void {
+  beforeWrite(hook: (plural: string, name: string, verb: string, body: unknown) => void): void {
     this.beforeWriteHooks.push(hook);
   }
 
@@ -344,9 +357,14 @@ export class FakeKube {
   touch(plural: string, name: string, mutate: (object: KubeObject) => void, namespace = 'prod'): void {
     const object = this.objects.get(this.key(plural, namespace, name));
     if (!object) throw new Error(`no ${plural}/${name}`);
+    const spec = JSON.stringify(object.spec);
     mutate(object);
+    // A spec change is a new generation, which the controllers roll out (an autoscaler's write).
+    const specChanged = JSON.stringify(object.spec) !== spec;
+    if (specChanged) object.metadata.generation = (object.metadata.generation ?? 1) + 1;
     object.metadata.resourceVersion = String(++this.version);
     this.store(plural, object);
+    if (specChanged) this.reconcile(plural, name, namespace);
   }
 
   private store(plural: string, object: KubeObject): void {
@@ -356,18 +374,31 @@ export class FakeKube {
     const resource = RESOURCES.find((r) => r.plural === plural)!;
     for (const listener of this.listeners) listener(clone(object), resource.kind);
     for (const w of this.watchers.filter((w) => w.key === key || key.startsWith(`${w.key}/`))) {
-      w.res.write(`${JSON.stringify({ type: existed ? 'MODIFIED' : 'ADDED', object })}\n`);
+      if (w.matches(object))
+        w.res.write(`${JSON.stringify({ type: existed ? 'MODIFIED' : 'ADDED', object })}\n`);
     }
+  }
+
+  private remove(plural: string, object: KubeObject): void {
+    this.objects.delete(this.key(plural, object.metadata.namespace!, object.metadata.name));
+    const key = this.key(plural, object.metadata.namespace!, object.metadata.name);
+    for (const w of this.watchers.filter((w) => w.key === key || key.startsWith(`${w.key}/`)))
+      if (w.matches(object)) w.res.write(`${JSON.stringify({ type: 'DELETED', object })}\n`);
   }
 
   /** The controllers: Deployments roll out, InferenceServices get a ready revision, after a delay. */
   private reconcile(plural: string, name: string, namespace: string): void {
-    if (plural !== 'deployments' && plural !== 'inferenceservices') return;
+    if (!['deployments', 'inferenceservices', 'daemonsets'].includes(plural)) return;
+    // Pods of the new generation are created now and become ready after the delay.
+    const createdAt = new Date().toISOString();
+    const generation = this.objects.get(this.key(plural, namespace, name))?.metadata.generation;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       const object = this.objects.get(this.key(plural, namespace, name));
-      if (!object) return;
-      if (plural === 'deployments') this.reconcileDeployment(object);
+      // A newer generation is rolled out by its own timer, after its own delay.
+      if (!object || object.metadata.generation !== generation) return;
+      if (plural === 'deployments') this.reconcileDeployment(object, createdAt);
+      else if (plural === 'daemonsets') this.reconcileDaemonSet(object);
       else this.reconcileInferenceService(object);
       object.metadata.resourceVersion = String(++this.version);
       this.store(plural, object);
@@ -375,7 +406,18 @@ export class FakeKube {
     this.timers.add(timer);
   }
 
-  private reconcileDeployment(d: KubeObject): void {
+  private reconcileDaemonSet(ds: KubeObject): void {
+    ds.status = {
+      observedGeneration: ds.metadata.generation,
+      desiredNumberScheduled: this.nodes,
+      currentNumberScheduled: this.nodes,
+      updatedNumberScheduled: this.nodes,
+      numberReady: this.nodes,
+      numberAvailable: this.nodes,
+    };
+  }
+
+  private reconcileDeployment(d: KubeObject, createdAt: string): void {
     const spec = d.spec as {
       replicas?: number;
       selector?: { matchLabels?: Record<string, string> };
@@ -405,6 +447,7 @@ export class FakeKube {
           namespace: d.metadata.namespace,
           labels: { ...(spec.template?.metadata?.labels ?? {}) },
           resourceVersion: String(++this.version),
+          creationTimestamp: createdAt,
         },
         status: blocked
           ? {
@@ -413,7 +456,10 @@ export class FakeKube {
                 { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: blocked },
               ],
             }
-          : { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] },
+          : {
+              phase: 'Running',
+              conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: new Date().toISOString() }],
+            },
       };
       this.objects.set(this.key('pods', d.metadata.namespace!, pod.metadata.name), pod);
     }
@@ -553,23 +599,24 @@ export class FakeKube {
     const notFound = () =>
       reply(404, status(404, 'NotFound', `${gr} "${name}" not found`, { name, group, kind: plural }));
 
-    if (verb === 'watch') return this.startWatch(res, record, this.key(plural, namespace, name ?? ''));
+    const labelSelector = url.searchParams.get('labelSelector') ?? '';
+    const fieldSelector = url.searchParams.get('fieldSelector') ?? '';
+    const selected = (o: KubeObject) =>
+      matchesSelector(o.metadata.labels, labelSelector) &&
+      fieldSelector
+        .split(',')
+        .filter(Boolean)
+        .every((term) => {
+          const [path, value] = term.split('=');
+          return String(fieldValue(o, path!)) === value;
+        });
+    if (verb === 'watch')
+      return this.startWatch(res, record, this.key(plural, namespace, name ?? ''), selected);
     if (verb === 'list') {
-      const labelSelector = url.searchParams.get('labelSelector') ?? '';
-      const fieldSelector = url.searchParams.get('fieldSelector') ?? '';
       const items = [...this.objects.entries()]
         .filter(([k]) => k.startsWith(`${plural}/${namespace}/`))
         .map(([, o]) => o)
-        .filter((o) => matchesSelector(o.metadata.labels, labelSelector))
-        .filter((o) =>
-          fieldSelector
-            .split(',')
-            .filter(Boolean)
-            .every((term) => {
-              const [path, value] = term.split('=');
-              return String(fieldValue(o, path!)) === value;
-            }),
-        );
+        .filter(selected);
       return reply(200, {
         apiVersion: group ? `${group}/${version}` : version,
         kind: `${resource.kind}List`,
@@ -599,7 +646,7 @@ export class FakeKube {
             kind: plural,
           }),
         );
-      for (const hook of this.beforeWriteHooks) hook(plural, newName, verb);
+      for (const hook of this.beforeWriteHooks) hook(plural, newName, verb, body);
       const invalid = this.validate(resource, object);
       if (invalid) return reply(422, invalid);
       object.metadata = {
@@ -616,7 +663,11 @@ export class FakeKube {
       return reply(201, object);
     }
     if (!existing) return notFound();
-    for (const hook of this.beforeWriteHooks) hook(plural, name!, verb);
+    for (const hook of this.beforeWriteHooks) hook(plural, name!, verb, body);
+    if (verb === 'delete') {
+      this.remove(plural, existing);
+      return reply(200, status(200, 'Success', `${gr} "${name}" deleted`));
+    }
     const current = this.objects.get(key!)!;
     let next: KubeObject;
     try {
@@ -702,20 +753,27 @@ export class FakeKube {
     }
   }
 
-  private startWatch(res: ServerResponse, record: RecordedKubeRequest, key: string): void {
+  private startWatch(
+    res: ServerResponse,
+    record: RecordedKubeRequest,
+    key: string,
+    matches: (object: KubeObject) => boolean,
+  ): void {
     record.status = 200;
     res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
-    const watcher = { key: key.replace(/\/$/, ''), res };
+    const watcher = { key: key.replace(/\/$/, ''), res, matches };
     this.watchers.push(watcher);
-    const existing = this.objects.get(key);
-    if (existing) res.write(`${JSON.stringify({ type: 'ADDED', object: existing })}\n`);
+    // Without a resourceVersion a watch starts with what exists now, as ADDED events.
+    for (const [k, object] of this.objects)
+      if ((k === watcher.key || k.startsWith(`${watcher.key}/`)) && matches(object))
+        res.write(`${JSON.stringify({ type: 'ADDED', object })}\n`);
     res.on('close', () => (this.watchers = this.watchers.filter((w) => w !== watcher)));
   }
 
-  /** Requests that changed something (create, update, patch), in order. */
+  /** Requests that changed something (create, update, patch, delete), in order. */
   writes(target?: RegExp): RecordedKubeRequest[] {
     return this.requests.filter(
-      (r) => ['create', 'update', 'patch'].includes(r.verb) && (!target || target.test(r.target)),
+      (r) => ['create', 'update', 'patch', 'delete'].includes(r.verb) && (!target || target.test(r.target)),
     );
   }
 }

@@ -95,7 +95,12 @@ export function inferenceService(storageUri = 'hf://acme/llm-7b@v1'): KubeObject
   return {
     apiVersion: 'serving.kserve.io/v1beta1',
     kind: 'InferenceService',
-    metadata: { name: 'llm', namespace: 'prod' },
+    // Knative mode: the one whose revisions canaryTrafficPercent splits traffic between.
+    metadata: {
+      name: 'llm',
+      namespace: 'prod',
+      annotations: { 'serving.kserve.io/deploymentMode': 'Knative' },
+    },
     spec: { predictor: { model: { modelFormat: { name: 'huggingface' }, storageUri } } },
   };
 }
@@ -106,6 +111,25 @@ export function service(track = 'stable'): KubeObject {
     kind: 'Service',
     metadata: { name: 'llm', namespace: 'prod' },
     spec: { selector: { app: 'llm', track }, ports: [{ port: 8000 }] },
+  };
+}
+
+/** An image pre-puller: `image` in the pull container, or (`pause`) in an init container beside a pause container. */
+export function prepuller(image: string, options: { pause?: boolean } = {}): KubeObject {
+  const pull = { name: 'prepull', image, command: ['true'] };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'llm-prepull', namespace: 'prod' },
+    spec: {
+      selector: { matchLabels: { app: 'llm-prepull' } },
+      template: {
+        metadata: { labels: { app: 'llm-prepull' } },
+        spec: options.pause
+          ? { initContainers: [pull], containers: [{ name: 'pause', image: 'registry.k8s.io/pause:3.10' }] }
+          : { containers: [pull] },
+      },
+    },
   };
 }
 
@@ -150,6 +174,7 @@ export function rawInputs(overrides: Record<string, string>): Record<string, str
     'no-data': 'inconclusive',
     'on-failure': 'rollback',
     'scale-down-delay': '0s',
+    prepull: '',
     action: 'rollout',
     'dry-run': 'false',
     kubeconfig: '',

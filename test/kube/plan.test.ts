@@ -64,6 +64,12 @@ test.each([
   ],
   ['a missing checks file', { checks: 'gates/missing.yml' }, UserError, /gates\/missing\.yml/],
   [
+    'prepull with a storage URI (nodes pull images, not model files)',
+    { router: 'kserve', 'inference-service': 'llm', image: 'hf://acme/llm-7b@v2', prepull: 'llm-prepull' },
+    InputError,
+    /^input 'prepull': the DaemonSet pre-pulls a container image, and 'image' is the storage URI hf:\/\/acme\/llm-7b@v2/,
+  ],
+  [
     "an analysis step's unknown preset (found before any traffic moves, not at the step)",
     { steps: '- weight: 10\n- analysis: {checks: "- {name: ttft, preset: no-such-preset}"}' },
     UserError,

@@ -45,7 +45,8 @@ export const manifest: Record<string, ActionSpec> = {
         required: false,
       },
       'inference-service': {
-        description: 'The KServe InferenceService (router `kserve`, serverless mode).',
+        description:
+          "The KServe InferenceService (router `kserve`). It must run in KServe's Knative mode (`Serverless` before 0.16), the only one where `canaryTrafficPercent` splits traffic: another mode is refused before any write.",
         default: '',
         required: false,
       },
@@ -160,6 +161,12 @@ export const manifest: Record<string, ActionSpec> = {
         description:
           'Grace period between taking the canary out of traffic and scaling it to zero (in-flight requests finish).',
         default: '30s',
+        required: false,
+      },
+      prepull: {
+        description:
+          "An image pre-puller DaemonSet on the GPU nodes (`rollout` only): before the canary takes any traffic (before the route is claimed), its container of the new image's repository is set to the new image, and the rollout waits, watching it, until its pod on every node is ready. The report gives the time this took, and each canary pod's creation-to-ready time. Empty: no pre-pull.",
+        default: '',
         required: false,
       },
       action: {

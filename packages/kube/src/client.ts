@@ -7,6 +7,7 @@ import {
   KubeConfig,
   PatchStrategy,
   setHeaderMiddleware,
+  Watch,
   type ConfigurationOptions,
   type RequestContext,
 } from '@kubernetes/client-node';
@@ -21,6 +22,9 @@ export const KINDS = {
   Deployment: { group: 'apps', version: 'v1', plural: 'deployments' },
   Service: { group: '', version: 'v1', plural: 'services' },
   Pod: { group: '', version: 'v1', plural: 'pods' },
+  DaemonSet: { group: 'apps', version: 'v1', plural: 'daemonsets' },
+  HorizontalPodAutoscaler: { group: 'autoscaling', version: 'v2', plural: 'horizontalpodautoscalers' },
+  ScaledObject: { group: 'keda.sh', version: 'v1alpha1', plural: 'scaledobjects' },
 } as const;
 export type Kind = keyof typeof KINDS;
 
@@ -34,10 +38,23 @@ export interface KubeApi {
   find(kind: Kind, name: string): Promise<KubeObject | undefined>;
   patch(kind: Kind, name: string, body: unknown, type: PatchKind): Promise<KubeObject>;
   create(kind: Kind, object: KubeObject): Promise<KubeObject>;
-  list(kind: 'Pod', labelSelector: string): Promise<KubeObject[]>;
+  /** Objects of a kind in the namespace, by label selector (empty: all). */
+  list(kind: Kind, labelSelector?: string): Promise<KubeObject[]>;
+  delete(kind: Kind, name: string): Promise<void>;
+  /**
+   * Follow one object: `onChange` gets it as it is now, then every change. The promise settles
+   * once the stream is open (rejects when the server refuses it); `stop()` closes it, and
+   * `ended` settles when the server closes it first.
+   */
+  watch(kind: Kind, name: string, onChange: (object: KubeObject) => void): Promise<KubeWatch>;
 }
 
-type Verb = 'get' | 'list' | 'patch' | 'create';
+export interface KubeWatch {
+  stop(): void;
+  ended: Promise<void>;
+}
+
+type Verb = 'get' | 'list' | 'patch' | 'create' | 'delete' | 'watch';
 
 /** An API call that failed, naming the object and the verb; 403s say which permission is missing. */
 export class KubeError extends UserError {
@@ -203,6 +220,7 @@ export class ClientKube implements KubeApi {
   private readonly custom: CustomObjectsApi;
   private readonly apps: AppsV1Api;
   private readonly core: CoreV1Api;
+  private readonly watcher: Watch;
 
   constructor(
     kc: KubeConfig,
@@ -212,6 +230,7 @@ export class ClientKube implements KubeApi {
     this.custom = kc.makeApiClient(CustomObjectsApi);
     this.apps = kc.makeApiClient(AppsV1Api);
     this.core = kc.makeApiClient(CoreV1Api);
+    this.watcher = new Watch(kc);
   }
 
   private timeoutMs(): number {
@@ -324,12 +343,57 @@ export class ClientKube implements KubeApi {
     });
   }
 
-  /** Pods by label selector (why a Deployment waits); nothing else is listed. */
-  list(kind: 'Pod', labelSelector: string): Promise<KubeObject[]> {
+  list(kind: Kind, labelSelector = ''): Promise<KubeObject[]> {
     const namespace = this.namespace;
-    return this.call(kind, 'list', undefined, async (options) =>
-      (await this.core.listNamespacedPod({ namespace, labelSelector }, options)).items.map(plain),
+    const selector = labelSelector || undefined;
+    return this.call(kind, 'list', undefined, async (options) => {
+      if (kind === 'Pod')
+        return (await this.core.listNamespacedPod({ namespace, labelSelector: selector }, options)).items.map(
+          plain,
+        );
+      const { group, version, plural } = KINDS[kind];
+      const list = (await this.custom.listNamespacedCustomObject(
+        { group, version, namespace, plural, labelSelector: selector },
+        options,
+      )) as { items?: unknown[] };
+      return (list.items ?? []).map(plain);
+    });
+  }
+
+  delete(kind: Kind, name: string): Promise<void> {
+    const namespace = this.namespace;
+    return this.call(kind, 'delete', name, async (options) => {
+      const { group, version, plural } = KINDS[kind];
+      await this.custom.deleteNamespacedCustomObject({ group, version, namespace, plural, name }, options);
+    });
+  }
+
+  async watch(kind: Kind, name: string, onChange: (object: KubeObject) => void): Promise<KubeWatch> {
+    const { group, version, plural } = KINDS[kind];
+    const path = `${group ? `/apis/${group}/${version}` : `/api/${version}`}/namespaces/${this.namespace}/${plural}`;
+    let failure: unknown;
+    let ended: () => void = () => {};
+    const end = new Promise<void>((resolve) => (ended = resolve));
+    // Resolves once the server answered: an error status has called `done` by then.
+    const controller = await this.watcher.watch(
+      path,
+      { fieldSelector: `metadata.name=${name}` },
+      (type: string, object: unknown) => {
+        if (type === 'ADDED' || type === 'MODIFIED') onChange(plain(object));
+      },
+      (error: unknown) => {
+        failure = error;
+        ended();
+      },
     );
+    if (failure) {
+      const status = (failure as { statusCode?: number }).statusCode;
+      throw new KubeError(
+        `watch ${describeTarget(kind, name, this.namespace)}: ${status ? `HTTP ${status}` : ((failure as Error).message ?? String(failure))}`,
+        status,
+      );
+    }
+    return { stop: () => controller.abort(), ended: end };
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Verdict } from '@llmops/core';
 import type { Clock } from '@llmops/prom';
 import type { Analysis, AnalysisResult } from './analysis';
+import type { PrepullResult } from './prepull';
 import { cleanup } from './rollout/cleanup';
 import { rollout } from './rollout/engine';
 import { manualPromote, manualRollback, manualUndo, status } from './rollout/manual';
@@ -8,7 +9,7 @@ import { RolloutContext } from './rollout/run';
 import type { Router } from './routers/router';
 import type { RolloutOutcome, RolloutState } from './state';
 import type { RouterName, Step } from './steps';
-import type { Workloads } from './workload';
+import type { PodStart, Workloads } from './workload';
 import type { Change, Writer } from './writer';
 
 export { stepsHash } from './rollout/engine';
@@ -28,6 +29,8 @@ export interface RolloutConfig {
   bakeMs: number;
   onFailure: 'rollback' | 'pause';
   scaleDownDelayMs: number;
+  /** The image pre-puller DaemonSet set to the new image before the canary takes traffic. */
+  prepull?: string;
   /** The workflow run, recorded in the state. */
   run?: string;
 }
@@ -44,6 +47,14 @@ export interface RolloutDeps {
   signal?: AbortSignal;
   /** KServe: wait for the InferenceService's latest revision to be ready. */
   waitInferenceService?: (name: string) => Promise<void>;
+  /** Set the pre-puller DaemonSet `name` to `image` and wait until every node pulled it. */
+  prepull?: (name: string, image: string) => Promise<PrepullResult>;
+}
+
+/** What new pods cost a rollout: the pre-pull, and each canary pod's creation to ready. */
+export interface ColdStart {
+  prepull?: PrepullResult;
+  pods: PodStart[];
 }
 
 export interface StepRecord {
@@ -80,6 +91,8 @@ export interface RolloutResult {
   conflicts: number;
   dryRun: boolean;
   state?: RolloutState;
+  /** Present when there was something to time: a pre-pull, or canary pods started. */
+  coldStart?: ColdStart;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { formatDuration, UserError } from '@llmops/core';
 import type { Clock } from '@llmops/prom';
+import type { Kind } from './client';
 import { labelSelector, type KubeObject } from './objects';
 import type { Writer } from './writer';
 
@@ -19,7 +20,8 @@ interface DeploymentSpec {
 }
 
 const spec = (d: KubeObject) => (d.spec ?? {}) as DeploymentSpec;
-const repository = (image: string) => image.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
+/** An image without its tag or digest. */
+export const repository = (image: string) => image.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
 
 /** The container an image belongs to: the one running the same repository, else the first. */
 export function containerFor(containers: Container[], image: string): number {
@@ -50,6 +52,14 @@ export function matchLabelsOf(d: KubeObject): Record<string, string> {
   return spec(d).selector?.matchLabels ?? {};
 }
 
+/** One pod's cold start: from its creation to its Ready condition. */
+export interface PodStart {
+  pod: string;
+  deployment: string;
+  createdAt: string;
+  readyMs: number;
+}
+
 export interface WaitOptions {
   timeoutMs: number;
   /** First poll interval: it doubles up to `maxPollMs` (5 s), quick when the cluster is, quiet when a GPU pod takes minutes. */
@@ -77,6 +87,69 @@ export async function pollUntil(
     if (elapsed >= wait.timeoutMs) throw timedOut();
     await wait.clock.sleep(delay, wait.signal);
     delay = Math.min(wait.maxPollMs ?? 5000, delay * 2);
+  }
+}
+
+/**
+ * Wait until `ready` says so of the object, following it with a watch (a GPU rollout waits for
+ * minutes: one open stream instead of a request every few seconds). A stream the server closes is
+ * opened again; a watch the server refuses (no `watch` in the Role) falls back to polling.
+ */
+export async function watchUntil(
+  writer: Writer,
+  kind: Kind,
+  name: string,
+  wait: WaitOptions,
+  ready: (object: KubeObject, elapsedMs: number) => boolean,
+  timedOut: () => Error,
+): Promise<void> {
+  const started = wait.clock.now();
+  const elapsed = () => wait.clock.now() - started;
+  let done = false;
+  let failure: unknown;
+  let wake = () => {};
+  const woken = () => new Promise<void>((resolve) => (wake = resolve));
+  const onChange = (object: KubeObject) => {
+    try {
+      done ||= ready(object, elapsed());
+    } catch (error) {
+      failure ??= error;
+    }
+    wake();
+  };
+  const deadline = new AbortController();
+  const timer = wait.clock.sleep(
+    wait.timeoutMs,
+    AbortSignal.any([deadline.signal, ...(wait.signal ? [wait.signal] : [])]),
+  );
+  timer
+    .then(
+      () => (failure ??= timedOut()),
+      () => (failure ??= wait.signal?.aborted ? (wait.signal.reason ?? new Error('cancelled')) : undefined),
+    )
+    .finally(() => wake());
+  try {
+    while (!done && !failure) {
+      let stream;
+      try {
+        stream = await writer.kube.watch(kind, name, onChange);
+      } catch (error) {
+        wait.log(`cannot watch ${kind} ${writer.namespace}/${name} (${(error as Error).message}): polling`);
+        const rest = { ...wait, timeoutMs: Math.max(0, wait.timeoutMs - elapsed()) };
+        return await pollUntil(rest, async () => ready(await writer.get(kind, name), elapsed()), timedOut);
+      }
+      let ended = false;
+      void stream.ended.then(() => {
+        ended = true;
+        wake();
+      });
+      // (a stream the server closed is opened again: it sends the object as it is now first)
+      while (!done && !failure && !ended) await woken();
+      stream.stop();
+    }
+    if (!done) throw failure;
+  } finally {
+    deadline.abort();
   }
 }
 
@@ -185,7 +258,7 @@ export class Workloads {
    * saying what it waits for: ready counts, and why pods are pending (the scheduler's message,
    * such as insufficient nvidia.com/gpu) or not starting (image pulls, crash loops).
    */
-  async waitReady(name: string): Promise<void> {
+  async waitReady(name: string, atLeast = 0): Promise<void> {
     if (this.writer.dryRun) {
       this.log(`[dry-run] would wait for Deployment ${this.writer.namespace}/${name} to be ready`);
       return;
@@ -206,7 +279,8 @@ export class Workloads {
           availableReplicas?: number;
           conditions?: Array<{ type: string; status: string; reason?: string; message?: string }>;
         };
-        const want = spec(d).replicas ?? 1;
+        // An autoscaler raising the count (its new minimum) has not always written it yet.
+        const want = Math.max(spec(d).replicas ?? 1, atLeast);
         const observed = (st.observedGeneration ?? 0) >= (d.metadata.generation ?? 0);
         const ready = st.readyReplicas ?? 0;
         const updated = st.updatedReplicas ?? 0;
@@ -243,16 +317,46 @@ export class Workloads {
     );
   }
 
-  /** Why the Deployment's pods are not ready, one line per distinct reason. */
-  private async podReasons(d: KubeObject): Promise<string[]> {
+  /**
+   * How long each ready pod of the Deployment took from creation to ready, as the API server
+   * recorded it (creationTimestamp, the Ready condition's lastTransitionTime): the cold start
+   * (scheduling, image pull, model load) a user pays for each new pod.
+   */
+  async podStarts(name: string): Promise<PodStart[]> {
+    if (this.writer.dryRun) return [];
+    const pods = await this.podsOf(await this.writer.get('Deployment', name));
+    return pods.flatMap((pod) => {
+      const created = Date.parse(String(pod.metadata.creationTimestamp ?? ''));
+      const readyAt = (
+        (pod.status?.conditions ?? []) as Array<{ type: string; status: string; lastTransitionTime?: string }>
+      ).find((c) => c.type === 'Ready' && c.status === 'True')?.lastTransitionTime;
+      const ready = Date.parse(readyAt ?? '');
+      if (Number.isNaN(created) || Number.isNaN(ready)) return [];
+      return [
+        {
+          pod: pod.metadata.name,
+          deployment: name,
+          createdAt: new Date(created).toISOString(),
+          readyMs: Math.max(0, ready - created),
+        },
+      ];
+    });
+  }
+
+  /** The Deployment's pods; none when they cannot be listed. */
+  private async podsOf(d: KubeObject): Promise<KubeObject[]> {
     const selector = labelSelector(matchLabelsOf(d));
     if (!selector) return [];
-    let pods: KubeObject[];
     try {
-      pods = await this.writer.kube.list('Pod', selector);
+      return await this.writer.kube.list('Pod', selector);
     } catch {
       return []; // reading pods is a nicety: a Role without `list pods` still rolls out
     }
+  }
+
+  /** Why the Deployment's pods are not ready, one line per distinct reason. */
+  private async podReasons(d: KubeObject): Promise<string[]> {
+    const pods = await this.podsOf(d);
     const reasons: string[] = [];
     for (const pod of pods) {
       const st = (pod.status ?? {}) as {

@@ -16,7 +16,7 @@ import { STATE_ANNOTATION } from './state';
  * Never whole objects: container specs carry env values and arguments that may be secrets.
  */
 export interface Change {
-  verb: 'patch' | 'create';
+  verb: 'patch' | 'create' | 'delete';
   kind: Kind;
   name: string;
   /** Why, in a few words ("weight 10%", "scale canary to 0"). */
@@ -72,6 +72,8 @@ function summarizeState(field: FieldChange): FieldChange {
 export class Writer {
   readonly changes: Change[] = [];
   private readonly overlay = new Map<string, KubeObject>();
+  /** Objects a dry run deleted: later reads do not find them. */
+  private readonly deleted = new Set<string>();
   conflicts = 0;
 
   constructor(
@@ -94,6 +96,7 @@ export class Writer {
   }
 
   async find(kind: Kind, name: string): Promise<KubeObject | undefined> {
+    if (this.deleted.has(this.key(kind, name))) return undefined;
     return this.overlay.get(this.key(kind, name)) ?? (await this.kube.find(kind, name));
   }
 
@@ -229,8 +232,26 @@ export class Writer {
     );
     if (this.dryRun) {
       this.overlay.set(this.key(kind, object.metadata.name), object);
+      this.deleted.delete(this.key(kind, object.metadata.name));
       return object;
     }
     return this.kube.create(kind, object);
+  }
+
+  /** Delete an object (what canary-step created: the canary's autoscaler). */
+  async delete(kind: Kind, name: string, reason: string): Promise<void> {
+    if (this.dryRun) {
+      this.record({ verb: 'delete', kind, name, reason, fields: [] }, { delete: `${kind}/${name}` });
+      this.overlay.delete(this.key(kind, name));
+      this.deleted.add(this.key(kind, name));
+      return;
+    }
+    // Gone already (a retried delete whose first answer was lost) is deleted all the same.
+    const once = () =>
+      this.kube.delete(kind, name).catch((error: unknown) => {
+        if (!(error instanceof KubeError && error.status === 404)) throw error;
+      });
+    await this.retrying(kind, name, once, { conflicts: false });
+    this.record({ verb: 'delete', kind, name, reason, fields: [] }, {});
   }
 }

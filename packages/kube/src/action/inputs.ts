@@ -26,6 +26,7 @@ const canaryStepFields = z.object({
   ...measurementInputs,
   'on-failure': input.choice(['rollback', 'pause'] as const),
   'scale-down-delay': input.duration(),
+  prepull: input.optional(),
   action: input.choice(ACTIONS),
   'dry-run': input.bool(),
   kubeconfig: input.optional(),

@@ -132,6 +132,10 @@ export function planCanaryStep(
     need(inputs, 'stable-deployment', `with router '${router}'`);
     need(inputs, 'canary-deployment', `with router '${router}'`);
   }
+  if (inputs.prepull && inputs.image && /^[a-z][a-z0-9+.-]*:\/\//i.test(inputs.image))
+    throw new InputError(
+      `input 'prepull': the DaemonSet pre-pulls a container image, and 'image' is the storage URI ${inputs.image}: remove 'prepull' (a storage URI is not pulled by nodes)`,
+    );
   const analysis =
     mode === 'main' && inputs.action === 'rollout' ? planAnalysis(inputs, steps, context) : undefined;
   const kubeConfig = loadKubeConfig({ kubeconfig: inputs.kubeconfig, context: inputs.context });
@@ -148,6 +152,7 @@ export function planCanaryStep(
       bakeMs: inputs['bake-time'],
       onFailure: inputs['on-failure'],
       scaleDownDelayMs: inputs['scale-down-delay'],
+      ...(inputs.prepull ? { prepull: inputs.prepull } : {}),
       // only a rollout this workflow run left unfinished is the post step's to roll back
       run: runId(context.env),
     },

@@ -52,6 +52,14 @@ export function buildReport(result: RolloutResult): Report<CanaryStepData> {
       ]),
     });
   }
+  const { coldStart } = result;
+  if (coldStart?.pods.length)
+    tables.push({
+      title: 'Canary pod cold starts',
+      columns: ['Pod', 'Created', 'Creation to ready'],
+      rows: coldStart.pods.map((p) => [p.pod, p.createdAt, formatDuration(p.readyMs)]),
+    });
+  const prepull = coldStart?.prepull;
   const findings: Finding[] =
     result.verdict === 'pass'
       ? []
@@ -78,6 +86,14 @@ export function buildReport(result: RolloutResult): Report<CanaryStepData> {
       ['Final weight', `${result.finalWeight}%`],
       ['Rolled back', result.rolledBack ? 'yes' : 'no'],
       ...(result.conflicts ? [['Write conflicts retried', result.conflicts] as [string, number]] : []),
+      ...(prepull
+        ? [
+            [
+              'Pre-pull',
+              `${prepull.image} on ${prepull.nodes} node(s) by DaemonSet ${prepull.daemonSet} in ${formatDuration(prepull.durationMs)}`,
+            ] as [string, string],
+          ]
+        : []),
     ],
     tables,
     findings,

@@ -9,6 +9,7 @@ import { GatewayApiRouter } from '../routers/gateway-api';
 import { IstioRouter } from '../routers/istio';
 import { KServeRouter } from '../routers/kserve';
 import type { Router } from '../routers/router';
+import { prepull } from '../prepull';
 import { ServiceRouter } from '../routers/service';
 import { canaryLabels, matchLabelsOf, waitInferenceService, Workloads, type WaitOptions } from '../workload';
 import { Writer } from '../writer';
@@ -95,6 +96,7 @@ export async function runCanaryStep(
     log: deps.log,
     signal,
     waitInferenceService: (name) => waitInferenceService(writer, name, wait),
+    prepull: (name, image) => prepull(writer, name, image, wait),
   });
   return main ? rollout.run() : rollout.cleanup();
 }

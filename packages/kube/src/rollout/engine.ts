@@ -44,6 +44,9 @@ export async function rollout(
   }
   const resume = inFlight(state) && state.revision === revision;
   await workload.checkRoute(route, resume && state.weight >= 100);
+  // Before the route is claimed: a pre-pull that fails or times out leaves nothing to roll back.
+  if (config.prepull && ctx.deps.prepull)
+    ctx.coldStart.prepull = await ctx.deps.prepull(config.prepull, revision);
   const run = resume ? resumed(ctx, revision, state) : started(ctx, revision, state);
   return runSteps(run, resume);
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { UserError, type Verdict } from '@llmops/core';
+import { formatDuration, UserError, type Verdict } from '@llmops/core';
 import { applyMergePatch, type KubeObject } from '../objects';
 import type { Traffic } from '../routers/router';
 import { readState, sameWrite, statePatch, type RolloutOutcome, type RolloutState } from '../state';
-import type { RolloutConfig, RolloutDeps, RolloutResult, StepRecord } from '../rollout';
+import type { ColdStart, RolloutConfig, RolloutDeps, RolloutResult, StepRecord } from '../rollout';
+import type { PodStart } from '../workload';
 import { DeploymentsWorkload } from '../workloads/deployments';
 import { InferenceServiceWorkload } from '../workloads/kserve';
 import type { Workload } from '../workloads/workload';
@@ -37,6 +38,7 @@ export interface ResultFields {
 /** What every action of canary-step works with: the inputs, the clients and the workload behind the route. */
 export class RolloutContext {
   readonly workload: Workload;
+  readonly coldStart: ColdStart = { pods: [] };
 
   constructor(
     readonly config: RolloutConfig,
@@ -50,6 +52,15 @@ export class RolloutContext {
 
   log(line: string): void {
     this.deps.log(line);
+  }
+
+  /** Canary pods' start times, each pod once (a later step lists the earlier pods again). */
+  recordPodStarts(starts: PodStart[]): void {
+    for (const start of starts)
+      if (!this.coldStart.pods.some((p) => p.pod === start.pod)) {
+        this.coldStart.pods.push(start);
+        this.log(`pod ${start.pod}: ready ${formatDuration(start.readyMs)} after it was created`);
+      }
   }
 
   now(): string {
@@ -98,6 +109,7 @@ export class RolloutContext {
       conflicts: deps.writer.conflicts,
       dryRun: deps.writer.dryRun,
       state,
+      ...(this.coldStart.prepull || this.coldStart.pods.length ? { coldStart: this.coldStart } : {}),
     };
   }
 }

@@ -1,4 +1,12 @@
 import { formatDuration, UserError } from '@llmops/core';
+import {
+  autoscalerBounds,
+  autoscalerBoundsPatch,
+  canaryAutoscaler,
+  findAutoscaler,
+  findCanaryAutoscaler,
+  type Autoscaler,
+} from '../autoscaler';
 import { labelSelector, type KubeObject } from '../objects';
 import type { RolloutConfig, RolloutDeps } from '../rollout';
 import type { RolloutRun } from '../rollout/run';
@@ -26,6 +34,8 @@ export class DeploymentsWorkload implements Workload {
   private readonly workloads: Workloads;
   /** A plain Service switches all traffic at once (weight 0 or 100). */
   private readonly blueGreen: boolean;
+  /** The stable's HPA or ScaledObject (null: it has none), looked up once per run. */
+  private stableScaler?: Autoscaler | null;
 
   constructor(
     private readonly config: RolloutConfig,
@@ -82,31 +92,74 @@ export class DeploymentsWorkload implements Workload {
     if (image) await this.workloads.prepareCanary(this.stableName, this.canaryName, image);
   }
 
+  /** The canary's count for `percent` of traffic, from the count the stable has now (its autoscaler's choice, if any). */
   private async canaryReplicas(percent: number): Promise<number> {
     const stable = await this.deps.writer.get('Deployment', this.stableName);
     const replicas = ((stable.spec as { replicas?: number })?.replicas ?? 1) || 1;
     return Math.max(1, Math.ceil((replicas * percent) / 100));
   }
 
+  private async stableAutoscaler(): Promise<Autoscaler | undefined> {
+    if (this.stableScaler === undefined) {
+      const found = await findAutoscaler(this.deps.writer, this.stableName);
+      this.stableScaler = found ?? null;
+      if (found)
+        this.deps.log(
+          `Deployment ${this.deps.writer.namespace}/${this.stableName} is scaled by ${found.kind} ${found.object.metadata.name} (${found.min}–${found.max} replicas): its replica count is left to it; the canary gets a ${found.kind} of its own for each step's share`,
+        );
+    }
+    return this.stableScaler ?? undefined;
+  }
+
+  /**
+   * The canary sized for `share`% before it gets that traffic, and ready. With an autoscaled stable
+   * the canary's count is its own autoscaler's: created (a copy of the stable's) once the canary
+   * has its first pods, its minimum then raised at each step from the stable's count at that time.
+   */
+  private async sizeCanary(run: RolloutRun, share: number, reason: string): Promise<void> {
+    await run.ensureOwn();
+    const { writer } = this.deps;
+    const replicas = await this.canaryReplicas(share);
+    const scaler = await this.stableAutoscaler();
+    const own = scaler && (await findCanaryAutoscaler(writer, this.canaryName));
+    if (!scaler || !own) await this.workloads.scaleUp(this.canaryName, replicas, reason);
+    if (scaler) {
+      const max = Math.max(replicas, Math.ceil((scaler.max * share) / 100));
+      const bounds = `${replicas}–${max} replicas`;
+      if (!own) {
+        // An HPA leaves a Deployment at 0 replicas alone: the canary has its first pods before it.
+        await writer.create(
+          scaler.kind,
+          canaryAutoscaler(scaler, this.stableName, this.canaryName, replicas, max),
+          `${reason}: the canary's own ${scaler.kind}, ${bounds}`,
+          [
+            { field: 'copied from', to: `${scaler.kind} ${scaler.object.metadata.name}` },
+            { field: 'spec.scaleTargetRef.name', to: this.canaryName },
+            { field: 'replicas', to: bounds },
+          ],
+        );
+      } else {
+        await writer.update(own.kind, this.canaryName, `${reason}: ${bounds}`, (o) => {
+          const now = autoscalerBounds(own.kind, o);
+          return now.min === replicas && now.max === max
+            ? undefined
+            : autoscalerBoundsPatch(own.kind, replicas, max);
+        });
+        await this.workloads.waitReady(this.canaryName, replicas);
+      }
+    }
+    run.ctx.recordPodStarts(await this.workloads.podStarts(this.canaryName));
+  }
+
   async sizeFor(run: RolloutRun, traffic: Traffic): Promise<void> {
     const share = Math.max(traffic.weight, traffic.mirror);
-    await run.ensureOwn();
-    await this.workloads.scaleUp(
-      this.canaryName,
-      await this.canaryReplicas(this.blueGreen ? 100 : share),
-      `canary sized for ${share}% of traffic`,
-    );
+    await this.sizeCanary(run, this.blueGreen ? 100 : share, `canary sized for ${share}% of traffic`);
   }
 
   async readyForAnalysis(run: RolloutRun): Promise<void> {
     if (!this.blueGreen || run.state.weight >= 100) return;
     // Blue-green analyses the new Deployment before the switch: at full size, ready.
-    await run.ensureOwn();
-    await this.workloads.scaleUp(
-      this.canaryName,
-      await this.canaryReplicas(100),
-      'canary at full size for the analysis before the switch',
-    );
+    await this.sizeCanary(run, 100, 'canary at full size for the analysis before the switch');
   }
 
   async promote(run: RolloutRun): Promise<void> {
@@ -173,6 +226,14 @@ export class DeploymentsWorkload implements Workload {
         // cancelled during the grace period: scale down now
       }
     }
+    // The canary's autoscaler goes first: a count it owns is not ours to write.
+    const own = await findCanaryAutoscaler(deps.writer, this.canaryName);
+    if (own)
+      await deps.writer.delete(
+        own.kind,
+        this.canaryName,
+        "canary's autoscaler removed: the canary leaves service",
+      );
     await this.workloads.scaleTo(this.canaryName, 0, 'canary scaled to zero');
   }
 }

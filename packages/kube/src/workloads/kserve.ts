@@ -55,6 +55,28 @@ function predictorChange(
   );
 }
 
+export const DEPLOYMENT_MODE_ANNOTATION = 'serving.kserve.io/deploymentMode';
+
+/**
+ * Why `canaryTrafficPercent` would split no traffic on this InferenceService, or undefined when it
+ * does. Only KServe's Knative mode (`Serverless` before KServe 0.16) keeps revisions to split
+ * between; in Standard mode (`RawDeployment`) the field is ignored and the new version takes all
+ * traffic at once. KServe records the mode it chose in status.deploymentMode, else the annotation
+ * decides, else the cluster default, which is Standard since 0.16 (kserve.github.io, "Canary
+ * Rollout Strategy": "only supported in serverless deployment mode").
+ */
+export function deploymentModeProblem(isvc: KubeObject): string | undefined {
+  const recorded = (isvc.status as { deploymentMode?: string } | undefined)?.deploymentMode;
+  const annotated = isvc.metadata.annotations?.[DEPLOYMENT_MODE_ANNOTATION];
+  const mode = recorded || annotated;
+  if (mode === 'Knative' || mode === 'Serverless') return undefined;
+  const fix = `create it with the annotation ${DEPLOYMENT_MODE_ANNOTATION}: Knative ('Serverless' before KServe 0.16; KServe does not change the mode of an existing InferenceService), or use router 'istio' or 'gateway-api' with two Deployments`;
+  const name = `InferenceService ${isvc.metadata.namespace ?? ''}${isvc.metadata.namespace ? '/' : ''}${isvc.metadata.name}`;
+  if (!mode)
+    return `${name} records no deployment mode (no status.deploymentMode, no ${DEPLOYMENT_MODE_ANNOTATION} annotation), and KServe's default since 0.16 is Standard, where canaryTrafficPercent splits no traffic: ${fix}`;
+  return `${name} runs in KServe's ${mode} deployment mode, where canaryTrafficPercent splits no traffic (only Knative mode keeps revisions to split between): ${fix}`;
+}
+
 /**
  * A KServe InferenceService: the route object is the workload. The predictor takes the new
  * revision, `canaryTrafficPercent` splits traffic between its latest and previous revisions, and
@@ -77,7 +99,10 @@ export class InferenceServiceWorkload implements Workload {
     return revision;
   }
 
-  async checkRoute(): Promise<void> {}
+  async checkRoute(route: KubeObject): Promise<void> {
+    const problem = deploymentModeProblem(route);
+    if (problem) throw new UserError(problem);
+  }
 
   async prepare(run: RolloutRun, resume: boolean): Promise<void> {
     const { router, writer } = this;
