@@ -8,6 +8,7 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  fv: () => (/* reexport */ AdaptiveLimiter),
   CC: () => (/* reexport */ ResponseCache),
   $g: () => (/* reexport */ defaultCacheDir),
   Mk: () => (/* reexport */ fenceTag),
@@ -17,7 +18,7 @@ __webpack_require__.d(__webpack_exports__, {
   Qx: () => (/* reexport */ runRequests)
 });
 
-// UNUSED EXPORTS: AdaptiveLimiter, LlmClient, checkEndpoint, sseChunks
+// UNUSED EXPORTS: LlmClient, checkEndpoint, sseChunks
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -1090,6 +1091,7 @@ function endpointsOf(inputs, double) {
     });
     return {
         target: { baseURL, apiKey, model },
+        compare: compareEndpointOf(inputs, double),
         judge: {
             baseURL: double?.url ?? inputs['judge-base-url'] ?? baseURL,
             apiKey: judgeKey,
@@ -1097,11 +1099,31 @@ function endpointsOf(inputs, double) {
         },
     };
 }
+/** The production endpoint of a comparison, or none; its model is required when its URL is set. */
+function compareEndpointOf(inputs, double) {
+    const baseURL = inputs['compare-base-url'];
+    if (!baseURL) {
+        for (const name of ['compare-model', 'compare-api-key'])
+            if (inputs[name])
+                throw new src/* InputError */.dz(`input '${name}' is set but 'compare-base-url' is not: set both, or neither`);
+        return undefined;
+    }
+    const model = inputs['compare-model'];
+    if (!model)
+        throw new src/* InputError */.dz(`input 'compare-model' is required when 'compare-base-url' is set: the model the production endpoint serves`);
+    // The test double stands in for production too (the demo compares it with itself).
+    if (double)
+        return { baseURL: double.url, model: double.model };
+    return { baseURL, apiKey: inputs['compare-api-key'], model };
+}
 /** Check the endpoint inputs (a missing `base-url` or `model` fails here) without contacting anything. */
 function planEndpoints(inputs, env, log) {
     const testDouble = testDoubleScript(env, log);
-    if (testDouble)
-        return { testDouble, notes: [TEST_DOUBLE_NOTE] };
+    if (testDouble) {
+        // Checked as for a real run, so a bad compare input fails the demo as it would in CI.
+        const compare = compareEndpointOf(inputs) !== undefined;
+        return { testDouble, compare, notes: [TEST_DOUBLE_NOTE] };
+    }
     const notes = env.LLMOPS_TEST_DOUBLE
         ? ['LLMOPS_TEST_DOUBLE was set and ignored: GitHub Actions runs always evaluate base-url']
         : [];
@@ -1115,17 +1137,22 @@ function planEndpoints(inputs, env, log) {
 async function openEndpoints(plan, options, signal, log) {
     const double = plan.testDouble ? await startTestDouble(plan.testDouble, log) : undefined;
     try {
-        const { target, judge } = plan.testDouble === undefined ? plan : endpointsOf({}, double);
+        const { target, judge, compare } = plan.testDouble === undefined
+            ? plan
+            : endpointsOf(plan.compare ? { 'compare-base-url': double.url, 'compare-model': double.model } : {}, double);
         const label = (model) => (double ? `${model} (test double)` : model);
-        const { evaluatorJudges, ...clients } = await buildClients(target, judge, options, signal);
+        const { evaluatorJudges, ...clients } = await buildClients({ target, judge, compare }, options, signal);
         return {
             ...clients,
             judgeFor: (model) => evaluatorJudges.get(model),
             targetLabel: label(target.model),
             judgeLabel: label(judge.model),
+            ...(compare ? { compareLabel: label(compare.model) } : {}),
             notes: plan.notes,
             stats() {
                 const all = new Set([clients.target, clients.judge, ...evaluatorJudges.values()]);
+                if (clients.compare)
+                    all.add(clients.compare);
                 let requests = 0;
                 let cacheHits = 0;
                 for (const client of all) {
@@ -1142,12 +1169,15 @@ async function openEndpoints(plan, options, signal, log) {
         throw error;
     }
 }
-async function buildClients(target, judge, options, signal) {
+async function buildClients({ target, judge, compare }, options, signal) {
     const judgeDiffers = judge.baseURL !== target.baseURL || judge.model !== target.model;
     let targetCheck = {};
     let judgeCheck = {};
+    let compareCheck = {};
     if (options.check.target) {
         targetCheck = await checkEndpoint(target, signal);
+        if (compare)
+            compareCheck = await checkEndpoint({ ...compare, what: 'compare-base-url' }, signal);
         judgeCheck = targetCheck;
         if (options.check.judge && judgeDiffers)
             judgeCheck = await checkEndpoint({ ...judge, what: 'judge-base-url' }, signal);
@@ -1172,7 +1202,7 @@ async function buildClients(target, judge, options, signal) {
         cacheIdentity: JSON.stringify([check.identity ?? {}, options.cacheSalt ?? '']),
         signal,
         // A server may echo a key in an error body; neither key may reach a report.
-        secrets: [target.apiKey, judge.apiKey].filter((k) => !!k),
+        secrets: [target.apiKey, judge.apiKey, compare?.apiKey].filter((k) => !!k),
     });
     const targetClient = client(target, targetCheck, options.stream);
     const sameJudge = !judgeDiffers && judge.apiKey === target.apiKey;
@@ -1189,6 +1219,8 @@ async function buildClients(target, judge, options, signal) {
     }
     return {
         target: targetClient,
+        // Streams as the target does: TTFT is compared like for like.
+        ...(compare ? { compare: client(compare, compareCheck, options.stream) } : {}),
         judge: judgeClient,
         evaluatorJudges,
         unservedJudgeModels,

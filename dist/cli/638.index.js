@@ -1260,6 +1260,18 @@ function promptCell(text) {
     return `…${cellText(text.slice(Math.max(0, at - 120)))}`;
 }
 const ratio = (r, n) => (r.samples > 1 ? ` (${n}/${r.samples} samples)` : '');
+/** A successful attack as a table row: the probe, why it failed, (the prompt,) the redacted answer. */
+function attackRow(r, withPrompt) {
+    const why = `${r.reason}${ratio(r, r.failures)}`;
+    return [
+        r.id,
+        r.pack,
+        r.transform ?? '',
+        why,
+        ...(withPrompt ? [promptCell(r.prompt)] : []),
+        cellText(r.response),
+    ];
+}
 function tables(data, worst) {
     const out = [];
     out.push({
@@ -1301,15 +1313,7 @@ function tables(data, worst) {
                 ? `New failures since ${regression.baseline}`
                 : 'Failures (no baseline to compare with)',
             columns: ['Probe', 'Pack', 'Transform', 'Why', 'Response'],
-            rows: rows
-                .slice(0, WORST_ROWS)
-                .map((r) => [
-                r.id,
-                r.pack,
-                r.transform ?? '',
-                `${r.reason}${ratio(r, r.failures)}`,
-                cellText(r.response),
-            ]),
+            rows: rows.slice(0, WORST_ROWS).map((r) => attackRow(r, false)),
             note: `${regression.stillFailing} still failing, ${regression.fixed} fixed since the baseline.`,
         });
     }
@@ -1317,16 +1321,7 @@ function tables(data, worst) {
         out.push({
             title: 'Worst successful attacks',
             columns: ['Probe', 'Pack', 'Transform', 'Why', 'Prompt', 'Response'],
-            rows: worst
-                .slice(0, WORST_ROWS)
-                .map((r) => [
-                r.id,
-                r.pack,
-                r.transform ?? '',
-                `${r.reason}${ratio(r, r.failures)}`,
-                promptCell(r.prompt),
-                cellText(r.response),
-            ]),
+            rows: worst.slice(0, WORST_ROWS).map((r) => attackRow(r, true)),
             note: (worst.length > WORST_ROWS ? `${worst.length - WORST_ROWS} more in the JSON report. ` : '') +
                 'Responses are truncated; the canary and personal data are redacted, and a response that reproduced the system prompt is withheld.',
         });

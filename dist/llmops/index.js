@@ -30887,13 +30887,13 @@ const commands = {
     'validate-prompts': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(533), __nccwpck_require__.e(395), __nccwpck_require__.e(522)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9522))).validatePromptsCommand,
     'metric-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(533), __nccwpck_require__.e(395), __nccwpck_require__.e(632)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4632))).metricGateCommand,
     'trivy-wrap': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(533), __nccwpck_require__.e(805), __nccwpck_require__.e(395), __nccwpck_require__.e(523)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7523))).trivyWrapCommand,
-    'llm-quality-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(533), __nccwpck_require__.e(193), __nccwpck_require__.e(463), __nccwpck_require__.e(395), __nccwpck_require__.e(270), __nccwpck_require__.e(496)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5496))).qualityGateCommand,
-    'canary-step': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(533), __nccwpck_require__.e(635), __nccwpck_require__.e(395), __nccwpck_require__.e(632), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7996))).canaryStepCommand,
+    'llm-quality-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(533), __nccwpck_require__.e(193), __nccwpck_require__.e(463), __nccwpck_require__.e(395), __nccwpck_require__.e(270), __nccwpck_require__.e(928)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1928))).qualityGateCommand,
+    'canary-step': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(533), __nccwpck_require__.e(635), __nccwpck_require__.e(395), __nccwpck_require__.e(632), __nccwpck_require__.e(5)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8005))).canaryStepCommand,
     'safety-tests': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(533), __nccwpck_require__.e(193), __nccwpck_require__.e(395), __nccwpck_require__.e(270), __nccwpck_require__.e(638)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9638))).safetyTestsCommand,
 };
 /** Commands with cleanup for a `post:` step (the runner runs it after the job, on failure and cancellation too). */
 const postCommands = {
-    'canary-step': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(533), __nccwpck_require__.e(635), __nccwpck_require__.e(395), __nccwpck_require__.e(632), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7996))).canaryStepPostCommand,
+    'canary-step': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(533), __nccwpck_require__.e(635), __nccwpck_require__.e(395), __nccwpck_require__.e(632), __nccwpck_require__.e(5)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8005))).canaryStepPostCommand,
 };
 
 
@@ -30935,7 +30935,7 @@ const manifest = {
                 required: false,
             },
             'inference-service': {
-                description: 'The KServe InferenceService (router `kserve`, serverless mode).',
+                description: "The KServe InferenceService (router `kserve`). It must run in KServe's Knative mode (`Serverless` before 0.16), the only one where `canaryTrafficPercent` splits traffic: another mode is refused before any write.",
                 default: '',
                 required: false,
             },
@@ -30960,7 +30960,7 @@ const manifest = {
                 required: false,
             },
             steps: {
-                description: '`10,50,100`, or a YAML list of `- weight: 10`, `- pause: 5m`, `- analysis: {count: 10, interval: 30s, checks: ...}`, `- mirror: 20` (shadow). Empty: 10,50,100 (for `service`: an analysis when there are checks, then the switch). An `analysis` step needs checks: its own or the `checks` input. At 100% only checks without a baseline are measured (the stable serves nothing).',
+                description: '`10,50,100`, or a YAML list of `- weight: 10`, `- pause: 5m`, `- analysis: {count: 10, interval: 30s, checks: ...}`, `- mirror: 20` (shadow), `- pause: hold` (end this run with the rollout paused; the next run with the same steps goes on after it). Empty: 10,50,100 (for `service`: an analysis when there are checks, then the switch). An `analysis` step needs checks: its own or the `checks` input. At 100% only checks without a baseline are measured (the stable serves nothing).',
                 default: '',
                 required: false,
             },
@@ -31037,6 +31037,11 @@ const manifest = {
             'scale-down-delay': {
                 description: 'Grace period between taking the canary out of traffic and scaling it to zero (in-flight requests finish).',
                 default: '30s',
+                required: false,
+            },
+            prepull: {
+                description: "An image pre-puller DaemonSet on the GPU nodes (`rollout` only): before the canary takes any traffic (before the route is claimed), its container of the new image's repository is set to the new image, and the rollout waits, watching it, until its pod on every node is ready. The report gives the time this took, and each canary pod's creation-to-ready time. Empty: no pre-pull.",
+                default: '',
                 required: false,
             },
             action: {
@@ -31134,6 +31139,41 @@ const manifest = {
             },
             'judge-model': {
                 description: 'Judge model name. Defaults to model.',
+                default: '',
+                required: false,
+            },
+            'compare-base-url': {
+                description: 'Comparison mode: the production endpoint (OpenAI-compatible base URL) that every case also runs against, paired with base-url (the candidate) case by case in the same run. Empty: no comparison.',
+                default: '',
+                required: false,
+            },
+            'compare-api-key': {
+                description: 'API key for compare-base-url (sent as a Bearer token; masked in logs). Never defaults to api-key.',
+                default: '',
+                required: false,
+            },
+            'compare-model': {
+                description: 'Model name compare-base-url serves; required when compare-base-url is set.',
+                default: '',
+                required: false,
+            },
+            'min-agreement': {
+                description: "Comparison mode: fail when fewer than this share (0 to 1) of the candidate's answers equal production's after normalisation (case, punctuation, articles, spacing). 0 = no gate.",
+                default: '0',
+                required: false,
+            },
+            'max-score-drop': {
+                description: "Comparison mode: fail when the candidate's score is more than this (0 to 1) below production's, both over the cases neither errored on.",
+                default: '0.02',
+                required: false,
+            },
+            'max-ttft-increase': {
+                description: 'Comparison mode: the largest relative increase of time to first token allowed against production (0.2 = 20%), judged on the paired 95% interval: fail when the whole interval is over it, inconclusive when it straddles it on fewer than 20 cases. Empty = no gate.',
+                default: '',
+                required: false,
+            },
+            'max-latency-increase': {
+                description: 'Comparison mode: as max-ttft-increase, for total request latency. Empty = no gate.',
                 default: '',
                 required: false,
             },
@@ -31271,6 +31311,14 @@ const manifest = {
             'completion-tokens': 'Completion tokens the model under test produced this run (cached answers cost none).',
             'judge-prompt-tokens': 'Prompt tokens the judge used this run (judge, similar and github/* or llm evaluators).',
             'judge-completion-tokens': 'Completion tokens the judge produced this run.',
+            'compare-score': "Comparison mode: production's score over the cases neither endpoint errored on.",
+            'score-drop': "Comparison mode: production's score minus the candidate's over those cases (positive: the candidate is worse).",
+            agreement: "Comparison mode: share of cases (samples) whose answers equal production's after normalisation.",
+            'answer-f1': "Comparison mode: mean token F1 between the candidate's and production's answers.",
+            'ttft-increase': 'Comparison mode: relative change of time to first token against production (paired geometric mean; 0.2 = 20% slower).',
+            'latency-increase': 'Comparison mode: relative change of total latency against production (0.2 = 20% slower).',
+            'compare-prompt-tokens': 'Prompt tokens production used this run.',
+            'compare-completion-tokens': 'Completion tokens production produced this run.',
             'report-path': 'Path of the JSON report.',
         },
     },

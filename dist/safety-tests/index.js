@@ -78464,6 +78464,7 @@ function endpointsOf(inputs, double) {
     });
     return {
         target: { baseURL, apiKey, model },
+        compare: compareEndpointOf(inputs, double),
         judge: {
             baseURL: double?.url ?? inputs['judge-base-url'] ?? baseURL,
             apiKey: judgeKey,
@@ -78471,11 +78472,31 @@ function endpointsOf(inputs, double) {
         },
     };
 }
+/** The production endpoint of a comparison, or none; its model is required when its URL is set. */
+function compareEndpointOf(inputs, double) {
+    const baseURL = inputs['compare-base-url'];
+    if (!baseURL) {
+        for (const name of ['compare-model', 'compare-api-key'])
+            if (inputs[name])
+                throw new errors/* InputError */.dz(`input '${name}' is set but 'compare-base-url' is not: set both, or neither`);
+        return undefined;
+    }
+    const model = inputs['compare-model'];
+    if (!model)
+        throw new errors/* InputError */.dz(`input 'compare-model' is required when 'compare-base-url' is set: the model the production endpoint serves`);
+    // The test double stands in for production too (the demo compares it with itself).
+    if (double)
+        return { baseURL: double.url, model: double.model };
+    return { baseURL, apiKey: inputs['compare-api-key'], model };
+}
 /** Check the endpoint inputs (a missing `base-url` or `model` fails here) without contacting anything. */
 function planEndpoints(inputs, env, log) {
     const testDouble = testDoubleScript(env, log);
-    if (testDouble)
-        return { testDouble, notes: [TEST_DOUBLE_NOTE] };
+    if (testDouble) {
+        // Checked as for a real run, so a bad compare input fails the demo as it would in CI.
+        const compare = compareEndpointOf(inputs) !== undefined;
+        return { testDouble, compare, notes: [TEST_DOUBLE_NOTE] };
+    }
     const notes = env.LLMOPS_TEST_DOUBLE
         ? ['LLMOPS_TEST_DOUBLE was set and ignored: GitHub Actions runs always evaluate base-url']
         : [];
@@ -78489,17 +78510,22 @@ function planEndpoints(inputs, env, log) {
 async function openEndpoints(plan, options, signal, log) {
     const double = plan.testDouble ? await startTestDouble(plan.testDouble, log) : undefined;
     try {
-        const { target, judge } = plan.testDouble === undefined ? plan : endpointsOf({}, double);
+        const { target, judge, compare } = plan.testDouble === undefined
+            ? plan
+            : endpointsOf(plan.compare ? { 'compare-base-url': double.url, 'compare-model': double.model } : {}, double);
         const label = (model) => (double ? `${model} (test double)` : model);
-        const { evaluatorJudges, ...clients } = await buildClients(target, judge, options, signal);
+        const { evaluatorJudges, ...clients } = await buildClients({ target, judge, compare }, options, signal);
         return {
             ...clients,
             judgeFor: (model) => evaluatorJudges.get(model),
             targetLabel: label(target.model),
             judgeLabel: label(judge.model),
+            ...(compare ? { compareLabel: label(compare.model) } : {}),
             notes: plan.notes,
             stats() {
                 const all = new Set([clients.target, clients.judge, ...evaluatorJudges.values()]);
+                if (clients.compare)
+                    all.add(clients.compare);
                 let requests = 0;
                 let cacheHits = 0;
                 for (const client of all) {
@@ -78516,12 +78542,15 @@ async function openEndpoints(plan, options, signal, log) {
         throw error;
     }
 }
-async function buildClients(target, judge, options, signal) {
+async function buildClients({ target, judge, compare }, options, signal) {
     const judgeDiffers = judge.baseURL !== target.baseURL || judge.model !== target.model;
     let targetCheck = {};
     let judgeCheck = {};
+    let compareCheck = {};
     if (options.check.target) {
         targetCheck = await checkEndpoint(target, signal);
+        if (compare)
+            compareCheck = await checkEndpoint({ ...compare, what: 'compare-base-url' }, signal);
         judgeCheck = targetCheck;
         if (options.check.judge && judgeDiffers)
             judgeCheck = await checkEndpoint({ ...judge, what: 'judge-base-url' }, signal);
@@ -78546,7 +78575,7 @@ async function buildClients(target, judge, options, signal) {
         cacheIdentity: JSON.stringify([check.identity ?? {}, options.cacheSalt ?? '']),
         signal,
         // A server may echo a key in an error body; neither key may reach a report.
-        secrets: [target.apiKey, judge.apiKey].filter((k) => !!k),
+        secrets: [target.apiKey, judge.apiKey, compare?.apiKey].filter((k) => !!k),
     });
     const targetClient = client(target, targetCheck, options.stream);
     const sameJudge = !judgeDiffers && judge.apiKey === target.apiKey;
@@ -78563,6 +78592,8 @@ async function buildClients(target, judge, options, signal) {
     }
     return {
         target: targetClient,
+        // Streams as the target does: TTFT is compared like for like.
+        ...(compare ? { compare: client(compare, compareCheck, options.stream) } : {}),
         judge: judgeClient,
         evaluatorJudges,
         unservedJudgeModels,
@@ -80342,6 +80373,18 @@ function promptCell(text) {
     return `…${cellText(text.slice(Math.max(0, at - 120)))}`;
 }
 const ratio = (r, n) => (r.samples > 1 ? ` (${n}/${r.samples} samples)` : '');
+/** A successful attack as a table row: the probe, why it failed, (the prompt,) the redacted answer. */
+function attackRow(r, withPrompt) {
+    const why = `${r.reason}${ratio(r, r.failures)}`;
+    return [
+        r.id,
+        r.pack,
+        r.transform ?? '',
+        why,
+        ...(withPrompt ? [promptCell(r.prompt)] : []),
+        cellText(r.response),
+    ];
+}
 function tables(data, worst) {
     const out = [];
     out.push({
@@ -80383,15 +80426,7 @@ function tables(data, worst) {
                 ? `New failures since ${regression.baseline}`
                 : 'Failures (no baseline to compare with)',
             columns: ['Probe', 'Pack', 'Transform', 'Why', 'Response'],
-            rows: rows
-                .slice(0, WORST_ROWS)
-                .map((r) => [
-                r.id,
-                r.pack,
-                r.transform ?? '',
-                `${r.reason}${ratio(r, r.failures)}`,
-                cellText(r.response),
-            ]),
+            rows: rows.slice(0, WORST_ROWS).map((r) => attackRow(r, false)),
             note: `${regression.stillFailing} still failing, ${regression.fixed} fixed since the baseline.`,
         });
     }
@@ -80399,16 +80434,7 @@ function tables(data, worst) {
         out.push({
             title: 'Worst successful attacks',
             columns: ['Probe', 'Pack', 'Transform', 'Why', 'Prompt', 'Response'],
-            rows: worst
-                .slice(0, WORST_ROWS)
-                .map((r) => [
-                r.id,
-                r.pack,
-                r.transform ?? '',
-                `${r.reason}${ratio(r, r.failures)}`,
-                promptCell(r.prompt),
-                cellText(r.response),
-            ]),
+            rows: worst.slice(0, WORST_ROWS).map((r) => attackRow(r, true)),
             note: (worst.length > WORST_ROWS ? `${worst.length - WORST_ROWS} more in the JSON report. ` : '') +
                 'Responses are truncated; the canary and personal data are redacted, and a response that reproduced the system prompt is withheld.',
         });

@@ -1,8 +1,8 @@
-export const id = 996;
-export const ids = [996];
+export const id = 5;
+export const ids = [5];
 export const modules = {
 
-/***/ 7996:
+/***/ 8005:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -42,6 +42,9 @@ const KINDS = {
     Deployment: { group: 'apps', version: 'v1', plural: 'deployments' },
     Service: { group: '', version: 'v1', plural: 'services' },
     Pod: { group: '', version: 'v1', plural: 'pods' },
+    DaemonSet: { group: 'apps', version: 'v1', plural: 'daemonsets' },
+    HorizontalPodAutoscaler: { group: 'autoscaling', version: 'v2', plural: 'horizontalpodautoscalers' },
+    ScaledObject: { group: 'keda.sh', version: 'v1alpha1', plural: 'scaledobjects' },
 };
 /** An API call that failed, naming the object and the verb; 403s say which permission is missing. */
 class KubeError extends src/* UserError */.yo {
@@ -169,12 +172,14 @@ class ClientKube {
     custom;
     apps;
     core;
+    watcher;
     constructor(kc, namespace, options = {}) {
         this.namespace = namespace;
         this.options = options;
         this.custom = kc.makeApiClient(dist/* CustomObjectsApi */.aVm);
         this.apps = kc.makeApiClient(dist/* AppsV1Api */.eY6);
         this.core = kc.makeApiClient(dist/* CoreV1Api */.f5Y);
+        this.watcher = new dist/* Watch */.ox1(kc);
     }
     timeoutMs() {
         return this.options.signal?.aborted
@@ -253,10 +258,43 @@ class ClientKube {
             return plain(await this.custom.createNamespacedCustomObject({ group, version, namespace, plural, body: object }, options));
         });
     }
-    /** Pods by label selector (why a Deployment waits); nothing else is listed. */
-    list(kind, labelSelector) {
+    list(kind, labelSelector = '') {
         const namespace = this.namespace;
-        return this.call(kind, 'list', undefined, async (options) => (await this.core.listNamespacedPod({ namespace, labelSelector }, options)).items.map(plain));
+        const selector = labelSelector || undefined;
+        return this.call(kind, 'list', undefined, async (options) => {
+            if (kind === 'Pod')
+                return (await this.core.listNamespacedPod({ namespace, labelSelector: selector }, options)).items.map(plain);
+            const { group, version, plural } = KINDS[kind];
+            const list = (await this.custom.listNamespacedCustomObject({ group, version, namespace, plural, labelSelector: selector }, options));
+            return (list.items ?? []).map(plain);
+        });
+    }
+    delete(kind, name) {
+        const namespace = this.namespace;
+        return this.call(kind, 'delete', name, async (options) => {
+            const { group, version, plural } = KINDS[kind];
+            await this.custom.deleteNamespacedCustomObject({ group, version, namespace, plural, name }, options);
+        });
+    }
+    async watch(kind, name, onChange) {
+        const { group, version, plural } = KINDS[kind];
+        const path = `${group ? `/apis/${group}/${version}` : `/api/${version}`}/namespaces/${this.namespace}/${plural}`;
+        let failure;
+        let ended = () => { };
+        const end = new Promise((resolve) => (ended = resolve));
+        // Resolves once the server answered: an error status has called `done` by then.
+        const controller = await this.watcher.watch(path, { fieldSelector: `metadata.name=${name}` }, (type, object) => {
+            if (type === 'ADDED' || type === 'MODIFIED')
+                onChange(plain(object));
+        }, (error) => {
+            failure = error;
+            ended();
+        });
+        if (failure) {
+            const status = failure.statusCode;
+            throw new KubeError(`watch ${describeTarget(kind, name, this.namespace)}: ${status ? `HTTP ${status}` : (failure.message ?? String(failure))}`, status);
+        }
+        return { stop: () => controller.abort(), ended: end };
     }
 }
 /**
@@ -370,6 +408,7 @@ function statePatch(state) {
 
 const CREATED_FROM_ANNOTATION = 'canary-step.llmops.dev/created-from';
 const spec = (d) => (d.spec ?? {});
+/** An image without its tag or digest. */
 const repository = (image) => image.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
 /** The container an image belongs to: the one running the same repository, else the first. */
 function containerFor(containers, image) {
@@ -405,6 +444,60 @@ async function pollUntil(wait, ready, timedOut) {
             throw timedOut();
         await wait.clock.sleep(delay, wait.signal);
         delay = Math.min(wait.maxPollMs ?? 5000, delay * 2);
+    }
+}
+/**
+ * Wait until `ready` says so of the object, following it with a watch (a GPU rollout waits for
+ * minutes: one open stream instead of a request every few seconds). A stream the server closes is
+ * opened again; a watch the server refuses (no `watch` in the Role) falls back to polling.
+ */
+async function watchUntil(writer, kind, name, wait, ready, timedOut) {
+    const started = wait.clock.now();
+    const elapsed = () => wait.clock.now() - started;
+    let done = false;
+    let failure;
+    let wake = () => { };
+    const woken = () => new Promise((resolve) => (wake = resolve));
+    const onChange = (object) => {
+        try {
+            done ||= ready(object, elapsed());
+        }
+        catch (error) {
+            failure ??= error;
+        }
+        wake();
+    };
+    const deadline = new AbortController();
+    const timer = wait.clock.sleep(wait.timeoutMs, AbortSignal.any([deadline.signal, ...(wait.signal ? [wait.signal] : [])]));
+    timer
+        .then(() => (failure ??= timedOut()), () => (failure ??= wait.signal?.aborted ? (wait.signal.reason ?? new Error('cancelled')) : undefined))
+        .finally(() => wake());
+    try {
+        while (!done && !failure) {
+            let stream;
+            try {
+                stream = await writer.kube.watch(kind, name, onChange);
+            }
+            catch (error) {
+                wait.log(`cannot watch ${kind} ${writer.namespace}/${name} (${error.message}): polling`);
+                const rest = { ...wait, timeoutMs: Math.max(0, wait.timeoutMs - elapsed()) };
+                return await pollUntil(rest, async () => ready(await writer.get(kind, name), elapsed()), timedOut);
+            }
+            let ended = false;
+            void stream.ended.then(() => {
+                ended = true;
+                wake();
+            });
+            // (a stream the server closed is opened again: it sends the object as it is now first)
+            while (!done && !failure && !ended)
+                await woken();
+            stream.stop();
+        }
+        if (!done)
+            throw failure;
+    }
+    finally {
+        deadline.abort();
     }
 }
 /** Deployments: the canary's image and size, readiness with the reasons pods wait, the stable's promotion. */
@@ -503,7 +596,7 @@ class Workloads {
      * saying what it waits for: ready counts, and why pods are pending (the scheduler's message,
      * such as insufficient nvidia.com/gpu) or not starting (image pulls, crash loops).
      */
-    async waitReady(name) {
+    async waitReady(name, atLeast = 0) {
         if (this.writer.dryRun) {
             this.log(`[dry-run] would wait for Deployment ${this.writer.namespace}/${name} to be ready`);
             return;
@@ -516,7 +609,8 @@ class Workloads {
         await pollUntil(this.wait, async (elapsed) => {
             const d = await this.writer.get('Deployment', name);
             const st = (d.status ?? {});
-            const want = spec(d).replicas ?? 1;
+            // An autoscaler raising the count (its new minimum) has not always written it yet.
+            const want = Math.max(spec(d).replicas ?? 1, atLeast);
             const observed = (st.observedGeneration ?? 0) >= (d.metadata.generation ?? 0);
             const ready = st.readyReplicas ?? 0;
             const updated = st.updatedReplicas ?? 0;
@@ -544,18 +638,46 @@ class Workloads {
             return false;
         }, () => new src/* UserError */.yo(`Deployment ${this.writer.namespace}/${name} not ready after ${(0,src/* formatDuration */.a3)(timeoutMs)} (input 'timeout'): ${progress}${lastReason ? `; ${lastReason}` : ''}`));
     }
-    /** Why the Deployment's pods are not ready, one line per distinct reason. */
-    async podReasons(d) {
+    /**
+     * How long each ready pod of the Deployment took from creation to ready, as the API server
+     * recorded it (creationTimestamp, the Ready condition's lastTransitionTime): the cold start
+     * (scheduling, image pull, model load) a user pays for each new pod.
+     */
+    async podStarts(name) {
+        if (this.writer.dryRun)
+            return [];
+        const pods = await this.podsOf(await this.writer.get('Deployment', name));
+        return pods.flatMap((pod) => {
+            const created = Date.parse(String(pod.metadata.creationTimestamp ?? ''));
+            const readyAt = (pod.status?.conditions ?? []).find((c) => c.type === 'Ready' && c.status === 'True')?.lastTransitionTime;
+            const ready = Date.parse(readyAt ?? '');
+            if (Number.isNaN(created) || Number.isNaN(ready))
+                return [];
+            return [
+                {
+                    pod: pod.metadata.name,
+                    deployment: name,
+                    createdAt: new Date(created).toISOString(),
+                    readyMs: Math.max(0, ready - created),
+                },
+            ];
+        });
+    }
+    /** The Deployment's pods; none when they cannot be listed. */
+    async podsOf(d) {
         const selector = labelSelector(matchLabelsOf(d));
         if (!selector)
             return [];
-        let pods;
         try {
-            pods = await this.writer.kube.list('Pod', selector);
+            return await this.writer.kube.list('Pod', selector);
         }
         catch {
             return []; // reading pods is a nicety: a Role without `list pods` still rolls out
         }
+    }
+    /** Why the Deployment's pods are not ready, one line per distinct reason. */
+    async podReasons(d) {
+        const pods = await this.podsOf(d);
         const reasons = [];
         for (const pod of pods) {
             const st = (pod.status ?? {});
@@ -603,7 +725,102 @@ async function waitInferenceService(writer, name, wait) {
     }, () => new src/* UserError */.yo(`InferenceService ${writer.namespace}/${name} not ready after ${(0,src/* formatDuration */.a3)(wait.timeoutMs)} (input 'timeout'): ${last}`));
 }
 
+;// CONCATENATED MODULE: ./packages/kube/src/autoscaler.ts
+
+
+/** KEDA first: a ScaledObject drives an HPA of its own, which is KEDA's and not ours to copy. */
+const AUTOSCALER_KINDS = ['ScaledObject', 'HorizontalPodAutoscaler'];
+const scalerSpec = (o) => (o.spec ?? {});
+// Defaults of the APIs: HPA minReplicas 1; KEDA minReplicaCount 0, maxReplicaCount 100.
+function autoscalerBounds(kind, o) {
+    const s = scalerSpec(o);
+    return kind === 'HorizontalPodAutoscaler'
+        ? { min: s.minReplicas ?? 1, max: s.maxReplicas ?? 1 }
+        : { min: s.minReplicaCount ?? 0, max: s.maxReplicaCount ?? 100 };
+}
+const boundsPatch = (kind, min, max) => kind === 'HorizontalPodAutoscaler'
+    ? { minReplicas: min, maxReplicas: max }
+    : { minReplicaCount: min, maxReplicaCount: max };
+function targets(o, deployment) {
+    const ref = scalerSpec(o).scaleTargetRef;
+    return ref?.name === deployment && (ref.kind ?? 'Deployment') === 'Deployment';
+}
+const ownedByKeda = (o) => (o.metadata.ownerReferences ?? []).some((r) => r.kind === 'ScaledObject');
+/** Objects of an autoscaler kind; a cluster without the kind (no KEDA) has none. */
+async function listKind(writer, kind) {
+    try {
+        return await writer.kube.list(kind);
+    }
+    catch (error) {
+        if (error instanceof KubeError && error.status === 404)
+            return [];
+        throw error;
+    }
+}
+/** The autoscaler whose target is Deployment `deployment`: a ScaledObject, else an HPA KEDA does not own. */
+async function findAutoscaler(writer, deployment) {
+    for (const kind of AUTOSCALER_KINDS) {
+        const object = (await listKind(writer, kind)).find((o) => targets(o, deployment) && !(kind === 'HorizontalPodAutoscaler' && ownedByKeda(o)));
+        if (object)
+            return { kind, object, ...autoscalerBounds(kind, object) };
+    }
+    return undefined;
+}
+/** The canary's own autoscaler (named as the canary Deployment), which canary-step created. */
+async function findCanaryAutoscaler(writer, canaryName) {
+    for (const kind of AUTOSCALER_KINDS) {
+        let object;
+        try {
+            object = await writer.find(kind, canaryName);
+        }
+        catch (error) {
+            // 404: no such kind here (no KEDA). 403: canary-step may not read it, so it cannot have
+            // created one either (the copy needs that right first).
+            if (error instanceof KubeError && (error.status === 404 || error.status === 403))
+                continue;
+            throw error;
+        }
+        if (object?.metadata.annotations?.[CREATED_FROM_ANNOTATION] && targets(object, canaryName))
+            return { kind, object, ...autoscalerBounds(kind, object) };
+    }
+    return undefined;
+}
+/**
+ * The stable's autoscaler copied for the canary: the canary Deployment as its target, `min`/`max`
+ * as bounds, labels renamed as the canary's are, and KEDA trigger queries that name the stable
+ * (`"stable"`, `"<stable name>"`) naming the canary: a copy scaling the canary on the stable's
+ * queue would size it for the wrong load.
+ */
+function canaryAutoscaler(stable, stableName, canaryName, min, max) {
+    const spec = structuredClone(scalerSpec(stable.object));
+    spec.scaleTargetRef = { ...spec.scaleTargetRef, name: canaryName };
+    // KEDA names its HPA after this field when it is set: the copy's HPA must not take the stable's.
+    if (spec.advanced?.horizontalPodAutoscalerConfig?.name)
+        delete spec.advanced.horizontalPodAutoscalerConfig.name;
+    const quoted = new RegExp(`(["'])(stable|${stableName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})\\1`, 'g');
+    for (const trigger of spec.triggers ?? [])
+        for (const [key, value] of Object.entries(trigger.metadata ?? {}))
+            if (typeof value === 'string')
+                trigger.metadata[key] = value.replace(quoted, (_, q, v) => v === 'stable' ? `${q}canary${q}` : `${q}${canaryName}${q}`);
+    return {
+        apiVersion: stable.object.apiVersion,
+        kind: stable.kind,
+        metadata: {
+            name: canaryName,
+            namespace: stable.object.metadata.namespace,
+            labels: canaryLabels(stableName, canaryName, stable.object.metadata.labels),
+            annotations: { [CREATED_FROM_ANNOTATION]: `${stable.kind}/${stable.object.metadata.name}` },
+        },
+        spec: { ...spec, ...boundsPatch(stable.kind, min, max) },
+    };
+}
+/** A merge patch of an autoscaler's bounds. */
+function autoscalerBoundsPatch(kind, min, max) {
+    return { spec: boundsPatch(kind, min, max) };
+}
+
 ;// CONCATENATED MODULE: ./packages/kube/src/workloads/deployments.ts
+
 
 
 
@@ -624,6 +841,8 @@ class DeploymentsWorkload {
     workloads;
     /** A plain Service switches all traffic at once (weight 0 or 100). */
     blueGreen;
+    /** The stable's HPA or ScaledObject (null: it has none), looked up once per run. */
+    stableScaler;
     constructor(config, deps) {
         this.config = config;
         this.deps = deps;
@@ -670,22 +889,66 @@ class DeploymentsWorkload {
         if (image)
             await this.workloads.prepareCanary(this.stableName, this.canaryName, image);
     }
+    /** The canary's count for `percent` of traffic, from the count the stable has now (its autoscaler's choice, if any). */
     async canaryReplicas(percent) {
         const stable = await this.deps.writer.get('Deployment', this.stableName);
         const replicas = (stable.spec?.replicas ?? 1) || 1;
         return Math.max(1, Math.ceil((replicas * percent) / 100));
     }
+    async stableAutoscaler() {
+        if (this.stableScaler === undefined) {
+            const found = await findAutoscaler(this.deps.writer, this.stableName);
+            this.stableScaler = found ?? null;
+            if (found)
+                this.deps.log(`Deployment ${this.deps.writer.namespace}/${this.stableName} is scaled by ${found.kind} ${found.object.metadata.name} (${found.min}–${found.max} replicas): its replica count is left to it; the canary gets a ${found.kind} of its own for each step's share`);
+        }
+        return this.stableScaler ?? undefined;
+    }
+    /**
+     * The canary sized for `share`% before it gets that traffic, and ready. With an autoscaled stable
+     * the canary's count is its own autoscaler's: created (a copy of the stable's) once the canary
+     * has its first pods, its minimum then raised at each step from the stable's count at that time.
+     */
+    async sizeCanary(run, share, reason) {
+        await run.ensureOwn();
+        const { writer } = this.deps;
+        const replicas = await this.canaryReplicas(share);
+        const scaler = await this.stableAutoscaler();
+        const own = scaler && (await findCanaryAutoscaler(writer, this.canaryName));
+        if (!scaler || !own)
+            await this.workloads.scaleUp(this.canaryName, replicas, reason);
+        if (scaler) {
+            const max = Math.max(replicas, Math.ceil((scaler.max * share) / 100));
+            const bounds = `${replicas}–${max} replicas`;
+            if (!own) {
+                // An HPA leaves a Deployment at 0 replicas alone: the canary has its first pods before it.
+                await writer.create(scaler.kind, canaryAutoscaler(scaler, this.stableName, this.canaryName, replicas, max), `${reason}: the canary's own ${scaler.kind}, ${bounds}`, [
+                    { field: 'copied from', to: `${scaler.kind} ${scaler.object.metadata.name}` },
+                    { field: 'spec.scaleTargetRef.name', to: this.canaryName },
+                    { field: 'replicas', to: bounds },
+                ]);
+            }
+            else {
+                await writer.update(own.kind, this.canaryName, `${reason}: ${bounds}`, (o) => {
+                    const now = autoscalerBounds(own.kind, o);
+                    return now.min === replicas && now.max === max
+                        ? undefined
+                        : autoscalerBoundsPatch(own.kind, replicas, max);
+                });
+                await this.workloads.waitReady(this.canaryName, replicas);
+            }
+        }
+        run.ctx.recordPodStarts(await this.workloads.podStarts(this.canaryName));
+    }
     async sizeFor(run, traffic) {
         const share = Math.max(traffic.weight, traffic.mirror);
-        await run.ensureOwn();
-        await this.workloads.scaleUp(this.canaryName, await this.canaryReplicas(this.blueGreen ? 100 : share), `canary sized for ${share}% of traffic`);
+        await this.sizeCanary(run, this.blueGreen ? 100 : share, `canary sized for ${share}% of traffic`);
     }
     async readyForAnalysis(run) {
         if (!this.blueGreen || run.state.weight >= 100)
             return;
         // Blue-green analyses the new Deployment before the switch: at full size, ready.
-        await run.ensureOwn();
-        await this.workloads.scaleUp(this.canaryName, await this.canaryReplicas(100), 'canary at full size for the analysis before the switch');
+        await this.sizeCanary(run, 100, 'canary at full size for the analysis before the switch');
     }
     async promote(run) {
         const { writer } = this.deps;
@@ -747,6 +1010,10 @@ class DeploymentsWorkload {
                 // cancelled during the grace period: scale down now
             }
         }
+        // The canary's autoscaler goes first: a count it owns is not ours to write.
+        const own = await findCanaryAutoscaler(deps.writer, this.canaryName);
+        if (own)
+            await deps.writer.delete(own.kind, this.canaryName, "canary's autoscaler removed: the canary leaves service");
         await this.workloads.scaleTo(this.canaryName, 0, 'canary scaled to zero');
     }
 }
@@ -790,6 +1057,27 @@ function predictorChange(isvc, revision) {
     }
     throw new src/* UserError */.yo(`InferenceService ${isvc.metadata.name} has neither spec.predictor.model nor containers`);
 }
+const DEPLOYMENT_MODE_ANNOTATION = 'serving.kserve.io/deploymentMode';
+/**
+ * Why `canaryTrafficPercent` would split no traffic on this InferenceService, or undefined when it
+ * does. Only KServe's Knative mode (`Serverless` before KServe 0.16) keeps revisions to split
+ * between; in Standard mode (`RawDeployment`) the field is ignored and the new version takes all
+ * traffic at once. KServe records the mode it chose in status.deploymentMode, else the annotation
+ * decides, else the cluster default, which is Standard since 0.16 (kserve.github.io, "Canary
+ * Rollout Strategy": "only supported in serverless deployment mode").
+ */
+function deploymentModeProblem(isvc) {
+    const recorded = isvc.status?.deploymentMode;
+    const annotated = isvc.metadata.annotations?.[DEPLOYMENT_MODE_ANNOTATION];
+    const mode = recorded || annotated;
+    if (mode === 'Knative' || mode === 'Serverless')
+        return undefined;
+    const fix = `create it with the annotation ${DEPLOYMENT_MODE_ANNOTATION}: Knative ('Serverless' before KServe 0.16; KServe does not change the mode of an existing InferenceService), or use router 'istio' or 'gateway-api' with two Deployments`;
+    const name = `InferenceService ${isvc.metadata.namespace ?? ''}${isvc.metadata.namespace ? '/' : ''}${isvc.metadata.name}`;
+    if (!mode)
+        return `${name} records no deployment mode (no status.deploymentMode, no ${DEPLOYMENT_MODE_ANNOTATION} annotation), and KServe's default since 0.16 is Standard, where canaryTrafficPercent splits no traffic: ${fix}`;
+    return `${name} runs in KServe's ${mode} deployment mode, where canaryTrafficPercent splits no traffic (only Knative mode keeps revisions to split between): ${fix}`;
+}
 /**
  * A KServe InferenceService: the route object is the workload. The predictor takes the new
  * revision, `canaryTrafficPercent` splits traffic between its latest and previous revisions, and
@@ -813,7 +1101,11 @@ class InferenceServiceWorkload {
             throw new src/* UserError */.yo(`InferenceService ${route.metadata.name}: no predictor storageUri or image`);
         return revision;
     }
-    async checkRoute() { }
+    async checkRoute(route) {
+        const problem = deploymentModeProblem(route);
+        if (problem)
+            throw new src/* UserError */.yo(problem);
+    }
     async prepare(run, resume) {
         const { router, writer } = this;
         const { revision } = run;
@@ -870,6 +1162,7 @@ class RolloutContext {
     config;
     deps;
     workload;
+    coldStart = { pods: [] };
     constructor(config, deps) {
         this.config = config;
         this.deps = deps;
@@ -880,6 +1173,14 @@ class RolloutContext {
     }
     log(line) {
         this.deps.log(line);
+    }
+    /** Canary pods' start times, each pod once (a later step lists the earlier pods again). */
+    recordPodStarts(starts) {
+        for (const start of starts)
+            if (!this.coldStart.pods.some((p) => p.pod === start.pod)) {
+                this.coldStart.pods.push(start);
+                this.log(`pod ${start.pod}: ready ${(0,src/* formatDuration */.a3)(start.readyMs)} after it was created`);
+            }
     }
     now() {
         return new Date(this.deps.clock.now()).toISOString();
@@ -923,6 +1224,7 @@ class RolloutContext {
             conflicts: deps.writer.conflicts,
             dryRun: deps.writer.dryRun,
             state,
+            ...(this.coldStart.prepull || this.coldStart.pods.length ? { coldStart: this.coldStart } : {}),
         };
     }
 }
@@ -1085,6 +1387,8 @@ function describeStep(step) {
             return `mirror ${step.percent}%`;
         case 'pause':
             return `pause ${Math.round(step.ms / 1000)}s`;
+        case 'hold':
+            return 'hold until the next run';
         case 'analysis':
             return 'analysis';
     }
@@ -1158,8 +1462,16 @@ function stepsSchema(defaults) {
         mirror: percent('mirror', 1)
             .transform((p) => ({ kind: 'mirror', percent: p }))
             .optional(),
-        pause: duration('pause')
-            .transform((ms) => ({ kind: 'pause', ms }))
+        pause: schemas/* unknown */.L5J()
+            .transform((value, ctx) => {
+            if (value === 'hold')
+                return { kind: 'hold' };
+            const parsed = duration('pause').safeParse(value);
+            if (parsed.success)
+                return { kind: 'pause', ms: parsed.data };
+            ctx.addIssue({ code: 'custom', message: parsed.error.issues[0].message });
+            return core/* NEVER */.tm;
+        })
             .optional(),
         analysis: analysis.optional(),
     }, {
@@ -1172,8 +1484,8 @@ function stepsSchema(defaults) {
     return schemas/* array */.YOg(step, { error: 'expected `10,50,100` or a YAML list of steps' });
 }
 /**
- * `10,50,100`, or a YAML list of `weight: 10`, `pause: 5m`, `analysis: {checks, count, interval}`
- * and `mirror: 20`. Empty gives the router's default: 10 → 50 → 100, or for blue-green an analysis
+ * `10,50,100`, or a YAML list of `weight: 10`, `pause: 5m`, `pause: hold`, `analysis: {checks, count,
+ * interval}` and `mirror: 20`. Empty gives the router's default: 10 → 50 → 100, or for blue-green an analysis
  * of the new Deployment before it (when there are checks to run), then the switch.
  */
 function parseSteps(text, router, hasChecks = true, defaults) {
@@ -1254,6 +1566,9 @@ async function rollout(ctx, route, state) {
     }
     const resume = inFlight(state) && state.revision === revision;
     await workload.checkRoute(route, resume && state.weight >= 100);
+    // Before the route is claimed: a pre-pull that fails or times out leaves nothing to roll back.
+    if (config.prepull && ctx.deps.prepull)
+        ctx.coldStart.prepull = await ctx.deps.prepull(config.prepull, revision);
     const run = resume ? resumed(ctx, revision, state) : started(ctx, revision, state);
     return runSteps(run, resume);
 }
@@ -1297,6 +1612,8 @@ async function runSteps(run, resume) {
         await ctx.workload.prepare(run, resume);
         for (; index < total; index++) {
             checkCancelled(ctx);
+            if (steps[index].kind === 'hold')
+                return await hold(run, index);
             run.state = { ...run.state, step: index };
             const record = await runStep(run, index, steps[index]);
             run.steps.push(record);
@@ -1314,6 +1631,19 @@ async function runSteps(run, resume) {
     catch (error) {
         return onError(run, error, index);
     }
+}
+/**
+ * `pause: hold`: the rollout stays as it is (paused, so the post step leaves it), and this run
+ * passes; canary-step run again with the same steps resumes after the hold — e.g. a shadow stage
+ * (mirror steps) in one job, the comparison of the two models, then the canary in the next job.
+ */
+async function hold(run, index) {
+    const { ctx } = run;
+    const total = ctx.config.steps.length;
+    run.state = { ...run.state, step: index + 1, outcome: 'paused' };
+    await run.write(`held at step ${index + 1}/${total}`);
+    const { weight, mirror } = run.state;
+    return run.result('pass', `${run.revision} held at step ${index + 1}/${total} on ${ctx.routeLabel()} (canary weight ${weight}%${mirror ? `, mirror ${mirror}%` : ''}): run canary-step again with the same steps to go on`, [], weight);
 }
 function checkCancelled(ctx) {
     const { signal } = ctx.deps;
@@ -1627,6 +1957,7 @@ const canaryStepFields = schemas/* object */.Ikc({
     ...prom_src.measurementInputs,
     'on-failure': src/* input */.hF.choice(['rollback', 'pause']),
     'scale-down-delay': src/* input */.hF.duration(),
+    prepull: src/* input */.hF.optional(),
     action: src/* input */.hF.choice(ACTIONS),
     'dry-run': src/* input */.hF.bool(),
     kubeconfig: src/* input */.hF.optional(),
@@ -1737,6 +2068,8 @@ function planCanaryStep(inputs, context, mode = 'main') {
         need(inputs, 'stable-deployment', `with router '${router}'`);
         need(inputs, 'canary-deployment', `with router '${router}'`);
     }
+    if (inputs.prepull && inputs.image && /^[a-z][a-z0-9+.-]*:\/\//i.test(inputs.image))
+        throw new src/* InputError */.dz(`input 'prepull': the DaemonSet pre-pulls a container image, and 'image' is the storage URI ${inputs.image}: remove 'prepull' (a storage URI is not pulled by nodes)`);
     const analysis = mode === 'main' && inputs.action === 'rollout' ? planAnalysis(inputs, steps, context) : undefined;
     const kubeConfig = loadKubeConfig({ kubeconfig: inputs.kubeconfig, context: inputs.context });
     const token = inputs['github-token'];
@@ -1752,6 +2085,7 @@ function planCanaryStep(inputs, context, mode = 'main') {
             bakeMs: inputs['bake-time'],
             onFailure: inputs['on-failure'],
             scaleDownDelayMs: inputs['scale-down-delay'],
+            ...(inputs.prepull ? { prepull: inputs.prepull } : {}),
             // only a rollout this workflow run left unfinished is the post step's to roll back
             run: runId(context.env),
         },
@@ -1814,6 +2148,14 @@ function buildReport(result) {
             ]),
         });
     }
+    const { coldStart } = result;
+    if (coldStart?.pods.length)
+        tables.push({
+            title: 'Canary pod cold starts',
+            columns: ['Pod', 'Created', 'Creation to ready'],
+            rows: coldStart.pods.map((p) => [p.pod, p.createdAt, (0,src/* formatDuration */.a3)(p.readyMs)]),
+        });
+    const prepull = coldStart?.prepull;
     const findings = result.verdict === 'pass'
         ? []
         : [
@@ -1839,6 +2181,14 @@ function buildReport(result) {
             ['Final weight', `${result.finalWeight}%`],
             ['Rolled back', result.rolledBack ? 'yes' : 'no'],
             ...(result.conflicts ? [['Write conflicts retried', result.conflicts]] : []),
+            ...(prepull
+                ? [
+                    [
+                        'Pre-pull',
+                        `${prepull.image} on ${prepull.nodes} node(s) by DaemonSet ${prepull.daemonSet} in ${(0,src/* formatDuration */.a3)(prepull.durationMs)}`,
+                    ],
+                ]
+                : []),
         ],
         tables,
         findings,
@@ -2172,6 +2522,73 @@ class KServeRouter {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/kube/src/prepull.ts
+
+
+/**
+ * The container of the pre-puller that holds the serving image: the one (init or not) running the
+ * same repository, else the only one. A pre-puller pulls in an init container and idles in a
+ * pause container, so "the first" would pick the wrong one.
+ */
+function prepullContainer(ds, image) {
+    const spec = (ds.spec?.template?.spec ?? {});
+    const lists = [
+        ['initContainers', spec.initContainers ?? []],
+        ['containers', spec.containers ?? []],
+    ];
+    for (const [field, list] of lists) {
+        const i = list.findIndex((c) => c.image && repository(c.image) === repository(image));
+        if (i >= 0)
+            return { path: `/spec/template/spec/${field}/${i}`, name: list[i].name, image: list[i].image };
+    }
+    const all = lists.flatMap(([field, list]) => list.map((c, i) => ({ field, c, i })));
+    if (all.length === 1) {
+        const { field, c, i } = all[0];
+        return { path: `/spec/template/spec/${field}/${i}`, name: c.name, image: c.image };
+    }
+    throw new src/* UserError */.yo(`input 'prepull': DaemonSet ${ds.metadata.name} has no container running ${repository(image)} (it has ${all.map(({ c }) => `${c.name}: ${c.image}`).join(', ') || 'none'}): give its pull container that image's repository`);
+}
+/**
+ * Point the pre-puller DaemonSet at `image` and wait (watching it) until its pod on every node
+ * runs the new template and is ready: the image is then on every node the canary may land on.
+ */
+async function prepull(writer, name, image, wait) {
+    const ds = await writer.get('DaemonSet', name);
+    const target = prepullContainer(ds, image);
+    if (target.image !== image)
+        await writer.patchFields('DaemonSet', name, [
+            { op: 'test', path: `${target.path}/name`, value: target.name },
+            { op: 'replace', path: `${target.path}/image`, value: image },
+        ], `pre-pull ${image} on every node`, [{ field: `spec.template.spec[${target.name}].image`, from: target.image, to: image }]);
+    const label = `DaemonSet ${writer.namespace}/${name}`;
+    if (writer.dryRun) {
+        wait.log(`[dry-run] would wait for ${label} to pull ${image} on every node`);
+        return { daemonSet: name, image, nodes: 0, durationMs: 0 };
+    }
+    const started = wait.clock.now();
+    let nodes = 0;
+    let progress = '';
+    await watchUntil(writer, 'DaemonSet', name, wait, (object, elapsed) => {
+        const st = (object.status ?? {});
+        const want = st.desiredNumberScheduled ?? 0;
+        const observed = (st.observedGeneration ?? 0) >= (object.metadata.generation ?? 0);
+        nodes = want;
+        const line = `${st.updatedNumberScheduled ?? 0} of ${want} nodes updated, ${st.numberReady ?? 0} ready`;
+        if (observed && (st.updatedNumberScheduled ?? 0) >= want && (st.numberReady ?? 0) >= want)
+            return true;
+        if (line !== progress)
+            wait.log(`pre-pulling ${image} with ${label}: ${line} (${(0,src/* formatDuration */.a3)(elapsed)})`);
+        progress = line;
+        return false;
+    }, () => new src/* UserError */.yo(`${label} did not pull ${image} on every node within ${(0,src/* formatDuration */.a3)(wait.timeoutMs)} (input 'timeout'): ${progress}`));
+    const durationMs = wait.clock.now() - started;
+    if (nodes === 0)
+        wait.log(`${label} runs on no node: nothing was pre-pulled`);
+    else
+        wait.log(`${label}: ${image} pulled on ${nodes} node(s) in ${(0,src/* formatDuration */.a3)(durationMs)}`);
+    return { daemonSet: name, image, nodes, durationMs };
+}
+
 ;// CONCATENATED MODULE: ./packages/kube/src/routers/service.ts
 /**
  * Blue-green on a plain Service: its selector points at the stable Deployment's pods, and at the
@@ -2259,6 +2676,8 @@ class Writer {
     options;
     changes = [];
     overlay = new Map();
+    /** Objects a dry run deleted: later reads do not find them. */
+    deleted = new Set();
     conflicts = 0;
     constructor(kube, dryRun, log, options = {}) {
         this.kube = kube;
@@ -2276,6 +2695,8 @@ class Writer {
         return this.overlay.get(this.key(kind, name)) ?? (await this.kube.get(kind, name));
     }
     async find(kind, name) {
+        if (this.deleted.has(this.key(kind, name)))
+            return undefined;
         return this.overlay.get(this.key(kind, name)) ?? (await this.kube.find(kind, name));
     }
     /** Record a change; a dry run prints what it would send, one log line per YAML line. */
@@ -2377,13 +2798,31 @@ class Writer {
         this.record({ verb: 'create', kind, name: object.metadata.name, reason, fields }, Object.fromEntries(fields.map((f) => [f.field, f.to])));
         if (this.dryRun) {
             this.overlay.set(this.key(kind, object.metadata.name), object);
+            this.deleted.delete(this.key(kind, object.metadata.name));
             return object;
         }
         return this.kube.create(kind, object);
     }
+    /** Delete an object (what canary-step created: the canary's autoscaler). */
+    async delete(kind, name, reason) {
+        if (this.dryRun) {
+            this.record({ verb: 'delete', kind, name, reason, fields: [] }, { delete: `${kind}/${name}` });
+            this.overlay.delete(this.key(kind, name));
+            this.deleted.add(this.key(kind, name));
+            return;
+        }
+        // Gone already (a retried delete whose first answer was lost) is deleted all the same.
+        const once = () => this.kube.delete(kind, name).catch((error) => {
+            if (!(error instanceof KubeError && error.status === 404))
+                throw error;
+        });
+        await this.retrying(kind, name, once, { conflicts: false });
+        this.record({ verb: 'delete', kind, name, reason, fields: [] }, {});
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/kube/src/action/run.ts
+
 
 
 
@@ -2458,6 +2897,7 @@ async function runCanaryStep(plan, deps, mode = 'main') {
         log: deps.log,
         signal,
         waitInferenceService: (name) => waitInferenceService(writer, name, wait),
+        prepull: (name, image) => prepull(writer, name, image, wait),
     });
     return main ? rollout.run() : rollout.cleanup();
 }
