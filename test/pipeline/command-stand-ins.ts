@@ -1,24 +1,17 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, parseAllDocuments, parseDocument, isMap, isSeq, type YAMLMap } from 'yaml';
-import type { KubeObject } from '../helpers/fake-kube';
+import { collectionPath, type KubeObject } from '../helpers/fake-kube';
 import type { CommandCall, CommandResult, CommandStandIn } from './command-shims';
 
 // kubectl and kustomize as the starter workflows call them, against the fake Kubernetes API
-// server named in $KUBECONFIG: `kustomize edit set image`, `kubectl apply -k|-f` (build the
-// kustomization, then create or merge-patch each object), `kubectl rollout status deployment/x`.
+// server named in $KUBECONFIG. Kustomizations are rendered by the real `kubectl kustomize`
+// (bases, overlays, components, patches, images); the stand-in only sends the rendered objects
+// to the fake server: `kubectl apply -k|-f` (create each object, or merge-patch the one there),
+// `kubectl rollout status deployment/x`, `kustomize build`, and `kustomize edit set image`.
 // Anything else fails with a line saying the stand-in does not do it.
-
-// The kinds the fake API server serves (an unknown kind fails as on a cluster without its CRD).
-const PLURALS: Record<string, string> = {
-  Deployment: 'deployments',
-  Service: 'services',
-  VirtualService: 'virtualservices',
-  DestinationRule: 'destinationrules',
-  HTTPRoute: 'httproutes',
-  InferenceService: 'inferenceservices',
-};
 
 const VALUE_FLAGS = new Set([
   '-n',
@@ -70,9 +63,6 @@ function clusterOf(env: Record<string, string>): Cluster {
   };
 }
 
-/** `llm-server`, `ghcr.io/a/b:1.0`, `ghcr.io/a/b@sha256:…` → the name without tag or digest. */
-const imageName = (image: string) => image.split('@')[0]!.replace(/:[^:/]*$/, '');
-
 interface KustomizeImage {
   name: string;
   newName?: string;
@@ -80,36 +70,25 @@ interface KustomizeImage {
   digest?: string;
 }
 
-const KUSTOMIZATION_FIELDS = new Set(['apiVersion', 'kind', 'resources', 'images', 'namespace']);
-
-/** `kustomize build`: the resources' objects, with `images` and `namespace` applied. */
-export function kustomizeBuild(dir: string): { objects: KubeObject[]; namespace?: string } {
-  const kustomization = parse(readFileSync(path.join(dir, 'kustomization.yaml'), 'utf8')) as {
-    resources?: string[];
-    images?: KustomizeImage[];
-    namespace?: string;
-  };
-  const unsupported = Object.keys(kustomization).filter((k) => !KUSTOMIZATION_FIELDS.has(k));
-  if (unsupported.length) throw new Error(`the kustomize stand-in does not apply ${unsupported.join(', ')}`);
-  const objects = (kustomization.resources ?? []).flatMap((file) =>
-    parseAllDocuments(readFileSync(path.join(dir, file), 'utf8')).map((d) => d.toJS() as KubeObject),
-  );
-  for (const object of objects) {
-    const spec = object.spec as
-      { template?: { spec?: { containers?: Array<{ image: string }> } } } | undefined;
-    for (const container of spec?.template?.spec?.containers ?? []) {
-      const image = kustomization.images?.find((i) => i.name === imageName(container.image));
-      if (!image) continue;
-      const name = image.newName ?? image.name;
-      container.image = image.digest ? `${name}@${image.digest}` : `${name}:${image.newTag ?? 'latest'}`;
-    }
-  }
-  return { objects, namespace: kustomization.namespace };
+/** The objects a kustomization renders, by the real kubectl (the one on PATH, not a stand-in). */
+export function kustomizeRender(dir: string): KubeObject[] {
+  const yaml = execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8', stdio: 'pipe' });
+  return parseAllDocuments(yaml)
+    .map((d) => d.toJS() as KubeObject | null)
+    .filter((o): o is KubeObject => o !== null);
 }
 
-/** `kustomize edit set image name=ref`: newName and newTag or digest, comments kept. */
-function kustomizeEdit(call: CommandCall): CommandResult {
+/** `kustomize build [dir]`, or `kustomize edit set image name=ref`: newName and newTag or digest, comments kept. */
+function kustomize(call: CommandCall): CommandResult {
   const { positional } = parseArgs(call.args);
+  if (positional[0] === 'build')
+    return {
+      code: 0,
+      stdout: execFileSync('kubectl', ['kustomize', path.resolve(call.cwd, positional[1] ?? '.')], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+      }),
+    };
   if (positional.slice(0, 3).join(' ') !== 'edit set image')
     return { code: 1, stderr: `kustomize (stand-in): '${call.args.join(' ')}' is not supported\n` };
   const file = path.join(call.cwd, 'kustomization.yaml');
@@ -142,20 +121,12 @@ async function request(cluster: Cluster, method: string, url: string, body?: unk
   });
 }
 
-function collectionPath(object: KubeObject, namespace: string): string | undefined {
-  const plural = PLURALS[object.kind ?? ''];
-  if (!plural) return undefined;
-  const apiVersion = object.apiVersion ?? 'v1';
-  const base = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
-  return `${base}/namespaces/${namespace}/${plural}`;
-}
-
 /** `kubectl apply`: create each object, or merge its fields into the one already there. */
 async function apply(cluster: Cluster, objects: KubeObject[], namespace: string): Promise<CommandResult> {
   let stdout = '';
   for (const object of objects) {
     const { name } = object.metadata;
-    const collection = collectionPath(object, namespace);
+    const collection = collectionPath(object.apiVersion ?? 'v1', object.kind ?? '', namespace);
     if (!collection)
       return {
         code: 1,
@@ -214,8 +185,9 @@ async function kubectl(call: CommandCall): Promise<CommandResult> {
   const namespace = flags['-n'] ?? flags['--namespace'];
   const [verb, sub] = positional;
   if (verb === 'apply' && (flags['-k'] || flags['--kustomize'])) {
-    const built = kustomizeBuild(path.resolve(call.cwd, flags['-k'] ?? flags['--kustomize']!));
-    return apply(cluster, built.objects, namespace ?? built.namespace ?? cluster.namespace);
+    const objects = kustomizeRender(path.resolve(call.cwd, flags['-k'] ?? flags['--kustomize']!));
+    // A namespace the kustomization sets is on each object; --namespace must agree with it.
+    return apply(cluster, objects, namespace ?? objects[0]?.metadata.namespace ?? cluster.namespace);
   }
   if (verb === 'apply' && (flags['-f'] || flags['--filename'])) {
     const file = path.resolve(call.cwd, flags['-f'] ?? flags['--filename']!);
@@ -270,5 +242,5 @@ function dockerCommand(images: Images): CommandStandIn {
 
 /** The commands the starter workflows' run: scripts call that cannot run here. */
 export function commandStandIns(images: Images): Record<string, CommandStandIn> {
-  return { kubectl, kustomize: kustomizeEdit, docker: dockerCommand(images) };
+  return { kubectl, kustomize, docker: dockerCommand(images) };
 }
