@@ -1,16 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, parseAllDocuments, parseDocument, isMap, isSeq, type YAMLMap } from 'yaml';
 import { collectionPath, type KubeObject } from '../helpers/fake-kube';
+import { kustomize } from '../workflows/kustomize';
 import type { CommandCall, CommandResult, CommandStandIn } from './command-shims';
 
 // kubectl and kustomize as the starter workflows call them, against the fake Kubernetes API
 // server named in $KUBECONFIG. Kustomizations are rendered by the real `kubectl kustomize`
 // (bases, overlays, components, patches, images); the stand-in only sends the rendered objects
 // to the fake server: `kubectl apply -k|-f` (create each object, or merge-patch the one there),
-// `kubectl rollout status deployment/x`, `kustomize build`, and `kustomize edit set image`.
+// `kubectl rollout status deployment/x`, and `kustomize edit set image`.
 // Anything else fails with a line saying the stand-in does not do it.
 
 const VALUE_FLAGS = new Set([
@@ -70,25 +70,9 @@ interface KustomizeImage {
   digest?: string;
 }
 
-/** The objects a kustomization renders, by the real kubectl (the one on PATH, not a stand-in). */
-export function kustomizeRender(dir: string): KubeObject[] {
-  const yaml = execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8', stdio: 'pipe' });
-  return parseAllDocuments(yaml)
-    .map((d) => d.toJS() as KubeObject | null)
-    .filter((o): o is KubeObject => o !== null);
-}
-
-/** `kustomize build [dir]`, or `kustomize edit set image name=ref`: newName and newTag or digest, comments kept. */
-function kustomize(call: CommandCall): CommandResult {
+/** `kustomize edit set image name=ref`: newName and newTag or digest, comments kept. */
+function kustomizeEdit(call: CommandCall): CommandResult {
   const { positional } = parseArgs(call.args);
-  if (positional[0] === 'build')
-    return {
-      code: 0,
-      stdout: execFileSync('kubectl', ['kustomize', path.resolve(call.cwd, positional[1] ?? '.')], {
-        encoding: 'utf8',
-        stdio: 'pipe',
-      }),
-    };
   if (positional.slice(0, 3).join(' ') !== 'edit set image')
     return { code: 1, stderr: `kustomize (stand-in): '${call.args.join(' ')}' is not supported\n` };
   const file = path.join(call.cwd, 'kustomization.yaml');
@@ -185,7 +169,7 @@ async function kubectl(call: CommandCall): Promise<CommandResult> {
   const namespace = flags['-n'] ?? flags['--namespace'];
   const [verb, sub] = positional;
   if (verb === 'apply' && (flags['-k'] || flags['--kustomize'])) {
-    const objects = kustomizeRender(path.resolve(call.cwd, flags['-k'] ?? flags['--kustomize']!));
+    const objects = kustomize(path.resolve(call.cwd, flags['-k'] ?? flags['--kustomize']!));
     // A namespace the kustomization sets is on each object; --namespace must agree with it.
     return apply(cluster, objects, namespace ?? objects[0]?.metadata.namespace ?? cluster.namespace);
   }
@@ -242,5 +226,5 @@ function dockerCommand(images: Images): CommandStandIn {
 
 /** The commands the starter workflows' run: scripts call that cannot run here. */
 export function commandStandIns(images: Images): Record<string, CommandStandIn> {
-  return { kubectl, kustomize, docker: dockerCommand(images) };
+  return { kubectl, kustomize: kustomizeEdit, docker: dockerCommand(images) };
 }

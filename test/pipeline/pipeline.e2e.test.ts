@@ -84,7 +84,14 @@ export const scenarios: Scenario[] = [
       pr: PR_PASSES,
       release: RELEASE_PASSES,
     },
-    check: ({ world, pr, release }) => {
+    check: ({ world, repo, pr, release }) => {
+      // init named the settings these runs were given (world.runOptions).
+      expect(repo.initOutput).toMatch(/default branch main, router istio/);
+      expect(repo.initOutput).toMatch(
+        /environment 'staging': secrets KUBECONFIG, LLM_API_KEY; variables STAGING_LLM_URL/,
+      );
+      // The image was built and its Dockerfile and manifests scanned before merge.
+      expect(stepNamed(only(pr, 'image'), /trivy-wrap/).outputs).toMatchObject({ verdict: 'pass' });
       // One sticky comment from the merged shards, with the baseline the base branch gave.
       expect(comment(world, 'llm-quality-gate')).toContain('llm-quality-gate: pass');
       expect(comment(world, 'llm-quality-gate')).toMatch(/0\.0 pts vs baseline [\d.]+%/);
@@ -141,8 +148,22 @@ export const scenarios: Scenario[] = [
       expect(stepNamed(staging, /llm-quality-gate/).outcome).toBe('success');
       expect(stepNamed(staging, /safety-tests/).outcome).toBe('failure');
       expect(staging.summary).toMatch(/attack success/i);
-      // Staging runs the new image; production was never touched.
+      // Staging runs the new image, with the whole reference stack as kustomize rendered it;
+      // production was never touched.
       expect(imageOf(world, STAGING)).toContain('@sha256:');
+      for (const [plural, name] of [
+        ['poddisruptionbudgets', 'llm-server-stable'],
+        ['scaledobjects', 'llm-server-stable'],
+        ['jobs', 'llm-model-preload'],
+        ['persistentvolumeclaims', 'llm-model-cache'],
+        ['virtualservices', 'llm-server'],
+        ['destinationrules', 'llm-server'],
+      ])
+        expect(world.kube.get(plural!, name!, STAGING)).toBeDefined();
+      const prepull = world.kube.get('daemonsets', 'llm-server-prepull', STAGING)?.spec as {
+        template: { spec: { initContainers: Array<{ image: string }> } };
+      };
+      expect(prepull.template.spec.initContainers[0]!.image).toBe(imageOf(world, STAGING));
       expect(imageOf(world, PRODUCTION)).toBe(PREVIOUS_IMAGE);
       expect(world.canaryWeights).toEqual([]);
     },
