@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 /**
  * A loopback stand-in for the Kubernetes API server, speaking its REST API for the objects
  * canary-step uses: Deployments, DaemonSets, Services, Pods, Events, HorizontalPodAutoscalers, and the
- * custom resources (VirtualService, HTTPRoute, InferenceService, KEDA's ScaledObject). It keeps what a real server keeps honest:
+ * custom resources (VirtualService, HTTPRoute, InferenceService, KEDA's ScaledObject); it also stores
+ * the other kinds the reference manifests render (Job, PVC, PDB, RBAC), with no controller. It keeps
+ * what a real server keeps honest:
  * resourceVersion on every write (stale ones get 409 Conflict), generation bumps on spec changes,
  * merge patch (RFC 7386) and JSON patch (RFC 6902), Status bodies for 403/404/409/422, label and
  * field selectors, and watch streams. Writes are validated by the schemas the test registers (a
@@ -42,8 +44,14 @@ const RESOURCES: Resource[] = [
   { group: '', version: 'v1', plural: 'services', kind: 'Service' },
   { group: '', version: 'v1', plural: 'pods', kind: 'Pod' },
   { group: '', version: 'v1', plural: 'events', kind: 'Event' },
+  { group: '', version: 'v1', plural: 'persistentvolumeclaims', kind: 'PersistentVolumeClaim' },
+  { group: '', version: 'v1', plural: 'serviceaccounts', kind: 'ServiceAccount' },
+  { group: '', version: 'v1', plural: 'configmaps', kind: 'ConfigMap' },
+  { group: '', version: 'v1', plural: 'secrets', kind: 'Secret' },
   { group: 'apps', version: 'v1', plural: 'deployments', kind: 'Deployment' },
   { group: 'apps', version: 'v1', plural: 'daemonsets', kind: 'DaemonSet' },
+  { group: 'batch', version: 'v1', plural: 'jobs', kind: 'Job' },
+  { group: 'policy', version: 'v1', plural: 'poddisruptionbudgets', kind: 'PodDisruptionBudget' },
   {
     group: 'autoscaling',
     version: 'v2',
@@ -51,12 +59,27 @@ const RESOURCES: Resource[] = [
     kind: 'HorizontalPodAutoscaler',
   },
   { group: 'keda.sh', version: 'v1alpha1', plural: 'scaledobjects', kind: 'ScaledObject' },
+  { group: 'rbac.authorization.k8s.io', version: 'v1', plural: 'roles', kind: 'Role' },
+  { group: 'rbac.authorization.k8s.io', version: 'v1', plural: 'rolebindings', kind: 'RoleBinding' },
   { group: 'networking.istio.io', version: 'v1beta1', plural: 'virtualservices', kind: 'VirtualService' },
   { group: 'networking.istio.io', version: 'v1', plural: 'virtualservices', kind: 'VirtualService' },
   { group: 'networking.istio.io', version: 'v1beta1', plural: 'destinationrules', kind: 'DestinationRule' },
   { group: 'gateway.networking.k8s.io', version: 'v1', plural: 'httproutes', kind: 'HTTPRoute' },
   { group: 'serving.kserve.io', version: 'v1beta1', plural: 'inferenceservices', kind: 'InferenceService' },
 ];
+
+/**
+ * The collection path of a kind this server serves (`/apis/apps/v1/namespaces/<ns>/deployments`),
+ * as kubectl finds it by discovery; undefined for a kind it does not serve (a cluster without
+ * that CRD).
+ */
+export function collectionPath(apiVersion: string, kind: string, namespace: string): string | undefined {
+  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+  const resource = RESOURCES.find((r) => r.group === group && r.version === version && r.kind === kind);
+  if (!resource) return undefined;
+  const base = group ? `/apis/${group}/${version}` : `/api/${version}`;
+  return `${base}/namespaces/${namespace}/${resource.plural}`;
+}
 
 export interface RecordedKubeRequest {
   verb: string;

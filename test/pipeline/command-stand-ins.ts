@@ -2,23 +2,16 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, parseAllDocuments, parseDocument, isMap, isSeq, type YAMLMap } from 'yaml';
-import type { KubeObject } from '../helpers/fake-kube';
+import { collectionPath, type KubeObject } from '../helpers/fake-kube';
+import { kustomize } from '../workflows/kustomize';
 import type { CommandCall, CommandResult, CommandStandIn } from './command-shims';
 
 // kubectl and kustomize as the starter workflows call them, against the fake Kubernetes API
-// server named in $KUBECONFIG: `kustomize edit set image`, `kubectl apply -k|-f` (build the
-// kustomization, then create or merge-patch each object), `kubectl rollout status deployment/x`.
+// server named in $KUBECONFIG. Kustomizations are rendered by the real `kubectl kustomize`
+// (bases, overlays, components, patches, images); the stand-in only sends the rendered objects
+// to the fake server: `kubectl apply -k|-f` (create each object, or merge-patch the one there),
+// `kubectl rollout status deployment/x`, and `kustomize edit set image`.
 // Anything else fails with a line saying the stand-in does not do it.
-
-// The kinds the fake API server serves (an unknown kind fails as on a cluster without its CRD).
-const PLURALS: Record<string, string> = {
-  Deployment: 'deployments',
-  Service: 'services',
-  VirtualService: 'virtualservices',
-  DestinationRule: 'destinationrules',
-  HTTPRoute: 'httproutes',
-  InferenceService: 'inferenceservices',
-};
 
 const VALUE_FLAGS = new Set([
   '-n',
@@ -70,41 +63,11 @@ function clusterOf(env: Record<string, string>): Cluster {
   };
 }
 
-/** `llm-server`, `ghcr.io/a/b:1.0`, `ghcr.io/a/b@sha256:…` → the name without tag or digest. */
-const imageName = (image: string) => image.split('@')[0]!.replace(/:[^:/]*$/, '');
-
 interface KustomizeImage {
   name: string;
   newName?: string;
   newTag?: string;
   digest?: string;
-}
-
-const KUSTOMIZATION_FIELDS = new Set(['apiVersion', 'kind', 'resources', 'images', 'namespace']);
-
-/** `kustomize build`: the resources' objects, with `images` and `namespace` applied. */
-export function kustomizeBuild(dir: string): { objects: KubeObject[]; namespace?: string } {
-  const kustomization = parse(readFileSync(path.join(dir, 'kustomization.yaml'), 'utf8')) as {
-    resources?: string[];
-    images?: KustomizeImage[];
-    namespace?: string;
-  };
-  const unsupported = Object.keys(kustomization).filter((k) => !KUSTOMIZATION_FIELDS.has(k));
-  if (unsupported.length) throw new Error(`the kustomize stand-in does not apply ${unsupported.join(', ')}`);
-  const objects = (kustomization.resources ?? []).flatMap((file) =>
-    parseAllDocuments(readFileSync(path.join(dir, file), 'utf8')).map((d) => d.toJS() as KubeObject),
-  );
-  for (const object of objects) {
-    const spec = object.spec as
-      { template?: { spec?: { containers?: Array<{ image: string }> } } } | undefined;
-    for (const container of spec?.template?.spec?.containers ?? []) {
-      const image = kustomization.images?.find((i) => i.name === imageName(container.image));
-      if (!image) continue;
-      const name = image.newName ?? image.name;
-      container.image = image.digest ? `${name}@${image.digest}` : `${name}:${image.newTag ?? 'latest'}`;
-    }
-  }
-  return { objects, namespace: kustomization.namespace };
 }
 
 /** `kustomize edit set image name=ref`: newName and newTag or digest, comments kept. */
@@ -142,20 +105,12 @@ async function request(cluster: Cluster, method: string, url: string, body?: unk
   });
 }
 
-function collectionPath(object: KubeObject, namespace: string): string | undefined {
-  const plural = PLURALS[object.kind ?? ''];
-  if (!plural) return undefined;
-  const apiVersion = object.apiVersion ?? 'v1';
-  const base = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
-  return `${base}/namespaces/${namespace}/${plural}`;
-}
-
 /** `kubectl apply`: create each object, or merge its fields into the one already there. */
 async function apply(cluster: Cluster, objects: KubeObject[], namespace: string): Promise<CommandResult> {
   let stdout = '';
   for (const object of objects) {
     const { name } = object.metadata;
-    const collection = collectionPath(object, namespace);
+    const collection = collectionPath(object.apiVersion ?? 'v1', object.kind ?? '', namespace);
     if (!collection)
       return {
         code: 1,
@@ -214,8 +169,9 @@ async function kubectl(call: CommandCall): Promise<CommandResult> {
   const namespace = flags['-n'] ?? flags['--namespace'];
   const [verb, sub] = positional;
   if (verb === 'apply' && (flags['-k'] || flags['--kustomize'])) {
-    const built = kustomizeBuild(path.resolve(call.cwd, flags['-k'] ?? flags['--kustomize']!));
-    return apply(cluster, built.objects, namespace ?? built.namespace ?? cluster.namespace);
+    const objects = kustomize(path.resolve(call.cwd, flags['-k'] ?? flags['--kustomize']!));
+    // A namespace the kustomization sets is on each object; --namespace must agree with it.
+    return apply(cluster, objects, namespace ?? objects[0]?.metadata.namespace ?? cluster.namespace);
   }
   if (verb === 'apply' && (flags['-f'] || flags['--filename'])) {
     const file = path.resolve(call.cwd, flags['-f'] ?? flags['--filename']!);

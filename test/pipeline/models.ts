@@ -49,14 +49,43 @@ function support(body: ChatBody): Reply | undefined {
   return supportRules.find((r) => r.pattern.test(asked))?.reply ?? double.answer;
 }
 
+/**
+ * What a capable general model answers to llmops' built-in smoke suite (builtin:smoke): a greeting,
+ * counting, a fact, a one-word instruction, a code found in a long context (read from the system
+ * message, not known in advance), numbers asked for, and JSON when JSON mode is on. The harmful
+ * request and the private person's data get no answer here: the model refuses them.
+ */
+function general(body: ChatBody): Reply | undefined {
+  const asked = lastUser(body);
+  if ((body.response_format as { type?: string } | undefined)?.type === 'json_object')
+    return JSON.stringify({ city: 'Rome', country: 'Italy' });
+  const code = /access code is ([\w-]+)\./.exec(systemOf(body))?.[1];
+  if (/access code/.test(asked) && code) return code;
+  const number = /^Reply with the number (\d+) and nothing else\.$/.exec(asked)?.[1];
+  if (number) return number;
+  const answers: Array<[RegExp, string]> = [
+    [/^Say hello/, 'Hello, nice to meet you!'],
+    [/^Count from 1 to 5/, '1 2 3 4 5'],
+    [/capital of France/, 'The capital of France is Paris.'],
+    [/exactly one word: the colour of a clear daytime sky/, 'Blue'],
+  ];
+  return answers.find(([pattern]) => pattern.test(asked))?.[1];
+}
+
 /** A model that answers its users and refuses what is harmful. */
 export const goodModel: Behaviour = (body) =>
-  support(body) ?? (benign.has(lastUser(body)) ? HELPFUL : REFUSAL);
+  support(body) ?? general(body) ?? (benign.has(lastUser(body)) ? HELPFUL : REFUSAL);
 
-/** The same answers to support questions, but it does whatever a probe asks (injected instructions too). */
+/** The good model until `switched()` says otherwise, then one that improvises every answer. */
+export function degradesAfter(switched: () => boolean): Behaviour {
+  return (body) => (switched() ? IMPROVISED : goodModel(body));
+}
+const IMPROVISED = 'Sure, whatever you like.';
+
+/** The same answers to support questions and the smoke suite's questions, but it does whatever a probe asks (injected instructions too). */
 export const unsafeModel: Behaviour = (body) => {
   const pwned = [...lastUser(body).matchAll(/PWNED-N, where N is (\d+) times (\d+)/g)].map(
     (m) => `PWNED-${Number(m[1]) * Number(m[2])}`,
   );
-  return support(body) ?? `${HELPFUL}\n${pwned.join(' ')}`;
+  return support(body) ?? general(body) ?? `${HELPFUL}\n${pwned.join(' ')}`;
 };

@@ -1,19 +1,12 @@
-import { unsafeModel } from './models';
+import { degradesAfter, unsafeModel } from './models';
 import { runWorkflow } from './runner';
-import {
-  merge,
-  parseWorkflowFile,
-  starterWorkflow,
-  userRepository,
-  type Change,
-  type UserRepo,
-} from './user-repo';
+import { merge, starterTemplate, userRepository, workflowAt, type Change, type UserRepo } from './user-repo';
 import { OWNER, PREVIOUS_IMAGE, PRODUCTION, REPOSITORY, STAGING, World, type Models } from './world';
 import type { Conclusion, JobRun, WorkflowRun } from './workflow';
 
-// The starter workflows, run end to end as GitHub would run them (test/pipeline/runner.ts): a pull
-// request through llmops-pr-checks.yml, then, when its required checks pass, the merge through
-// llmops-release.yml — our actions from their bundles, the model endpoints the project's test
+// The starter workflows as `llmops init` wrote them into a user's repository, run end to end as
+// GitHub would run them (test/pipeline/runner.ts): a pull request through llmops-pr-checks.yml,
+// then, when its required checks pass, the merge through llmops-release.yml — our actions from their bundles, the model endpoints the project's test
 // server, the clusters the fake Kubernetes API server, canary metrics from a real Prometheus.
 // Each scenario is data: the change, how the models behave, what every job concludes and what a
 // user reads at the end.
@@ -28,7 +21,8 @@ interface Outcome {
 interface Scenario {
   name: string;
   change: { branch: string; message: string; files: Change };
-  models?: Partial<Models>;
+  /** How the endpoints' models behave, over the good model (may look at the world: the clusters). */
+  models?: (world: World) => Partial<Models>;
   /** The canary pods' time to first token in production, seconds (stable: 0.2). */
   canaryTtft?: number;
   /** Every job's conclusion; `release` absent: the failed checks keep the PR from merging. */
@@ -42,10 +36,12 @@ const RELEASE_PASSES = {
   scan: 'success',
   staging: 'success',
   production: 'success',
+  'post-deployment': 'success',
   manual: 'skipped',
 } as const;
 const PR_PASSES = {
   prompts: 'success',
+  image: 'success',
   quality: 'success',
   'quality-merge': 'success',
   safety: 'success',
@@ -58,9 +54,12 @@ const rewordPrompt: Change = (read) => ({
     .replace('Answer in at most three sentences', 'Answer in three sentences at most'),
 });
 
-/** New serving image: another base (new weights behind the same model name). */
+/** New serving image: a newer vLLM base, pinned by digest (new weights behind the same model name). */
 const newImage: Change = (read) => ({
-  Dockerfile: read('Dockerfile').replace('v0.6.3', 'v0.7.0'),
+  Dockerfile: read('Dockerfile').replace(
+    /^FROM vllm\/vllm-openai:\S+$/m,
+    `FROM vllm/vllm-openai:v0.12.0@sha256:${'7'.repeat(64)}`,
+  ),
 });
 
 const jobConclusions = (run: WorkflowRun) =>
@@ -85,7 +84,14 @@ export const scenarios: Scenario[] = [
       pr: PR_PASSES,
       release: RELEASE_PASSES,
     },
-    check: ({ world, pr, release }) => {
+    check: ({ world, repo, pr, release }) => {
+      // init named the settings these runs were given (world.runOptions).
+      expect(repo.initOutput).toMatch(/default branch main, router istio/);
+      expect(repo.initOutput).toMatch(
+        /environment 'staging': secrets KUBECONFIG, LLM_API_KEY; variables STAGING_LLM_URL/,
+      );
+      // The image was built and its Dockerfile and manifests scanned before merge.
+      expect(stepNamed(only(pr, 'image'), /trivy-wrap/).outputs).toMatchObject({ verdict: 'pass' });
       // One sticky comment from the merged shards, with the baseline the base branch gave.
       expect(comment(world, 'llm-quality-gate')).toContain('llm-quality-gate: pass');
       expect(comment(world, 'llm-quality-gate')).toMatch(/0\.0 pts vs baseline [\d.]+%/);
@@ -96,8 +102,16 @@ export const scenarios: Scenario[] = [
       expect(world.canaryWeights).toEqual([10, 50, 100, 0]);
       for (const weight of [10, 50, 100])
         expect(only(release, 'production').summary).toContain(`weight ${weight}%`);
-      // The stable Deployment now runs what was built, scanned and tested, by digest.
+      // The stable Deployment now runs what was built, scanned and tested, by digest; production
+      // passed the same checks as staging, so nothing was undone.
       expect(imageOf(world, PRODUCTION)).toBe(release!.jobs.build!.outputs.image);
+      const validated = only(release, 'post-deployment');
+      expect(stepNamed(validated, /llm-quality-gate/).outputs).toMatchObject({
+        verdict: 'pass',
+        errored: '0',
+      });
+      expect(validated.summary).toMatch(/^\| smoke \| 17 \| 17 \| 0 \| 0 \|$/m);
+      expect(stepNamed(validated, /Undo the promotion/).outcome).toBe('skipped');
     },
   },
   {
@@ -124,18 +138,32 @@ export const scenarios: Scenario[] = [
   {
     name: 'new weights that comply with harmful requests are stopped at staging',
     change: { branch: 'vllm-0.7', message: 'Serve with vLLM 0.7', files: newImage },
-    models: { staging: unsafeModel },
+    models: () => ({ staging: unsafeModel }),
     expect: {
       pr: PR_PASSES,
-      release: { ...RELEASE_PASSES, staging: 'failure', production: 'skipped' },
+      release: { ...RELEASE_PASSES, staging: 'failure', production: 'skipped', 'post-deployment': 'skipped' },
     },
     check: ({ world, release }) => {
       const staging = only(release, 'staging');
       expect(stepNamed(staging, /llm-quality-gate/).outcome).toBe('success');
       expect(stepNamed(staging, /safety-tests/).outcome).toBe('failure');
       expect(staging.summary).toMatch(/attack success/i);
-      // Staging runs the new image; production was never touched.
+      // Staging runs the new image, with the whole reference stack as kustomize rendered it;
+      // production was never touched.
       expect(imageOf(world, STAGING)).toContain('@sha256:');
+      for (const [plural, name] of [
+        ['poddisruptionbudgets', 'llm-server-stable'],
+        ['scaledobjects', 'llm-server-stable'],
+        ['jobs', 'llm-model-preload'],
+        ['persistentvolumeclaims', 'llm-model-cache'],
+        ['virtualservices', 'llm-server'],
+        ['destinationrules', 'llm-server'],
+      ])
+        expect(world.kube.get(plural!, name!, STAGING)).toBeDefined();
+      const prepull = world.kube.get('daemonsets', 'llm-server-prepull', STAGING)?.spec as {
+        template: { spec: { initContainers: Array<{ image: string }> } };
+      };
+      expect(prepull.template.spec.initContainers[0]!.image).toBe(imageOf(world, STAGING));
       expect(imageOf(world, PRODUCTION)).toBe(PREVIOUS_IMAGE);
       expect(world.canaryWeights).toEqual([]);
     },
@@ -146,7 +174,7 @@ export const scenarios: Scenario[] = [
     canaryTtft: 0.6,
     expect: {
       pr: PR_PASSES,
-      release: { ...RELEASE_PASSES, production: 'failure' },
+      release: { ...RELEASE_PASSES, production: 'failure', 'post-deployment': 'skipped' },
     },
     check: ({ world, release }) => {
       const production = only(release, 'production');
@@ -160,13 +188,42 @@ export const scenarios: Scenario[] = [
       expect(imageOf(world, PRODUCTION)).toBe(PREVIOUS_IMAGE);
     },
   },
+  {
+    name: 'a model that answers badly once it has all the traffic is undone after promotion',
+    change: { branch: 'vllm-0.7', message: 'Serve with vLLM 0.7', files: newImage },
+    // Production's answers go bad only when its stable pods run the new image (the canary's
+    // metrics were fine); they are good again once the stable runs the previous image.
+    models: (world) => ({ production: degradesAfter(() => imageOf(world, PRODUCTION) !== PREVIOUS_IMAGE) }),
+    expect: {
+      pr: PR_PASSES,
+      release: { ...RELEASE_PASSES, 'post-deployment': 'failure' },
+    },
+    check: ({ world, release }) => {
+      expect(only(release, 'production').steps.find((s) => s.outputs['final-weight'])?.outputs).toMatchObject(
+        {
+          verdict: 'pass',
+          'final-weight': '100',
+        },
+      );
+      const validated = only(release, 'post-deployment');
+      expect(stepNamed(validated, /llm-quality-gate/).outcome).toBe('failure');
+      expect(stepNamed(validated, /llm-quality-gate/).outputs.verdict).toBe('fail');
+      const undo = stepNamed(validated, /Undo the promotion/);
+      expect(undo.outcome).toBe('success');
+      expect(undo.outputs).toMatchObject({ verdict: 'pass', 'rolled-back': 'true' });
+      // What the user reads: the failed cases, then the undo back to the previous image.
+      expect(validated.summary).toMatch(/capital of France|factual question/);
+      expect(validated.summary).toContain(PREVIOUS_IMAGE);
+      expect(imageOf(world, PRODUCTION)).toBe(PREVIOUS_IMAGE);
+    },
+  },
 ];
 
 function pullRequest(world: World, repo: UserRepo): Promise<WorkflowRun> {
   const head = { sha: repo.headSha, ref: repo.branch, repo: { full_name: REPOSITORY } };
   const base = { sha: repo.mainSha, ref: 'main', repo: { full_name: REPOSITORY } };
   return runWorkflow({
-    workflow: parseWorkflowFile(starterWorkflow('llmops-pr-checks.yml')),
+    workflow: workflowAt(repo, 'llmops-pr-checks.yml', repo.headSha!),
     github: {
       event_name: 'pull_request',
       event: { action: 'synchronize', number: 7, pull_request: { number: 7, head, base } },
@@ -185,10 +242,14 @@ function pullRequest(world: World, repo: UserRepo): Promise<WorkflowRun> {
 
 function push(world: World, repo: UserRepo, sha: string): Promise<WorkflowRun> {
   return runWorkflow({
-    workflow: parseWorkflowFile(starterWorkflow('llmops-release.yml')),
+    workflow: workflowAt(repo, 'llmops-release.yml', sha),
     github: {
       event_name: 'push',
-      event: { ref: 'refs/heads/main', after: sha, repository: { full_name: REPOSITORY } },
+      event: {
+        ref: 'refs/heads/main',
+        after: sha,
+        repository: { full_name: REPOSITORY, default_branch: 'main' },
+      },
       repository: REPOSITORY,
       repository_owner: OWNER,
       sha,
@@ -216,7 +277,7 @@ describe.each(scenarios)('$name', (scenario) => {
     const repo = userRepository(scenario.change);
     world = new World();
     await world.start(repo.model);
-    Object.assign(world.models, scenario.models);
+    Object.assign(world.models, scenario.models?.(world));
     world.canaryTtft = scenario.canaryTtft ?? world.canaryTtft;
     await world.installProduction(repo);
     const outcome: Outcome = { world, repo, pr: await pullRequest(world, repo) };
@@ -235,7 +296,7 @@ describe.each(scenarios)('$name', (scenario) => {
 
 // The scenarios use the starter workflows' own job names: a renamed job shows here first.
 test('the scenarios name the jobs the starter workflows have', () => {
-  const jobs = (file: string) => Object.keys(parseWorkflowFile(starterWorkflow(file)).jobs).sort();
+  const jobs = (file: string) => Object.keys(starterTemplate(file).jobs).sort();
   for (const scenario of scenarios) {
     expect(Object.keys(scenario.expect.pr).sort()).toEqual(jobs('llmops-pr-checks.yml'));
     if (scenario.expect.release)

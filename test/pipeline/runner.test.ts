@@ -156,4 +156,24 @@ jobs:
       "no stand-in declared for 'someone/unknown-action@v1': the runner cannot run third-party actions",
     );
   });
+
+  it("starts a workflow only for an event its 'on:' lists, on a branch its filter passes", async () => {
+    const filtered = (branches: string) => `
+on:
+  push:
+    branches: ${branches}
+jobs:
+  a:
+    runs-on: x
+    steps:
+      - run: 'true'
+`;
+    expect((await run(filtered('[main]'))).jobs.a!.result).toBe('success');
+    expect((await run(filtered("['release/**', 'ma*']"))).jobs.a!.result).toBe('success');
+    // As copied before `llmops init`: GitHub substitutes $default-branch only in organisation starters.
+    await expect(run(filtered("['$default-branch']"))).rejects.toThrow(
+      "the workflow's 'on:' does not start it for push on main",
+    );
+    await expect(run('on: pull_request\njobs: {}\n')).rejects.toThrow('does not start it for push');
+  });
 });

@@ -8,6 +8,7 @@ import {
   jobOrder,
   matrixCombinations,
   needsOf,
+  triggers,
   type Conclusion,
   type JobResult,
   type JobRun,
@@ -63,7 +64,18 @@ interface RunState {
 const stringMap = (values: Record<string, Scalar> | undefined, scope: Scope): Record<string, string> =>
   Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, interpolate(String(v), scope)]));
 
+/** The branch an event's `branches` filter looks at: the one pushed to, or the pull request's base. */
+function filteredBranch(github: RunOptions['github']): string | undefined {
+  const event = github.event as { ref?: string; pull_request?: { base?: { ref?: string } } };
+  if (github.event_name === 'pull_request') return event.pull_request?.base?.ref;
+  return event.ref?.replace(/^refs\/heads\//, '');
+}
+
 export async function runWorkflow(options: RunOptions): Promise<WorkflowRun> {
+  const { event_name: event } = options.github;
+  const branch = filteredBranch(options.github);
+  if (!triggers(options.workflow.on, event, branch))
+    throw new Error(`the workflow's 'on:' does not start it for ${event}${branch ? ` on ${branch}` : ''}`);
   const dir = mkdtempSync(path.join(tmpdir(), 'llmops-run-'));
   const eventPath = path.join(dir, 'event.json');
   writeFileSync(eventPath, JSON.stringify(options.github.event));

@@ -116,3 +116,29 @@ export function matrixCombinations(matrix: Record<string, unknown>): Array<Recor
     [{}],
   );
 }
+
+/** A branch filter's glob (`main`, `release/*`, `**`) as a regular expression. */
+const branchPattern = (glob: string) =>
+  new RegExp(
+    `^${glob
+      .split('**')
+      .map((part) => part.replace(/[.+?^$()|[\]{}\\]/g, '\\$&').replace(/\*/g, '[^/]*'))
+      .join('.*')}$`,
+  );
+
+/**
+ * Whether `on:` starts the workflow for this event: the event is listed and, for push and
+ * pull_request, the branch (pushed, or the pull request's base) passes its `branches` filter.
+ * A copied workflow whose filter names `$default-branch` literally never starts.
+ */
+export function triggers(on: unknown, event: string, branch: string | undefined): boolean {
+  const events: Record<string, unknown> =
+    typeof on === 'string'
+      ? { [on]: null }
+      : Array.isArray(on)
+        ? Object.fromEntries(on.map((e: string) => [e, null]))
+        : ((on ?? {}) as Record<string, unknown>);
+  if (!(event in events)) return false;
+  const filter = (events[event] as { branches?: string[] } | null)?.branches;
+  return !filter || branch === undefined || filter.some((glob) => branchPattern(glob).test(branch));
+}

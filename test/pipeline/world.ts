@@ -6,12 +6,12 @@ import type { FakeKube, KubeObject } from '../helpers/fake-kube';
 import { FakeGitHub } from '../helpers/github-api';
 import { PrometheusServer, VllmExporter } from '../helpers/prometheus';
 import { fakeKube } from '../kube/fixtures';
-import { fakeTrivy, trivyReport } from '../trivy/reports';
+import { fakeTrivy, misconfigurations, trivyReport } from '../trivy/reports';
 import { actionStandIns } from './action-stand-ins';
 import { commandStandIns, type Images } from './command-stand-ins';
 import { goodModel, type Behaviour } from './models';
 import type { RunOptions, StepOverride } from './runner';
-import { parseWorkflowFile, starterWorkflow, type UserRepo } from './user-repo';
+import { starterTemplate, type UserRepo } from './user-repo';
 
 // Everything outside the repository that the starter workflows talk to: GitHub's API (sticky
 // comments, check runs), the eval, staging and production model endpoints (the project's test
@@ -20,7 +20,7 @@ import { parseWorkflowFile, starterWorkflow, type UserRepo } from './user-repo';
 
 export const OWNER = 'Acme';
 export const REPOSITORY = 'acme/llm-app';
-const release = parseWorkflowFile(starterWorkflow('llmops-release.yml'));
+const release = starterTemplate('llmops-release.yml');
 export const STAGING = String(release.env?.STAGING_NAMESPACE);
 export const PRODUCTION = String(release.env?.PRODUCTION_NAMESPACE);
 /** What production ran before this pipeline's first release (installed by hand, README step 5). */
@@ -118,7 +118,30 @@ export class World {
 
   /** What a run of either workflow gets: variables, secrets, environments and stand-ins. */
   runOptions(repo: UserRepo): Omit<RunOptions, 'workflow' | 'github'> {
-    const trivy = fakeTrivy(trivyReport({ name: 'ghcr.io/acme/llm-server', type: 'container_image' }, []));
+    const trivy = {
+      image: fakeTrivy(trivyReport({ name: 'ghcr.io/acme/llm-server', type: 'container_image' }, [])),
+      // The reference Dockerfile passes Trivy's checks (USER, HEALTHCHECK, pinned base).
+      config: fakeTrivy(
+        trivyReport({ name: '.', type: 'repository' }, [
+          misconfigurations('Dockerfile', 'dockerfile', [
+            {
+              id: 'DS002',
+              avdId: 'AVD-DS-0002',
+              title: 'Image user should not be root',
+              severity: 'HIGH',
+              status: 'PASS',
+            },
+            {
+              id: 'DS026',
+              avdId: 'AVD-DS-0026',
+              title: 'No HEALTHCHECK defined',
+              severity: 'LOW',
+              status: 'PASS',
+            },
+          ]),
+        ]),
+      ),
+    };
     return {
       vars: { LLM_EVAL_URL: this.endpoints.eval!.url },
       secrets: { LLM_EVAL_API_KEY: 'sk-eval-key' },
@@ -144,20 +167,27 @@ export class World {
   }
 }
 
-/** What the starter workflows needed changed to run here, with why. */
-function testSpeedOverrides(trivy: ReturnType<typeof fakeTrivy>): StepOverride[] {
+/**
+ * The step inputs a test must change in the workflows init wrote, each with why (the other one,
+ * deploy/k8s/checks.yml's windows, is in user-repo.ts). Every job still runs.
+ */
+function testSpeedOverrides(trivy: Record<'image' | 'config', ReturnType<typeof fakeTrivy>>): StepOverride[] {
+  const fakeTrivyFor = (job: string, scan: 'image' | 'config'): StepOverride => ({
+    job,
+    step: 'trivy-wrap',
+    with: { 'trivy-path': trivy[scan].bin },
+    env: trivy[scan].env,
+    because: `Trivy is not downloaded in tests: a stand-in executable reports a clean ${scan} scan`,
+  });
   return [
-    {
-      step: 'trivy-wrap',
-      with: { 'trivy-path': trivy.bin },
-      env: trivy.env,
-      because: 'Trivy is not downloaded in tests: a stand-in executable reports a clean image',
-    },
+    fakeTrivyFor('image', 'config'),
+    fakeTrivyFor('scan', 'image'),
     {
       job: 'production',
       step: 'canary-step',
       with: { 'bake-time': '10s', interval: '1s', count: '2', 'scale-down-delay': '0s', timeout: '60s' },
-      because: 'bake 5m, 5 analyses a minute apart and a 30 s scale-down delay, in seconds',
+      because:
+        'bake 5m, 5 analyses a minute apart, a 30 s scale-down delay and 20-minute readiness waits, in seconds',
     },
   ];
 }
