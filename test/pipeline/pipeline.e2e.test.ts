@@ -35,6 +35,7 @@ const RELEASE_PASSES = {
   build: 'success',
   scan: 'success',
   staging: 'success',
+  shadow: 'success',
   production: 'success',
   'post-deployment': 'success',
   manual: 'skipped',
@@ -97,6 +98,11 @@ export const scenarios: Scenario[] = [
       expect(comment(world, 'llm-quality-gate')).toMatch(/0\.0 pts vs baseline [\d.]+%/);
       expect(only(pr, 'quality-merge').summary).toContain('**Shards** 1/3, 2/3, 3/3');
       expect(comment(world, 'safety-tests')).toMatch(/safety-tests: pass/);
+      // The shadow stage held the rollout with the candidate mirrored, and its answers agreed with
+      // production's; the production job went on from the hold.
+      const shadow = only(release, 'shadow');
+      expect(shadow.summary).toMatch(/held at step 2\/5/);
+      expect(stepNamed(shadow, /llm-quality-gate/).outputs).toMatchObject({ verdict: 'pass' });
       const image = only(release, 'production').steps.find((s) => s.outputs['final-weight'] !== undefined)!;
       expect(image.outputs).toMatchObject({ verdict: 'pass', 'final-weight': '100', 'rolled-back': 'false' });
       expect(world.canaryWeights).toEqual([10, 50, 100, 0]);
@@ -141,7 +147,13 @@ export const scenarios: Scenario[] = [
     models: () => ({ staging: unsafeModel }),
     expect: {
       pr: PR_PASSES,
-      release: { ...RELEASE_PASSES, staging: 'failure', production: 'skipped', 'post-deployment': 'skipped' },
+      release: {
+        ...RELEASE_PASSES,
+        staging: 'failure',
+        shadow: 'skipped',
+        production: 'skipped',
+        'post-deployment': 'skipped',
+      },
     },
     check: ({ world, release }) => {
       const staging = only(release, 'staging');
@@ -169,22 +181,23 @@ export const scenarios: Scenario[] = [
     },
   },
   {
-    name: 'new weights with three times the time to first token are rolled back at 10%',
+    // Caught before any user sees it: in the shadow stage, on mirrored traffic, not at 10%.
+    name: 'new weights with three times the time to first token are taken out in the shadow stage',
     change: { branch: 'vllm-0.7', message: 'Serve with vLLM 0.7', files: newImage },
     canaryTtft: 0.6,
     expect: {
       pr: PR_PASSES,
-      release: { ...RELEASE_PASSES, production: 'failure', 'post-deployment': 'skipped' },
+      release: { ...RELEASE_PASSES, shadow: 'failure', production: 'skipped', 'post-deployment': 'skipped' },
     },
     check: ({ world, release }) => {
-      const production = only(release, 'production');
-      const canary = production.steps.find((s) => s.outputs['rolled-back'] !== undefined)!;
+      const shadow = only(release, 'shadow');
+      const canary = shadow.steps.find((s) => s.outputs['rolled-back'] !== undefined)!;
       expect(canary.outputs).toMatchObject({ verdict: 'fail', 'rolled-back': 'true', 'final-weight': '0' });
       expect(canary.annotations.find((a) => a.level === 'error')?.message).toMatch(
-        /rolled back at step 1\/3.*ttft-p95/,
+        /rolled back at step 1\/5.*ttft-p95/,
       );
-      expect(production.summary).toMatch(/ttft-p95/);
-      expect(world.canaryWeights).toEqual([10, 0]);
+      expect(shadow.summary).toMatch(/ttft-p95/);
+      expect(world.canaryWeights).toEqual([]);
       expect(imageOf(world, PRODUCTION)).toBe(PREVIOUS_IMAGE);
     },
   },

@@ -33,6 +33,8 @@ export interface Models {
   eval: Behaviour;
   staging: Behaviour;
   production: Behaviour;
+  /** The canary's pods in production, as the shadow stage reaches them directly (CANDIDATE_LLM_URL). */
+  candidate: Behaviour;
 }
 
 export class World {
@@ -40,7 +42,12 @@ export class World {
   kube!: FakeKube;
   prometheus?: PrometheusServer;
   readonly endpoints: Partial<Record<keyof Models, TestServer>> = {};
-  readonly models: Models = { eval: goodModel, staging: goodModel, production: goodModel };
+  readonly models: Models = {
+    eval: goodModel,
+    staging: goodModel,
+    production: goodModel,
+    candidate: goodModel,
+  };
   readonly images: Images = { local: new Map(), registry: new Map() };
   private readonly exporters = {
     stable: new VllmExporter({ stable: { requests: TRAFFIC, ttft: 0.2 } }),
@@ -53,10 +60,13 @@ export class World {
 
   async start(model: string): Promise<this> {
     this.github = await new FakeGitHub().start();
-    for (const name of ['eval', 'staging', 'production'] as const)
+    for (const name of ['eval', 'staging', 'production', 'candidate'] as const)
       this.endpoints[name] = await startTestServer({
         models: [model],
         answer: (body) => this.models[name](body),
+        // The shadow stage compares the two production endpoints' latencies: a steady first-token
+        // delay keeps the paired ratio near 1, not the noise of a sub-millisecond answer.
+        ...(name === 'production' || name === 'candidate' ? { latencyMs: 20 } : {}),
       });
     this.kube = fakeKube();
     await this.kube.start();
@@ -64,7 +74,7 @@ export class World {
       if (kind !== 'VirtualService' || object.metadata.namespace !== PRODUCTION) return;
       const weight = canaryWeight(object);
       if (weight !== (this.canaryWeights.at(-1) ?? 0)) this.canaryWeights.push(weight);
-      this.follow(weight);
+      this.follow(weight, mirrorPercent(object));
     });
     for (const exporter of Object.values(this.exporters)) await exporter.start();
     this.prometheus = await new PrometheusServer(
@@ -87,10 +97,11 @@ export class World {
     await this.github?.stop();
   }
 
-  /** Production traffic follows the route: the canary serves its weight's share. */
-  private follow(weight: number): void {
+  /** Production traffic follows the route: the canary serves its weight's share, plus a mirrored copy. */
+  private follow(weight: number, mirror: number): void {
     const canary = Math.round((TRAFFIC * weight) / 100);
-    this.exporters.canary.set('canary', { requests: canary, ttft: this.canaryTtft });
+    const mirrored = Math.round((TRAFFIC * mirror) / 100);
+    this.exporters.canary.set('canary', { requests: canary + mirrored, ttft: this.canaryTtft });
     this.exporters.stable.set('stable', { requests: TRAFFIC - canary, ttft: 0.2 });
   }
 
@@ -151,7 +162,11 @@ export class World {
           secrets: { KUBECONFIG: this.kube.kubeconfig(STAGING), LLM_API_KEY: 'sk-staging-key' },
         },
         production: {
-          vars: { PROMETHEUS_URL: this.prometheus!.url, PRODUCTION_LLM_URL: this.endpoints.production!.url },
+          vars: {
+            PROMETHEUS_URL: this.prometheus!.url,
+            PRODUCTION_LLM_URL: this.endpoints.production!.url,
+            CANDIDATE_LLM_URL: this.endpoints.candidate!.url,
+          },
           secrets: {
             KUBECONFIG: this.kube.kubeconfig(PRODUCTION),
             PROMETHEUS_TOKEN: 'prom-token',
@@ -182,14 +197,19 @@ function testSpeedOverrides(trivy: Record<'image' | 'config', ReturnType<typeof 
   return [
     fakeTrivyFor('image', 'config'),
     fakeTrivyFor('scan', 'image'),
-    {
-      job: 'production',
+    ...['shadow', 'production'].map((job) => ({
+      job,
       step: 'canary-step',
       with: { 'bake-time': '10s', interval: '1s', count: '2', 'scale-down-delay': '0s', timeout: '60s' },
       because:
         'bake 5m, 5 analyses a minute apart, a 30 s scale-down delay and 20-minute readiness waits, in seconds',
-    },
+    })),
   ];
+}
+
+export function mirrorPercent(vs: KubeObject): number {
+  const http = (vs.spec?.http ?? []) as Array<{ mirror?: unknown; mirrorPercentage?: { value?: number } }>;
+  return http[0]?.mirror ? (http[0].mirrorPercentage?.value ?? 100) : 0;
 }
 
 export function canaryWeight(vs: KubeObject): number {
